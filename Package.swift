@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "orgprofile",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "orgprofile", targets: ["orgprofile"]),
+        .library(name: "OrgProfileKit", targets: ["OrgProfileKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+    ],
+    targets: [
+        /// The system libyaml, seen only by the Syntax layer of OrgProfileKit.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        /// Turns Templates/*.mustache into Swift string constants at build time.
+        .executableTarget(name: "EmbedTemplatesTool"),
+        .plugin(
+            name: "EmbedTemplates",
+            capability: .buildTool(),
+            dependencies: ["EmbedTemplatesTool"]
+        ),
+        .target(
+            name: "OrgProfileKit",
+            dependencies: [
+                "CLibYAML",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            plugins: ["EmbedTemplates"]
+        ),
+        .executableTarget(
+            name: "orgprofile",
+            dependencies: [
+                "OrgProfileKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "OrgProfileKitTests",
+            dependencies: ["OrgProfileKit"]
+        ),
+        .testTarget(
+            name: "OrgProfileCLITests",
+            dependencies: ["OrgProfileKit"]
+        ),
+    ]
+)

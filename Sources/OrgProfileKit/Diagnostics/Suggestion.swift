@@ -1,0 +1,41 @@
+/// "did you mean ...?" hints: the closest candidate by edit distance, if it is close enough
+/// to be a plausible typo.
+enum Suggestion {
+    /// The candidate closest to `word` (ties broken by candidate order), or nil when none is
+    /// within a third of the word's length (at least one edit).
+    static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+        let limit = max(1, word.count / 3)
+        var best: (candidate: String, distance: Int)?
+        let lowered = Array(word.lowercased().unicodeScalars)
+        for candidate in candidates where candidate != word {
+            let distance = editDistance(lowered, Array(candidate.lowercased().unicodeScalars))
+            if distance <= limit, distance < (best?.distance ?? .max) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.candidate
+    }
+
+    /// ` (did you mean 'x'?)`, or an empty string when nothing is close.
+    static func hint<S: Sequence>(for word: String, in candidates: S) -> String where S.Element == String {
+        guard let match = closest(to: word, in: candidates) else { return "" }
+        return "; did you mean '\(match)'?"
+    }
+
+    /// Levenshtein distance with a single rolling row.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var diagonal = row[0]
+            row[0] = i
+            for j in 1...b.count {
+                let above = row[j]
+                row[j] = a[i - 1] == b[j - 1] ? diagonal : min(diagonal, row[j - 1], above) + 1
+                diagonal = above
+            }
+        }
+        return row[b.count]
+    }
+}

@@ -1,0 +1,156 @@
+/// The meaning of an org.yaml: accounts, roles and who is granted what, indexed so that any
+/// one person's or team's profiles can be computed on demand. Nothing here grows with the
+/// output: profiles are computed one principal at a time and dropped after rendering.
+public struct AccessModel: Sendable {
+    public struct Account: Sendable {
+        public var key: String
+        public var id: String
+        public var displayName: String?
+        public var region: String
+        /// defaults.settings merged with the account's own, sorted by key.
+        public var settings: [Setting]
+    }
+
+    public struct Role: Sendable {
+        public var name: String
+        public var profileSuffix: String?
+    }
+
+    /// A role on an account, and the place in org.yaml that grants it.
+    struct Grant: Sendable {
+        var account: Int
+        var role: Int
+        var location: SourceLocation
+    }
+
+    struct UserManagementTarget: Sendable {
+        var account: Int
+        var role: Int
+        var location: SourceLocation
+    }
+
+    struct Entry: Sendable {
+        var principal: Principal
+        var grants: [Grant]
+        /// For users: their groups, by index.
+        var groups: [Int]
+        /// What gives the principal its user-management profile.
+        var userManagementSource: SourceLocation?
+        var disabled: Bool
+    }
+
+    public let project: String
+    public let session: Session
+    public let accounts: [Account]
+    public let roles: [Role]
+    /// `<project>-<user_management.profile>`, when user_management is declared.
+    public let userManagementProfileName: String?
+    let userManagementTargets: [UserManagementKind: UserManagementTarget]
+    let groupEntries: [Entry]
+    let userEntries: [Entry]
+
+    /// Builds the model from a spec. Unknown references are skipped (the Validator reports
+    /// them), so the model can be built, and checked for collisions, even from a spec with
+    /// errors.
+    public init(spec: OrgSpec) {
+        let project = spec.project?.value ?? ""
+        self.project = project
+        session = Session(spec: spec.session, project: project)
+        let defaultRegion = spec.defaults.region?.value ?? session.region
+        accounts = spec.accounts.map { account in
+            var merged: [String: String] = [:]
+            for setting in spec.defaults.settings + account.settings { merged[setting.key.value] = setting.value.value }
+            return Account(
+                key: account.key.value, id: account.id?.value ?? "", displayName: account.displayName?.value,
+                region: account.region?.value ?? defaultRegion,
+                settings: merged.keys.sorted().map { Setting(key: $0, value: merged[$0]!) })
+        }
+        roles = spec.roles.map { Role(name: $0.name.value, profileSuffix: $0.profileSuffix?.value) }
+
+        let accountIndex = Dictionary(accounts.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let roleIndex = Dictionary(roles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let allAccounts = Array(accounts.indices)
+        func grants(_ assignments: [AssignmentSpec]) -> [Grant] {
+            assignments.flatMap { assignment -> [Grant] in
+                guard let roleName = assignment.role, let role = roleIndex[roleName.value] else { return [] }
+                switch assignment.accounts {
+                case .all(let location):
+                    return allAccounts.map { Grant(account: $0, role: role, location: location) }
+                case .listed(let names):
+                    return names.compactMap { name in accountIndex[name.value].map { Grant(account: $0, role: role, location: name.location) } }
+                case nil:
+                    return []
+                }
+            }
+        }
+
+        var targets: [UserManagementKind: UserManagementTarget] = [:]
+        if let userManagement = spec.userManagement {
+            userManagementProfileName = "\(project)-\(userManagement.profile?.value ?? "user-management")"
+            let declared: [(UserManagementKind, UserManagementTargetSpec?)] = [
+                (.delegatedAdmin, userManagement.delegatedAdmin), (.organizationManagement, userManagement.organizationManagement),
+            ]
+            for (kind, target) in declared {
+                if let target, let account = target.account.flatMap({ accountIndex[$0.value] }), let role = target.role.flatMap({ roleIndex[$0.value] }) {
+                    targets[kind] = UserManagementTarget(account: account, role: role, location: target.location)
+                }
+            }
+        } else {
+            userManagementProfileName = nil
+        }
+        userManagementTargets = targets
+
+        groupEntries = spec.groups.enumerated().map { index, group in
+            let flag = group.userManagement?.value == true ? group.userManagement?.location : nil
+            let principal = Principal(
+                kind: .group, name: group.name.value, description: group.description?.value,
+                superAdmin: false, userManagement: flag == nil ? nil : .delegatedAdmin, index: index)
+            return Entry(principal: principal, grants: grants(group.assignments), groups: [], userManagementSource: flag, disabled: false)
+        }
+        let groupIndex = Dictionary(spec.groups.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let groupEntries = self.groupEntries
+        userEntries = spec.users.enumerated().map { index, user in
+            let groups = user.groups.compactMap { groupIndex[$0.value] }
+            var kind: UserManagementKind?
+            var source: SourceLocation?
+            if let flag = user.superAdmin, flag.value {
+                (kind, source) = (.organizationManagement, flag.location)
+            } else if let flag = user.userManagement, flag.value {
+                (kind, source) = (.delegatedAdmin, flag.location)
+            } else if let group = groups.first(where: { groupEntries[$0].userManagementSource != nil }) {
+                (kind, source) = (.delegatedAdmin, groupEntries[group].userManagementSource)
+            }
+            let principal = Principal(
+                kind: .user, name: user.name.value, displayName: user.displayName?.value, email: user.email?.value,
+                superAdmin: user.superAdmin?.value == true, userManagement: kind, index: index)
+            return Entry(principal: principal, grants: grants(user.assignments), groups: groups, userManagementSource: source, disabled: user.isDisabled)
+        }
+    }
+
+    /// Enabled users, sorted by name: the people who get a config.
+    public var users: [Principal] {
+        userEntries.filter { !$0.disabled }.map(\.principal).sorted { $0.name < $1.name }
+    }
+
+    /// Groups, sorted by name: the teams that get a config.
+    public var groups: [Principal] {
+        groupEntries.map(\.principal).sorted { $0.name < $1.name }
+    }
+
+    /// Every principal that gets output: groups, then users, each sorted by name.
+    public var principals: [Principal] { groups + users }
+
+    /// The user or group with this name, enabled or not.
+    public func principal(named name: String, kind: Principal.Kind) -> Principal? {
+        entries(kind).first { $0.principal.name == name }?.principal
+    }
+
+    /// Disabled users: kept in org.yaml, given no output.
+    public var disabledUsers: [Principal] {
+        userEntries.filter(\.disabled).map(\.principal).sorted { $0.name < $1.name }
+    }
+
+    func entries(_ kind: Principal.Kind) -> [Entry] {
+        kind == .user ? userEntries : groupEntries
+    }
+}

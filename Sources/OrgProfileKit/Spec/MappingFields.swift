@@ -1,0 +1,73 @@
+/// The keys of one YAML mapping, checked against the keys org.yaml allows there.
+///
+/// Building it reports duplicate keys (pointing at both), unknown keys (with a
+/// "did you mean"), and keys that are not plain strings; what remains is looked up by name.
+struct MappingFields {
+    /// The first occurrence of each allowed key.
+    private var pairs: [String: YAMLPair] = [:]
+    /// Where the mapping is owned from (its key in the parent), for "missing key" errors.
+    let owner: SourceLocation
+    /// How messages name this mapping, e.g. "account 'infrastructure'".
+    let context: String
+
+    init(_ mapping: [YAMLPair], allowed: [String], context: String, owner: SourceLocation, diagnostics: inout [Diagnostic]) {
+        self.owner = owner
+        self.context = context
+        for pair in mapping {
+            guard let key = pair.key.scalar?.text, !(pair.key.scalar?.isNull ?? true) else {
+                diagnostics.append(.error(.wrongType, "keys in \(context) must be strings, found \(pair.key.kindDescription)", at: pair.key.location))
+                continue
+            }
+            if let first = pairs[key] {
+                diagnostics.append(.error(.duplicateKey, "duplicate key '\(key)' in \(context)", at: pair.key.location,
+                                          notes: [.init("'\(key)' is first defined here", at: first.key.location)]))
+                continue
+            }
+            guard allowed.contains(key) else {
+                diagnostics.append(.error(.unknownKey, "unknown key '\(key)' in \(context)\(Suggestion.hint(for: key, in: allowed))", at: pair.key.location))
+                continue
+            }
+            pairs[key] = pair
+        }
+    }
+
+    subscript(key: String) -> YAMLPair? { pairs[key] }
+
+    /// The value of a required key; reports it missing otherwise.
+    func required(_ key: String, diagnostics: inout [Diagnostic]) -> YAMLPair? {
+        if let pair = pairs[key] { return pair }
+        diagnostics.append(.error(.missingKey, "\(context) is missing the required key '\(key)'", at: owner))
+        return nil
+    }
+}
+
+/// Reading the entries of a mapping whose keys are names the user chose (accounts,
+/// roles, groups, users), reporting duplicate names.
+enum NamedEntries {
+    static func read(_ node: YAMLNode, what: String, diagnostics: inout [Diagnostic]) -> [(name: Located<String>, value: YAMLNode)] {
+        let pairs: [YAMLPair]
+        switch node.content {
+        case .mapping(let mapping): pairs = mapping
+        case .scalar(let scalar) where scalar.isNull: return []
+        default:
+            diagnostics.append(.error(.wrongType, "\(what) must be a mapping of names to entries, found \(node.kindDescription)", at: node.location))
+            return []
+        }
+        var seen: [String: SourceLocation] = [:]
+        var entries: [(name: Located<String>, value: YAMLNode)] = []
+        for pair in pairs {
+            guard let scalar = pair.key.scalar, !scalar.isNull else {
+                diagnostics.append(.error(.wrongType, "names in \(what) must be strings, found \(pair.key.kindDescription)", at: pair.key.location))
+                continue
+            }
+            if let first = seen[scalar.text] {
+                diagnostics.append(.error(.duplicateKey, "duplicate key '\(scalar.text)' in \(what)", at: pair.key.location,
+                                          notes: [.init("'\(scalar.text)' is first defined here", at: first)]))
+                continue
+            }
+            seen[scalar.text] = pair.key.location
+            entries.append((Located(scalar.text, at: pair.key.location), pair.value))
+        }
+        return entries
+    }
+}

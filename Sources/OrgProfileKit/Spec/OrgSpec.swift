@@ -1,0 +1,100 @@
+/// org.yaml as written, after decoding its shape and before any rule is checked.
+///
+/// Every value keeps its location. A required value that is missing is nil here: the
+/// decoder has already reported it, and later stages skip what is absent.
+public struct OrgSpec: Sendable {
+    public var version: Located<String>?
+    public var project: Located<String>?
+    public var session: SessionSpec?
+    public var defaults = DefaultsSpec()
+    public var accounts: [AccountSpec] = []
+    /// Where the `accounts` key is, for "at least one account" errors.
+    public var accountsLocation: SourceLocation?
+    public var roles: [RoleSpec] = []
+    public var userManagement: UserManagementSpec?
+    public var groups: [GroupSpec] = []
+    public var users: [UserSpec] = []
+
+    public init() {}
+}
+
+public struct SessionSpec: Sendable {
+    public var name: Located<String>?
+    public var startURL: Located<String>?
+    public var region: Located<String>?
+    /// nil when not written: the default `[sso:account:access]` applies.
+    public var registrationScopes: [Located<String>]?
+    public var location: SourceLocation
+}
+
+public struct DefaultsSpec: Sendable {
+    public var region: Located<String>?
+    public var settings: [SettingSpec] = []
+}
+
+/// One `key: value` of a `settings` mapping.
+public struct SettingSpec: Sendable {
+    public var key: Located<String>
+    public var value: Located<String>
+}
+
+public struct AccountSpec: Sendable {
+    /// The mapping key: the account's name in profile names.
+    public var key: Located<String>
+    public var id: Located<String>?
+    public var displayName: Located<String>?
+    public var region: Located<String>?
+    public var settings: [SettingSpec] = []
+}
+
+public struct RoleSpec: Sendable {
+    /// The mapping key: the permission set name, written as `sso_role_name`.
+    public var name: Located<String>
+    public var profileSuffix: Located<String>?
+}
+
+public struct UserManagementSpec: Sendable {
+    public var profile: Located<String>?
+    public var delegatedAdmin: UserManagementTargetSpec?
+    public var organizationManagement: UserManagementTargetSpec?
+    public var location: SourceLocation
+}
+
+public struct UserManagementTargetSpec: Sendable {
+    public var account: Located<String>?
+    public var role: Located<String>?
+    public var location: SourceLocation
+}
+
+/// `role` on `accounts`: one entry of a group's or user's `assignments`.
+public struct AssignmentSpec: Sendable {
+    public enum Accounts: Sendable {
+        /// `accounts: "*"`: every declared account.
+        case all(SourceLocation)
+        case listed([Located<String>])
+    }
+
+    public var role: Located<String>?
+    public var accounts: Accounts?
+    public var location: SourceLocation
+}
+
+public struct GroupSpec: Sendable {
+    public var name: Located<String>
+    public var description: Located<String>?
+    public var userManagement: Located<Bool>?
+    public var assignments: [AssignmentSpec] = []
+}
+
+public struct UserSpec: Sendable {
+    public var name: Located<String>
+    public var displayName: Located<String>?
+    public var email: Located<String>?
+    public var groups: [Located<String>] = []
+    public var assignments: [AssignmentSpec] = []
+    public var userManagement: Located<Bool>?
+    public var superAdmin: Located<Bool>?
+    public var disabled: Located<Bool>?
+
+    public var isDisabled: Bool { disabled?.value == true }
+}

@@ -1,0 +1,85 @@
+/// Reading typed values out of nodes. org.yaml takes a scalar's text as written: there are
+/// no numbers, `name: no` is the string "no", and only `true` and `false` are booleans.
+extension SpecDecoder {
+    /// A string value: any non-null scalar, its text as written.
+    mutating func string(_ node: YAMLNode, _ what: String) -> Located<String>? {
+        guard let scalar = node.scalar, !scalar.isNull else {
+            diagnostics.append(.error(.wrongType, "\(what) must be a string, found \(node.kindDescription)", at: node.location))
+            return nil
+        }
+        return Located(scalar.text, at: node.location)
+    }
+
+    /// A boolean: a plain `true` or `false`. YAML 1.1's `yes`/`no`/`on`/`off` are refused
+    /// with a hint, because other YAML tools read them differently.
+    mutating func bool(_ node: YAMLNode, _ what: String) -> Located<Bool>? {
+        guard let scalar = node.scalar, !scalar.isNull else {
+            diagnostics.append(.error(.wrongType, "\(what) must be true or false, found \(node.kindDescription)", at: node.location))
+            return nil
+        }
+        if scalar.style == .plain {
+            switch scalar.text {
+            case "true": return Located(true, at: node.location)
+            case "false": return Located(false, at: node.location)
+            default: break
+            }
+            let lowered = scalar.text.lowercased()
+            let meaning: String? =
+                switch lowered {
+                case "yes", "y", "on", "true": "true"
+                case "no", "n", "off", "false": "false"
+                default: nil
+                }
+            if let meaning {
+                diagnostics.append(.error(.invalidBoolean, "\(what) must be true or false, found '\(scalar.text)'; write '\(meaning)' (YAML tools disagree on what '\(scalar.text)' means)", at: node.location))
+                return nil
+            }
+        }
+        diagnostics.append(.error(.wrongType, "\(what) must be true or false, found '\(scalar.text)'", at: node.location))
+        return nil
+    }
+
+    /// A list of strings. A single string is not a list: it would hide a forgotten `[ ]`.
+    mutating func stringList(_ node: YAMLNode, _ what: String) -> [Located<String>] {
+        switch node.content {
+        case .sequence(let items):
+            return items.compactMap { string($0, "each entry of \(what)") }
+        case .scalar(let scalar) where scalar.isNull:
+            return []
+        default:
+            diagnostics.append(.error(.wrongType, "\(what) must be a list, found \(node.kindDescription)", at: node.location))
+            return []
+        }
+    }
+
+    /// The pairs of a mapping value; null reads as an empty mapping (`Developer:` alone).
+    mutating func mapping(_ node: YAMLNode, _ what: String) -> [YAMLPair]? {
+        switch node.content {
+        case .mapping(let pairs): return pairs
+        case .scalar(let scalar) where scalar.isNull: return []
+        default:
+            diagnostics.append(.error(.wrongType, "\(what) must be a mapping, found \(node.kindDescription)", at: node.location))
+            return nil
+        }
+    }
+
+    /// The checked keys of a mapping value, or nil when it is not a mapping.
+    mutating func fields(_ node: YAMLNode, allowed: [String], context: String, owner: SourceLocation) -> MappingFields? {
+        guard let pairs = mapping(node, context) else { return nil }
+        return MappingFields(pairs, allowed: allowed, context: context, owner: owner, diagnostics: &diagnostics)
+    }
+
+    /// The string value of an optional key.
+    mutating func optionalString(_ fields: MappingFields, _ key: String) -> Located<String>? {
+        fields[key].flatMap { string($0.value, "'\(key)' in \(fields.context)") }
+    }
+
+    /// The string value of a required key.
+    mutating func requiredString(_ fields: MappingFields, _ key: String) -> Located<String>? {
+        fields.required(key, diagnostics: &diagnostics).flatMap { string($0.value, "'\(key)' in \(fields.context)") }
+    }
+
+    mutating func optionalBool(_ fields: MappingFields, _ key: String) -> Located<Bool>? {
+        fields[key].flatMap { bool($0.value, "'\(key)' in \(fields.context)") }
+    }
+}

@@ -1,0 +1,175 @@
+/// Decodes the node tree into an `OrgSpec`: the shape of org.yaml (which keys exist, where,
+/// and of which type). It reports every shape problem and keeps going; the values' rules
+/// are the Validator's.
+public struct SpecDecoder {
+    var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func decode(_ root: YAMLNode) -> (OrgSpec, [Diagnostic]) {
+        var spec = OrgSpec()
+        let top = SourceLocation(file: root.location.file, line: 1, column: 1)
+        guard case .mapping(let pairs) = root.content else {
+            diagnostics.append(.error(.wrongType, "org.yaml must be a mapping of keys such as 'version' and 'project', found \(root.kindDescription)", at: root.location))
+            return (spec, diagnostics)
+        }
+        let fields = MappingFields(pairs, allowed: Keys.top, context: "org.yaml", owner: top, diagnostics: &diagnostics)
+        spec.version = requiredString(fields, "version")
+        spec.project = requiredString(fields, "project")
+        if let pair = fields.required("sso_session", diagnostics: &diagnostics) {
+            spec.session = session(pair)
+        }
+        if let pair = fields["defaults"], let defaults = self.fields(pair.value, allowed: Keys.defaults, context: "defaults", owner: pair.key.location) {
+            spec.defaults.region = optionalString(defaults, "region")
+            spec.defaults.settings = settings(defaults["settings"], owner: "defaults")
+        }
+        if let pair = fields.required("accounts", diagnostics: &diagnostics) {
+            spec.accountsLocation = pair.key.location
+            spec.accounts = NamedEntries.read(pair.value, what: "accounts", diagnostics: &diagnostics).compactMap { account($0) }
+        }
+        if let pair = fields.required("roles", diagnostics: &diagnostics) {
+            spec.roles = NamedEntries.read(pair.value, what: "roles", diagnostics: &diagnostics).compactMap { role($0) }
+        }
+        if let pair = fields["user_management"] {
+            spec.userManagement = userManagement(pair)
+        }
+        if let pair = fields["groups"] {
+            spec.groups = NamedEntries.read(pair.value, what: "groups", diagnostics: &diagnostics).compactMap { group($0) }
+        }
+        if let pair = fields.required("users", diagnostics: &diagnostics) {
+            spec.users = NamedEntries.read(pair.value, what: "users", diagnostics: &diagnostics).compactMap { user($0) }
+        }
+        return (spec, diagnostics)
+    }
+
+    /// The keys allowed in each mapping of org.yaml version 1.
+    enum Keys {
+        static let top = ["version", "project", "sso_session", "defaults", "accounts", "roles", "user_management", "groups", "users"]
+        static let session = ["name", "start_url", "region", "registration_scopes"]
+        static let defaults = ["region", "settings"]
+        static let account = ["id", "name", "region", "settings"]
+        static let role = ["profile_suffix"]
+        static let userManagement = ["profile", "delegated_admin", "organization_management"]
+        static let userManagementTarget = ["account", "role"]
+        static let group = ["description", "user_management", "assignments"]
+        static let assignment = ["role", "accounts"]
+        static let user = ["name", "email", "groups", "assignments", "user_management", "super_admin", "disabled"]
+    }
+
+    private mutating func session(_ pair: YAMLPair) -> SessionSpec? {
+        guard let fields = fields(pair.value, allowed: Keys.session, context: "sso_session", owner: pair.key.location) else { return nil }
+        var session = SessionSpec(location: pair.key.location)
+        session.name = optionalString(fields, "name")
+        session.startURL = requiredString(fields, "start_url")
+        session.region = requiredString(fields, "region")
+        if let scopes = fields["registration_scopes"] {
+            session.registrationScopes = stringList(scopes.value, "'registration_scopes' in sso_session")
+        }
+        return session
+    }
+
+    private mutating func settings(_ pair: YAMLPair?, owner: String) -> [SettingSpec] {
+        guard let pair, let pairs = mapping(pair.value, "settings in \(owner)") else { return [] }
+        var seen: [String: SourceLocation] = [:]
+        var settings: [SettingSpec] = []
+        for setting in pairs {
+            guard let key = string(setting.key, "a setting name in \(owner)") else { continue }
+            if let first = seen[key.value] {
+                diagnostics.append(.error(.duplicateKey, "duplicate key '\(key.value)' in settings of \(owner)", at: key.location,
+                                          notes: [.init("'\(key.value)' is first defined here", at: first)]))
+                continue
+            }
+            seen[key.value] = key.location
+            guard let value = string(setting.value, "setting '\(key.value)' in \(owner)") else { continue }
+            settings.append(SettingSpec(key: key, value: value))
+        }
+        return settings
+    }
+
+    private mutating func account(_ entry: (name: Located<String>, value: YAMLNode)) -> AccountSpec? {
+        let context = "account '\(entry.name.value)'"
+        guard let fields = fields(entry.value, allowed: Keys.account, context: context, owner: entry.name.location) else { return nil }
+        var account = AccountSpec(key: entry.name)
+        account.id = requiredString(fields, "id")
+        account.displayName = optionalString(fields, "name")
+        account.region = optionalString(fields, "region")
+        account.settings = settings(fields["settings"], owner: context)
+        return account
+    }
+
+    private mutating func role(_ entry: (name: Located<String>, value: YAMLNode)) -> RoleSpec? {
+        guard let fields = fields(entry.value, allowed: Keys.role, context: "role '\(entry.name.value)'", owner: entry.name.location) else { return nil }
+        return RoleSpec(name: entry.name, profileSuffix: optionalString(fields, "profile_suffix"))
+    }
+
+    private mutating func userManagement(_ pair: YAMLPair) -> UserManagementSpec? {
+        guard let fields = fields(pair.value, allowed: Keys.userManagement, context: "user_management", owner: pair.key.location) else { return nil }
+        var spec = UserManagementSpec(location: pair.key.location)
+        spec.profile = optionalString(fields, "profile")
+        spec.delegatedAdmin = fields.required("delegated_admin", diagnostics: &diagnostics).flatMap { target($0, "user_management.delegated_admin") }
+        spec.organizationManagement = fields.required("organization_management", diagnostics: &diagnostics).flatMap { target($0, "user_management.organization_management") }
+        return spec
+    }
+
+    private mutating func target(_ pair: YAMLPair, _ context: String) -> UserManagementTargetSpec? {
+        guard let fields = fields(pair.value, allowed: Keys.userManagementTarget, context: context, owner: pair.key.location) else { return nil }
+        return UserManagementTargetSpec(account: requiredString(fields, "account"), role: requiredString(fields, "role"), location: pair.key.location)
+    }
+
+    private mutating func assignments(_ pair: YAMLPair?, owner: String) -> [AssignmentSpec] {
+        guard let pair else { return [] }
+        let items: [YAMLNode]
+        switch pair.value.content {
+        case .sequence(let sequence): items = sequence
+        case .scalar(let scalar) where scalar.isNull: return []
+        default:
+            diagnostics.append(.error(.wrongType, "'assignments' of \(owner) must be a list of {role, accounts}, found \(pair.value.kindDescription)", at: pair.value.location))
+            return []
+        }
+        return items.compactMap { item in
+            let context = "an assignment of \(owner)"
+            guard let fields = fields(item, allowed: Keys.assignment, context: context, owner: item.location) else { return nil }
+            var assignment = AssignmentSpec(location: item.location)
+            assignment.role = requiredString(fields, "role")
+            if let accounts = fields.required("accounts", diagnostics: &diagnostics) {
+                assignment.accounts = accountSelection(accounts.value, context)
+            }
+            return assignment
+        }
+    }
+
+    private mutating func accountSelection(_ node: YAMLNode, _ context: String) -> AssignmentSpec.Accounts? {
+        if let scalar = node.scalar, !scalar.isNull {
+            if scalar.text == "*" { return .all(node.location) }
+            diagnostics.append(.error(.wrongType, "'accounts' in \(context) must be a list of account names or \"*\" for every account, found '\(scalar.text)'", at: node.location))
+            return nil
+        }
+        return .listed(stringList(node, "'accounts' in \(context)"))
+    }
+
+    private mutating func group(_ entry: (name: Located<String>, value: YAMLNode)) -> GroupSpec? {
+        let context = "group '\(entry.name.value)'"
+        guard let fields = fields(entry.value, allowed: Keys.group, context: context, owner: entry.name.location) else { return nil }
+        var group = GroupSpec(name: entry.name)
+        group.description = optionalString(fields, "description")
+        group.userManagement = optionalBool(fields, "user_management")
+        group.assignments = assignments(fields["assignments"], owner: context)
+        return group
+    }
+
+    private mutating func user(_ entry: (name: Located<String>, value: YAMLNode)) -> UserSpec? {
+        let context = "user '\(entry.name.value)'"
+        guard let fields = fields(entry.value, allowed: Keys.user, context: context, owner: entry.name.location) else { return nil }
+        var user = UserSpec(name: entry.name)
+        user.displayName = optionalString(fields, "name")
+        user.email = optionalString(fields, "email")
+        if let groups = fields["groups"] {
+            user.groups = stringList(groups.value, "'groups' of \(context)")
+        }
+        user.assignments = assignments(fields["assignments"], owner: context)
+        user.userManagement = optionalBool(fields, "user_management")
+        user.superAdmin = optionalBool(fields, "super_admin")
+        user.disabled = optionalBool(fields, "disabled")
+        return user
+    }
+}

@@ -1,0 +1,73 @@
+/// The lexical rules for names and values in org.yaml, hand-written so that checking a
+/// large org costs a pass over its characters and nothing more.
+enum NameRules {
+    static let maximumSlugLength = 32
+
+    /// Lowercase letters, digits and single hyphens; starts with a letter, ends with a letter
+    /// or digit; at most 32 characters. Used for the project, session, account, group and
+    /// suffix names that become parts of profile names and folder names.
+    static func isSlug(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, let last = bytes.last, bytes.count <= maximumSlugLength else { return false }
+        guard isLowercaseLetter(first), last != UInt8(ascii: "-") else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            let isHyphen = byte == UInt8(ascii: "-")
+            guard isLowercaseLetter(byte) || isDigit(byte) || isHyphen else { return false }
+            if isHyphen && previous == UInt8(ascii: "-") { return false }
+            previous = byte
+        }
+        return true
+    }
+
+    static let slugRule = "lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters"
+
+    /// 1-64 of letters, digits and `. _ @ + -`, not starting with `.` or `-` (so a user name
+    /// is always a safe folder name).
+    static func isUserName(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, bytes.count <= 64 else { return false }
+        guard first != UInt8(ascii: "."), first != UInt8(ascii: "-") else { return false }
+        return bytes.allSatisfy { isLetter($0) || isDigit($0) || "._@+-".utf8.contains($0) }
+    }
+
+    static let userNameRule = "1 to 64 letters, digits and . _ @ + -, not starting with '.' or '-'"
+
+    /// An IAM Identity Center permission set name: 1-32 of letters, digits and `+ = , . @ _ -`.
+    static func isPermissionSetName(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty, bytes.count <= 32 else { return false }
+        return bytes.allSatisfy { isLetter($0) || isDigit($0) || "+=,.@_-".utf8.contains($0) }
+    }
+
+    /// Exactly twelve ASCII digits.
+    static func isAccountID(_ text: String) -> Bool {
+        text.utf8.count == 12 && text.utf8.allSatisfy(isDigit)
+    }
+
+    /// An AWS region code such as `us-west-2`, `us-gov-west-1` or `eusc-de-east-1`: a 2-4
+    /// letter prefix, one to three lowercase words, and a number.
+    static func isRegion(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (3...5).contains(parts.count) else { return false }
+        guard let prefix = parts.first, (2...4).contains(prefix.count), prefix.utf8.allSatisfy(isLowercaseLetter) else { return false }
+        guard let number = parts.last, (1...2).contains(number.count), number.utf8.allSatisfy(isDigit), number.first != "0" else { return false }
+        return parts.dropFirst().dropLast().allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy(isLowercaseLetter) }
+    }
+
+    /// An AWS config key as the AWS CLI writes them: lowercase letters, digits and `_`,
+    /// starting with a letter.
+    static func isSettingKey(_ text: String) -> Bool {
+        guard let first = text.utf8.first, isLowercaseLetter(first) else { return false }
+        return text.utf8.allSatisfy { isLowercaseLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") }
+    }
+
+    /// An OAuth scope such as `sso:account:access`: letters, digits and `: _ . - /`.
+    static func isScope(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { isLetter($0) || isDigit($0) || ":_.-/".utf8.contains($0) }
+    }
+
+    static func isLowercaseLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+    static func isLetter(_ byte: UInt8) -> Bool { isLowercaseLetter(byte) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) }
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+}

@@ -1,0 +1,215 @@
+/// Checks every rule of org.yaml version 1 that does not need the per-person model:
+/// names, ids, URLs, regions, settings, references, flags, case collisions and unused
+/// roles. Collects every problem; never stops at the first.
+public struct Validator {
+    private var diagnostics: [Diagnostic] = []
+    private let spec: OrgSpec
+    private let accountKeys: Set<String>
+    private let roleNames: Set<String>
+    private let groupNames: Set<String>
+
+    public static func validate(_ spec: OrgSpec) -> [Diagnostic] {
+        var validator = Validator(spec: spec)
+        validator.run()
+        return validator.diagnostics
+    }
+
+    private init(spec: OrgSpec) {
+        self.spec = spec
+        accountKeys = Set(spec.accounts.map(\.key.value))
+        roleNames = Set(spec.roles.map(\.name.value))
+        groupNames = Set(spec.groups.map(\.name.value))
+    }
+
+    private mutating func run() {
+        if let version = spec.version, version.value != "1" {
+            diagnostics.append(.error(.unsupportedVersion, "unsupported version '\(version.value)'; this orgprofile reads version 1", at: version.location))
+        }
+        if let project = spec.project { slug(project, "project") }
+        if let session = spec.session { checkSession(session) }
+        if let region = spec.defaults.region { checkRegion(region, "defaults.region") }
+        settings(spec.defaults.settings, "defaults")
+        checkAccounts()
+        for role in spec.roles { checkRole(role) }
+        if let userManagement = spec.userManagement { checkUserManagement(userManagement) }
+        for group in spec.groups { checkGroup(group) }
+        for user in spec.users { checkUser(user) }
+        caseCollisions(spec.users.map(\.name), "user")
+        caseCollisions(spec.groups.map(\.name), "group")
+        unusedRoles()
+    }
+
+    // MARK: Session, accounts, roles
+
+    private mutating func checkSession(_ session: SessionSpec) {
+        if let name = session.name { slug(name, "sso_session.name") }
+        if let url = session.startURL, StartURL.normalized(url.value) == nil {
+            diagnostics.append(.error(.invalidStartURL, "'\(url.value)' is not an AWS access portal URL; expected \(StartURL.acceptedForms)", at: url.location))
+        }
+        if let region = session.region { checkRegion(region, "sso_session.region") }
+        for scope in session.registrationScopes ?? [] where !NameRules.isScope(scope.value) {
+            diagnostics.append(.error(.invalidScope, "'\(scope.value)' is not a registration scope such as 'sso:account:access' (letters, digits and : _ . - /)", at: scope.location))
+        }
+    }
+
+    private mutating func checkAccounts() {
+        if spec.accounts.isEmpty, let location = spec.accountsLocation {
+            diagnostics.append(.error(.noAccounts, "'accounts' must declare at least one account", at: location))
+        }
+        var ids: [String: Located<String>] = [:]
+        for account in spec.accounts {
+            slug(account.key, "account name")
+            if let id = account.id {
+                if !NameRules.isAccountID(id.value) {
+                    diagnostics.append(.error(.invalidAccountID, "account id '\(id.value)' of account '\(account.key.value)' must be exactly 12 digits", at: id.location))
+                } else if let first = ids[id.value] {
+                    diagnostics.append(.error(.duplicateAccountID, "account id \(id.value) is used by both '\(first.value)' and '\(account.key.value)'", at: id.location,
+                                              notes: [.init("'\(first.value)' has it here", at: first.location)]))
+                } else {
+                    ids[id.value] = Located(account.key.value, at: id.location)
+                }
+            }
+            if let name = account.displayName { configValue(name, "the name of account '\(account.key.value)'") }
+            if let region = account.region { checkRegion(region, "region of account '\(account.key.value)'") }
+            settings(account.settings, "account '\(account.key.value)'")
+        }
+    }
+
+    private mutating func checkRole(_ role: RoleSpec) {
+        if !NameRules.isPermissionSetName(role.name.value) {
+            diagnostics.append(.error(.invalidRoleName, "'\(role.name.value)' is not a permission set name (1 to 32 letters, digits and + = , . @ _ -)", at: role.name.location))
+        } else {
+            configValue(role.name, "role name")
+        }
+        if let suffix = role.profileSuffix { slug(suffix, "profile_suffix") }
+    }
+
+    private mutating func checkUserManagement(_ userManagement: UserManagementSpec) {
+        if let profile = userManagement.profile { slug(profile, "user_management.profile") }
+        for target in [userManagement.delegatedAdmin, userManagement.organizationManagement].compactMap({ $0 }) {
+            if let account = target.account { reference(account, to: "account", in: accountKeys, code: .unknownAccount) }
+            if let role = target.role { reference(role, to: "role", in: roleNames, code: .unknownRole) }
+        }
+    }
+
+    // MARK: Groups and users
+
+    private mutating func checkGroup(_ group: GroupSpec) {
+        slug(group.name, "group name")
+        if let description = group.description { line(description, "the description of group '\(group.name.value)'") }
+        if let flag = group.userManagement, flag.value { requireUserManagement(flag, "group '\(group.name.value)' has user_management: true") }
+        assignments(group.assignments)
+    }
+
+    private mutating func checkUser(_ user: UserSpec) {
+        if !NameRules.isUserName(user.name.value) {
+            diagnostics.append(.error(.invalidUserName, "'\(user.name.value)' is not a valid user name (\(NameRules.userNameRule))", at: user.name.location))
+        }
+        if let name = user.displayName { configValue(name, "the name of user '\(user.name.value)'") }
+        if let email = user.email { line(email, "the email of user '\(user.name.value)'") }
+        for group in user.groups { reference(group, to: "group", in: groupNames, code: .unknownGroup) }
+        assignments(user.assignments)
+        if let flag = user.superAdmin, flag.value {
+            requireUserManagement(flag, "user '\(user.name.value)' has super_admin: true")
+        } else if let flag = user.userManagement, flag.value {
+            requireUserManagement(flag, "user '\(user.name.value)' has user_management: true")
+        }
+        if !user.isDisabled, user.groups.isEmpty, user.assignments.isEmpty,
+           user.userManagement?.value != true, user.superAdmin?.value != true {
+            diagnostics.append(.warning(.userWithoutAccess, "user '\(user.name.value)' is in no group and has no assignments, so gets no profiles", at: user.name.location))
+        }
+    }
+
+    private mutating func assignments(_ assignments: [AssignmentSpec]) {
+        for assignment in assignments {
+            if let role = assignment.role { reference(role, to: "role", in: roleNames, code: .unknownRole) }
+            if case .listed(let accounts) = assignment.accounts {
+                for account in accounts { reference(account, to: "account", in: accountKeys, code: .unknownAccount) }
+            }
+        }
+    }
+
+    private mutating func requireUserManagement(_ flag: Located<Bool>, _ what: String) {
+        guard spec.userManagement == nil else { return }
+        diagnostics.append(.error(.userManagementNotDeclared, "\(what), but org.yaml has no 'user_management' section saying which account and role that means", at: flag.location))
+    }
+
+    private mutating func caseCollisions(_ names: [Located<String>], _ what: String) {
+        var seen: [String: Located<String>] = [:]
+        for name in names {
+            let folded = name.value.lowercased()
+            if let first = seen[folded] {
+                diagnostics.append(.error(.caseCollision, "\(what) names '\(first.value)' and '\(name.value)' differ only in letter case; their output folders would collide on macOS and Windows", at: name.location,
+                                          notes: [.init("'\(first.value)' is declared here", at: first.location)]))
+            } else {
+                seen[folded] = name
+            }
+        }
+    }
+
+    private mutating func unusedRoles() {
+        var used = Set<String>()
+        let assignments = spec.groups.flatMap(\.assignments) + spec.users.flatMap(\.assignments)
+        used.formUnion(assignments.compactMap(\.role?.value))
+        for target in [spec.userManagement?.delegatedAdmin, spec.userManagement?.organizationManagement] {
+            if let role = target?.role?.value { used.insert(role) }
+        }
+        for role in spec.roles where !used.contains(role.name.value) {
+            diagnostics.append(.warning(.unusedRole, "role '\(role.name.value)' is declared but no group, user or user_management uses it", at: role.name.location))
+        }
+    }
+
+    // MARK: Rules on single values
+
+    private mutating func slug(_ name: Located<String>, _ what: String) {
+        guard !NameRules.isSlug(name.value) else { return }
+        diagnostics.append(.error(.invalidSlug, "\(what) '\(name.value)' is not a valid name (\(NameRules.slugRule))", at: name.location))
+    }
+
+    private mutating func checkRegion(_ region: Located<String>, _ what: String) {
+        guard !NameRules.isRegion(region.value) else { return }
+        diagnostics.append(.error(.invalidRegion, "\(what) '\(region.value)' is not an AWS region code such as 'us-west-2'", at: region.location))
+    }
+
+    private mutating func reference(_ name: Located<String>, to kind: String, in declared: Set<String>, code: DiagnosticCode) {
+        guard !declared.contains(name.value) else { return }
+        diagnostics.append(.error(code, "unknown \(kind) '\(name.value)'\(Suggestion.hint(for: name.value, in: declared.sorted()))", at: name.location))
+    }
+
+    private mutating func settings(_ settings: [SettingSpec], _ owner: String) {
+        for setting in settings {
+            let key = setting.key.value
+            if key == "credential_process" {
+                diagnostics.append(.error(.commandSetting, "'credential_process' is refused in settings of \(owner): a published config would run that command on every member's machine", at: setting.key.location))
+            } else if key == "region" || key.hasPrefix("sso_") {
+                diagnostics.append(.error(.reservedSetting, "'\(key)' in settings of \(owner) is written by orgprofile itself; \(key == "region" ? "use 'region' of defaults or of the account" : "set it in sso_session")", at: setting.key.location))
+            } else if !NameRules.isSettingKey(key) {
+                diagnostics.append(.error(.invalidSettingKey, "'\(key)' is not a config key (lowercase letters, digits and '_', starting with a letter)", at: setting.key.location))
+            }
+            configValue(setting.value, "setting '\(key)' of \(owner)")
+        }
+    }
+
+    /// A value that reaches a line of a config file: it may not forge another line, a
+    /// section or a key, and may not rely on whitespace the AWS CLI strips.
+    private mutating func configValue(_ value: Located<String>, _ what: String) {
+        guard line(value, what) else { return }
+        if let bad = value.value.first(where: { "[]=".contains($0) }) {
+            diagnostics.append(.error(.unsafeValue, "\(what) contains '\(bad)', which is not allowed in a value written to a config file", at: value.location))
+        } else if value.value.first?.isWhitespace == true || value.value.last?.isWhitespace == true {
+            diagnostics.append(.error(.unsafeValue, "\(what) starts or ends with whitespace, which the AWS CLI would strip", at: value.location))
+        }
+    }
+
+    /// Any value written to an output file: no control characters or line breaks.
+    @discardableResult
+    private mutating func line(_ value: Located<String>, _ what: String) -> Bool {
+        guard value.value.unicodeScalars.contains(where: Self.isLineBreakOrControl) else { return true }
+        diagnostics.append(.error(.unsafeValue, "\(what) contains a control character or line break, which is not allowed in a value written to an output file", at: value.location))
+        return false
+    }
+
+    static func isLineBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+}
