@@ -43,4 +43,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case profileCollision = "profile-collision"
     case userWithoutAccess = "user-without-access"
     case unusedRole = "unused-role"
+
+    // Templates.
+    case templateError = "template-error"
+    case templateSyntax = "template-syntax"
+    case invalidTemplateName = "invalid-template-name"
 }

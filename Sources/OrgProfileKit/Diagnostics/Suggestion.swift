@@ -1,9 +1,9 @@
 /// "did you mean ...?" hints: the closest candidate by edit distance, if it is close enough
 /// to be a plausible typo.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `word` (ties broken by candidate order), or nil when none is
     /// within a third of the word's length (at least one edit).
-    static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+    public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
         let limit = max(1, word.count / 3)
         var best: (candidate: String, distance: Int)?
         let lowered = Array(word.lowercased().unicodeScalars)
@@ -17,7 +17,7 @@ enum Suggestion {
     }
 
     /// ` (did you mean 'x'?)`, or an empty string when nothing is close.
-    static func hint<S: Sequence>(for word: String, in candidates: S) -> String where S.Element == String {
+    public static func hint<S: Sequence>(for word: String, in candidates: S) -> String where S.Element == String {
         guard let match = closest(to: word, in: candidates) else { return "" }
         return "; did you mean '\(match)'?"
     }

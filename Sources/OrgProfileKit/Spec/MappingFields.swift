@@ -10,7 +10,9 @@ struct MappingFields {
     /// How messages name this mapping, e.g. "account 'infrastructure'".
     let context: String
 
-    init(_ mapping: [YAMLPair], allowed: [String], context: String, owner: SourceLocation, diagnostics: inout [Diagnostic]) {
+    /// `extensionPrefix`: keys starting with it are accepted and ignored (`x-` at the top of
+    /// org.yaml, a place to define anchors).
+    init(_ mapping: [YAMLPair], allowed: [String], extensionPrefix: String? = nil, context: String, owner: SourceLocation, diagnostics: inout [Diagnostic]) {
         self.owner = owner
         self.context = context
         for pair in mapping {
@@ -21,6 +23,9 @@ struct MappingFields {
             if let first = pairs[key] {
                 diagnostics.append(.error(.duplicateKey, "duplicate key '\(key)' in \(context)", at: pair.key.location,
                                           notes: [.init("'\(key)' is first defined here", at: first.key.location)]))
+                continue
+            }
+            if let extensionPrefix, key.hasPrefix(extensionPrefix) {
                 continue
             }
             guard allowed.contains(key) else {

@@ -13,7 +13,7 @@ public struct SpecDecoder {
             diagnostics.append(.error(.wrongType, "org.yaml must be a mapping of keys such as 'version' and 'project', found \(root.kindDescription)", at: root.location))
             return (spec, diagnostics)
         }
-        let fields = MappingFields(pairs, allowed: Keys.top, context: "org.yaml", owner: top, diagnostics: &diagnostics)
+        let fields = MappingFields(pairs, allowed: Keys.top, extensionPrefix: "x-", context: "org.yaml", owner: top, diagnostics: &diagnostics)
         spec.version = requiredString(fields, "version")
         spec.project = requiredString(fields, "project")
         if let pair = fields.required("sso_session", diagnostics: &diagnostics) {

@@ -1,0 +1,95 @@
+import Foundation
+
+/// The few file operations output needs, done with POSIX calls so that every failure names
+/// its path and a write never leaves a half-written file behind.
+public enum FileSystem {
+    /// The file's bytes, or nil when nothing (or something other than a regular file) is there.
+    static func readRegularFile(_ path: String) throws -> [UInt8]? {
+        var info = stat()
+        if lstat(path, &info) != 0 {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw FileError(path: path, errno: errno)
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileError(path: path, errno: errno) }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var total = 0
+        while true {
+            if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, errno: errno)
+            }
+            if count == 0 { break }
+            total += count
+        }
+        bytes.removeSubrange(total...)
+        return bytes
+    }
+
+    /// Writes `contents` to a temporary file in the same folder and renames it over `path`,
+    /// so readers see the old file or the new one, never a part of either.
+    static func writeAtomically(_ contents: [UInt8], to path: String, mode: mode_t = 0o644) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = (folder as NSString).appendingPathComponent(".\(name).orgprofile-tmp-\(getpid())")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
+        guard descriptor >= 0 else { throw FileError(path: path, errno: errno) }
+        var failure: Int32 = 0
+        var written = 0
+        contents.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                written += count
+            }
+        }
+        if failure == 0, fchmod(descriptor, mode) != 0 { failure = errno }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw FileError(path: path, errno: failure)
+        }
+    }
+
+    /// Replaces (or creates) a file atomically, keeping an existing file's permissions
+    /// (0644 for a new one).
+    public static func replaceFile(at path: String, with contents: [UInt8]) throws {
+        var info = stat()
+        let mode = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
+        try writeAtomically(contents, to: path, mode: mode)
+    }
+
+    /// Creates a folder and its missing parents (0755).
+    static func createFolder(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw FileError(path: path, reason: FileError.reason(error))
+        }
+    }
+
+    /// Removes a regular file; anything else at the path (a folder, a link) is left alone.
+    /// Returns whether a file was removed.
+    static func removeRegularFile(_ path: String) throws -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+        guard unlink(path) == 0 else { throw FileError(path: path, errno: errno) }
+        return true
+    }
+
+    /// Removes a folder if it is empty; quietly keeps it otherwise.
+    static func removeFolderIfEmpty(_ path: String) {
+        rmdir(path)
+    }
+}

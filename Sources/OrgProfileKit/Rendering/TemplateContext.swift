@@ -1,0 +1,79 @@
+/// The values a template sees, and their documented shape (docs/templates.md). The shape
+/// is what templates are checked against when they are loaded; the values are built from
+/// the same field names, so the two cannot drift apart silently (a test renders every
+/// field of the shape).
+public enum TemplateContext {
+    /// The type of one name in the context.
+    public indirect enum FieldType: Sendable, Equatable {
+        case string
+        /// A string that may be absent: renders empty, and `{{#x}}` tests for it.
+        case optionalString
+        case bool
+        case list(of: [String: FieldType])
+        /// An object that may be absent; `{{#x}}...{{/x}}` enters it when present.
+        case optionalObject([String: FieldType])
+        case object([String: FieldType])
+    }
+
+    static let setting: [String: FieldType] = ["key": .string, "value": .string]
+
+    static let profile: [String: FieldType] = [
+        "name": .string, "account": .string, "account_name": .string, "account_id": .string,
+        "role": .string, "region": .string, "settings": .list(of: setting),
+        "is_user_management": .bool, "user_management_target": .optionalString,
+    ]
+
+    /// The root of every template's context.
+    public static let schema: [String: FieldType] = [
+        "generator": .object(["name": .string, "version": .string]),
+        "source": .string,
+        "project": .string,
+        "session": .object(["name": .string, "start_url": .string, "region": .string, "registration_scopes": .string]),
+        "principal": .object([
+            "kind": .string, "name": .string, "display_name": .optionalString, "email": .optionalString,
+            "description": .optionalString, "is_user": .bool, "is_group": .bool, "super_admin": .bool,
+            "user_management": .bool,
+        ]),
+        "profiles": .list(of: profile),
+        "has_profiles": .bool,
+        "first_profile": .optionalObject(profile),
+    ]
+
+    /// The context for one principal's files.
+    static func values(model: AccessModel, principal: Principal, profiles: [Profile], source: String) -> [String: Any] {
+        var principalValues: [String: Any] = [
+            "kind": principal.kind.rawValue, "name": principal.name,
+            "is_user": principal.kind == .user, "is_group": principal.kind == .group,
+            "super_admin": principal.superAdmin, "user_management": principal.userManagement != nil,
+        ]
+        principalValues["display_name"] = principal.displayName
+        principalValues["email"] = principal.email
+        principalValues["description"] = principal.description
+        let profileValues = profiles.map(values)
+        var context: [String: Any] = [
+            "generator": ["name": OrgProfile.name, "version": OrgProfile.version],
+            "source": source,
+            "project": model.project,
+            "session": [
+                "name": model.session.name, "start_url": model.session.startURL, "region": model.session.region,
+                "registration_scopes": model.session.registrationScopes.joined(separator: ","),
+            ],
+            "principal": principalValues,
+            "profiles": profileValues,
+            "has_profiles": !profiles.isEmpty,
+        ]
+        context["first_profile"] = profileValues.first
+        return context
+    }
+
+    static func values(_ profile: Profile) -> [String: Any] {
+        var values: [String: Any] = [
+            "name": profile.name, "account": profile.account, "account_name": profile.accountName,
+            "account_id": profile.accountID, "role": profile.role, "region": profile.region,
+            "settings": profile.settings.map { ["key": $0.key, "value": $0.value] },
+            "is_user_management": profile.userManagement != nil,
+        ]
+        values["user_management_target"] = profile.userManagement?.rawValue
+        return values
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Mustache
+
+/// The templates that render each principal's files: one per output file name.
+public struct TemplateSet: Sendable {
+    public struct Template: Sendable {
+        /// The output file it renders, e.g. `config` for `config.mustache`.
+        public var name: String
+        /// Where it came from, for diagnostics: `Templates/NAME.mustache` or the override's path.
+        public var origin: String
+        let mustache: MustacheTemplate
+    }
+
+    /// Sorted by name.
+    public private(set) var templates: [Template]
+
+    public subscript(name: String) -> Template? { templates.first { $0.name == name } }
+
+    /// The built-in templates, from `Templates/` as embedded at build time.
+    public static func builtin() -> TemplateSet {
+        var diagnostics: [Diagnostic] = []
+        let templates = BuiltinTemplates.sources.compactMap { source in
+            parse(source.text, name: source.name, origin: "Templates/\(source.name).mustache", diagnostics: &diagnostics)
+        }
+        precondition(diagnostics.isEmpty, "built-in templates are checked by the tests: \(diagnostics)")
+        return TemplateSet(templates: templates)
+    }
+
+    /// The built-in templates, with each `NAME.mustache` of `directory` replacing or adding
+    /// the template for the output file `NAME`.
+    public static func load(overridesIn directory: String?) -> Result<TemplateSet, TemplateLoadFailure> {
+        var set = builtin()
+        guard let directory else { return .success(set) }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }.sorted()
+        } catch {
+            return .failure(TemplateLoadFailure(diagnostics: [.error(.unreadableFile, "cannot read the templates folder '\(directory)': \(FileError.reason(error))", at: nil)], isIOError: true))
+        }
+        var diagnostics: [Diagnostic] = []
+        for file in names {
+            let path = (directory as NSString).appendingPathComponent(file)
+            let name = String(file.dropLast(".mustache".count))
+            guard isSafeFileName(name) else {
+                diagnostics.append(.error(.invalidTemplateName, "template '\(file)' would render a file named '\(name)'; use letters, digits, '.', '_' and '-', not starting with '.'", at: SourceLocation(file: path, line: 1, column: 1)))
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error(.unreadableFile, "cannot read template '\(path)' as UTF-8 text", at: nil))
+                continue
+            }
+            if let template = parse(text, name: name, origin: path, diagnostics: &diagnostics) {
+                set.templates.removeAll { $0.name == name }
+                set.templates.append(template)
+            }
+        }
+        set.templates.sort { $0.name < $1.name }
+        return diagnostics.isEmpty ? .success(set) : .failure(TemplateLoadFailure(diagnostics: diagnostics, isIOError: false))
+    }
+
+    /// Checks the tags against the context, then parses with swift-mustache in plain-text mode.
+    static func parse(_ text: String, name: String, origin: String, diagnostics: inout [Diagnostic]) -> Template? {
+        let problems = TemplateChecker.check(text, file: origin)
+        guard problems.isEmpty else {
+            diagnostics += problems
+            return nil
+        }
+        do {
+            // A standalone pragma line: removed from the output, and it turns HTML escaping off.
+            let mustache = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}\n" + text)
+            return Template(name: name, origin: origin, mustache: mustache)
+        } catch let error as MustacheTemplate.ParserError {
+            let location = SourceLocation(file: origin, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
+            diagnostics.append(.error(.templateSyntax, "template syntax error: \(error.error)", at: location))
+        } catch {
+            diagnostics.append(.error(.templateSyntax, "template syntax error: \(error)", at: SourceLocation(file: origin, line: 1, column: 1)))
+        }
+        return nil
+    }
+
+    static func isSafeFileName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first != UInt8(ascii: "."), name.utf8.count <= 128 else { return false }
+        return name.utf8.allSatisfy { NameRules.isLetter($0) || NameRules.isDigit($0) || "._-".utf8.contains($0) }
+    }
+}
+
+/// Why templates could not be loaded: template diagnostics, or a folder that cannot be read.
+public struct TemplateLoadFailure: Error {
+    public var diagnostics: [Diagnostic]
+    public var isIOError: Bool
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import OrgProfileKit
+
+extension OrgProfileCommand {
+    struct Compile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate org.yaml, then write every user's and group's config and README, and manifest.json.",
+            discussion: """
+                Writes users/<user>/config, users/<user>/README.md, groups/<group>/config, groups/<group>/README.md
+                and manifest.json under the output folder. Unchanged files are not rewritten; files the previous
+                manifest lists that are no longer produced are removed; nothing else in the folder is touched.
+                An org.yaml with errors writes nothing.
+
+                Example:
+                  orgprofile compile org.yaml --out dist
+                  orgprofile compile org.yaml --templates my-templates
+                """
+        )
+
+        @OptionGroup var input: InputOptions
+
+        @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
+        var out: String = "dist"
+
+        @Option(name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace or add to the built-in templates.", valueName: "dir"))
+        var templates: String?
+
+        func run() throws {
+            let (model, sourceName) = try Frontend.analyze(input.file)
+            let renderer = Renderer(model: model, templates: try Frontend.templates(templates), sourceName: sourceName)
+            let summary: OutputWriter.Summary
+            do {
+                summary = try OutputWriter(root: out).write(renderer)
+            } catch let error as FileError {
+                Frontend.fail("cannot write \(error)")
+                throw Exit.ioError
+            }
+            print(
+                "compiled \(sourceName) into \(out): \(summary.users) users, \(summary.groups) groups, \(summary.profiles) profiles; "
+                    + "\(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import OrgProfileKit
+
+@main
+struct OrgProfileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "orgprofile",
+        abstract: "Compile one org.yaml into a ready ~/.aws/config for every person and team that signs in through IAM Identity Center.",
+        discussion: """
+            Exit codes: 0 success, 1 org.yaml has errors, 64 usage error, 74 a file could not be read or written.
+
+            Example:
+              orgprofile validate org.yaml
+              orgprofile compile org.yaml --out dist
+              orgprofile export org.yaml --user alice > ~/.aws/config
+            """,
+        version: OrgProfile.version,
+        subcommands: [Validate.self, Compile.self, Export.self]
+    )
+}
+
+/// The org.yaml argument every command takes.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "The org.yaml to read.")
+    var file: String = "org.yaml"
+}
+
+/// Exit codes beyond argument-parser's own (0 success, 64 usage).
+enum Exit {
+    /// org.yaml (or a template) has errors.
+    static let invalidInput = ExitCode(1)
+    static let usage = ExitCode(64)
+    /// A file could not be read or written.
+    static let ioError = ExitCode(74)
+}

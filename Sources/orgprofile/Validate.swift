@@ -1,0 +1,23 @@
+import ArgumentParser
+import OrgProfileKit
+
+extension OrgProfileCommand {
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check org.yaml and print every problem; write nothing.",
+            discussion: """
+                Problems are printed as FILE:LINE:COLUMN: error: MESSAGE (or warning:), in file order.
+                Exits 0 when there are no errors (warnings allowed), 1 otherwise.
+
+                Example:
+                  orgprofile validate org.yaml
+                """
+        )
+
+        @OptionGroup var input: InputOptions
+
+        func run() throws {
+            _ = try Frontend.analyze(input.file)
+        }
+    }
+}
