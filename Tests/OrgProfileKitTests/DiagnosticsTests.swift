@@ -1,0 +1,224 @@
+import Testing
+
+@testable import OrgProfileKit
+
+/// Every diagnostic org.yaml can produce, with its exact position and message.
+@Suite struct DiagnosticsTests {
+    /// `validOrg` with its text `replace` replaced by `with`.
+    func variant(_ replace: String, _ with: String) -> String {
+        precondition(validOrg.contains(replace), "validOrg has no '\(replace)'")
+        return validOrg.replacingOccurrences(of: replace, with: with)
+    }
+
+    @Test func theValidOrgIsClean() {
+        #expect(diagnostics(validOrg) == [])
+    }
+
+    @Test func duplicateKeysPointAtBoth() {
+        #expect(diagnostics(variant("  region: us-west-2\n", "  region: us-west-2\n  region: us-east-1\n")) == [
+            "6:3: error: duplicate key 'region' in sso_session",
+            "5:3: note: 'region' is first defined here",
+        ])
+        #expect(diagnostics(variant("  workload-development:\n", "  infrastructure:\n")) == [
+            "9:3: error: duplicate key 'infrastructure' in accounts",
+            "7:3: note: 'infrastructure' is first defined here",
+            "19:20: error: unknown account 'workload-development'",
+        ])
+    }
+
+    @Test func unknownKeysSuggestTheClosest() {
+        #expect(diagnostics(variant("  region: us-west-2\n", "  regoin: us-west-2\n")) == [
+            "3:1: error: sso_session is missing the required key 'region'",
+            "5:3: error: unknown key 'regoin' in sso_session; did you mean 'region'?",
+        ])
+        #expect(diagnostics(validOrg + "colour: blue\n") == ["26:1: error: unknown key 'colour' in org.yaml"])
+    }
+
+    @Test func wrongTypes() {
+        #expect(diagnostics(variant("groups: [developers]", "groups: developers")) == [
+            "22:13: error: 'groups' of user 'bob' must be a list, found a scalar"
+        ])
+        #expect(diagnostics(variant("accounts: [infrastructure]", "accounts: infrastructure")) == [
+            "25:19: error: 'accounts' in an assignment of user 'bob' must be a list of account names or \"*\" for every account, found 'infrastructure'"
+        ])
+        #expect(diagnostics(variant("  region: us-west-2\n", "  region: [us-west-2]\n")) == [
+            "5:11: error: 'region' in sso_session must be a string, found a list"
+        ])
+    }
+
+    @Test func missingRequiredKeys() {
+        #expect(diagnostics(variant("    id: \"222222222222\"\n", "    name: Infra\n")) == [
+            "7:3: error: account 'infrastructure' is missing the required key 'id'"
+        ])
+        #expect(diagnostics(variant("project: acme\n", "")) == ["1:1: error: org.yaml is missing the required key 'project'"])
+    }
+
+    @Test func scalarsAreTakenAsWritten() throws {
+        #expect(diagnostics(variant("id: \"222222222222\"", "id: 1.2e11")) == [
+            "8:9: error: account id '1.2e11' of account 'infrastructure' must be exactly 12 digits"
+        ])
+        let model = try model(variant("id: \"222222222222\"", "id: 022222222222"))
+        #expect(model.accounts[0].id == "022222222222")
+    }
+
+    @Test func booleansAreTrueOrFalse() {
+        let yes = variant("    groups: [developers]\n", "    groups: [developers]\n    disabled: yes\n")
+        #expect(diagnostics(yes) == [
+            "23:15: error: 'disabled' in user 'bob' must be true or false, found 'yes'; write 'true' (YAML tools disagree on what 'yes' means)"
+        ])
+        let quoted = variant("    groups: [developers]\n", "    groups: [developers]\n    disabled: \"true\"\n")
+        #expect(diagnostics(quoted) == ["23:15: error: 'disabled' in user 'bob' must be true or false, found 'true'"])
+    }
+
+    @Test func namesFollowTheirRules() {
+        #expect(diagnostics(variant("project: acme", "project: Acme_Corp")) == [
+            "2:10: error: project 'Acme_Corp' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)"
+        ])
+        #expect(diagnostics(variant("  workload-development:\n", "  workload--development:\n").replacingOccurrences(of: "[workload-development]", with: "[workload--development]")) == [
+            "9:3: error: account name 'workload--development' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)"
+        ])
+        #expect(diagnostics(variant("  bob:\n", "  ../bob:\n")) == [
+            "21:3: error: '../bob' is not a valid user name (1 to 64 letters, digits and . _ @ + -, not starting with '.' or '-')"
+        ])
+        #expect(diagnostics(variant("  Developer: {}", "  Developer/Admin: {}").replacingOccurrences(of: "role: Developer", with: "role: Developer/Admin")) == [
+            "12:3: error: 'Developer/Admin' is not a permission set name (1 to 32 letters, digits and + = , . @ _ -)"
+        ])
+    }
+
+    @Test func accountIDsAreTwelveDigitsAndUnique() {
+        #expect(diagnostics(variant("\"333333333333\"", "\"222222222222\"")) == [
+            "10:9: error: account id 222222222222 is used by both 'infrastructure' and 'workload-development'",
+            "8:9: note: 'infrastructure' has it here",
+        ])
+        #expect(diagnostics(variant("\"333333333333\"", "\"33333333333\"")) == [
+            "10:9: error: account id '33333333333' of account 'workload-development' must be exactly 12 digits"
+        ])
+    }
+
+    @Test(arguments: [
+        ("https://acme.awsapps.com/start", true),
+        ("https://acme.awsapps.com/start/", true),
+        ("https://d-1234567890.awsapps.com/start/#/", true),
+        ("https://start.us-gov-home.awsapps.com/directory/d-9067abcdef", true),
+        ("https://start.home.awsapps.cn/directory/d-1234567890", true),
+        ("https://ssoins-1234567890abcdef.us-east-1.portal.amazonaws.com", true),
+        ("https://ssoins-1234567890abcdef.portal.eu-west-1.app.aws/", true),
+        ("http://acme.awsapps.com/start", false),
+        ("https://acme.example.com/start", false),
+        ("https://acme.awsapps.com/login", false),
+        ("https://evil.com/acme.awsapps.com/start", false),
+        ("https://ssoins-1.portal.nowhere.app.aws", false),
+    ])
+    func startURLs(url: String, valid: Bool) {
+        #expect((StartURL.normalized(url) != nil) == valid)
+    }
+
+    @Test func badStartURLAndRegions() {
+        #expect(diagnostics(variant("https://acme.awsapps.com/start", "http://acme.awsapps.com/start")) == [
+            "4:14: error: 'http://acme.awsapps.com/start' is not an AWS access portal URL; expected \(StartURL.acceptedForms)"
+        ])
+        #expect(diagnostics(variant("region: us-west-2", "region: us-west")) == [
+            "5:11: error: sso_session.region 'us-west' is not an AWS region code such as 'us-west-2'"
+        ])
+        #expect(StartURL.normalized("https://acme.awsapps.com/start/#/") == "https://acme.awsapps.com/start")
+        for region in ["us-east-1", "us-gov-west-1", "cn-north-1", "eusc-de-east-1", "ap-southeast-5"] {
+            #expect(NameRules.isRegion(region), "\(region)")
+        }
+        for region in ["US-EAST-1", "us-east", "useast1", "us-east-01", "us--east-1"] {
+            #expect(!NameRules.isRegion(region), "\(region)")
+        }
+    }
+
+    @Test func undeclaredReferencesSuggestTheClosest() {
+        #expect(diagnostics(variant("groups: [developers]", "groups: [developer]")) == [
+            "22:14: error: unknown group 'developer'; did you mean 'developers'?"
+        ])
+        #expect(diagnostics(variant("role: ReadOnlyAccess", "role: ReadOnly")) == [
+            "13:3: warning: role 'ReadOnlyAccess' is declared but no group, user or user_management uses it",
+            "24:15: error: unknown role 'ReadOnly'",
+        ])
+        #expect(diagnostics(variant("role: ReadOnlyAccess", "role: ReadonlyAccess")) == [
+            "13:3: warning: role 'ReadOnlyAccess' is declared but no group, user or user_management uses it",
+            "24:15: error: unknown role 'ReadonlyAccess'; did you mean 'ReadOnlyAccess'?",
+        ])
+        #expect(diagnostics(variant("accounts: [infrastructure]", "accounts: [infra-structure]")) == [
+            "25:20: error: unknown account 'infra-structure'; did you mean 'infrastructure'?"
+        ])
+    }
+
+    @Test func profileCollisionsNameUserAccountRolesAndPlaces() {
+        let yaml = variant("      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n", "      - role: Developer\n        accounts: [infrastructure]\n      - role: ReadOnlyAccess\n        accounts: [workload-development]\n")
+            .replacingOccurrences(of: "  Developer: {}\n", with: "  Developer: {}\n  Admin: {}\n")
+            .replacingOccurrences(of: "      - role: Developer\n        accounts: [workload-development]\n", with: "      - role: Developer\n        accounts: [workload-development]\n      - role: Admin\n        accounts: [workload-development]\n")
+        #expect(diagnostics(yaml) == [
+            "22:20: error: group 'developers' would get two profiles named 'acme-workload-development': 'Developer' on account 'workload-development' and 'Admin' on account 'workload-development'; give one of the roles a profile_suffix",
+            "20:20: note: 'Developer' on account 'workload-development' is granted here",
+        ])
+    }
+
+    @Test func collisionWithTheUserManagementProfile() {
+        let yaml = variant("groups:\n", """
+            user_management:
+              profile: infrastructure
+              delegated_admin: {account: infrastructure, role: Developer}
+              organization_management: {account: infrastructure, role: Developer}
+            groups:
+
+            """).replacingOccurrences(of: "    groups: [developers]\n", with: "    groups: [developers]\n    user_management: true\n")
+            .replacingOccurrences(of: "profile_suffix: readonly", with: "{}").replacingOccurrences(of: "  ReadOnlyAccess:\n    {}", with: "  ReadOnlyAccess: {}")
+        #expect(diagnostics(yaml) == [
+            "26:22: error: user 'bob' would get two profiles named 'acme-infrastructure': 'ReadOnlyAccess' on account 'infrastructure' and the user-management profile ('Developer' on account 'infrastructure'); set user_management.profile to another name",
+            "29:20: note: 'ReadOnlyAccess' on account 'infrastructure' is granted here",
+        ])
+    }
+
+    @Test func userManagementFlagsNeedTheSection() {
+        #expect(diagnostics(variant("    groups: [developers]\n", "    groups: [developers]\n    super_admin: true\n")) == [
+            "23:18: error: user 'bob' has super_admin: true, but org.yaml has no 'user_management' section saying which account and role that means"
+        ])
+        #expect(diagnostics(variant("  developers:\n", "  developers:\n    user_management: true\n")) == [
+            "17:22: error: group 'developers' has user_management: true, but org.yaml has no 'user_management' section saying which account and role that means"
+        ])
+    }
+
+    @Test func warningsForUsersWithoutAccessAndUnusedRoles() {
+        let yaml = validOrg + "  dora:\n    name: Dora\n"
+        #expect(diagnostics(yaml) == ["26:3: warning: user 'dora' is in no group and has no assignments, so gets no profiles"])
+        #expect(diagnostics(validOrg + "  dora:\n    disabled: true\n") == [])
+    }
+
+    @Test func valuesThatCouldForgeConfigLinesAreRefused() {
+        let settings = "defaults:\n  settings:\n    output: \"json\\n[profile evil]\"\n    cli_pager: a=b\n    sso_start_url: x\n    region: eu-west-1\n    credential_process: /bin/evil\n    Output: json\naccounts:\n"
+        #expect(diagnostics(variant("accounts:\n", settings)) == [
+            "8:13: error: setting 'output' of defaults contains a control character or line break, which is not allowed in a value written to an output file",
+            "9:16: error: setting 'cli_pager' of defaults contains '=', which is not allowed in a value written to a config file",
+            "10:5: error: 'sso_start_url' in settings of defaults is written by orgprofile itself; set it in sso_session",
+            "11:5: error: 'region' in settings of defaults is written by orgprofile itself; use 'region' of defaults or of the account",
+            "12:5: error: 'credential_process' is refused in settings of defaults: a published config would run that command on every member's machine",
+            "13:5: error: 'Output' is not a config key (lowercase letters, digits and '_', starting with a letter)",
+        ])
+        #expect(diagnostics(variant("    id: \"222222222222\"\n", "    id: \"222222222222\"\n    name: Infra [prod]\n")) == [
+            "9:11: error: the name of account 'infrastructure' contains '[', which is not allowed in a value written to a config file"
+        ])
+    }
+
+    @Test func namesDifferingOnlyInCaseCollide() {
+        #expect(diagnostics(validOrg + "  Bob:\n    groups: [developers]\n") == [
+            "26:3: error: user names 'bob' and 'Bob' differ only in letter case; their output folders would collide on macOS and Windows",
+            "21:3: note: 'bob' is declared here",
+        ])
+    }
+
+    @Test func versionAndShape() {
+        #expect(diagnostics(variant("version: 1", "version: 2")) == ["1:10: error: unsupported version '2'; this orgprofile reads version 1"])
+        #expect(diagnostics("- a\n- b\n") == ["1:1: error: org.yaml must be a mapping of keys such as 'version' and 'project', found a list"])
+        #expect(diagnostics(variant("accounts:\n  infrastructure:\n    id: \"222222222222\"\n  workload-development:\n    id: \"333333333333\"\n", "accounts: {}\n").replacingOccurrences(of: "[workload-development]", with: "\"*\"").replacingOccurrences(of: "[infrastructure]", with: "\"*\"")) == [
+            "6:1: error: 'accounts' must declare at least one account"
+        ])
+    }
+
+    @Test func everyProblemInOneRunInFileOrder() {
+        let yaml = variant("project: acme", "project: ACME").replacingOccurrences(of: "groups: [developers]", with: "groups: [devs]")
+        #expect(diagnostics(yaml).map { String($0.prefix(while: { $0 != " " })) } == ["2:10:", "22:14:"])
+    }
+}

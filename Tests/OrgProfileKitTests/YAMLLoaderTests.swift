@@ -1,0 +1,97 @@
+import Testing
+
+@testable import OrgProfileKit
+
+@Suite struct YAMLLoaderTests {
+    func load(_ text: String, loader: YAMLLoader = YAMLLoader()) -> Result<YAMLNode, LoadFailure> {
+        loader.load(Array(text.utf8), file: "t.yaml")
+    }
+
+    func root(_ text: String) throws -> YAMLNode {
+        try load(text).get()
+    }
+
+    func messages(_ text: String, loader: YAMLLoader = YAMLLoader()) -> [String] {
+        guard case .failure(let failure) = load(text, loader: loader) else { return [] }
+        return failure.diagnostics.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-"): \($0.code.rawValue): \($0.message)" }
+    }
+
+    @Test func keepsPositionsAndOrder() throws {
+        let node = try root("a: 1\nb:\n  - x\n  - 'y'\n")
+        guard case .mapping(let pairs) = node.content else { Issue.record("not a mapping"); return }
+        #expect(pairs.map { $0.key.scalar?.text } == ["a", "b"])
+        #expect(pairs[0].value.location.line == 1 && pairs[0].value.location.column == 4)
+        guard case .sequence(let items) = pairs[1].value.content else { Issue.record("not a list"); return }
+        #expect(items[1].location.line == 4 && items[1].location.column == 5)
+        #expect(items[1].scalar == YAMLScalar("y", style: .singleQuoted))
+    }
+
+    @Test func scalarsAreKeptAsWritten() throws {
+        let node = try root("id: 012345678901\nf: 1.2e11\nn: no\ne:\nq: \"true\"\n")
+        guard case .mapping(let pairs) = node.content else { Issue.record("not a mapping"); return }
+        #expect(pairs.map { $0.value.scalar!.text } == ["012345678901", "1.2e11", "no", "", "true"])
+        #expect(pairs[3].value.scalar!.isNull)
+        #expect(pairs[4].value.scalar!.style == .doubleQuoted)
+    }
+
+    @Test func keepsDuplicateKeysForTheDecoder() throws {
+        let node = try root("a: 1\na: 2\n")
+        guard case .mapping(let pairs) = node.content else { Issue.record("not a mapping"); return }
+        #expect(pairs.count == 2)
+    }
+
+    @Test func expandsAliases() throws {
+        let node = try root("x: &list [a, b]\ny: *list\n")
+        guard case .mapping(let pairs) = node.content, case .sequence(let items) = pairs[1].value.content else {
+            Issue.record("unexpected shape"); return
+        }
+        #expect(items.map { $0.scalar?.text } == ["a", "b"])
+    }
+
+    @Test func refusesAnAliasBomb() {
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        #expect(messages(text) == ["7:25: alias-expansion-limit: the document has more than 5000000 nodes once aliases are expanded; refusing it (an alias bomb?)"])
+    }
+
+    @Test func countsExpandedNodesAgainstTheLimit() {
+        let loader = YAMLLoader(maximumExpandedNodes: 10)
+        #expect(messages("a: &a [1, 2, 3]\nb: *a\nc: *a\n", loader: loader).first?.hasPrefix("2:4: alias-expansion-limit") == true)
+        #expect(messages("a: &a [1, 2]\nb: *a\n", loader: loader).isEmpty)
+    }
+
+    @Test func reportsUndefinedAliases() {
+        #expect(messages("a: *nope\n") == ["1:4: undefined-alias: alias '*nope' refers to no anchor defined before it"])
+    }
+
+    @Test func reportsSyntaxErrorsWithLibyamlsPosition() {
+        #expect(messages("a: [1, 2\nb: 3\n") == [
+            "2:2: yaml-syntax: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 4)"
+        ])
+        #expect(messages("a: b: c\n") == ["1:5: yaml-syntax: YAML syntax error: mapping values are not allowed in this context"])
+    }
+
+    @Test func refusesASecondDocument() {
+        #expect(messages("a: 1\n---\nb: 2\n") == ["2:1: multiple-documents: org.yaml must hold exactly one YAML document; found a second one here"])
+        #expect(messages("---\na: 1\n").isEmpty)
+    }
+
+    @Test func refusesMergeKeysAndTags() {
+        #expect(messages("base: &b {x: 1}\nc:\n  <<: *b\n") == [
+            "3:3: merge-key: merge keys ('<<') are not supported; write the keys out, or reuse a whole value with an alias"
+        ])
+        #expect(messages("a: !!str 1\n") == ["1:4: yaml-tag: YAML tags ('tag:yaml.org,2002:str') are not supported in org.yaml; remove the tag"])
+    }
+
+    @Test func refusesAnEmptyFile() {
+        #expect(messages("") == ["1:1: empty-document: the file holds no YAML document"])
+        #expect(messages("# only a comment\n") == ["1:1: empty-document: the file holds no YAML document"])
+    }
+
+    @Test func refusesDeepNesting() {
+        let text = String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
+        #expect(messages(text, loader: YAMLLoader(maximumDepth: 64)) == ["1:65: yaml-syntax: nesting is deeper than 64 levels"])
+    }
+}
