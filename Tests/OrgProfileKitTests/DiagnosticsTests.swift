@@ -222,3 +222,19 @@ import Testing
         #expect(diagnostics(yaml).map { String($0.prefix(while: { $0 != " " })) } == ["2:10:", "22:14:"])
     }
 }
+
+@Suite struct SuggestionTests {
+    @Test func editDistanceCountsSwapsAsOneEdit() {
+        func distance(_ a: String, _ b: String) -> Int { Suggestion.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars)) }
+        #expect(distance("nmae", "name") == 1)
+        #expect(distance("kitten", "sitting") == 3)
+        #expect(distance("", "abc") == 3)
+        #expect(distance("same", "same") == 0)
+    }
+
+    @Test func suggestsOnlyCloseCandidates() {
+        #expect(Suggestion.closest(to: "regoin", in: ["region", "name"]) == "region")
+        #expect(Suggestion.closest(to: "colour", in: ["version", "project"]) == nil)
+        #expect(Suggestion.closest(to: "Developer", in: ["developer"]) == "developer")
+    }
+}

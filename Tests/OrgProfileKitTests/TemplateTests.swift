@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import OrgProfileKit
+
+@Suite struct TemplateTests {
+    func problems(_ text: String) -> [String] {
+        TemplateChecker.check(text, file: "t.mustache").map { "\($0.location!.line):\($0.location!.column): \($0.message)" }
+    }
+
+    @Test func builtinTemplatesAreCleanAndSingleSourced() throws {
+        let folder = packageRoot.appendingPathComponent("Templates").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".mustache") }.sorted()
+        #expect(BuiltinTemplates.sources.map(\.name) == files.map { String($0.dropLast(".mustache".count)) })
+        for source in BuiltinTemplates.sources {
+            #expect(source.text == (try readText((folder as NSString).appendingPathComponent("\(source.name).mustache"))))
+            #expect(problems(source.text) == [])
+        }
+        #expect(TemplateSet.builtin().templates.map(\.name) == ["README.md", "config"])
+    }
+
+    @Test func unknownNamesAreErrorsWithTheirLine() {
+        #expect(problems("a\n{{session.nmae}}\n{{#profiles}}{{acount_id}}{{/profiles}}\n{{projcet}}") == [
+            "2:1: 'session' has no field 'nmae'; did you mean 'name'?; see docs/templates.md",
+            "3:14: 'acount_id' is not in the template context; did you mean 'account_id'?; see docs/templates.md",
+            "4:1: 'projcet' is not in the template context; did you mean 'project'?; see docs/templates.md",
+        ])
+    }
+
+    @Test func namesAreScopedBySections() {
+        #expect(problems("{{account_id}}") == ["1:1: 'account_id' is not in the template context; see docs/templates.md"])
+        #expect(problems("{{#profiles}}{{#settings}}{{key}}={{value}} {{name}} {{project}}{{/settings}}{{/profiles}}") == [])
+        #expect(problems("{{#first_profile}}{{name}}{{/first_profile}}{{^has_profiles}}none{{/has_profiles}}") == [])
+        #expect(problems("{{#profiles}}{{name}}{{^last()}}, {{/last()}}{{/profiles}}") == [])
+        #expect(problems("{{first()}}") == ["1:1: 'first()' is only available inside a list section such as {{#profiles}}"])
+    }
+
+    @Test func structureProblems() {
+        #expect(problems("{{profiles}}") == ["1:1: 'profiles' is a list; use it as a section: {{#profiles}}...{{/profiles}}"])
+        #expect(problems("{{session}}") == ["1:1: 'session' is an object; use one of its fields, such as {{session.name}}"])
+        #expect(problems("{{#profiles}}\n{{/settings}}") == [
+            "2:1: '{{/settings}}' closes section 'profiles'; close that one first",
+            "1:1: section 'profiles' is never closed; add {{/profiles}}",
+        ])
+        #expect(problems("x {{> other}}") == ["1:3: '{{>...}}' tags (partials, inheritance, delimiter changes) are not supported in orgprofile templates"])
+        #expect(problems("{{uppercased(project)}}") == ["1:1: transforms such as 'uppercased(project)' are not supported in orgprofile templates"])
+        #expect(problems("ok\n  {{project") == ["2:3: this tag is never closed with '}}'"])
+    }
+
+    /// Every field the schema documents is present in the values templates get, for a
+    /// principal that has every optional field, so docs, checker and renderer agree.
+    @Test func contextValuesMatchTheSchema() throws {
+        let model = try model(try readText(packageRoot.appendingPathComponent("org.yaml.example").path))
+        let alice = try #require(model.principal(named: "alice", kind: .user))
+        var profiles = model.profiles(for: alice).sorted { $0.userManagement != nil && $1.userManagement == nil }
+        profiles[0].settings = [Setting(key: "k", value: "v")]
+        var principal = alice
+        principal.description = "d"
+        let values = TemplateContext.values(model: model, principal: principal, profiles: profiles, source: "org.yaml")
+        func check(_ schema: [String: TemplateContext.FieldType], _ values: [String: Any], _ path: String) {
+            #expect(Set(values.keys) == Set(schema.keys), "\(path)")
+            for (name, type) in schema {
+                switch type {
+                case .string, .optionalString: #expect(values[name] is String, "\(path).\(name)")
+                case .bool: #expect(values[name] is Bool, "\(path).\(name)")
+                case .object(let fields), .optionalObject(let fields):
+                    check(fields, values[name] as? [String: Any] ?? [:], "\(path).\(name)")
+                case .list(let fields):
+                    let items = values[name] as? [[String: Any]] ?? []
+                    #expect(!items.isEmpty, "\(path).\(name)")
+                    for item in items.prefix(1) { check(fields, item, "\(path).\(name)[]") }
+                }
+            }
+        }
+        check(TemplateContext.schema, values, "")
+    }
+
+    @Test func overridesReplaceAndAddTemplates() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "{{#profiles}}{{name}}\n{{/profiles}}".write(toFile: folder + "/config.mustache", atomically: true, encoding: .utf8)
+        try "{{principal.name}} & <{{project}}>\n".write(toFile: folder + "/profiles.txt.mustache", atomically: true, encoding: .utf8)
+        try "ignored".write(toFile: folder + "/notes.txt", atomically: true, encoding: .utf8)
+        let set = try TemplateSet.load(overridesIn: folder).get()
+        #expect(set.templates.map(\.name) == ["README.md", "config", "profiles.txt"])
+        #expect(set["config"]?.origin == folder + "/config.mustache")
+        #expect(set["README.md"]?.origin == "Templates/README.md.mustache")
+        let model = try model(validOrg)
+        let renderer = Renderer(model: model, templates: set, sourceName: "org.yaml")
+        let files = renderer.files(for: model.principal(named: "bob", kind: .user)!).files
+        #expect(files.map(\.path) == ["users/bob/README.md", "users/bob/config", "users/bob/profiles.txt"])
+        #expect(String(decoding: files[1].contents, as: UTF8.self) == "acme-infrastructure-readonly\nacme-workload-development\n")
+        // Plain text: no HTML escaping.
+        #expect(String(decoding: files[2].contents, as: UTF8.self) == "bob & <acme>\n")
+    }
+
+    @Test func overrideErrorsNameTheTemplateFileAndLine() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "line one\n{{#profiles}}{{nam}}{{/profiles}}\n".write(toFile: folder + "/config.mustache", atomically: true, encoding: .utf8)
+        try "x".write(toFile: folder + "/.hidden.mustache", atomically: true, encoding: .utf8)
+        guard case .failure(let failure) = TemplateSet.load(overridesIn: folder) else {
+            Issue.record("expected a failure"); return
+        }
+        #expect(failure.diagnostics.map(\.description) == [
+            "\(folder)/.hidden.mustache:1:1: error: template '.hidden.mustache' would render a file named '.hidden'; use letters, digits, '.', '_' and '-', not starting with '.'",
+            "\(folder)/config.mustache:2:14: error: 'nam' is not in the template context; did you mean 'name'?; see docs/templates.md",
+        ])
+        #expect(!failure.isIOError)
+        guard case .failure(let missing) = TemplateSet.load(overridesIn: folder + "/nope") else {
+            Issue.record("expected a failure"); return
+        }
+        #expect(missing.isIOError)
+    }
+}
