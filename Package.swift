@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OrgProfileCLITests",
-            dependencies: ["OrgProfileKit"]
+            dependencies: ["orgprofile"]
         ),
     ]
 )

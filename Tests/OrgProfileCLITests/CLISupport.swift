@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// The root of the package, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let examplePath = packageRoot.appendingPathComponent("org.yaml.example").path
+let goldenFolder = packageRoot.appendingPathComponent("Tests/OrgProfileKitTests/Golden/example").path
+
+/// The built `orgprofile` binary, beside the test bundle in the build folder.
+let binary: String = {
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+        let candidate = folder.appendingPathComponent("orgprofile").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        folder.deleteLastPathComponent()
+    }
+    return Bundle.main.bundleURL.appendingPathComponent("orgprofile").path
+}()
+
+struct RunResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs a program to completion in a folder, with standard input closed.
+func run(_ executable: String, _ arguments: [String], in folder: String? = nil, environment: [String: String]? = nil) throws -> RunResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+    if let environment { process.environment = environment }
+    // Files rather than pipes: nothing to drain concurrently, no pipe to fill up.
+    let capture = NSTemporaryDirectory() + "orgprofile-run-\(UUID().uuidString)"
+    FileManager.default.createFile(atPath: capture + ".out", contents: nil)
+    FileManager.default.createFile(atPath: capture + ".err", contents: nil)
+    defer {
+        try? FileManager.default.removeItem(atPath: capture + ".out")
+        try? FileManager.default.removeItem(atPath: capture + ".err")
+    }
+    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".out"))
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".err"))
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    let stdout = FileManager.default.contents(atPath: capture + ".out") ?? Data()
+    let stderr = FileManager.default.contents(atPath: capture + ".err") ?? Data()
+    return RunResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// Runs the built orgprofile.
+func orgprofile(_ arguments: String..., in folder: String? = nil) throws -> RunResult {
+    try run(binary, arguments, in: folder)
+}
+
+/// A fresh folder holding org.yaml.example, and a copy of it as org.yaml; removed by the caller.
+func workspace() throws -> String {
+    let path = NSTemporaryDirectory() + "orgprofile-cli-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: examplePath, toPath: path + "/org.yaml")
+    try FileManager.default.copyItem(atPath: examplePath, toPath: path + "/org.yaml.example")
+    return path
+}
+
+/// Every regular file under a folder, by relative path.
+func tree(_ folder: String) -> [String: Data] {
+    var files: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: folder)
+    while let path = enumerator?.nextObject() as? String {
+        var isFolder: ObjCBool = false
+        let full = folder + "/" + path
+        if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {
+            files[path] = FileManager.default.contents(atPath: full)
+        }
+    }
+    return files
+}
+
+func inode(_ path: String) throws -> UInt64 {
+    try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+}
+
+func text(_ path: String) throws -> String {
+    try String(contentsOfFile: path, encoding: .utf8)
+}
+
+/// A python3 that can import botocore, if this machine has one.
+let python3WithBotocore: String? = {
+    for candidate in ["/usr/bin/env"] {
+        if let result = try? run(candidate, ["python3", "-c", "import botocore"]), result.status == 0 { return candidate }
+    }
+    return nil
+}()

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+
+/// The built binary, end to end: exit codes, what it writes, and what it leaves alone.
+@Suite struct CommandTests {
+    @Test func versionAndHelp() throws {
+        let version = try orgprofile("--version")
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
+        for command in ["validate", "compile", "export"] {
+            let help = try orgprofile(command, "--help")
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("Example:"), "\(command) --help shows an example")
+        }
+    }
+
+    @Test func validate() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let clean = try orgprofile("validate", in: folder)
+        #expect(clean.status == 0)
+        #expect(clean.stderr == "")
+
+        try "version: 1\nproject: Acme\nusers: {}\n".write(toFile: folder + "/bad.yaml", atomically: true, encoding: .utf8)
+        let bad = try orgprofile("validate", "bad.yaml", in: folder)
+        #expect(bad.status == 1)
+        #expect(bad.stderr == """
+            bad.yaml:1:1: error: org.yaml is missing the required key 'sso_session'
+            bad.yaml:1:1: error: org.yaml is missing the required key 'accounts'
+            bad.yaml:1:1: error: org.yaml is missing the required key 'roles'
+            bad.yaml:2:10: error: project 'Acme' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)
+
+            """)
+
+        let missing = try orgprofile("validate", "nope.yaml", in: folder)
+        #expect(missing.status == 74)
+        #expect(missing.stderr == "orgprofile: error: cannot read nope.yaml: No such file or directory\n")
+
+        let usage = try orgprofile("validate", "--bogus", in: folder)
+        #expect(usage.status == 64)
+        #expect(!usage.stderr.contains("Stack"))
+    }
+
+    @Test func compileWritesTheGoldenTreeAndNothingOnError() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try orgprofile("compile", "org.yaml.example", "--out", "out", in: folder)
+        #expect(result.status == 0)
+        #expect(result.stdout == "compiled org.yaml.example into out: 4 users, 2 groups, 24 profiles; 12 files written, 0 unchanged, 0 removed\n")
+        let golden = tree(goldenFolder)
+        #expect(tree(folder + "/out").keys.sorted() == golden.keys.sorted())
+        #expect(tree(folder + "/out") == golden, "the binary's output differs from Tests/OrgProfileKitTests/Golden/example")
+
+        try "version: 1\nproject: acme\n".write(toFile: folder + "/org.yaml.example", atomically: true, encoding: .utf8)
+        let failed = try orgprofile("compile", "org.yaml.example", "--out", "fresh", in: folder)
+        #expect(failed.status == 1)
+        #expect(failed.stdout == "")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/fresh"))
+        let again = try orgprofile("compile", "org.yaml.example", "--out", "out", in: folder)
+        #expect(again.status == 1)
+        #expect(tree(folder + "/out") == golden)
+    }
+
+    @Test func recompilingRewritesOnlyWhatChangedAndRemovesOnlyWhatItOwned() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try orgprofile("compile", in: folder).status == 0)
+        let aliceConfig = folder + "/dist/users/alice/config"
+        let bobConfig = folder + "/dist/users/bob/config"
+        let aliceInode = try inode(aliceConfig)
+        let bobInode = try inode(bobConfig)
+
+        let unchanged = try orgprofile("compile", in: folder)
+        #expect(unchanged.stdout.hasSuffix("0 files written, 12 unchanged, 0 removed\n"))
+        #expect(try inode(aliceConfig) == aliceInode)
+
+        // Files compile does not own stay, even inside its folders.
+        try "mine".write(toFile: folder + "/dist/notes.txt", atomically: true, encoding: .utf8)
+        try "mine".write(toFile: folder + "/dist/users/bob/notes.txt", atomically: true, encoding: .utf8)
+
+        // Drop dave; change bob's access.
+        var yaml = try text(folder + "/org.yaml")
+        yaml = yaml.replacingOccurrences(of: "  dave:\n    groups: [platform]\n", with: "")
+        yaml = yaml.replacingOccurrences(of: "        accounts: [infrastructure]\n", with: "        accounts: [infrastructure, organization-management]\n")
+        try yaml.write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
+        let changed = try orgprofile("compile", in: folder)
+        #expect(changed.status == 0)
+        #expect(changed.stdout == "compiled org.yaml into dist: 3 users, 2 groups, 20 profiles; 2 files written, 8 unchanged, 2 removed\n")
+        #expect(try inode(aliceConfig) == aliceInode)
+        #expect(try inode(bobConfig) != bobInode)
+        #expect(try text(bobConfig).contains("[profile acme-organization-management-readonly]"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/dist/users/dave"))
+        #expect(try text(folder + "/dist/notes.txt") == "mine")
+        #expect(try text(folder + "/dist/users/bob/notes.txt") == "mine")
+        #expect(!(try text(folder + "/dist/manifest.json")).contains("dave"))
+    }
+
+    @Test func aForeignManifestStopsCompileBeforeAnyWrite() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/dist", withIntermediateDirectories: true)
+        try "{\"files\": \"mine\"}".write(toFile: folder + "/dist/manifest.json", atomically: true, encoding: .utf8)
+        let result = try orgprofile("compile", in: folder)
+        #expect(result.status == 74)
+        #expect(result.stderr.hasPrefix("orgprofile: error: cannot write dist/manifest.json: not a manifest written by orgprofile"))
+        #expect(tree(folder + "/dist").keys.sorted() == ["manifest.json"])
+    }
+
+    @Test func anUnwritableOutputFolderExits74() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "a file".write(toFile: folder + "/dist", atomically: true, encoding: .utf8)
+        let result = try orgprofile("compile", in: folder)
+        #expect(result.status == 74)
+        #expect(result.stderr.hasPrefix("orgprofile: error: cannot write dist"))
+        #expect(try text(folder + "/dist") == "a file")
+    }
+
+    @Test func export() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func golden(_ path: String) throws -> String {
+            try text(goldenFolder + "/" + path).replacingOccurrences(of: "org.yaml.example", with: "org.yaml")
+        }
+        let bob = try orgprofile("export", "--user", "bob", in: folder)
+        #expect(bob.status == 0)
+        #expect(bob.stdout == (try golden("users/bob/config")))
+        let team = try orgprofile("export", "org.yaml", "--group", "developers", in: folder)
+        #expect(team.stdout == (try golden("groups/developers/config")))
+
+        let readonly = try orgprofile("export", "--user", "bob", "--role", "ReadOnlyAccess", in: folder)
+        #expect(readonly.status == 0)
+        #expect(readonly.stdout.contains("[sso-session acme]"))
+        #expect(readonly.stdout.components(separatedBy: "[profile ").count - 1 == 3)
+        #expect(!readonly.stdout.contains("sso_role_name = Developer"))
+
+        let written = try orgprofile("export", "--user", "alice", "--output", "alice.config", in: folder)
+        #expect(written.status == 0 && written.stdout == "")
+        #expect(try text(folder + "/alice.config") == (try golden("users/alice/config")))
+    }
+
+    @Test func exportErrors() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let unknown = try orgprofile("export", "--user", "bbo", in: folder)
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr == "orgprofile: error: unknown user 'bbo'; did you mean 'bob'?\n")
+        let role = try orgprofile("export", "--user", "bob", "--role", "ReadOnly", in: folder)
+        #expect(role.status == 64)
+        #expect(role.stderr == "orgprofile: error: unknown role 'ReadOnly'\n")
+        let group = try orgprofile("export", "--group", "developer", in: folder)
+        #expect(group.stderr == "orgprofile: error: unknown group 'developer'; did you mean 'developers'?\n")
+        let disabled = try orgprofile("export", "--user", "carol", in: folder)
+        #expect(disabled.status == 64)
+        #expect(disabled.stderr == "orgprofile: error: user 'carol' is disabled in org.yaml and gets no config\n")
+        let neither = try orgprofile("export", in: folder)
+        #expect(neither.status == 64)
+        #expect(neither.stderr.contains("Give exactly one of --user NAME and --group NAME."))
+        let held = try orgprofile("export", "--user", "erin", "--role", "Developer", in: folder)
+        #expect(held.status == 0)
+        #expect(held.stderr == "orgprofile: warning: user 'erin' holds no profile with role 'Developer'; only the sso-session is exported\n")
+        #expect(!held.stdout.contains("[profile "))
+    }
+
+    @Test(.enabled(if: python3WithBotocore != nil, "python3 with botocore is not installed; the AWS CLI parser check is skipped"))
+    func theAWSCLIReadsEveryCompiledConfig() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try orgprofile("compile", in: folder).status == 0)
+        let check = try run("/usr/bin/env", ["python3", packageRoot.appendingPathComponent("scripts/botocore-check.py").path, folder + "/dist"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout == "botocore read 6 configs: all agree with manifest.json\n")
+
+        var environment = ProcessInfo.processInfo.environment
+        environment["AWS_CONFIG_FILE"] = folder + "/dist/users/bob/config"
+        let script = """
+            import botocore.session
+            c = botocore.session.Session().full_config
+            print(sorted(c["profiles"]), sorted(c["sso_sessions"]))
+            """
+        let full = try run("/usr/bin/env", ["python3", "-c", script], environment: environment)
+        #expect(full.stdout == "['acme-infrastructure-readonly', 'acme-workload-development', 'acme-workload-development-readonly', 'acme-workload-production-readonly'] ['acme']\n")
+        if let aws = try? run("/usr/bin/env", ["aws", "--version"]), aws.status == 0 {
+            let get = try run("/usr/bin/env", ["aws", "configure", "get", "sso_account_id", "--profile", "acme-workload-development"], environment: environment)
+            #expect(get.stdout == "333333333333\n")
+        }
+    }
+}
