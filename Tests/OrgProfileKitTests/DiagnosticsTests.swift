@@ -238,3 +238,53 @@ import Testing
         #expect(Suggestion.closest(to: "Developer", in: ["developer"]) == "developer")
     }
 }
+
+@Suite struct MoreValueRuleTests {
+    func variant(_ replace: String, _ with: String) -> String {
+        validOrg.replacingOccurrences(of: replace, with: with)
+    }
+
+    @Test func sessionNameAndScopes() {
+        let yaml = variant("sso_session:\n", "sso_session:\n  name: Acme Session\n  registration_scopes: [\"sso:account:access\", \"a,b\"]\n")
+        #expect(diagnostics(yaml) == [
+            "4:9: error: sso_session.name 'Acme Session' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)",
+            "5:47: error: 'a,b' is not a registration scope such as 'sso:account:access' (letters, digits and : _ . - /)",
+        ])
+    }
+
+    @Test func whitespaceAndControlCharacters() {
+        let yaml = variant("  bob:\n", "  bob:\n    name: \" Bob\"\n    email: \"bob\\u0007@x\"\n")
+        #expect(diagnostics(yaml) == [
+            "22:11: error: the name of user 'bob' starts or ends with whitespace, which the AWS CLI would strip",
+            "23:12: error: the email of user 'bob' contains a control character or line break, which is not allowed in a value written to an output file",
+        ])
+    }
+
+    @Test func roleNamesWithEqualsSignsAreRefused() {
+        let yaml = variant("Developer", "Dev=eloper")
+        #expect(diagnostics(yaml) == ["12:3: error: role name contains '=', which is not allowed in a value written to a config file"])
+    }
+
+    @Test func suffixesAndUserManagementProfileAreSlugs() {
+        let yaml = variant("profile_suffix: readonly", "profile_suffix: Read-Only")
+        #expect(diagnostics(yaml) == [
+            "14:21: error: profile_suffix 'Read-Only' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)"
+        ])
+    }
+
+    @Test func userManagementTargetsMustBeDeclared() {
+        let yaml = variant("groups:\n", """
+            user_management:
+              delegated_admin: {account: infra, role: Developer}
+              organization_management: {account: infrastructure, role: Admin}
+            groups:
+
+            """)
+        #expect(diagnostics(yaml) == [
+            "16:30: error: unknown account 'infra'",
+            "17:60: error: unknown role 'Admin'",
+        ])
+        let missing = variant("groups:\n", "user_management:\n  delegated_admin: {account: infrastructure, role: Developer}\ngroups:\n")
+        #expect(diagnostics(missing) == ["15:1: error: user_management is missing the required key 'organization_management'"])
+    }
+}

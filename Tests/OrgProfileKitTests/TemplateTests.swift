@@ -113,3 +113,14 @@ import Testing
         #expect(missing.isIOError)
     }
 }
+
+@Suite struct TemplateSyntaxTests {
+    @Test func mustacheSyntaxErrorsNameTheFileAndLine() {
+        var diagnostics: [Diagnostic] = []
+        let template = TemplateSet.parse("first line\nsecond {{% NOT_A_SETTING: X }}\n", name: "config", origin: "my/config.mustache", diagnostics: &diagnostics)
+        #expect(template == nil)
+        #expect(diagnostics.map(\.code) == [.templateSyntax])
+        #expect(diagnostics.first?.location == SourceLocation(file: "my/config.mustache", line: 2, column: diagnostics.first?.location?.column ?? 0))
+        #expect(diagnostics.first?.message.hasPrefix("template syntax error: ") == true)
+    }
+}

@@ -38,7 +38,13 @@ public enum FileSystem {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (folder as NSString).appendingPathComponent(".\(name).orgprofile-tmp-\(getpid())")
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC | O_NOFOLLOW
+        var descriptor = open(temporary, flags, mode)
+        if descriptor < 0, errno == EEXIST {
+            // Left behind by a run of ours that died with the same process id.
+            unlink(temporary)
+            descriptor = open(temporary, flags, mode)
+        }
         guard descriptor >= 0 else { throw FileError(path: path, errno: errno) }
         var failure: Int32 = 0
         var written = 0
