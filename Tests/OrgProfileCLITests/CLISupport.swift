@@ -32,8 +32,8 @@ func run(_ executable: String, _ arguments: [String], in folder: String? = nil, 
     if let environment { process.environment = environment }
     // Files rather than pipes: nothing to drain concurrently, no pipe to fill up.
     let capture = NSTemporaryDirectory() + "orgprofile-run-\(UUID().uuidString)"
-    FileManager.default.createFile(atPath: capture + ".out", contents: nil)
-    FileManager.default.createFile(atPath: capture + ".err", contents: nil)
+    _ = FileManager.default.createFile(atPath: capture + ".out", contents: nil)
+    _ = FileManager.default.createFile(atPath: capture + ".err", contents: nil)
     defer {
         try? FileManager.default.removeItem(atPath: capture + ".out")
         try? FileManager.default.removeItem(atPath: capture + ".err")

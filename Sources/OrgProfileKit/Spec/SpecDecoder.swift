@@ -86,9 +86,15 @@ public struct SpecDecoder {
         return settings
     }
 
+    /// The checked keys of one named entry (an account, role, group or user), and the words
+    /// that name it in messages.
+    private mutating func entryFields(_ entry: (name: Located<String>, value: YAMLNode), _ kind: String, allowed: [String]) -> (context: String, fields: MappingFields)? {
+        let context = "\(kind) '\(entry.name.value)'"
+        return fields(entry.value, allowed: allowed, context: context, owner: entry.name.location).map { (context, $0) }
+    }
+
     private mutating func account(_ entry: (name: Located<String>, value: YAMLNode)) -> AccountSpec? {
-        let context = "account '\(entry.name.value)'"
-        guard let fields = fields(entry.value, allowed: Keys.account, context: context, owner: entry.name.location) else { return nil }
+        guard let (context, fields) = entryFields(entry, "account", allowed: Keys.account) else { return nil }
         var account = AccountSpec(key: entry.name)
         account.id = requiredString(fields, "id")
         account.displayName = optionalString(fields, "name")
@@ -98,7 +104,7 @@ public struct SpecDecoder {
     }
 
     private mutating func role(_ entry: (name: Located<String>, value: YAMLNode)) -> RoleSpec? {
-        guard let fields = fields(entry.value, allowed: Keys.role, context: "role '\(entry.name.value)'", owner: entry.name.location) else { return nil }
+        guard let (_, fields) = entryFields(entry, "role", allowed: Keys.role) else { return nil }
         return RoleSpec(name: entry.name, profileSuffix: optionalString(fields, "profile_suffix"))
     }
 
@@ -148,8 +154,7 @@ public struct SpecDecoder {
     }
 
     private mutating func group(_ entry: (name: Located<String>, value: YAMLNode)) -> GroupSpec? {
-        let context = "group '\(entry.name.value)'"
-        guard let fields = fields(entry.value, allowed: Keys.group, context: context, owner: entry.name.location) else { return nil }
+        guard let (context, fields) = entryFields(entry, "group", allowed: Keys.group) else { return nil }
         var group = GroupSpec(name: entry.name)
         group.description = optionalString(fields, "description")
         group.userManagement = optionalBool(fields, "user_management")
@@ -158,8 +163,7 @@ public struct SpecDecoder {
     }
 
     private mutating func user(_ entry: (name: Located<String>, value: YAMLNode)) -> UserSpec? {
-        let context = "user '\(entry.name.value)'"
-        guard let fields = fields(entry.value, allowed: Keys.user, context: context, owner: entry.name.location) else { return nil }
+        guard let (context, fields) = entryFields(entry, "user", allowed: Keys.user) else { return nil }
         var user = UserSpec(name: entry.name)
         user.displayName = optionalString(fields, "name")
         user.email = optionalString(fields, "email")

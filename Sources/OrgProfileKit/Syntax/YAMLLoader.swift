@@ -117,22 +117,10 @@ private struct LoadState {
             return complete(node, weight: 1, anchor: Self.string(data.anchor))
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            if let problem = tagProblem(data.tag, at: start) ?? count(1, at: start) {
-                return problem
-            }
-            if stack.count >= maximumDepth {
-                return .error(.yamlSyntax, "nesting is deeper than \(maximumDepth) levels", at: start)
-            }
-            stack.append(.sequence(items: [], location: start, anchor: Self.string(data.anchor), weight: 1))
+            return open(.sequence(items: [], location: start, anchor: Self.string(data.anchor), weight: 1), tag: data.tag)
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            if let problem = tagProblem(data.tag, at: start) ?? count(1, at: start) {
-                return problem
-            }
-            if stack.count >= maximumDepth {
-                return .error(.yamlSyntax, "nesting is deeper than \(maximumDepth) levels", at: start)
-            }
-            stack.append(.mapping(pairs: [], pendingKey: nil, location: start, anchor: Self.string(data.anchor), weight: 1))
+            return open(.mapping(pairs: [], pendingKey: nil, location: start, anchor: Self.string(data.anchor), weight: 1), tag: data.tag)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             switch stack.removeLast() {
             case let .sequence(items, location, anchor, weight):
@@ -152,6 +140,22 @@ private struct LoadState {
         default:
             break
         }
+        return nil
+    }
+
+    /// Starts a collection, within the depth and node limits.
+    mutating func open(_ frame: Frame, tag: UnsafeMutablePointer<yaml_char_t>?) -> Diagnostic? {
+        let location: SourceLocation
+        switch frame {
+        case .sequence(_, let start, _, _), .mapping(_, _, let start, _, _): location = start
+        }
+        if let problem = tagProblem(tag, at: location) ?? count(1, at: location) {
+            return problem
+        }
+        if stack.count >= maximumDepth {
+            return .error(.yamlSyntax, "nesting is deeper than \(maximumDepth) levels", at: location)
+        }
+        stack.append(frame)
         return nil
     }
 
