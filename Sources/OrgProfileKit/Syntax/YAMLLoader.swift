@@ -47,10 +47,17 @@ private struct LoadState {
     let maximumExpandedNodes: Int
     let maximumDepth: Int
 
-    /// A collection that has started but not ended.
-    enum Frame {
-        case sequence(items: [YAMLNode], location: SourceLocation, anchor: String?, weight: Int)
-        case mapping(pairs: [YAMLPair], pendingKey: YAMLNode?, location: SourceLocation, anchor: String?, weight: Int)
+    /// A collection that has started but not ended. A struct mutated in place on the
+    /// stack, so appending a child never copies its siblings.
+    struct Frame {
+        var isMapping: Bool
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
+        var location: SourceLocation
+        var anchor: String?
+        /// The collection's size once expanded: itself and every node below it.
+        var weight = 1
     }
 
     var stack: [Frame] = []
@@ -117,17 +124,14 @@ private struct LoadState {
             return complete(node, weight: 1, anchor: Self.string(data.anchor))
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            return open(.sequence(items: [], location: start, anchor: Self.string(data.anchor), weight: 1), tag: data.tag)
+            return open(Frame(isMapping: false, location: start, anchor: Self.string(data.anchor)), tag: data.tag)
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            return open(.mapping(pairs: [], pendingKey: nil, location: start, anchor: Self.string(data.anchor), weight: 1), tag: data.tag)
+            return open(Frame(isMapping: true, location: start, anchor: Self.string(data.anchor)), tag: data.tag)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            switch stack.removeLast() {
-            case let .sequence(items, location, anchor, weight):
-                return complete(YAMLNode(.sequence(items), at: location), weight: weight, anchor: anchor)
-            case let .mapping(pairs, _, location, anchor, weight):
-                return complete(YAMLNode(.mapping(pairs), at: location), weight: weight, anchor: anchor)
-            }
+            let frame = stack.removeLast()
+            let node = YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), at: frame.location)
+            return complete(node, weight: frame.weight, anchor: frame.anchor)
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             guard let anchored = anchors[name] else {
@@ -145,10 +149,7 @@ private struct LoadState {
 
     /// Starts a collection, within the depth and node limits.
     mutating func open(_ frame: Frame, tag: UnsafeMutablePointer<yaml_char_t>?) -> Diagnostic? {
-        let location: SourceLocation
-        switch frame {
-        case .sequence(_, let start, _, _), .mapping(_, _, let start, _, _): location = start
-        }
+        let location = frame.location
         if let problem = tagProblem(tag, at: location) ?? count(1, at: location) {
             return problem
         }
@@ -176,24 +177,22 @@ private struct LoadState {
         if let anchor {
             anchors[anchor] = (node, weight)
         }
-        guard let parent = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return nil
         }
-        switch parent {
-        case .sequence(var items, let location, let parentAnchor, let parentWeight):
-            items.append(node)
-            stack.append(.sequence(items: items, location: location, anchor: parentAnchor, weight: parentWeight + weight))
-        case .mapping(var pairs, let pendingKey, let location, let parentAnchor, let parentWeight):
-            if let key = pendingKey {
-                pairs.append(YAMLPair(key: key, value: node))
-                stack.append(.mapping(pairs: pairs, pendingKey: nil, location: location, anchor: parentAnchor, weight: parentWeight + weight))
-            } else {
-                if let scalar = node.scalar, scalar.style == .plain, scalar.text == "<<" {
-                    return .error(.mergeKey, "merge keys ('<<') are not supported; write the keys out, or reuse a whole value with an alias", at: node.location)
-                }
-                stack.append(.mapping(pairs: pairs, pendingKey: node, location: location, anchor: parentAnchor, weight: parentWeight + weight))
+        let top = stack.count - 1
+        stack[top].weight += weight
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey {
+            stack[top].pairs.append(YAMLPair(key: key, value: node))
+            stack[top].pendingKey = nil
+        } else {
+            if let scalar = node.scalar, scalar.style == .plain, scalar.text == "<<" {
+                return .error(.mergeKey, "merge keys ('<<') are not supported; write the keys out, or reuse a whole value with an alias", at: node.location)
             }
+            stack[top].pendingKey = node
         }
         return nil
     }
