@@ -79,13 +79,11 @@ extension OrgProfileCommand {
                 throw Exit.usage
             }
             if model.disabledUsers.contains(principal) {
-                Frontend.fail("user '\(name)' is disabled in \(sourceName(model)) and gets no config")
+                Frontend.fail("user '\(name)' is disabled in \(Compiler.displayName(of: input.file)) and gets no config")
                 throw Exit.usage
             }
             return principal
         }
-
-        private func sourceName(_ model: AccessModel) -> String { Compiler.displayName(of: input.file) }
 
         private func hint(_ name: String, _ candidates: [String]) -> String {
             Suggestion.hint(for: name, in: candidates)

@@ -1,19 +1,7 @@
 /// One problem found in an input: data, printed only at the edge.
 public struct Diagnostic: Error, Hashable, Sendable {
-    public enum Severity: String, Sendable, Comparable {
+    public enum Severity: String, Sendable {
         case error, warning, note
-
-        public static func < (lhs: Severity, rhs: Severity) -> Bool {
-            lhs.rank < rhs.rank
-        }
-
-        private var rank: Int {
-            switch self {
-            case .error: 0
-            case .warning: 1
-            case .note: 2
-            }
-        }
     }
 
     /// A secondary location that explains the diagnostic, such as the first of two duplicates.

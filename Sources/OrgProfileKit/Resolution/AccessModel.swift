@@ -26,7 +26,6 @@ public struct AccessModel: Sendable {
     struct UserManagementTarget: Sendable {
         var account: Int
         var role: Int
-        var location: SourceLocation
     }
 
     struct Entry: Sendable {
@@ -92,7 +91,7 @@ public struct AccessModel: Sendable {
             ]
             for (kind, target) in declared {
                 if let target, let account = target.account.flatMap({ accountIndex[$0.value] }), let role = target.role.flatMap({ roleIndex[$0.value] }) {
-                    targets[kind] = UserManagementTarget(account: account, role: role, location: target.location)
+                    targets[kind] = UserManagementTarget(account: account, role: role)
                 }
             }
         } else {
