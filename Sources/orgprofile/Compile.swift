@@ -36,7 +36,7 @@ extension OrgProfileCommand {
                 throw Exit.ioError
             }
             print(
-                "compiled \(sourceName) into \(out): \(summary.users) users, \(summary.groups) groups, \(summary.profiles) profiles; "
+                "compiled \(sourceName) into \(out): \(summary.totals.users) users, \(summary.totals.groups) groups, \(summary.totals.profiles) profiles; "
                     + "\(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed")
         }
     }

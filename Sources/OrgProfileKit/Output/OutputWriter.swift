@@ -5,9 +5,7 @@ import Foundation
 /// produced, and writes the new manifest last. Nothing else in the folder is touched.
 public struct OutputWriter {
     public struct Summary: Equatable, Sendable {
-        public var users = 0
-        public var groups = 0
-        public var profiles = 0
+        public var totals = OutputBuild.Totals()
         public var written = 0
         public var unchanged = 0
         public var removed = 0
@@ -20,43 +18,26 @@ public struct OutputWriter {
     }
 
     public func write(_ renderer: Renderer) throws -> Summary {
-        let manifestPath = path(Manifest.fileName)
-        let previous = try previousManifest(at: manifestPath)
+        let folder = OutputFolder(root: root)
+        let previous = try folder.manifest()
         try FileSystem.createFolder(root)
 
         var summary = Summary()
-        var files: [Manifest.File] = []
-        var users: [String: [Manifest.ProfileEntry]] = [:]
-        var groups: [String: [Manifest.ProfileEntry]] = [:]
         var createdFolders = Set<String>()
-        for principal in renderer.model.principals {
-            let (profiles, rendered) = renderer.files(for: principal)
-            let entries = profiles.map(Manifest.ProfileEntry.init)
-            switch principal.kind {
-            case .user: users[principal.name] = entries; summary.users += 1
-            case .group: groups[principal.name] = entries; summary.groups += 1
-            }
-            summary.profiles += profiles.count
-            for file in rendered {
-                let folder = (file.path as NSString).deletingLastPathComponent
-                if createdFolders.insert(folder).inserted { try FileSystem.createFolder(path(folder)) }
-                if try update(path(file.path), with: file.contents) { summary.written += 1 } else { summary.unchanged += 1 }
-                files.append(Manifest.File(path: file.path, sha256: Manifest.sha256(file.contents)))
-            }
+        let (manifest, totals) = try OutputBuild.run(renderer) { file in
+            let parent = (file.path as NSString).deletingLastPathComponent
+            if createdFolders.insert(parent).inserted { try FileSystem.createFolder(folder.path(parent)) }
+            if try update(folder.path(file.path), with: file.contents) { summary.written += 1 } else { summary.unchanged += 1 }
         }
-        files.sort { $0.path < $1.path }
+        summary.totals = totals
 
-        let produced = Set(files.map(\.path))
-        for stale in (previous?.files ?? []).map(\.path) where !produced.contains(stale) && Manifest.isOwnedPath(stale) {
-            if try FileSystem.removeRegularFile(path(stale)) {
+        for stale in folder.stalePaths(previous: previous, current: manifest) {
+            if try FileSystem.removeRegularFile(folder.path(stale)) {
                 summary.removed += 1
-                let folder = path((stale as NSString).deletingLastPathComponent)
-                FileSystem.removeFolderIfEmpty(folder)
+                FileSystem.removeFolderIfEmpty(folder.path((stale as NSString).deletingLastPathComponent))
             }
         }
-
-        let manifest = Manifest(generator: "\(OrgProfile.name) \(OrgProfile.version)", source: renderer.sourceName, files: files, users: users, groups: groups)
-        _ = try update(manifestPath, with: manifest.encoded())
+        _ = try update(folder.path(Manifest.fileName), with: manifest.encoded())
         return summary
     }
 
@@ -66,16 +47,30 @@ public struct OutputWriter {
         try FileSystem.writeAtomically(contents, to: path)
         return true
     }
+}
 
-    private func previousManifest(at path: String) throws -> Manifest? {
-        guard let bytes = try FileSystem.readRegularFile(path) else { return nil }
+/// An output folder as `compile` left it: its manifest and the files that manifest owns.
+struct OutputFolder {
+    let root: String
+
+    func path(_ relative: String) -> String {
+        (root as NSString).appendingPathComponent(relative)
+    }
+
+    /// The folder's manifest, nil when there is none; an error when something else is there.
+    func manifest() throws -> Manifest? {
+        let manifestPath = path(Manifest.fileName)
+        guard let bytes = try FileSystem.readRegularFile(manifestPath) else { return nil }
         guard let manifest = Manifest.decode(bytes) else {
-            throw FileError(path: path, reason: "not a manifest written by orgprofile, so the files it owns are unknown; move it away and compile again")
+            throw FileError(path: manifestPath, reason: "not a manifest written by orgprofile, so the files it owns are unknown; move it away and compile again")
         }
         return manifest
     }
 
-    private func path(_ relative: String) -> String {
-        (root as NSString).appendingPathComponent(relative)
+    /// Files the previous manifest lists, that compile owns, and that the current output
+    /// no longer has.
+    func stalePaths(previous: Manifest?, current: Manifest) -> [String] {
+        let produced = Set(current.files.map(\.path))
+        return (previous?.files ?? []).map(\.path).filter { !produced.contains($0) && Manifest.isOwnedPath($0) }
     }
 }

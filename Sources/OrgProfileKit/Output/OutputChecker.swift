@@ -1,0 +1,53 @@
+/// Compares what `compile` would write with an output folder, writing nothing: `check`.
+public struct OutputChecker {
+    public enum Difference: Equatable, Sendable {
+        /// The folder's file and what compile would write differ.
+        case changed(path: String, old: [UInt8], new: [UInt8])
+        /// Compile would write a file the folder does not have.
+        case missing(path: String)
+        /// The folder's manifest lists a file compile would no longer produce, and it is there.
+        case stale(path: String)
+    }
+
+    public struct Result: Equatable, Sendable {
+        public var totals = OutputBuild.Totals()
+        public var changed = 0
+        public var missing = 0
+        public var stale = 0
+
+        public var isClean: Bool { changed == 0 && missing == 0 && stale == 0 }
+    }
+
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    /// Reports each difference as it is found (files in render order, then the manifest,
+    /// then stale files), so no more than one file pair is held at a time.
+    public func compare(_ renderer: Renderer, report: (Difference) -> Void) throws -> Result {
+        let folder = OutputFolder(root: root)
+        let previous = try folder.manifest()
+        var result = Result()
+        func compare(_ path: String, _ contents: [UInt8]) throws {
+            guard let existing = try FileSystem.readRegularFile(folder.path(path)) else {
+                result.missing += 1
+                report(.missing(path: path))
+                return
+            }
+            if existing != contents {
+                result.changed += 1
+                report(.changed(path: path, old: existing, new: contents))
+            }
+        }
+        let (manifest, totals) = try OutputBuild.run(renderer) { file in try compare(file.path, file.contents) }
+        result.totals = totals
+        try compare(Manifest.fileName, manifest.encoded())
+        for stale in folder.stalePaths(previous: previous, current: manifest) where try FileSystem.readRegularFile(folder.path(stale)) != nil {
+            result.stale += 1
+            report(.stale(path: stale))
+        }
+        return result
+    }
+}
