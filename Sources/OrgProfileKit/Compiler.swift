@@ -34,7 +34,8 @@ public enum Compiler {
         public var model: AccessModel?
     }
 
-    public static func analyze(_ source: SourceFile, loader: YAMLLoader = YAMLLoader()) -> Analysis {
+    /// `strict`: warnings count as errors (and are reported as errors).
+    public static func analyze(_ source: SourceFile, strict: Bool = false, loader: YAMLLoader = YAMLLoader()) -> Analysis {
         let root: YAMLNode
         switch loader.load(source.bytes, file: source.name) {
         case .success(let node): root = node
@@ -43,7 +44,12 @@ public enum Compiler {
         var decoder = SpecDecoder()
         let (spec, decodeDiagnostics) = decoder.decode(root)
         let model = AccessModel(spec: spec)
-        let diagnostics = (decodeDiagnostics + Validator.validate(spec) + model.collisionDiagnostics()).sortedByLocation()
+        var diagnostics = (decodeDiagnostics + Validator.validate(spec) + model.collisionDiagnostics()).sortedByLocation()
+        if strict {
+            for index in diagnostics.indices where diagnostics[index].severity == .warning {
+                diagnostics[index].severity = .error
+            }
+        }
         return Analysis(diagnostics: diagnostics, model: diagnostics.hasErrors ? nil : model)
     }
 

@@ -18,6 +18,7 @@ extension OrgProfileCommand {
         )
 
         @OptionGroup var input: InputOptions
+        @OptionGroup var diagnostics: DiagnosticOptions
 
         @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
         var out: String = "dist"
@@ -26,15 +27,10 @@ extension OrgProfileCommand {
         var templates: String?
 
         func run() throws {
-            let (model, sourceName) = try Frontend.analyze(input.file)
-            let renderer = Renderer(model: model, templates: try Frontend.templates(templates), sourceName: sourceName)
-            let summary: OutputWriter.Summary
-            do {
-                summary = try OutputWriter(root: out).write(renderer)
-            } catch let error as FileError {
-                Frontend.fail("cannot write \(error)")
-                throw Exit.ioError
-            }
+            let frontend = Frontend(options: diagnostics)
+            let (model, sourceName) = try frontend.analyze(input.file)
+            let renderer = Renderer(model: model, templates: try frontend.templates(templates), sourceName: sourceName)
+            let summary = try frontend.writing { try OutputWriter(root: out).write(renderer) }
             print(
                 "compiled \(sourceName) into \(out): \(summary.totals.users) users, \(summary.totals.groups) groups, \(summary.totals.profiles) profiles; "
                     + "\(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed")

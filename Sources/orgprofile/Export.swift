@@ -18,6 +18,7 @@ extension OrgProfileCommand {
         )
 
         @OptionGroup var input: InputOptions
+        @OptionGroup var diagnostics: DiagnosticOptions
 
         @Option(name: .long, help: "The user whose config to export.")
         var user: String?
@@ -41,52 +42,42 @@ extension OrgProfileCommand {
         }
 
         func run() throws {
-            let (model, sourceName) = try Frontend.analyze(input.file)
-            let renderer = Renderer(model: model, templates: try Frontend.templates(templates), sourceName: sourceName)
-            let principal = try selectedPrincipal(in: model)
+            let frontend = Frontend(options: diagnostics)
+            let (model, sourceName) = try frontend.analyze(input.file)
+            let renderer = Renderer(model: model, templates: try frontend.templates(templates), sourceName: sourceName)
+            let principal = try selectedPrincipal(in: model, frontend)
             var profiles = model.profiles(for: principal)
             if !role.isEmpty {
                 for name in role where !model.roles.contains(where: { $0.name == name }) {
-                    Frontend.fail("unknown role '\(name)'\(hint(name, model.roles.map(\.name)))")
+                    frontend.fail(.unknownRole, "unknown role '\(name)'\(Suggestion.hint(for: name, in: model.roles.map(\.name)))")
                     throw Exit.usage
                 }
                 profiles = profiles.filter { role.contains($0.role) }
                 if profiles.isEmpty {
-                    Frontend.warn("\(principal.kind) '\(principal.name)' holds no profile with role \(role.map { "'\($0)'" }.joined(separator: " or ")); only the sso-session is exported")
+                    frontend.warn(.noMatchingProfiles, "\(principal.kind) '\(principal.name)' holds no profile with role \(role.map { "'\($0)'" }.joined(separator: " or ")); only the sso-session is exported")
                 }
             }
-            guard let text = renderer.render("config", for: principal, profiles: profiles) else {
-                Frontend.fail("no 'config' template")
-                throw Exit.invalidInput
-            }
+            // The built-in set always has a `config` template, and overrides only replace it.
+            let text = renderer.render("config", for: principal, profiles: profiles) ?? ""
             if let output {
-                do {
-                    try FileSystem.replaceFile(at: output, with: Array(text.utf8))
-                } catch let error as FileError {
-                    Frontend.fail("cannot write \(error)")
-                    throw Exit.ioError
-                }
+                try frontend.writing { try FileSystem.replaceFile(at: output, with: Array(text.utf8)) }
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                Terminal.write(text)
             }
         }
 
-        private func selectedPrincipal(in model: AccessModel) throws -> Principal {
+        private func selectedPrincipal(in model: AccessModel, _ frontend: Frontend) throws -> Principal {
             let (kind, name): (Principal.Kind, String) = user.map { (.user, $0) } ?? (.group, group ?? "")
             guard let principal = model.principal(named: name, kind: kind) else {
                 let known = kind == .user ? (model.users + model.disabledUsers).map(\.name) : model.groups.map(\.name)
-                Frontend.fail("unknown \(kind.rawValue) '\(name)'\(hint(name, known))")
+                frontend.fail(.unknownPrincipal, "unknown \(kind.rawValue) '\(name)'\(Suggestion.hint(for: name, in: known))")
                 throw Exit.usage
             }
             if model.disabledUsers.contains(principal) {
-                Frontend.fail("user '\(name)' is disabled in \(Compiler.displayName(of: input.file)) and gets no config")
+                frontend.fail(.disabledUser, "user '\(name)' is disabled in \(Compiler.displayName(of: input.file)) and gets no config")
                 throw Exit.usage
             }
             return principal
-        }
-
-        private func hint(_ name: String, _ candidates: [String]) -> String {
-            Suggestion.hint(for: name, in: candidates)
         }
     }
 }

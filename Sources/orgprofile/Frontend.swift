@@ -2,49 +2,86 @@ import ArgumentParser
 import Foundation
 import OrgProfileKit
 
-/// The steps every command shares: reading org.yaml, printing diagnostics, loading templates.
-enum Frontend {
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// How every command reports diagnostics.
+struct DiagnosticOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("How to print diagnostics: text, json (one object per line) or github (workflow commands).", valueName: "format"))
+    var diagnosticsFormat: DiagnosticFormat = .text
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+}
+
+/// The steps every command shares: reading org.yaml, printing diagnostics, loading
+/// templates, and reporting problems that have no place in a file.
+struct Frontend {
+    let options: DiagnosticOptions
+
     /// Reads and analyses org.yaml, prints every diagnostic, and returns the model; exits 1
     /// when org.yaml has errors and 74 when it cannot be read.
-    static func analyze(_ path: String) throws -> (model: AccessModel, sourceName: String) {
-        let source: SourceFile
-        do {
-            source = try SourceFile.read(path)
-        } catch let error as FileError {
-            fail("cannot read \(error)")
-            throw Exit.ioError
-        }
-        let analysis = Compiler.analyze(source)
-        DiagnosticPrinter.print(analysis.diagnostics)
-        guard let model = analysis.model else { throw Exit.invalidInput }
-        return (model, Compiler.displayName(of: path))
+    func analyze(_ path: String) throws -> (model: AccessModel, sourceName: String) {
+        let source = try read(path)
+        return (try analyze(source), Compiler.displayName(of: path))
     }
 
-    static func templates(_ directory: String?) throws -> TemplateSet {
+    func read(_ path: String) throws -> SourceFile {
+        do {
+            return try SourceFile.read(path)
+        } catch let error as FileError {
+            fail(.unreadableFile, "cannot read \(error)")
+            throw Exit.ioError
+        }
+    }
+
+    func analyze(_ source: SourceFile) throws -> AccessModel {
+        let analysis = Compiler.analyze(source, strict: options.strict)
+        print(analysis.diagnostics)
+        guard let model = analysis.model else { throw Exit.invalidInput }
+        return model
+    }
+
+    func templates(_ directory: String?) throws -> TemplateSet {
         switch TemplateSet.load(overridesIn: directory) {
         case .success(let templates):
             return templates
         case .failure(let failure):
-            DiagnosticPrinter.print(failure.diagnostics)
+            print(failure.diagnostics)
             throw failure.isIOError ? Exit.ioError : Exit.invalidInput
         }
     }
 
-    /// `orgprofile: error: MESSAGE` on standard error, for problems with no place in a file.
-    static func fail(_ message: String) {
-        FileHandle.standardError.write(Data("orgprofile: error: \(message)\n".utf8))
+    /// Runs a step that writes files; a failure is reported and exits 74.
+    func writing<T>(_ step: () throws -> T) throws -> T {
+        do {
+            return try step()
+        } catch let error as FileError {
+            fail(.writeFailed, "cannot write \(error)")
+            throw Exit.ioError
+        }
     }
 
-    static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("orgprofile: warning: \(message)\n".utf8))
+    /// A problem with no place in a file, such as an unreadable file or an unknown user.
+    func fail(_ code: DiagnosticCode, _ message: String) {
+        print([.error(code, message, at: nil)])
+    }
+
+    func warn(_ code: DiagnosticCode, _ message: String) {
+        print([.warning(code, message, at: nil)])
+    }
+
+    /// Prints diagnostics on standard error in the chosen format.
+    func print(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        FileHandle.standardError.write(Data(options.diagnosticsFormat.render(diagnostics).utf8))
     }
 }
 
-/// Prints diagnostics in the compiler format on standard error.
-enum DiagnosticPrinter {
-    static func print(_ diagnostics: [Diagnostic]) {
-        guard !diagnostics.isEmpty else { return }
-        let text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
-        FileHandle.standardError.write(Data(text.utf8))
+/// Standard output, and whether it is a terminal that shows colour.
+enum Terminal {
+    static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

@@ -15,9 +15,11 @@ extension OrgProfileCommand {
         )
 
         @OptionGroup var input: InputOptions
+        @OptionGroup var diagnostics: DiagnosticOptions
 
         func run() throws {
-            _ = try Frontend.analyze(input.file)
+            let frontend = Frontend(options: diagnostics)
+            _ = try frontend.analyze(input.file)
         }
     }
 }

@@ -50,18 +50,7 @@ public struct Diagnostic: Error, Hashable, Sendable {
 extension Diagnostic: CustomStringConvertible {
     /// The compiler format: `FILE:LINE:COLUMN: error: MESSAGE`, then one line per note.
     public var description: String {
-        var lines = [Self.line(location, severity.rawValue, message)]
-        for note in notes {
-            lines.append(Self.line(note.location, Severity.note.rawValue, note.message))
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    private static func line(_ location: SourceLocation?, _ severity: String, _ message: String) -> String {
-        if let location {
-            return "\(location): \(severity): \(message)"
-        }
-        return "orgprofile: \(severity): \(message)"
+        String(DiagnosticFormat.text.render([self]).dropLast())
     }
 }
 

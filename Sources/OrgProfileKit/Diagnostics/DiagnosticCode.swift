@@ -44,6 +44,13 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case userWithoutAccess = "user-without-access"
     case unusedRole = "unused-role"
 
+    // Command-line arguments and files outside org.yaml.
+    case unknownPrincipal = "unknown-principal"
+    case disabledUser = "disabled-user"
+    case noMatchingProfiles = "no-matching-profiles"
+    case writeFailed = "write-failed"
+    case gitFailed = "git-failed"
+
     // Templates.
     case templateError = "template-error"
     case templateSyntax = "template-syntax"

@@ -7,6 +7,7 @@ extension AccessModel {
         var role: Int
         var userManagement: UserManagementKind?
         var location: SourceLocation
+        var isWildcard = false
     }
 
     /// `<project>-<account>`, plus `-<profile_suffix>` when the role declares one. A pure
@@ -51,7 +52,7 @@ extension AccessModel {
             return Profile(
                 name: candidate.name, account: account.key, accountName: account.displayName ?? account.key,
                 accountID: account.id, role: roles[candidate.role].name, region: account.region,
-                settings: account.settings, userManagement: candidate.userManagement)
+                settings: account.settings, userManagement: candidate.userManagement, isWildcard: candidate.isWildcard)
         }
         return (profiles, collisions)
     }
@@ -59,11 +60,19 @@ extension AccessModel {
     /// Every (account, role) the entry holds, once, in the order org.yaml grants them
     /// (direct assignments, then groups in the order listed), then the user-management profile.
     private func candidates(_ entry: Entry) -> [Candidate] {
-        var seen = Set<Int>()
+        var positions: [Int: Int] = [:]
         var candidates: [Candidate] = []
         let inherited = entry.groups.lazy.flatMap { groupEntries[$0].grants }
-        for grant in entry.grants + inherited where seen.insert(grant.account * roles.count + grant.role).inserted {
-            candidates.append(Candidate(name: profileName(account: grant.account, role: grant.role), account: grant.account, role: grant.role, location: grant.location))
+        for grant in entry.grants + inherited {
+            let pair = grant.account * roles.count + grant.role
+            if let position = positions[pair] {
+                candidates[position].isWildcard = candidates[position].isWildcard || grant.isWildcard
+                continue
+            }
+            positions[pair] = candidates.count
+            candidates.append(Candidate(
+                name: profileName(account: grant.account, role: grant.role), account: grant.account, role: grant.role,
+                location: grant.location, isWildcard: grant.isWildcard))
         }
         if let kind = entry.principal.userManagement, let target = userManagementTargets[kind],
            let name = userManagementProfileName, let source = entry.userManagementSource {

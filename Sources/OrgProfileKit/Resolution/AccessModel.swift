@@ -21,6 +21,8 @@ public struct AccessModel: Sendable {
         var account: Int
         var role: Int
         var location: SourceLocation
+        /// Granted by `accounts: "*"`.
+        var isWildcard = false
     }
 
     struct UserManagementTarget: Sendable {
@@ -42,6 +44,8 @@ public struct AccessModel: Sendable {
     public let session: Session
     public let accounts: [Account]
     public let roles: [Role]
+    /// Substrings that make a role privileged in access reviews (`review.privileged_roles`).
+    public let privilegedRolePatterns: [String]
     /// `<project>-<user_management.profile>`, when user_management is declared.
     public let userManagementProfileName: String?
     let userManagementTargets: [UserManagementKind: UserManagementTarget]
@@ -65,6 +69,7 @@ public struct AccessModel: Sendable {
                 settings: merged.keys.sorted().map { Setting(key: $0, value: merged[$0]!) })
         }
         roles = spec.roles.map { Role(name: $0.name.value, profileSuffix: $0.profileSuffix?.value) }
+        privilegedRolePatterns = spec.privilegedRoles?.map(\.value) ?? Self.defaultPrivilegedRolePatterns
 
         let accountIndex = Dictionary(accounts.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         let roleIndex = Dictionary(roles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -74,7 +79,7 @@ public struct AccessModel: Sendable {
                 guard let roleName = assignment.role, let role = roleIndex[roleName.value] else { return [] }
                 switch assignment.accounts {
                 case .all(let location):
-                    return allAccounts.map { Grant(account: $0, role: role, location: location) }
+                    return allAccounts.map { Grant(account: $0, role: role, location: location, isWildcard: true) }
                 case .listed(let names):
                     return names.compactMap { name in accountIndex[name.value].map { Grant(account: $0, role: role, location: name.location) } }
                 case nil:
@@ -125,6 +130,8 @@ public struct AccessModel: Sendable {
             return Entry(principal: principal, grants: grants(user.assignments), groups: groups, userManagementSource: source, disabled: user.isDisabled)
         }
     }
+
+    public static let defaultPrivilegedRolePatterns = ["Admin", "PowerUser", "FullAccess"]
 
     /// Enabled users, sorted by name: the people who get a config.
     public var users: [Principal] {

@@ -27,6 +27,8 @@ public struct Profile: Sendable, Hashable {
     public var settings: [Setting]
     /// Set on the special user-management profile.
     public var userManagement: UserManagementKind?
+    /// Granted (also) by an `accounts: "*"` assignment, so it follows every new account.
+    public var isWildcard = false
 }
 
 /// A person or a team that gets its own compiled config.

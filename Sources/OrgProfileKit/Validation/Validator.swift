@@ -34,6 +34,9 @@ public struct Validator {
         if let userManagement = spec.userManagement { checkUserManagement(userManagement) }
         for group in spec.groups { checkGroup(group) }
         for user in spec.users { checkUser(user) }
+        for pattern in spec.privilegedRoles ?? [] where pattern.value.isEmpty {
+            diagnostics.append(.error(.wrongType, "an entry of review.privileged_roles is empty; it would match every role", at: pattern.location))
+        }
         caseCollisions(spec.users.map(\.name), "user")
         caseCollisions(spec.groups.map(\.name), "group")
         unusedRoles()
