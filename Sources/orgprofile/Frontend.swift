@@ -61,6 +61,16 @@ struct Frontend {
         }
     }
 
+    /// Runs a step that reads files outside org.yaml; a failure is reported and exits 74.
+    func reading<T>(_ step: () throws -> T) throws -> T {
+        do {
+            return try step()
+        } catch let error as FileError {
+            fail(.unreadableFile, "cannot read \(error)")
+            throw Exit.ioError
+        }
+    }
+
     /// A problem with no place in a file, such as an unreadable file or an unknown user.
     func fail(_ code: DiagnosticCode, _ message: String) {
         print([.error(code, message, at: nil)])

@@ -41,11 +41,7 @@ public struct Manifest: Codable, Equatable, Sendable {
 
     /// Deterministic JSON: sorted keys, two-space indentation, trailing newline.
     public func encoded() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings and arrays cannot fail.
-        let data = try! encoder.encode(self)
-        return Array(data) + [UInt8(ascii: "\n")]
+        Array(JSON.encode(self).utf8)
     }
 
     public static func decode(_ bytes: [UInt8]) -> Manifest? {

@@ -1,0 +1,181 @@
+/// What changes, person by person and team by team, between the access two versions of
+/// org.yaml grant: what a reviewer of an org.yaml change must see.
+public struct AccessDiff: Equatable, Sendable {
+    /// What a profile gives access to.
+    public struct ProfileFacts: Equatable, Sendable, Codable {
+        public var name: String
+        public var account: String
+        public var accountID: String
+        public var role: String
+        public var region: String
+        /// `delegated_admin` or `organization_management` on the user-management profile.
+        public var userManagement: String?
+
+        enum CodingKeys: String, CodingKey {
+            case name, account, accountID = "account_id", role, region, userManagement = "user_management"
+        }
+
+        init(_ profile: Profile) {
+            name = profile.name
+            account = profile.account
+            accountID = profile.accountID
+            role = profile.role
+            region = profile.region
+            userManagement = profile.userManagement?.rawValue
+        }
+
+        /// The same access, whatever the profile is called.
+        var access: [String?] { [accountID, role, region, userManagement] }
+    }
+
+    public enum Change: Equatable, Sendable {
+        case added(ProfileFacts)
+        case removed(ProfileFacts)
+        /// The same profile name now points at another account, role or region.
+        case changed(old: ProfileFacts, new: ProfileFacts)
+        /// The same account and role under a new profile name.
+        case renamed(old: ProfileFacts, new: ProfileFacts)
+        case superAdmin(old: Bool, new: Bool)
+
+        /// The profile name a row is sorted and shown by.
+        var profileName: String {
+            switch self {
+            case .added(let facts), .removed(let facts): facts.name
+            case .changed(_, let new), .renamed(_, let new): new.name
+            case .superAdmin: ""
+            }
+        }
+    }
+
+    public struct Row: Equatable, Sendable {
+        public var change: Change
+        /// Grants new power: a privileged role, user management, super admin, or a `"*"`
+        /// assignment that now covers more accounts.
+        public var isPrivileged: Bool
+    }
+
+    public enum Status: String, Sendable, Codable {
+        case added, removed, disabled, enabled
+    }
+
+    public struct PrincipalDiff: Equatable, Sendable {
+        public var kind: Principal.Kind
+        public var name: String
+        /// Set when the user or group itself appeared, went, or was disabled or re-enabled.
+        public var status: Status?
+        public var rows: [Row]
+
+        public var isPrivileged: Bool { rows.contains(where: \.isPrivileged) }
+    }
+
+    public struct SessionChange: Equatable, Sendable, Codable {
+        public var field: String
+        public var old: String
+        public var new: String
+    }
+
+    public var session: [SessionChange]
+    /// Principals with a privileged change first; then users before groups, by name.
+    public var principals: [PrincipalDiff]
+    /// The role-name patterns that made a change privileged.
+    public var privilegedRolePatterns: [String]
+
+    public var isEmpty: Bool { session.isEmpty && principals.isEmpty }
+
+    /// Compares two models; a nil `old` means nothing existed before.
+    public init(old: AccessModel?, new: AccessModel) {
+        let patterns = Array(Set(new.privilegedRolePatterns + (old?.privilegedRolePatterns ?? []))).sorted()
+        privilegedRolePatterns = patterns
+        let isPrivileged = { (role: String) in patterns.contains { role.contains($0) } }
+        session = Self.sessionChanges(old: old?.session, new: new.session)
+        let before = old.map(Snapshot.build) ?? [:]
+        let after = Snapshot.build(new)
+        var principals: [PrincipalDiff] = []
+        for key in Set(before.keys).union(after.keys) {
+            if let diff = Self.compare(key, before[key], after[key], isPrivileged: isPrivileged) { principals.append(diff) }
+        }
+        self.principals = principals.sorted { lhs, rhs in
+            (lhs.isPrivileged ? 0 : 1, lhs.kind == .user ? 0 : 1, lhs.name) < (rhs.isPrivileged ? 0 : 1, rhs.kind == .user ? 0 : 1, rhs.name)
+        }
+    }
+
+    /// One principal's access in one version.
+    struct Snapshot {
+        struct Key: Hashable {
+            var kind: Principal.Kind
+            var name: String
+        }
+
+        var enabled: Bool
+        var superAdmin: Bool
+        var profiles: [String: (facts: ProfileFacts, isWildcard: Bool)]
+
+        static func build(_ model: AccessModel) -> [Key: Snapshot] {
+            var snapshots: [Key: Snapshot] = [:]
+            for principal in model.principals {
+                let profiles = model.profiles(for: principal).map { ($0.name, (ProfileFacts($0), $0.isWildcard)) }
+                snapshots[Key(kind: principal.kind, name: principal.name)] = Snapshot(
+                    enabled: true, superAdmin: principal.superAdmin, profiles: Dictionary(profiles, uniquingKeysWith: { first, _ in first }))
+            }
+            for principal in model.disabledUsers {
+                snapshots[Key(kind: .user, name: principal.name)] = Snapshot(enabled: false, superAdmin: principal.superAdmin, profiles: [:])
+            }
+            return snapshots
+        }
+    }
+
+    private static func compare(_ key: Snapshot.Key, _ old: Snapshot?, _ new: Snapshot?, isPrivileged: (String) -> Bool) -> PrincipalDiff? {
+        let status: Status?
+        switch (old, new) {
+        case (nil, let new?): status = new.enabled ? .added : nil
+        case (let old?, nil): status = old.enabled ? .removed : nil
+        case (let old?, let new?) where old.enabled != new.enabled: status = new.enabled ? .enabled : .disabled
+        default: status = nil
+        }
+        let before = old?.profiles ?? [:]
+        let after = new?.profiles ?? [:]
+        var rows: [Row] = []
+
+        for (name, now) in after {
+            guard let was = before[name], was.facts.access != now.facts.access else { continue }
+            // Pointing at another account or role can grant power; a new region alone cannot.
+            let target = was.facts.accountID != now.facts.accountID || was.facts.role != now.facts.role
+            let privileged = target && (isPrivileged(now.facts.role) || now.facts.userManagement != nil || was.facts.userManagement != nil)
+            rows.append(Row(change: .changed(old: was.facts, new: now.facts), isPrivileged: privileged))
+        }
+        var removed = before.keys.filter { after[$0] == nil }.sorted()
+        var added = after.keys.filter { before[$0] == nil }.sorted()
+        // A removed and an added profile with the same access are one rename.
+        for name in removed {
+            guard let match = added.firstIndex(where: { after[$0]!.facts.access == before[name]!.facts.access }) else { continue }
+            rows.append(Row(change: .renamed(old: before[name]!.facts, new: after[added[match]]!.facts), isPrivileged: false))
+            added.remove(at: match)
+            removed.removeAll { $0 == name }
+        }
+        for name in removed {
+            rows.append(Row(change: .removed(before[name]!.facts), isPrivileged: false))
+        }
+        for name in added {
+            let profile = after[name]!
+            let privileged = isPrivileged(profile.facts.role) || profile.facts.userManagement != nil || profile.isWildcard
+            rows.append(Row(change: .added(profile.facts), isPrivileged: privileged))
+        }
+        if let old, let new, old.superAdmin != new.superAdmin {
+            rows.append(Row(change: .superAdmin(old: old.superAdmin, new: new.superAdmin), isPrivileged: true))
+        }
+        guard status != nil || !rows.isEmpty else { return nil }
+        rows.sort { ($0.isPrivileged ? 0 : 1, $0.change.profileName) < ($1.isPrivileged ? 0 : 1, $1.change.profileName) }
+        return PrincipalDiff(kind: key.kind, name: key.name, status: status, rows: rows)
+    }
+
+    private static func sessionChanges(old: Session?, new: Session) -> [SessionChange] {
+        guard let old else { return [] }
+        let fields: [(String, String, String)] = [
+            ("name", old.name, new.name),
+            ("start_url", old.startURL, new.startURL),
+            ("region", old.region, new.region),
+            ("registration_scopes", old.registrationScopes.joined(separator: ","), new.registrationScopes.joined(separator: ",")),
+        ]
+        return fields.filter { $0.1 != $0.2 }.map { SessionChange(field: $0.0, old: $0.1, new: $0.2) }
+    }
+}

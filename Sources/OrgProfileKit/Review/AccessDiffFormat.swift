@@ -1,0 +1,199 @@
+import Foundation
+
+/// How `diff` prints an `AccessDiff`: for a terminal, for a pull-request comment, or as
+/// JSON with a stable schema (docs/ci.md).
+public enum AccessDiffFormat: String, CaseIterable, Sendable {
+    case text, markdown, json
+
+    public func render(_ diff: AccessDiff) -> String {
+        switch self {
+        case .text: Self.text(diff)
+        case .markdown: Self.markdown(diff)
+        case .json: Self.json(diff)
+        }
+    }
+
+    // MARK: Counts and descriptions shared by the formats
+
+    struct Counts {
+        var added = 0, removed = 0, changed = 0, renamed = 0, privileged = 0, users = 0, groups = 0
+
+        init(_ diff: AccessDiff) {
+            for principal in diff.principals {
+                if principal.kind == .user { users += 1 } else { groups += 1 }
+                for row in principal.rows {
+                    if row.isPrivileged { privileged += 1 }
+                    switch row.change {
+                    case .added: added += 1
+                    case .removed: removed += 1
+                    case .changed, .superAdmin: changed += 1
+                    case .renamed: renamed += 1
+                    }
+                }
+            }
+        }
+
+        var summary: String {
+            let who = [(users, "user"), (groups, "group")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+            return "\(added) added, \(removed) removed, \(changed) changed, \(renamed) renamed; \(privileged) privileged"
+                + (who.isEmpty ? "" : " (\(who.joined(separator: ", ")))")
+        }
+    }
+
+    static func marker(_ change: AccessDiff.Change) -> String {
+        switch change {
+        case .added: "+"
+        case .removed: "-"
+        case .changed, .superAdmin: "~"
+        case .renamed: ">"
+        }
+    }
+
+    /// `account/role`, with the account id and region where the other side differs in them.
+    static func describe(_ facts: AccessDiff.ProfileFacts, against other: AccessDiff.ProfileFacts? = nil) -> String {
+        var text = "\(facts.account)/\(facts.role)"
+        if let other {
+            if other.account == facts.account, other.accountID != facts.accountID { text += " (\(facts.accountID))" }
+            if other.region != facts.region { text += " in \(facts.region)" }
+        } else {
+            text += " (\(facts.accountID), \(facts.region))"
+        }
+        if facts.userManagement != nil { text += ", user management" }
+        return text
+    }
+
+    /// The change without its marker: `NAME: what` or `OLD -> NEW: what`.
+    static func describe(_ change: AccessDiff.Change) -> String {
+        switch change {
+        case .added(let facts), .removed(let facts):
+            "\(facts.name): \(describe(facts))"
+        case .changed(let old, let new):
+            "\(new.name): \(describe(old, against: new)) -> \(describe(new, against: old))"
+        case .renamed(let old, let new):
+            "\(old.name) -> \(new.name): \(describe(new, against: new))"
+        case .superAdmin(let old, let new):
+            "super_admin: \(old) -> \(new)"
+        }
+    }
+
+    static func title(_ principal: AccessDiff.PrincipalDiff) -> String {
+        "\(principal.kind.rawValue) \(principal.name)" + (principal.status.map { " (\($0.rawValue))" } ?? "")
+    }
+
+    // MARK: text
+
+    static func text(_ diff: AccessDiff) -> String {
+        guard !diff.isEmpty else { return "no access changes\n" }
+        var output = "access changes: \(Counts(diff).summary)\n"
+        for change in diff.session {
+            output += "! sso-session \(change.field): \(change.old) -> \(change.new) (affects everyone)\n"
+        }
+        for principal in diff.principals {
+            output += "\n\(title(principal))\n"
+            for row in principal.rows {
+                output += "  \(row.isPrivileged ? "!" : " ") \(marker(row.change)) \(describe(row.change))\n"
+            }
+        }
+        return output
+    }
+
+    // MARK: markdown
+
+    static func markdown(_ diff: AccessDiff) -> String {
+        guard !diff.isEmpty else { return "**Access changes:** none\n" }
+        var output = "**Access changes:** \(Counts(diff).summary)\n"
+        if !diff.session.isEmpty {
+            output += "\n"
+            for change in diff.session {
+                output += "- :warning: **sso-session `\(change.field)`**: `\(change.old)` → `\(change.new)` (affects everyone)\n"
+            }
+        }
+        let privileged = diff.principals.flatMap { principal in principal.rows.filter(\.isPrivileged).map { (principal, $0) } }
+        if !privileged.isEmpty {
+            output += "\n### :warning: Privileged changes\n\n| | Who | Change |\n| --- | --- | --- |\n"
+            for (principal, row) in privileged {
+                output += "| `\(marker(row.change))` | \(principal.kind.rawValue) `\(principal.name)` | \(cell(describe(row.change))) |\n"
+            }
+        }
+        for principal in diff.principals {
+            output += "\n### \(principal.kind.rawValue) `\(principal.name)`\(principal.status.map { " (\($0.rawValue))" } ?? "")\n"
+            guard !principal.rows.isEmpty else { continue }
+            output += "\n| | Change | Privileged |\n| --- | --- | --- |\n"
+            for row in principal.rows {
+                output += "| `\(marker(row.change))` | \(cell(describe(row.change))) | \(row.isPrivileged ? ":warning: yes" : "") |\n"
+            }
+        }
+        return output
+    }
+
+    /// Text safe inside a Markdown table cell.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "->", with: "→")
+    }
+
+    // MARK: json
+
+    struct JSONDocument: Encodable {
+        struct Summary: Encodable {
+            var added, removed, changed, renamed, privileged, users, groups: Int
+        }
+
+        struct Principal: Encodable {
+            var kind: String
+            var name: String
+            var status: AccessDiff.Status?
+            var privileged: Bool
+            var changes: [Change]
+        }
+
+        struct Change: Encodable {
+            var change: String
+            var privileged: Bool
+            var profile: String?
+            var old: AccessDiff.ProfileFacts?
+            var new: AccessDiff.ProfileFacts?
+            var oldSuperAdmin: Bool?
+            var newSuperAdmin: Bool?
+
+            enum CodingKeys: String, CodingKey {
+                case change, privileged, profile, old, new, oldSuperAdmin = "old_super_admin", newSuperAdmin = "new_super_admin"
+            }
+        }
+
+        var summary: Summary
+        var session: [AccessDiff.SessionChange]
+        var principals: [Principal]
+        var privilegedRoles: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case summary, session, principals, privilegedRoles = "privileged_roles"
+        }
+    }
+
+    static func json(_ diff: AccessDiff) -> String {
+        let counts = Counts(diff)
+        let document = JSONDocument(
+            summary: .init(added: counts.added, removed: counts.removed, changed: counts.changed, renamed: counts.renamed,
+                           privileged: counts.privileged, users: counts.users, groups: counts.groups),
+            session: diff.session,
+            principals: diff.principals.map { principal in
+                JSONDocument.Principal(
+                    kind: principal.kind.rawValue, name: principal.name, status: principal.status, privileged: principal.isPrivileged,
+                    changes: principal.rows.map(jsonChange))
+            },
+            privilegedRoles: diff.privilegedRolePatterns)
+        return JSON.encode(document)
+    }
+
+    static func jsonChange(_ row: AccessDiff.Row) -> JSONDocument.Change {
+        var change = JSONDocument.Change(change: "", privileged: row.isPrivileged)
+        switch row.change {
+        case .added(let facts): (change.change, change.profile, change.new) = ("added", facts.name, facts)
+        case .removed(let facts): (change.change, change.profile, change.old) = ("removed", facts.name, facts)
+        case .changed(let old, let new): (change.change, change.profile, change.old, change.new) = ("changed", new.name, old, new)
+        case .renamed(let old, let new): (change.change, change.profile, change.old, change.new) = ("renamed", new.name, old, new)
+        case .superAdmin(let old, let new): (change.change, change.oldSuperAdmin, change.newSuperAdmin) = ("super_admin", old, new)
+        }
+        return change
+    }
+}

@@ -1,0 +1,131 @@
+/// The access matrix an auditor asks for: one row per enabled user, one column per account
+/// (in org.yaml order), the user's profiles on that account in each cell; and who manages
+/// users.
+public struct AccessReport: Sendable {
+    public enum Format: String, CaseIterable, Sendable {
+        case markdown, csv, json
+    }
+
+    public struct Cell: Sendable, Encodable {
+        public var profile: String
+        public var role: String
+        public var userManagement: String?
+
+        enum CodingKeys: String, CodingKey {
+            case profile, role, userManagement = "user_management"
+        }
+    }
+
+    public struct Row: Sendable {
+        public var user: String
+        /// `delegated_admin`, `organization_management` (a super admin), or nil.
+        public var userManagement: UserManagementKind?
+        /// One list per account, in the order of `accounts`.
+        public var cells: [[Cell]]
+    }
+
+    public let accounts: [AccessModel.Account]
+    public let rows: [Row]
+
+    public init(model: AccessModel) {
+        accounts = model.accounts
+        let column = Dictionary(model.accounts.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        rows = model.users.map { user in
+            var cells = [[Cell]](repeating: [], count: model.accounts.count)
+            for profile in model.profiles(for: user) {
+                guard let index = column[profile.account] else { continue }
+                cells[index].append(Cell(profile: profile.name, role: profile.role, userManagement: profile.userManagement?.rawValue))
+            }
+            return Row(user: user.name, userManagement: user.userManagement, cells: cells)
+        }
+    }
+
+    /// Users with the delegated-admin user-management profile.
+    public var userManagementAdmins: [String] { rows.filter { $0.userManagement == .delegatedAdmin }.map(\.user) }
+    /// Users with the Organization Management user-management profile.
+    public var superAdmins: [String] { rows.filter { $0.userManagement == .organizationManagement }.map(\.user) }
+
+    public func render(_ format: Format) -> String {
+        switch format {
+        case .markdown: markdown()
+        case .csv: csv()
+        case .json: json()
+        }
+    }
+
+    static func label(_ cell: Cell) -> String {
+        "\(cell.profile) (\(cell.role)\(cell.userManagement == nil ? "" : ", user management"))"
+    }
+
+    private func markdown() -> String {
+        var output = "# Access report\n\n"
+        output += "| User | " + accounts.map { "\($0.key) (\($0.id))" }.joined(separator: " | ") + " |\n"
+        output += "| --- |" + String(repeating: " --- |", count: accounts.count) + "\n"
+        for row in rows {
+            let cells = row.cells.map { $0.map { "`\($0.profile)` (\($0.role)\($0.userManagement == nil ? "" : ", user management"))" }.joined(separator: "<br>") }
+            output += "| \(row.user) | " + cells.joined(separator: " | ") + " |\n"
+        }
+        output += "\n## User-management admins\n\n" + list(userManagementAdmins)
+        output += "\n## Super admins\n\n" + list(superAdmins)
+        return output
+    }
+
+    private func list(_ names: [String]) -> String {
+        names.isEmpty ? "None.\n" : names.map { "- \($0)\n" }.joined()
+    }
+
+    /// RFC 4180: CRLF line ends; fields with a comma, quote or line break are quoted, with
+    /// quotes doubled. Several profiles in one cell are separated by "; ".
+    private func csv() -> String {
+        var lines = [(["user"] + accounts.map(\.key) + ["user_management"]).map(Self.csvField).joined(separator: ",")]
+        for row in rows {
+            let cells = row.cells.map { $0.map(Self.label).joined(separator: "; ") }
+            lines.append(([row.user] + cells + [row.userManagement?.rawValue ?? ""]).map(Self.csvField).joined(separator: ","))
+        }
+        return lines.map { $0 + "\r\n" }.joined()
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    private struct JSONDocument: Encodable {
+        struct Account: Encodable {
+            var key: String
+            var id: String
+            var name: String?
+        }
+
+        struct User: Encodable {
+            var name: String
+            var userManagement: String?
+            /// Profiles by account key; accounts without profiles are left out.
+            var access: [String: [Cell]]
+
+            enum CodingKeys: String, CodingKey {
+                case name, userManagement = "user_management", access
+            }
+        }
+
+        var accounts: [Account]
+        var users: [User]
+        var userManagementAdmins: [String]
+        var superAdmins: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case accounts, users, userManagementAdmins = "user_management_admins", superAdmins = "super_admins"
+        }
+    }
+
+    private func json() -> String {
+        let users = rows.map { row in
+            var access: [String: [Cell]] = [:]
+            for (account, cells) in zip(accounts, row.cells) where !cells.isEmpty { access[account.key] = cells }
+            return JSONDocument.User(name: row.user, userManagement: row.userManagement?.rawValue, access: access)
+        }
+        return JSON.encode(JSONDocument(
+            accounts: accounts.map { .init(key: $0.key, id: $0.id, name: $0.displayName) }, users: users,
+            userManagementAdmins: userManagementAdmins, superAdmins: superAdmins))
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Reads a file as it was at a git revision (`git show REV:./FILE`), for `diff --base`.
+public enum GitRevision {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The file at `revision` in the repository that holds `path`, named `REV:PATH` in
+    /// diagnostics; nil when the path did not exist at that revision.
+    public static func read(_ path: String, at revision: String) throws -> SourceFile? {
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let file = (path as NSString).lastPathComponent
+        guard try git(["rev-parse", "--is-inside-work-tree"], in: folder).status == 0 else {
+            throw Failure(description: "'\(folder)' is not inside a git repository, so --base \(revision) cannot be read")
+        }
+        guard try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], in: folder).status == 0 else {
+            throw Failure(description: "'\(revision)' is not a commit in the repository of '\(path)'")
+        }
+        guard try git(["cat-file", "-e", "\(revision):./\(file)"], in: folder).status == 0 else { return nil }
+        let shown = try git(["show", "\(revision):./\(file)"], in: folder)
+        guard shown.status == 0 else {
+            throw Failure(description: "git show \(revision):\(path) failed: \(String(decoding: shown.error, as: UTF8.self))")
+        }
+        return SourceFile(name: "\(revision):\(path)", bytes: shown.output)
+    }
+
+    private static func git(_ arguments: [String], in folder: String) throws -> (status: Int32, output: [UInt8], error: Data) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder] + arguments
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "cannot run git: \(error.localizedDescription)")
+        }
+        // git's error output is short; read the file first so a large file cannot fill the pipe.
+        let bytes = output.fileHandleForReading.readDataToEndOfFile()
+        let message = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, Array(bytes), message)
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import OrgProfileKit
+
+extension OrgProfileCommand {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fail when the output folder is not exactly what compile would write; write nothing.",
+            discussion: """
+                Compiles in memory and compares with the output folder: the manifest and every file it lists.
+                Files compile does not own are ignored. Prints a unified diff per changed file, 'missing: PATH'
+                and 'stale: PATH' lines, a summary, and the command that fixes it. Exits 0 when the folder is up
+                to date, 1 when it is not or when org.yaml has errors.
+
+                Example:
+                  orgprofile check org.yaml --out dist
+                  orgprofile check org.yaml --out dist --quiet --diagnostics-format github
+                """
+        )
+
+        @OptionGroup var input: InputOptions
+        @OptionGroup var diagnostics: DiagnosticOptions
+
+        @Option(name: .long, help: ArgumentHelp("The output folder to check.", valueName: "dir"))
+        var out: String = "dist"
+
+        @Option(name: .long, help: ArgumentHelp("The templates folder compile uses.", valueName: "dir"))
+        var templates: String?
+
+        @Flag(name: .long, help: "Never colour the diff.")
+        var noColor = false
+
+        @Flag(name: .long, help: "Print the summary line only.")
+        var quiet = false
+
+        func run() throws {
+            let frontend = Frontend(options: diagnostics)
+            let (model, sourceName) = try frontend.analyze(input.file)
+            let renderer = Renderer(model: model, templates: try frontend.templates(templates), sourceName: sourceName)
+            let color = !noColor && Terminal.standardOutputIsTerminal
+            let result = try frontend.reading {
+                try OutputChecker(root: out).compare(renderer) { difference in
+                    guard !quiet else { return }
+                    switch difference {
+                    case .changed(let path, let old, let new):
+                        Terminal.write(UnifiedDiff.diff(old: old, new: new, path: path, color: color))
+                    case .missing(let path):
+                        Terminal.write("missing: \(path)\n")
+                    case .stale(let path):
+                        Terminal.write("stale: \(path)\n")
+                    }
+                }
+            }
+            if result.isClean {
+                Terminal.write("\(out) is up to date with \(input.file) (\(result.totals.files) files)\n")
+                return
+            }
+            let counts = [(result.changed, "changed"), (result.missing, "missing"), (result.stale, "stale")]
+                .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+            Terminal.write("\(out) is out of date with \(input.file): \(counts); to fix it, run: \(fixCommand)\n")
+            throw Exit.invalidInput
+        }
+
+        /// The compile command that brings the folder up to date.
+        var fixCommand: String {
+            var words = ["orgprofile", "compile", input.file, "--out", out]
+            if let templates { words += ["--templates", templates] }
+            return words.map(Self.shellQuoted).joined(separator: " ")
+        }
+
+        static func shellQuoted(_ word: String) -> String {
+            let safe = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:@+,".contains($0) }
+            return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+    }
+}

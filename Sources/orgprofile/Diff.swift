@@ -1,0 +1,81 @@
+import ArgumentParser
+import OrgProfileKit
+
+extension AccessDiffFormat: ExpressibleByArgument {}
+
+extension OrgProfileCommand {
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show, user by user and group by group, which access a change to org.yaml grants and takes away.",
+            discussion: """
+                Compares two versions: OLD and NEW files, or with --base REV the file as it was at a git revision
+                and as it is now. Lists profiles added, removed, changed (the same name now pointing at another
+                account, role or region) and renamed; users and groups added, removed, disabled or re-enabled; and
+                sso-session changes. Privileged changes come first and are marked: a role matching
+                review.privileged_roles (default: Admin, PowerUser, FullAccess), user management, super admin, and
+                a "*" assignment that now covers more accounts.
+
+                Exits 0 whether or not access changed, unless --exit-code is given (then 1 when it changed).
+
+                Example:
+                  orgprofile diff old.yaml org.yaml
+                  orgprofile diff --base origin/main org.yaml --format markdown > access.md
+                """
+        )
+
+        @Argument(help: ArgumentHelp("OLD and NEW org.yaml files; with --base, only the current file (default org.yaml).", valueName: "file"))
+        var files: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp("Compare with the file as it was at this git revision.", valueName: "rev"))
+        var base: String?
+
+        @Option(name: .long, help: ArgumentHelp("text, markdown (for a pull-request comment) or json.", valueName: "format"))
+        var format: AccessDiffFormat = .text
+
+        @Flag(name: .long, help: "Exit 1 when access changed.")
+        var exitCode = false
+
+        @OptionGroup var diagnostics: DiagnosticOptions
+
+        func validate() throws {
+            if base == nil, files.count != 2 {
+                throw ValidationError("Give OLD and NEW files, or --base REV and at most one file.")
+            }
+            if base != nil, files.count > 1 {
+                throw ValidationError("With --base, give at most one file: the current org.yaml.")
+            }
+        }
+
+        func run() throws {
+            let frontend = Frontend(options: diagnostics)
+            let new: SourceFile
+            let old: SourceFile?
+            if let base {
+                let path = files.first ?? "org.yaml"
+                new = try frontend.read(path)
+                do {
+                    old = try GitRevision.read(path, at: base)
+                } catch let failure as GitRevision.Failure {
+                    frontend.fail(.gitFailed, failure.description)
+                    throw Exit.ioError
+                }
+                if old == nil {
+                    frontend.warn(.gitFailed, "\(path) did not exist at \(base); everything counts as added")
+                }
+            } else {
+                old = try frontend.read(files[0])
+                new = try frontend.read(files[1])
+            }
+            // Both files are analysed before either stops the command, so all problems show.
+            let oldAnalysis = old.map { Compiler.analyze($0, strict: diagnostics.strict) }
+            let newAnalysis = Compiler.analyze(new, strict: diagnostics.strict)
+            frontend.print((oldAnalysis?.diagnostics ?? []) + newAnalysis.diagnostics)
+            guard let newModel = newAnalysis.model, oldAnalysis.map({ $0.model != nil }) ?? true else {
+                throw Exit.invalidInput
+            }
+            let diff = AccessDiff(old: oldAnalysis?.model, new: newModel)
+            Terminal.write(format.render(diff))
+            if exitCode, !diff.isEmpty { throw Exit.invalidInput }
+        }
+    }
+}
