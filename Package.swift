@@ -45,8 +45,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OrgProfileKitTests",
-            dependencies: ["OrgProfileKit"],
-            exclude: ["Golden"]
+            dependencies: ["OrgProfileKit"]
         ),
         .testTarget(
             name: "OrgProfileCLITests",

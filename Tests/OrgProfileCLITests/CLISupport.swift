@@ -4,7 +4,7 @@ import Testing
 /// The root of the package, found from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let examplePath = packageRoot.appendingPathComponent("org.yaml.example").path
-let goldenFolder = packageRoot.appendingPathComponent("Tests/OrgProfileKitTests/Golden/example").path
+let goldenFolder = packageRoot.appendingPathComponent("examples/dist").path
 
 /// The built `orgprofile` binary, beside the test bundle in the build folder.
 let binary: String = {

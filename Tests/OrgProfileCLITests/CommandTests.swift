@@ -49,7 +49,7 @@ import Testing
         #expect(result.stdout == "compiled org.yaml.example into out: 4 users, 2 groups, 24 profiles; 12 files written, 0 unchanged, 0 removed\n")
         let golden = tree(goldenFolder)
         #expect(tree(folder + "/out").keys.sorted() == golden.keys.sorted())
-        #expect(tree(folder + "/out") == golden, "the binary's output differs from Tests/OrgProfileKitTests/Golden/example")
+        #expect(tree(folder + "/out") == golden, "the binary's output differs from examples/dist")
 
         try "version: 1\nproject: acme\n".write(toFile: folder + "/org.yaml.example", atomically: true, encoding: .utf8)
         let failed = try orgprofile("compile", "org.yaml.example", "--out", "fresh", in: folder)

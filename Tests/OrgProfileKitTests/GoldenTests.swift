@@ -3,12 +3,13 @@ import Testing
 
 @testable import OrgProfileKit
 
-/// The compiled output of org.yaml.example, byte for byte, against the files kept in
-/// Tests/OrgProfileKitTests/Golden/example. After an intended change, regenerate them with
-///     ORGPROFILE_RECORD=1 swift test --filter GoldenTests
-/// and review the diff.
+/// The compiled output of org.yaml.example, byte for byte, against the published example
+/// in examples/dist (which CI also checks with `orgprofile check`). After an intended
+/// change, regenerate it with
+///     swift run orgprofile compile org.yaml.example --out examples/dist
+/// (or `ORGPROFILE_RECORD=1 swift test --filter GoldenTests`) and review the diff.
 @Suite struct GoldenTests {
-    static let goldenFolder = packageRoot.appendingPathComponent("Tests/OrgProfileKitTests/Golden/example").path
+    static let goldenFolder = packageRoot.appendingPathComponent("examples/dist").path
     static let examplePath = packageRoot.appendingPathComponent("org.yaml.example").path
 
     /// Compiles org.yaml text (named org.yaml.example) into a new folder; returns the folder.
