@@ -60,7 +60,7 @@ extension OrgProfileCommand {
                     throw Exit.ioError
                 }
                 if old == nil {
-                    frontend.warn(.gitFailed, "\(path) did not exist at \(base); everything counts as added")
+                    frontend.warn(.missingAtRevision, "\(path) did not exist at \(base); everything counts as added")
                 }
             } else {
                 old = try frontend.read(files[0])

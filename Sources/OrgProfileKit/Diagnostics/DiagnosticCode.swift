@@ -50,6 +50,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case noMatchingProfiles = "no-matching-profiles"
     case writeFailed = "write-failed"
     case gitFailed = "git-failed"
+    case missingAtRevision = "missing-at-revision"
 
     // Templates.
     case templateError = "template-error"

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+@testable import OrgProfileKit
+
+@Suite struct AccessDiffTests {
+    func reviewDiff() throws -> AccessDiff {
+        AccessDiff(old: try model(try fixture("review/old.yaml")), new: try model(try fixture("review/new.yaml")))
+    }
+
+    func rows(_ diff: AccessDiff, _ name: String) -> [String] {
+        guard let principal = diff.principals.first(where: { $0.name == name }) else { return [] }
+        return principal.rows.map { "\($0.isPrivileged ? "!" : " ")\(AccessDiffFormat.marker($0.change)) \(AccessDiffFormat.describe($0.change))" }
+    }
+
+    @Test func goldenFilesForEveryFormat() throws {
+        let diff = try reviewDiff()
+        try expectGolden(AccessDiffFormat.text.render(diff), "review/diff.txt")
+        try expectGolden(AccessDiffFormat.markdown.render(diff), "review/diff.md")
+        try expectGolden(AccessDiffFormat.json.render(diff), "review/diff.json")
+    }
+
+    @Test func userManagementChangeIsPrivilegedAndNamesBothTargets() throws {
+        let diff = try reviewDiff()
+        #expect(rows(diff, "bob").prefix(2) == [
+            "!~ super_admin: false -> true",
+            "!+ acme-user-management: organization-management/AdministratorAccess (111111111111, us-west-2), user management",
+        ])
+        let old = try model(validOrg.replacingOccurrences(of: "groups:\n", with: "user_management:\n  delegated_admin: {account: infrastructure, role: Developer}\n  organization_management: {account: workload-development, role: ReadOnlyAccess}\ngroups:\n") + "  dora:\n    user_management: true\n")
+        let new = try model(validOrg.replacingOccurrences(of: "groups:\n", with: "user_management:\n  delegated_admin: {account: infrastructure, role: Developer}\n  organization_management: {account: workload-development, role: ReadOnlyAccess}\ngroups:\n") + "  dora:\n    super_admin: true\n")
+        let umDiff = AccessDiff(old: old, new: new)
+        #expect(rows(umDiff, "dora") == [
+            "!~ super_admin: false -> true",
+            "!~ acme-user-management: infrastructure/Developer, user management -> workload-development/ReadOnlyAccess, user management",
+        ])
+    }
+
+    @Test func everyChangeKind() throws {
+        let diff = try reviewDiff()
+        #expect(diff.session == [AccessDiff.SessionChange(field: "region", old: "us-west-2", new: "us-east-1")])
+        let statuses = Dictionary(uniqueKeysWithValues: diff.principals.compactMap { p in p.status.map { ("\(p.kind.rawValue) \(p.name)", $0) } })
+        #expect(statuses == ["user frank": .added, "user gina": .removed, "user dave": .disabled, "user carol": .enabled])
+        // An account key renamed: one rename per profile, not a removal and an addition.
+        #expect(rows(diff, "developers").contains(" > acme-workload-development -> acme-workload-dev: workload-dev/Developer"))
+        // A region changed: the same profile name now points elsewhere; not privileged.
+        #expect(rows(diff, "developers").contains(" ~ acme-workload-production-readonly: workload-production/ReadOnlyAccess in eu-west-1 -> workload-production/ReadOnlyAccess in eu-central-1"))
+        // A new account reaches every "*" holder.
+        #expect(rows(diff, "alice").contains("!+ acme-sandbox: sandbox/AdministratorAccess (555555555555, us-west-2)"))
+        // A role changed on one account: a removal and a privileged addition.
+        #expect(rows(diff, "erin").sorted() == [
+            " - acme-organization-management-readonly: organization-management/ReadOnlyAccess (111111111111, us-west-2)",
+            "!+ acme-organization-management: organization-management/AdministratorAccess (111111111111, us-west-2)",
+        ].sorted())
+    }
+
+    @Test func privilegedChangesComeFirst() throws {
+        let diff = try reviewDiff()
+        let flags = diff.principals.map(\.isPrivileged)
+        #expect(flags == flags.sorted { $0 && !$1 })
+        #expect(flags.first == true && flags.last == false)
+        for principal in diff.principals {
+            let rowFlags = principal.rows.map(\.isPrivileged)
+            #expect(rowFlags == rowFlags.sorted { $0 && !$1 })
+        }
+    }
+
+    @Test func aWildcardThatGrowsIsPrivilegedWhateverTheRole() throws {
+        let yaml = validOrg.replacingOccurrences(of: "accounts: [infrastructure]", with: "accounts: \"*\"")
+        let grown = yaml.replacingOccurrences(of: "accounts:\n", with: "accounts:\n  sandbox:\n    id: \"555555555555\"\n")
+        let diff = AccessDiff(old: try model(yaml), new: try model(grown))
+        #expect(rows(diff, "bob") == ["!+ acme-sandbox-readonly: sandbox/ReadOnlyAccess (555555555555, us-west-2)"])
+    }
+
+    @Test func privilegedRolesAreConfigurable() throws {
+        let custom = validOrg + "review:\n  privileged_roles: [Developer]\n"
+        let old = try model(custom.replacingOccurrences(of: "    groups: [developers]\n", with: ""))
+        let new = try model(custom)
+        let diff = AccessDiff(old: old, new: new)
+        #expect(diff.privilegedRolePatterns == ["Developer"])
+        #expect(rows(diff, "bob") == ["!+ acme-workload-development: workload-development/Developer (333333333333, us-west-2)"])
+        #expect(AccessDiff(old: nil, new: try model(validOrg)).privilegedRolePatterns == ["Admin", "FullAccess", "PowerUser"])
+    }
+
+    @Test func nothingChanged() throws {
+        let same = AccessDiff(old: try model(validOrg), new: try model(validOrg))
+        #expect(same.isEmpty)
+        #expect(AccessDiffFormat.text.render(same) == "no access changes\n")
+    }
+
+    @Test func everythingIsAddedWithoutAnOldVersion() throws {
+        let diff = AccessDiff(old: nil, new: try model(validOrg))
+        #expect(diff.principals.map(\.status) == [.added, .added])
+        #expect(diff.session.isEmpty)
+    }
+}
+
+@Suite struct AccessReportTests {
+    @Test func goldenFilesForEveryFormat() throws {
+        let report = AccessReport(model: try model(try fixture("review/new.yaml")))
+        try expectGolden(report.render(.markdown), "review/report.md")
+        try expectGolden(report.render(.csv), "review/report.csv")
+        try expectGolden(report.render(.json), "review/report.json")
+    }
+
+    @Test func matrixFollowsAccountOrderAndListsAdmins() throws {
+        let report = AccessReport(model: try model(try fixture("review/new.yaml")))
+        #expect(report.accounts.map(\.key) == ["organization-management", "infrastructure", "workload-dev", "sandbox", "workload-production"])
+        #expect(report.rows.map(\.user) == ["alice", "bob", "carol", "erin", "frank"])
+        #expect(report.superAdmins == ["alice", "bob"])
+        #expect(report.userManagementAdmins == ["erin"])
+    }
+
+    @Test func csvQuotesPerRFC4180() {
+        #expect(AccessReport.csvField("plain") == "plain")
+        #expect(AccessReport.csvField("a, b") == "\"a, b\"")
+        #expect(AccessReport.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(AccessReport.csvField("two\nlines") == "\"two\nlines\"")
+    }
+}
+
+@Suite struct DiagnosticFormatTests {
+    let diagnostic = Diagnostic.error(
+        .duplicateKey, "duplicate key 'a, b: 100%' in x", at: SourceLocation(file: "dir/org.yaml", line: 3, column: 5),
+        notes: [.init("first here", at: SourceLocation(file: "dir/org.yaml", line: 1, column: 1))])
+
+    @Test func text() {
+        #expect(DiagnosticFormat.text.render([diagnostic]) == "dir/org.yaml:3:5: error: duplicate key 'a, b: 100%' in x\ndir/org.yaml:1:1: note: first here\n")
+        #expect(DiagnosticFormat.text.render([.warning(.unusedRole, "w", at: nil)]) == "orgprofile: warning: w\n")
+    }
+
+    @Test func github() {
+        #expect(DiagnosticFormat.github.render([diagnostic]) == """
+            ::error file=dir/org.yaml,line=3,col=5,title=duplicate-key::duplicate key 'a, b: 100%25' in x
+            ::notice file=dir/org.yaml,line=1,col=1,title=duplicate-key::first here
+
+            """)
+        #expect(DiagnosticFormat.escapeProperty("a:b,c%\n") == "a%3Ab%2Cc%25%0A")
+    }
+
+    @Test func json() throws {
+        let lines = DiagnosticFormat.json.render([diagnostic]).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0] == #"{"code":"duplicate-key","column":5,"file":"dir/org.yaml","line":3,"message":"duplicate key 'a, b: 100%' in x","severity":"error"}"#)
+        #expect(lines[1] == #"{"code":"duplicate-key","column":1,"file":"dir/org.yaml","line":1,"message":"first here","severity":"note"}"#)
+    }
+
+    @Test func strictTurnsWarningsIntoErrors() {
+        let yaml = validOrg + "  dora:\n    name: Dora\n"
+        let relaxed = Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(yaml.utf8)))
+        #expect(relaxed.model != nil)
+        #expect(relaxed.diagnostics.map(\.severity) == [.warning])
+        let strict = Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(yaml.utf8)), strict: true)
+        #expect(strict.model == nil)
+        #expect(strict.diagnostics.map(\.severity) == [.error])
+    }
+
+    /// Every code is documented in docs/diagnostics.md with an example and a fix.
+    @Test func everyCodeIsDocumented() throws {
+        let docs = try readText(packageRoot.appendingPathComponent("docs/diagnostics.md").path)
+        for code in DiagnosticCode.allCases {
+            #expect(docs.contains("### `\(code.rawValue)`"), "docs/diagnostics.md has no section for \(code.rawValue)")
+        }
+    }
+}
