@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTests/Fixtures/review").path
+
+/// check, diff and report through the built binary.
+@Suite struct ReviewCommandTests {
+    @Test func checkAcceptsTheCommittedExample() throws {
+        let result = try run(binary, ["check", examplePath, "--out", goldenFolder])
+        #expect(result.status == 0)
+        #expect(result.stdout == "\(goldenFolder) is up to date with \(examplePath) (12 files)\n")
+    }
+
+    @Test func checkReportsEditsMissingAndStaleFilesAndIgnoresForeignOnes() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try orgprofile("compile", in: folder).status == 0)
+        // Foreign files are ignored.
+        try "mine".write(toFile: folder + "/dist/notes.txt", atomically: true, encoding: .utf8)
+        #expect(try orgprofile("check", in: folder).stdout == "dist is up to date with org.yaml (12 files)\n")
+
+        // A hand edit, a deleted file, and a user removed from org.yaml.
+        let bob = folder + "/dist/users/bob/config"
+        try (try text(bob)).replacingOccurrences(of: "region = eu-west-1", with: "region = eu-west-2").write(toFile: bob, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: folder + "/dist/users/alice/README.md")
+        let yaml = try text(folder + "/org.yaml").replacingOccurrences(of: "  dave:\n    groups: [platform]\n", with: "")
+        try yaml.write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
+        let before = tree(folder + "/dist")
+
+        let result = try orgprofile("check", "--no-color", in: folder)
+        #expect(result.status == 1)
+        let expected = try text(reviewFixtures + "/check.txt")
+        #expect(result.stdout == expected)
+        #expect(tree(folder + "/dist") == before, "check writes nothing")
+
+        let quiet = try orgprofile("check", "--quiet", in: folder)
+        #expect(quiet.status == 1)
+        #expect(quiet.stdout == "dist is out of date with org.yaml: 2 changed, 1 missing, 2 stale; to fix it, run: orgprofile compile org.yaml --out dist\n")
+
+        // The command it prints fixes it.
+        #expect(try orgprofile("compile", "org.yaml", "--out", "dist", in: folder).status == 0)
+        #expect(try orgprofile("check", in: folder).status == 0)
+    }
+
+    @Test func checkOfAnEmptyFolderListsEverythingMissing() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try orgprofile("check", "--out", "nowhere", in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.components(separatedBy: "missing: ").count - 1 == 13)
+    }
+
+    @Test func checkWithErrorsInOrgYaml() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "version: 1\n".write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
+        let result = try orgprofile("check", in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("org.yaml:1:1: error: org.yaml is missing the required key 'project'"))
+    }
+
+    @Test func diffOfTwoFilesInEveryFormat() throws {
+        let old = reviewFixtures + "/old.yaml"
+        let new = reviewFixtures + "/new.yaml"
+        for (format, golden) in [("text", "diff.txt"), ("markdown", "diff.md"), ("json", "diff.json")] {
+            let result = try run(binary, ["diff", old, new, "--format", format])
+            #expect(result.status == 0)
+            #expect(result.stdout == (try text(reviewFixtures + "/" + golden)), "\(format)")
+        }
+        #expect(try run(binary, ["diff", old, new, "--exit-code"]).status == 1)
+        #expect(try run(binary, ["diff", old, old, "--exit-code"]).status == 0)
+        #expect(try run(binary, ["diff", old]).status == 64)
+    }
+
+    @Test func diffSaysWhichFileHasErrors() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "version: 1\nproject: Bad\n".write(toFile: folder + "/old.yaml", atomically: true, encoding: .utf8)
+        let result = try orgprofile("diff", "old.yaml", "org.yaml", in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("old.yaml:1:1: error:"))
+        #expect(result.stdout == "")
+    }
+
+    @Test func diffAgainstAGitRevision() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func git(_ arguments: String...) throws {
+            let result = try run("/usr/bin/env", ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", folder] + arguments)
+            #expect(result.status == 0, "git \(arguments): \(result.stderr)")
+        }
+        // Outside a repository: a clear error.
+        let outside = try orgprofile("diff", "--base", "HEAD", "org.yaml", in: folder)
+        #expect(outside.status == 74)
+        #expect(outside.stderr.contains("is not inside a git repository"))
+
+        try git("init", "-q")
+        try FileManager.default.removeItem(atPath: folder + "/org.yaml")
+        try FileManager.default.copyItem(atPath: reviewFixtures + "/old.yaml", toPath: folder + "/org.yaml")
+        try git("add", "org.yaml")
+        try git("commit", "-q", "-m", "old")
+        try FileManager.default.removeItem(atPath: folder + "/org.yaml")
+        try FileManager.default.copyItem(atPath: reviewFixtures + "/new.yaml", toPath: folder + "/org.yaml")
+
+        let result = try orgprofile("diff", "--base", "HEAD", "org.yaml", in: folder)
+        #expect(result.status == 0)
+        #expect(result.stdout == (try text(reviewFixtures + "/diff.txt")))
+        // The default file is org.yaml, and a path in another folder works too.
+        #expect(try orgprofile("diff", "--base", "HEAD", in: folder).stdout == result.stdout)
+        #expect(try run(binary, ["diff", "--base", "HEAD", folder + "/org.yaml"]).stdout == result.stdout)
+
+        // Errors in the old version name it by revision.
+        try "version: 1\n".write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
+        try git("commit", "-q", "-am", "broken")
+        try FileManager.default.removeItem(atPath: folder + "/org.yaml")
+        try FileManager.default.copyItem(atPath: reviewFixtures + "/new.yaml", toPath: folder + "/org.yaml")
+        let broken = try orgprofile("diff", "--base", "HEAD", in: folder)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.hasPrefix("HEAD:org.yaml:1:1: error:"))
+
+        // A file that did not exist at the revision: everything counts as added.
+        try FileManager.default.copyItem(atPath: reviewFixtures + "/new.yaml", toPath: folder + "/new.yaml")
+        let added = try orgprofile("diff", "--base", "HEAD", "new.yaml", in: folder)
+        #expect(added.status == 0)
+        #expect(added.stderr == "orgprofile: warning: new.yaml did not exist at HEAD; everything counts as added\n")
+        #expect(added.stdout.contains("user frank (added)"))
+        #expect(!added.stdout.contains("(removed)"))
+
+        let unknown = try orgprofile("diff", "--base", "no-such-branch", in: folder)
+        #expect(unknown.status == 74)
+        #expect(unknown.stderr == "orgprofile: error: 'no-such-branch' is not a commit in the repository of 'org.yaml'\n")
+    }
+
+    @Test func report() throws {
+        for (format, golden) in [("markdown", "report.md"), ("csv", "report.csv"), ("json", "report.json")] {
+            let result = try run(binary, ["report", reviewFixtures + "/new.yaml", "--format", format])
+            #expect(result.status == 0)
+            #expect(result.stdout == (try text(reviewFixtures + "/" + golden)), "\(format)")
+        }
+    }
+
+    @Test func diagnosticsForCI() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try (try text(folder + "/org.yaml") + "  dora:\n    name: Dora\n").write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
+        let lines = try text(folder + "/org.yaml").split(separator: "\n", omittingEmptySubsequences: false).count - 2
+
+        let warning = try orgprofile("validate", in: folder)
+        #expect(warning.status == 0)
+        #expect(warning.stderr == "org.yaml:\(lines):3: warning: user 'dora' is in no group and has no assignments, so gets no profiles\n")
+
+        let strict = try orgprofile("validate", "--strict", in: folder)
+        #expect(strict.status == 1)
+        #expect(strict.stderr == "org.yaml:\(lines):3: error: user 'dora' is in no group and has no assignments, so gets no profiles\n")
+
+        let github = try orgprofile("compile", "--diagnostics-format", "github", "--strict", in: folder)
+        #expect(github.status == 1)
+        #expect(github.stderr == "::error file=org.yaml,line=\(lines),col=3,title=user-without-access::user 'dora' is in no group and has no assignments, so gets no profiles\n")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/dist"))
+
+        let json = try orgprofile("report", "--diagnostics-format", "json", in: folder)
+        #expect(json.status == 0)
+        #expect(json.stderr == "{\"code\":\"user-without-access\",\"column\":3,\"file\":\"org.yaml\",\"line\":\(lines),\"message\":\"user 'dora' is in no group and has no assignments, so gets no profiles\",\"severity\":\"warning\"}\n")
+
+        let missing = try orgprofile("check", "nope.yaml", "--diagnostics-format", "github", in: folder)
+        #expect(missing.status == 74)
+        #expect(missing.stderr == "::error title=unreadable-file::cannot read nope.yaml: No such file or directory\n")
+    }
+}
