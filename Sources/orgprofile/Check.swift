@@ -20,11 +20,7 @@ extension OrgProfileCommand {
         @OptionGroup var input: InputOptions
         @OptionGroup var diagnostics: DiagnosticOptions
 
-        @Option(name: .long, help: ArgumentHelp("The output folder to check.", valueName: "dir"))
-        var out: String = "dist"
-
-        @Option(name: .long, help: ArgumentHelp("The templates folder compile uses.", valueName: "dir"))
-        var templates: String?
+        @OptionGroup var output: OutputOptions
 
         @Flag(name: .long, help: "Never colour the diff.")
         var noColor = false
@@ -35,10 +31,10 @@ extension OrgProfileCommand {
         func run() throws {
             let frontend = Frontend(options: diagnostics)
             let (model, sourceName) = try frontend.analyze(input.file)
-            let renderer = Renderer(model: model, templates: try frontend.templates(templates), sourceName: sourceName)
+            let renderer = Renderer(model: model, templates: try frontend.templates(output.templates), sourceName: sourceName)
             let color = !noColor && Terminal.standardOutputIsTerminal
             let result = try frontend.reading {
-                try OutputChecker(root: out).compare(renderer) { difference in
+                try OutputChecker(root: output.out).compare(renderer) { difference in
                     guard !quiet else { return }
                     switch difference {
                     case .changed(let path, let old, let new):
@@ -51,19 +47,19 @@ extension OrgProfileCommand {
                 }
             }
             if result.isClean {
-                Terminal.write("\(out) is up to date with \(input.file) (\(result.totals.files) files)\n")
+                Terminal.write("\(output.out) is up to date with \(input.file) (\(result.totals.files) files)\n")
                 return
             }
             let counts = [(result.changed, "changed"), (result.missing, "missing"), (result.stale, "stale")]
                 .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
-            Terminal.write("\(out) is out of date with \(input.file): \(counts); to fix it, run: \(fixCommand)\n")
+            Terminal.write("\(output.out) is out of date with \(input.file): \(counts); to fix it, run: \(fixCommand)\n")
             throw Exit.invalidInput
         }
 
         /// The compile command that brings the folder up to date.
         var fixCommand: String {
-            var words = ["orgprofile", "compile", input.file, "--out", out]
-            if let templates { words += ["--templates", templates] }
+            var words = ["orgprofile", "compile", input.file, "--out", output.out]
+            if let templates = output.templates { words += ["--templates", templates] }
             return words.map(Self.shellQuoted).joined(separator: " ")
         }
 

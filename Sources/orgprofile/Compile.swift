@@ -20,19 +20,15 @@ extension OrgProfileCommand {
         @OptionGroup var input: InputOptions
         @OptionGroup var diagnostics: DiagnosticOptions
 
-        @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
-        var out: String = "dist"
-
-        @Option(name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace or add to the built-in templates.", valueName: "dir"))
-        var templates: String?
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let frontend = Frontend(options: diagnostics)
             let (model, sourceName) = try frontend.analyze(input.file)
-            let renderer = Renderer(model: model, templates: try frontend.templates(templates), sourceName: sourceName)
-            let summary = try frontend.writing { try OutputWriter(root: out).write(renderer) }
+            let renderer = Renderer(model: model, templates: try frontend.templates(output.templates), sourceName: sourceName)
+            let summary = try frontend.writing { try OutputWriter(root: output.out).write(renderer) }
             print(
-                "compiled \(sourceName) into \(out): \(summary.totals.users) users, \(summary.totals.groups) groups, \(summary.totals.profiles) profiles; "
+                "compiled \(sourceName) into \(output.out): \(summary.totals.users) users, \(summary.totals.groups) groups, \(summary.totals.profiles) profiles; "
                     + "\(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed")
         }
     }

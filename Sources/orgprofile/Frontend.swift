@@ -26,12 +26,7 @@ struct Frontend {
     }
 
     func read(_ path: String) throws -> SourceFile {
-        do {
-            return try SourceFile.read(path)
-        } catch let error as FileError {
-            fail(.unreadableFile, "cannot read \(error)")
-            throw Exit.ioError
-        }
+        try reading { try SourceFile.read(path) }
     }
 
     func analyze(_ source: SourceFile) throws -> AccessModel {
@@ -53,20 +48,19 @@ struct Frontend {
 
     /// Runs a step that writes files; a failure is reported and exits 74.
     func writing<T>(_ step: () throws -> T) throws -> T {
-        do {
-            return try step()
-        } catch let error as FileError {
-            fail(.writeFailed, "cannot write \(error)")
-            throw Exit.ioError
-        }
+        try exitingOnFileError(.writeFailed, "cannot write", step)
     }
 
     /// Runs a step that reads files outside org.yaml; a failure is reported and exits 74.
     func reading<T>(_ step: () throws -> T) throws -> T {
+        try exitingOnFileError(.unreadableFile, "cannot read", step)
+    }
+
+    private func exitingOnFileError<T>(_ code: DiagnosticCode, _ verb: String, _ step: () throws -> T) throws -> T {
         do {
             return try step()
         } catch let error as FileError {
-            fail(.unreadableFile, "cannot read \(error)")
+            fail(code, "\(verb) \(error)")
             throw Exit.ioError
         }
     }

@@ -25,6 +25,15 @@ struct InputOptions: ParsableArguments {
     var file: String = "org.yaml"
 }
 
+/// Where compile writes, and with which templates; shared by compile and check.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
+    var out: String = "dist"
+
+    @Option(name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace or add to the built-in templates.", valueName: "dir"))
+    var templates: String?
+}
+
 /// Exit codes beyond argument-parser's own (0 success, 64 usage).
 enum Exit {
     /// org.yaml (or a template) has errors.

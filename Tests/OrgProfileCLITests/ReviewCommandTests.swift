@@ -29,8 +29,7 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
 
         let result = try orgprofile("check", "--no-color", in: folder)
         #expect(result.status == 1)
-        let expected = try text(reviewFixtures + "/check.txt")
-        #expect(result.stdout == expected)
+        try expectGolden(result.stdout, "check.txt")
         #expect(tree(folder + "/dist") == before, "check writes nothing")
 
         let quiet = try orgprofile("check", "--quiet", in: folder)
@@ -66,7 +65,7 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         for (format, golden) in [("text", "diff.txt"), ("markdown", "diff.md"), ("json", "diff.json")] {
             let result = try run(binary, ["diff", old, new, "--format", format])
             #expect(result.status == 0)
-            #expect(result.stdout == (try text(reviewFixtures + "/" + golden)), "\(format)")
+            try expectGolden(result.stdout, golden)
         }
         #expect(try run(binary, ["diff", old, new, "--exit-code"]).status == 1)
         #expect(try run(binary, ["diff", old, old, "--exit-code"]).status == 0)
@@ -136,7 +135,7 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         for (format, golden) in [("markdown", "report.md"), ("csv", "report.csv"), ("json", "report.json")] {
             let result = try run(binary, ["report", reviewFixtures + "/new.yaml", "--format", format])
             #expect(result.status == 0)
-            #expect(result.stdout == (try text(reviewFixtures + "/" + golden)), "\(format)")
+            try expectGolden(result.stdout, golden)
         }
     }
 

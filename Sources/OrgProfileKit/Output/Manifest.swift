@@ -11,33 +11,13 @@ public struct Manifest: Codable, Equatable, Sendable {
         public var sha256: String
     }
 
-    public struct ProfileEntry: Codable, Equatable, Sendable {
-        public var name: String
-        public var account: String
-        public var accountID: String
-        public var role: String
-        public var region: String
-
-        enum CodingKeys: String, CodingKey {
-            case name, account, accountID = "account_id", role, region
-        }
-
-        init(_ profile: Profile) {
-            name = profile.name
-            account = profile.account
-            accountID = profile.accountID
-            role = profile.role
-            region = profile.region
-        }
-    }
-
     public var generator: String
     public var source: String
     /// Sorted by path.
     public var files: [File]
     /// Profiles by user name, each list sorted by profile name.
-    public var users: [String: [ProfileEntry]]
-    public var groups: [String: [ProfileEntry]]
+    public var users: [String: [ProfileSummary]]
+    public var groups: [String: [ProfileSummary]]
 
     /// Deterministic JSON: sorted keys, two-space indentation, trailing newline.
     public func encoded() -> [UInt8] {

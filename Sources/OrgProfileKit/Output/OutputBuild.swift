@@ -12,11 +12,11 @@ public enum OutputBuild {
     public static func run(_ renderer: Renderer, each consume: (OutputFile) throws -> Void) rethrows -> (manifest: Manifest, totals: Totals) {
         var totals = Totals()
         var files: [Manifest.File] = []
-        var users: [String: [Manifest.ProfileEntry]] = [:]
-        var groups: [String: [Manifest.ProfileEntry]] = [:]
+        var users: [String: [ProfileSummary]] = [:]
+        var groups: [String: [ProfileSummary]] = [:]
         for principal in renderer.model.principals {
             let (profiles, rendered) = renderer.files(for: principal)
-            let entries = profiles.map(Manifest.ProfileEntry.init)
+            let entries = profiles.map(ProfileSummary.init)
             switch principal.kind {
             case .user: users[principal.name] = entries; totals.users += 1
             case .group: groups[principal.name] = entries; totals.groups += 1

@@ -1,32 +1,7 @@
 /// What changes, person by person and team by team, between the access two versions of
 /// org.yaml grant: what a reviewer of an org.yaml change must see.
 public struct AccessDiff: Equatable, Sendable {
-    /// What a profile gives access to.
-    public struct ProfileFacts: Equatable, Sendable, Codable {
-        public var name: String
-        public var account: String
-        public var accountID: String
-        public var role: String
-        public var region: String
-        /// `delegated_admin` or `organization_management` on the user-management profile.
-        public var userManagement: String?
-
-        enum CodingKeys: String, CodingKey {
-            case name, account, accountID = "account_id", role, region, userManagement = "user_management"
-        }
-
-        init(_ profile: Profile) {
-            name = profile.name
-            account = profile.account
-            accountID = profile.accountID
-            role = profile.role
-            region = profile.region
-            userManagement = profile.userManagement?.rawValue
-        }
-
-        /// The same access, whatever the profile is called.
-        var access: [String?] { [accountID, role, region, userManagement] }
-    }
+    public typealias ProfileFacts = ProfileSummary
 
     public enum Change: Equatable, Sendable {
         case added(ProfileFacts)
@@ -113,7 +88,7 @@ public struct AccessDiff: Equatable, Sendable {
         static func build(_ model: AccessModel) -> [Key: Snapshot] {
             var snapshots: [Key: Snapshot] = [:]
             for principal in model.principals {
-                let profiles = model.profiles(for: principal).map { ($0.name, (ProfileFacts($0), $0.isWildcard)) }
+                let profiles = model.profiles(for: principal).map { ($0.name, (ProfileSummary($0), $0.isWildcard)) }
                 snapshots[Key(kind: principal.kind, name: principal.name)] = Snapshot(
                     enabled: true, superAdmin: principal.superAdmin, profiles: Dictionary(profiles, uniquingKeysWith: { first, _ in first }))
             }
@@ -178,4 +153,9 @@ public struct AccessDiff: Equatable, Sendable {
         ]
         return fields.filter { $0.1 != $0.2 }.map { SessionChange(field: $0.0, old: $0.1, new: $0.2) }
     }
+}
+
+extension ProfileSummary {
+    /// The same access, whatever the profile is called.
+    var access: [String?] { [accountID, role, region, userManagement] }
 }
