@@ -45,7 +45,8 @@ let package = Package(
         ),
         .testTarget(
             name: "OrgProfileKitTests",
-            dependencies: ["OrgProfileKit"]
+            dependencies: ["OrgProfileKit"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "OrgProfileCLITests",
