@@ -15,7 +15,7 @@ struct OrgProfileCommand: ParsableCommand {
               orgprofile export org.yaml --user alice > ~/.aws/config
             """,
         version: OrgProfile.version,
-        subcommands: [Validate.self, Compile.self, Check.self, Export.self, Diff.self, Report.self]
+        subcommands: [Validate.self, Compile.self, Check.self, Export.self, Diff.self, Report.self, Install.self, Uninstall.self, Doctor.self]
     )
 }
 

@@ -51,6 +51,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case writeFailed = "write-failed"
     case gitFailed = "git-failed"
     case missingAtRevision = "missing-at-revision"
+    case installConflict = "install-conflict"
 
     // Templates.
     case templateError = "template-error"

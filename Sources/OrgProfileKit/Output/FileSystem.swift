@@ -3,7 +3,8 @@ import Foundation
 /// The few file operations output needs, done with POSIX calls so that every failure names
 /// its path and a write never leaves a half-written file behind.
 public enum FileSystem {
-    /// The file's bytes, or nil when nothing (or something other than a regular file) is there.
+    /// The file's bytes, or nil when nothing (or something other than a regular file, a
+    /// symbolic link included) is there. For files in the output folder, which orgprofile owns.
     static func readRegularFile(_ path: String) throws -> [UInt8]? {
         var info = stat()
         if lstat(path, &info) != 0 {
@@ -11,10 +12,28 @@ public enum FileSystem {
             throw FileError(path: path, errno: errno)
         }
         guard info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return try readContents(path, size: Int(info.st_size))
+    }
+
+    /// A person's file (their config, following a symbolic link as the AWS CLI does), or
+    /// nil when there is none; an error when something other than a file is there.
+    public static func readFile(_ path: String) throws -> [UInt8]? {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            if errno == ENOENT { return nil }
+            throw FileError(path: path, errno: errno)
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw FileError(path: path, reason: "not a regular file")
+        }
+        return try readContents(path, size: Int(info.st_size))
+    }
+
+    private static func readContents(_ path: String, size: Int) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileError(path: path, errno: errno) }
         defer { close(descriptor) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var bytes = [UInt8](repeating: 0, count: size)
         var total = 0
         while true {
             if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
@@ -34,7 +53,9 @@ public enum FileSystem {
 
     /// Writes `contents` to a temporary file in the same folder and renames it over `path`,
     /// so readers see the old file or the new one, never a part of either.
-    static func writeAtomically(_ contents: [UInt8], to path: String, mode: mode_t = 0o644) throws {
+    /// `durable`: flush the file and its folder to disk before and after the rename, for
+    /// files a person cannot regenerate. `owner`: give the new file this owner and group.
+    static func writeAtomically(_ contents: [UInt8], to path: String, mode: mode_t = 0o644, durable: Bool = false, owner: (uid_t, gid_t)? = nil) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (folder as NSString).appendingPathComponent(".\(name).orgprofile-tmp-\(getpid())")
@@ -60,12 +81,23 @@ public enum FileSystem {
             }
         }
         if failure == 0, fchmod(descriptor, mode) != 0 { failure = errno }
+        if failure == 0, let (uid, gid) = owner, fchown(descriptor, uid, gid) != 0, errno != EPERM { failure = errno }
+        if failure == 0, durable, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure == 0, rename(temporary, path) != 0 { failure = errno }
         if failure != 0 {
             unlink(temporary)
             throw FileError(path: path, errno: failure)
         }
+        if durable { syncFolder(folder) }
+    }
+
+    /// Flushes a folder's entries (a rename in it) to disk; best effort.
+    static func syncFolder(_ path: String) {
+        let descriptor = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
     }
 
     /// Replaces (or creates) a file atomically, keeping an existing file's permissions

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Deterministic JSON: sorted keys, two-space indentation, no escaped slashes, a final newline.
-enum JSON {
-    static func encode<T: Encodable>(_ value: T) -> String {
+public enum JSON {
+    public static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Plain strings, numbers, booleans and arrays: encoding cannot fail.

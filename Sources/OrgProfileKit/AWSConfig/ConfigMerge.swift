@@ -1,0 +1,165 @@
+/// Plans `install` and `uninstall`: the new bytes of a config file with the managed block
+/// put in or taken out, or every reason not to touch it. Works in memory; nothing here
+/// writes.
+public enum ConfigMerge {
+    /// A reason to refuse, at a place in one of the files.
+    public struct Conflict: Error, Equatable, Sendable, CustomStringConvertible {
+        public var path: String
+        /// 1-based; nil for a problem with the whole file.
+        public var line: Int?
+        public var message: String
+
+        public var description: String { "\(path)\(line.map { ":\($0)" } ?? ""): \(message)" }
+    }
+
+    /// Every reason not to touch the files.
+    public struct Refusal: Error, Equatable, Sendable {
+        public var conflicts: [Conflict]
+    }
+
+    /// A hand-written section `--adopt` took over, and what the person had that the
+    /// generated section lacks.
+    public struct Adoption: Equatable, Sendable {
+        public var section: String
+        public var line: Int
+        /// `key = value` lines of the old section whose keys the generated one lacks.
+        public var lostSettings: [String]
+    }
+
+    public struct Plan: Equatable, Sendable {
+        public var bytes: [UInt8]
+        public var adoptions: [Adoption]
+        /// The profiles and sso-sessions the block holds.
+        public var profiles: [String]
+        public var ssoSessions: [String]
+    }
+
+    /// Puts `block` (a complete config, e.g. one that `compile` wrote) into `config` as the
+    /// managed block of `project`, replacing an earlier block of that project in place or
+    /// appending it.
+    public static func install(
+        block: String, project: String, config: [UInt8]?, configPath: String,
+        credentials: [UInt8]?, credentialsPath: String, adopt: Bool
+    ) -> Result<Plan, Refusal> {
+        var conflicts: [Conflict] = []
+        let generated: ConfigFile
+        do {
+            generated = try ConfigFile.parse(Array(block.utf8))
+        } catch {
+            return .failure(Refusal(conflicts: [Conflict(path: "the generated config", line: error.line, message: error.message)]))
+        }
+        if case .success(let blocks) = ManagedBlock.find(in: generated), !blocks.isEmpty {
+            return .failure(Refusal(conflicts: [Conflict(path: "the generated config", line: blocks[0].begin + 1, message: "it holds orgprofile markers itself")]))
+        }
+        let existing: ConfigFile
+        let blocks: [ManagedBlock]
+        switch read(config ?? [], path: configPath) {
+        case .failure(let conflict): return .failure(Refusal(conflicts: [conflict]))
+        case .success(let (file, found)): (existing, blocks) = (file, found)
+        }
+        let profiles = generated.profileSections(as: .config).keys.sorted()
+        let sessions = generated.ssoSessionSections().keys.sorted()
+        let own = blocks.first { $0.project == project }
+
+        // Same-named sections outside this project's block.
+        var removals: [ClosedRange<Int>] = []
+        var adoptions: [Adoption] = []
+        let clashes = existing.profileSections(as: .config).filter { profiles.contains($0.key) }.map { ("profile", $0.key, $0.value) }
+            + existing.ssoSessionSections().filter { sessions.contains($0.key) }.map { ("sso-session", $0.key, $0.value) }
+        for (kind, name, indices) in clashes {
+            for index in indices {
+                let section = existing.sections[index]
+                if let own, (own.begin...own.end).contains(section.line) { continue }
+                if let other = blocks.first(where: { ($0.begin...$0.end).contains(section.line) }) {
+                    conflicts.append(Conflict(path: configPath, line: section.line + 1, message: "[\(section.name)] is the \(kind) \(name) of the orgprofile \(other.project) block; two projects cannot install the same \(kind)"))
+                } else if adopt {
+                    removals.append(section.line...section.lastLine)
+                    adoptions.append(adoption(of: index, in: existing, replacedBy: generated, kind: kind, name: name))
+                } else {
+                    conflicts.append(Conflict(path: configPath, line: section.line + 1, message: "[\(section.name)] already defines the \(kind) \(name) outside the orgprofile \(project) block; remove it, or run again with --adopt to take it over"))
+                }
+            }
+        }
+        conflicts += credentialClashes(profiles, credentials: credentials, path: credentialsPath)
+        guard conflicts.isEmpty else { return .failure(Refusal(conflicts: conflicts)) }
+
+        let ending = existing.lines.first(where: { !$0.ending.isEmpty })?.ending ?? "\n"
+        let newBlock = blockLines(block, project: project, ending: ending)
+        if let own { removals.append(own.begin...own.end) }
+        // Every line stays but the removed ones; the block goes where its old self was, or at the end.
+        var lines: [ConfigFile.Line] = []
+        for (index, line) in existing.lines.enumerated() {
+            if index == own?.begin { lines += newBlock }
+            if !removals.contains(where: { $0.contains(index) }) { lines.append(line) }
+        }
+        if own == nil {
+            if let last = lines.indices.last, lines[last].ending.isEmpty { lines[last].ending = ending }
+            lines += newBlock
+        }
+        let bytes = lines.flatMap { Array($0.text.utf8) + Array($0.ending.utf8) }
+        return .success(Plan(bytes: bytes, adoptions: adoptions.sorted { $0.line < $1.line }, profiles: profiles, ssoSessions: sessions))
+    }
+
+    /// Takes the managed block of `project` out of `config`; nil bytes when there is none.
+    public static func uninstall(project: String, config: [UInt8], configPath: String) -> Result<[UInt8]?, Refusal> {
+        switch read(config, path: configPath) {
+        case .failure(let conflict):
+            return .failure(Refusal(conflicts: [conflict]))
+        case .success(let (file, blocks)):
+            guard let block = blocks.first(where: { $0.project == project }) else { return .success(nil) }
+            var lines = file.lines
+            lines.removeSubrange(block.begin...block.end)
+            return .success(lines.flatMap { Array($0.text.utf8) + Array($0.ending.utf8) })
+        }
+    }
+
+    /// The file read by the AWS CLI's rules, and its blocks; a conflict when either fails.
+    static func read(_ bytes: [UInt8], path: String) -> Result<(ConfigFile, [ManagedBlock]), Conflict> {
+        let file: ConfigFile
+        do {
+            file = try ConfigFile.parse(bytes)
+        } catch {
+            return .failure(Conflict(path: path, line: error.line, message: "the AWS CLI cannot read this file (\(error.message)); fix it first, orgprofile does not repair it"))
+        }
+        switch ManagedBlock.find(in: file) {
+        case .failure(let problem): return .failure(Conflict(path: path, line: problem.line, message: problem.message))
+        case .success(let blocks): return .success((file, blocks))
+        }
+    }
+
+    /// Profiles of the same name in the credentials file: the AWS CLI would mix their keys
+    /// into the generated profiles. Credentials are never edited, so each is a conflict.
+    static func credentialClashes(_ profiles: [String], credentials: [UInt8]?, path: String) -> [Conflict] {
+        guard let credentials else { return [] }
+        let file: ConfigFile
+        do {
+            file = try ConfigFile.parse(credentials)
+        } catch {
+            return [Conflict(path: path, line: error.line, message: "the AWS CLI cannot read this file (\(error.message)); fix it first")]
+        }
+        return file.profileSections(as: .credentials).filter { profiles.contains($0.key) }.flatMap { name, indices in
+            indices.map { index in
+                Conflict(path: path, line: file.sections[index].line + 1, message: "[\(file.sections[index].name)] has the name of the profile \(name) that would be installed; the AWS CLI would mix the two, so rename or remove it (orgprofile never edits credentials)")
+            }
+        }.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+    }
+
+    static func adoption(of index: Int, in file: ConfigFile, replacedBy generated: ConfigFile, kind: String, name: String) -> Adoption {
+        let section = file.sections[index]
+        let replacement = kind == "profile" ? generated.profileSections(as: .config)[name]?.first : generated.ssoSessionSections()[name]?.first
+        let kept = Set(replacement.map { generated.sections[$0].options.map(\.key) } ?? [])
+        let lost = section.options.filter { !kept.contains($0.key) }.map { option in
+            option.value.contains("\n") ? "\(option.key) = \(option.value.replacingOccurrences(of: "\n", with: "\\n"))" : "\(option.key) = \(option.value)"
+        }
+        return Adoption(section: section.name, line: section.line + 1, lostSettings: lost)
+    }
+
+    /// The block's lines: begin marker, the generated config, end marker, in the file's
+    /// line-ending style.
+    static func blockLines(_ block: String, project: String, ending: String) -> [ConfigFile.Line] {
+        var texts = [ManagedBlock.beginMarker(project)]
+        texts += ConfigFile.splitLines(block).map(\.text)
+        texts.append(ManagedBlock.endMarker(project))
+        return texts.map { ConfigFile.Line(text: $0, ending: ending, kind: .comment) }
+    }
+}

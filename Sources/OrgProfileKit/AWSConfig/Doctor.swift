@@ -1,0 +1,209 @@
+import Crypto
+import Foundation
+
+/// Read-only checks of a person's AWS CLI setup, each with one clear fix.
+public enum Doctor {
+    public struct Check: Equatable, Sendable, Encodable {
+        public enum Status: String, Sendable, Encodable {
+            case pass, fail
+            /// Worth knowing, not a problem.
+            case info
+        }
+
+        /// A stable name, e.g. `config-file`, `sso-token`.
+        public var check: String
+        public var status: Status
+        public var message: String
+        public var fix: String?
+    }
+
+    /// What the checks look at.
+    public struct Setup: Sendable {
+        public var paths: AWSConfigPaths
+        public var now: Date
+        /// What `aws --version` printed, or nil when there is no `aws` on PATH.
+        public var awsVersion: String?
+        /// The block that should be installed: its project and generated config.
+        public var expected: (project: String, config: String)?
+
+        public init(paths: AWSConfigPaths, now: Date, awsVersion: String?, expected: (project: String, config: String)? = nil) {
+            self.paths = paths
+            self.now = now
+            self.awsVersion = awsVersion
+            self.expected = expected
+        }
+    }
+
+    public static func run(_ setup: Setup) -> [Check] {
+        var checks: [Check] = []
+        let config = readFile(setup.paths.config, role: .config, name: "config-file", into: &checks)
+        let credentials = readFile(setup.paths.credentials, role: .credentials, name: "credentials-file", into: &checks)
+        if let config {
+            checks += blocks(config, setup: setup)
+            if let credentials { checks += credentialClashes(config, credentials, setup.paths) }
+            checks += sessionReferences(config, path: setup.paths.config)
+            checks += tokens(config, setup: setup)
+        }
+        checks.append(awsCommand(setup.awsVersion))
+        return checks
+    }
+
+    // MARK: Files
+
+    private static func readFile(_ path: String, role: ConfigFile.Role, name: String, into checks: inout [Check]) -> ConfigFile? {
+        let bytes: [UInt8]?
+        do {
+            bytes = try FileSystem.readFile(path)
+        } catch {
+            checks.append(Check(check: name, status: .fail, message: "\(path) cannot be read: \((error as? FileError)?.reason ?? "\(error)")", fix: "make \(path) a readable file"))
+            return nil
+        }
+        guard let bytes else {
+            if role == .config {
+                checks.append(Check(check: name, status: .fail, message: "\(path) does not exist", fix: "install your config: orgprofile install --from <your published config>"))
+            } else {
+                checks.append(Check(check: name, status: .info, message: "\(path) does not exist (not needed for IAM Identity Center)"))
+            }
+            return nil
+        }
+        do {
+            let file = try ConfigFile.parse(bytes)
+            checks.append(Check(check: name, status: .pass, message: "\(path) is readable by the AWS CLI"))
+            return file
+        } catch {
+            checks.append(Check(check: name, status: .fail, message: "\(path):\(error.line): the AWS CLI cannot read this file: \(error.message)", fix: "edit line \(error.line) of \(path)"))
+            return nil
+        }
+    }
+
+    // MARK: Managed blocks
+
+    private static func blocks(_ config: ConfigFile, setup: Setup) -> [Check] {
+        let path = setup.paths.config
+        switch ManagedBlock.find(in: config) {
+        case .failure(let problem):
+            return [Check(check: "managed-blocks", status: .fail, message: "\(path):\(problem.line): \(problem.message)", fix: "repair the markers by hand (a backup of the file is beside it after every install), then run orgprofile install again")]
+        case .success(let blocks):
+            var checks: [Check] = []
+            if blocks.isEmpty {
+                checks.append(Check(check: "managed-blocks", status: setup.expected == nil ? .info : .fail, message: "\(path) has no orgprofile block", fix: setup.expected == nil ? nil : "run orgprofile install"))
+            } else {
+                let names = blocks.map { "\($0.project) (lines \($0.begin + 1)-\($0.end + 1))" }.joined(separator: ", ")
+                checks.append(Check(check: "managed-blocks", status: .pass, message: "orgprofile blocks intact: \(names)"))
+            }
+            if let expected = setup.expected {
+                checks.append(currentBlock(config, blocks: blocks, expected: expected, path: path))
+            }
+            return checks
+        }
+    }
+
+    private static func currentBlock(_ config: ConfigFile, blocks: [ManagedBlock], expected: (project: String, config: String), path: String) -> Check {
+        guard let block = blocks.first(where: { $0.project == expected.project }) else {
+            return Check(check: "block-current", status: .fail, message: "no orgprofile \(expected.project) block is installed in \(path)", fix: "run orgprofile install")
+        }
+        let installed = config.lines[(block.begin + 1)..<block.end].map(\.text)
+        let wanted = ConfigFile.splitLines(expected.config).map(\.text)
+        guard installed == wanted else {
+            return Check(check: "block-current", status: .fail, message: "the orgprofile \(expected.project) block is out of date", fix: "run orgprofile install again (orgprofile install --dry-run shows what changes)")
+        }
+        return Check(check: "block-current", status: .pass, message: "the orgprofile \(expected.project) block is current")
+    }
+
+    // MARK: Profiles and sessions
+
+    private static func credentialClashes(_ config: ConfigFile, _ credentials: ConfigFile, _ paths: AWSConfigPaths) -> [Check] {
+        let profiles = config.profileSections(as: .config)
+        let clashes = credentials.profileSections(as: .credentials).filter { profiles[$0.key] != nil && $0.key != "default" }.sorted { $0.key < $1.key }
+        guard !clashes.isEmpty else {
+            return [Check(check: "credentials-clash", status: .pass, message: "no profile is in both \(paths.config) and \(paths.credentials)")]
+        }
+        return clashes.map { name, indices in
+            let line = credentials.sections[indices[0]].line + 1
+            return Check(check: "credentials-clash", status: .fail, message: "\(paths.credentials):\(line): profile \(name) is also in \(paths.config); the AWS CLI mixes the two", fix: "remove or rename [\(credentials.sections[indices[0]].name)] in \(paths.credentials)")
+        }
+    }
+
+    private static func sessionReferences(_ config: ConfigFile, path: String) -> [Check] {
+        let sessions = config.ssoSessionSections()
+        var checks: [Check] = []
+        for (name, indices) in config.profileSections(as: .config).sorted(by: { $0.key < $1.key }) {
+            let index = indices.last!
+            let values = config.values(of: index)
+            guard case .string(let session)? = values["sso_session"] else { continue }
+            let line = config.sections[index].line + 1
+            guard let sessionIndex = sessions[session]?.last else {
+                checks.append(Check(check: "sso-session-reference", status: .fail, message: "\(path):\(line): profile \(name) names sso-session \(session), which is not in the file", fix: "add [sso-session \(session)], or reinstall with orgprofile install"))
+                continue
+            }
+            let sessionValues = config.values(of: sessionIndex)
+            for (key, sessionKey) in [("sso_start_url", "sso_start_url"), ("sso_region", "sso_region")] {
+                if case .string(let own)? = values[key], let theirs = sessionValues[sessionKey], theirs != .string(own) {
+                    checks.append(Check(check: "sso-session-reference", status: .fail, message: "\(path):\(line): profile \(name) sets \(key) = \(own), which disagrees with sso-session \(session); the AWS CLI refuses the profile", fix: "remove \(key) from [\(config.sections[index].name)]"))
+                }
+            }
+        }
+        if checks.isEmpty {
+            checks.append(Check(check: "sso-session-reference", status: .pass, message: "every profile's sso_session exists and agrees with it"))
+        }
+        return checks
+    }
+
+    // MARK: Sign-in tokens
+
+    /// `~/.aws/sso/cache/` + the SHA-1 of the session name + `.json`, where `aws sso login`
+    /// keeps the session's token.
+    public static func tokenCacheFile(forSession name: String, in folder: String) -> String {
+        let digest = Insecure.SHA1.hash(data: Array(name.utf8)).map { String(format: "%02x", $0) }.joined()
+        return (folder as NSString).appendingPathComponent("\(digest).json")
+    }
+
+    private static func tokens(_ config: ConfigFile, setup: Setup) -> [Check] {
+        config.ssoSessionSections().keys.sorted().map { session in
+            let path = tokenCacheFile(forSession: session, in: setup.paths.ssoCache)
+            let login = "aws sso login --sso-session \(session)"
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return Check(check: "sso-token", status: .fail, message: "sso-session \(session): not signed in (no token in \(path))", fix: login)
+            }
+            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let text = object["expiresAt"] as? String, let expiry = parseExpiry(text)
+            else {
+                return Check(check: "sso-token", status: .fail, message: "sso-session \(session): the token file \(path) cannot be read", fix: login)
+            }
+            let seconds = Int(expiry.timeIntervalSince(setup.now))
+            if seconds <= 0 {
+                return Check(check: "sso-token", status: .fail, message: "sso-session \(session): the sign-in expired \(duration(-seconds)) ago (\(text))", fix: login)
+            }
+            return Check(check: "sso-token", status: .pass, message: "sso-session \(session): signed in until \(text) (\(duration(seconds)) from now)")
+        }
+    }
+
+    /// `2026-11-27T12:00:00Z`, with or without fractional seconds, or with `UTC` instead of `Z`.
+    static func parseExpiry(_ text: String) -> Date? {
+        var normalized = text.hasSuffix("UTC") ? String(text.dropLast(3)) + "Z" : text
+        if let dot = normalized.firstIndex(of: "."), let zone = normalized.lastIndex(where: { $0 == "Z" || $0 == "+" }) , dot < zone {
+            normalized.removeSubrange(dot..<zone)
+        }
+        return try? Date(normalized, strategy: .iso8601)
+    }
+
+    static func duration(_ seconds: Int) -> String {
+        if seconds < 60 { return "\(seconds)s" }
+        if seconds < 3600 { return "\(seconds / 60)m" }
+        if seconds < 86400 { return "\(seconds / 3600)h \(seconds % 3600 / 60)m" }
+        return "\(seconds / 86400)d \(seconds % 86400 / 3600)h"
+    }
+
+    // MARK: The aws command
+
+    private static func awsCommand(_ version: String?) -> Check {
+        guard let version else {
+            return Check(check: "aws-cli", status: .fail, message: "no aws command on PATH", fix: "install the AWS CLI version 2")
+        }
+        let first = version.split(separator: "\n").first.map(String.init) ?? version
+        if first.hasPrefix("aws-cli/2.") {
+            return Check(check: "aws-cli", status: .pass, message: "\(first.split(separator: " ").first ?? "aws-cli/2") on PATH")
+        }
+        return Check(check: "aws-cli", status: .fail, message: "\(first.split(separator: " ").first.map(String.init) ?? first) is not version 2; aws sso login needs version 2", fix: "install the AWS CLI version 2")
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Replacing a file a person owns (their ~/.aws/config): a backup first, then a new file
+/// written beside it, flushed to disk and renamed over the old one, keeping its
+/// permissions and owner. Readers, and a crash at any moment, see the complete old file or
+/// the complete new one.
+public enum ProtectedFile {
+    /// How many `NAME.orgprofile-backup-*` files are kept; older ones are removed.
+    public static let backupsKept = 5
+
+    /// Writes `contents` to `path` (following a symbolic link to the file it points at).
+    /// A missing folder is created 0700 and a missing file 0600. Returns the backup's path,
+    /// or nil when there was no file to back up.
+    @discardableResult
+    public static func replace(_ path: String, with contents: [UInt8], now: Date = Date()) throws -> String? {
+        let target = resolved(path)
+        var info = stat()
+        let exists = lstat(target, &info) == 0
+        if exists {
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                throw FileError(path: path, reason: "not a regular file")
+            }
+            guard info.st_mode & S_IWUSR != 0 else {
+                throw FileError(path: path, reason: "the file is read-only (mode \(String(info.st_mode & 0o777, radix: 8))); make it writable to let orgprofile change it")
+            }
+        } else if errno != ENOENT {
+            throw FileError(path: path, errno: errno)
+        }
+        let folder = (target as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw FileError(path: folder, reason: FileError.reason(error))
+            }
+        }
+        var backup: String?
+        if exists {
+            let old = try FileSystem.readFile(target) ?? []
+            let name = try backupName(for: target, at: now)
+            try FileSystem.writeAtomically(old, to: name, mode: info.st_mode & 0o777, durable: true, owner: (info.st_uid, info.st_gid))
+            backup = name
+            pruneBackups(of: target)
+        }
+        try FileSystem.writeAtomically(
+            contents, to: target, mode: exists ? info.st_mode & 0o7777 : 0o600, durable: true,
+            owner: exists ? (info.st_uid, info.st_gid) : nil)
+        return backup
+    }
+
+    /// `PATH.orgprofile-backup-20261127T101500Z`, with `-2`, `-3` ... if that exists.
+    static func backupName(for path: String, at date: Date) throws -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
+        let stamp = "\(parts.year ?? 0)\(two(parts.month))\(two(parts.day))T\(two(parts.hour))\(two(parts.minute))\(two(parts.second))Z"
+        let base = "\(path).orgprofile-backup-\(stamp)"
+        var candidate = base
+        var counter = 2
+        while FileManager.default.fileExists(atPath: candidate) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        return candidate
+    }
+
+    /// Removes all but the newest `backupsKept` backups of a file (their names sort by time).
+    static func pruneBackups(of path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".orgprofile-backup-"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [])
+            .filter { $0.hasPrefix(prefix) }
+            .sorted { backupOrder($0) > backupOrder($1) }
+        for name in names.dropFirst(backupsKept) {
+            _ = try? FileSystem.removeRegularFile((folder as NSString).appendingPathComponent(name))
+        }
+    }
+
+    /// Orders `...Z`, `...Z-2`, `...Z-10` by time, then by counter.
+    private static func backupOrder(_ name: String) -> (String, Int) {
+        guard let dash = name.lastIndex(of: "-"), let counter = Int(name[name.index(after: dash)...]), name[..<dash].hasSuffix("Z") else {
+            return (name, 1)
+        }
+        return (String(name[..<dash]), counter)
+    }
+
+    /// The file a symbolic link points at (a config kept in a dotfiles repository stays
+    /// there); the path itself otherwise.
+    static func resolved(_ path: String) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+}

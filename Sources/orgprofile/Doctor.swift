@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import OrgProfileKit
+
+extension OrgProfileCommand {
+    struct Doctor: ParsableCommand {
+        enum Format: String, ExpressibleByArgument {
+            case text, json
+        }
+
+        static let configuration = CommandConfiguration(
+            abstract: "Check your AWS CLI setup (read-only): files, managed blocks, profiles, sign-in tokens, the aws command.",
+            discussion: """
+                Prints a checklist with one fix per problem. Exits 0 when every check passes, 1 otherwise.
+                With --from FILE, or org.yaml and --user NAME, also checks that the installed block is current.
+
+                Example:
+                  orgprofile doctor
+                  orgprofile doctor --from dist/users/bob/config
+                  orgprofile doctor org.yaml --user bob --format json
+                """
+        )
+
+        @Argument(help: "The org.yaml to compile the expected config from (with --user or --group).")
+        var file: String = "org.yaml"
+
+        @Option(name: .long, help: ArgumentHelp("A published config file that should be the installed block.", valueName: "path"))
+        var from: String?
+
+        @OptionGroup var selection: PrincipalOptions
+        @OptionGroup var files: AWSFileOptions
+
+        @Option(name: .long, help: ArgumentHelp("text or json.", valueName: "format"))
+        var format: Format = .text
+
+        @OptionGroup var diagnostics: DiagnosticOptions
+
+        func validate() throws {
+            if from != nil, selection.isGiven {
+                throw ValidationError("Give --from FILE or --user/--group, not both.")
+            }
+        }
+
+        func run() throws {
+            let frontend = Frontend(options: diagnostics)
+            let checks = OrgProfileKit.Doctor.run(.init(
+                paths: files.paths, now: Date(), awsVersion: Self.awsVersion(), expected: try expected(frontend)))
+            switch format {
+            case .json:
+                Terminal.write(JSON.encode(DoctorReport(ok: !checks.contains { $0.status == .fail }, checks: checks)))
+            case .text:
+                for check in checks {
+                    let mark = switch check.status {
+                    case .pass: "ok  "
+                    case .fail: "FAIL"
+                    case .info: "info"
+                    }
+                    Terminal.write("[\(mark)] \(check.message)\n")
+                    if let fix = check.fix, check.status == .fail { Terminal.write("       fix: \(fix)\n") }
+                }
+            }
+            if checks.contains(where: { $0.status == .fail }) { throw Exit.invalidInput }
+        }
+
+        struct DoctorReport: Encodable {
+            var ok: Bool
+            var checks: [OrgProfileKit.Doctor.Check]
+        }
+
+        private func expected(_ frontend: Frontend) throws -> (project: String, config: String)? {
+            if let from {
+                let bytes = try frontend.reading { try FileSystem.readFile(from) ?? { throw FileError(path: from, reason: "no such file") }() }
+                let file = try? ConfigFile.parse(bytes)
+                guard let file, let session = file.ssoSessionSections().keys.sorted().first else {
+                    frontend.fail(.installConflict, "\(from) is not a published orgprofile config")
+                    throw Exit.invalidInput
+                }
+                return (session, String(decoding: bytes, as: UTF8.self))
+            }
+            guard selection.isGiven else { return nil }
+            try selection.requireOne()
+            let compiled = try PrincipalConfig(file: file, options: selection, frontend: frontend)
+            return (compiled.model.project, compiled.text)
+        }
+
+        /// What `aws --version` prints, or nil when there is no aws command.
+        static func awsVersion() -> String? {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["aws", "--version"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            process.standardInput = FileHandle.nullDevice
+            guard (try? process.run()) != nil else { return nil }
+            let output = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { return nil }
+            return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+}

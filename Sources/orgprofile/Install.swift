@@ -1,0 +1,185 @@
+import ArgumentParser
+import Foundation
+import OrgProfileKit
+
+/// Which config and credentials files to edit or inspect.
+struct AWSFileOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The AWS config file (default: $AWS_CONFIG_FILE, else ~/.aws/config).", valueName: "path"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("The AWS credentials file (default: $AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials).", valueName: "path"))
+    var credentials: String?
+
+    var paths: AWSConfigPaths {
+        AWSConfigPaths(config: config, credentials: credentials, environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+extension OrgProfileCommand {
+    struct Install: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Put a compiled config into your own ~/.aws/config, as one managed block, safely.",
+            discussion: """
+                The generated sections go between two marker comments that name the project; a later install
+                replaces only that block, and everything outside it stays byte for byte. Before anything is
+                written, install refuses (exit 1), naming file, line and section, when a profile or sso-session it
+                would add already exists outside the block, when the credentials file has a profile of the same
+                name, when markers are broken, or when the AWS CLI could not read the file. --adopt takes over
+                same-named sections of a hand-written config and lists the settings they had that the generated
+                ones lack. The old file is backed up beside it (the newest 5 backups are kept) and replaced
+                atomically, keeping its permissions.
+
+                Example:
+                  orgprofile install --from dist/users/bob/config
+                  orgprofile install org.yaml --user bob --role ReadOnlyAccess --dry-run
+                  orgprofile install --from bob.config --adopt
+                """
+        )
+
+        @Argument(help: "The org.yaml to compile the config from (with --user or --group).")
+        var file: String = "org.yaml"
+
+        @Option(name: .long, help: ArgumentHelp("Install this published config file instead of compiling org.yaml.", valueName: "path"))
+        var from: String?
+
+        @Option(name: .long, help: ArgumentHelp("The project named by the block's markers (default: org.yaml's project, or the --from file's sso-session).", valueName: "name"))
+        var project: String?
+
+        @OptionGroup var selection: PrincipalOptions
+        @OptionGroup var files: AWSFileOptions
+
+        @Flag(name: .long, help: "Take over same-named sections written by hand, listing settings the generated ones lack.")
+        var adopt = false
+
+        @Flag(name: .long, help: "Print the diff of what would change; write nothing.")
+        var dryRun = false
+
+        @OptionGroup var diagnostics: DiagnosticOptions
+
+        func validate() throws {
+            if from != nil {
+                guard !selection.isGiven, selection.role.isEmpty else {
+                    throw ValidationError("--from installs a published file as it is; --user, --group and --role compile org.yaml instead.")
+                }
+            } else {
+                try selection.requireOne()
+            }
+            if let project, !OrgProfile.isProjectName(project) {
+                throw ValidationError("--project '\(project)' must be lowercase letters, digits and single hyphens.")
+            }
+        }
+
+        func run() throws {
+            let frontend = Frontend(options: diagnostics)
+            let (block, project) = try source(frontend)
+            let paths = files.paths
+            let config = try frontend.reading { try FileSystem.readFile(paths.config) }
+            let credentials = try frontend.reading { try FileSystem.readFile(paths.credentials) }
+            let plan: ConfigMerge.Plan
+            switch ConfigMerge.install(
+                block: block, project: project, config: config, configPath: paths.config,
+                credentials: credentials, credentialsPath: paths.credentials, adopt: adopt)
+            {
+            case .success(let result): plan = result
+            case .failure(let refusal):
+                frontend.print(refusal.conflicts.map(Frontend.diagnostic))
+                frontend.fail(.installConflict, "nothing was changed; resolve the problems above and run install again")
+                throw Exit.invalidInput
+            }
+            for adoption in plan.adoptions {
+                let lost = adoption.lostSettings.isEmpty ? "it had no settings the generated one lacks" : "settings it had that the generated one lacks: " + adoption.lostSettings.joined(separator: ", ")
+                Terminal.write("adopting [\(adoption.section)] (\(paths.config) line \(adoption.line)); \(lost)\n")
+            }
+            if plan.bytes == config {
+                Terminal.write("the orgprofile \(project) block in \(paths.config) is already up to date; nothing changed\n")
+                return
+            }
+            if dryRun {
+                Terminal.write(UnifiedDiff.diff(old: config ?? [], new: plan.bytes, path: paths.config, color: Terminal.standardOutputIsTerminal))
+                Terminal.write("dry run: \(paths.config) was not changed\n")
+                return
+            }
+            let backup = try frontend.writing { try ProtectedFile.replace(paths.config, with: plan.bytes) }
+            Terminal.write("installed the orgprofile \(project) block into \(paths.config): \(plan.profiles.count) profiles, sso-session \(plan.ssoSessions.joined(separator: ", "))\(backup.map { " (backup: \($0))" } ?? "")\n")
+            Terminal.write("next:\n")
+            for session in plan.ssoSessions { Terminal.write("  aws sso login --sso-session \(session)\n") }
+            if let profile = plan.profiles.first { Terminal.write("  aws sts get-caller-identity --profile \(profile)\n") }
+        }
+
+        /// The config text to install and the project its block is named after.
+        private func source(_ frontend: Frontend) throws -> (String, String) {
+            if let from {
+                let bytes = try frontend.reading { try FileSystem.readFile(from) ?? { throw FileError(path: from, reason: "no such file") }() }
+                guard let text = String(validating: bytes, as: UTF8.self), let parsed = try? ConfigFile.parse(bytes) else {
+                    frontend.fail(.installConflict, "\(from) is not a config file the AWS CLI can read")
+                    throw Exit.invalidInput
+                }
+                if let project { return (text, project) }
+                let sessions = parsed.ssoSessionSections().keys.sorted()
+                guard sessions.count == 1, OrgProfile.isProjectName(sessions[0]) else {
+                    frontend.fail(.installConflict, "\(from) has \(sessions.count) sso-sessions; name the block with --project NAME")
+                    throw Exit.usage
+                }
+                return (text, sessions[0])
+            }
+            let compiled = try PrincipalConfig(file: file, options: selection, frontend: frontend)
+            return (compiled.text, project ?? compiled.model.project)
+        }
+    }
+
+    struct Uninstall: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a project's managed block from your ~/.aws/config, with the same safety as install.",
+            discussion: """
+                Everything outside the block stays byte for byte; the old file is backed up beside it.
+
+                Example:
+                  orgprofile uninstall --project acme
+                """
+        )
+
+        @Option(name: .long, help: ArgumentHelp("The project whose block to remove.", valueName: "name"))
+        var project: String
+
+        @OptionGroup var files: AWSFileOptions
+        @OptionGroup var diagnostics: DiagnosticOptions
+
+        func run() throws {
+            let frontend = Frontend(options: diagnostics)
+            let path = files.paths.config
+            guard let config = try frontend.reading({ try FileSystem.readFile(path) }) else {
+                Terminal.write("\(path) does not exist; nothing to remove\n")
+                return
+            }
+            switch ConfigMerge.uninstall(project: project, config: config, configPath: path) {
+            case .failure(let refusal):
+                frontend.print(refusal.conflicts.map(Frontend.diagnostic))
+                frontend.fail(.installConflict, "nothing was changed")
+                throw Exit.invalidInput
+            case .success(nil):
+                Terminal.write("\(path) has no orgprofile \(project) block; nothing changed\n")
+            case .success(let bytes?):
+                let backup = try frontend.writing { try ProtectedFile.replace(path, with: bytes) }
+                Terminal.write("removed the orgprofile \(project) block from \(path)\(backup.map { " (backup: \($0))" } ?? "")\n")
+            }
+        }
+    }
+}
+
+extension Frontend {
+    /// A conflict in a person's files, as a diagnostic at its file and line.
+    static func diagnostic(_ conflict: ConfigMerge.Conflict) -> Diagnostic {
+        .error(.installConflict, conflict.message, at: conflict.line.map { SourceLocation(file: conflict.path, line: $0, column: 1) })
+            .withFileInMessage(conflict.line == nil ? conflict.path : nil)
+    }
+}
+
+extension Diagnostic {
+    /// For a problem with a whole file, names the file in the message (there is no location).
+    func withFileInMessage(_ path: String?) -> Diagnostic {
+        guard let path else { return self }
+        var copy = self
+        copy.message = "\(path): \(message)"
+        return copy
+    }
+}

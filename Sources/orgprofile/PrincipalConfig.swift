@@ -1,0 +1,72 @@
+import ArgumentParser
+import OrgProfileKit
+
+/// Whose config to produce from org.yaml: a user or a group, optionally only some roles.
+struct PrincipalOptions: ParsableArguments {
+    @Option(name: .long, help: "The user whose config to use.")
+    var user: String?
+
+    @Option(name: .long, help: "The group whose config to use, instead of a user.")
+    var group: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only profiles of this role; repeat for more roles.", valueName: "role"))
+    var role: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace the built-in templates.", valueName: "dir"))
+    var templates: String?
+
+    var isGiven: Bool { user != nil || group != nil }
+
+    /// Exactly one of --user and --group.
+    func requireOne() throws {
+        guard (user == nil) != (group == nil) else {
+            throw ValidationError("Give exactly one of --user NAME and --group NAME.")
+        }
+    }
+}
+
+/// A user's or group's config compiled from org.yaml, as `export` prints it and `install`
+/// installs it.
+struct PrincipalConfig {
+    var model: AccessModel
+    var principal: Principal
+    var profiles: [Profile]
+    var text: String
+
+    init(file: String, options: PrincipalOptions, frontend: Frontend) throws {
+        let (model, sourceName) = try frontend.analyze(file)
+        let renderer = Renderer(model: model, templates: try frontend.templates(options.templates), sourceName: sourceName)
+        let principal = try Self.principal(in: model, options: options, file: file, frontend: frontend)
+        var profiles = model.profiles(for: principal)
+        if !options.role.isEmpty {
+            for name in options.role where !model.roles.contains(where: { $0.name == name }) {
+                frontend.fail(.unknownRole, "unknown role '\(name)'\(Suggestion.hint(for: name, in: model.roles.map(\.name)))")
+                throw Exit.usage
+            }
+            profiles = profiles.filter { options.role.contains($0.role) }
+            if profiles.isEmpty {
+                let roles = options.role.map { "'\($0)'" }.joined(separator: " or ")
+                frontend.warn(.noMatchingProfiles, "\(principal.kind) '\(principal.name)' holds no profile with role \(roles); only the sso-session is exported")
+            }
+        }
+        self.model = model
+        self.principal = principal
+        self.profiles = profiles
+        // The built-in set always has a `config` template, and overrides only replace it.
+        text = renderer.render("config", for: principal, profiles: profiles) ?? ""
+    }
+
+    private static func principal(in model: AccessModel, options: PrincipalOptions, file: String, frontend: Frontend) throws -> Principal {
+        let (kind, name): (Principal.Kind, String) = options.user.map { (.user, $0) } ?? (.group, options.group ?? "")
+        guard let principal = model.principal(named: name, kind: kind) else {
+            let known = kind == .user ? (model.users + model.disabledUsers).map(\.name) : model.groups.map(\.name)
+            frontend.fail(.unknownPrincipal, "unknown \(kind.rawValue) '\(name)'\(Suggestion.hint(for: name, in: known))")
+            throw Exit.usage
+        }
+        if model.disabledUsers.contains(principal) {
+            frontend.fail(.disabledUser, "user '\(name)' is disabled in \(Compiler.displayName(of: file)) and gets no config")
+            throw Exit.usage
+        }
+        return principal
+    }
+}
