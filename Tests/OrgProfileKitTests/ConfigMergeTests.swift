@@ -147,3 +147,58 @@ import Testing
         #expect(Doctor.duration(3 * 3600 + 120) == "3h 2m")
     }
 }
+
+/// A python3 that can import botocore, if this machine has one.
+let python3WithBotocore: Bool = {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import botocore"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}()
+
+@Suite struct ConfigMergeBotocoreTests {
+    /// For every suite input the AWS CLI accepts, botocore itself reads the file with the
+    /// block installed as the old profiles and sso-sessions, unchanged, plus the new ones.
+    @Test(.enabled(if: python3WithBotocore, "python3 with botocore is not installed; the AWS CLI parser check is skipped"))
+    func botocoreReadsOldPlusNew() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cases = ConfigFileSuiteTests.cases.filter { $0.config != nil && $0.expectedConfig != .error }
+        for (index, testCase) in cases.enumerated() {
+            let before = Array(testCase.config!.utf8)
+            let after = try ConfigMerge.install(
+                block: ConfigMergeTests.block, project: "acme", config: before, configPath: "config",
+                credentials: nil, credentialsPath: "credentials", adopt: false).get().bytes
+            try Data(before).write(to: URL(fileURLWithPath: "\(folder)/\(index).before"))
+            try Data(after).write(to: URL(fileURLWithPath: "\(folder)/\(index).after"))
+        }
+        let script = """
+            import sys, botocore.configloader as c
+            bad = 0
+            for i in range(int(sys.argv[2])):
+                old = c.load_config(f"{sys.argv[1]}/{i}.before")
+                new = c.load_config(f"{sys.argv[1]}/{i}.after")
+                added = {k: v for k, v in new["profiles"].items() if k not in old["profiles"]}
+                sessions = {k: v for k, v in new["sso_sessions"].items() if k not in old["sso_sessions"]}
+                kept = all(new["profiles"][k] == v for k, v in old["profiles"].items()) and all(new["sso_sessions"][k] == v for k, v in old["sso_sessions"].items())
+                if not kept or set(added) != {"acme-dev"} or set(sessions) != {"acme"} or added["acme-dev"].get("sso_account_id") != "333333333333":
+                    bad += 1
+                    print("case", i, sorted(old["profiles"]), sorted(new["profiles"]))
+            print(f"{int(sys.argv[2]) - bad} agree, {bad} differ")
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, folder, String(cases.count)]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text == "\(cases.count) agree, 0 differ\n")
+        #expect(cases.count == 100)
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import Testing
+
+/// install, uninstall and doctor through the built binary, in a temporary HOME.
+@Suite struct InstallCommandTests {
+    /// A temporary HOME with the example compiled in it, a fake `aws` of the given major
+    /// version on PATH, and the environment to run orgprofile with.
+    struct Home {
+        var folder: String
+        var environment: [String: String]
+        var config: String { folder + "/home/.aws/config" }
+        var credentials: String { folder + "/home/.aws/credentials" }
+        var bob: String { folder + "/dist/users/bob/config" }
+
+        init(awsMajorVersion: Int? = 2) throws {
+            folder = try workspace()
+            try FileManager.default.createDirectory(atPath: folder + "/home", withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
+            if let awsMajorVersion {
+                let script = "#!/bin/sh\necho 'aws-cli/\(awsMajorVersion).15.0 Python/3.11.6 Linux/6.1 exe/x86_64.debian.12'\n"
+                try script.write(toFile: folder + "/bin/aws", atomically: true, encoding: .utf8)
+                chmod(folder + "/bin/aws", 0o755)
+            }
+            environment = ProcessInfo.processInfo.environment
+            environment["HOME"] = folder + "/home"
+            environment["PATH"] = folder + "/bin:/usr/bin:/bin"
+            environment.removeValue(forKey: "AWS_CONFIG_FILE")
+            environment.removeValue(forKey: "AWS_SHARED_CREDENTIALS_FILE")
+            #expect(try run(binary, ["compile"], in: folder).status == 0)
+        }
+
+        func orgprofile(_ arguments: String...) throws -> RunResult {
+            try run(binary, arguments, in: folder, environment: environment)
+        }
+
+        func signIn(expiresAt: String) throws {
+            let cache = folder + "/home/.aws/sso/cache"
+            try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+            try "{\"startUrl\": \"https://acme.awsapps.com/start\", \"region\": \"us-west-2\", \"accessToken\": \"x\", \"expiresAt\": \"\(expiresAt)\"}"
+                .write(toFile: cache + "/293abb6b76d7791c0732cc517d38c4b5c734b87f.json", atomically: true, encoding: .utf8)
+        }
+
+        func remove() { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
+    func mode(_ path: String) throws -> Int {
+        try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+    }
+
+    @Test func firstInstallCreatesThePrivateFolderAndFile() throws {
+        let home = try Home()
+        defer { home.remove() }
+        let result = try home.orgprofile("install", "--from", "dist/users/bob/config")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            installed the orgprofile acme block into \(home.config): 4 profiles, sso-session acme
+            next:
+              aws sso login --sso-session acme
+              aws sts get-caller-identity --profile acme-infrastructure-readonly
+
+            """)
+        #expect(try mode(home.folder + "/home/.aws") == 0o700)
+        #expect(try mode(home.config) == 0o600)
+        #expect(try text(home.config) == ManagedBlock.begin + "\n" + (try text(home.bob)) + ManagedBlock.end + "\n")
+
+        let again = try home.orgprofile("install", "--from", "dist/users/bob/config")
+        #expect(again.stdout == "the orgprofile acme block in \(home.config) is already up to date; nothing changed\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.folder + "/home/.aws") == ["config"], "no backup for a change of nothing")
+    }
+
+    @Test func installFromOrgYamlForOneRoleKeepsTheRestAndPermissions() throws {
+        let home = try Home()
+        defer { home.remove() }
+        try FileManager.default.createDirectory(atPath: home.folder + "/home/.aws", withIntermediateDirectories: true)
+        let mine = "[default]\r\nregion = eu-west-1\r\n; mine\r\n[profile other]\r\ns3 =\r\n  max_concurrent_requests = 20\r\n"
+        try mine.write(toFile: home.config, atomically: true, encoding: .utf8)
+        chmod(home.config, 0o640)
+        let result = try home.orgprofile("install", "org.yaml", "--user", "bob", "--role", "ReadOnlyAccess")
+        #expect(result.status == 0, "\(result.stderr)")
+        let installed = try text(home.config)
+        #expect(installed.hasPrefix(mine + ManagedBlock.begin + "\r\n"))
+        #expect(installed.components(separatedBy: "[profile ").count - 1 == 4)
+        #expect(try mode(home.config) == 0o640)
+        let backups = try FileManager.default.contentsOfDirectory(atPath: home.folder + "/home/.aws").filter { $0.hasPrefix("config.orgprofile-backup-") }
+        #expect(backups.count == 1)
+        #expect(try text(home.folder + "/home/.aws/" + backups[0]) == mine)
+
+        let removed = try home.orgprofile("uninstall", "--project", "acme")
+        #expect(removed.status == 0)
+        #expect(removed.stdout.hasPrefix("removed the orgprofile acme block from \(home.config) (backup: "))
+        #expect(try text(home.config) == mine)
+        #expect(try home.orgprofile("uninstall", "--project", "acme").stdout == "\(home.config) has no orgprofile acme block; nothing changed\n")
+    }
+
+    @Test func conflictsRefuseAndChangeNothing() throws {
+        let home = try Home()
+        defer { home.remove() }
+        try FileManager.default.createDirectory(atPath: home.folder + "/home/.aws", withIntermediateDirectories: true)
+        let mine = "[profile acme-workload-development]\nsso_session = old\noutput = yaml\n"
+        try mine.write(toFile: home.config, atomically: true, encoding: .utf8)
+        try "[acme-infrastructure-readonly]\naws_access_key_id = AKIA\n".write(toFile: home.credentials, atomically: true, encoding: .utf8)
+        let result = try home.orgprofile("install", "--from", "dist/users/bob/config")
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(home.config):1:1: error: [profile acme-workload-development] already defines the profile acme-workload-development outside the orgprofile acme block; remove it, or run again with --adopt to take it over
+            \(home.credentials):1:1: error: [acme-infrastructure-readonly] has the name of the profile acme-infrastructure-readonly that would be installed; the AWS CLI would mix the two, so rename or remove it (orgprofile never edits credentials)
+            orgprofile: error: nothing was changed; resolve the problems above and run install again
+
+            """)
+        #expect(try text(home.config) == mine)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.folder + "/home/.aws").sorted() == ["config", "credentials"])
+
+        try FileManager.default.removeItem(atPath: home.credentials)
+        let adopted = try home.orgprofile("install", "--from", "dist/users/bob/config", "--adopt")
+        #expect(adopted.status == 0)
+        #expect(adopted.stdout.hasPrefix("adopting [profile acme-workload-development] (\(home.config) line 1); it had no settings the generated one lacks\n"))
+        #expect(!(try text(home.config)).contains("sso_session = old"))
+    }
+
+    @Test func dryRunPrintsTheDiffAndWritesNothing() throws {
+        let home = try Home()
+        defer { home.remove() }
+        let result = try home.orgprofile("install", "--from", "dist/users/bob/config", "--dry-run")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("--- /dev/null\n+++ b/\(home.config)\n@@ -0,0 +1,"))
+        #expect(result.stdout.hasSuffix("dry run: \(home.config) was not changed\n"))
+        #expect(!FileManager.default.fileExists(atPath: home.folder + "/home/.aws"))
+    }
+
+    @Test func aReadOnlyConfigFailsWith74AndStaysIntact() throws {
+        let home = try Home()
+        defer { home.remove() }
+        try FileManager.default.createDirectory(atPath: home.folder + "/home/.aws", withIntermediateDirectories: true)
+        try "[default]\nregion = x\n".write(toFile: home.config, atomically: true, encoding: .utf8)
+        chmod(home.config, 0o444)
+        let result = try home.orgprofile("install", "--from", "dist/users/bob/config")
+        #expect(result.status == 74)
+        #expect(result.stderr == "orgprofile: error: cannot write \(home.config): the file is read-only (mode 444); make it writable to let orgprofile change it\n")
+        #expect(try text(home.config) == "[default]\nregion = x\n")
+    }
+
+    @Test func aSymlinkedConfigIsEditedWhereItLives() throws {
+        let home = try Home()
+        defer { home.remove() }
+        try FileManager.default.createDirectory(atPath: home.folder + "/home/.aws", withIntermediateDirectories: true)
+        try "[default]\nregion = x\n".write(toFile: home.folder + "/dotfiles-config", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: home.config, withDestinationPath: home.folder + "/dotfiles-config")
+        #expect(try home.orgprofile("install", "--from", "dist/users/bob/config").status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: home.config) == home.folder + "/dotfiles-config")
+        #expect(try text(home.folder + "/dotfiles-config").hasPrefix("[default]\nregion = x\n" + ManagedBlock.begin))
+    }
+
+    @Test func keepsTheNewestFiveBackups() throws {
+        let home = try Home()
+        defer { home.remove() }
+        for user in ["bob", "alice", "bob", "alice", "bob", "alice", "bob", "alice"] {
+            #expect(try home.orgprofile("install", "--from", "dist/users/\(user)/config").status == 0)
+        }
+        let backups = try FileManager.default.contentsOfDirectory(atPath: home.folder + "/home/.aws").filter { $0.contains("orgprofile-backup") }
+        #expect(backups.count == 5)
+    }
+
+    @Test func doctorOnAGoodSetup() throws {
+        let home = try Home()
+        defer { home.remove() }
+        #expect(try home.orgprofile("install", "--from", "dist/users/bob/config").status == 0)
+        try home.signIn(expiresAt: "2099-01-01T00:00:00Z")
+        let result = try home.orgprofile("doctor", "--from", "dist/users/bob/config")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.hasPrefix("""
+            [ok  ] \(home.config) is readable by the AWS CLI
+            [info] \(home.credentials) does not exist (not needed for IAM Identity Center)
+            [ok  ] orgprofile blocks intact: acme (lines 1-42)
+            [ok  ] the orgprofile acme block is current
+            [ok  ] every profile's sso_session exists and agrees with it
+            [ok  ] sso-session acme: signed in until 2099-01-01T00:00:00Z (
+            """))
+        #expect(result.stdout.hasSuffix("[ok  ] aws-cli/2.15.0 on PATH\n"))
+
+        // The block is out of date once org.yaml gives bob more.
+        let current = try home.orgprofile("doctor", "org.yaml", "--user", "bob", "--role", "ReadOnlyAccess", "--format", "json")
+        #expect(current.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(current.stdout.utf8)) as? [String: Any])
+        #expect(report["ok"] as? Bool == false)
+        let failing = (report["checks"] as? [[String: Any]] ?? []).filter { $0["status"] as? String == "fail" }.compactMap { $0["check"] as? String }
+        #expect(failing == ["block-current"])
+    }
+
+    @Test func doctorFindsProblems() throws {
+        let home = try Home(awsMajorVersion: 1)
+        defer { home.remove() }
+        try FileManager.default.createDirectory(atPath: home.folder + "/home/.aws", withIntermediateDirectories: true)
+        try """
+            [profile acme-dev]
+            sso_session = acme
+            sso_region = eu-west-1
+            [profile lost]
+            sso_session = nowhere
+            [sso-session acme]
+            sso_start_url = https://acme.awsapps.com/start
+            sso_region = us-west-2
+            # >>> orgprofile acme: managed, edits inside are replaced >>>
+
+            """.write(toFile: home.config, atomically: true, encoding: .utf8)
+        try "[acme-dev]\naws_access_key_id = AKIA\n".write(toFile: home.credentials, atomically: true, encoding: .utf8)
+        try home.signIn(expiresAt: "2020-01-01T00:00:00Z")
+        let result = try home.orgprofile("doctor")
+        #expect(result.status == 1)
+        let failures = result.stdout.split(separator: "\n").filter { $0.hasPrefix("[FAIL]") }
+        let lines = failures.map(String.init)
+        #expect(Array(lines.prefix(4)) == [
+            "[FAIL] \(home.config):9: the orgprofile acme block that begins here is never closed with '# <<< orgprofile acme <<<'",
+            "[FAIL] \(home.credentials):1: profile acme-dev is also in \(home.config); the AWS CLI mixes the two",
+            "[FAIL] \(home.config):1: profile acme-dev sets sso_region = eu-west-1, which disagrees with sso-session acme; the AWS CLI refuses the profile",
+            "[FAIL] \(home.config):4: profile lost names sso-session nowhere, which is not in the file",
+        ])
+        #expect(lines.count == 6)
+        #expect(lines.dropFirst(4).first?.hasPrefix("[FAIL] sso-session acme: the sign-in expired ") == true)
+        #expect(lines.last == "[FAIL] aws-cli/1.15.0 is not version 2; aws sso login needs version 2")
+        #expect(result.stdout.contains("       fix: aws sso login --sso-session acme\n"))
+    }
+
+    @Test func doctorWithoutConfigOrToken() throws {
+        let home = try Home(awsMajorVersion: nil)
+        defer { home.remove() }
+        let empty = try home.orgprofile("doctor")
+        #expect(empty.status == 1)
+        #expect(empty.stdout.contains("[FAIL] \(home.config) does not exist\n"))
+        #expect(empty.stdout.contains("[FAIL] no aws command on PATH\n"))
+
+        #expect(try home.orgprofile("install", "--from", "dist/users/bob/config").status == 0)
+        let unsigned = try home.orgprofile("doctor")
+        #expect(unsigned.stdout.contains("[FAIL] sso-session acme: not signed in (no token in \(home.folder)/home/.aws/sso/cache/293abb6b76d7791c0732cc517d38c4b5c734b87f.json)\n       fix: aws sso login --sso-session acme\n"))
+    }
+
+    /// The AWS CLI's own parser reads the installed file as the old profiles plus the new ones.
+    @Test(.enabled(if: python3WithBotocore != nil, "python3 with botocore is not installed; the AWS CLI parser check is skipped"))
+    func botocoreReadsTheInstalledConfig() throws {
+        let home = try Home()
+        defer { home.remove() }
+        try FileManager.default.createDirectory(atPath: home.folder + "/home/.aws", withIntermediateDirectories: true)
+        try "[default]\nregion = eu-west-1\ns3 =\n  max_concurrent_requests = 20\n\n[profile mine]\nregion = x\n; end".write(toFile: home.config, atomically: true, encoding: .utf8)
+        #expect(try home.orgprofile("install", "--from", "dist/users/alice/config").status == 0)
+        var environment = ProcessInfo.processInfo.environment
+        environment["AWS_CONFIG_FILE"] = home.config
+        let script = """
+            import botocore.session
+            c = botocore.session.Session().full_config
+            print(sorted(c["profiles"]), sorted(c["sso_sessions"]), c["profiles"]["default"]["s3"], c["profiles"]["acme-user-management"]["sso_account_id"])
+            """
+        let result = try run("/usr/bin/env", ["python3", "-c", script], environment: environment)
+        #expect(result.stdout == "['acme-infrastructure', 'acme-organization-management', 'acme-user-management', 'acme-workload-development', 'acme-workload-production', 'default', 'mine'] ['acme'] {'max_concurrent_requests': '20'} 111111111111\n", "\(result.stderr)")
+    }
+}
+
+/// The marker lines of the example's block.
+enum ManagedBlock {
+    static let begin = "# >>> orgprofile acme: managed, edits inside are replaced >>>"
+    static let end = "# <<< orgprofile acme <<<"
+}
