@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds one libFuzzer target against the library and runs it.
+#   scripts/fuzz.sh TARGET SECONDS [libFuzzer options...]
+# TARGET is a file name in Fuzz/ without .swift: FuzzOrgYAML, FuzzConfigFile, FuzzInstallMerge.
+# The library is built with coverage and AddressSanitizer into .build-fuzz (SwiftPM's executables
+# rename main and cannot link with libFuzzer, so the driver is linked with swiftc against the
+# library's objects). Seeds come from Fuzz/Corpus/TARGET; new inputs go to .build-fuzz/corpus/TARGET;
+# a crash, leak or slow input (over 1 s) is saved under .build-fuzz/artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${1:?usage: scripts/fuzz.sh TARGET SECONDS}
+seconds=${2:-60}
+shift 2 || true
+scratch=.build-fuzz
+[ -f "Fuzz/$target.swift" ] || { echo "no Fuzz/$target.swift" >&2; exit 64; }
+
+swift build --scratch-path "$scratch" -c release --product OrgProfileKit \
+    -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address >&2
+bin="$scratch/release"
+objects=$(find "$bin/" -path '*.build/*' -name '*.o' \
+    | grep -v -E '/(orgprofile|EmbedTemplatesTool|OrgProfileKitTests|OrgProfileCLITests|ArgumentParser[A-Za-z]*)\.build/')
+mkdir -p "$scratch/corpus/$target" "$scratch/artifacts"
+# shellcheck disable=SC2086
+swiftc -O -sanitize=fuzzer,address -parse-as-library "Fuzz/$target.swift" \
+    -I "$bin/Modules" -I Sources/CLibYAML $objects -lyaml -o "$scratch/$target"
+exec "$scratch/$target" -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$scratch/artifacts/$target-" "$@" "$scratch/corpus/$target" "Fuzz/Corpus/$target"
