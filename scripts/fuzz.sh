@@ -14,14 +14,16 @@ shift 2 || true
 scratch=.build-fuzz
 [ -f "Fuzz/$target.swift" ] || { echo "no Fuzz/$target.swift" >&2; exit 64; }
 
+# Coverage and AddressSanitizer for the library; libFuzzer's own main is linked into the driver
+# only (the build's helper tool keeps its main). lld, since gold fails on these objects.
 swift build --scratch-path "$scratch" -c release --product OrgProfileKit \
-    -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address >&2
+    -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp -Xswiftc -use-ld=lld >&2
 bin="$scratch/release"
 objects=$(find "$bin/" -path '*.build/*' -name '*.o' \
     | grep -v -E '/(orgprofile|EmbedTemplatesTool|OrgProfileKitTests|OrgProfileCLITests|ArgumentParser[A-Za-z]*)\.build/')
 mkdir -p "$scratch/corpus/$target" "$scratch/artifacts"
 # shellcheck disable=SC2086
-swiftc -O -sanitize=fuzzer,address -parse-as-library "Fuzz/$target.swift" \
+swiftc -O -sanitize=fuzzer,address -use-ld=lld -parse-as-library "Fuzz/$target.swift" \
     -I "$bin/Modules" -I Sources/CLibYAML $objects -lyaml -o "$scratch/$target"
 exec "$scratch/$target" -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$scratch/artifacts/$target-" "$@" "$scratch/corpus/$target" "Fuzz/Corpus/$target"

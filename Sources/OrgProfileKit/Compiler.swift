@@ -10,14 +10,18 @@ public struct SourceFile: Sendable {
         self.bytes = bytes
     }
 
-    /// Reads a file; the name is the path as given.
-    public static func read(_ path: String) throws -> SourceFile {
+    /// Reads a file; the name is the path as given. Reads at most one byte more than the
+    /// size limit, so a huge file is refused (by `Compiler.analyze`) without being loaded.
+    public static func read(_ path: String, limit: Int = Limits.standard.fileBytes) throws -> SourceFile {
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
             throw FileError(path: path, reason: String(cString: strerror(EISDIR)))
         }
         do {
-            return SourceFile(name: path, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            return SourceFile(name: path, bytes: Array(data))
         } catch {
             throw FileError(path: path, reason: FileError.reason(error))
         }
@@ -35,16 +39,23 @@ public enum Compiler {
     }
 
     /// `strict`: warnings count as errors (and are reported as errors).
-    public static func analyze(_ source: SourceFile, strict: Bool = false, loader: YAMLLoader = YAMLLoader()) -> Analysis {
+    public static func analyze(_ source: SourceFile, strict: Bool = false, limits: Limits = .standard) -> Analysis {
+        guard source.bytes.count <= limits.fileBytes else {
+            let message = "\(source.name) is larger than the limit of \(Limits.size(limits.fileBytes))"
+            return Analysis(diagnostics: [.error(.limitExceeded, message, at: SourceLocation(file: source.name, line: 1, column: 1))], model: nil)
+        }
         let root: YAMLNode
-        switch loader.load(source.bytes, file: source.name) {
+        switch YAMLLoader(limits: limits).load(source.bytes, file: source.name) {
         case .success(let node): root = node
         case .failure(let failure): return Analysis(diagnostics: failure.diagnostics, model: nil)
         }
         var decoder = SpecDecoder()
         let (spec, decodeDiagnostics) = decoder.decode(root)
         let model = AccessModel(spec: spec)
-        var diagnostics = (decodeDiagnostics + Validator.validate(spec) + model.collisionDiagnostics()).sortedByLocation()
+        let validation = Validator.validate(spec, limits: limits)
+        // Resolving every principal is only bounded once the counts are.
+        let resolution = validation.contains { $0.code == .limitExceeded } ? [] : model.collisionDiagnostics(limits: limits)
+        var diagnostics = (decodeDiagnostics + validation + resolution).sortedByLocation()
         if strict {
             for index in diagnostics.indices where diagnostics[index].severity == .warning {
                 diagnostics[index].severity = .error

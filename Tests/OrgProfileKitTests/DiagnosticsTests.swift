@@ -188,13 +188,13 @@ import Testing
     }
 
     @Test func valuesThatCouldForgeConfigLinesAreRefused() {
-        let settings = "defaults:\n  settings:\n    output: \"json\\n[profile evil]\"\n    cli_pager: a=b\n    sso_start_url: x\n    region: eu-west-1\n    credential_process: /bin/evil\n    Output: json\naccounts:\n"
+        let settings = "defaults:\n  settings:\n    output: \"json\\n[profile evil]\"\n    ca_bundle: a=b\n    sso_start_url: x\n    region: eu-west-1\n    credential_process: /bin/evil\n    Output: json\naccounts:\n"
         #expect(diagnostics(variant("accounts:\n", settings)) == [
             "8:13: error: setting 'output' of defaults contains a control character or line break, which is not allowed in a value written to an output file",
-            "9:16: error: setting 'cli_pager' of defaults contains '=', which is not allowed in a value written to a config file",
+            "9:16: error: setting 'ca_bundle' of defaults contains '=', which is not allowed in a value written to a config file",
             "10:5: error: 'sso_start_url' in settings of defaults is written by orgprofile itself; set it in sso_session",
             "11:5: error: 'region' in settings of defaults is written by orgprofile itself; use 'region' of defaults or of the account",
-            "12:5: error: 'credential_process' is refused in settings of defaults: a published config would run that command on every member's machine",
+            "12:25: error: 'credential_process' in settings of defaults would run '/bin/evil' on every member's machine; list that exact value under allow_commands to publish it anyway",
             "13:5: error: 'Output' is not a config key (lowercase letters, digits and '_', starting with a letter)",
         ])
         #expect(diagnostics(variant("    id: \"222222222222\"\n", "    id: \"222222222222\"\n    name: Infra [prod]\n")) == [

@@ -92,6 +92,6 @@ import Testing
 
     @Test func refusesDeepNesting() {
         let text = String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
-        #expect(messages(text, loader: YAMLLoader(maximumDepth: 64)) == ["1:65: yaml-syntax: nesting is deeper than 64 levels"])
+        #expect(messages(text, loader: YAMLLoader(maximumDepth: 64)) == ["1:65: limit-exceeded: nesting is deeper than the limit of 64 levels"])
     }
 }

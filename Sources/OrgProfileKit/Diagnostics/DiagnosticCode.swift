@@ -10,6 +10,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case yamlTag = "yaml-tag"
     case undefinedAlias = "undefined-alias"
     case aliasExpansionLimit = "alias-expansion-limit"
+    case limitExceeded = "limit-exceeded"
 
     // The shape of org.yaml.
     case duplicateKey = "duplicate-key"
@@ -31,6 +32,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case invalidSettingKey = "invalid-setting-key"
     case reservedSetting = "reserved-setting"
     case commandSetting = "command-setting"
+    case unusedAllowedCommand = "unused-allowed-command"
     case unsafeValue = "unsafe-value"
     case caseCollision = "case-collision"
     case noAccounts = "no-accounts"

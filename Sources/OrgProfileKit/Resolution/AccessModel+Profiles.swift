@@ -26,12 +26,20 @@ extension AccessModel {
 
     /// One error per distinct pair of grants that would produce the same profile name for
     /// some user or group. A collision inherited from a group is reported once, for the group.
-    public func collisionDiagnostics() -> [Diagnostic] {
+    /// Also reports a user or group with more profiles than `limits` allow.
+    public func collisionDiagnostics(limits: Limits = .standard) -> [Diagnostic] {
         var reported = Set<[SourceLocation]>()
         var diagnostics: [Diagnostic] = []
         for entry in groupEntries + userEntries {
-            for (first, second) in resolve(entry).collisions where reported.insert([first.location, second.location]).inserted {
+            let resolved = resolve(entry)
+            for (first, second) in resolved.collisions where reported.insert([first.location, second.location]).inserted {
                 diagnostics.append(collision(first, second, for: entry.principal))
+            }
+            if resolved.profiles.count > limits.profilesPerPrincipal {
+                diagnostics.append(.error(
+                    .limitExceeded,
+                    "\(entry.principal.kind) '\(entry.principal.name)' would get \(resolved.profiles.count) profiles; the limit is \(limits.profilesPerPrincipal)",
+                    at: entry.location))
             }
         }
         return diagnostics

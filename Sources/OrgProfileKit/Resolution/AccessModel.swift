@@ -38,6 +38,8 @@ public struct AccessModel: Sendable {
         /// What gives the principal its user-management profile.
         var userManagementSource: SourceLocation?
         var disabled: Bool
+        /// Where the user or group is declared.
+        var location: SourceLocation
     }
 
     public let project: String
@@ -109,7 +111,7 @@ public struct AccessModel: Sendable {
             let principal = Principal(
                 kind: .group, name: group.name.value, description: group.description?.value,
                 superAdmin: false, userManagement: flag == nil ? nil : .delegatedAdmin, index: index)
-            return Entry(principal: principal, grants: grants(group.assignments), groups: [], userManagementSource: flag, disabled: false)
+            return Entry(principal: principal, grants: grants(group.assignments), groups: [], userManagementSource: flag, disabled: false, location: group.name.location)
         }
         let groupIndex = Dictionary(spec.groups.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         let groupEntries = self.groupEntries
@@ -127,7 +129,7 @@ public struct AccessModel: Sendable {
             let principal = Principal(
                 kind: .user, name: user.name.value, displayName: user.displayName?.value, email: user.email?.value,
                 superAdmin: user.superAdmin?.value == true, userManagement: kind, index: index)
-            return Entry(principal: principal, grants: grants(user.assignments), groups: groups, userManagementSource: source, disabled: user.isDisabled)
+            return Entry(principal: principal, grants: grants(user.assignments), groups: groups, userManagementSource: source, disabled: user.isDisabled, location: user.name.location)
         }
     }
 

@@ -10,6 +10,13 @@ public enum UserManagementKind: String, Sendable, Hashable {
 public struct Setting: Sendable, Hashable {
     public var key: String
     public var value: String
+
+    /// Settings whose value the AWS CLI runs as a command: refused in org.yaml unless
+    /// `allow_commands` lists the value, and always a privileged change in `diff`.
+    public static let commandKeys: Set<String> = ["credential_process", "cli_pager"]
+
+    /// Whether the AWS CLI would run this setting's value (an empty `cli_pager` runs nothing).
+    public var runsCommand: Bool { Self.commandKeys.contains(key) && !value.isEmpty }
 }
 
 /// One `[profile NAME]` block of a compiled config.

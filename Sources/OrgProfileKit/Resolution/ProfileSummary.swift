@@ -7,9 +7,11 @@ public struct ProfileSummary: Codable, Equatable, Sendable {
     public var region: String
     /// `delegated_admin` or `organization_management`, only on the user-management profile.
     public var userManagement: String?
+    /// Settings the AWS CLI runs as commands, by key; nil when there are none.
+    public var commands: [String: String]?
 
     enum CodingKeys: String, CodingKey {
-        case name, account, accountID = "account_id", role, region, userManagement = "user_management"
+        case name, account, accountID = "account_id", role, region, userManagement = "user_management", commands
     }
 
     public init(_ profile: Profile) {
@@ -19,5 +21,7 @@ public struct ProfileSummary: Codable, Equatable, Sendable {
         role = profile.role
         region = profile.region
         userManagement = profile.userManagement?.rawValue
+        let commands = profile.settings.filter(\.runsCommand)
+        self.commands = commands.isEmpty ? nil : Dictionary(commands.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 }

@@ -116,6 +116,7 @@ public struct AccessDiff: Equatable, Sendable {
             // Pointing at another account or role can grant power; a new region alone cannot.
             let target = was.facts.accountID != now.facts.accountID || was.facts.role != now.facts.role
             let privileged = target && (isPrivileged(now.facts.role) || now.facts.userManagement != nil || was.facts.userManagement != nil)
+                || was.facts.commands != now.facts.commands
             rows.append(Row(change: .changed(old: was.facts, new: now.facts), isPrivileged: privileged))
         }
         var removed = before.keys.filter { after[$0] == nil }.sorted()
@@ -133,6 +134,7 @@ public struct AccessDiff: Equatable, Sendable {
         for name in added {
             let profile = after[name]!
             let privileged = isPrivileged(profile.facts.role) || profile.facts.userManagement != nil || profile.isWildcard
+                || profile.facts.commands != nil
             rows.append(Row(change: .added(profile.facts), isPrivileged: privileged))
         }
         if let old, let new, old.superAdmin != new.superAdmin {
@@ -157,5 +159,5 @@ public struct AccessDiff: Equatable, Sendable {
 
 extension ProfileSummary {
     /// The same access, whatever the profile is called.
-    var access: [String?] { [accountID, role, region, userManagement] }
+    var access: [String?] { [accountID, role, region, userManagement] + (commands ?? [:]).sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] } }
 }

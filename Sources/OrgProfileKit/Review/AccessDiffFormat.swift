@@ -59,6 +59,9 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             text += " (\(facts.accountID), \(facts.region))"
         }
         if facts.userManagement != nil { text += ", user management" }
+        if let commands = facts.commands, commands != other?.commands || other == nil {
+            text += ", runs " + commands.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")
+        }
         return text
     }
 

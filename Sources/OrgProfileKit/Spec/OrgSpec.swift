@@ -14,6 +14,8 @@ public struct OrgSpec: Sendable {
     public var userManagement: UserManagementSpec?
     public var groups: [GroupSpec] = []
     public var users: [UserSpec] = []
+    /// `allow_commands`: the exact command values settings may publish.
+    public var allowedCommands: [Located<String>] = []
     /// `review.privileged_roles`; nil when not written (the default list applies).
     public var privilegedRoles: [Located<String>]?
 

@@ -39,6 +39,9 @@ public struct SpecDecoder {
         if let pair = fields.required("users", diagnostics: &diagnostics) {
             spec.users = NamedEntries.read(pair.value, what: "users", diagnostics: &diagnostics).compactMap { user($0) }
         }
+        if let pair = fields["allow_commands"] {
+            spec.allowedCommands = stringList(pair.value, "'allow_commands'")
+        }
         if let pair = fields["review"], let review = self.fields(pair.value, allowed: Keys.review, context: "review", owner: pair.key.location),
            let roles = review["privileged_roles"] {
             spec.privilegedRoles = stringList(roles.value, "'privileged_roles' in review")
@@ -48,7 +51,7 @@ public struct SpecDecoder {
 
     /// The keys allowed in each mapping of org.yaml version 1.
     enum Keys {
-        static let top = ["version", "project", "sso_session", "defaults", "accounts", "roles", "user_management", "groups", "users", "review"]
+        static let top = ["version", "project", "sso_session", "defaults", "accounts", "roles", "user_management", "groups", "users", "review", "allow_commands"]
         static let review = ["privileged_roles"]
         static let session = ["name", "start_url", "region", "registration_scopes"]
         static let defaults = ["region", "settings"]

@@ -10,15 +10,24 @@ public struct YAMLLoader {
     public var maximumExpandedNodes: Int
     /// The deepest nesting of mappings and sequences accepted.
     public var maximumDepth: Int
+    /// The longest scalar accepted, in bytes.
+    public var maximumScalarBytes: Int
 
-    public init(maximumExpandedNodes: Int = 5_000_000, maximumDepth: Int = 64) {
+    public init(limits: Limits = .standard) {
+        maximumExpandedNodes = limits.expandedNodes
+        maximumDepth = limits.nestingDepth
+        maximumScalarBytes = limits.scalarBytes
+    }
+
+    public init(maximumExpandedNodes: Int = Limits.standard.expandedNodes, maximumDepth: Int = Limits.standard.nestingDepth) {
+        self.init()
         self.maximumExpandedNodes = maximumExpandedNodes
         self.maximumDepth = maximumDepth
     }
 
     /// The document's root node, or the diagnostics that prevented loading it.
     public func load(_ bytes: [UInt8], file: String) -> Result<YAMLNode, LoadFailure> {
-        var state = LoadState(file: file, maximumExpandedNodes: maximumExpandedNodes, maximumDepth: maximumDepth)
+        var state = LoadState(file: file, maximumExpandedNodes: maximumExpandedNodes, maximumDepth: maximumDepth, maximumScalarBytes: maximumScalarBytes)
         return bytes.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
@@ -46,6 +55,7 @@ private struct LoadState {
     let file: String
     let maximumExpandedNodes: Int
     let maximumDepth: Int
+    let maximumScalarBytes: Int
 
     /// A collection that has started but not ended. A struct mutated in place on the
     /// stack, so appending a child never copies its siblings.
@@ -68,10 +78,11 @@ private struct LoadState {
     var documents = 0
     var diagnostics: [Diagnostic] = []
 
-    init(file: String, maximumExpandedNodes: Int, maximumDepth: Int) {
+    init(file: String, maximumExpandedNodes: Int, maximumDepth: Int, maximumScalarBytes: Int) {
         self.file = file
         self.maximumExpandedNodes = maximumExpandedNodes
         self.maximumDepth = maximumDepth
+        self.maximumScalarBytes = maximumScalarBytes
     }
 
     func location(_ mark: yaml_mark_t) -> SourceLocation {
@@ -119,6 +130,9 @@ private struct LoadState {
             if let problem = tagProblem(data.tag, at: start) ?? count(1, at: start) {
                 return problem
             }
+            if data.length > maximumScalarBytes {
+                return .error(.limitExceeded, "a value of \(Limits.size(data.length)) is longer than the limit of \(Limits.size(maximumScalarBytes))", at: start)
+            }
             let text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
             let node = YAMLNode(.scalar(YAMLScalar(text, style: Self.style(data.style))), at: start)
             return complete(node, weight: 1, anchor: Self.string(data.anchor))
@@ -154,7 +168,7 @@ private struct LoadState {
             return problem
         }
         if stack.count >= maximumDepth {
-            return .error(.yamlSyntax, "nesting is deeper than \(maximumDepth) levels", at: location)
+            return .error(.limitExceeded, "nesting is deeper than the limit of \(maximumDepth) levels", at: location)
         }
         stack.append(frame)
         return nil

@@ -7,11 +7,26 @@ public struct Validator {
     private let accountKeys: Set<String>
     private let roleNames: Set<String>
     private let groupNames: Set<String>
+    /// The allow_commands values some setting uses.
+    private var usedCommands = Set<String>()
 
-    public static func validate(_ spec: OrgSpec) -> [Diagnostic] {
+    public static func validate(_ spec: OrgSpec, limits: Limits = .standard) -> [Diagnostic] {
         var validator = Validator(spec: spec)
+        validator.checkCounts(limits)
         validator.run()
         return validator.diagnostics
+    }
+
+    private mutating func checkCounts(_ limits: Limits) {
+        let counts: [(String, Int, Int, SourceLocation?)] = [
+            ("users", spec.users.count, limits.users, spec.users.first?.name.location),
+            ("accounts", spec.accounts.count, limits.accounts, spec.accountsLocation),
+            ("groups", spec.groups.count, limits.groups, spec.groups.first?.name.location),
+            ("roles", spec.roles.count, limits.roles, spec.roles.first?.name.location),
+        ]
+        for (what, count, limit, location) in counts where count > limit {
+            diagnostics.append(.error(.limitExceeded, "org.yaml declares \(count) \(what); the limit is \(limit)", at: location))
+        }
     }
 
     private init(spec: OrgSpec) {
@@ -40,6 +55,7 @@ public struct Validator {
         caseCollisions(spec.users.map(\.name), "user")
         caseCollisions(spec.groups.map(\.name), "group")
         unusedRoles()
+        unusedAllowedCommands()
     }
 
     // MARK: Session, accounts, roles
@@ -162,6 +178,12 @@ public struct Validator {
         }
     }
 
+    private mutating func unusedAllowedCommands() {
+        for command in spec.allowedCommands where !usedCommands.contains(command.value) {
+            diagnostics.append(.warning(.unusedAllowedCommand, "allow_commands lists '\(command.value)', but no setting uses it; remove it", at: command.location))
+        }
+    }
+
     // MARK: Rules on single values
 
     private mutating func slug(_ name: Located<String>, _ what: String) {
@@ -182,8 +204,12 @@ public struct Validator {
     private mutating func settings(_ settings: [SettingSpec], _ owner: String) {
         for setting in settings {
             let key = setting.key.value
-            if key == "credential_process" {
-                diagnostics.append(.error(.commandSetting, "'credential_process' is refused in settings of \(owner): a published config would run that command on every member's machine", at: setting.key.location))
+            if Setting.commandKeys.contains(key), !(key == "cli_pager" && setting.value.value.isEmpty) {
+                if spec.allowedCommands.contains(where: { $0.value == setting.value.value }) {
+                    usedCommands.insert(setting.value.value)
+                } else {
+                    diagnostics.append(.error(.commandSetting, "'\(key)' in settings of \(owner) would run '\(setting.value.value)' on every member's machine; list that exact value under allow_commands to publish it anyway", at: setting.value.location))
+                }
             } else if key == "region" || key.hasPrefix("sso_") {
                 diagnostics.append(.error(.reservedSetting, "'\(key)' in settings of \(owner) is written by orgprofile itself; \(key == "region" ? "use 'region' of defaults or of the account" : "set it in sso_session")", at: setting.key.location))
             } else if !NameRules.isSettingKey(key) {
