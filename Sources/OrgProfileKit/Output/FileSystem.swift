@@ -69,7 +69,8 @@ public enum FileSystem {
         guard descriptor >= 0 else { throw FileError(path: path, errno: errno) }
         var failure: Int32 = 0
         var written = 0
-        contents.withUnsafeBytes { buffer in
+        if let inject = FaultInjection.write, let code = inject(path) { failure = code }
+        if failure == 0 { contents.withUnsafeBytes { buffer in
             while written < buffer.count {
                 let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
                 if count < 0 {
@@ -79,7 +80,7 @@ public enum FileSystem {
                 }
                 written += count
             }
-        }
+        } }
         if failure == 0, fchmod(descriptor, mode) != 0 { failure = errno }
         if failure == 0, let (uid, gid) = owner, fchown(descriptor, uid, gid) != 0, errno != EPERM { failure = errno }
         if failure == 0, durable, fsync(descriptor) != 0 { failure = errno }
@@ -124,6 +125,28 @@ public enum FileSystem {
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
         guard unlink(path) == 0 else { throw FileError(path: path, errno: errno) }
         return true
+    }
+
+    /// Creates one folder (0755) unless a folder is already there; a symbolic link or a file
+    /// in its place is an error, so nothing is ever written through a planted link.
+    static func createRealFolder(_ path: String) throws {
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR { return }
+            let what = info.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : "not a folder"
+            throw FileError(path: path, reason: "\(what); orgprofile does not write through it")
+        }
+        guard errno == ENOENT else { throw FileError(path: path, errno: errno) }
+        if mkdir(path, 0o755) != 0, errno != EEXIST { throw FileError(path: path, errno: errno) }
+    }
+
+    /// Removes files named like the temporary files of `writeAtomically` that a run killed
+    /// mid-write left in a folder.
+    static func removeLeftoverTemporaryFiles(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+        for name in names where name.hasPrefix(".") && name.range(of: ".orgprofile-tmp-") != nil {
+            _ = try? removeRegularFile((folder as NSString).appendingPathComponent(name))
+        }
     }
 
     /// Removes a folder if it is empty; quietly keeps it otherwise.

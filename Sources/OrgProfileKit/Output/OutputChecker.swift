@@ -27,11 +27,13 @@ public struct OutputChecker {
     /// Reports each difference as it is found (files in render order, then the manifest,
     /// then stale files), so no more than one file pair is held at a time.
     public func compare(_ renderer: Renderer, report: (Difference) -> Void) throws -> Result {
-        let folder = OutputFolder(root: root)
+        var folder = OutputFolder(root: root)
         let previous = try folder.manifest()
         var result = Result()
         func compare(_ path: String, _ contents: [UInt8]) throws {
-            guard let existing = try FileSystem.readRegularFile(folder.path(path)) else {
+            // A file behind a planted link counts as missing: compile would not write through it.
+            let checked = try? folder.checkedPath(path, creatingFolders: false)
+            guard let checked, let existing = try FileSystem.readRegularFile(checked) else {
                 result.missing += 1
                 report(.missing(path: path))
                 return
@@ -44,7 +46,8 @@ public struct OutputChecker {
         let (manifest, totals) = try OutputBuild.run(renderer) { file in try compare(file.path, file.contents) }
         result.totals = totals
         try compare(Manifest.fileName, manifest.encoded())
-        for stale in folder.stalePaths(previous: previous, current: manifest) where try FileSystem.readRegularFile(folder.path(stale)) != nil {
+        for stale in folder.stalePaths(previous: previous, current: manifest) {
+            guard let path = try? folder.checkedPath(stale, creatingFolders: false), try FileSystem.readRegularFile(path) != nil else { continue }
             result.stale += 1
             report(.stale(path: stale))
         }

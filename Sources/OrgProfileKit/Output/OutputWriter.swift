@@ -18,23 +18,24 @@ public struct OutputWriter {
     }
 
     public func write(_ renderer: Renderer) throws -> Summary {
-        let folder = OutputFolder(root: root)
+        var folder = OutputFolder(root: root)
         let previous = try folder.manifest()
         try FileSystem.createFolder(root)
+        FileSystem.removeLeftoverTemporaryFiles(in: root)
 
         var summary = Summary()
-        var createdFolders = Set<String>()
         let (manifest, totals) = try OutputBuild.run(renderer) { file in
-            let parent = (file.path as NSString).deletingLastPathComponent
-            if createdFolders.insert(parent).inserted { try FileSystem.createFolder(folder.path(parent)) }
-            if try update(folder.path(file.path), with: file.contents) { summary.written += 1 } else { summary.unchanged += 1 }
+            let path = try folder.checkedPath(file.path, creatingFolders: true)
+            if try update(path, with: file.contents) { summary.written += 1 } else { summary.unchanged += 1 }
         }
         summary.totals = totals
 
         for stale in folder.stalePaths(previous: previous, current: manifest) {
-            if try FileSystem.removeRegularFile(folder.path(stale)) {
+            // Only through real folders: a link planted in the tree never leads a removal out of it.
+            guard let path = try? folder.checkedPath(stale, creatingFolders: false) else { continue }
+            if try FileSystem.removeRegularFile(path) {
                 summary.removed += 1
-                FileSystem.removeFolderIfEmpty(folder.path((stale as NSString).deletingLastPathComponent))
+                FileSystem.removeFolderIfEmpty((path as NSString).deletingLastPathComponent)
             }
         }
         _ = try update(folder.path(Manifest.fileName), with: manifest.encoded())
@@ -52,6 +53,36 @@ public struct OutputWriter {
 /// An output folder as `compile` left it: its manifest and the files that manifest owns.
 struct OutputFolder {
     let root: String
+    /// Folders below the root already known to be real folders (not links).
+    private var checkedFolders = Set<String>()
+
+    init(root: String) {
+        self.root = root
+    }
+
+    /// The full path of a file below the root, after making sure every folder between the
+    /// root and the file is a real folder, not a symbolic link (creating missing ones when
+    /// asked). The root itself may be a link: the person chose it.
+    mutating func checkedPath(_ relative: String, creatingFolders: Bool) throws -> String {
+        let parts = relative.split(separator: "/").dropLast()
+        var folder = ""
+        for part in parts {
+            folder = folder.isEmpty ? String(part) : folder + "/" + part
+            if checkedFolders.contains(folder) { continue }
+            let full = path(folder)
+            if creatingFolders {
+                try FileSystem.createRealFolder(full)
+                FileSystem.removeLeftoverTemporaryFiles(in: full)
+            } else {
+                var info = stat()
+                guard lstat(full, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                    throw FileError(path: full, reason: "not a real folder")
+                }
+            }
+            checkedFolders.insert(folder)
+        }
+        return path(relative)
+    }
 
     func path(_ relative: String) -> String {
         (root as NSString).appendingPathComponent(relative)

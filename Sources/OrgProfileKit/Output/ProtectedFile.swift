@@ -34,6 +34,7 @@ public enum ProtectedFile {
                 throw FileError(path: folder, reason: FileError.reason(error))
             }
         }
+        FileSystem.removeLeftoverTemporaryFiles(in: folder)
         var backup: String?
         if exists {
             let old = try FileSystem.readFile(target) ?? []

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+@testable import OrgProfileKit
+
+/// compile never writes or deletes outside its folder, never leaves a partial file, and
+/// reports every file problem with its path.
+@Suite struct OutputSafetyTests {
+    func renderer(_ yaml: String = validOrg) throws -> Renderer {
+        Renderer(model: try model(yaml), templates: .builtin(), sourceName: "org.yaml")
+    }
+
+    func writeError(_ body: () throws -> Void) -> FileError? {
+        do {
+            try body()
+            return nil
+        } catch let error as FileError {
+            return error
+        } catch {
+            return FileError(path: "?", reason: "\(error)")
+        }
+    }
+
+    @Test func aPlantedLinkIsNeverWrittenThrough() throws {
+        let folder = try temporaryFolder()
+        let outside = try temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(atPath: folder)
+            try? FileManager.default.removeItem(atPath: outside)
+        }
+        try FileManager.default.createDirectory(atPath: folder + "/users", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/users/bob", withDestinationPath: outside)
+        let error = writeError { _ = try OutputWriter(root: folder).write(try renderer()) }
+        #expect(error == FileError(path: folder + "/users/bob", reason: "a symbolic link; orgprofile does not write through it"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside) == [])
+    }
+
+    @Test func staleFilesBehindAPlantedLinkAreNotRemoved() throws {
+        let folder = try temporaryFolder()
+        let outside = try temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(atPath: folder)
+            try? FileManager.default.removeItem(atPath: outside)
+        }
+        try "precious".write(toFile: outside + "/config", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: folder + "/users", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/users/ghost", withDestinationPath: outside)
+        let planted = Manifest(generator: "orgprofile", source: "org.yaml", files: [.init(path: "users/ghost/config", sha256: "")], users: [:], groups: [:])
+        try Data(planted.encoded()).write(to: URL(fileURLWithPath: folder + "/manifest.json"))
+        let summary = try OutputWriter(root: folder).write(try renderer())
+        #expect(summary.removed == 0)
+        #expect(try readText(outside + "/config") == "precious")
+    }
+
+    @Test func aFullDiskFailsCleanlyAndKeepsOldFiles() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try OutputWriter(root: folder).write(try renderer())
+        let before = try GoldenTests.tree(folder)
+        let changed = try renderer(validOrg.replacingOccurrences(of: "region: us-west-2", with: "region: eu-west-1"))
+        let error = FaultInjection.$write.withValue({ path in path.hasSuffix("/users/bob/config") ? ENOSPC : nil }) {
+            writeError { _ = try OutputWriter(root: folder).write(changed) }
+        }
+        #expect(error == FileError(path: folder + "/users/bob/config", reason: "No space left on device"))
+        // Files already replaced are whole new ones, the rest whole old ones; no temporary file stays.
+        let after = try GoldenTests.tree(folder)
+        #expect(after.keys.sorted() == before.keys.sorted())
+        #expect(after["users/bob/config"] == before["users/bob/config"])
+        #expect(after["manifest.json"] == before["manifest.json"])
+        let rerun = try OutputWriter(root: folder).write(changed)
+        #expect(rerun.written > 0)
+    }
+
+    @Test func aReadOnlyFileSystemNamesThePath() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let error = FaultInjection.$write.withValue({ _ in EROFS }) {
+            writeError { _ = try OutputWriter(root: folder).write(try renderer()) }
+        }
+        #expect(error == FileError(path: folder + "/groups/developers/README.md", reason: "Read-only file system"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/groups/developers") == [])
+    }
+
+    @Test func aFolderWhereAFileGoesIsAnError() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/users/bob/config", withIntermediateDirectories: true)
+        let error = writeError { _ = try OutputWriter(root: folder).write(try renderer()) }
+        #expect(error?.path == folder + "/users/bob/config")
+        #expect(error?.reason == "Is a directory")
+    }
+
+    @Test func aDanglingLinkAsTheOutputFolderIsAnError() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createSymbolicLink(atPath: folder + "/dist", withDestinationPath: folder + "/nowhere/at/all")
+        let error = writeError { _ = try OutputWriter(root: folder + "/dist").write(try renderer()) }
+        #expect(error?.path == folder + "/dist")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/nowhere"))
+    }
+
+    @Test func leftoverTemporaryFilesOfAKilledRunAreRemoved() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try OutputWriter(root: folder).write(try renderer())
+        try "partial".write(toFile: folder + "/users/bob/.config.orgprofile-tmp-99999", atomically: false, encoding: .utf8)
+        try "partial".write(toFile: folder + "/.manifest.json.orgprofile-tmp-99999", atomically: false, encoding: .utf8)
+        _ = try OutputWriter(root: folder).write(try renderer())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/users/bob").sorted() == ["README.md", "config"])
+        #expect(!FileManager.default.fileExists(atPath: folder + "/.manifest.json.orgprofile-tmp-99999"))
+    }
+
+    @Test func generatedFilesAreWorldReadable() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try OutputWriter(root: folder).write(try renderer())
+        #expect((try FileManager.default.attributesOfItem(atPath: folder + "/users/bob/config")[.posixPermissions] as? Int) == 0o644)
+    }
+}
