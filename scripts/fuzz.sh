@@ -16,11 +16,12 @@ scratch=.build-fuzz
 
 # Coverage and AddressSanitizer for the library; libFuzzer's own main is linked into the driver
 # only (the build's helper tool keeps its main). lld, since gold fails on these objects.
-swift build --scratch-path "$scratch" -c release --product OrgProfileKit \
-    -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp -Xswiftc -use-ld=lld >&2
+swift build --scratch-path "$scratch" -c release --target OrgProfileKit \
+    -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table -Xswiftc -use-ld=lld >&2
 bin="$scratch/release"
+# The library and what it depends on; not the executables, tests and build tools beside them.
 objects=$(find "$bin/" -path '*.build/*' -name '*.o' \
-    | grep -v -E '/(orgprofile|EmbedTemplatesTool|OrgProfileKitTests|OrgProfileCLITests|ArgumentParser[A-Za-z]*)\.build/')
+    | grep -v -E '/(orgprofile|EmbedTemplatesTool|[A-Za-z]*Tests|orgprofilePackage[A-Za-z]*|ArgumentParser[A-Za-z]*|generate_[a-z_]*|[A-Za-z_]*-tool)\.build/')
 mkdir -p "$scratch/corpus/$target" "$scratch/artifacts"
 # shellcheck disable=SC2086
 swiftc -O -sanitize=fuzzer,address -use-ld=lld -parse-as-library "Fuzz/$target.swift" \

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+/// compile and install killed with SIGKILL at random moments (seeded): every file is its
+/// complete old or complete new version, never partial or empty, and a rerun converges.
+@Suite(.serialized) struct CrashSafetyTests {
+    /// A deterministic generator (SplitMix64), so a failing trial can be replayed.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// An org of `users` people in 12 groups over 20 accounts; `variant` changes regions and
+    /// who is in it, so that most files change between two variants.
+    static func org(users: Int, variant: Int) -> String {
+        var yaml = "version: 1\nproject: crash\nsso_session:\n  start_url: https://crash.awsapps.com/start\n  region: us-east-1\naccounts:\n"
+        for account in 0..<20 {
+            yaml += "  account-\(account):\n    id: \"\(100_000_000_000 + account)\"\n    region: \(account % 2 == variant ? "eu-west-1" : "us-west-2")\n"
+        }
+        yaml += "roles:\n  Admin: {}\n  ReadOnly:\n    profile_suffix: ro\ngroups:\n"
+        for group in 0..<12 {
+            yaml += "  group-\(group):\n    assignments:\n      - role: \(group % 3 == 0 ? "Admin" : "ReadOnly")\n        accounts: [account-\(group), account-\(group + 4), account-\(group + 8)]\n"
+        }
+        yaml += "users:\n"
+        for user in (variant * 10)..<(users + variant * 10) {
+            yaml += "  user\(user):\n    groups: [group-\(user % 12), group-\((user + 5) % 12)]\n"
+        }
+        return yaml
+    }
+
+    func spawnAndKill(_ arguments: [String], in folder: String, environment: [String: String]? = nil, after microseconds: UInt32) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        if let environment { process.environment = environment }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(microseconds)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    static func isLeftoverTemporary(_ path: String) -> Bool {
+        (path as NSString).lastPathComponent.hasPrefix(".") && path.contains(".orgprofile-tmp-")
+    }
+
+    @Test func compileKilledAtRandomMoments() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Self.org(users: 150, variant: 0).write(toFile: folder + "/a.yaml", atomically: true, encoding: .utf8)
+        try Self.org(users: 150, variant: 1).write(toFile: folder + "/b.yaml", atomically: true, encoding: .utf8)
+        #expect(try orgprofile("compile", "a.yaml", "--out", "old", in: folder).status == 0)
+        let start = Date()
+        #expect(try orgprofile("compile", "b.yaml", "--out", "new", in: folder).status == 0)
+        let duration = Date().timeIntervalSince(start)
+        let old = tree(folder + "/old")
+        let new = tree(folder + "/new")
+        #expect(old.count > 300 && new.count > 300)
+
+        var random = Seeded(state: 20261127)
+        var interrupted = 0
+        for trial in 0..<110 {
+            try? FileManager.default.removeItem(atPath: folder + "/dist")
+            try FileManager.default.copyItem(atPath: folder + "/old", toPath: folder + "/dist")
+            let delay = UInt32.random(in: 0...UInt32(duration * 1_200_000), using: &random)
+            try spawnAndKill(["compile", "b.yaml", "--out", "dist"], in: folder, after: delay)
+            let killed = tree(folder + "/dist")
+            if killed != new { interrupted += 1 }
+            for (path, contents) in killed where !Self.isLeftoverTemporary(path) {
+                #expect(contents == old[path] || contents == new[path], "trial \(trial): \(path) is neither its old nor its new version")
+                #expect(!contents.isEmpty, "trial \(trial): \(path) is empty")
+            }
+            for path in old.keys where new[path] != nil {
+                #expect(killed[path] != nil, "trial \(trial): \(path) vanished")
+            }
+            if trial % 10 == 0 {
+                #expect(try orgprofile("compile", "b.yaml", "--out", "dist", in: folder).status == 0)
+                #expect(tree(folder + "/dist") == new, "trial \(trial): a rerun did not converge")
+            }
+        }
+        #expect(interrupted > 20, "most kills should land before compile finishes")
+    }
+
+    @Test func installKilledAtRandomMoments() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try orgprofile("compile", in: folder).status == 0)
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = folder + "/home"
+        let aws = folder + "/home/.aws"
+        let mine = "[default]\nregion = eu-west-1\n\n[profile mine]\noutput = yaml\n"
+        func reset() throws {
+            try? FileManager.default.removeItem(atPath: aws)
+            try FileManager.default.createDirectory(atPath: aws, withIntermediateDirectories: true)
+            try mine.write(toFile: aws + "/config", atomically: true, encoding: .utf8)
+            #expect(try run(binary, ["install", "--from", "dist/users/alice/config"], in: folder, environment: environment).status == 0)
+        }
+        try reset()
+        let old = try text(aws + "/config")
+        let start = Date()
+        #expect(try run(binary, ["install", "--from", "dist/users/bob/config"], in: folder, environment: environment).status == 0)
+        let duration = Date().timeIntervalSince(start)
+        let new = try text(aws + "/config")
+        #expect(old != new)
+
+        var random = Seeded(state: 4)
+        for trial in 0..<100 {
+            try reset()
+            let delay = UInt32.random(in: 0...UInt32(duration * 1_200_000), using: &random)
+            try spawnAndKill(["install", "--from", "dist/users/bob/config"], in: folder, environment: environment, after: delay)
+            let config = try text(aws + "/config")
+            #expect(config == old || config == new, "trial \(trial): the config is neither old nor new")
+            for name in try FileManager.default.contentsOfDirectory(atPath: aws) where name.hasPrefix("config.orgprofile-backup-") {
+                let backup = try text(aws + "/" + name)
+                #expect(backup == old || backup == mine, "trial \(trial): a partial backup \(name)")
+            }
+            if trial % 10 == 0 {
+                #expect(try run(binary, ["install", "--from", "dist/users/bob/config"], in: folder, environment: environment).status == 0)
+                #expect(try text(aws + "/config") == new)
+                #expect(try FileManager.default.contentsOfDirectory(atPath: aws).filter { $0.contains("orgprofile-tmp") } == [])
+            }
+        }
+    }
+}
