@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs the whole test suite under AddressSanitizer, then under ThreadSanitizer.
+#   scripts/sanitize.sh [address|thread|all]   (default: all)
+# orgprofile itself runs on one thread; ThreadSanitizer checks that the library stays safe when the
+# tests call it from many at once (Swift Testing runs tests in parallel). Each sanitizer builds into
+# its own scratch folder, so the normal build is left alone.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+which=${1:-all}
+if [ "$which" = address ] || [ "$which" = all ]; then
+    echo "== swift test --sanitize=address"
+    swift test --scratch-path .build-asan --sanitize=address
+fi
+if [ "$which" = thread ] || [ "$which" = all ]; then
+    echo "== swift test --sanitize=thread"
+    swift test --scratch-path .build-tsan --sanitize=thread
+fi
