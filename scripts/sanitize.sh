@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
+# Leaks are errors, except the allocations that live as long as the process (see the file).
+export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppressions=0"
 if [ "$which" = address ] || [ "$which" = all ]; then
     echo "== swift test --sanitize=address"
     swift test --scratch-path .build-asan --sanitize=address

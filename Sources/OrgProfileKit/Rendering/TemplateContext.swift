@@ -4,7 +4,7 @@
 /// field of the shape).
 public enum TemplateContext {
     /// The type of one name in the context.
-    public indirect enum FieldType: Sendable, Equatable {
+    public enum FieldType: Sendable, Equatable {
         case string
         /// A string that may be absent: renders empty, and `{{#x}}` tests for it.
         case optionalString
