@@ -15,10 +15,10 @@ public struct Renderer: Sendable {
     /// Every file of one principal, at its path under the output folder.
     public func files(for principal: Principal) -> (profiles: [Profile], files: [OutputFile]) {
         let profiles = model.profiles(for: principal)
-        let context = TemplateContext.values(model: model, principal: principal, profiles: profiles, source: sourceName)
+        let context = TemplateContext.object(model: model, principal: principal, profiles: profiles, source: sourceName)
         let folder = "\(principal.kind.folder)/\(principal.name)"
         let files = templates.templates.map { template in
-            OutputFile(path: "\(folder)/\(template.name)", contents: Array(template.mustache.render(context).utf8))
+            OutputFile(path: "\(folder)/\(template.name)", contents: template.compiled.render(context))
         }
         return (profiles, files)
     }
@@ -28,7 +28,8 @@ public struct Renderer: Sendable {
     public func render(_ name: String, for principal: Principal, profiles: [Profile]? = nil) -> String? {
         guard let template = templates[name] else { return nil }
         let profiles = profiles ?? model.profiles(for: principal)
-        return template.mustache.render(TemplateContext.values(model: model, principal: principal, profiles: profiles, source: sourceName))
+        let context = TemplateContext.object(model: model, principal: principal, profiles: profiles, source: sourceName)
+        return String(decoding: template.compiled.render(context), as: UTF8.self)
     }
 }
 

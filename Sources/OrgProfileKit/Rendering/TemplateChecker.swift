@@ -90,7 +90,10 @@ struct TemplateChecker {
     /// The type a name refers to, or nil after reporting it (or for names whose type is the
     /// current item, such as `.`).
     private mutating func resolve(_ name: String, in scopes: [Scope], at location: SourceLocation) -> FieldType? {
-        if name == "." { return nil }
+        if name == "." || name.hasPrefix(".") {
+            error("'\(name)' is not supported in orgprofile templates; use the field's name, such as {{name}}", location)
+            return nil
+        }
         if name.hasSuffix("()") {
             let helper = String(name.dropLast(2))
             guard ["first", "last", "index", "even", "odd"].contains(helper) else {

@@ -39,41 +39,8 @@ public enum TemplateContext {
         "first_profile": .optionalObject(profile),
     ]
 
-    /// The context for one principal's files.
+    /// The context for one principal's files, as plain dictionaries (see `dictionary`).
     static func values(model: AccessModel, principal: Principal, profiles: [Profile], source: String) -> [String: Any] {
-        var principalValues: [String: Any] = [
-            "kind": principal.kind.rawValue, "name": principal.name,
-            "is_user": principal.kind == .user, "is_group": principal.kind == .group,
-            "super_admin": principal.superAdmin, "user_management": principal.userManagement != nil,
-        ]
-        principalValues["display_name"] = principal.displayName
-        principalValues["email"] = principal.email
-        principalValues["description"] = principal.description
-        let profileValues = profiles.map(values)
-        var context: [String: Any] = [
-            "generator": ["name": OrgProfile.name, "version": OrgProfile.version],
-            "source": source,
-            "project": model.project,
-            "session": [
-                "name": model.session.name, "start_url": model.session.startURL, "region": model.session.region,
-                "registration_scopes": model.session.registrationScopes.joined(separator: ","),
-            ],
-            "principal": principalValues,
-            "profiles": profileValues,
-            "has_profiles": !profiles.isEmpty,
-        ]
-        context["first_profile"] = profileValues.first
-        return context
-    }
-
-    static func values(_ profile: Profile) -> [String: Any] {
-        var values: [String: Any] = [
-            "name": profile.name, "account": profile.account, "account_name": profile.accountName,
-            "account_id": profile.accountID, "role": profile.role, "region": profile.region,
-            "settings": profile.settings.map { ["key": $0.key, "value": $0.value] },
-            "is_user_management": profile.userManagement != nil,
-        ]
-        values["user_management_target"] = profile.userManagement?.rawValue
-        return values
+        dictionary(object(model: model, principal: principal, profiles: profiles, source: source), Fields.root)
     }
 }

@@ -8,7 +8,10 @@ public struct TemplateSet: Sendable {
         public var name: String
         /// Where it came from, for diagnostics: `Templates/NAME.mustache` or the override's path.
         public var origin: String
+        /// swift-mustache's parse: the reference the compiled template is tested against.
         let mustache: MustacheTemplate
+        /// What renders: the same template compiled against the context's schema.
+        let compiled: CompiledTemplate
     }
 
     /// Sorted by name.
@@ -68,7 +71,11 @@ public struct TemplateSet: Sendable {
         do {
             // A standalone pragma line: removed from the output, and it turns HTML escaping off.
             let mustache = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}\n" + text)
-            return Template(name: name, origin: origin, mustache: mustache)
+            guard let compiled = CompiledTemplate(text) else {
+                diagnostics.append(.error(.templateSyntax, "template syntax error: the template uses a construct orgprofile cannot render", at: SourceLocation(file: origin, line: 1, column: 1)))
+                return nil
+            }
+            return Template(name: name, origin: origin, mustache: mustache, compiled: compiled)
         } catch let error as MustacheTemplate.ParserError {
             let location = SourceLocation(file: origin, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
             diagnostics.append(.error(.templateSyntax, "template syntax error: \(error.error)", at: location))

@@ -1,0 +1,212 @@
+/// Reading template text into `CompiledTemplate` nodes, following swift-mustache's parser
+/// step by step (line starts, standalone tags, the whitespace before a tag), so that the two
+/// produce the same bytes.
+extension CompiledTemplate {
+    struct Parser {
+        let characters: [Character]
+        var position = 0
+        /// The schemas of the open scopes, innermost last; nil for a string section.
+        var scopes: [TemplateContext.ObjectSchema?]
+        /// Whether the innermost open section iterates a list (the helpers need one).
+        var inList: [Bool] = [false]
+
+        init(bytes: [UInt8], root: TemplateContext.ObjectSchema) {
+            characters = Array(String(decoding: bytes, as: UTF8.self))
+            scopes = [root]
+        }
+
+        var atEnd: Bool { position >= characters.count }
+
+        private var current: Character { characters[position] }
+
+        private static let nameCharacters = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
+
+        /// The nodes up to the close tag of `name` (or the end, for the top level); nil where
+        /// swift-mustache would throw or orgprofile does not support the tag.
+        mutating func parseSection(name: String?, newLine initialNewLine: Bool) -> [Node]? {
+            var nodes: [Node] = []
+            var newLine = initialNewLine
+            var whitespaceBefore = ""
+            while !atEnd {
+                if newLine { whitespaceBefore = read { $0 == " " || $0 == "\t" } }
+                let text = readUntilTagOrNewline()
+                if !atEnd, current.isNewline {
+                    nodes.append(.text(Array((whitespaceBefore + text + String(current)).utf8)))
+                    newLine = true
+                    position += 1
+                    continue
+                }
+                if !text.isEmpty {
+                    nodes.append(.text(Array((whitespaceBefore + text).utf8)))
+                    whitespaceBefore = ""
+                    newLine = false
+                }
+                if atEnd { break }
+                var setNewLine = false
+                func flushWhitespace() {
+                    if !whitespaceBefore.isEmpty {
+                        nodes.append(.text(Array(whitespaceBefore.utf8)))
+                        whitespaceBefore = ""
+                    }
+                }
+                switch current {
+                case "#", "^":
+                    let inverted = current == "^"
+                    position += 1
+                    guard let tagName = readName() else { return nil }
+                    if isStandalone(newLine) { setNewLine = true } else { flushWhitespace() }
+                    let path = resolve(tagName)
+                    let pushed = inverted ? nil : scope(for: tagName, path)
+                    if let pushed { scopes.append(pushed.schema); inList.append(pushed.isList) }
+                    let children = parseSection(name: tagName, newLine: setNewLine)
+                    if pushed != nil { scopes.removeLast(); inList.removeLast() }
+                    guard let children else { return nil }
+                    nodes.append(inverted ? .inverted(path, children) : .section(path, children))
+                case "/":
+                    position += 1
+                    guard let tagName = readName(), tagName == name else { return nil }
+                    if !isStandalone(newLine) { flushWhitespace() }
+                    return nodes
+                case "!", "%":
+                    position += 1
+                    guard skipToTagEnd() else { return nil }
+                    setNewLine = isStandalone(newLine)
+                case "{":
+                    flushWhitespace()
+                    position += 1
+                    guard let tagName = readName(), !atEnd, current == "}" else { return nil }
+                    position += 1
+                    nodes.append(.value(resolve(tagName)))
+                case "&":
+                    flushWhitespace()
+                    position += 1
+                    guard let tagName = readName() else { return nil }
+                    nodes.append(.value(resolve(tagName)))
+                case ">", "<", "$", "=":
+                    return nil
+                default:
+                    flushWhitespace()
+                    guard let tagName = readName() else { return nil }
+                    nodes.append(.value(resolve(tagName)))
+                }
+                newLine = setNewLine
+            }
+            return name == nil ? nodes : nil
+        }
+
+        // MARK: Names
+
+        /// The scope a section opens: a list's or an object's fields, or a string's (none);
+        /// nil for a boolean or a helper, which open no scope.
+        private func scope(for name: String, _ path: Path) -> (schema: TemplateContext.ObjectSchema?, isList: Bool)? {
+            guard case .fields = path, let type = type(of: name) else { return nil }
+            switch type {
+            case .list(let fields): return (TemplateContext.ObjectSchema(fields), true)
+            case .object(let fields), .optionalObject(let fields): return (TemplateContext.ObjectSchema(fields), false)
+            case .string, .optionalString: return (nil, false)
+            case .bool: return nil
+            }
+        }
+
+        /// Like Mustache: the first part of a dotted name from the innermost scope that has
+        /// it, the rest down through objects.
+        private func resolve(_ name: String) -> Path {
+            if name.hasSuffix("()"), let helper = Helper(rawValue: String(name.dropLast(2))) {
+                return .helper(helper)
+            }
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            for (depth, schema) in scopes.reversed().enumerated() {
+                guard let schema, var index = schema.index(parts[0]) else { continue }
+                var indices = [index]
+                var object = schema
+                for part in parts.dropFirst() {
+                    guard let child = object.child(index), let next = child.index(part) else { return .missing }
+                    indices.append(next)
+                    object = child
+                    index = next
+                }
+                return .fields(scope: depth, indices: indices)
+            }
+            return .missing
+        }
+
+        private func type(of name: String) -> TemplateContext.FieldType? {
+            let parts = name.split(separator: ".").map(String.init)
+            for schema in scopes.reversed() {
+                guard let schema, var index = schema.index(parts[0]) else { continue }
+                var object = schema
+                for part in parts.dropFirst() {
+                    guard let child = object.child(index), let next = child.index(part) else { return nil }
+                    object = child
+                    index = next
+                }
+                return object.types[index]
+            }
+            return nil
+        }
+
+        // MARK: Characters
+
+        private mutating func read(while predicate: (Character) -> Bool) -> String {
+            let start = position
+            while !atEnd, predicate(current) { position += 1 }
+            return String(characters[start..<position])
+        }
+
+        /// Text up to a line break (not consumed) or up to and including `{{`.
+        private mutating func readUntilTagOrNewline() -> String {
+            var text = ""
+            while !atEnd {
+                text += read { $0 != "\n" && $0 != "\r\n" && $0 != "{" }
+                if atEnd || current.isNewline { break }
+                if position + 1 < characters.count, characters[position + 1] == "{" {
+                    position += 2
+                    break
+                }
+                text.append("{")
+                position += 1
+            }
+            return text
+        }
+
+        /// A tag's name and its closing `}}`; nil where swift-mustache would throw.
+        private mutating func readName() -> String? {
+            _ = read { $0.isWhitespace }
+            let name = read { Self.nameCharacters.contains($0) }
+            _ = read { $0.isWhitespace }
+            guard readCloser() else { return nil }
+            if name.contains("("), !(name.hasSuffix("()") && Helper(rawValue: String(name.dropLast(2))) != nil) { return nil }
+            return name
+        }
+
+        private mutating func readCloser() -> Bool {
+            guard position + 1 < characters.count, characters[position] == "}", characters[position + 1] == "}" else { return false }
+            position += 2
+            return true
+        }
+
+        /// Skips a comment's or a pragma's body and its `}}`.
+        private mutating func skipToTagEnd() -> Bool {
+            while position + 1 < characters.count {
+                if characters[position] == "}", characters[position + 1] == "}" {
+                    position += 2
+                    return true
+                }
+                position += 1
+            }
+            return false
+        }
+
+        /// A tag alone on its line: the rest of the line (spaces, tabs, the line break) is
+        /// consumed and the tag renders nothing, not even its line.
+        private mutating func isStandalone(_ newLine: Bool) -> Bool {
+            guard newLine else { return false }
+            if atEnd { return true }
+            var probe = position
+            while probe < characters.count, characters[probe] == " " || characters[probe] == "\t" { probe += 1 }
+            guard probe < characters.count, characters[probe].isNewline else { return false }
+            position = probe + 1
+            return true
+        }
+    }
+}
