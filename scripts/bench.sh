@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks of orgprofile against the floors the performance targets name
+# (docs/performance.md): cp -r of the output, cat of the output, libyaml's own event loop.
+#   scripts/bench.sh [USERS ACCOUNTS GROUPS ACCOUNTS_PER_ASSIGNMENT]   (default: the reference org)
+# Each command runs 3 times; the table shows the median wall time and the peak memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+users=${1:-10000}; accounts=${2:-300}; groups=${3:-200}; per=${4:-10}
+work=.build-bench
+mkdir -p "$work"
+swift build -c release --product orgprofile >&2
+swift build -c release --package-path Benchmarks --product generate-org >&2
+cc -O2 -o "$work/yaml-events" Benchmarks/tools/yaml-events.c -lyaml
+bin=$PWD/.build/release/orgprofile
+gen=$PWD/Benchmarks/.build/release/generate-org
+
+"$gen" "$users" "$accounts" "$groups" "$per" 1 > "$work/org.yaml"
+# A second version: one group's accounts changed (for diff), and one user's groups changed (for compile).
+python3 - "$work" <<'PY'
+import re, sys
+work = sys.argv[1]
+text = open(f"{work}/org.yaml").read()
+lines = text.split("\n")
+i = lines.index("  group-3:")
+j = next(k for k in range(i, len(lines)) if lines[k].startswith("        accounts: ["))
+lines[j] = "        accounts: [account-0, account-1, account-2]"
+open(f"{work}/org-group-changed.yaml", "w").write("\n".join(lines))
+lines = text.split("\n")
+i = lines.index("  user5:")
+j = next(k for k in range(i, len(lines)) if lines[k].startswith("    groups: ["))
+lines[j] = "    groups: [group-0, group-1, group-2]"
+open(f"{work}/org-user-changed.yaml", "w").write("\n".join(lines))
+# A person's existing config of 7,000 lines.
+with open(f"{work}/existing-config", "w") as out:
+    for n in range(1000):
+        out.write(f"[profile other-{n}]\nregion = eu-west-1\noutput = json\ncli_pager =\ns3 =\n  max_concurrent_requests = 20\n\n")
+PY
+
+# measure NAME COMMAND...: median wall seconds and peak resident MB of 3 runs (setup via $SETUP).
+declare -A wall memory
+measure() {
+    local name=$1; shift
+    local times=() peaks=()
+    for run in 1 2 3; do
+        if [ -n "${SETUP:-}" ]; then eval "$SETUP"; fi
+        /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2>&1 || true
+        read -r t m < "$work/time"
+        times+=("$t"); peaks+=("$m")
+    done
+    wall[$name]=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
+    memory[$name]=$(( $(printf '%s\n' "${peaks[@]}" | sort -n | tail -1) / 1024 ))
+}
+
+org=$work/org.yaml
+SETUP="rm -rf $work/dist" measure compile "$bin" compile "$org" --out "$work/dist"
+"$bin" compile "$org" --out "$work/dist" > /dev/null
+SETUP="rm -rf $work/copy" measure cp cp -r "$work/dist" "$work/copy"
+SETUP="" measure cat sh -c "find $work/dist -type f -exec cat {} + > /dev/null"
+measure unchanged "$bin" compile "$org" --out "$work/dist"
+SETUP="$bin compile $org --out $work/dist > /dev/null" measure user-changed "$bin" compile "$work/org-user-changed.yaml" --out "$work/dist"
+"$bin" compile "$org" --out "$work/dist" > /dev/null
+SETUP="" measure check "$bin" check "$org" --out "$work/dist"
+measure libyaml "$work/yaml-events" "$org"
+measure validate "$bin" validate "$org"
+measure export "$bin" export "$org" --user user5
+measure diff "$bin" diff "$org" "$work/org-group-changed.yaml"
+"$bin" compile "$org" --out "$work/dist" > /dev/null
+SETUP="cp $work/existing-config $work/config" measure install "$bin" install --from "$work/dist/users/user5/config" --config "$work/config" --credentials "$work/none"
+measure version "$bin" --version
+
+ratio() { python3 -c "print(f'{$1 / max($2, 0.001):.2f}')"; }
+size=$(du -sh "$work/dist" | cut -f1)
+input=$(( $(stat -c %s "$org") / 1024 ))
+echo
+echo "org: $users users, $accounts accounts, $groups groups, $per accounts per assignment; org.yaml ${input} KiB; output $size"
+printf '%-28s %9s %9s %-34s %s\n' measurement seconds "peak MB" "ratio" target
+row() { printf '%-28s %9s %9s %-34s %s\n' "$1" "${wall[$2]}" "${memory[$2]}" "$3" "$4"; }
+row "validate" validate "$(ratio ${wall[validate]} ${wall[libyaml]}) x libyaml" "<= 3 x libyaml events"
+row "compile, empty folder" compile "$(ratio ${wall[compile]} ${wall[cp]}) x cp -r" "<= 1.3 x cp -r"
+row "compile, nothing changed" unchanged "$(ratio ${wall[unchanged]} ${wall[compile]}) x compile" "<= 0.3 x compile"
+row "compile, one user changed" user-changed "$(ratio ${wall[user-changed]} ${wall[compile]}) x compile" "<= 0.3 x compile"
+row "check, nothing changed" check "$(ratio ${wall[check]} ${wall[cat]}) x cat" "<= 1.5 x cat"
+row "export --user" export "$(ratio ${wall[export]} ${wall[libyaml]}) x libyaml" "<= 3 x libyaml events"
+row "diff, one group changed" diff "$(ratio ${wall[diff]} ${wall[libyaml]}) x libyaml" "<= 3 x libyaml events"
+row "install, 7,000-line config" install "$(python3 -c "print(f'{(${wall[install]} - ${wall[version]}) * 1000:.0f} ms')") beyond start" "< 50 ms beyond process start"
+row "cp -r (floor)" cp "" ""
+row "cat (floor)" cat "" ""
+row "libyaml events (floor)" libyaml "" ""
+echo "peak memory target: <= 2 x input + 64 MB = $(( 2 * input / 1024 + 64 )) MB"
