@@ -16,6 +16,8 @@ gen=$PWD/Benchmarks/.build/release/generate-org
 
 "$gen" "$users" "$accounts" "$groups" "$per" 1 > "$work/org.yaml"
 # A second version: one group's accounts changed (for diff), and one user's groups changed (for compile).
+# Each keeps the file name org.yaml, which every generated file names.
+mkdir -p "$work/group-changed" "$work/user-changed"
 python3 - "$work" <<'PY'
 import re, sys
 work = sys.argv[1]
@@ -24,12 +26,12 @@ lines = text.split("\n")
 i = lines.index("  group-3:")
 j = next(k for k in range(i, len(lines)) if lines[k].startswith("        accounts: ["))
 lines[j] = "        accounts: [account-0, account-1, account-2]"
-open(f"{work}/org-group-changed.yaml", "w").write("\n".join(lines))
+open(f"{work}/group-changed/org.yaml", "w").write("\n".join(lines))
 lines = text.split("\n")
 i = lines.index("  user5:")
 j = next(k for k in range(i, len(lines)) if lines[k].startswith("    groups: ["))
 lines[j] = "    groups: [group-0, group-1, group-2]"
-open(f"{work}/org-user-changed.yaml", "w").write("\n".join(lines))
+open(f"{work}/user-changed/org.yaml", "w").write("\n".join(lines))
 # A person's existing config of 7,000 lines.
 with open(f"{work}/existing-config", "w") as out:
     for n in range(1000):
@@ -57,13 +59,13 @@ SETUP="rm -rf $work/dist" measure compile "$bin" compile "$org" --out "$work/dis
 SETUP="rm -rf $work/copy" measure cp cp -r "$work/dist" "$work/copy"
 SETUP="" measure cat sh -c "find $work/dist -type f -exec cat {} + > /dev/null"
 measure unchanged "$bin" compile "$org" --out "$work/dist"
-SETUP="$bin compile $org --out $work/dist > /dev/null" measure user-changed "$bin" compile "$work/org-user-changed.yaml" --out "$work/dist"
+SETUP="$bin compile $org --out $work/dist > /dev/null" measure user-changed "$bin" compile "$work/user-changed/org.yaml" --out "$work/dist"
 "$bin" compile "$org" --out "$work/dist" > /dev/null
 SETUP="" measure check "$bin" check "$org" --out "$work/dist"
 measure libyaml "$work/yaml-events" "$org"
 measure validate "$bin" validate "$org"
 measure export "$bin" export "$org" --user user5
-measure diff "$bin" diff "$org" "$work/org-group-changed.yaml"
+measure diff "$bin" diff "$org" "$work/group-changed/org.yaml"
 "$bin" compile "$org" --out "$work/dist" > /dev/null
 SETUP="cp $work/existing-config $work/config" measure install "$bin" install --from "$work/dist/users/user5/config" --config "$work/config" --credentials "$work/none"
 measure version "$bin" --version
