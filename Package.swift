@@ -43,14 +43,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// Helpers both test targets share.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "OrgProfileKitTests",
-            dependencies: ["OrgProfileKit"],
+            dependencies: ["OrgProfileKit", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "OrgProfileCLITests",
-            dependencies: ["orgprofile"]
+            dependencies: ["orgprofile", "TestSupport"]
         ),
     ]
 )

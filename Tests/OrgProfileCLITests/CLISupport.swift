@@ -1,8 +1,7 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// The root of the package, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let examplePath = packageRoot.appendingPathComponent("org.yaml.example").path
 let goldenFolder = packageRoot.appendingPathComponent("examples/dist").path
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The built binary, end to end: exit codes, what it writes, and what it leaves alone.

@@ -1,21 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// compile and install killed with SIGKILL at random moments (seeded): every file is its
 /// complete old or complete new version, never partial or empty, and a rerun converges.
 @Suite(.serialized) struct CrashSafetyTests {
-    /// A deterministic generator (SplitMix64), so a failing trial can be replayed.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// An org of `users` people in 12 groups over 20 accounts; `variant` changes regions and
     /// who is in it, so that most files change between two variants.
     static func org(users: Int, variant: Int) -> String {
@@ -65,7 +54,7 @@ import Testing
         let new = tree(folder + "/new")
         #expect(old.count > 300 && new.count > 300)
 
-        var random = Seeded(state: 20261127)
+        var random = SeededGenerator(seed: 20261127)
         var interrupted = 0
         for trial in 0..<110 {
             try? FileManager.default.removeItem(atPath: folder + "/dist")
@@ -111,7 +100,7 @@ import Testing
         let new = try text(aws + "/config")
         #expect(old != new)
 
-        var random = Seeded(state: 4)
+        var random = SeededGenerator(seed: 4)
         for trial in 0..<100 {
             try reset()
             let delay = UInt32.random(in: 0...UInt32(duration * 1_200_000), using: &random)

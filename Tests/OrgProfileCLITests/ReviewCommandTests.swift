@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTests/Fixtures/review").path

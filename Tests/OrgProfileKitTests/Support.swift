@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import OrgProfileKit
@@ -53,8 +54,6 @@ func model(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLoca
     return try #require(analysis.model, "org.yaml has errors: \(analysis.diagnostics)", sourceLocation: sourceLocation)
 }
 
-/// The root of the package, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// A fresh empty folder under the system's temporary folder, removed by the caller.
 func temporaryFolder() throws -> String {
