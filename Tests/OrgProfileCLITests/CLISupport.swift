@@ -61,20 +61,6 @@ func workspace() throws -> String {
     return path
 }
 
-/// Every regular file under a folder, by relative path.
-func tree(_ folder: String) -> [String: Data] {
-    var files: [String: Data] = [:]
-    let enumerator = FileManager.default.enumerator(atPath: folder)
-    while let path = enumerator?.nextObject() as? String {
-        var isFolder: ObjCBool = false
-        let full = folder + "/" + path
-        if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {
-            files[path] = FileManager.default.contents(atPath: full)
-        }
-    }
-    return files
-}
-
 func inode(_ path: String) throws -> UInt64 {
     try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
 }
@@ -82,14 +68,6 @@ func inode(_ path: String) throws -> UInt64 {
 func text(_ path: String) throws -> String {
     try String(contentsOfFile: path, encoding: .utf8)
 }
-
-/// A python3 that can import botocore, if this machine has one.
-let python3WithBotocore: String? = {
-    for candidate in ["/usr/bin/env"] {
-        if let result = try? run(candidate, ["python3", "-c", "import botocore"]), result.status == 0 { return candidate }
-    }
-    return nil
-}()
 
 /// Compares output with a golden file of the review fixtures; with ORGPROFILE_RECORD set
 /// in the environment, writes the file instead.

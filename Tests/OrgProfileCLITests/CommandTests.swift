@@ -163,7 +163,7 @@ import Testing
         #expect(!held.stdout.contains("[profile "))
     }
 
-    @Test(.enabled(if: python3WithBotocore != nil, "python3 with botocore is not installed; the AWS CLI parser check is skipped"))
+    @Test(.enabled(if: python3WithBotocore, "python3 with botocore is not installed; the AWS CLI parser check is skipped"))
     func theAWSCLIReadsEveryCompiledConfig() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// install, uninstall and doctor through the built binary, in a temporary HOME.
@@ -234,7 +235,7 @@ import Testing
     }
 
     /// The AWS CLI's own parser reads the installed file as the old profiles plus the new ones.
-    @Test(.enabled(if: python3WithBotocore != nil, "python3 with botocore is not installed; the AWS CLI parser check is skipped"))
+    @Test(.enabled(if: python3WithBotocore, "python3 with botocore is not installed; the AWS CLI parser check is skipped"))
     func botocoreReadsTheInstalledConfig() throws {
         let home = try Home()
         defer { home.remove() }

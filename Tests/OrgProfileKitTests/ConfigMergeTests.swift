@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import OrgProfileKit
@@ -147,18 +148,6 @@ import Testing
         #expect(Doctor.duration(3 * 3600 + 120) == "3h 2m")
     }
 }
-
-/// A python3 that can import botocore, if this machine has one.
-let python3WithBotocore: Bool = {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import botocore"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
-}()
 
 @Suite struct ConfigMergeBotocoreTests {
     /// For every suite input the AWS CLI accepts, botocore itself reads the file with the

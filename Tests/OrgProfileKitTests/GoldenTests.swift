@@ -24,20 +24,6 @@ import Testing
         return folder
     }
 
-    /// Every file under a folder, by relative path.
-    static func tree(_ folder: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            let full = (folder as NSString).appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = FileManager.default.contents(atPath: full)
-            }
-        }
-        return files
-    }
-
     @Test func exampleMatchesTheGoldenFiles() throws {
         let folder = try Self.compile(try readText(Self.examplePath))
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -47,8 +33,8 @@ import Testing
             try FileManager.default.copyItem(atPath: folder, toPath: Self.goldenFolder)
             return
         }
-        let actual = try Self.tree(folder)
-        let expected = try Self.tree(Self.goldenFolder)
+        let actual = tree(folder)
+        let expected = tree(Self.goldenFolder)
         #expect(actual.keys.sorted() == expected.keys.sorted())
         for (path, data) in expected.sorted(by: { $0.key < $1.key }) {
             let produced = actual[path].map { String(decoding: $0, as: UTF8.self) } ?? "(missing)"
@@ -67,9 +53,9 @@ import Testing
             try? FileManager.default.removeItem(atPath: first)
             try? FileManager.default.removeItem(atPath: second)
         }
-        let firstTree = try Self.tree(first)
+        let firstTree = tree(first)
         #expect(firstTree.count > 10)
-        #expect(firstTree == (try Self.tree(second)))
+        #expect(firstTree == (tree(second)))
     }
 
     /// The text with the entries of the named top-level sections in reverse order. An

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import OrgProfileKit
@@ -56,14 +57,14 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = try OutputWriter(root: folder).write(try renderer())
-        let before = try GoldenTests.tree(folder)
+        let before = tree(folder)
         let changed = try renderer(validOrg.replacingOccurrences(of: "region: us-west-2", with: "region: eu-west-1"))
         let error = FaultInjection.$write.withValue({ path in path.hasSuffix("/users/bob/config") ? ENOSPC : nil }) {
             writeError { _ = try OutputWriter(root: folder).write(changed) }
         }
         #expect(error == FileError(path: folder + "/users/bob/config", reason: "No space left on device"))
         // Files already replaced are whole new ones, the rest whole old ones; no temporary file stays.
-        let after = try GoldenTests.tree(folder)
+        let after = tree(folder)
         #expect(after.keys.sorted() == before.keys.sorted())
         #expect(after["users/bob/config"] == before["users/bob/config"])
         #expect(after["manifest.json"] == before["manifest.json"])

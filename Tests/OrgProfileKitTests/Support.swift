@@ -55,13 +55,6 @@ func model(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLoca
 }
 
 
-/// A fresh empty folder under the system's temporary folder, removed by the caller.
-func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "orgprofile-test-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
 func readText(_ path: String) throws -> String {
     try String(contentsOfFile: path, encoding: .utf8)
 }

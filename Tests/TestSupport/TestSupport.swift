@@ -18,3 +18,37 @@ public struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// A fresh empty folder under the system's temporary folder, removed by the caller.
+public func temporaryFolder() throws -> String {
+    let path = NSTemporaryDirectory() + "orgprofile-test-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// Every regular file under a folder, by relative path.
+public func tree(_ folder: String) -> [String: Data] {
+    var files: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: folder)
+    while let path = enumerator?.nextObject() as? String {
+        var isFolder: ObjCBool = false
+        let full = (folder as NSString).appendingPathComponent(path)
+        if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {
+            files[path] = FileManager.default.contents(atPath: full)
+        }
+    }
+    return files
+}
+
+/// Whether this machine has a python3 that can import botocore (the AWS CLI's parser);
+/// tests that need it are skipped, with a message, where it does not.
+public let python3WithBotocore: Bool = {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import botocore"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}()
