@@ -2,7 +2,11 @@
 extension AccessModel {
     /// A profile before it is kept: where it comes from, to explain a collision.
     struct Candidate {
-        var name: String
+        /// Its name's number in `profileNames`.
+        var name: Int
+        /// `pairKey` of its account and role; -1 for the user-management profile, which is
+        /// never merged with a grant of the same pair.
+        var pair: Int
         var account: Int
         var role: Int
         var userManagement: UserManagementKind?
@@ -10,12 +14,16 @@ extension AccessModel {
         var isWildcard = false
     }
 
+    /// One number for an (account, role) pair.
+    static func pairKey(_ account: Int, _ role: Int, roles: Int) -> Int {
+        account * roles + role
+    }
+
     /// `<project>-<account>`, plus `-<profile_suffix>` when the role declares one. A pure
     /// function of what is declared, never of what else a principal holds.
-    func profileName(account: Int, role: Int) -> String {
-        let base = "\(project)-\(accounts[account].key)"
-        guard let suffix = roles[role].profileSuffix else { return base }
-        return "\(base)-\(suffix)"
+    static func profileName(project: String, account: String, suffix: String?) -> String {
+        guard let suffix else { return "\(project)-\(account)" }
+        return "\(project)-\(account)-\(suffix)"
     }
 
     /// The principal's profiles, sorted by name. Only meaningful for a model without
@@ -27,10 +35,21 @@ extension AccessModel {
     /// One error per distinct pair of grants that would produce the same profile name for
     /// some user or group. A collision inherited from a group is reported once, for the group.
     /// Also reports a user or group with more profiles than `limits` allow.
+    ///
+    /// Only principals that hold a name two grants share, or that could exceed the limit,
+    /// are resolved: for the rest, the answer is known from the name table alone.
     public func collisionDiagnostics(limits: Limits = .standard) -> [Diagnostic] {
+        let groupHoldsSharedName = groupEntries.map { entry in entry.grants.contains { profileNames.isShared[$0.name] } }
+        func mayCollideOrExceed(_ entry: Entry) -> Bool {
+            if entry.grants.contains(where: { profileNames.isShared[$0.name] }) { return true }
+            if entry.groups.contains(where: { groupHoldsSharedName[$0] }) { return true }
+            if userManagementCandidate(entry) != nil, let number = profileNames.userManagementName, profileNames.isShared[number] { return true }
+            let most = entry.grants.count + entry.groups.reduce(1) { $0 + groupEntries[$1].grants.count }
+            return most > limits.profilesPerPrincipal
+        }
         var reported = Set<[SourceLocation]>()
         var diagnostics: [Diagnostic] = []
-        for entry in groupEntries + userEntries {
+        for entry in groupEntries + userEntries where mayCollideOrExceed(entry) {
             let resolved = resolve(entry)
             for (first, second) in resolved.collisions where reported.insert([first.location, second.location]).inserted {
                 diagnostics.append(collision(first, second, for: entry.principal))
@@ -45,48 +64,66 @@ extension AccessModel {
         return diagnostics
     }
 
+    /// The entry's profiles, and each later grant whose name an earlier, different grant
+    /// already took (with that earlier grant), in grant order.
+    ///
+    /// Candidates are ordered by name number, then by grant order: the same pair granted
+    /// twice, and two pairs with one name, become neighbours, the first granted first.
     private func resolve(_ entry: Entry) -> (profiles: [Profile], collisions: [(Candidate, Candidate)]) {
-        var byName: [String: Candidate] = [:]
-        var collisions: [(Candidate, Candidate)] = []
-        for candidate in candidates(entry) {
-            if let first = byName[candidate.name] {
-                collisions.append((first, candidate))
-            } else {
-                byName[candidate.name] = candidate
+        var candidates = candidates(entry)
+        let order = candidates.indices.sorted { (candidates[$0].name, $0) < (candidates[$1].name, $1) }
+        var kept: [Int] = []
+        var collisions: [(first: Int, second: Int)] = []
+        var start = 0
+        while start < order.count {
+            let name = candidates[order[start]].name
+            var end = start
+            while end < order.count, candidates[order[end]].name == name { end += 1 }
+            // Within one name: the first candidate of each distinct pair, in grant order.
+            var pairs: [Int] = []
+            for position in order[start..<end] {
+                if let same = pairs.first(where: { candidates[$0].pair == candidates[position].pair && candidates[position].pair >= 0 }) {
+                    candidates[same].isWildcard = candidates[same].isWildcard || candidates[position].isWildcard
+                } else {
+                    pairs.append(position)
+                }
             }
+            kept.append(pairs[0])
+            collisions += pairs.dropFirst().map { (pairs[0], $0) }
+            start = end
         }
-        let profiles = byName.values.sorted { $0.name < $1.name }.map { candidate in
+        let profiles = kept.map { position in
+            let candidate = candidates[position]
             let account = accounts[candidate.account]
             return Profile(
-                name: candidate.name, account: account.key, accountName: account.displayName ?? account.key,
+                name: profileNames.names[candidate.name], account: account.key, accountName: account.displayName ?? account.key,
                 accountID: account.id, role: roles[candidate.role].name, region: account.region,
                 settings: account.settings, userManagement: candidate.userManagement, isWildcard: candidate.isWildcard)
         }
-        return (profiles, collisions)
+        collisions.sort { $0.second < $1.second }
+        return (profiles, collisions.map { (candidates[$0.first], candidates[$0.second]) })
     }
 
-    /// Every (account, role) the entry holds, once, in the order org.yaml grants them
-    /// (direct assignments, then groups in the order listed), then the user-management profile.
+    /// Every grant the entry holds, in the order org.yaml grants them (direct assignments,
+    /// then groups in the order listed), then the user-management profile.
     private func candidates(_ entry: Entry) -> [Candidate] {
-        var positions: [Int: Int] = [:]
         var candidates: [Candidate] = []
-        let inherited = entry.groups.lazy.flatMap { groupEntries[$0].grants }
-        for grant in entry.grants + inherited {
-            let pair = grant.account * roles.count + grant.role
-            if let position = positions[pair] {
-                candidates[position].isWildcard = candidates[position].isWildcard || grant.isWildcard
-                continue
-            }
-            positions[pair] = candidates.count
+        candidates.reserveCapacity(entry.grants.count + entry.groups.reduce(1) { $0 + groupEntries[$1].grants.count })
+        func add(_ grant: Grant) {
             candidates.append(Candidate(
-                name: profileName(account: grant.account, role: grant.role), account: grant.account, role: grant.role,
-                location: grant.location, isWildcard: grant.isWildcard))
+                name: grant.name, pair: Self.pairKey(grant.account, grant.role, roles: roles.count), account: grant.account,
+                role: grant.role, location: grant.location, isWildcard: grant.isWildcard))
         }
-        if let kind = entry.principal.userManagement, let target = userManagementTargets[kind],
-           let name = userManagementProfileName, let source = entry.userManagementSource {
-            candidates.append(Candidate(name: name, account: target.account, role: target.role, userManagement: kind, location: source))
-        }
+        entry.grants.forEach(add)
+        for group in entry.groups { groupEntries[group].grants.forEach(add) }
+        if let candidate = userManagementCandidate(entry) { candidates.append(candidate) }
         return candidates
+    }
+
+    private func userManagementCandidate(_ entry: Entry) -> Candidate? {
+        guard let kind = entry.principal.userManagement, let target = userManagementTargets[kind],
+              let name = profileNames.userManagementName, let source = entry.userManagementSource else { return nil }
+        return Candidate(name: name, pair: -1, account: target.account, role: target.role, userManagement: kind, location: source)
     }
 
     private func collision(_ first: Candidate, _ second: Candidate, for principal: Principal) -> Diagnostic {
@@ -104,7 +141,7 @@ extension AccessModel {
         }
         return .error(
             .profileCollision,
-            "\(principal.kind) '\(principal.name)' would get two profiles named '\(first.name)': \(describe(first)) and \(describe(second)); \(hint)",
+            "\(principal.kind) '\(principal.name)' would get two profiles named '\(profileNames.names[first.name])': \(describe(first)) and \(describe(second)); \(hint)",
             at: second.location,
             notes: [.init("\(describe(first)) is granted here", at: first.location)])
     }

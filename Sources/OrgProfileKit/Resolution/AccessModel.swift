@@ -23,6 +23,8 @@ public struct AccessModel: Sendable {
         var location: SourceLocation
         /// Granted by `accounts: "*"`.
         var isWildcard = false
+        /// The number of the profile name it produces in `profileNames`.
+        var name = 0
     }
 
     struct UserManagementTarget: Sendable {
@@ -53,6 +55,7 @@ public struct AccessModel: Sendable {
     let userManagementTargets: [UserManagementKind: UserManagementTarget]
     let groupEntries: [Entry]
     let userEntries: [Entry]
+    let profileNames: ProfileNameTable
 
     /// Builds the model from a spec. Unknown references are skipped (the Validator reports
     /// them), so the model can be built, and checked for collisions, even from a spec with
@@ -106,7 +109,7 @@ public struct AccessModel: Sendable {
         }
         userManagementTargets = targets
 
-        groupEntries = spec.groups.enumerated().map { index, group in
+        let groupEntries = spec.groups.enumerated().map { index, group in
             let flag = group.userManagement?.value == true ? group.userManagement?.location : nil
             let principal = Principal(
                 kind: .group, name: group.name.value, description: group.description?.value,
@@ -114,8 +117,7 @@ public struct AccessModel: Sendable {
             return Entry(principal: principal, grants: grants(group.assignments), groups: [], userManagementSource: flag, disabled: false, location: group.name.location)
         }
         let groupIndex = Dictionary(spec.groups.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-        let groupEntries = self.groupEntries
-        userEntries = spec.users.enumerated().map { index, user in
+        let userEntries = spec.users.enumerated().map { index, user in
             let groups = user.groups.compactMap { groupIndex[$0.value] }
             var kind: UserManagementKind?
             var source: SourceLocation?
@@ -131,6 +133,27 @@ public struct AccessModel: Sendable {
                 superAdmin: user.superAdmin?.value == true, userManagement: kind, index: index)
             return Entry(principal: principal, grants: grants(user.assignments), groups: groups, userManagementSource: source, disabled: user.isDisabled, location: user.name.location)
         }
+
+        // Number every profile name a grant can produce, in name order.
+        let (accounts, roles) = (self.accounts, self.roles)
+        let key = { (grant: Grant) in Self.pairKey(grant.account, grant.role, roles: roles.count) }
+        var pairs: [Int: String] = [:]
+        for entry in groupEntries + userEntries {
+            for grant in entry.grants where pairs[key(grant)] == nil {
+                pairs[key(grant)] = Self.profileName(project: project, account: accounts[grant.account].key, suffix: roles[grant.role].profileSuffix)
+            }
+        }
+        let names = ProfileNameTable(pairs: pairs, userManagementName: userManagementProfileName)
+        func numbered(_ entries: [Entry]) -> [Entry] {
+            entries.map { entry in
+                var entry = entry
+                for index in entry.grants.indices { entry.grants[index].name = names.number(ofPair: key(entry.grants[index])) }
+                return entry
+            }
+        }
+        self.groupEntries = numbered(groupEntries)
+        self.userEntries = numbered(userEntries)
+        profileNames = names
     }
 
     public static let defaultPrivilegedRolePatterns = ["Admin", "PowerUser", "FullAccess"]
