@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 users=${1:-10000}; accounts=${2:-300}; groups=${3:-200}; per=${4:-10}
 work=.build-bench
 mkdir -p "$work"
-swift build -c release --product orgprofile >&2
+# The release binary as it ships: the Swift runtime and Foundation linked in (no dynamic linking at start).
+swift build -c release --static-swift-stdlib --product orgprofile >&2
 swift build -c release --package-path Benchmarks --product generate-org >&2
 cc -O2 -o "$work/yaml-events" Benchmarks/tools/yaml-events.c -lyaml
 bin=$PWD/.build/release/orgprofile

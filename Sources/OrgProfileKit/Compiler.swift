@@ -51,11 +51,15 @@ public enum Compiler {
         }
         var decoder = SpecDecoder()
         let (spec, decodeDiagnostics) = decoder.decode(root)
-        let model = AccessModel(spec: spec)
-        let validation = Validator.validate(spec, limits: limits)
-        // Resolving every principal is only bounded once the counts are.
-        let resolution = validation.contains { $0.code == .limitExceeded } ? [] : model.collisionDiagnostics(limits: limits)
-        var diagnostics = (decodeDiagnostics + validation + resolution).sortedByLocation()
+        let counts = Validator.checkCounts(spec, limits: limits)
+        // The rules and the model do not depend on each other: one core checks the rules
+        // while the other builds the model and looks for collisions, which is only bounded
+        // once the counts are.
+        let (validation, (model, resolution)) = Parallel.both({ Validator.validate(spec) }) {
+            let model = AccessModel(spec: spec)
+            return (model, counts.isEmpty ? model.collisionDiagnostics(limits: limits) : [])
+        }
+        var diagnostics = (decodeDiagnostics + counts + validation + resolution).sortedByLocation()
         if strict {
             for index in diagnostics.indices where diagnostics[index].severity == .warning {
                 diagnostics[index].severity = .error

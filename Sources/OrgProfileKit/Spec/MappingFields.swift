@@ -3,8 +3,9 @@
 /// Building it reports duplicate keys (pointing at both), unknown keys (with a
 /// "did you mean"), and keys that are not plain strings; what remains is looked up by name.
 struct MappingFields {
-    /// The first occurrence of each allowed key.
-    private var pairs: [String: YAMLPair] = [:]
+    /// The first occurrence of each allowed key, in file order. A handful at most, so a
+    /// linear search beats hashing.
+    private var pairs: [(key: String, pair: YAMLPair)] = []
     /// Where the mapping is owned from (its key in the parent), for "missing key" errors.
     let owner: SourceLocation
     /// How messages name this mapping, e.g. "account 'infrastructure'".
@@ -20,7 +21,7 @@ struct MappingFields {
                 diagnostics.append(.error(.wrongType, "keys in \(context) must be strings, found \(pair.key.kindDescription)", at: pair.key.location))
                 continue
             }
-            if let first = pairs[key] {
+            if let first = self[key] {
                 diagnostics.append(.error(.duplicateKey, "duplicate key '\(key)' in \(context)", at: pair.key.location,
                                           notes: [.init("'\(key)' is first defined here", at: first.key.location)]))
                 continue
@@ -32,15 +33,15 @@ struct MappingFields {
                 diagnostics.append(.error(.unknownKey, "unknown key '\(key)' in \(context)\(Suggestion.hint(for: key, in: allowed))", at: pair.key.location))
                 continue
             }
-            pairs[key] = pair
+            pairs.append((key, pair))
         }
     }
 
-    subscript(key: String) -> YAMLPair? { pairs[key] }
+    subscript(key: String) -> YAMLPair? { pairs.first { $0.key == key }?.pair }
 
     /// The value of a required key; reports it missing otherwise.
     func required(_ key: String, diagnostics: inout [Diagnostic]) -> YAMLPair? {
-        if let pair = pairs[key] { return pair }
+        if let pair = self[key] { return pair }
         diagnostics.append(.error(.missingKey, "\(context) is missing the required key '\(key)'", at: owner))
         return nil
     }

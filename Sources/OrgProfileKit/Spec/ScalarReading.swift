@@ -2,9 +2,9 @@
 /// no numbers, `name: no` is the string "no", and only `true` and `false` are booleans.
 extension SpecDecoder {
     /// A string value: any non-null scalar, its text as written.
-    mutating func string(_ node: YAMLNode, _ what: String) -> Located<String>? {
+    mutating func string(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Located<String>? {
         guard let scalar = node.scalar, !scalar.isNull else {
-            diagnostics.append(.error(.wrongType, "\(what) must be a string, found \(node.kindDescription)", at: node.location))
+            diagnostics.append(.error(.wrongType, "\(what()) must be a string, found \(node.kindDescription)", at: node.location))
             return nil
         }
         return Located(scalar.text, at: node.location)
@@ -12,9 +12,9 @@ extension SpecDecoder {
 
     /// A boolean: a plain `true` or `false`. YAML 1.1's `yes`/`no`/`on`/`off` are refused
     /// with a hint, because other YAML tools read them differently.
-    mutating func bool(_ node: YAMLNode, _ what: String) -> Located<Bool>? {
+    mutating func bool(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Located<Bool>? {
         guard let scalar = node.scalar, !scalar.isNull else {
-            diagnostics.append(.error(.wrongType, "\(what) must be true or false, found \(node.kindDescription)", at: node.location))
+            diagnostics.append(.error(.wrongType, "\(what()) must be true or false, found \(node.kindDescription)", at: node.location))
             return nil
         }
         if scalar.style == .plain {
@@ -31,34 +31,34 @@ extension SpecDecoder {
                 default: nil
                 }
             if let meaning {
-                diagnostics.append(.error(.invalidBoolean, "\(what) must be true or false, found '\(scalar.text)'; write '\(meaning)' (YAML tools disagree on what '\(scalar.text)' means)", at: node.location))
+                diagnostics.append(.error(.invalidBoolean, "\(what()) must be true or false, found '\(scalar.text)'; write '\(meaning)' (YAML tools disagree on what '\(scalar.text)' means)", at: node.location))
                 return nil
             }
         }
-        diagnostics.append(.error(.wrongType, "\(what) must be true or false, found '\(scalar.text)'", at: node.location))
+        diagnostics.append(.error(.wrongType, "\(what()) must be true or false, found '\(scalar.text)'", at: node.location))
         return nil
     }
 
     /// A list of strings. A single string is not a list: it would hide a forgotten `[ ]`.
-    mutating func stringList(_ node: YAMLNode, _ what: String) -> [Located<String>] {
+    mutating func stringList(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [Located<String>] {
         switch node.content {
         case .sequence(let items):
-            return items.compactMap { string($0, "each entry of \(what)") }
+            return items.compactMap { string($0, "each entry of \(what())") }
         case .scalar(let scalar) where scalar.isNull:
             return []
         default:
-            diagnostics.append(.error(.wrongType, "\(what) must be a list, found \(node.kindDescription)", at: node.location))
+            diagnostics.append(.error(.wrongType, "\(what()) must be a list, found \(node.kindDescription)", at: node.location))
             return []
         }
     }
 
     /// The pairs of a mapping value; null reads as an empty mapping (`Developer:` alone).
-    mutating func mapping(_ node: YAMLNode, _ what: String) -> [YAMLPair]? {
+    mutating func mapping(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [YAMLPair]? {
         switch node.content {
         case .mapping(let pairs): return pairs
         case .scalar(let scalar) where scalar.isNull: return []
         default:
-            diagnostics.append(.error(.wrongType, "\(what) must be a mapping, found \(node.kindDescription)", at: node.location))
+            diagnostics.append(.error(.wrongType, "\(what()) must be a mapping, found \(node.kindDescription)", at: node.location))
             return nil
         }
     }

@@ -10,22 +10,24 @@ public struct Validator {
     /// The allow_commands values some setting uses.
     private var usedCommands = Set<String>()
 
-    public static func validate(_ spec: OrgSpec, limits: Limits = .standard) -> [Diagnostic] {
+    /// Every rule but the counts (`checkCounts`).
+    public static func validate(_ spec: OrgSpec) -> [Diagnostic] {
         var validator = Validator(spec: spec)
-        validator.checkCounts(limits)
         validator.run()
         return validator.diagnostics
     }
 
-    private mutating func checkCounts(_ limits: Limits) {
+    /// Users, accounts, groups or roles beyond `limits`: checked before anything that
+    /// grows with their product.
+    public static func checkCounts(_ spec: OrgSpec, limits: Limits) -> [Diagnostic] {
         let counts: [(String, Int, Int, SourceLocation?)] = [
             ("users", spec.users.count, limits.users, spec.users.first?.name.location),
             ("accounts", spec.accounts.count, limits.accounts, spec.accountsLocation),
             ("groups", spec.groups.count, limits.groups, spec.groups.first?.name.location),
             ("roles", spec.roles.count, limits.roles, spec.roles.first?.name.location),
         ]
-        for (what, count, limit, location) in counts where count > limit {
-            diagnostics.append(.error(.limitExceeded, "org.yaml declares \(count) \(what); the limit is \(limit)", at: location))
+        return counts.filter { $0.1 > $0.2 }.map { what, count, limit, location in
+            .error(.limitExceeded, "org.yaml declares \(count) \(what); the limit is \(limit)", at: location)
         }
     }
 
@@ -148,9 +150,9 @@ public struct Validator {
         }
     }
 
-    private mutating func requireUserManagement(_ flag: Located<Bool>, _ what: String) {
+    private mutating func requireUserManagement(_ flag: Located<Bool>, _ what: @autoclosure () -> String) {
         guard spec.userManagement == nil else { return }
-        diagnostics.append(.error(.userManagementNotDeclared, "\(what), but org.yaml has no 'user_management' section saying which account and role that means", at: flag.location))
+        diagnostics.append(.error(.userManagementNotDeclared, "\(what()), but org.yaml has no 'user_management' section saying which account and role that means", at: flag.location))
     }
 
     private mutating func caseCollisions(_ names: [Located<String>], _ what: String) {
@@ -186,14 +188,14 @@ public struct Validator {
 
     // MARK: Rules on single values
 
-    private mutating func slug(_ name: Located<String>, _ what: String) {
+    private mutating func slug(_ name: Located<String>, _ what: @autoclosure () -> String) {
         guard !NameRules.isSlug(name.value) else { return }
-        diagnostics.append(.error(.invalidSlug, "\(what) '\(name.value)' is not a valid name (\(NameRules.slugRule))", at: name.location))
+        diagnostics.append(.error(.invalidSlug, "\(what()) '\(name.value)' is not a valid name (\(NameRules.slugRule))", at: name.location))
     }
 
-    private mutating func checkRegion(_ region: Located<String>, _ what: String) {
+    private mutating func checkRegion(_ region: Located<String>, _ what: @autoclosure () -> String) {
         guard !NameRules.isRegion(region.value) else { return }
-        diagnostics.append(.error(.invalidRegion, "\(what) '\(region.value)' is not an AWS region code such as 'us-west-2'", at: region.location))
+        diagnostics.append(.error(.invalidRegion, "\(what()) '\(region.value)' is not an AWS region code such as 'us-west-2'", at: region.location))
     }
 
     private mutating func reference(_ name: Located<String>, to kind: String, in declared: Set<String>, code: DiagnosticCode) {
@@ -221,20 +223,22 @@ public struct Validator {
 
     /// A value that reaches a line of a config file: it may not forge another line, a
     /// section or a key, and may not rely on whitespace the AWS CLI strips.
-    private mutating func configValue(_ value: Located<String>, _ what: String) {
-        guard line(value, what) else { return }
+    private mutating func configValue(_ value: Located<String>, _ what: @autoclosure () -> String) {
+        guard line(value, what()) else { return }
         if let bad = value.value.first(where: { "[]=".contains($0) }) {
-            diagnostics.append(.error(.unsafeValue, "\(what) contains '\(bad)', which is not allowed in a value written to a config file", at: value.location))
+            diagnostics.append(.error(.unsafeValue, "\(what()) contains '\(bad)', which is not allowed in a value written to a config file", at: value.location))
         } else if value.value.first?.isWhitespace == true || value.value.last?.isWhitespace == true {
-            diagnostics.append(.error(.unsafeValue, "\(what) starts or ends with whitespace, which the AWS CLI would strip", at: value.location))
+            diagnostics.append(.error(.unsafeValue, "\(what()) starts or ends with whitespace, which the AWS CLI would strip", at: value.location))
         }
     }
 
     /// Any value written to an output file: no control characters or line breaks.
     @discardableResult
-    private mutating func line(_ value: Located<String>, _ what: String) -> Bool {
-        guard value.value.unicodeScalars.contains(where: Self.isLineBreakOrControl) else { return true }
-        diagnostics.append(.error(.unsafeValue, "\(what) contains a control character or line break, which is not allowed in a value written to an output file", at: value.location))
+    private mutating func line(_ value: Located<String>, _ what: @autoclosure () -> String) -> Bool {
+        // Printable ASCII, the common case, needs no look at scalars.
+        guard !value.value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }),
+              value.value.unicodeScalars.contains(where: Self.isLineBreakOrControl) else { return true }
+        diagnostics.append(.error(.unsafeValue, "\(what()) contains a control character or line break, which is not allowed in a value written to an output file", at: value.location))
         return false
     }
 
