@@ -56,41 +56,9 @@ public enum FileSystem {
     /// `durable`: flush the file and its folder to disk before and after the rename, for
     /// files a person cannot regenerate. `owner`: give the new file this owner and group.
     static func writeAtomically(_ contents: [UInt8], to path: String, mode: mode_t = 0o644, durable: Bool = false, owner: (uid_t, gid_t)? = nil) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = (folder as NSString).appendingPathComponent(".\(name).orgprofile-tmp-\(getpid())")
-        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC | O_NOFOLLOW
-        var descriptor = open(temporary, flags, mode)
-        if descriptor < 0, errno == EEXIST {
-            // Left behind by a run of ours that died with the same process id.
-            unlink(temporary)
-            descriptor = open(temporary, flags, mode)
-        }
-        guard descriptor >= 0 else { throw FileError(path: path, errno: errno) }
-        var failure: Int32 = 0
-        var written = 0
-        if let inject = FaultInjection.write, let code = inject(path) { failure = code }
-        if failure == 0 { contents.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                written += count
-            }
-        } }
-        if failure == 0, fchmod(descriptor, mode) != 0 { failure = errno }
-        if failure == 0, let (uid, gid) = owner, fchown(descriptor, uid, gid) != 0, errno != EPERM { failure = errno }
-        if failure == 0, durable, fsync(descriptor) != 0 { failure = errno }
-        if close(descriptor) != 0, failure == 0 { failure = errno }
-        if failure == 0, rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw FileError(path: path, errno: failure)
-        }
-        if durable { syncFolder(folder) }
+        var file = try AtomicFileWriter(path: path, mode: mode)
+        try file.append(contents)
+        try file.commit(mode: mode, durable: durable, owner: owner)
     }
 
     /// Flushes a folder's entries (a rename in it) to disk; best effort.

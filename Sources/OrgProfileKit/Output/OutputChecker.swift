@@ -45,12 +45,30 @@ public struct OutputChecker {
         }
         let (manifest, totals) = try OutputBuild.run(renderer) { file in try compare(file.path, file.contents) }
         result.totals = totals
-        try compare(Manifest.fileName, manifest.encoded())
+        try compareManifest(manifest, in: folder, result: &result, report: report)
         for stale in folder.stalePaths(previous: previous, current: manifest) {
             guard let path = try? folder.checkedPath(stale, creatingFolders: false), try FileSystem.readRegularFile(path) != nil else { continue }
             result.stale += 1
             report(.stale(path: stale))
         }
         return result
+    }
+
+    /// Compares the manifest piece by piece; only a difference makes both versions whole.
+    private func compareManifest(_ manifest: ManifestStream, in folder: OutputFolder, result: inout Result, report: (Difference) -> Void) throws {
+        let path = folder.path(Manifest.fileName)
+        guard let old = try RegularFileReader(path: path) else {
+            result.missing += 1
+            report(.missing(path: Manifest.fileName))
+            return
+        }
+        defer { old.close() }
+        var same = true
+        manifest.write { piece in
+            if same, (try? old.read(piece.count)) != piece { same = false }
+        }
+        if same, (try old.read(1)).isEmpty { return }
+        result.changed += 1
+        report(.changed(path: Manifest.fileName, old: try FileSystem.readRegularFile(path) ?? [], new: manifest.bytes()))
     }
 }

@@ -38,7 +38,14 @@ public struct OutputWriter {
                 FileSystem.removeFolderIfEmpty((path as NSString).deletingLastPathComponent)
             }
         }
-        _ = try update(folder.path(Manifest.fileName), with: manifest.encoded())
+        var manifestUpdate = try StreamedFileUpdate(path: folder.path(Manifest.fileName))
+        do {
+            try manifest.write { piece in try manifestUpdate.append(piece) }
+            _ = try manifestUpdate.finish()
+        } catch {
+            manifestUpdate.abandon()
+            throw error
+        }
         return summary
     }
 
@@ -88,20 +95,22 @@ struct OutputFolder {
         (root as NSString).appendingPathComponent(relative)
     }
 
-    /// The folder's manifest, nil when there is none; an error when something else is there.
-    func manifest() throws -> Manifest? {
+    /// The files the folder's manifest lists, nil when there is no manifest; an error when
+    /// something else is there.
+    func manifest() throws -> [String]? {
         let manifestPath = path(Manifest.fileName)
-        guard let bytes = try FileSystem.readRegularFile(manifestPath) else { return nil }
-        guard let manifest = Manifest.decode(bytes) else {
+        guard let file = try RegularFileReader(path: manifestPath) else { return nil }
+        defer { file.close() }
+        guard let files = try ManifestReader.files(in: file) else {
             throw FileError(path: manifestPath, reason: "not a manifest written by orgprofile, so the files it owns are unknown; move it away and compile again")
         }
-        return manifest
+        return files
     }
 
     /// Files the previous manifest lists, that compile owns, and that the current output
     /// no longer has.
-    func stalePaths(previous: Manifest?, current: Manifest) -> [String] {
+    func stalePaths(previous: [String]?, current: ManifestStream) -> [String] {
         let produced = Set(current.files.map(\.path))
-        return (previous?.files ?? []).map(\.path).filter { !produced.contains($0) && Manifest.isOwnedPath($0) }
+        return (previous ?? []).filter { !produced.contains($0) && Manifest.isOwnedPath($0) }
     }
 }

@@ -1,0 +1,102 @@
+/// Writes JSON as Foundation's JSONEncoder does with `.prettyPrinted, .sortedKeys,
+/// .withoutEscapingSlashes`, one token at a time, so a large document is produced in
+/// pieces instead of built as a value first. The caller writes keys in sorted order.
+///
+/// The format: two-space indentation, `"key" : value`, an empty object or array as an
+/// opening bracket, an empty line and the closing bracket; `"` `\` and control characters
+/// escaped (`\b \f \n \r \t`, else `\u00XX`), everything else written as it is.
+struct PrettyJSONWriter {
+    private(set) var bytes: [UInt8] = []
+    /// For each open object or array: whether it has an element yet.
+    private var open: [Bool] = []
+    /// Set after a key: the next value follows it on the same line.
+    private var afterKey = false
+
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Takes the bytes written so far, leaving the writer's state (its open brackets) as it is.
+    mutating func take() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
+    mutating func beginObject() { beginValue(); bytes.append(UInt8(ascii: "{")); open.append(false) }
+    mutating func endObject() { end(UInt8(ascii: "}")) }
+    mutating func beginArray() { beginValue(); bytes.append(UInt8(ascii: "[")); open.append(false) }
+    mutating func endArray() { end(UInt8(ascii: "]")) }
+
+    mutating func key(_ key: String) {
+        beginValue()
+        quoted(key)
+        bytes.append(contentsOf: " : ".utf8)
+        afterKey = true
+    }
+
+    mutating func string(_ value: String) {
+        beginValue()
+        quoted(value)
+    }
+
+    /// `"key" : "value"`
+    mutating func field(_ key: String, _ value: String) {
+        self.key(key)
+        string(value)
+    }
+
+    /// Starts an element: after a key, nothing; else a comma after the previous element, a
+    /// line break and the indentation.
+    private mutating func beginValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard let last = open.indices.last else { return }
+        if open[last] { bytes.append(UInt8(ascii: ",")) }
+        open[last] = true
+        bytes.append(UInt8(ascii: "\n"))
+        indent(open.count)
+    }
+
+    private mutating func end(_ bracket: UInt8) {
+        let hadElements = open.removeLast()
+        bytes.append(UInt8(ascii: "\n"))
+        if !hadElements { bytes.append(UInt8(ascii: "\n")) }
+        indent(open.count)
+        bytes.append(bracket)
+    }
+
+    private mutating func indent(_ level: Int) {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+
+    private mutating func quoted(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+            case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
+            case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
+            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
+            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: #"\u00"#.utf8)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+extension PrettyJSONWriter {
+    /// The line break JSONEncoder's output does not have and orgprofile's files end with.
+    mutating func finalNewline() {
+        bytes.append(UInt8(ascii: "\n"))
+    }
+}

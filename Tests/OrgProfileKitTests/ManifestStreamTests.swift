@@ -1,0 +1,167 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import OrgProfileKit
+
+/// manifest.json is written in pieces by hand; these tests hold it to what Foundation's
+/// JSONEncoder writes for the `Manifest` value, and read it back the same way.
+@Suite struct ManifestStreamTests {
+    /// Any string, weighted towards what JSON must escape.
+    func randomString(_ random: inout SeededGenerator) -> String {
+        let pieces = ["a", "Z", "9", "-", "/", "\"", "\\", "\n", "\t", "\r", "\u{8}", "\u{C}", "\u{1}", "\u{1F}", "\u{7F}", "é", "😀", "\u{2028}", " ", ""]
+        return (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+    }
+
+    /// The same random document through JSONEncoder and through the writer.
+    @Test func writerMatchesJSONEncoder() throws {
+        struct Item: Codable, Equatable {
+            var name: String
+            var tags: [String]
+            var extra: [String: String]?
+        }
+        var random = SeededGenerator(seed: 42)
+        for _ in 0..<300 {
+            var document: [String: [Item]] = [:]
+            for _ in 0..<Int.random(in: 0...4, using: &random) {
+                let items = (0..<Int.random(in: 0...3, using: &random)).map { _ in
+                    Item(
+                        name: randomString(&random), tags: (0..<Int.random(in: 0...2, using: &random)).map { _ in randomString(&random) },
+                        extra: Bool.random(using: &random) ? nil : Dictionary((0..<Int.random(in: 0...2, using: &random)).map { _ in (randomString(&random), randomString(&random)) }, uniquingKeysWith: { a, _ in a }))
+                }
+                document[randomString(&random)] = items
+            }
+            var json = PrettyJSONWriter()
+            json.beginObject()
+            for key in document.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                json.key(key)
+                json.beginArray()
+                for item in document[key]! {
+                    json.beginObject()
+                    if let extra = item.extra {
+                        json.key("extra")
+                        json.beginObject()
+                        for key in extra.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { json.field(key, extra[key]!) }
+                        json.endObject()
+                    }
+                    json.field("name", item.name)
+                    json.key("tags")
+                    json.beginArray()
+                    item.tags.forEach { json.string($0) }
+                    json.endArray()
+                    json.endObject()
+                }
+                json.endArray()
+            }
+            json.endObject()
+            json.finalNewline()
+            #expect(String(decoding: json.bytes, as: UTF8.self) == JSON.encode(document))
+        }
+    }
+
+    /// The manifest of a model as `Manifest` describes it, encoded by JSONEncoder.
+    func encodedByFoundation(_ stream: ManifestStream) -> [UInt8] {
+        func summaries(_ principals: [Principal]) -> [String: [ProfileSummary]] {
+            Dictionary(uniqueKeysWithValues: principals.map { ($0.name, stream.model.profiles(for: $0).map(ProfileSummary.init)) })
+        }
+        return Manifest(
+            generator: stream.generator, source: stream.source, files: stream.files,
+            users: summaries(stream.model.users), groups: summaries(stream.model.groups)).encoded()
+    }
+
+    @Test func streamMatchesTheEncodedManifest() throws {
+        let example = try readText(packageRoot.appendingPathComponent("org.yaml.example").path)
+        let commands = example.replacingOccurrences(of: "    settings:\n      output: table", with: "    settings:\n      output: table\n      credential_process: /opt/bin/creds --profile \"x\" \\\\ 'y'\n      cli_pager: less")
+            + "allow_commands: [\"/opt/bin/creds --profile \\\"x\\\" \\\\\\\\ 'y'\", less]\n"
+        for yaml in [example, commands, validOrg, validOrg + "  Zoe:\n    groups: [developers]\n  adam:\n    groups: [developers]\n  _x:\n    groups: [developers]\n"] {
+            let model = try model(yaml)
+            let files = [Manifest.File(path: "users/bob/config", sha256: "00"), Manifest.File(path: "a \"quoted\" \\ path", sha256: "ff")]
+            let stream = ManifestStream(generator: "orgprofile 0.1.0", source: "org.yaml", files: files, model: model)
+            var pieces = 0
+            var bytes: [UInt8] = []
+            stream.write { bytes += $0; pieces += 1 }
+            #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: encodedByFoundation(stream), as: UTF8.self))
+            #expect(pieces >= 1)
+        }
+    }
+
+    func filesRead(from text: String) throws -> [String]? {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/manifest.json"))
+        let file = try #require(try RegularFileReader(path: folder + "/manifest.json"))
+        defer { file.close() }
+        return try ManifestReader.files(in: file)
+    }
+
+    @Test func readerReturnsTheFilesOfAManifest() throws {
+        let manifest = Manifest(
+            generator: "orgprofile 0.1.0", source: "org.yaml",
+            files: ["users/bob/config", "groups/a\"b\\c/é/config"].map { .init(path: $0, sha256: "ab") },
+            users: ["bob": []], groups: [:])
+        #expect(try filesRead(from: JSON.encode(manifest)) == ["users/bob/config", "groups/a\"b\\c/é/config"])
+        // Compact JSON, escaped slashes, numbers and literals in unknown places are JSON too.
+        #expect(try filesRead(from: #"{"files":[{"path":"users\/bob\/config","sha256":"x","n":-1.5e3}],"generator":"g","source":"s","users":{"bob":[true,false,null,0]},"groups":{}}"#)
+            == ["users/bob/config"])
+    }
+
+    @Test func readerRefusesWhatIsNotAManifest() throws {
+        let valid = #"{"files":[{"path":"p","sha256":"x"}],"generator":"g","source":"s","users":{},"groups":{}}"#
+        #expect(try filesRead(from: valid) == ["p"])
+        let broken = [
+            "", "[]", "{}", "null", String(valid.dropLast()), valid + "x", valid + "{}",
+            valid.replacingOccurrences(of: #""generator":"g","#, with: ""),
+            valid.replacingOccurrences(of: #""users":{}"#, with: #""users":[]"#),
+            valid.replacingOccurrences(of: #""path":"p""#, with: #""path":1"#),
+            valid.replacingOccurrences(of: #","sha256":"x""#, with: ""),
+            valid.replacingOccurrences(of: #""p""#, with: "\"p\u{1}\""),
+            valid.replacingOccurrences(of: #""p""#, with: #""p\q""#),
+            valid.replacingOccurrences(of: #""groups":{}"#, with: #""groups":{"a":[1,]}"#),
+            valid.replacingOccurrences(of: #""groups":{}"#, with: #""groups":{"a":tru}"#),
+            valid.replacingOccurrences(of: #""groups":{}"#, with: #""groups":{"a":"# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}"),
+        ]
+        for text in broken {
+            #expect(try filesRead(from: text) == nil, "\(text)")
+        }
+    }
+
+    /// A manifest larger than one piece is read across the pieces' boundaries.
+    @Test func readerReadsAcrossPieces() throws {
+        let paths = (0..<5000).map { "users/user\($0)/config" }
+        let manifest = Manifest(generator: "g", source: "s", files: paths.map { .init(path: $0, sha256: String(repeating: "0", count: 64)) }, users: [:], groups: [:])
+        #expect(try filesRead(from: JSON.encode(manifest)) == paths)
+    }
+}
+
+@Suite struct StreamedFileUpdateTests {
+    /// Writes `new` in pieces of `size` over a file holding `old` (none when nil); returns
+    /// whether it wrote, and what the file then holds.
+    func update(old: String?, new: String, pieces size: Int) throws -> (wrote: Bool, contents: String, inodeKept: Bool) {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/manifest.json"
+        if let old { try old.write(toFile: path, atomically: false, encoding: .utf8) }
+        var before = stat()
+        stat(path, &before)
+        var update = try StreamedFileUpdate(path: path)
+        let bytes = Array(new.utf8)
+        for start in stride(from: 0, to: bytes.count, by: size) { try update.append(Array(bytes[start..<min(start + size, bytes.count)])) }
+        let wrote = try update.finish()
+        var after = stat()
+        stat(path, &after)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["manifest.json"])
+        return (wrote, try readText(path), before.st_ino == after.st_ino)
+    }
+
+    @Test func writesOnlyWhenTheBytesDiffer() throws {
+        let text = String(repeating: "0123456789", count: 50)
+        for size in [1, 7, 64, 1000] {
+            let same = try update(old: text, new: text, pieces: size)
+            #expect(!same.wrote && same.contents == text && same.inodeKept)
+            for old in [nil, "", String(text.dropLast()), text + "x", text.replacingOccurrences(of: "5", with: "x"), "x" + text.dropFirst()] as [String?] {
+                let result = try update(old: old, new: text, pieces: size)
+                #expect(result.wrote && result.contents == text, "old \(old ?? "none"), pieces of \(size)")
+            }
+        }
+    }
+}
