@@ -1,6 +1,6 @@
-/// Everything `compile` produces, rendered one principal at a time: each file goes to a
-/// consumer as soon as it exists, and the manifest follows as a stream. `compile` writes
-/// what it is given, `check` compares it; both see exactly the same files.
+/// Everything `compile` produces, rendered one principal at a time on both cores: each
+/// file goes to a consumer as soon as it exists, and the manifest follows as a stream.
+/// `compile` writes what it is given, `check` compares it; both see exactly the same files.
 public enum OutputBuild {
     public struct Totals: Equatable, Sendable {
         public var users = 0
@@ -9,25 +9,78 @@ public enum OutputBuild {
         public var files = 0
     }
 
-    static func run(_ renderer: Renderer, each consume: (OutputFile) throws -> Void) rethrows -> (manifest: ManifestStream, totals: Totals) {
+    /// Principals per half of a batch: enough to keep both cores busy between two
+    /// hand-overs, few enough that a batch's results (files that differ, in `check`) stay small.
+    static let batchHalf = 32
+
+    /// Renders every principal and calls `consume` with each of its files, in a worker that
+    /// has its own `OutputFolder` (so its cache of checked folders needs no lock). Principals
+    /// go in consecutive batches whose two halves run at once; `collect` then receives what
+    /// `consume` returned in render order, so everything the caller sees, and the first
+    /// error it gets, is the same on every run.
+    static func run<Outcome: Sendable>(
+        _ renderer: Renderer, root: String,
+        consume: @Sendable (inout OutputFolder, OutputFile) throws -> Outcome,
+        collect: (Outcome) throws -> Void
+    ) throws -> (manifest: ManifestStream, totals: Totals) {
+        let principals = renderer.model.principals
+        // One folder per worker, each touched only by its worker.
+        nonisolated(unsafe) let folders = UnsafeMutableBufferPointer<OutputFolder>.allocate(capacity: 2)
+        folders.initialize(repeating: OutputFolder(root: root))
+        defer { folders.deinitialize().deallocate() }
+        @Sendable func render(_ range: Range<Int>, worker: Int) -> Result<[Rendered<Outcome>], Error> {
+            Result {
+                try range.map { index in
+                    let (profiles, files) = renderer.files(for: principals[index])
+                    let consumed = try files.map { file in
+                        (Manifest.File(path: file.path, sha256: Manifest.sha256(file.contents)), try consume(&folders[worker], file))
+                    }
+                    return Rendered(kind: principals[index].kind, profiles: profiles.count, files: consumed)
+                }
+            }
+        }
+        // Task-locals do not cross into the worker threads by themselves; bound again only
+        // when a test set one (binding one on a plain thread is not free).
+        let faults = FaultInjection.write
+        @Sendable func renderInWorker(_ range: Range<Int>, worker: Int) -> Result<[Rendered<Outcome>], Error> {
+            guard let faults else { return render(range, worker: worker) }
+            return FaultInjection.$write.withValue(faults) { render(range, worker: worker) }
+        }
+
         var totals = Totals()
         var files: [Manifest.File] = []
-        for principal in renderer.model.principals {
-            let (profiles, rendered) = renderer.files(for: principal)
-            switch principal.kind {
-            case .user: totals.users += 1
-            case .group: totals.groups += 1
+        var start = 0
+        while start < principals.count {
+            let end = min(start + 2 * batchHalf, principals.count)
+            let middle = (start + end + 1) / 2
+            let (first, second) = (start..<middle, middle..<end)
+            let halves = Parallel.both({ renderInWorker(first, worker: 0) }, { renderInWorker(second, worker: 1) })
+            for half in [halves.0, halves.1] {
+                for rendered in try half.get() {
+                    switch rendered.kind {
+                    case .user: totals.users += 1
+                    case .group: totals.groups += 1
+                    }
+                    totals.profiles += rendered.profiles
+                    for (file, outcome) in rendered.files {
+                        try collect(outcome)
+                        files.append(file)
+                    }
+                }
             }
-            totals.profiles += profiles.count
-            for file in rendered {
-                try consume(file)
-                files.append(Manifest.File(path: file.path, sha256: Manifest.sha256(file.contents)))
-            }
+            start = end
         }
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         totals.files = files.count
         let manifest = ManifestStream(
             generator: "\(OrgProfile.name) \(OrgProfile.version)", source: renderer.sourceName, files: files, model: renderer.model)
         return (manifest, totals)
+    }
+
+    /// One principal's share of the output, as a worker hands it back.
+    struct Rendered<Outcome: Sendable>: Sendable {
+        var kind: Principal.Kind
+        var profiles: Int
+        var files: [(file: Manifest.File, outcome: Outcome)]
     }
 }

@@ -30,20 +30,16 @@ public struct OutputChecker {
         var folder = OutputFolder(root: root)
         let previous = try folder.manifest()
         var result = Result()
-        func compare(_ path: String, _ contents: [UInt8]) throws {
-            // A file behind a planted link counts as missing: compile would not write through it.
-            let checked = try? folder.checkedPath(path, creatingFolders: false)
-            guard let checked, let existing = try FileSystem.readRegularFile(checked) else {
-                result.missing += 1
-                report(.missing(path: path))
-                return
+        let (manifest, totals) = try OutputBuild.run(renderer, root: root) { folder, file in
+            try Self.difference(file, in: &folder)
+        } collect: { difference in
+            switch difference {
+            case .changed?: result.changed += 1
+            case .missing?: result.missing += 1
+            case .stale?, nil: break
             }
-            if existing != contents {
-                result.changed += 1
-                report(.changed(path: path, old: existing, new: contents))
-            }
+            if let difference { report(difference) }
         }
-        let (manifest, totals) = try OutputBuild.run(renderer) { file in try compare(file.path, file.contents) }
         result.totals = totals
         try compareManifest(manifest, in: folder, result: &result, report: report)
         for stale in folder.stalePaths(previous: previous, current: manifest) {
@@ -52,6 +48,14 @@ public struct OutputChecker {
             report(.stale(path: stale))
         }
         return result
+    }
+
+    /// How the folder's copy of a file differs from it, if it does.
+    private static func difference(_ file: OutputFile, in folder: inout OutputFolder) throws -> Difference? {
+        // A file behind a planted link counts as missing: compile would not write through it.
+        let checked = try? folder.checkedPath(file.path, creatingFolders: false)
+        guard let checked, let existing = try FileSystem.readRegularFile(checked) else { return .missing(path: file.path) }
+        return existing == file.contents ? nil : .changed(path: file.path, old: existing, new: file.contents)
     }
 
     /// Compares the manifest piece by piece; only a difference makes both versions whole.

@@ -24,9 +24,10 @@ public struct OutputWriter {
         FileSystem.removeLeftoverTemporaryFiles(in: root)
 
         var summary = Summary()
-        let (manifest, totals) = try OutputBuild.run(renderer) { file in
-            let path = try folder.checkedPath(file.path, creatingFolders: true)
-            if try update(path, with: file.contents) { summary.written += 1 } else { summary.unchanged += 1 }
+        let (manifest, totals) = try OutputBuild.run(renderer, root: root) { folder, file in
+            try Self.update(try folder.checkedPath(file.path, creatingFolders: true), with: file.contents)
+        } collect: { wrote in
+            if wrote { summary.written += 1 } else { summary.unchanged += 1 }
         }
         summary.totals = totals
 
@@ -50,7 +51,7 @@ public struct OutputWriter {
     }
 
     /// Writes the file unless it already holds exactly these bytes; returns whether it wrote.
-    private func update(_ path: String, with contents: [UInt8]) throws -> Bool {
+    private static func update(_ path: String, with contents: [UInt8]) throws -> Bool {
         if try FileSystem.readRegularFile(path) == contents { return false }
         try FileSystem.writeAtomically(contents, to: path)
         return true
