@@ -73,7 +73,9 @@ import Testing
         let example = try readText(packageRoot.appendingPathComponent("org.yaml.example").path)
         let commands = example.replacingOccurrences(of: "    settings:\n      output: table", with: "    settings:\n      output: table\n      credential_process: /opt/bin/creds --profile \"x\" \\\\ 'y'\n      cli_pager: less")
             + "allow_commands: [\"/opt/bin/creds --profile \\\"x\\\" \\\\\\\\ 'y'\", less]\n"
-        for yaml in [example, commands, validOrg, validOrg + "  Zoe:\n    groups: [developers]\n  adam:\n    groups: [developers]\n  _x:\n    groups: [developers]\n"] {
+        // More principals than one batch holds, so parts written on both cores are joined.
+        let many = validOrg + (0..<(4 * OutputBuild.batchHalf + 3)).map { "  user\($0):\n    groups: [developers]\n" }.joined()
+        for yaml in [example, commands, validOrg, many, validOrg + "  Zoe:\n    groups: [developers]\n  adam:\n    groups: [developers]\n  _x:\n    groups: [developers]\n"] {
             let model = try model(yaml)
             let files = [Manifest.File(path: "users/bob/config", sha256: "00"), Manifest.File(path: "a \"quoted\" \\ path", sha256: "ff")]
             let stream = ManifestStream(generator: "orgprofile 0.1.0", source: "org.yaml", files: files, model: model)

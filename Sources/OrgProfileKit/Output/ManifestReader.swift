@@ -143,6 +143,7 @@ struct ManifestReader {
         guard try next() == UInt8(ascii: "\"") else { throw Invalid.invalid }
         var bytes: [UInt8] = []
         while true {
+            try skipPlainCharacters(keeping: keeping, into: &bytes)
             guard let byte = try nextRaw() else { throw Invalid.invalid }
             switch byte {
             case UInt8(ascii: "\""):
@@ -175,6 +176,27 @@ struct ManifestReader {
         }
     }
 
+    /// Moves past the bytes a string holds as they are (no quote, backslash or control
+    /// character), a whole buffer at a time; the bulk of a manifest.
+    private mutating func skipPlainCharacters(keeping: Bool, into kept: inout [UInt8]) throws {
+        while true {
+            if position == buffer.count, try peekRaw() == nil { return }
+            let start = position
+            let end = buffer.withUnsafeBufferPointer { bytes in
+                var index = start
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                    index += 1
+                }
+                return index
+            }
+            if keeping { kept.append(contentsOf: buffer[start..<end]) }
+            position = end
+            if end < buffer.count { return }
+        }
+    }
+
     private static func hexValue(_ byte: UInt8) -> UInt32? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
@@ -199,8 +221,16 @@ struct ManifestReader {
 
     /// The next byte after whitespace, not consumed.
     private mutating func peek() throws -> UInt8? {
-        while let byte = try peekRaw(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { position += 1 }
-        return try peekRaw()
+        while let byte = try peekRaw() {
+            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return byte }
+            let start = position
+            position = buffer.withUnsafeBufferPointer { bytes in
+                var index = start
+                while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 { index += 1 }
+                return index
+            }
+        }
+        return nil
     }
 
     private mutating func nextRaw() throws -> UInt8? {

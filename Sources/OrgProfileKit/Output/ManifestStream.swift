@@ -20,12 +20,19 @@ struct ManifestStream {
         func profiles(of principals: [Principal], under key: String) throws(Failure) {
             json.key(key)
             json.beginObject()
-            for principal in principals.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
-                json.key(principal.name)
-                json.beginArray()
-                for profile in model.profiles(for: principal) { ProfileSummary(profile).write(to: &json) }
-                json.endArray()
+            // JSONEncoder sorts keys by their UTF-8 bytes.
+            let sorted = principals.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) })
+            // Consecutive batches, each half written on its own core and joined in order.
+            var start = 0
+            while start < sorted.count {
+                let end = min(start + 2 * OutputBuild.batchHalf, sorted.count)
+                let middle = (start + end + 1) / 2
+                let (first, second, continuing) = (sorted[start..<middle], sorted[middle..<end], start > 0)
+                let parts = Parallel.both({ part(first, continuing: continuing) }, { part(second, continuing: true) })
+                json.append(part: parts.0)
+                json.append(part: parts.1)
                 try flushIfFull()
+                start = end
             }
             json.endObject()
         }
@@ -50,6 +57,18 @@ struct ManifestStream {
         try emit(json.take())
     }
 
+    /// The entries of some principals in `groups` or `users`: `"NAME" : [ profiles ]`.
+    private func part(_ principals: ArraySlice<Principal>, continuing: Bool) -> [UInt8] {
+        var json = PrettyJSONWriter(depth: 2, continuing: continuing)
+        for principal in principals {
+            json.key(principal.name)
+            json.beginArray()
+            for profile in model.profiles(for: principal) { profile.writeSummary(to: &json) }
+            json.endArray()
+        }
+        return json.bytes
+    }
+
     /// The whole file at once: for small outputs and for showing a difference.
     func bytes() -> [UInt8] {
         var bytes: [UInt8] = []
@@ -58,23 +77,24 @@ struct ManifestStream {
     }
 }
 
-extension ProfileSummary {
-    /// One profile as JSONEncoder writes the `Codable` form: keys in byte order, absent
+extension Profile {
+    /// The profile's `ProfileSummary` as JSONEncoder writes it: keys in byte order, absent
     /// optionals left out.
-    func write(to json: inout PrettyJSONWriter) {
+    func writeSummary(to json: inout PrettyJSONWriter) {
         json.beginObject()
         json.field("account", account)
         json.field("account_id", accountID)
-        if let commands {
+        // Settings are sorted by key, and keys are ASCII: byte order.
+        if settings.contains(where: \.runsCommand) {
             json.key("commands")
             json.beginObject()
-            for key in commands.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { json.field(key, commands[key]!) }
+            for setting in settings where setting.runsCommand { json.field(setting.key, setting.value) }
             json.endObject()
         }
         json.field("name", name)
         json.field("region", region)
         json.field("role", role)
-        if let userManagement { json.field("user_management", userManagement) }
+        if let userManagement { json.field("user_management", userManagement.rawValue) }
         json.endObject()
     }
 }

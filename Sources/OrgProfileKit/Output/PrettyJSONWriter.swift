@@ -16,6 +16,21 @@ struct PrettyJSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// A writer for a part of another writer's document: it starts inside `depth` open
+    /// containers, the innermost already holding elements when `continuing`. Parts written
+    /// this way on several cores are joined with `append(part:)`.
+    init(depth: Int, continuing: Bool) {
+        open = Array(repeating: true, count: depth - 1) + [continuing]
+    }
+
+    /// Appends the bytes a part writer (`init(depth:continuing:)`) wrote into this writer's
+    /// innermost open container.
+    mutating func append(part: [UInt8]) {
+        guard !part.isEmpty else { return }
+        bytes += part
+        open[open.count - 1] = true
+    }
+
     /// Takes the bytes written so far, leaving the writer's state (its open brackets) as it is.
     mutating func take() -> [UInt8] {
         defer { bytes.removeAll(keepingCapacity: true) }
