@@ -76,12 +76,13 @@ struct ManifestReader {
 
     // MARK: JSON
 
-    /// The members of an object whose `{` was read, through its `}`.
-    private mutating func members(_ each: (inout ManifestReader, String) throws -> Void) throws {
+    /// The members of an object whose `{` was read, through its `}`. Keys are decoded only
+    /// when `keys` (else `each` gets an empty one).
+    private mutating func members(keys: Bool = true, _ each: (inout ManifestReader, String) throws -> Void) throws {
         if try peek() == UInt8(ascii: "}") { position += 1; return }
         while true {
             guard try peek() == UInt8(ascii: "\"") else { throw Invalid.invalid }
-            let key = try string(keeping: true)!
+            let key = try string(keeping: keys) ?? ""
             try expect(UInt8(ascii: ":"))
             try each(&self, key)
             switch try next() {
@@ -111,7 +112,7 @@ struct ManifestReader {
         switch first {
         case UInt8(ascii: "{"):
             position += 1
-            try members { reader, _ in try reader.value(depth: depth + 1) }
+            try members(keys: false) { reader, _ in try reader.value(depth: depth + 1) }
         case UInt8(ascii: "["):
             position += 1
             try elements { reader in try reader.value(depth: depth + 1) }

@@ -55,7 +55,7 @@ public struct OutputChecker {
         // A file behind a planted link counts as missing: compile would not write through it.
         let checked = try? folder.checkedPath(file.path, creatingFolders: false)
         guard let checked, let existing = try FileSystem.readRegularFile(checked) else { return .missing(path: file.path) }
-        return existing == file.contents ? nil : .changed(path: file.path, old: existing, new: file.contents)
+        return existing.hasSameBytes(as: file.contents) ? nil : .changed(path: file.path, old: existing, new: file.contents)
     }
 
     /// Compares the manifest piece by piece; only a difference makes both versions whole.
@@ -69,7 +69,7 @@ public struct OutputChecker {
         defer { old.close() }
         var same = true
         manifest.write { piece in
-            if same, (try? old.read(piece.count)) != piece { same = false }
+            if same, !piece.hasSameBytes(as: try? old.read(piece.count)) { same = false }
         }
         if same, (try old.read(1)).isEmpty { return }
         result.changed += 1

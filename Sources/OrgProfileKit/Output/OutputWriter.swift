@@ -52,7 +52,7 @@ public struct OutputWriter {
 
     /// Writes the file unless it already holds exactly these bytes; returns whether it wrote.
     private static func update(_ path: String, with contents: [UInt8]) throws -> Bool {
-        if try FileSystem.readRegularFile(path) == contents { return false }
+        if contents.hasSameBytes(as: try FileSystem.readRegularFile(path)) { return false }
         try FileSystem.writeAtomically(contents, to: path)
         return true
     }

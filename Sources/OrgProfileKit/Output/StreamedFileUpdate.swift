@@ -17,7 +17,7 @@ struct StreamedFileUpdate {
 
     mutating func append(_ piece: [UInt8]) throws {
         if writer == nil, let old {
-            if try old.read(piece.count) == piece {
+            if piece.hasSameBytes(as: try old.read(piece.count)) {
                 matched += piece.count
                 return
             }
