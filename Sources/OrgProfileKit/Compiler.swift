@@ -68,6 +68,11 @@ public enum Compiler {
         return Analysis(diagnostics: diagnostics, model: diagnostics.hasErrors ? nil : model)
     }
 
+    /// Two versions of org.yaml analysed at once, one on each core (what `diff` compares).
+    public static func analyze(old: SourceFile?, new: SourceFile, strict: Bool = false) -> (old: Analysis?, new: Analysis) {
+        Parallel.both({ old.map { analyze($0, strict: strict) } }, { analyze(new, strict: strict) })
+    }
+
     /// The name generated files call org.yaml by: its file name, never a path.
     public static func displayName(of path: String) -> String {
         (path as NSString).lastPathComponent

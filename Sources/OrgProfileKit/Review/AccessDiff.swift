@@ -58,25 +58,47 @@ public struct AccessDiff: Equatable, Sendable {
     public var isEmpty: Bool { session.isEmpty && principals.isEmpty }
 
     /// Compares two models; a nil `old` means nothing existed before.
+    ///
+    /// Principal by principal, on both cores: each one's profiles are resolved in both
+    /// versions, and only a principal whose profiles are not identical is compared in detail.
     public init(old: AccessModel?, new: AccessModel) {
         let patterns = Array(Set(new.privilegedRolePatterns + (old?.privilegedRolePatterns ?? []))).sorted()
         privilegedRolePatterns = patterns
-        let isPrivileged = { (role: String) in patterns.contains { role.contains($0) } }
         session = Self.sessionChanges(old: old?.session, new: new.session)
-        let before = old.map(Snapshot.build) ?? [:]
-        let after = Snapshot.build(new)
-        var principals: [PrincipalDiff] = []
-        for key in Set(before.keys).union(after.keys) {
-            if let diff = Self.compare(key, before[key], after[key], isPrivileged: isPrivileged) { principals.append(diff) }
+        let before = old.map(Self.principals) ?? [:]
+        let after = Self.principals(new)
+        let keys = Set(before.keys).union(after.keys).sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
+        @Sendable func compare(_ keys: ArraySlice<Snapshot.Key>) -> [PrincipalDiff] {
+            let isPrivileged = { (role: String) in patterns.contains { role.contains($0) } }
+            return keys.compactMap { key in
+                let was = before[key], now = after[key]
+                if let was, let now, was.enabled, now.enabled, was.principal.superAdmin == now.principal.superAdmin {
+                    let (oldProfiles, newProfiles) = (old!.profiles(for: was.principal), new.profiles(for: now.principal))
+                    if oldProfiles == newProfiles { return nil }
+                    return Self.compare(key, Snapshot(was, oldProfiles), Snapshot(now, newProfiles), isPrivileged: isPrivileged)
+                }
+                return Self.compare(key, was.map { Snapshot($0, in: old!) }, now.map { Snapshot($0, in: new) }, isPrivileged: isPrivileged)
+            }
         }
-        self.principals = principals.sorted { lhs, rhs in
+        let middle = keys.count / 2
+        let (first, second) = (keys[..<middle], keys[middle...])
+        let halves = Parallel.both({ compare(first) }, { compare(second) })
+        self.principals = (halves.0 + halves.1).sorted { lhs, rhs in
             (lhs.isPrivileged ? 0 : 1, lhs.kind == .user ? 0 : 1, lhs.name) < (rhs.isPrivileged ? 0 : 1, rhs.kind == .user ? 0 : 1, rhs.name)
         }
     }
 
+    /// Every user and group of a model, enabled or not, by kind and name.
+    private static func principals(_ model: AccessModel) -> [Snapshot.Key: (principal: Principal, enabled: Bool)] {
+        var result: [Snapshot.Key: (principal: Principal, enabled: Bool)] = [:]
+        for principal in model.principals { result[Snapshot.Key(kind: principal.kind, name: principal.name)] = (principal, true) }
+        for principal in model.disabledUsers { result[Snapshot.Key(kind: .user, name: principal.name)] = (principal, false) }
+        return result
+    }
+
     /// One principal's access in one version.
     struct Snapshot {
-        struct Key: Hashable {
+        struct Key: Hashable, Sendable {
             var kind: Principal.Kind
             var name: String
         }
@@ -85,17 +107,15 @@ public struct AccessDiff: Equatable, Sendable {
         var superAdmin: Bool
         var profiles: [String: (facts: ProfileFacts, isWildcard: Bool)]
 
-        static func build(_ model: AccessModel) -> [Key: Snapshot] {
-            var snapshots: [Key: Snapshot] = [:]
-            for principal in model.principals {
-                let profiles = model.profiles(for: principal).map { ($0.name, (ProfileSummary($0), $0.isWildcard)) }
-                snapshots[Key(kind: principal.kind, name: principal.name)] = Snapshot(
-                    enabled: true, superAdmin: principal.superAdmin, profiles: Dictionary(profiles, uniquingKeysWith: { first, _ in first }))
-            }
-            for principal in model.disabledUsers {
-                snapshots[Key(kind: .user, name: principal.name)] = Snapshot(enabled: false, superAdmin: principal.superAdmin, profiles: [:])
-            }
-            return snapshots
+        /// A disabled user has no profiles.
+        init(_ entry: (principal: Principal, enabled: Bool), in model: AccessModel) {
+            self.init(entry, entry.enabled ? model.profiles(for: entry.principal) : [])
+        }
+
+        init(_ entry: (principal: Principal, enabled: Bool), _ profiles: [Profile]) {
+            enabled = entry.enabled
+            superAdmin = entry.principal.superAdmin
+            self.profiles = Dictionary(profiles.map { ($0.name, (ProfileSummary($0), $0.isWildcard)) }, uniquingKeysWith: { first, _ in first })
         }
     }
 
