@@ -124,6 +124,27 @@ import Testing
         #expect(collisionsSeen > 100)
     }
 
+    /// diff's shortcut says "the same profiles" exactly when the built profiles are equal.
+    @Test func sameProfilesAgreesWithComparingProfiles() throws {
+        var random = SeededGenerator(seed: 61)
+        var same = 0
+        for _ in 0..<150 {
+            let yaml = randomOrg(&random)
+            // The same org, another random org, and the org with one account's region changed.
+            let others = [yaml, randomOrg(&random), yaml.replacingOccurrences(of: "region: us-west-2\naccounts:", with: "region: eu-west-1\naccounts:")]
+            let model = try decodedModel(yaml)
+            for other in try others.map(decodedModel) {
+                for principal in model.groupEntries.map(\.principal) + model.userEntries.map(\.principal) {
+                    guard let counterpart = other.principal(named: principal.name, kind: principal.kind) else { continue }
+                    let equal = model.profiles(for: principal) == other.profiles(for: counterpart)
+                    #expect(model.hasSameProfiles(principal, as: counterpart, in: other) == equal, "\(principal.name) in\n\(yaml)")
+                    if equal { same += 1 }
+                }
+            }
+        }
+        #expect(same > 1000)
+    }
+
     @Test func theProfileLimitIsCheckedEvenWithoutSharedNames() throws {
         var limits = Limits()
         limits.profilesPerPrincipal = 2

@@ -10,7 +10,11 @@ extension AccessModel {
         var account: Int
         var role: Int
         var userManagement: UserManagementKind?
-        var location: SourceLocation
+        /// Where its grant is: `grant` indexes the entry's own grants when `group` is nil,
+        /// else that group's; both are nil for the user-management profile. Indices, not a
+        /// location, so building candidates copies no strings.
+        var group: Int?
+        var grant: Int?
         var isWildcard = false
     }
 
@@ -51,8 +55,8 @@ extension AccessModel {
         var diagnostics: [Diagnostic] = []
         for entry in groupEntries + userEntries where mayCollideOrExceed(entry) {
             let resolved = resolve(entry)
-            for (first, second) in resolved.collisions where reported.insert([first.location, second.location]).inserted {
-                diagnostics.append(collision(first, second, for: entry.principal))
+            for (first, second) in resolved.collisions where reported.insert([location(of: first, in: entry), location(of: second, in: entry)]).inserted {
+                diagnostics.append(collision(first, second, for: entry))
             }
             if resolved.profiles.count > limits.profilesPerPrincipal {
                 diagnostics.append(.error(
@@ -70,6 +74,44 @@ extension AccessModel {
     /// Candidates are ordered by name number, then by grant order: the same pair granted
     /// twice, and two pairs with one name, become neighbours, the first granted first.
     private func resolve(_ entry: Entry) -> (profiles: [Profile], collisions: [(Candidate, Candidate)]) {
+        let (kept, collisions) = select(entry)
+        let profiles = kept.map { candidate in
+            let account = accounts[candidate.account]
+            return Profile(
+                name: profileNames.names[candidate.name], account: account.key, accountName: account.displayName ?? account.key,
+                accountID: account.id, role: roles[candidate.role].name, region: account.region,
+                settings: account.settings, userManagement: candidate.userManagement, isWildcard: candidate.isWildcard)
+        }
+        return (profiles, collisions)
+    }
+
+    /// Whether a principal holds exactly the profiles `other` holds in `otherModel` (names,
+    /// accounts, roles, regions, settings, user management, wildcards): what
+    /// `profiles(for:) ==` would say, without building a single profile.
+    func hasSameProfiles(_ principal: Principal, as other: Principal, in otherModel: AccessModel) -> Bool {
+        let mine = select(entries(principal.kind)[principal.index]).kept
+        let theirs = otherModel.select(otherModel.entries(other.kind)[other.index]).kept
+        guard mine.count == theirs.count else { return false }
+        // Accounts found equal last: consecutive profiles are often on the same account.
+        var lastSameAccount = (mine: -1, theirs: -1)
+        for index in mine.indices {
+            let (a, b) = (mine[index], theirs[index])
+            guard a.userManagement == b.userManagement, a.isWildcard == b.isWildcard,
+                  profileNames.names[a.name] == otherModel.profileNames.names[b.name],
+                  roles[a.role].name == otherModel.roles[b.role].name else { return false }
+            guard a.account != lastSameAccount.mine || b.account != lastSameAccount.theirs else { continue }
+            guard accounts[a.account].key == otherModel.accounts[b.account].key,
+                  accounts[a.account].id == otherModel.accounts[b.account].id,
+                  accounts[a.account].region == otherModel.accounts[b.account].region,
+                  (accounts[a.account].displayName ?? accounts[a.account].key) == (otherModel.accounts[b.account].displayName ?? otherModel.accounts[b.account].key),
+                  accounts[a.account].settings == otherModel.accounts[b.account].settings else { return false }
+            lastSameAccount = (a.account, b.account)
+        }
+        return true
+    }
+
+    /// The candidates an entry keeps, sorted by name, and the collisions among the rest.
+    private func select(_ entry: Entry) -> (kept: [Candidate], collisions: [(Candidate, Candidate)]) {
         var candidates = candidates(entry)
         let order = candidates.indices.sorted { (candidates[$0].name, $0) < (candidates[$1].name, $1) }
         var kept: [Int] = []
@@ -92,16 +134,8 @@ extension AccessModel {
             collisions += pairs.dropFirst().map { (pairs[0], $0) }
             start = end
         }
-        let profiles = kept.map { position in
-            let candidate = candidates[position]
-            let account = accounts[candidate.account]
-            return Profile(
-                name: profileNames.names[candidate.name], account: account.key, accountName: account.displayName ?? account.key,
-                accountID: account.id, role: roles[candidate.role].name, region: account.region,
-                settings: account.settings, userManagement: candidate.userManagement, isWildcard: candidate.isWildcard)
-        }
         collisions.sort { $0.second < $1.second }
-        return (profiles, collisions.map { (candidates[$0.first], candidates[$0.second]) })
+        return (kept.map { candidates[$0] }, collisions.map { (candidates[$0.first], candidates[$0.second]) })
     }
 
     /// Every grant the entry holds, in the order org.yaml grants them (direct assignments,
@@ -109,24 +143,33 @@ extension AccessModel {
     private func candidates(_ entry: Entry) -> [Candidate] {
         var candidates: [Candidate] = []
         candidates.reserveCapacity(entry.grants.count + entry.groups.reduce(1) { $0 + groupEntries[$1].grants.count })
-        func add(_ grant: Grant) {
-            candidates.append(Candidate(
-                name: grant.name, pair: Self.pairKey(grant.account, grant.role, roles: roles.count), account: grant.account,
-                role: grant.role, location: grant.location, isWildcard: grant.isWildcard))
+        func add(_ grants: [Grant], from group: Int?) {
+            for (index, grant) in grants.enumerated() {
+                candidates.append(Candidate(
+                    name: grant.name, pair: Self.pairKey(grant.account, grant.role, roles: roles.count), account: grant.account,
+                    role: grant.role, group: group, grant: index, isWildcard: grant.isWildcard))
+            }
         }
-        entry.grants.forEach(add)
-        for group in entry.groups { groupEntries[group].grants.forEach(add) }
+        add(entry.grants, from: nil)
+        for group in entry.groups { add(groupEntries[group].grants, from: group) }
         if let candidate = userManagementCandidate(entry) { candidates.append(candidate) }
         return candidates
     }
 
     private func userManagementCandidate(_ entry: Entry) -> Candidate? {
         guard let kind = entry.principal.userManagement, let target = userManagementTargets[kind],
-              let name = profileNames.userManagementName, let source = entry.userManagementSource else { return nil }
-        return Candidate(name: name, pair: -1, account: target.account, role: target.role, userManagement: kind, location: source)
+              let name = profileNames.userManagementName, entry.userManagementSource != nil else { return nil }
+        return Candidate(name: name, pair: -1, account: target.account, role: target.role, userManagement: kind)
     }
 
-    private func collision(_ first: Candidate, _ second: Candidate, for principal: Principal) -> Diagnostic {
+    /// Where org.yaml grants a candidate of `entry`.
+    private func location(of candidate: Candidate, in entry: Entry) -> SourceLocation {
+        guard let grant = candidate.grant else { return entry.userManagementSource! }
+        return (candidate.group.map { groupEntries[$0].grants } ?? entry.grants)[grant].location
+    }
+
+    private func collision(_ first: Candidate, _ second: Candidate, for entry: Entry) -> Diagnostic {
+        let principal = entry.principal
         func describe(_ candidate: Candidate) -> String {
             let grant = "'\(roles[candidate.role].name)' on account '\(accounts[candidate.account].key)'"
             return candidate.userManagement == nil ? grant : "the user-management profile (\(grant))"
@@ -142,7 +185,7 @@ extension AccessModel {
         return .error(
             .profileCollision,
             "\(principal.kind) '\(principal.name)' would get two profiles named '\(profileNames.names[first.name])': \(describe(first)) and \(describe(second)); \(hint)",
-            at: second.location,
-            notes: [.init("\(describe(first)) is granted here", at: first.location)])
+            at: location(of: second, in: entry),
+            notes: [.init("\(describe(first)) is granted here", at: location(of: first, in: entry))])
     }
 }

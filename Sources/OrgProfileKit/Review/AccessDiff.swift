@@ -73,9 +73,7 @@ public struct AccessDiff: Equatable, Sendable {
             return keys.compactMap { key in
                 let was = before[key], now = after[key]
                 if let was, let now, was.enabled, now.enabled, was.principal.superAdmin == now.principal.superAdmin {
-                    let (oldProfiles, newProfiles) = (old!.profiles(for: was.principal), new.profiles(for: now.principal))
-                    if oldProfiles == newProfiles { return nil }
-                    return Self.compare(key, Snapshot(was, oldProfiles), Snapshot(now, newProfiles), isPrivileged: isPrivileged)
+                    if old!.hasSameProfiles(was.principal, as: now.principal, in: new) { return nil }
                 }
                 return Self.compare(key, was.map { Snapshot($0, in: old!) }, now.map { Snapshot($0, in: new) }, isPrivileged: isPrivileged)
             }
@@ -109,12 +107,9 @@ public struct AccessDiff: Equatable, Sendable {
 
         /// A disabled user has no profiles.
         init(_ entry: (principal: Principal, enabled: Bool), in model: AccessModel) {
-            self.init(entry, entry.enabled ? model.profiles(for: entry.principal) : [])
-        }
-
-        init(_ entry: (principal: Principal, enabled: Bool), _ profiles: [Profile]) {
             enabled = entry.enabled
             superAdmin = entry.principal.superAdmin
+            let profiles = entry.enabled ? model.profiles(for: entry.principal) : []
             self.profiles = Dictionary(profiles.map { ($0.name, (ProfileSummary($0), $0.isWildcard)) }, uniquingKeysWith: { first, _ in first })
         }
     }
