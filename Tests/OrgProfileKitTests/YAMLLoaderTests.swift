@@ -94,4 +94,19 @@ import Testing
         let text = String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
         #expect(messages(text, loader: YAMLLoader(maximumDepth: 64)) == ["1:65: limit-exceeded: nesting is deeper than the limit of 64 levels"])
     }
+
+    /// libyaml parses ahead on another thread in batches of events; what the loader reports
+    /// must not depend on where a batch ends.
+    @Test func documentsLongerThanABatchLoadTheSame() throws {
+        let entries = 3 * YAMLEventStream.batchSize
+        let text = (0..<entries).map { "k\($0): v\($0)\n" }.joined()
+        guard case .mapping(let pairs) = try root(text).content else { Issue.record("not a mapping"); return }
+        #expect(pairs.count == entries)
+        #expect(pairs.last?.value.scalar?.text == "v\(entries - 1)" && pairs.last?.key.location.line == entries)
+        // A syntax error many batches in is reported where it is.
+        #expect(messages(text + "x: [1\n") == ["\(entries + 2):1: yaml-syntax: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line \(entries + 1), column 4)"])
+        // An error early on stops loading while libyaml is still parsing: reported, and the
+        // parser stops (the test would hang otherwise).
+        #expect(messages("a: !!str 1\n" + text) == ["1:4: yaml-tag: YAML tags ('tag:yaml.org,2002:str') are not supported in org.yaml; remove the tag"])
+    }
 }

@@ -1,8 +1,6 @@
-import CLibYAML
-
 /// Loads one YAML document into a tree of `YAMLNode`s through libyaml's event API.
 ///
-/// This is the only user of libyaml. Aliases are expanded (the tree shares storage, so
+/// libyaml is used by `YAMLEventStream` alone. Aliases are expanded (the tree shares storage, so
 /// memory does not grow), but the number of nodes after expansion is bounded so an alias
 /// bomb is refused instead of making later stages walk billions of nodes.
 public struct YAMLLoader {
@@ -25,18 +23,14 @@ public struct YAMLLoader {
         self.maximumDepth = maximumDepth
     }
 
-    /// The document's root node, or the diagnostics that prevented loading it.
+    /// The document's root node, or the diagnostics that prevented loading it. libyaml
+    /// parses on a second core while this one builds the tree (`YAMLEventStream`).
     public func load(_ bytes: [UInt8], file: String) -> Result<YAMLNode, LoadFailure> {
         var state = LoadState(file: file, maximumExpandedNodes: maximumExpandedNodes, maximumDepth: maximumDepth, maximumScalarBytes: maximumScalarBytes)
         return bytes.withUnsafeBufferPointer { buffer in
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else {
-                return .failure(LoadFailure([.error(.yamlSyntax, "libyaml could not start", at: nil)]))
-            }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            return state.run(&parser)
+            let stream = YAMLEventStream(buffer)
+            defer { stream.finish() }
+            return state.run(stream)
         }
     }
 }
@@ -85,21 +79,23 @@ private struct LoadState {
         self.maximumScalarBytes = maximumScalarBytes
     }
 
-    func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line + 1, column: column + 1)
     }
 
-    mutating func run(_ parser: inout yaml_parser_t) -> Result<YAMLNode, LoadFailure> {
-        var event = yaml_event_t()
-        while true {
-            guard yaml_parser_parse(&parser, &event) == 1 else {
-                return .failure(LoadFailure([syntaxError(parser)]))
+    mutating func run(_ stream: YAMLEventStream) -> Result<YAMLNode, LoadFailure> {
+        events: while true {
+            let batch = stream.next()
+            for event in batch.events {
+                if event.kind == .streamEnd { break events }
+                if let failure = handle(event, text: batch.text) {
+                    return .failure(LoadFailure([failure]))
+                }
             }
-            defer { yaml_event_delete(&event) }
-            if event.type == YAML_STREAM_END_EVENT { break }
-            if let failure = handle(event) {
-                return .failure(LoadFailure([failure]))
+            if let failure = batch.failure {
+                return .failure(LoadFailure([syntaxError(failure)]))
             }
+            if batch.isLast { break }
         }
         guard let root else {
             return .failure(LoadFailure([.error(.emptyDocument, "the file holds no YAML document", at: SourceLocation(file: file, line: 1, column: 1))]))
@@ -107,47 +103,40 @@ private struct LoadState {
         return .success(root)
     }
 
-    func syntaxError(_ parser: yaml_parser_t) -> Diagnostic {
-        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-        var message = "YAML syntax error: \(problem)"
-        if let context = parser.context.map({ String(cString: $0) }) {
-            message += " (\(context) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
+    func syntaxError(_ failure: YAMLSyntaxFailure) -> Diagnostic {
+        var message = "YAML syntax error: \(failure.problem)"
+        if let context = failure.context {
+            message += " (\(context) at line \(failure.contextLine + 1), column \(failure.contextColumn + 1))"
         }
-        return .error(.yamlSyntax, message, at: location(parser.problem_mark))
+        return .error(.yamlSyntax, message, at: location(line: failure.problemLine, column: failure.problemColumn))
     }
 
     /// Handles one event; returns the diagnostic that stops loading, if any.
-    mutating func handle(_ event: yaml_event_t) -> Diagnostic? {
-        let start = location(event.start_mark)
-        switch event.type {
-        case YAML_DOCUMENT_START_EVENT:
+    mutating func handle(_ event: YAMLEvent, text: [UInt8]) -> Diagnostic? {
+        let start = location(line: event.line, column: event.column)
+        switch event.kind {
+        case .documentStart:
             documents += 1
             if documents > 1 {
                 return .error(.multipleDocuments, "org.yaml must hold exactly one YAML document; found a second one here", at: start)
             }
-        case YAML_SCALAR_EVENT:
-            let data = event.data.scalar
-            if let problem = tagProblem(data.tag, at: start) ?? count(1, at: start) {
+        case .scalar:
+            if let problem = tagProblem(event.tag, at: start) ?? count(1, at: start) {
                 return problem
             }
-            if data.length > maximumScalarBytes {
-                return .error(.limitExceeded, "a value of \(Limits.size(data.length)) is longer than the limit of \(Limits.size(maximumScalarBytes))", at: start)
+            if event.text.count > maximumScalarBytes {
+                return .error(.limitExceeded, "a value of \(Limits.size(event.text.count)) is longer than the limit of \(Limits.size(maximumScalarBytes))", at: start)
             }
-            let text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
-            let node = YAMLNode(.scalar(YAMLScalar(text, style: Self.style(data.style))), at: start)
-            return complete(node, weight: 1, anchor: Self.string(data.anchor))
-        case YAML_SEQUENCE_START_EVENT:
-            let data = event.data.sequence_start
-            return open(Frame(isMapping: false, location: start, anchor: Self.string(data.anchor)), tag: data.tag)
-        case YAML_MAPPING_START_EVENT:
-            let data = event.data.mapping_start
-            return open(Frame(isMapping: true, location: start, anchor: Self.string(data.anchor)), tag: data.tag)
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            let value = String(decoding: text[event.text], as: UTF8.self)
+            return complete(YAMLNode(.scalar(YAMLScalar(value, style: event.style)), at: start), weight: 1, anchor: event.anchor)
+        case .sequenceStart, .mappingStart:
+            return open(Frame(isMapping: event.kind == .mappingStart, location: start, anchor: event.anchor), tag: event.tag)
+        case .collectionEnd:
             let frame = stack.removeLast()
             let node = YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), at: frame.location)
             return complete(node, weight: frame.weight, anchor: frame.anchor)
-        case YAML_ALIAS_EVENT:
-            let name = Self.string(event.data.alias.anchor) ?? ""
+        case .alias:
+            let name = event.anchor ?? ""
             guard let anchored = anchors[name] else {
                 return .error(.undefinedAlias, "alias '*\(name)' refers to no anchor defined before it", at: start)
             }
@@ -155,14 +144,14 @@ private struct LoadState {
                 return problem
             }
             return complete(anchored.node, weight: anchored.weight, anchor: nil)
-        default:
+        case .streamEnd, .other:
             break
         }
         return nil
     }
 
     /// Starts a collection, within the depth and node limits.
-    mutating func open(_ frame: Frame, tag: UnsafeMutablePointer<yaml_char_t>?) -> Diagnostic? {
+    mutating func open(_ frame: Frame, tag: String?) -> Diagnostic? {
         let location = frame.location
         if let problem = tagProblem(tag, at: location) ?? count(1, at: location) {
             return problem
@@ -211,22 +200,8 @@ private struct LoadState {
         return nil
     }
 
-    func tagProblem(_ tag: UnsafeMutablePointer<yaml_char_t>?, at location: SourceLocation) -> Diagnostic? {
-        guard let tag = Self.string(tag), tag != "!" else { return nil }
+    func tagProblem(_ tag: String?, at location: SourceLocation) -> Diagnostic? {
+        guard let tag, tag != "!" else { return nil }
         return .error(.yamlTag, "YAML tags ('\(tag)') are not supported in org.yaml; remove the tag", at: location)
-    }
-
-    static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
-    }
-
-    static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {
-        switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: .literal
-        case YAML_FOLDED_SCALAR_STYLE: .folded
-        default: .plain
-        }
     }
 }
