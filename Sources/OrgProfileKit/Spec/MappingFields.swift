@@ -60,7 +60,9 @@ enum NamedEntries {
             return []
         }
         var seen: [String: SourceLocation] = [:]
+        seen.reserveCapacity(pairs.count)
         var entries: [(name: Located<String>, value: YAMLNode)] = []
+        entries.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let scalar = pair.key.scalar, !scalar.isNull else {
                 diagnostics.append(.error(.wrongType, "names in \(what) must be strings, found \(pair.key.kindDescription)", at: pair.key.location))

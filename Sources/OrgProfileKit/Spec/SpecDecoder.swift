@@ -37,7 +37,7 @@ public struct SpecDecoder {
             spec.groups = NamedEntries.read(pair.value, what: "groups", diagnostics: &diagnostics).compactMap { group($0) }
         }
         if let pair = fields.required("users", diagnostics: &diagnostics) {
-            spec.users = NamedEntries.read(pair.value, what: "users", diagnostics: &diagnostics).compactMap { user($0) }
+            spec.users = users(NamedEntries.read(pair.value, what: "users", diagnostics: &diagnostics))
         }
         if let pair = fields["allow_commands"] {
             spec.allowedCommands = stringList(pair.value, "'allow_commands'")
@@ -168,6 +168,21 @@ public struct SpecDecoder {
         group.userManagement = optionalBool(fields, "user_management")
         group.assignments = assignments(fields["assignments"], owner: context)
         return group
+    }
+
+    /// The users, most of a large org.yaml: each half decoded on its own core, the results
+    /// and diagnostics joined in file order.
+    private mutating func users(_ entries: [(name: Located<String>, value: YAMLNode)]) -> [UserSpec] {
+        let middle = entries.count / 2
+        let (first, second) = (entries[..<middle], entries[middle...])
+        @Sendable func decode(_ entries: ArraySlice<(name: Located<String>, value: YAMLNode)>) -> (users: [UserSpec], diagnostics: [Diagnostic]) {
+            var decoder = SpecDecoder()
+            return (entries.compactMap { decoder.user($0) }, decoder.diagnostics)
+        }
+        var (users, rest) = Parallel.both({ decode(first) }, { decode(second) })
+        diagnostics += users.diagnostics + rest.diagnostics
+        users.users.append(contentsOf: rest.users)
+        return users.users
     }
 
     private mutating func user(_ entry: (name: Located<String>, value: YAMLNode)) -> UserSpec? {

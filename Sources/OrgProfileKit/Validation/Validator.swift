@@ -158,7 +158,8 @@ public struct Validator {
     private mutating func caseCollisions(_ names: [Located<String>], _ what: String) {
         var seen: [String: Located<String>] = [:]
         for name in names {
-            let folded = name.value.lowercased()
+            // Names without capitals or non-ASCII letters are their own folded form.
+            let folded = name.value.utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } ? name.value.lowercased() : name.value
             if let first = seen[folded] {
                 diagnostics.append(.error(.caseCollision, "\(what) names '\(first.value)' and '\(name.value)' differ only in letter case; their output folders would collide on macOS and Windows", at: name.location,
                                           notes: [.init("'\(first.value)' is declared here", at: first.location)]))
@@ -225,9 +226,13 @@ public struct Validator {
     /// section or a key, and may not rely on whitespace the AWS CLI strips.
     private mutating func configValue(_ value: Located<String>, _ what: @autoclosure () -> String) {
         guard line(value, what()) else { return }
-        if let bad = value.value.first(where: { "[]=".contains($0) }) {
-            diagnostics.append(.error(.unsafeValue, "\(what()) contains '\(bad)', which is not allowed in a value written to a config file", at: value.location))
-        } else if value.value.first?.isWhitespace == true || value.value.last?.isWhitespace == true {
+        // A first or last byte that is printable ASCII other than a space begins or ends a
+        // character that is not whitespace: no need to look at characters.
+        let printable = { (byte: UInt8?) in byte.map { (0x21...0x7E).contains($0) } ?? true }
+        if let bad = value.value.utf8.first(where: { "[]=".utf8.contains($0) }) {
+            diagnostics.append(.error(.unsafeValue, "\(what()) contains '\(Character(Unicode.Scalar(bad)))', which is not allowed in a value written to a config file", at: value.location))
+        } else if !printable(value.value.utf8.first) && value.value.first?.isWhitespace == true
+                    || !printable(value.value.utf8.last) && value.value.last?.isWhitespace == true {
             diagnostics.append(.error(.unsafeValue, "\(what()) starts or ends with whitespace, which the AWS CLI would strip", at: value.location))
         }
     }
