@@ -260,6 +260,15 @@ import Testing
         ])
     }
 
+    /// Whitespace beyond ASCII counts too (the check looks at characters when bytes cannot decide).
+    @Test func unicodeWhitespaceAtEitherEnd() {
+        for name in ["\\u00a0Bob", "Bob\\u2003", "Bob\\u0301 "] {
+            let yaml = variant("  bob:\n", "  bob:\n    name: \"\(name)\"\n")
+            #expect(diagnostics(yaml) == ["22:11: error: the name of user 'bob' starts or ends with whitespace, which the AWS CLI would strip"], "\(name)")
+        }
+        #expect(diagnostics(variant("  bob:\n", "  bob:\n    name: \"Bo\\u00a0b\\u00e9\"\n")).isEmpty)
+    }
+
     @Test func roleNamesWithEqualsSignsAreRefused() {
         let yaml = variant("Developer", "Dev=eloper")
         #expect(diagnostics(yaml) == ["12:3: error: role name contains '=', which is not allowed in a value written to a config file"])
