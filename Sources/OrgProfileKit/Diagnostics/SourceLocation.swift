@@ -1,22 +1,61 @@
+import Foundation
+
 /// A position in a source file: 1-based line and column, as editors count them.
+///
+/// The file is kept as a number in a registry of file names: a location is copied with
+/// every node and value read from org.yaml, and a plain `String` would be reference
+/// counted (atomically) on each copy of a name longer than 15 bytes.
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The file's name as the user gave it (never made absolute).
-    public var file: String
+    private let fileNumber: Int
     public var line: Int
     public var column: Int
 
     public init(file: String, line: Int, column: Int) {
-        self.file = file
+        self.init(fileNumber: FileNames.shared.number(of: file), line: line, column: column)
+    }
+
+    /// For many locations in one file: `FileNames.shared.number(of:)` once, then this.
+    init(fileNumber: Int, line: Int, column: Int) {
+        self.fileNumber = fileNumber
         self.line = line
         self.column = column
     }
 
+    /// The file's name as the user gave it (never made absolute).
+    public var file: String { FileNames.shared.name(fileNumber) }
+
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+        if lhs.fileNumber != rhs.fileNumber { return lhs.file < rhs.file }
+        return (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
 
     /// `FILE:LINE:COLUMN`
     public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// Every file name a location has named in this process, numbered in the order first seen
+/// (one number per distinct name, so equal numbers mean equal names).
+final class FileNames: @unchecked Sendable {
+    static let shared = FileNames()
+
+    private let lock = NSLock()
+    private var names: [String] = []
+    private var numbers: [String: Int] = [:]
+
+    func number(of name: String) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        if let number = numbers[name] { return number }
+        names.append(name)
+        numbers[name] = names.count - 1
+        return names.count - 1
+    }
+
+    func name(_ number: Int) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return names[number]
+    }
 }
 
 /// A value together with the place in org.yaml it was written.

@@ -47,6 +47,7 @@ public struct LoadFailure: Error {
 /// The event loop's working state: open collections, anchors and the expansion count.
 private struct LoadState {
     let file: String
+    let fileNumber: Int
     let maximumExpandedNodes: Int
     let maximumDepth: Int
     let maximumScalarBytes: Int
@@ -74,13 +75,14 @@ private struct LoadState {
 
     init(file: String, maximumExpandedNodes: Int, maximumDepth: Int, maximumScalarBytes: Int) {
         self.file = file
+        fileNumber = FileNames.shared.number(of: file)
         self.maximumExpandedNodes = maximumExpandedNodes
         self.maximumDepth = maximumDepth
         self.maximumScalarBytes = maximumScalarBytes
     }
 
     func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line + 1, column: column + 1)
+        SourceLocation(fileNumber: fileNumber, line: line + 1, column: column + 1)
     }
 
     mutating func run(_ stream: YAMLEventStream) -> Result<YAMLNode, LoadFailure> {
