@@ -63,7 +63,7 @@ struct PrincipalConfig {
             frontend.fail(.unknownPrincipal, "unknown \(kind.rawValue) '\(name)'\(Suggestion.hint(for: name, in: known))")
             throw Exit.usage
         }
-        if model.disabledUsers.contains(principal) {
+        if model.isDisabled(principal) {
             frontend.fail(.disabledUser, "user '\(name)' is disabled in \(Compiler.displayName(of: file)) and gets no config")
             throw Exit.usage
         }

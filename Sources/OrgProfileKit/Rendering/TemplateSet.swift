@@ -8,8 +8,6 @@ public struct TemplateSet: Sendable {
         public var name: String
         /// Where it came from, for diagnostics: `Templates/NAME.mustache` or the override's path.
         public var origin: String
-        /// swift-mustache's parse: the reference the compiled template is tested against.
-        let mustache: MustacheTemplate
         /// What renders: the same template compiled against the context's schema.
         let compiled: CompiledTemplate
     }
@@ -23,7 +21,7 @@ public struct TemplateSet: Sendable {
     public static func builtin() -> TemplateSet {
         var diagnostics: [Diagnostic] = []
         let templates = BuiltinTemplates.sources.compactMap { source in
-            parse(source.text, name: source.name, origin: "Templates/\(source.name).mustache", diagnostics: &diagnostics)
+            parse(source.text, name: source.name, origin: "Templates/\(source.name).mustache", checkingSyntax: false, diagnostics: &diagnostics)
         }
         precondition(diagnostics.isEmpty, "built-in templates are checked by the tests: \(diagnostics)")
         return TemplateSet(templates: templates)
@@ -61,21 +59,26 @@ public struct TemplateSet: Sendable {
         return diagnostics.isEmpty ? .success(set) : .failure(TemplateLoadFailure(diagnostics: diagnostics, isIOError: false))
     }
 
-    /// Checks the tags against the context, then parses with swift-mustache in plain-text mode.
-    static func parse(_ text: String, name: String, origin: String, diagnostics: inout [Diagnostic]) -> Template? {
+    /// Checks the tags against the context and compiles the template. `checkingSyntax`:
+    /// first parse it with swift-mustache (in plain-text mode), whose syntax errors carry a
+    /// line and column; the built-in templates skip that at run time, since the tests parse
+    /// each of them with swift-mustache and render it both ways.
+    static func parse(_ text: String, name: String, origin: String, checkingSyntax: Bool = true, diagnostics: inout [Diagnostic]) -> Template? {
         let problems = TemplateChecker.check(text, file: origin)
         guard problems.isEmpty else {
             diagnostics += problems
             return nil
         }
         do {
-            // A standalone pragma line: removed from the output, and it turns HTML escaping off.
-            let mustache = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}\n" + text)
+            if checkingSyntax {
+                // A standalone pragma line: removed from the output, and it turns HTML escaping off.
+                _ = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}\n" + text)
+            }
             guard let compiled = CompiledTemplate(text) else {
                 diagnostics.append(.error(.templateSyntax, "template syntax error: the template uses a construct orgprofile cannot render", at: SourceLocation(file: origin, line: 1, column: 1)))
                 return nil
             }
-            return Template(name: name, origin: origin, mustache: mustache, compiled: compiled)
+            return Template(name: name, origin: origin, compiled: compiled)
         } catch let error as MustacheTemplate.ParserError {
             let location = SourceLocation(file: origin, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
             diagnostics.append(.error(.templateSyntax, "template syntax error: \(error.error)", at: location))

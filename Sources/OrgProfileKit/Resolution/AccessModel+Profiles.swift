@@ -53,7 +53,7 @@ extension AccessModel {
         }
         var reported = Set<[SourceLocation]>()
         var diagnostics: [Diagnostic] = []
-        for entry in groupEntries + userEntries where mayCollideOrExceed(entry) {
+        for entry in [groupEntries, userEntries].joined() where mayCollideOrExceed(entry) {
             let resolved = resolve(entry)
             for (first, second) in resolved.collisions where reported.insert([location(of: first, in: entry), location(of: second, in: entry)]).inserted {
                 diagnostics.append(collision(first, second, for: entry))

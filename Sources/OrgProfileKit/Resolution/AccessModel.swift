@@ -109,7 +109,7 @@ public struct AccessModel: Sendable {
         }
         userManagementTargets = targets
 
-        let groupEntries = spec.groups.enumerated().map { index, group in
+        var groupEntries = spec.groups.enumerated().map { index, group in
             let flag = group.userManagement?.value == true ? group.userManagement?.location : nil
             let principal = Principal(
                 kind: .group, name: group.name.value, description: group.description?.value,
@@ -117,7 +117,7 @@ public struct AccessModel: Sendable {
             return Entry(principal: principal, grants: grants(group.assignments), groups: [], userManagementSource: flag, disabled: false, location: group.name.location)
         }
         let groupIndex = Dictionary(spec.groups.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-        let userEntries = spec.users.enumerated().map { index, user in
+        var userEntries = spec.users.enumerated().map { index, user in
             let groups = user.groups.compactMap { groupIndex[$0.value] }
             var kind: UserManagementKind?
             var source: SourceLocation?
@@ -138,21 +138,26 @@ public struct AccessModel: Sendable {
         let (accounts, roles) = (self.accounts, self.roles)
         let key = { (grant: Grant) in Self.pairKey(grant.account, grant.role, roles: roles.count) }
         var pairs: [Int: String] = [:]
-        for entry in groupEntries + userEntries {
-            for grant in entry.grants where pairs[key(grant)] == nil {
-                pairs[key(grant)] = Self.profileName(project: project, account: accounts[grant.account].key, suffix: roles[grant.role].profileSuffix)
+        for entries in [groupEntries, userEntries] {
+            for entry in entries {
+                for grant in entry.grants where pairs[key(grant)] == nil {
+                    pairs[key(grant)] = Self.profileName(project: project, account: accounts[grant.account].key, suffix: roles[grant.role].profileSuffix)
+                }
             }
         }
         let names = ProfileNameTable(pairs: pairs, userManagementName: userManagementProfileName)
-        func numbered(_ entries: [Entry]) -> [Entry] {
-            entries.map { entry in
-                var entry = entry
-                for index in entry.grants.indices { entry.grants[index].name = names.number(ofPair: key(entry.grants[index])) }
-                return entry
+        /// In place: only the grants change.
+        func number(_ entries: inout [Entry]) {
+            for entry in entries.indices {
+                for index in entries[entry].grants.indices {
+                    entries[entry].grants[index].name = names.number(ofPair: key(entries[entry].grants[index]))
+                }
             }
         }
-        self.groupEntries = numbered(groupEntries)
-        self.userEntries = numbered(userEntries)
+        number(&groupEntries)
+        number(&userEntries)
+        self.groupEntries = groupEntries
+        self.userEntries = userEntries
         profileNames = names
     }
 
@@ -174,6 +179,11 @@ public struct AccessModel: Sendable {
     /// The user or group with this name, enabled or not.
     public func principal(named name: String, kind: Principal.Kind) -> Principal? {
         entries(kind).first { $0.principal.name == name }?.principal
+    }
+
+    /// Whether a user is disabled (a group never is).
+    public func isDisabled(_ principal: Principal) -> Bool {
+        principal.kind == .user && userEntries[principal.index].disabled
     }
 
     /// Disabled users: kept in org.yaml, given no output.

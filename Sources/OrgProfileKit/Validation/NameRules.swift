@@ -7,7 +7,7 @@ enum NameRules {
     /// or digit; at most 32 characters. Used for the project, session, account, group and
     /// suffix names that become parts of profile names and folder names.
     static func isSlug(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8
         guard let first = bytes.first, let last = bytes.last, bytes.count <= maximumSlugLength else { return false }
         guard isLowercaseLetter(first), last != UInt8(ascii: "-") else { return false }
         var previous: UInt8 = 0
@@ -25,7 +25,7 @@ enum NameRules {
     /// 1-64 of letters, digits and `. _ @ + -`, not starting with `.` or `-` (so a user name
     /// is always a safe folder name).
     static func isUserName(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8
         guard let first = bytes.first, bytes.count <= 64 else { return false }
         guard first != UInt8(ascii: "."), first != UInt8(ascii: "-") else { return false }
         return bytes.allSatisfy { isLetter($0) || isDigit($0) || "._@+-".utf8.contains($0) }
@@ -35,7 +35,7 @@ enum NameRules {
 
     /// An IAM Identity Center permission set name: 1-32 of letters, digits and `+ = , . @ _ -`.
     static func isPermissionSetName(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8
         guard !bytes.isEmpty, bytes.count <= 32 else { return false }
         return bytes.allSatisfy { isLetter($0) || isDigit($0) || "+=,.@_-".utf8.contains($0) }
     }
