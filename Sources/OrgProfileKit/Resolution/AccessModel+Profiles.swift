@@ -113,29 +113,38 @@ extension AccessModel {
     /// The candidates an entry keeps, sorted by name, and the collisions among the rest.
     private func select(_ entry: Entry) -> (kept: [Candidate], collisions: [(Candidate, Candidate)]) {
         var candidates = candidates(entry)
-        let order = candidates.indices.sorted { (candidates[$0].name, $0) < (candidates[$1].name, $1) }
-        var kept: [Int] = []
+        // Name number and grant position in one integer: sorted, by name, then grant order.
+        var order = candidates.indices.map { candidates[$0].name << 32 | $0 }
+        order.sort()
+        var kept: [Candidate] = []
+        kept.reserveCapacity(order.count)
         var collisions: [(first: Int, second: Int)] = []
         var start = 0
         while start < order.count {
-            let name = candidates[order[start]].name
-            var end = start
-            while end < order.count, candidates[order[end]].name == name { end += 1 }
-            // Within one name: the first candidate of each distinct pair, in grant order.
-            var pairs: [Int] = []
-            for position in order[start..<end] {
-                if let same = pairs.first(where: { candidates[$0].pair == candidates[position].pair && candidates[position].pair >= 0 }) {
+            let name = order[start] >> 32
+            let first = order[start] & 0xFFFF_FFFF
+            // Later grants of another pair with this name: collisions (rarely any).
+            var others: [Int] = []
+            var end = start + 1
+            while end < order.count, order[end] >> 32 == name {
+                let position = order[end] & 0xFFFF_FFFF
+                let pair = candidates[position].pair
+                // The same pair granted again: one profile, a wildcard if either grant is one.
+                // (The user-management profile, pair -1, is never the same as a grant.)
+                let same = pair < 0 ? nil : candidates[first].pair == pair ? first : others.first { candidates[$0].pair == pair }
+                if let same {
                     candidates[same].isWildcard = candidates[same].isWildcard || candidates[position].isWildcard
                 } else {
-                    pairs.append(position)
+                    others.append(position)
                 }
+                end += 1
             }
-            kept.append(pairs[0])
-            collisions += pairs.dropFirst().map { (pairs[0], $0) }
+            kept.append(candidates[first])
+            collisions += others.map { (first, $0) }
             start = end
         }
         collisions.sort { $0.second < $1.second }
-        return (kept.map { candidates[$0] }, collisions.map { (candidates[$0.first], candidates[$0.second]) })
+        return (kept, collisions.map { (candidates[$0.first], candidates[$0.second]) })
     }
 
     /// Every grant the entry holds, in the order org.yaml grants them (direct assignments,

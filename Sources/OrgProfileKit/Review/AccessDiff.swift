@@ -68,14 +68,17 @@ public struct AccessDiff: Equatable, Sendable {
         let before = old.map(Self.principals) ?? [:]
         let after = Self.principals(new)
         let keys = Set(before.keys).union(after.keys).sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
+        // Not optional, so that using it copies nothing; without an old model `before` is
+        // empty and it is never used.
+        let oldModel = old ?? new
         @Sendable func compare(_ keys: ArraySlice<Snapshot.Key>) -> [PrincipalDiff] {
             let isPrivileged = { (role: String) in patterns.contains { role.contains($0) } }
             return keys.compactMap { key in
                 let was = before[key], now = after[key]
                 if let was, let now, was.enabled, now.enabled, was.principal.superAdmin == now.principal.superAdmin {
-                    if old!.hasSameProfiles(was.principal, as: now.principal, in: new) { return nil }
+                    if oldModel.hasSameProfiles(was.principal, as: now.principal, in: new) { return nil }
                 }
-                return Self.compare(key, was.map { Snapshot($0, in: old!) }, now.map { Snapshot($0, in: new) }, isPrivileged: isPrivileged)
+                return Self.compare(key, was.map { Snapshot($0, in: oldModel) }, now.map { Snapshot($0, in: new) }, isPrivileged: isPrivileged)
             }
         }
         let middle = keys.count / 2
