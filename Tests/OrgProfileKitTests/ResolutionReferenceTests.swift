@@ -96,6 +96,13 @@ import Testing
         return AccessModel(spec: decoder.decode(root).0)
     }
 
+    /// Each user and group of `model` with its namesake in `other`, where there is one.
+    func counterparts(_ model: AccessModel, _ other: AccessModel) -> [(Principal, Principal)] {
+        (model.groupEntries + model.userEntries).map(\.principal).compactMap { principal in
+            other.principal(named: principal.name, kind: principal.kind).map { (principal, $0) }
+        }
+    }
+
     @Test func profilesAndCollisionsFollowTheDocumentedRule() throws {
         var random = SeededGenerator(seed: 6)
         var collisionsSeen = 0
@@ -134,8 +141,7 @@ import Testing
             let others = [yaml, randomOrg(&random), yaml.replacingOccurrences(of: "region: us-west-2\naccounts:", with: "region: eu-west-1\naccounts:")]
             let model = try decodedModel(yaml)
             for other in try others.map(decodedModel) {
-                for principal in model.groupEntries.map(\.principal) + model.userEntries.map(\.principal) {
-                    guard let counterpart = other.principal(named: principal.name, kind: principal.kind) else { continue }
+                for (principal, counterpart) in counterparts(model, other) {
                     let equal = model.profiles(for: principal) == other.profiles(for: counterpart)
                     #expect(model.hasSameProfiles(principal, as: counterpart, in: other) == equal, "\(principal.name) in\n\(yaml)")
                     if equal { same += 1 }
@@ -143,6 +149,36 @@ import Testing
             }
         }
         #expect(same > 1000)
+    }
+
+    /// diff's first shortcut, from what org.yaml declares: never "unchanged" when the
+    /// profiles differ, and "unchanged" for every principal of an unchanged org.
+    @Test func unchangedAccessNeverHidesAChange() throws {
+        var random = SeededGenerator(seed: 62)
+        var vouched = 0
+        for _ in 0..<150 {
+            let yaml = randomOrg(&random)
+            let model = try decodedModel(yaml)
+            let mutations = [
+                yaml, randomOrg(&random),
+                yaml.replacingOccurrences(of: "profile_suffix: x", with: "profile_suffix: y"),
+                yaml.replacingOccurrences(of: "groups: [g0", with: "groups: [g1"),
+                yaml.replacingOccurrences(of: "accounts: \"*\"", with: "accounts: [a]"),
+                yaml.replacingOccurrences(of: "    id: \"100000000000\"", with: "    id: \"100000000009\""),
+            ]
+            for (number, other) in try mutations.map(decodedModel).enumerated() {
+                let unchanged = UnchangedAccess(old: model, new: other)
+                for (principal, counterpart) in counterparts(model, other) {
+                    let vouches = unchanged.isUnchanged(old: principal, new: counterpart)
+                    if vouches {
+                        vouched += 1
+                        #expect(model.profiles(for: principal) == other.profiles(for: counterpart), "\(principal.name) in\n\(yaml)")
+                    }
+                    if number == 0 { #expect(vouches) }
+                }
+            }
+        }
+        #expect(vouched > 1500)
     }
 
     @Test func theProfileLimitIsCheckedEvenWithoutSharedNames() throws {

@@ -71,12 +71,14 @@ public struct AccessDiff: Equatable, Sendable {
         // Not optional, so that using it copies nothing; without an old model `before` is
         // empty and it is never used.
         let oldModel = old ?? new
+        let unchanged = UnchangedAccess(old: oldModel, new: new)
         @Sendable func compare(_ keys: ArraySlice<Snapshot.Key>) -> [PrincipalDiff] {
             let isPrivileged = { (role: String) in patterns.contains { role.contains($0) } }
             return keys.compactMap { key in
                 let was = before[key], now = after[key]
                 if let was, let now, was.enabled, now.enabled, was.principal.superAdmin == now.principal.superAdmin {
-                    if oldModel.hasSameProfiles(was.principal, as: now.principal, in: new) { return nil }
+                    if unchanged.isUnchanged(old: was.principal, new: now.principal)
+                        || oldModel.hasSameProfiles(was.principal, as: now.principal, in: new) { return nil }
                 }
                 return Self.compare(key, was.map { Snapshot($0, in: oldModel) }, now.map { Snapshot($0, in: new) }, isPrivileged: isPrivileged)
             }

@@ -1,0 +1,70 @@
+/// Which users and groups certainly hold the same profiles in two versions of org.yaml,
+/// decided from what org.yaml declares for them instead of by resolving their profiles:
+/// the same grants (account, role, `"*"` or not) in the same order, the same groups (each
+/// unchanged itself), the same user-management profile, over accounts and roles declared
+/// alike, in a project named alike. `diff` resolves only the principals this cannot vouch for.
+struct UnchangedAccess {
+    private let old: AccessModel
+    private let new: AccessModel
+    /// Whether anything every principal depends on (the project, the user-management
+    /// profile's name and targets) is the same.
+    private let sharedSettingsAlike: Bool
+    /// By old account index: the new version declares an account with that key alike.
+    private let accountAlike: [Bool]
+    /// By old role index: the new version declares a role with that name alike.
+    private let roleAlike: [Bool]
+    /// By old group index: the group's own access is unchanged.
+    private var groupAlike: [Bool] = []
+
+    init(old: AccessModel, new: AccessModel) {
+        self.old = old
+        self.new = new
+        let newAccounts = Dictionary(new.accounts.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        accountAlike = old.accounts.map { account in
+            guard let other = newAccounts[account.key] else { return false }
+            return account.id == other.id && account.region == other.region && account.displayName == other.displayName && account.settings == other.settings
+        }
+        let newRoles = Dictionary(new.roles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        roleAlike = old.roles.map { role in newRoles[role.name].map { $0.profileSuffix == role.profileSuffix } ?? false }
+        var alike = old.project == new.project && old.userManagementProfileName == new.userManagementProfileName
+        for kind in [UserManagementKind.delegatedAdmin, .organizationManagement] {
+            switch (old.userManagementTargets[kind], new.userManagementTargets[kind]) {
+            case (nil, nil): break
+            case (let was?, let now?):
+                alike = alike && accountAlike[was.account] && old.accounts[was.account].key == new.accounts[now.account].key
+                    && roleAlike[was.role] && old.roles[was.role].name == new.roles[now.role].name
+            default: alike = false
+            }
+        }
+        sharedSettingsAlike = alike
+        let newGroups = Dictionary(new.groupEntries.indices.map { (new.groupEntries[$0].principal.name, $0) }, uniquingKeysWith: { first, _ in first })
+        groupAlike = old.groupEntries.map { entry in
+            guard let index = newGroups[entry.principal.name] else { return false }
+            return sameOwnAccess(entry, new.groupEntries[index])
+        }
+    }
+
+    /// Whether the principal certainly holds the same profiles in both versions.
+    func isUnchanged(old principal: Principal, new other: Principal) -> Bool {
+        guard sharedSettingsAlike, principal.kind == other.kind else { return false }
+        let (was, now) = (old.entries(principal.kind)[principal.index], new.entries(other.kind)[other.index])
+        guard sameOwnAccess(was, now), was.groups.count == now.groups.count else { return false }
+        for (oldGroup, newGroup) in zip(was.groups, now.groups) {
+            guard groupAlike[oldGroup], old.groupEntries[oldGroup].principal.name == new.groupEntries[newGroup].principal.name else { return false }
+        }
+        return true
+    }
+
+    /// The same grants in the same order, and the same user-management profile.
+    private func sameOwnAccess(_ was: AccessModel.Entry, _ now: AccessModel.Entry) -> Bool {
+        guard was.principal.userManagement == now.principal.userManagement,
+              (was.userManagementSource == nil) == (now.userManagementSource == nil),
+              was.grants.count == now.grants.count else { return false }
+        for (a, b) in zip(was.grants, now.grants) {
+            guard a.isWildcard == b.isWildcard, accountAlike[a.account], roleAlike[a.role],
+                  old.accounts[a.account].key == new.accounts[b.account].key,
+                  old.roles[a.role].name == new.roles[b.role].name else { return false }
+        }
+        return true
+    }
+}
