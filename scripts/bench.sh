@@ -58,9 +58,10 @@ measure() {
 }
 
 org=$work/org.yaml
-SETUP="rm -rf $work/dist" measure compile "$bin" compile "$org" --out "$work/dist"
+# Both start after sync, so that writing back the deletion does not land inside the next timing.
+SETUP="rm -rf $work/dist; sync" measure compile "$bin" compile "$org" --out "$work/dist"
 "$bin" compile "$org" --out "$work/dist" > /dev/null
-SETUP="rm -rf $work/copy" measure cp cp -r "$work/dist" "$work/copy"
+SETUP="rm -rf $work/copy; sync" measure cp cp -r "$work/dist" "$work/copy"
 SETUP="" measure cat sh -c "find $work/dist -type f -exec cat {} + > /dev/null"
 measure unchanged "$bin" compile "$org" --out "$work/dist"
 SETUP="$bin compile $org --out $work/dist > /dev/null" measure user-changed "$bin" compile "$work/user-changed/org.yaml" --out "$work/dist"

@@ -97,15 +97,19 @@ public enum FileSystem {
 
     /// Creates one folder (0755) unless a folder is already there; a symbolic link or a file
     /// in its place is an error, so nothing is ever written through a planted link.
-    static func createRealFolder(_ path: String) throws {
+    /// Returns whether it created the folder (so it is empty).
+    @discardableResult
+    static func createRealFolder(_ path: String) throws -> Bool {
         var info = stat()
         if lstat(path, &info) == 0 {
-            if info.st_mode & S_IFMT == S_IFDIR { return }
+            if info.st_mode & S_IFMT == S_IFDIR { return false }
             let what = info.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : "not a folder"
             throw FileError(path: path, reason: "\(what); orgprofile does not write through it")
         }
         guard errno == ENOENT else { throw FileError(path: path, errno: errno) }
-        if mkdir(path, 0o755) != 0, errno != EEXIST { throw FileError(path: path, errno: errno) }
+        if mkdir(path, 0o755) == 0 { return true }
+        if errno != EEXIST { throw FileError(path: path, errno: errno) }
+        return false
     }
 
     /// Removes files named like the temporary files of `writeAtomically` that a run killed

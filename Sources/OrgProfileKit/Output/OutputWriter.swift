@@ -79,8 +79,8 @@ struct OutputFolder {
             if checkedFolders.contains(folder) { continue }
             let full = path(folder)
             if creatingFolders {
-                try FileSystem.createRealFolder(full)
-                FileSystem.removeLeftoverTemporaryFiles(in: full)
+                // A folder just created holds no leftovers to look for.
+                if try !FileSystem.createRealFolder(full) { FileSystem.removeLeftoverTemporaryFiles(in: full) }
             } else {
                 var info = stat()
                 guard lstat(full, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
