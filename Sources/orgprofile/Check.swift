@@ -4,6 +4,7 @@ import OrgProfileKit
 extension OrgProfileCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Fail when the output folder is not exactly what compile would write; write nothing.",
             discussion: """
                 Compiles in memory and compares with the output folder: the manifest and every file it lists.

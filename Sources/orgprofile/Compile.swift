@@ -4,6 +4,7 @@ import OrgProfileKit
 extension OrgProfileCommand {
     struct Compile: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compile",
             abstract: "Validate org.yaml, then write every user's and group's config and README, and manifest.json.",
             discussion: """
                 Writes users/<user>/config, users/<user>/README.md, groups/<group>/config, groups/<group>/README.md

@@ -6,6 +6,7 @@ extension AccessDiffFormat: ExpressibleByArgument {}
 extension OrgProfileCommand {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Show, user by user and group by group, which access a change to org.yaml grants and takes away.",
             discussion: """
                 Compares two versions: OLD and NEW files, or with --base REV the file as it was at a git revision

@@ -9,6 +9,7 @@ extension OrgProfileCommand {
         }
 
         static let configuration = CommandConfiguration(
+            commandName: "doctor",
             abstract: "Check your AWS CLI setup (read-only): files, managed blocks, profiles, sign-in tokens, the aws command.",
             discussion: """
                 Prints a checklist with one fix per problem. Exits 0 when every check passes, 1 otherwise.

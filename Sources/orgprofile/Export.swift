@@ -5,6 +5,7 @@ import OrgProfileKit
 extension OrgProfileCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Print one user's or group's config, optionally only the profiles of some roles.",
             discussion: """
                 The sso-session block is always included. With --role, only profiles of those roles follow it

@@ -18,6 +18,7 @@ struct AWSFileOptions: ParsableArguments {
 extension OrgProfileCommand {
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Put a compiled config into your own ~/.aws/config, as one managed block, safely.",
             discussion: """
                 The generated sections go between two marker comments that name the project; a later install
@@ -129,6 +130,7 @@ extension OrgProfileCommand {
 
     struct Uninstall: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "uninstall",
             abstract: "Remove a project's managed block from your ~/.aws/config, with the same safety as install.",
             discussion: """
                 Everything outside the block stays byte for byte; the old file is backed up beside it.

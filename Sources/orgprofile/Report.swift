@@ -6,6 +6,7 @@ extension AccessReport.Format: ExpressibleByArgument {}
 extension OrgProfileCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Print the access matrix: one row per enabled user, one column per account, and who manages users.",
             discussion: """
                 Columns follow the order of accounts in org.yaml; each cell lists the user's profiles on that account

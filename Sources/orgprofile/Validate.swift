@@ -4,6 +4,7 @@ import OrgProfileKit
 extension OrgProfileCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check org.yaml and print every problem; write nothing.",
             discussion: """
                 Problems are printed as FILE:LINE:COLUMN: error: MESSAGE (or warning:), in file order.
