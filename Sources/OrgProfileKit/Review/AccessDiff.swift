@@ -65,17 +65,16 @@ public struct AccessDiff: Equatable, Sendable {
         let patterns = Array(Set(new.privilegedRolePatterns + (old?.privilegedRolePatterns ?? []))).sorted()
         privilegedRolePatterns = patterns
         session = Self.sessionChanges(old: old?.session, new: new.session)
-        let before = old.map(Self.principals) ?? [:]
-        let after = Self.principals(new)
-        let keys = Set(before.keys).union(after.keys).sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
-        // Not optional, so that using it copies nothing; without an old model `before` is
-        // empty and it is never used.
+        let pairs = Self.namesakes(old.map(Self.principals) ?? [], Self.principals(new))
+        // Not optional, so that using it copies nothing; without an old model every pair
+        // lacks an old side and it is never used.
         let oldModel = old ?? new
         let unchanged = UnchangedAccess(old: oldModel, new: new)
-        @Sendable func compare(_ keys: ArraySlice<Snapshot.Key>) -> [PrincipalDiff] {
+        @Sendable func compare(_ pairs: ArraySlice<(was: Listed?, now: Listed?)>) -> [PrincipalDiff] {
             let isPrivileged = { (role: String) in patterns.contains { role.contains($0) } }
-            return keys.compactMap { key in
-                let was = before[key], now = after[key]
+            return pairs.compactMap { was, now in
+                let principal = (now ?? was)!.principal
+                let key = Snapshot.Key(kind: principal.kind, name: principal.name)
                 if let was, let now, was.enabled, now.enabled, was.principal.superAdmin == now.principal.superAdmin {
                     if unchanged.isUnchanged(old: was.principal, new: now.principal)
                         || oldModel.hasSameProfiles(was.principal, as: now.principal, in: new) { return nil }
@@ -83,20 +82,45 @@ public struct AccessDiff: Equatable, Sendable {
                 return Self.compare(key, was.map { Snapshot($0, in: oldModel) }, now.map { Snapshot($0, in: new) }, isPrivileged: isPrivileged)
             }
         }
-        let middle = keys.count / 2
-        let (first, second) = (keys[..<middle], keys[middle...])
+        let middle = pairs.count / 2
+        let (first, second) = (pairs[..<middle], pairs[middle...])
         let halves = Parallel.both({ compare(first) }, { compare(second) })
         self.principals = (halves.0 + halves.1).sorted { lhs, rhs in
             (lhs.isPrivileged ? 0 : 1, lhs.kind == .user ? 0 : 1, lhs.name) < (rhs.isPrivileged ? 0 : 1, rhs.kind == .user ? 0 : 1, rhs.name)
         }
     }
 
-    /// Every user and group of a model, enabled or not, by kind and name.
-    private static func principals(_ model: AccessModel) -> [Snapshot.Key: (principal: Principal, enabled: Bool)] {
-        var result: [Snapshot.Key: (principal: Principal, enabled: Bool)] = [:]
-        for principal in model.principals { result[Snapshot.Key(kind: principal.kind, name: principal.name)] = (principal, true) }
-        for principal in model.disabledUsers { result[Snapshot.Key(kind: .user, name: principal.name)] = (principal, false) }
-        return result
+    /// A user or group of one version, and whether it gets output (a disabled user does not).
+    typealias Listed = (principal: Principal, enabled: Bool)
+
+    /// Every user and group of a model, enabled or not: groups, then users, each by name.
+    private static func principals(_ model: AccessModel) -> [Listed] {
+        let users = (model.users.map { ($0, true) } + model.disabledUsers.map { ($0, false) }).sorted { $0.0.name < $1.0.name }
+        return model.groups.map { ($0, true) } + users
+    }
+
+    /// The principals of two versions side by side, each with its namesake in the other
+    /// when it has one: a merge of two lists in the same order.
+    private static func namesakes(_ before: [Listed], _ after: [Listed]) -> [(was: Listed?, now: Listed?)] {
+        func precedes(_ a: Principal, _ b: Principal) -> Bool {
+            a.kind != b.kind ? a.kind == .group : a.name < b.name
+        }
+        var pairs: [(was: Listed?, now: Listed?)] = []
+        pairs.reserveCapacity(max(before.count, after.count))
+        var (i, j) = (0, 0)
+        while i < before.count || j < after.count {
+            if j == after.count || i < before.count && precedes(before[i].principal, after[j].principal) {
+                pairs.append((before[i], nil))
+                i += 1
+            } else if i == before.count || precedes(after[j].principal, before[i].principal) {
+                pairs.append((nil, after[j]))
+                j += 1
+            } else {
+                pairs.append((before[i], after[j]))
+                (i, j) = (i + 1, j + 1)
+            }
+        }
+        return pairs
     }
 
     /// One principal's access in one version.
@@ -111,7 +135,7 @@ public struct AccessDiff: Equatable, Sendable {
         var profiles: [String: (facts: ProfileFacts, isWildcard: Bool)]
 
         /// A disabled user has no profiles.
-        init(_ entry: (principal: Principal, enabled: Bool), in model: AccessModel) {
+        init(_ entry: Listed, in model: AccessModel) {
             enabled = entry.enabled
             superAdmin = entry.principal.superAdmin
             let profiles = entry.enabled ? model.profiles(for: entry.principal) : []

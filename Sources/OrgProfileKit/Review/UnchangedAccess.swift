@@ -44,23 +44,33 @@ struct UnchangedAccess {
         }
     }
 
-    /// Whether the principal certainly holds the same profiles in both versions.
+    /// Whether the principal certainly holds the same profiles in both versions, given its
+    /// namesake `other` in the new one.
     func isUnchanged(old principal: Principal, new other: Principal) -> Bool {
         guard sharedSettingsAlike, principal.kind == other.kind else { return false }
-        let (was, now) = (old.entries(principal.kind)[principal.index], new.entries(other.kind)[other.index])
+        // Entries are read in place (borrowed), never copied: this runs for every principal.
+        guard principal.kind == .user else { return groupAlike[principal.index] }
+        return sameAccess(old.userEntries[principal.index], new.userEntries[other.index])
+    }
+
+    /// The same grants in the same order, the same user-management profile, and the same
+    /// groups, each unchanged.
+    private func sameAccess(_ was: borrowing AccessModel.Entry, _ now: borrowing AccessModel.Entry) -> Bool {
         guard sameOwnAccess(was, now), was.groups.count == now.groups.count else { return false }
-        for (oldGroup, newGroup) in zip(was.groups, now.groups) {
+        for index in was.groups.indices {
+            let (oldGroup, newGroup) = (was.groups[index], now.groups[index])
             guard groupAlike[oldGroup], old.groupEntries[oldGroup].principal.name == new.groupEntries[newGroup].principal.name else { return false }
         }
         return true
     }
 
     /// The same grants in the same order, and the same user-management profile.
-    private func sameOwnAccess(_ was: AccessModel.Entry, _ now: AccessModel.Entry) -> Bool {
+    private func sameOwnAccess(_ was: borrowing AccessModel.Entry, _ now: borrowing AccessModel.Entry) -> Bool {
         guard was.principal.userManagement == now.principal.userManagement,
               (was.userManagementSource == nil) == (now.userManagementSource == nil),
               was.grants.count == now.grants.count else { return false }
-        for (a, b) in zip(was.grants, now.grants) {
+        for index in was.grants.indices {
+            let (a, b) = (was.grants[index], now.grants[index])
             guard a.isWildcard == b.isWildcard, accountAlike[a.account], roleAlike[a.role],
                   old.accounts[a.account].key == new.accounts[b.account].key,
                   old.roles[a.role].name == new.roles[b.role].name else { return false }
