@@ -107,6 +107,19 @@ import Testing
         #expect(tree(folder + "/dist").keys.sorted() == ["manifest.json"])
     }
 
+    /// check reads the previous manifest beside the rendering; a foreign one is still the
+    /// error, and no difference is reported before it.
+    @Test func aForeignManifestStopsCheckBeforeAnyDifference() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/dist", withIntermediateDirectories: true)
+        try "{\"files\": \"mine\"}".write(toFile: folder + "/dist/manifest.json", atomically: true, encoding: .utf8)
+        let result = try orgprofile("check", in: folder)
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("not a manifest written by orgprofile"))
+        #expect(!result.stdout.contains("missing") && !result.stdout.contains("+++"), "\(result.stdout)")
+    }
+
     @Test func anUnwritableOutputFolderExits74() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
