@@ -13,18 +13,14 @@ public struct SourceFile: Sendable {
     /// Reads a file; the name is the path as given. Reads at most one byte more than the
     /// size limit, so a huge file is refused (by `Compiler.analyze`) without being loaded.
     public static func read(_ path: String, limit: Int = Limits.standard.fileBytes) throws -> SourceFile {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileError(path: path, errno: errno) }
+        defer { close(descriptor) }
         var info = stat()
-        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-            throw FileError(path: path, reason: String(cString: strerror(EISDIR)))
-        }
-        do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            let data = try handle.read(upToCount: limit + 1) ?? Data()
-            return SourceFile(name: path, bytes: Array(data))
-        } catch {
-            throw FileError(path: path, reason: FileError.reason(error))
-        }
+        guard fstat(descriptor, &info) == 0 else { throw FileError(path: path, errno: errno) }
+        if info.st_mode & S_IFMT == S_IFDIR { throw FileError(path: path, errno: EISDIR) }
+        let bytes = try FileSystem.read(descriptor, path: path, expecting: Int(info.st_size) + 1, limit: limit + 1)
+        return SourceFile(name: path, bytes: bytes)
     }
 }
 

@@ -33,12 +33,18 @@ public enum FileSystem {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileError(path: path, errno: errno) }
         defer { close(descriptor) }
-        var bytes = [UInt8](repeating: 0, count: size)
+        return try read(descriptor, path: path, expecting: size)
+    }
+
+    /// Everything an open file holds from where it stands, up to `limit` bytes: read into an
+    /// array of the `expecting` size first, grown only when the file turns out longer.
+    static func read(_ descriptor: Int32, path: String, expecting size: Int, limit: Int = .max) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: min(max(size, 0), limit))
         var total = 0
-        while true {
-            if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+        while total < limit {
+            if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(max(4096, bytes.count), limit - total))) }
             let count = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+                Foundation.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
             }
             if count < 0 {
                 if errno == EINTR { continue }
