@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs the whole test suite under AddressSanitizer, then under ThreadSanitizer.
 #   scripts/sanitize.sh [address|thread|all]   (default: all)
-# orgprofile itself runs on one thread; ThreadSanitizer checks that the library stays safe when the
-# tests call it from many at once (Swift Testing runs tests in parallel). Each sanitizer builds into
-# its own scratch folder, so the normal build is left alone.
+# orgprofile spreads its work over both cores (Support/Parallel.swift, the YAML parser's thread in
+# Syntax/YAMLEventStream.swift, compile's and check's workers); ThreadSanitizer checks that work, and
+# that the library stays safe when the tests call it from many threads at once (Swift Testing runs
+# tests in parallel). Each sanitizer builds into its own scratch folder, so the normal build is left alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
