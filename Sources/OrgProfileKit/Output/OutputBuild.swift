@@ -39,8 +39,10 @@ public enum OutputBuild {
                 }
             }
         }
-        // Task-locals do not cross into the worker threads by themselves; bound again only
-        // when a test set one (binding one on a plain thread is not free).
+        // Task-locals do not cross into the worker threads by themselves, so a test's faults
+        // are bound again there. Only when set: binding a task-local on a plain dispatch
+        // thread crashes the statically linked release binary (in swift_task_localValuePush),
+        // and only tests, which link the library dynamically, ever set one.
         let faults = FaultInjection.write
         @Sendable func renderInWorker(_ range: Range<Int>, worker: Int) -> Result<[Rendered<Outcome>], Error> {
             guard let faults else { return render(range, worker: worker) }
