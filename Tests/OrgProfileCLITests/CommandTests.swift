@@ -96,11 +96,17 @@ import Testing
         #expect(!(try text(folder + "/dist/manifest.json")).contains("dave"))
     }
 
-    @Test func aForeignManifestStopsCompileBeforeAnyWrite() throws {
+    /// A workspace whose dist/ holds a manifest.json orgprofile did not write.
+    func workspaceWithForeignManifest() throws -> String {
         let folder = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/dist", withIntermediateDirectories: true)
         try "{\"files\": \"mine\"}".write(toFile: folder + "/dist/manifest.json", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func aForeignManifestStopsCompileBeforeAnyWrite() throws {
+        let folder = try workspaceWithForeignManifest()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try orgprofile("compile", in: folder)
         #expect(result.status == 74)
         #expect(result.stderr.hasPrefix("orgprofile: error: cannot write dist/manifest.json: not a manifest written by orgprofile"))
@@ -110,10 +116,8 @@ import Testing
     /// check reads the previous manifest beside the rendering; a foreign one is still the
     /// error, and no difference is reported before it.
     @Test func aForeignManifestStopsCheckBeforeAnyDifference() throws {
-        let folder = try workspace()
+        let folder = try workspaceWithForeignManifest()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder + "/dist", withIntermediateDirectories: true)
-        try "{\"files\": \"mine\"}".write(toFile: folder + "/dist/manifest.json", atomically: true, encoding: .utf8)
         let result = try orgprofile("check", in: folder)
         #expect(result.status == 74)
         #expect(result.stderr.contains("not a manifest written by orgprofile"))

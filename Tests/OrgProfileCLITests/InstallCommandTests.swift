@@ -34,6 +34,12 @@ import Testing
             try run(binary, arguments, in: folder, environment: environment)
         }
 
+        /// Writes `~/.aws/config`, creating `~/.aws`.
+        func writeConfig(_ text: String) throws {
+            try FileManager.default.createDirectory(atPath: folder + "/home/.aws", withIntermediateDirectories: true)
+            try text.write(toFile: config, atomically: true, encoding: .utf8)
+        }
+
         func signIn(expiresAt: String) throws {
             let cache = folder + "/home/.aws/sso/cache"
             try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
@@ -72,9 +78,8 @@ import Testing
     @Test func installFromOrgYamlForOneRoleKeepsTheRestAndPermissions() throws {
         let home = try Home()
         defer { home.remove() }
-        try FileManager.default.createDirectory(atPath: home.folder + "/home/.aws", withIntermediateDirectories: true)
         let mine = "[default]\r\nregion = eu-west-1\r\n; mine\r\n[profile other]\r\ns3 =\r\n  max_concurrent_requests = 20\r\n"
-        try mine.write(toFile: home.config, atomically: true, encoding: .utf8)
+        try home.writeConfig(mine)
         chmod(home.config, 0o640)
         let result = try home.orgprofile("install", "org.yaml", "--user", "bob", "--role", "ReadOnlyAccess")
         #expect(result.status == 0, "\(result.stderr)")
@@ -96,9 +101,8 @@ import Testing
     @Test func conflictsRefuseAndChangeNothing() throws {
         let home = try Home()
         defer { home.remove() }
-        try FileManager.default.createDirectory(atPath: home.folder + "/home/.aws", withIntermediateDirectories: true)
         let mine = "[profile acme-workload-development]\nsso_session = old\noutput = yaml\n"
-        try mine.write(toFile: home.config, atomically: true, encoding: .utf8)
+        try home.writeConfig(mine)
         try "[acme-infrastructure-readonly]\naws_access_key_id = AKIA\n".write(toFile: home.credentials, atomically: true, encoding: .utf8)
         let result = try home.orgprofile("install", "--from", "dist/users/bob/config")
         #expect(result.status == 1)
@@ -131,8 +135,7 @@ import Testing
     @Test func aReadOnlyConfigFailsWith74AndStaysIntact() throws {
         let home = try Home()
         defer { home.remove() }
-        try FileManager.default.createDirectory(atPath: home.folder + "/home/.aws", withIntermediateDirectories: true)
-        try "[default]\nregion = x\n".write(toFile: home.config, atomically: true, encoding: .utf8)
+        try home.writeConfig("[default]\nregion = x\n")
         chmod(home.config, 0o444)
         let result = try home.orgprofile("install", "--from", "dist/users/bob/config")
         #expect(result.status == 74)
@@ -190,8 +193,7 @@ import Testing
     @Test func doctorFindsProblems() throws {
         let home = try Home(awsMajorVersion: 1)
         defer { home.remove() }
-        try FileManager.default.createDirectory(atPath: home.folder + "/home/.aws", withIntermediateDirectories: true)
-        try """
+        try home.writeConfig("""
             [profile acme-dev]
             sso_session = acme
             sso_region = eu-west-1
@@ -202,7 +204,7 @@ import Testing
             sso_region = us-west-2
             # >>> orgprofile acme: managed, edits inside are replaced >>>
 
-            """.write(toFile: home.config, atomically: true, encoding: .utf8)
+            """)
         try "[acme-dev]\naws_access_key_id = AKIA\n".write(toFile: home.credentials, atomically: true, encoding: .utf8)
         try home.signIn(expiresAt: "2020-01-01T00:00:00Z")
         let result = try home.orgprofile("doctor")
@@ -239,8 +241,7 @@ import Testing
     func botocoreReadsTheInstalledConfig() throws {
         let home = try Home()
         defer { home.remove() }
-        try FileManager.default.createDirectory(atPath: home.folder + "/home/.aws", withIntermediateDirectories: true)
-        try "[default]\nregion = eu-west-1\ns3 =\n  max_concurrent_requests = 20\n\n[profile mine]\nregion = x\n; end".write(toFile: home.config, atomically: true, encoding: .utf8)
+        try home.writeConfig("[default]\nregion = eu-west-1\ns3 =\n  max_concurrent_requests = 20\n\n[profile mine]\nregion = x\n; end")
         #expect(try home.orgprofile("install", "--from", "dist/users/alice/config").status == 0)
         var environment = ProcessInfo.processInfo.environment
         environment["AWS_CONFIG_FILE"] = home.config

@@ -73,8 +73,9 @@ import Testing
         let example = try readText(packageRoot.appendingPathComponent("org.yaml.example").path)
         let commands = example.replacingOccurrences(of: "    settings:\n      output: table", with: "    settings:\n      output: table\n      credential_process: /opt/bin/creds --profile \"x\" \\\\ 'y'\n      cli_pager: less")
             + "allow_commands: [\"/opt/bin/creds --profile \\\"x\\\" \\\\\\\\ 'y'\", less]\n"
-        // More principals than one batch holds, so parts written on both cores are joined.
-        let many = validOrg + (0..<(4 * OutputBuild.batchHalf + 3)).map { "  user\($0):\n    groups: [developers]\n" }.joined()
+        // More principals than one batch holds, so parts written on both cores are joined, and
+        // a manifest longer than one piece, so it is written in several.
+        let many = validOrg + (0..<600).map { "  user\($0):\n    groups: [developers]\n" }.joined()
         for yaml in [example, commands, validOrg, many, validOrg + "  Zoe:\n    groups: [developers]\n  adam:\n    groups: [developers]\n  _x:\n    groups: [developers]\n"] {
             let model = try model(yaml)
             let files = [Manifest.File(path: "users/bob/config", sha256: "00"), Manifest.File(path: "a \"quoted\" \\ path", sha256: "ff")]
@@ -83,7 +84,7 @@ import Testing
             var bytes: [UInt8] = []
             stream.write { bytes += $0; pieces += 1 }
             #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: encodedByFoundation(stream), as: UTF8.self))
-            #expect(pieces >= 1)
+            if yaml == many { #expect(pieces > 1) }
         }
     }
 

@@ -24,30 +24,12 @@ struct RegularFileReader {
 
     /// The next `count` bytes; fewer only at the end of the file.
     func read(_ count: Int) throws -> [UInt8] {
-        try fill(count) { buffer, done in Foundation.read(descriptor, buffer + done, count - done) }
+        try FileSystem.read(descriptor, path: path, expecting: count, limit: count)
     }
 
-    /// `count` bytes from `offset`, without moving the reading position.
-    func read(_ count: Int, at offset: Int) throws -> [UInt8] {
-        try fill(count) { buffer, done in pread(descriptor, buffer + done, count - done, off_t(offset + done)) }
-    }
-
-    /// Up to `count` bytes from repeated reads (each given the buffer and the bytes so far),
-    /// until the count or the end of the file.
-    private func fill(_ count: Int, _ readMore: (UnsafeMutableRawPointer, Int) -> Int) throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var total = 0
-        while total < count {
-            let got = bytes.withUnsafeMutableBytes { readMore($0.baseAddress!, total) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw FileError(path: path, errno: errno)
-            }
-            if got == 0 { break }
-            total += got
-        }
-        bytes.removeSubrange(total...)
-        return bytes
+    /// Back to the first byte.
+    func rewind() throws {
+        if lseek(descriptor, 0, SEEK_SET) < 0 { throw FileError(path: path, errno: errno) }
     }
 
     func close() {

@@ -48,9 +48,11 @@ struct StreamedFileUpdate {
         var writer = try AtomicFileWriter(path: path)
         do {
             if let old, matched > 0 {
+                // The old file is not compared any more once writing starts: read its prefix again.
+                try old.rewind()
                 var offset = 0
                 while offset < matched {
-                    let piece = try old.read(min(1 << 16, matched - offset), at: offset)
+                    let piece = try old.read(min(1 << 16, matched - offset))
                     // The old file shrank under us: it no longer holds the prefix it had.
                     if piece.isEmpty { throw FileError(path: path, reason: "changed while orgprofile was reading it") }
                     try writer.append(piece)
