@@ -39,15 +39,6 @@ public enum OutputBuild {
                 }
             }
         }
-        // Task-locals do not cross into the worker threads by themselves, so a test's faults
-        // are bound again there. Only when set: binding a task-local on a plain dispatch
-        // thread crashes the statically linked release binary (in swift_task_localValuePush),
-        // and only tests, which link the library dynamically, ever set one.
-        let faults = FaultInjection.write
-        @Sendable func renderInWorker(_ range: Range<Int>, worker: Int) -> Result<[Rendered<Outcome>], Error> {
-            guard let faults else { return render(range, worker: worker) }
-            return FaultInjection.$write.withValue(faults) { render(range, worker: worker) }
-        }
 
         var totals = Totals()
         var files: [Manifest.File] = []
@@ -56,7 +47,7 @@ public enum OutputBuild {
             let end = min(start + 2 * batchHalf, principals.count)
             let middle = (start + end + 1) / 2
             let (first, second) = (start..<middle, middle..<end)
-            let halves = Parallel.both({ renderInWorker(first, worker: 0) }, { renderInWorker(second, worker: 1) })
+            let halves = Parallel.both({ render(first, worker: 0) }, { render(second, worker: 1) })
             for half in [halves.0, halves.1] {
                 for rendered in try half.get() {
                     switch rendered.kind {
