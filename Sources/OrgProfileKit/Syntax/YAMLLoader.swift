@@ -46,7 +46,7 @@ public struct LoadFailure: Error {
 
 /// The event loop's working state: open collections, anchors and the expansion count.
 private struct LoadState {
-    let file: String
+    /// The file, as `FileNames` numbers it.
     let fileNumber: Int
     let maximumExpandedNodes: Int
     let maximumDepth: Int
@@ -74,7 +74,6 @@ private struct LoadState {
     var diagnostics: [Diagnostic] = []
 
     init(file: String, maximumExpandedNodes: Int, maximumDepth: Int, maximumScalarBytes: Int) {
-        self.file = file
         fileNumber = FileNames.shared.number(of: file)
         self.maximumExpandedNodes = maximumExpandedNodes
         self.maximumDepth = maximumDepth
@@ -100,7 +99,7 @@ private struct LoadState {
             if batch.isLast { break }
         }
         guard let root else {
-            return .failure(LoadFailure([.error(.emptyDocument, "the file holds no YAML document", at: SourceLocation(file: file, line: 1, column: 1))]))
+            return .failure(LoadFailure([.error(.emptyDocument, "the file holds no YAML document", at: location(line: 0, column: 0))]))
         }
         return .success(root)
     }
