@@ -27,7 +27,7 @@ extension OrgProfileCommand {
             let frontend = Frontend(options: diagnostics)
             let (model, sourceName) = try frontend.analyze(input.file)
             let renderer = Renderer(model: model, templates: try frontend.templates(output.templates), sourceName: sourceName)
-            let summary = try frontend.writing { try OutputWriter(root: output.out).write(renderer) }
+            let summary = try frontend.writing { try OutputWriter(root: output.out).write(renderer, waiting: frontend.waitingForLock) }
             print(
                 "compiled \(sourceName) into \(output.out): \(summary.totals.users) users, \(summary.totals.groups) groups, \(summary.totals.profiles) profiles; "
                     + "\(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed")

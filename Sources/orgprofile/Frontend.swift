@@ -70,6 +70,11 @@ struct Frontend {
         print([.error(code, message, at: nil)])
     }
 
+    /// Tells the person why the run pauses: another run holds the lock on its target.
+    func waitingForLock(_ message: String) {
+        FileHandle.standardError.write(Data("orgprofile: \(message)\n".utf8))
+    }
+
     func warn(_ code: DiagnosticCode, _ message: String) {
         print([.warning(code, message, at: nil)])
     }

@@ -74,37 +74,58 @@ extension OrgProfileCommand {
             let frontend = Frontend(options: diagnostics)
             let (block, project) = try source(frontend)
             let paths = files.paths
-            let config = try frontend.reading { try FileSystem.readFile(paths.config) }
             let credentials = try frontend.reading { try FileSystem.readFile(paths.credentials) }
-            let plan: ConfigMerge.Plan
-            switch ConfigMerge.install(
-                block: block, project: project, config: config, configPath: paths.config,
-                credentials: credentials, credentialsPath: paths.credentials, adopt: adopt)
-            {
-            case .success(let result): plan = result
-            case .failure(let refusal):
+            func plan(_ config: [UInt8]?) throws -> (plan: ConfigMerge.Plan, bytes: [UInt8]) {
+                let plan = try ConfigMerge.install(
+                    block: block, project: project, config: config, configPath: paths.config,
+                    credentials: credentials, credentialsPath: paths.credentials, adopt: adopt
+                ).get()
+                return (plan, plan.bytes)
+            }
+            do {
+                if dryRun {
+                    let config = try frontend.reading { try FileSystem.readFile(paths.config) }
+                    let planned = try plan(config).plan
+                    for adoption in planned.adoptions { Terminal.write(Self.describe(adoption, in: paths.config)) }
+                    if planned.bytes == config {
+                        Terminal.write("the orgprofile \(project) block in \(paths.config) is already up to date; nothing changed\n")
+                    } else {
+                        Terminal.write(UnifiedDiff.diff(old: config ?? [], new: planned.bytes, path: "config", color: Terminal.standardOutputIsTerminal))
+                        Terminal.write("dry run: \(paths.config) was not changed\n")
+                    }
+                    return
+                }
+                let update = try frontend.writing {
+                    try ConfigUpdate.run(paths.config, holder: "orgprofile install", waiting: frontend.waitingForLock, plan: plan)
+                }
+                let planned = update.plan
+                for adoption in planned.adoptions { Terminal.write(Self.describe(adoption, in: paths.config)) }
+                guard update.replaced else {
+                    Terminal.write("the orgprofile \(project) block in \(paths.config) is already up to date; nothing changed\n")
+                    return
+                }
+                Terminal.write("installed the orgprofile \(project) block into \(paths.config): \(planned.profiles.count) profiles, sso-session \(planned.ssoSessions.joined(separator: ", "))\(update.backup.map { " (backup: \($0))" } ?? "")\n")
+                Terminal.write("next:\n")
+                for session in planned.ssoSessions { Terminal.write("  aws sso login --sso-session \(session)\n") }
+                if let profile = planned.profiles.first { Terminal.write("  aws sts get-caller-identity --profile \(profile)\n") }
+            } catch let refusal as ConfigMerge.Refusal {
                 frontend.print(refusal.conflicts.map(Frontend.diagnostic))
                 frontend.fail(.installConflict, "nothing was changed; resolve the problems above and run install again")
                 throw Exit.invalidInput
             }
-            for adoption in plan.adoptions {
-                let lost = adoption.lostSettings.isEmpty ? "it had no settings the generated one lacks" : "settings it had that the generated one lacks: " + adoption.lostSettings.joined(separator: ", ")
-                Terminal.write("adopting [\(adoption.section)] (\(paths.config) line \(adoption.line)); \(lost)\n")
+        }
+
+        /// What taking over a hand-written section changes: every value that changes, old and
+        /// new, and every setting that goes.
+        static func describe(_ adoption: ConfigMerge.Adoption, in path: String) -> String {
+            var text = "adopting [\(adoption.section)] (\(path) line \(adoption.line))"
+            if adoption.changedSettings.isEmpty, adoption.lostSettings.isEmpty {
+                return text + ": every setting it had stays as it was\n"
             }
-            if plan.bytes == config {
-                Terminal.write("the orgprofile \(project) block in \(paths.config) is already up to date; nothing changed\n")
-                return
-            }
-            if dryRun {
-                Terminal.write(UnifiedDiff.diff(old: config ?? [], new: plan.bytes, path: paths.config, color: Terminal.standardOutputIsTerminal))
-                Terminal.write("dry run: \(paths.config) was not changed\n")
-                return
-            }
-            let backup = try frontend.writing { try ProtectedFile.replace(paths.config, with: plan.bytes) }
-            Terminal.write("installed the orgprofile \(project) block into \(paths.config): \(plan.profiles.count) profiles, sso-session \(plan.ssoSessions.joined(separator: ", "))\(backup.map { " (backup: \($0))" } ?? "")\n")
-            Terminal.write("next:\n")
-            for session in plan.ssoSessions { Terminal.write("  aws sso login --sso-session \(session)\n") }
-            if let profile = plan.profiles.first { Terminal.write("  aws sts get-caller-identity --profile \(profile)\n") }
+            text += ":\n"
+            for change in adoption.changedSettings { text += "  changes \(change.key): \(change.old) -> \(change.new)\n" }
+            for setting in adoption.lostSettings { text += "  drops   \(setting) (the generated profile has no such setting)\n" }
+            return text
         }
 
         /// The config text to install and the project its block is named after.
@@ -131,39 +152,71 @@ extension OrgProfileCommand {
     struct Uninstall: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "uninstall",
-            abstract: "Remove a project's managed block from your ~/.aws/config, with the same safety as install.",
+            abstract: "Remove a managed block from your ~/.aws/config, as safely as install.",
             discussion: """
-                Everything outside the block stays byte for byte; the old file is backed up beside it.
+                Everything outside the block stays byte for byte; the old file is backed
+                up beside it. Without --project, removes the only block there is.
 
                 Example:
+                  orgprofile uninstall
                   orgprofile uninstall --project acme
                 """
         )
 
-        @Option(name: .long, help: ArgumentHelp("The project whose block to remove.", valueName: "name"))
-        var project: String
+        @Option(name: .long, help: ArgumentHelp("The project whose block to remove (needed when several are installed).", valueName: "name"))
+        var project: String?
 
         @OptionGroup var files: AWSFileOptions
         @OptionGroup var diagnostics: DiagnosticOptions
 
+        /// Which block to remove, from those installed; nil when there is nothing to do.
+        enum NothingToRemove: Error {
+            case noFile, noBlock
+        }
+
         func run() throws {
             let frontend = Frontend(options: diagnostics)
             let path = files.paths.config
-            guard let config = try frontend.reading({ try FileSystem.readFile(path) }) else {
+            do {
+                let update = try frontend.writing {
+                    try ConfigUpdate.run(path, holder: "orgprofile uninstall", waiting: frontend.waitingForLock) { config in
+                        guard let config else { throw NothingToRemove.noFile }
+                        let blocks = try ConfigMerge.blocks(in: config, configPath: path).get()
+                        let chosen = try choose(from: blocks.map(\.project), path: path, frontend: frontend)
+                        guard let bytes = try ConfigMerge.uninstall(project: chosen, config: config, configPath: path).get() else {
+                            throw NothingToRemove.noBlock
+                        }
+                        return (chosen, bytes)
+                    }
+                }
+                Terminal.write("removed the orgprofile \(update.plan) block from \(path)\(update.backup.map { " (backup: \($0))" } ?? "")\n")
+            } catch NothingToRemove.noFile {
                 Terminal.write("\(path) does not exist; nothing to remove\n")
-                return
-            }
-            switch ConfigMerge.uninstall(project: project, config: config, configPath: path) {
-            case .failure(let refusal):
+            } catch NothingToRemove.noBlock {
+                Terminal.write("\(path) has no orgprofile block; nothing to remove\n")
+            } catch let refusal as ConfigMerge.Refusal {
                 frontend.print(refusal.conflicts.map(Frontend.diagnostic))
                 frontend.fail(.installConflict, "nothing was changed")
                 throw Exit.invalidInput
-            case .success(nil):
-                Terminal.write("\(path) has no orgprofile \(project) block; nothing changed\n")
-            case .success(let bytes?):
-                let backup = try frontend.writing { try ProtectedFile.replace(path, with: bytes) }
-                Terminal.write("removed the orgprofile \(project) block from \(path)\(backup.map { " (backup: \($0))" } ?? "")\n")
             }
+        }
+
+        /// `--project` when it is installed; else the only block there is.
+        private func choose(from installed: [String], path: String, frontend: Frontend) throws -> String {
+            let list = installed.isEmpty ? "none is installed" : "installed: " + installed.joined(separator: ", ")
+            if let project {
+                guard installed.contains(project) else {
+                    frontend.fail(.installConflict, "\(path) has no orgprofile \(project) block (\(list))\(Suggestion.hint(for: project, in: installed))")
+                    throw Exit.invalidInput
+                }
+                return project
+            }
+            guard installed.count <= 1 else {
+                frontend.fail(.installConflict, "\(path) has \(installed.count) orgprofile blocks (\(list)); name one with --project NAME")
+                throw Exit.invalidInput
+            }
+            guard let only = installed.first else { throw NothingToRemove.noBlock }
+            return only
         }
     }
 }

@@ -5,14 +5,20 @@ import OrgProfileKit
 struct OrgProfileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "orgprofile",
-        abstract: "Compile one org.yaml into a ready ~/.aws/config for every person and team that signs in through IAM Identity Center.",
+        abstract: "Compile org.yaml into ready AWS configs for IAM Identity Center.",
         discussion: """
-            Exit codes: 0 success, 1 org.yaml has errors, 64 usage error, 74 a file could not be read or written.
+            One org.yaml declares the sso-session, accounts, roles, groups and users;
+            orgprofile writes one ~/.aws/config and onboarding page per person and team.
 
-            Example:
+            Exit codes: 0 success, 1 problems found (org.yaml errors, a stale folder, a
+            conflict), 64 usage error, 74 a file could not be read or written.
+
+            Examples:
               orgprofile validate org.yaml
               orgprofile compile org.yaml --out dist
-              orgprofile export org.yaml --user alice > ~/.aws/config
+              orgprofile install org.yaml --user alice --dry-run
+              orgprofile install org.yaml --user alice
+              orgprofile export org.yaml --user alice --output alice.config
             """,
         version: OrgProfile.version,
         subcommands: [Validate.self, Compile.self, Check.self, Export.self, Diff.self, Report.self, Install.self, Uninstall.self, Doctor.self]

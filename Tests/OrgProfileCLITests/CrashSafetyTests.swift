@@ -37,8 +37,11 @@ import Testing
         process.waitUntilExit()
     }
 
+    /// A temporary file, or the lock file, of a run that was killed (the kernel released the
+    /// lock itself; the next run removes the file).
     static func isLeftoverTemporary(_ path: String) -> Bool {
-        (path as NSString).lastPathComponent.hasPrefix(".") && path.contains(".orgprofile-tmp-")
+        let name = (path as NSString).lastPathComponent
+        return name.hasPrefix(".") && (name.contains(".orgprofile-tmp-") || name.hasSuffix("orgprofile-lock"))
     }
 
     @Test func compileKilledAtRandomMoments() throws {

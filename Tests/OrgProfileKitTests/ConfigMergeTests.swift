@@ -107,9 +107,20 @@ import Testing
     @Test func adoptTakesOverHandWrittenSectionsAndListsWhatIsLost() throws {
         let config = "# my notes\n[default]\nregion = eu-west-1\n\n# work\n[profile acme-dev]\nsso_session = acme\noutput = yaml\ns3 =\n  max_concurrent_requests = 20\n\n[profile mine]\nregion = x\n"
         let plan = try install(config, adopt: true).get()
-        #expect(plan.adoptions == [ConfigMerge.Adoption(section: "profile acme-dev", line: 6, lostSettings: ["output = yaml", "s3 = \\nmax_concurrent_requests = 20"])])
+        #expect(plan.adoptions == [ConfigMerge.Adoption(
+            section: "profile acme-dev", line: 6, changedSettings: [], lostSettings: ["output = yaml", "s3 = \\nmax_concurrent_requests = 20"])])
         let text = String(decoding: plan.bytes, as: UTF8.self)
         #expect(text.hasPrefix("# my notes\n[default]\nregion = eu-west-1\n\n# work\n\n[profile mine]\nregion = x\n# >>> orgprofile acme"))
+    }
+
+    /// A hand-written value that the generated one replaces is reported, old and new.
+    @Test func adoptReportsEveryValueThatChanges() throws {
+        let config = "[profile acme-dev]\nsso_session = acme\nsso_account_id = 999999999999\nregion = eu-west-1\noutput = yaml\n"
+        let plan = try install(config, adopt: true).get()
+        #expect(plan.adoptions == [ConfigMerge.Adoption(
+            section: "profile acme-dev", line: 1,
+            changedSettings: [.init(key: "sso_account_id", old: "999999999999", new: "333333333333"), .init(key: "region", old: "eu-west-1", new: "us-west-2")],
+            lostSettings: ["output = yaml"])])
     }
 
     @Test func keepsCRLFLineEndings() throws {

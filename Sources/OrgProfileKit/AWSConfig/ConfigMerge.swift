@@ -17,13 +17,35 @@ public enum ConfigMerge {
         public var conflicts: [Conflict]
     }
 
-    /// A hand-written section `--adopt` took over, and what the person had that the
-    /// generated section lacks.
+    /// A hand-written section `--adopt` took over: every setting whose value changes, and
+    /// what the person had that the generated section lacks.
     public struct Adoption: Equatable, Sendable {
+        /// A key both sections have, with another value in each.
+        public struct ChangedSetting: Equatable, Sendable {
+            public var key: String
+            public var old: String
+            public var new: String
+
+            public init(key: String, old: String, new: String) {
+                self.key = key
+                self.old = old
+                self.new = new
+            }
+        }
+
         public var section: String
         public var line: Int
+        /// Keys of both sections whose values differ, in the old section's order.
+        public var changedSettings: [ChangedSetting]
         /// `key = value` lines of the old section whose keys the generated one lacks.
         public var lostSettings: [String]
+
+        public init(section: String, line: Int, changedSettings: [ChangedSetting] = [], lostSettings: [String]) {
+            self.section = section
+            self.line = line
+            self.changedSettings = changedSettings
+            self.lostSettings = lostSettings
+        }
     }
 
     public struct Plan: Equatable, Sendable {
@@ -113,6 +135,11 @@ public enum ConfigMerge {
         }
     }
 
+    /// The managed blocks of a config file, or why it cannot be read.
+    public static func blocks(in config: [UInt8], configPath: String) -> Result<[ManagedBlock], Refusal> {
+        read(config, path: configPath).map(\.1).mapError { Refusal(conflicts: [$0]) }
+    }
+
     /// The file read by the AWS CLI's rules, and its blocks; a conflict when either fails.
     static func read(_ bytes: [UInt8], path: String) -> Result<(ConfigFile, [ManagedBlock]), Conflict> {
         let file: ConfigFile
@@ -147,11 +174,20 @@ public enum ConfigMerge {
     static func adoption(of index: Int, in file: ConfigFile, replacedBy generated: ConfigFile, kind: String, name: String) -> Adoption {
         let section = file.sections[index]
         let replacement = kind == "profile" ? generated.profileSections(as: .config)[name]?.first : generated.ssoSessionSections()[name]?.first
-        let kept = Set(replacement.map { generated.sections[$0].options.map(\.key) } ?? [])
-        let lost = section.options.filter { !kept.contains($0.key) }.map { option in
-            option.value.contains("\n") ? "\(option.key) = \(option.value.replacingOccurrences(of: "\n", with: "\\n"))" : "\(option.key) = \(option.value)"
+        var kept: [String: String] = [:]
+        for option in replacement.map({ generated.sections[$0].options }) ?? [] { kept[option.key] = option.value }
+        /// A value on one line: a nested value's line breaks shown as `\n`.
+        func shown(_ value: String) -> String { value.replacingOccurrences(of: "\n", with: "\\n") }
+        var changed: [Adoption.ChangedSetting] = []
+        var lost: [String] = []
+        for option in section.options {
+            if let new = kept[option.key] {
+                if new != option.value { changed.append(.init(key: option.key, old: shown(option.value), new: shown(new))) }
+            } else {
+                lost.append("\(option.key) = \(shown(option.value))")
+            }
         }
-        return Adoption(section: section.name, line: section.line + 1, lostSettings: lost)
+        return Adoption(section: section.name, line: section.line + 1, changedSettings: changed, lostSettings: lost)
     }
 
     /// The block's lines: begin marker, the generated config, end marker, in the file's

@@ -40,7 +40,7 @@ public enum Doctor {
         let credentials = readFile(setup.paths.credentials, role: .credentials, name: "credentials-file", into: &checks)
         if let config {
             checks += blocks(config, setup: setup)
-            if let credentials { checks += credentialClashes(config, credentials, setup.paths) }
+            if let credentials { checks += credentialClashes(config, credentials, managed: managedProfiles(config, setup: setup), setup.paths) }
             checks += sessionReferences(config, path: setup.paths.config)
             checks += tokens(config, setup: setup)
         }
@@ -112,16 +112,42 @@ public enum Doctor {
 
     // MARK: Profiles and sessions
 
-    private static func credentialClashes(_ config: ConfigFile, _ credentials: ConfigFile, _ paths: AWSConfigPaths) -> [Check] {
+    /// The profiles orgprofile is responsible for: those inside its blocks, and those of the
+    /// config that should be installed. Other profiles are the person's own business.
+    private static func managedProfiles(_ config: ConfigFile, setup: Setup) -> Set<String> {
+        var managed = Set<String>()
+        if case .success(let blocks) = ManagedBlock.find(in: config) {
+            for (name, indices) in config.profileSections(as: .config)
+            where indices.contains(where: { index in blocks.contains { ($0.begin...$0.end).contains(config.sections[index].line) } }) {
+                managed.insert(name)
+            }
+        }
+        if let expected = setup.expected, let file = try? ConfigFile.parse(Array(expected.config.utf8)) {
+            managed.formUnion(file.profileSections(as: .config).keys)
+        }
+        return managed
+    }
+
+    /// A managed profile that the credentials file also defines gets that file's keys mixed
+    /// into it: a failure. The same name for a profile of the person's own (what
+    /// `aws configure --profile NAME` writes for access keys) is how the AWS CLI is meant to
+    /// be used, and only mentioned.
+    private static func credentialClashes(_ config: ConfigFile, _ credentials: ConfigFile, managed: Set<String>, _ paths: AWSConfigPaths) -> [Check] {
         let profiles = config.profileSections(as: .config)
-        let clashes = credentials.profileSections(as: .credentials).filter { profiles[$0.key] != nil && $0.key != "default" }.sorted { $0.key < $1.key }
-        guard !clashes.isEmpty else {
-            return [Check(check: "credentials-clash", status: .pass, message: "no profile is in both \(paths.config) and \(paths.credentials)")]
-        }
-        return clashes.map { name, indices in
+        let shared = credentials.profileSections(as: .credentials).filter { profiles[$0.key] != nil || managed.contains($0.key) }.sorted { $0.key < $1.key }
+        var checks: [Check] = []
+        for (name, indices) in shared where managed.contains(name) {
             let line = credentials.sections[indices[0]].line + 1
-            return Check(check: "credentials-clash", status: .fail, message: "\(paths.credentials):\(line): profile \(name) is also in \(paths.config); the AWS CLI mixes the two", fix: "remove or rename [\(credentials.sections[indices[0]].name)] in \(paths.credentials)")
+            checks.append(Check(check: "credentials-clash", status: .fail, message: "\(paths.credentials):\(line): profile \(name), which orgprofile manages, is also in \(paths.credentials); the AWS CLI would mix its keys into the SSO profile", fix: "remove or rename [\(credentials.sections[indices[0]].name)] in \(paths.credentials)"))
         }
+        if checks.isEmpty {
+            checks.append(Check(check: "credentials-clash", status: .pass, message: "no profile orgprofile manages is in \(paths.credentials)"))
+        }
+        let own = shared.map(\.key).filter { !managed.contains($0) }
+        if !own.isEmpty {
+            checks.append(Check(check: "credentials-clash", status: .info, message: "profiles of your own in both files (fine: orgprofile does not manage them): \(own.joined(separator: ", "))"))
+        }
+        return checks
     }
 
     private static func sessionReferences(_ config: ConfigFile, path: String) -> [Check] {

@@ -42,11 +42,18 @@ struct AtomicFileWriter {
     }
 
     /// Gives the file its mode (and owner), and renames it over the path. `durable`: flush
-    /// the file and its folder to disk before and after the rename.
-    func commit(mode: mode_t = 0o644, durable: Bool = false, owner: (uid_t, gid_t)? = nil) throws {
+    /// the file and its folder to disk before and after the rename. `beforeRename` runs last
+    /// before the rename; an error it throws abandons the write.
+    func commit(mode: mode_t = 0o644, durable: Bool = false, owner: (uid_t, gid_t)? = nil, beforeRename: () throws -> Void = {}) throws {
         if fchmod(descriptor, mode) != 0 { try fail(errno) }
         if let (uid, gid) = owner, fchown(descriptor, uid, gid) != 0, errno != EPERM { try fail(errno) }
         if durable, fsync(descriptor) != 0 { try fail(errno) }
+        do {
+            try beforeRename()
+        } catch {
+            abandon()
+            throw error
+        }
         let closed = close(descriptor)
         if closed != 0 || rename(temporary, path) != 0 {
             let code = errno

@@ -5,4 +5,9 @@ public enum FaultInjection {
     /// Called with the path of every file about to be written; an errno makes that write
     /// fail with it (after the temporary file exists, so the cleanup is exercised too).
     @TaskLocal public static var write: (@Sendable (String) -> Int32?)? = nil
+
+    /// Called with the path of a person's file (their `~/.aws/config`) after it was read and
+    /// the change planned, just before it is replaced: a test's stand-in for another program
+    /// editing the file at that moment.
+    @TaskLocal public static var beforeReplace: (@Sendable (String) -> Void)? = nil
 }

@@ -61,10 +61,13 @@ public enum FileSystem {
     /// so readers see the old file or the new one, never a part of either.
     /// `durable`: flush the file and its folder to disk before and after the rename, for
     /// files a person cannot regenerate. `owner`: give the new file this owner and group.
-    static func writeAtomically(_ contents: [UInt8], to path: String, mode: mode_t = 0o644, durable: Bool = false, owner: (uid_t, gid_t)? = nil) throws {
+    static func writeAtomically(
+        _ contents: [UInt8], to path: String, mode: mode_t = 0o644, durable: Bool = false, owner: (uid_t, gid_t)? = nil,
+        beforeRename: () throws -> Void = {}
+    ) throws {
         var file = try AtomicFileWriter(path: path, mode: mode)
         try file.append(contents)
-        try file.commit(mode: mode, durable: durable, owner: owner)
+        try file.commit(mode: mode, durable: durable, owner: owner, beforeRename: beforeRename)
     }
 
     /// Flushes a folder's entries (a rename in it) to disk; best effort.

@@ -17,10 +17,14 @@ public struct OutputWriter {
         self.root = root
     }
 
-    public func write(_ renderer: Renderer) throws -> Summary {
+    /// Writes under the folder's lock: a second run into the same folder waits (`waiting` is
+    /// told why) and then starts from what the first left.
+    public func write(_ renderer: Renderer, waiting: (String) -> Void = { _ in }) throws -> Summary {
         var folder = OutputFolder(root: root)
-        let previous = try folder.manifest()
         try FileSystem.createFolder(root)
+        let lock = try FileLock.acquire(FileLock.path(insideFolder: root), holder: "orgprofile compile", waiting: waiting)
+        defer { lock.release() }
+        let previous = try folder.manifest()
         FileSystem.removeLeftoverTemporaryFiles(in: root)
 
         var summary = Summary()

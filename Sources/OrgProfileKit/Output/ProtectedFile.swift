@@ -8,11 +8,20 @@ public enum ProtectedFile {
     /// How many `NAME.orgprofile-backup-*` files are kept; older ones are removed.
     public static let backupsKept = 5
 
+    /// The file no longer holds what the change was planned from: another program changed it.
+    public struct ChangedMeanwhile: Error, Equatable {
+        public var path: String
+    }
+
     /// Writes `contents` to `path` (following a symbolic link to the file it points at).
     /// A missing folder is created 0700 and a missing file 0600. Returns the backup's path,
     /// or nil when there was no file to back up.
+    ///
+    /// `expecting`: what the change was planned from (nil: no file). The file is compared with
+    /// it before the backup and again just before the rename; when it differs, nothing is
+    /// replaced and `ChangedMeanwhile` is thrown.
     @discardableResult
-    public static func replace(_ path: String, with contents: [UInt8], now: Date = Date()) throws -> String? {
+    public static func replace(_ path: String, with contents: [UInt8], expecting: [UInt8]?? = .none, now: Date = Date()) throws -> String? {
         let target = resolved(path)
         var info = stat()
         let exists = lstat(target, &info) == 0
@@ -35,6 +44,11 @@ public enum ProtectedFile {
             }
         }
         FileSystem.removeLeftoverTemporaryFiles(in: folder)
+        func checkUnchanged() throws {
+            guard case .some(let expected) = expecting else { return }
+            if try FileSystem.readFile(target) != expected { throw ChangedMeanwhile(path: path) }
+        }
+        try checkUnchanged()
         var backup: String?
         if exists {
             let old = try FileSystem.readFile(target) ?? []
@@ -45,7 +59,7 @@ public enum ProtectedFile {
         }
         try FileSystem.writeAtomically(
             contents, to: target, mode: exists ? info.st_mode & 0o7777 : 0o600, durable: true,
-            owner: exists ? (info.st_uid, info.st_gid) : nil)
+            owner: exists ? (info.st_uid, info.st_gid) : nil, beforeRename: checkUnchanged)
         return backup
     }
 

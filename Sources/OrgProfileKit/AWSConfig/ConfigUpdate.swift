@@ -1,0 +1,54 @@
+import Foundation
+
+/// Changes a person's config file safely when other programs use it too: under
+/// orgprofile's lock (a second `install` waits for the first, then plans from what the first
+/// wrote), and never over a change another program made between orgprofile's read and its
+/// replace (orgprofile plans again from the new contents, and gives up after a few tries).
+public enum ConfigUpdate {
+    /// How often a change is planned again when another program keeps changing the file.
+    public static let attempts = 3
+
+    public struct Outcome<Plan> {
+        public var plan: Plan
+        /// Whether the file was replaced (false: it already held the planned bytes).
+        public var replaced: Bool
+        /// The backup of the old file, when there was one.
+        public var backup: String?
+    }
+
+    /// Reads `path`, hands its bytes (nil: no file) to `plan`, and replaces the file with the
+    /// bytes the plan returns. `plan` may throw to refuse; it runs again when the file changed
+    /// in the meantime. `holder` names the command for the lock; `waiting` is told when
+    /// another run holds it.
+    public static func run<Plan>(
+        _ path: String, holder: String, timeout: Double = FileLock.defaultTimeout, waiting: (String) -> Void = { _ in },
+        plan: ([UInt8]?) throws -> (plan: Plan, bytes: [UInt8])
+    ) throws -> Outcome<Plan> {
+        let target = ProtectedFile.resolved(path)
+        let folder = (target as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw FileError(path: folder, reason: FileError.reason(error))
+            }
+        }
+        let lock = try FileLock.acquire(FileLock.path(besideFile: target), holder: holder, timeout: timeout, waiting: waiting)
+        defer { lock.release() }
+        for _ in 1...attempts {
+            let current = try FileSystem.readFile(path)
+            let planned = try plan(current)
+            if planned.bytes == current { return Outcome(plan: planned.plan, replaced: false) }
+            FaultInjection.beforeReplace?(path)
+            do {
+                let backup = try ProtectedFile.replace(path, with: planned.bytes, expecting: .some(current))
+                return Outcome(plan: planned.plan, replaced: true, backup: backup)
+            } catch is ProtectedFile.ChangedMeanwhile {
+                continue
+            }
+        }
+        throw FileError(
+            path: path,
+            reason: "another program changed the file each time orgprofile was about to replace it (\(attempts) tries); nothing was overwritten, run again when it is done")
+    }
+}

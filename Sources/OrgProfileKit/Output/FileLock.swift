@@ -1,0 +1,106 @@
+import Foundation
+
+/// An advisory lock that serialises orgprofile runs changing the same target: two
+/// `install`s into one `~/.aws/config`, two `compile`s into one folder. The second run waits
+/// for the first and then works on what the first left.
+///
+/// The lock is `flock` on a small file that names its holder: `.NAME.orgprofile-lock`
+/// beside a file, `.orgprofile-lock` inside a folder. The kernel releases it when the holder
+/// exits, even when killed, so a lock is never stale. The holder removes the file when it
+/// is done; a waiter that then gets the lock on the removed file notices and locks the new
+/// one instead.
+public final class FileLock {
+    /// How long a run waits for another one before giving up.
+    public static var defaultTimeout: Double {
+        ProcessInfo.processInfo.environment["ORGPROFILE_LOCK_TIMEOUT"].flatMap(Double.init) ?? 60
+    }
+
+    public let path: String
+    private var descriptor: Int32
+
+    private init(path: String, descriptor: Int32) {
+        self.path = path
+        self.descriptor = descriptor
+    }
+
+    deinit { release() }
+
+    /// The lock file for a file the run replaces.
+    public static func path(besideFile file: String) -> String {
+        let folder = (file as NSString).deletingLastPathComponent
+        return (folder as NSString).appendingPathComponent(".\((file as NSString).lastPathComponent).orgprofile-lock")
+    }
+
+    /// The lock file for a folder the run writes into (the folder must exist).
+    public static func path(insideFolder folder: String) -> String {
+        (folder as NSString).appendingPathComponent(".orgprofile-lock")
+    }
+
+    /// Takes the lock at `path`, waiting up to `timeout` seconds for its holder; `waiting` is
+    /// called once, with a sentence naming the holder, if the run has to wait. `holder` says
+    /// who takes it (for example `orgprofile install`).
+    public static func acquire(_ path: String, holder: String, timeout: Double = defaultTimeout, waiting: (String) -> Void = { _ in }) throws -> FileLock {
+        let deadline = Date().addingTimeInterval(timeout)
+        var announced = false
+        while true {
+            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+            guard descriptor >= 0 else { throw FileError(path: path, errno: errno) }
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
+                // The holder before us may have removed the file after we opened it.
+                var opened = stat()
+                var current = stat()
+                if fstat(descriptor, &opened) == 0, lstat(path, &current) == 0, opened.st_ino == current.st_ino, opened.st_dev == current.st_dev {
+                    let lock = FileLock(path: path, descriptor: descriptor)
+                    lock.record(holder)
+                    return lock
+                }
+                close(descriptor)
+                continue
+            }
+            let code = errno
+            guard code == EWOULDBLOCK || code == EINTR else {
+                close(descriptor)
+                throw FileError(path: path, errno: code)
+            }
+            let description = Self.holder(of: descriptor)
+            close(descriptor)
+            if Date() >= deadline {
+                throw FileError(
+                    path: path,
+                    reason: "\(description) has held this lock for longer than \(String(format: "%g", timeout)) s; let it finish (or stop it) and run again")
+            }
+            if !announced {
+                waiting("waiting for \(description) to finish (it holds \(path))")
+                announced = true
+            }
+            usleep(20_000)
+        }
+    }
+
+    /// Lets the next run in; removes the lock file first, so nothing is left behind.
+    public func release() {
+        guard descriptor >= 0 else { return }
+        unlink(path)
+        close(descriptor)
+        descriptor = -1
+    }
+
+    /// Writes who holds the lock into the file, for a waiting run's message.
+    private func record(_ holder: String) {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        gethostname(&buffer, buffer.count - 1)
+        let host = String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
+        let since = ISO8601DateFormatter().string(from: Date())
+        let text = "\(holder) (pid \(getpid()) on \(host), since \(since))\n"
+        ftruncate(descriptor, 0)
+        _ = text.utf8CString.withUnsafeBufferPointer { pwrite(descriptor, $0.baseAddress, $0.count - 1, 0) }
+    }
+
+    /// What a holder wrote about itself, or a plain description while it has not yet.
+    private static func holder(of descriptor: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 512)
+        let count = pread(descriptor, &buffer, buffer.count, 0)
+        let text = count > 0 ? String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+        return text.isEmpty ? "another orgprofile run" : text
+    }
+}
