@@ -7,13 +7,16 @@ extension OrgProfileCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
-            abstract: "Print the access matrix: one row per enabled user, one column per account, and who manages users.",
+            abstract: "Print who has which access: every user's profiles and where they come from.",
             discussion: """
-                Columns follow the order of accounts in org.yaml; each cell lists the user's profiles on that account
-                with their roles. Markdown adds the lists of user-management admins and super admins; CSV (RFC 4180)
-                has a user_management column instead.
+                text (the default on a terminal) lists one profile per line with its account,
+                role and where it comes from (a group, a direct assignment, user management).
+                markdown (the default otherwise), csv (RFC 4180) and json give the matrix:
+                one row per enabled user, one column per account in org.yaml's order, and
+                who manages users.
 
                 Example:
+                  orgprofile report org.yaml
                   orgprofile report org.yaml --format markdown > access.md
                   orgprofile report org.yaml --format csv > access.csv
                 """
@@ -22,12 +25,12 @@ extension OrgProfileCommand {
         @OptionGroup var input: InputOptions
         @OptionGroup var diagnostics: DiagnosticOptions
 
-        @Option(name: .long, help: ArgumentHelp("markdown, csv or json.", valueName: "format"))
-        var format: AccessReport.Format = .markdown
+        @Option(name: .long, help: ArgumentHelp("text, markdown, csv or json (default: text on a terminal, else markdown).", valueName: "format"))
+        var format: AccessReport.Format?
 
         func run() throws {
             let (model, _) = try Frontend(options: diagnostics).analyze(input.file)
-            Terminal.write(AccessReport(model: model).render(format))
+            Terminal.write(AccessReport(model: model).render(format ?? (Terminal.standardOutputIsTerminal ? .text : .markdown)))
         }
     }
 }

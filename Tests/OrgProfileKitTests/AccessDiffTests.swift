@@ -82,6 +82,50 @@ import Testing
         #expect(AccessDiff(old: nil, new: try model(validOrg)).privilegedRolePatterns == ["Admin", "FullAccess", "PowerUser"])
     }
 
+    /// A command setting that was already there (here a pager every profile has had) does
+    /// not make a new profile privileged; one that is new or changed does, and says so.
+    @Test func aCommandSettingIsPrivilegedOnlyWhenNewOrChanged() throws {
+        let paged = validOrg.replacingOccurrences(of: "accounts:\n", with: "allow_commands: [less, more]\ndefaults:\n  settings:\n    cli_pager: less\naccounts:\n")
+        let old = try model(paged)
+        let newUser = try model(paged + "  dora:\n    groups: [developers]\n")
+        let added = AccessDiff(old: old, new: newUser)
+        #expect(rows(added, "dora") == [" + acme-workload-development: workload-development/Developer (333333333333, us-west-2), runs cli_pager = less"])
+        let row = try #require(added.principals.first { $0.name == "dora" }?.rows.first)
+        #expect(row.reasons.isEmpty)
+        #expect(row.sources == [.group("developers")])
+
+        // A new account inherits the old defaults: not new either.
+        let newAccount = try model(paged.replacingOccurrences(of: "accounts: [infrastructure]", with: "accounts: [infrastructure, sandbox]")
+            .replacingOccurrences(of: "accounts:\n  infrastructure:", with: "accounts:\n  sandbox:\n    id: \"555555555555\"\n  infrastructure:"))
+        #expect(AccessDiff(old: old, new: newAccount).principals.flatMap(\.rows).allSatisfy { !$0.isPrivileged })
+
+        let changed = AccessDiff(old: old, new: try model(paged.replacingOccurrences(of: "cli_pager: less", with: "cli_pager: more") + "  dora:\n    groups: [developers]\n"))
+        let doraRow = try #require(changed.principals.first { $0.name == "dora" }?.rows.first)
+        #expect(doraRow.reasons == [.commandChanged])
+        #expect(changed.principals.first { $0.name == "bob" }?.rows.allSatisfy { $0.reasons == [.commandChanged] } == true)
+    }
+
+    /// Every privileged row says why, and every added or removed profile where it comes from.
+    @Test func reasonsAndSources() throws {
+        let diff = try reviewDiff()
+        let bob = try #require(diff.principals.first { $0.name == "bob" })
+        #expect(bob.rows.prefix(2).map(\.reasons) == [[.superAdmin], [.userManagement, .privilegedRole]])
+        #expect(bob.rows[1].sources == [.userManagement])
+        let alice = try #require(diff.principals.first { $0.name == "alice" })
+        #expect(alice.rows[0].reasons == [.privilegedRole, .everyAccount])
+        #expect(alice.rows[0].sources == [.group("platform")])
+        let gina = try #require(diff.principals.first { $0.name == "gina" })
+        #expect(gina.rows.allSatisfy { $0.sources == [.group("developers")] && $0.reasons.isEmpty })
+        for principal in diff.principals {
+            for row in principal.rows {
+                switch row.change {
+                case .added, .removed: #expect(!row.sources.isEmpty, "\(principal.name): \(row.change.profileName)")
+                default: #expect(row.sources.isEmpty)
+                }
+            }
+        }
+    }
+
     @Test func nothingChanged() throws {
         let same = AccessDiff(old: try model(validOrg), new: try model(validOrg))
         #expect(same.isEmpty)
@@ -98,6 +142,7 @@ import Testing
 @Suite struct AccessReportTests {
     @Test func goldenFilesForEveryFormat() throws {
         let report = AccessReport(model: try model(try fixture("review/new.yaml")))
+        try expectGolden(report.render(.text), "review/report.txt")
         try expectGolden(report.render(.markdown), "review/report.md")
         try expectGolden(report.render(.csv), "review/report.csv")
         try expectGolden(report.render(.json), "review/report.json")

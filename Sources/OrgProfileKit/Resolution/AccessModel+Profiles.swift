@@ -36,6 +36,25 @@ extension AccessModel {
         resolve(entries(principal.kind)[principal.index]).profiles
     }
 
+    /// Where each of the principal's profiles comes from, by profile name: every grant that
+    /// produces it (a direct assignment, each group that grants the same account and role,
+    /// user management), sorted in that order.
+    public func profileSources(for principal: Principal) -> [String: [ProfileSource]] {
+        let entry = entries(principal.kind)[principal.index]
+        let kept = select(entry).kept
+        var pairOfName: [Int: Int] = [:]
+        for candidate in kept { pairOfName[candidate.name] = candidate.pair }
+        var sources: [String: Set<ProfileSource>] = [:]
+        for candidate in candidates(entry) where pairOfName[candidate.name] == candidate.pair {
+            let source: ProfileSource =
+                if candidate.userManagement != nil { .userManagement }
+                else if let group = candidate.group { .group(groupEntries[group].principal.name) }
+                else { .direct }
+            sources[profileNames.names[candidate.name], default: []].insert(source)
+        }
+        return sources.mapValues { $0.sorted() }
+    }
+
     /// One error per distinct pair of grants that would produce the same profile name for
     /// some user or group. A collision inherited from a group is reported once, for the group.
     /// Also reports a user or group with more profiles than `limits` allow.

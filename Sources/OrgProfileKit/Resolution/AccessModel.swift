@@ -47,6 +47,8 @@ public struct AccessModel: Sendable {
     public let project: String
     public let session: Session
     public let accounts: [Account]
+    /// `defaults.settings`, sorted by key: what an account without settings of its own gets.
+    public let defaultSettings: [Setting]
     public let roles: [Role]
     /// Substrings that make a role privileged in access reviews (`review.privileged_roles`).
     public let privilegedRolePatterns: [String]
@@ -65,6 +67,9 @@ public struct AccessModel: Sendable {
         self.project = project
         session = Session(spec: spec.session, project: project)
         let defaultRegion = spec.defaults.region?.value ?? session.region
+        var defaults: [String: String] = [:]
+        for setting in spec.defaults.settings { defaults[setting.key.value] = setting.value.value }
+        defaultSettings = defaults.keys.sorted().map { Setting(key: $0, value: defaults[$0]!) }
         accounts = spec.accounts.map { account in
             var merged: [String: String] = [:]
             for setting in spec.defaults.settings + account.settings { merged[setting.key.value] = setting.value.value }

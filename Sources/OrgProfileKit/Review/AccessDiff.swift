@@ -22,11 +22,36 @@ public struct AccessDiff: Equatable, Sendable {
         }
     }
 
+    /// Why a change grants new power.
+    public enum Reason: String, Equatable, Sendable, CaseIterable {
+        case superAdmin = "super admin"
+        case userManagement = "user management"
+        case privilegedRole = "privileged role"
+        case everyAccount = "every account via \"*\""
+        case commandChanged = "command setting changed"
+
+        /// The reason's name in JSON: `super_admin`, `user_management`, ...
+        public var key: String {
+            switch self {
+            case .superAdmin: "super_admin"
+            case .userManagement: "user_management"
+            case .privilegedRole: "privileged_role"
+            case .everyAccount: "every_account"
+            case .commandChanged: "command_changed"
+            }
+        }
+    }
+
     public struct Row: Equatable, Sendable {
         public var change: Change
-        /// Grants new power: a privileged role, user management, super admin, or a `"*"`
-        /// assignment that now covers more accounts.
-        public var isPrivileged: Bool
+        /// Why it grants new power (a privileged role, user management, super admin, a `"*"`
+        /// assignment that follows every account, a command setting that is new or changed);
+        /// empty for an ordinary change.
+        public var reasons: [Reason] = []
+        /// Where an added or removed profile comes from (in the version that has it).
+        public var sources: [ProfileSource] = []
+
+        public var isPrivileged: Bool { !reasons.isEmpty }
     }
 
     public enum Status: String, Sendable, Codable {
@@ -70,6 +95,7 @@ public struct AccessDiff: Equatable, Sendable {
         // lacks an old side and it is never used.
         let oldModel = old ?? new
         let unchanged = UnchangedAccess(old: oldModel, new: new)
+        let commandsBefore = CommandsBefore(old: old)
         @Sendable func compare(_ pairs: ArraySlice<(was: Listed?, now: Listed?)>) -> [PrincipalDiff] {
             let isPrivileged = { (role: String) in patterns.contains { role.contains($0) } }
             return pairs.compactMap { was, now in
@@ -79,7 +105,9 @@ public struct AccessDiff: Equatable, Sendable {
                     if unchanged.isUnchanged(old: was.principal, new: now.principal)
                         || oldModel.hasSameProfiles(was.principal, as: now.principal, in: new) { return nil }
                 }
-                return Self.compare(key, was.map { Snapshot($0, in: oldModel) }, now.map { Snapshot($0, in: new) }, isPrivileged: isPrivileged)
+                return Self.compare(
+                    key, was.map { Snapshot($0, in: oldModel) }, now.map { Snapshot($0, in: new) }, isPrivileged: isPrivileged,
+                    commandsBefore: commandsBefore)
             }
         }
         let middle = pairs.count / 2
@@ -133,6 +161,7 @@ public struct AccessDiff: Equatable, Sendable {
         var enabled: Bool
         var superAdmin: Bool
         var profiles: [String: (facts: ProfileFacts, isWildcard: Bool)]
+        var sources: [String: [ProfileSource]]
 
         /// A disabled user has no profiles.
         init(_ entry: Listed, in model: AccessModel) {
@@ -140,10 +169,42 @@ public struct AccessDiff: Equatable, Sendable {
             superAdmin = entry.principal.superAdmin
             let profiles = entry.enabled ? model.profiles(for: entry.principal) : []
             self.profiles = Dictionary(profiles.map { ($0.name, (ProfileSummary($0), $0.isWildcard)) }, uniquingKeysWith: { first, _ in first })
+            sources = entry.enabled ? model.profileSources(for: entry.principal) : [:]
         }
     }
 
-    private static func compare(_ key: Snapshot.Key, _ old: Snapshot?, _ new: Snapshot?, isPrivileged: (String) -> Bool) -> PrincipalDiff? {
+    /// The command settings the old version gives each account, to tell a command setting
+    /// that is new or changed from one that was already there.
+    struct CommandsBefore: Sendable {
+        /// By account key.
+        var accounts: [String: [String: String]] = [:]
+        /// What an account new in this change would have had: the old defaults.
+        var defaults: [String: String] = [:]
+        /// No old version: every command setting is new.
+        var isEmpty = true
+
+        init(old: AccessModel?) {
+            guard let old else { return }
+            isEmpty = false
+            func commands(_ settings: [Setting]) -> [String: String] {
+                Dictionary(settings.filter(\.runsCommand).map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+            }
+            defaults = commands(old.defaultSettings)
+            for account in old.accounts { accounts[account.key] = commands(account.settings) }
+        }
+
+        /// Whether a profile's command settings are all ones its account already had.
+        func hadAll(_ facts: ProfileFacts) -> Bool {
+            guard let commands = facts.commands else { return true }
+            guard !isEmpty else { return false }
+            let before = accounts[facts.account] ?? defaults
+            return commands.allSatisfy { before[$0.key] == $0.value }
+        }
+    }
+
+    private static func compare(
+        _ key: Snapshot.Key, _ old: Snapshot?, _ new: Snapshot?, isPrivileged: (String) -> Bool, commandsBefore: CommandsBefore
+    ) -> PrincipalDiff? {
         let status: Status?
         switch (old, new) {
         case (nil, let new?): status = new.enabled ? .added : nil
@@ -159,30 +220,35 @@ public struct AccessDiff: Equatable, Sendable {
             guard let was = before[name], was.facts.access != now.facts.access else { continue }
             // Pointing at another account or role can grant power; a new region alone cannot.
             let target = was.facts.accountID != now.facts.accountID || was.facts.role != now.facts.role
-            let privileged = target && (isPrivileged(now.facts.role) || now.facts.userManagement != nil || was.facts.userManagement != nil)
-                || was.facts.commands != now.facts.commands
-            rows.append(Row(change: .changed(old: was.facts, new: now.facts), isPrivileged: privileged))
+            var reasons: [Reason] = []
+            if target, was.facts.userManagement != nil || now.facts.userManagement != nil { reasons.append(.userManagement) }
+            if target, isPrivileged(now.facts.role) { reasons.append(.privilegedRole) }
+            if was.facts.commands != now.facts.commands { reasons.append(.commandChanged) }
+            rows.append(Row(change: .changed(old: was.facts, new: now.facts), reasons: reasons))
         }
         var removed = before.keys.filter { after[$0] == nil }.sorted()
         var added = after.keys.filter { before[$0] == nil }.sorted()
         // A removed and an added profile with the same access are one rename.
         for name in removed {
             guard let match = added.firstIndex(where: { after[$0]!.facts.access == before[name]!.facts.access }) else { continue }
-            rows.append(Row(change: .renamed(old: before[name]!.facts, new: after[added[match]]!.facts), isPrivileged: false))
+            rows.append(Row(change: .renamed(old: before[name]!.facts, new: after[added[match]]!.facts)))
             added.remove(at: match)
             removed.removeAll { $0 == name }
         }
         for name in removed {
-            rows.append(Row(change: .removed(before[name]!.facts), isPrivileged: false))
+            rows.append(Row(change: .removed(before[name]!.facts), sources: old?.sources[name] ?? []))
         }
         for name in added {
             let profile = after[name]!
-            let privileged = isPrivileged(profile.facts.role) || profile.facts.userManagement != nil || profile.isWildcard
-                || profile.facts.commands != nil
-            rows.append(Row(change: .added(profile.facts), isPrivileged: privileged))
+            var reasons: [Reason] = []
+            if profile.facts.userManagement != nil { reasons.append(.userManagement) }
+            if isPrivileged(profile.facts.role) { reasons.append(.privilegedRole) }
+            if profile.isWildcard { reasons.append(.everyAccount) }
+            if !commandsBefore.hadAll(profile.facts) { reasons.append(.commandChanged) }
+            rows.append(Row(change: .added(profile.facts), reasons: reasons, sources: new?.sources[name] ?? []))
         }
         if let old, let new, old.superAdmin != new.superAdmin {
-            rows.append(Row(change: .superAdmin(old: old.superAdmin, new: new.superAdmin), isPrivileged: true))
+            rows.append(Row(change: .superAdmin(old: old.superAdmin, new: new.superAdmin), reasons: [.superAdmin]))
         }
         guard status != nil || !rows.isEmpty else { return nil }
         rows.sort { ($0.isPrivileged ? 0 : 1, $0.change.profileName) < ($1.isPrivileged ? 0 : 1, $1.change.profileName) }

@@ -79,6 +79,16 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// `group platform, direct assignment`: where an added or removed profile comes from.
+    static func via(_ row: AccessDiff.Row) -> String {
+        row.sources.map(\.description).joined(separator: ", ")
+    }
+
+    /// `privileged role, every account via "*"`: why a change is marked privileged.
+    static func why(_ row: AccessDiff.Row) -> String {
+        row.reasons.map(\.rawValue).joined(separator: ", ")
+    }
+
     static func title(_ principal: AccessDiff.PrincipalDiff) -> String {
         "\(principal.kind.rawValue) \(principal.name)" + (principal.status.map { " (\($0.rawValue))" } ?? "")
     }
@@ -94,7 +104,10 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         for principal in diff.principals {
             output += "\n\(title(principal))\n"
             for row in principal.rows {
-                output += "  \(row.isPrivileged ? "!" : " ") \(marker(row.change)) \(describe(row.change))\n"
+                var line = "  \(row.isPrivileged ? "!" : " ") \(marker(row.change)) \(describe(row.change))"
+                if !row.sources.isEmpty { line += "; via \(via(row))" }
+                if row.isPrivileged { line += "; ! \(why(row))" }
+                output += line + "\n"
             }
         }
         return output
@@ -113,17 +126,17 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         }
         let privileged = diff.principals.flatMap { principal in principal.rows.filter(\.isPrivileged).map { (principal, $0) } }
         if !privileged.isEmpty {
-            output += "\n### :warning: Privileged changes\n\n| | Who | Change |\n| --- | --- | --- |\n"
+            output += "\n### :warning: Privileged changes\n\n| | Who | Change | Why |\n| --- | --- | --- | --- |\n"
             for (principal, row) in privileged {
-                output += "| `\(marker(row.change))` | \(principal.kind.rawValue) `\(principal.name)` | \(cell(describe(row.change))) |\n"
+                output += "| `\(marker(row.change))` | \(principal.kind.rawValue) `\(principal.name)` | \(cell(describe(row.change))) | \(cell(why(row))) |\n"
             }
         }
         for principal in diff.principals {
             output += "\n### \(principal.kind.rawValue) `\(principal.name)`\(principal.status.map { " (\($0.rawValue))" } ?? "")\n"
             guard !principal.rows.isEmpty else { continue }
-            output += "\n| | Change | Privileged |\n| --- | --- | --- |\n"
+            output += "\n| | Change | Via | Privileged |\n| --- | --- | --- | --- |\n"
             for row in principal.rows {
-                output += "| `\(marker(row.change))` | \(cell(describe(row.change))) | \(row.isPrivileged ? ":warning: yes" : "") |\n"
+                output += "| `\(marker(row.change))` | \(cell(describe(row.change))) | \(cell(via(row))) | \(row.isPrivileged ? ":warning: " + cell(why(row)) : "") |\n"
             }
         }
         return output
@@ -152,6 +165,11 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         struct Change: Encodable {
             var change: String
             var privileged: Bool
+            /// Why it is privileged: `super_admin`, `user_management`, `privileged_role`,
+            /// `every_account`, `command_changed`.
+            var reasons: [String]
+            /// Where an added or removed profile comes from.
+            var via: [ProfileSource]
             var profile: String?
             var old: AccessDiff.ProfileFacts?
             var new: AccessDiff.ProfileFacts?
@@ -159,7 +177,7 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             var newSuperAdmin: Bool?
 
             enum CodingKeys: String, CodingKey {
-                case change, privileged, profile, old, new, oldSuperAdmin = "old_super_admin", newSuperAdmin = "new_super_admin"
+                case change, privileged, reasons, via, profile, old, new, oldSuperAdmin = "old_super_admin", newSuperAdmin = "new_super_admin"
             }
         }
 
@@ -189,7 +207,7 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
     }
 
     static func jsonChange(_ row: AccessDiff.Row) -> JSONDocument.Change {
-        var change = JSONDocument.Change(change: "", privileged: row.isPrivileged)
+        var change = JSONDocument.Change(change: "", privileged: row.isPrivileged, reasons: row.reasons.map(\.key), via: row.sources)
         switch row.change {
         case .added(let facts): (change.change, change.profile, change.new) = ("added", facts.name, facts)
         case .removed(let facts): (change.change, change.profile, change.old) = ("removed", facts.name, facts)

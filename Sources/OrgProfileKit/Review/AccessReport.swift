@@ -3,6 +3,8 @@
 /// users.
 public struct AccessReport: Sendable {
     public enum Format: String, CaseIterable, Sendable {
+        /// Aligned columns for a terminal, one line per profile.
+        case text
         case markdown, csv, json
     }
 
@@ -10,9 +12,11 @@ public struct AccessReport: Sendable {
         public var profile: String
         public var role: String
         public var userManagement: String?
+        /// Where the profile comes from: a group, a direct assignment, user management.
+        public var via: [ProfileSource]
 
         enum CodingKeys: String, CodingKey {
-            case profile, role, userManagement = "user_management"
+            case profile, role, userManagement = "user_management", via
         }
     }
 
@@ -32,9 +36,11 @@ public struct AccessReport: Sendable {
         let column = Dictionary(model.accounts.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         rows = model.users.map { user in
             var cells = [[Cell]](repeating: [], count: model.accounts.count)
+            let sources = model.profileSources(for: user)
             for profile in model.profiles(for: user) {
                 guard let index = column[profile.account] else { continue }
-                cells[index].append(Cell(profile: profile.name, role: profile.role, userManagement: profile.userManagement?.rawValue))
+                cells[index].append(Cell(
+                    profile: profile.name, role: profile.role, userManagement: profile.userManagement?.rawValue, via: sources[profile.name] ?? []))
             }
             return Row(user: user.name, userManagement: user.userManagement, cells: cells)
         }
@@ -47,14 +53,43 @@ public struct AccessReport: Sendable {
 
     public func render(_ format: Format) -> String {
         switch format {
+        case .text: text()
         case .markdown: markdown()
         case .csv: csv()
         case .json: json()
         }
     }
 
+    /// `group developers, direct assignment`.
+    static func via(_ cell: Cell) -> String {
+        cell.via.map(\.description).joined(separator: ", ")
+    }
+
+    /// `acme-dev (Developer, user management; via group developers)`.
     static func label(_ cell: Cell) -> String {
-        "\(cell.profile) (\(cell.role)\(cell.userManagement == nil ? "" : ", user management"))"
+        "\(cell.profile) (\(cell.role)\(cell.userManagement == nil ? "" : ", user management"); via \(via(cell)))"
+    }
+
+    /// One line per profile, in aligned columns, then who manages users.
+    private func text() -> String {
+        var table = [["USER", "PROFILE", "ACCOUNT", "ROLE", "VIA"]]
+        for row in rows {
+            for (account, cells) in zip(accounts, row.cells) {
+                for cell in cells {
+                    let role = cell.role + (cell.userManagement == nil ? "" : " (user management)")
+                    table.append([row.user, cell.profile, "\(account.key) (\(account.id))", role, Self.via(cell)])
+                }
+            }
+        }
+        let widths = (0..<5).map { column in table.map { $0[column].count }.max() ?? 0 }
+        var output = "Access report: \(rows.count) user\(rows.count == 1 ? "" : "s"), \(accounts.count) account\(accounts.count == 1 ? "" : "s")\n\n"
+        for line in table {
+            let padded = line.enumerated().map { column, text in column == 4 ? text : text.padding(toLength: widths[column], withPad: " ", startingAt: 0) }
+            output += padded.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+        }
+        output += "\nuser-management admins: " + (userManagementAdmins.isEmpty ? "none" : userManagementAdmins.joined(separator: ", ")) + "\n"
+        output += "super admins: " + (superAdmins.isEmpty ? "none" : superAdmins.joined(separator: ", ")) + "\n"
+        return output
     }
 
     private func markdown() -> String {
@@ -62,7 +97,7 @@ public struct AccessReport: Sendable {
         output += "| User | " + accounts.map { "\($0.key) (\($0.id))" }.joined(separator: " | ") + " |\n"
         output += "| --- |" + String(repeating: " --- |", count: accounts.count) + "\n"
         for row in rows {
-            let cells = row.cells.map { $0.map { "`\($0.profile)` (\($0.role)\($0.userManagement == nil ? "" : ", user management"))" }.joined(separator: "<br>") }
+            let cells = row.cells.map { $0.map { "`\($0.profile)` (\($0.role)\($0.userManagement == nil ? "" : ", user management"); via \(Self.via($0)))" }.joined(separator: "<br>") }
             output += "| \(row.user) | " + cells.joined(separator: " | ") + " |\n"
         }
         output += "\n## User-management admins\n\n" + list(userManagementAdmins)
@@ -127,5 +162,14 @@ public struct AccessReport: Sendable {
         return JSON.encode(JSONDocument(
             accounts: accounts.map { .init(key: $0.key, id: $0.id, name: $0.displayName) }, users: users,
             userManagementAdmins: userManagementAdmins, superAdmins: superAdmins))
+    }
+}
+
+extension String {
+    /// The text without spaces at its end.
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }
