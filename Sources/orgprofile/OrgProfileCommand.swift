@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OrgProfileKit
 
 @main
@@ -23,6 +24,20 @@ struct OrgProfileCommand: ParsableCommand {
         version: OrgProfile.version,
         subcommands: [Validate.self, Compile.self, Check.self, Export.self, Diff.self, Report.self, Install.self, Uninstall.self, Doctor.self]
     )
+
+    /// A word where the command belongs that names no command gets a "did you mean" and the
+    /// list of commands, instead of argument-parser's "Unexpected argument".
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        if let word = arguments.first, !word.hasPrefix("-"), !names.contains(word) {
+            let message = "orgprofile: error: unknown command '\(word)'\(Suggestion.hint(for: word, in: names))\n"
+                + "commands: \(names.dropLast().joined(separator: ", ")); see 'orgprofile --help'\n"
+            FileHandle.standardError.write(Data(message.utf8))
+            Foundation.exit(Exit.usage.rawValue)
+        }
+        main(arguments)
+    }
 }
 
 /// The org.yaml argument every command takes.

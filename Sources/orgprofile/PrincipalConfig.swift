@@ -40,7 +40,7 @@ struct PrincipalConfig {
         var profiles = model.profiles(for: principal)
         if !options.role.isEmpty {
             for name in options.role where !model.roles.contains(where: { $0.name == name }) {
-                frontend.fail(.unknownRole, "unknown role '\(name)'\(Suggestion.hint(for: name, in: model.roles.map(\.name)))")
+                frontend.fail(.unknownRole, Validator.unknownRole(name, declared: model.roles.map(\.name).sorted(), in: Compiler.displayName(of: file)))
                 throw Exit.usage
             }
             profiles = profiles.filter { options.role.contains($0.role) }

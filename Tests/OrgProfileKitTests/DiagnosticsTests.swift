@@ -133,17 +133,56 @@ import Testing
         #expect(diagnostics(variant("groups: [developers]", "groups: [developer]")) == [
             "22:14: error: unknown group 'developer'; did you mean 'developers'?"
         ])
+        // A truncation of a declared name is a typo too.
         #expect(diagnostics(variant("role: ReadOnlyAccess", "role: ReadOnly")) == [
             "13:3: warning: role 'ReadOnlyAccess' is declared but no group, user or user_management uses it",
-            "24:15: error: unknown role 'ReadOnly'",
+            "24:15: error: unknown role 'ReadOnly'; did you mean 'ReadOnlyAccess'?; a role (a permission set) is declared under 'roles:' in org.yaml (declared: Developer, ReadOnlyAccess)",
         ])
         #expect(diagnostics(variant("role: ReadOnlyAccess", "role: ReadonlyAccess")) == [
             "13:3: warning: role 'ReadOnlyAccess' is declared but no group, user or user_management uses it",
-            "24:15: error: unknown role 'ReadonlyAccess'; did you mean 'ReadOnlyAccess'?",
+            "24:15: error: unknown role 'ReadonlyAccess'; did you mean 'ReadOnlyAccess'?; a role (a permission set) is declared under 'roles:' in org.yaml (declared: Developer, ReadOnlyAccess)",
+        ])
+        // An unknown role says how to declare one, and lists the declared ones while they are few.
+        #expect(diagnostics(variant("role: ReadOnlyAccess", "role: Billing")).last
+            == "24:15: error: unknown role 'Billing'; a role (a permission set) is declared under 'roles:' in org.yaml (declared: Developer, ReadOnlyAccess)")
+        let many = (1...9).map { "  Role\($0): {}\n" }.joined()
+        #expect(diagnostics(variant("roles:\n", "roles:\n" + many).replacingOccurrences(of: "role: ReadOnlyAccess", with: "role: Billing")).contains {
+            $0.hasSuffix("error: unknown role 'Billing'; a role (a permission set) is declared under 'roles:' in org.yaml (11 are declared)")
+        })
+        // An extension of a declared name, and a truncation that fits only one.
+        #expect(diagnostics(variant("accounts: [workload-development]", "accounts: [workload-development-eu]")) == [
+            "19:20: error: unknown account 'workload-development-eu'; did you mean 'workload-development'?"
+        ])
+        #expect(diagnostics(variant("accounts: [workload-development]", "accounts: [workload-devel]")) == [
+            "19:20: error: unknown account 'workload-devel'; did you mean 'workload-development'?"
         ])
         #expect(diagnostics(variant("accounts: [infrastructure]", "accounts: [infra-structure]")) == [
             "25:20: error: unknown account 'infra-structure'; did you mean 'infrastructure'?"
         ])
+    }
+
+    /// Keys people bring from ~/.aws/config get the org.yaml key that says the same.
+    @Test func awsConfigKeysSuggestTheirOrgYAMLKeys() {
+        #expect(diagnostics(variant("  region: us-west-2\naccounts:", "  sso_region: us-west-2\naccounts:")) == [
+            "3:1: error: sso_session is missing the required key 'region'",
+            "5:3: error: unknown key 'sso_region' in sso_session; did you mean 'region'?",
+        ])
+        #expect(diagnostics(variant("    id: \"222222222222\"", "    sso_account_id: \"222222222222\"")).contains(
+            "8:5: error: unknown key 'sso_account_id' in account 'infrastructure'; did you mean 'id'?"))
+        #expect(diagnostics(variant("    id: \"222222222222\"", "    account_id: \"222222222222\"")).contains(
+            "8:5: error: unknown key 'account_id' in account 'infrastructure'; did you mean 'id'?"))
+    }
+
+    /// A user's keys dedented to the level of the user names read as users of those names.
+    @Test func dedentedKeysSuggestIndentingThem() {
+        let yaml = variant(
+            "  bob:\n    groups: [developers]\n    assignments:\n      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n",
+            "  bob:\n  groups: [developers]\n  assignments:\n    - role: ReadOnlyAccess\n      accounts: [infrastructure]\n")
+        let found = diagnostics(yaml)
+        #expect(found.contains(
+            "22:11: error: user 'groups' must be a mapping, found a list; 'groups' is a key of a user, so it probably belongs to the user above it: indent it by 2 more spaces than that user's name"), "\(found)")
+        #expect(found.contains(
+            "24:5: error: user 'assignments' must be a mapping, found a list; 'assignments' is a key of a user, so it probably belongs to the user above it: indent it by 2 more spaces than that user's name"), "\(found)")
     }
 
     @Test func profileCollisionsNameUserAccountRolesAndPlaces() {
@@ -290,8 +329,8 @@ import Testing
 
             """)
         #expect(diagnostics(yaml) == [
-            "16:30: error: unknown account 'infra'",
-            "17:60: error: unknown role 'Admin'",
+            "16:30: error: unknown account 'infra'; did you mean 'infrastructure'?",
+            "17:60: error: unknown role 'Admin'; a role (a permission set) is declared under 'roles:' in org.yaml (declared: Developer, ReadOnlyAccess)",
         ])
         let missing = variant("groups:\n", "user_management:\n  delegated_admin: {account: infrastructure, role: Developer}\ngroups:\n")
         #expect(diagnostics(missing) == ["15:1: error: user_management is missing the required key 'organization_management'"])

@@ -16,6 +16,24 @@ import Testing
         return failure.diagnostics.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-"): \($0.code.rawValue): \($0.message)" }
     }
 
+    /// Syntax errors in the words of the file, at libyaml's position (a tab's own column).
+    @Test func syntaxErrorsSayWhatIsWrongWithTheLine() {
+        #expect(messages("a:\n\tb: c\n") == ["2:1: yaml-syntax: a tab character indents this line; YAML indents with spaces only: replace the tab with spaces"])
+        #expect(messages("a:\n  \tb: c\n") == ["2:3: yaml-syntax: a tab character indents this line; YAML indents with spaces only: replace the tab with spaces"])
+        #expect(messages("accounts:\n  infra:\n    id: \"1\"\n    settings:\n      output: json\n     name: Infra\n") == [
+            "6:6: yaml-syntax: 'name' is indented by 5 spaces, between the keys of 'settings' (line 4) (6 spaces) and those of 'infra' (line 2) (4 spaces); indent it by 6 spaces to make it a key of 'settings' (line 4), or by 4 spaces for 'infra' (line 2)"
+        ])
+        #expect(messages("accounts:\n  infra:\n    id: \"1\"\n   name: Infra\n") == [
+            "4:4: yaml-syntax: 'name' is indented by 3 spaces, between the keys of 'infra' (line 2) (4 spaces) and those of 'accounts' (line 1) (2 spaces); indent it by 4 spaces to make it a key of 'infra' (line 2), or by 2 spaces for 'accounts' (line 1)"
+        ])
+        #expect(messages("accounts:\n  infra:\n    id: x\n      name: Infra\n") == [
+            "4:11: yaml-syntax: 'name' is indented more than 'id' on line 3, which already has a value, so YAML reads it as more of that value; indent it by 4 spaces, like 'id', to make it a key beside it"
+        ])
+        #expect(messages("version: 1\nsso_session:\n  name: x\n project: acme\n") == [
+            "4:2: yaml-syntax: 'project' is indented by 1 space, but it follows top-level keys, which are not indented; remove the indentation to make it a top-level key, or indent it under the key it belongs to"
+        ])
+    }
+
     @Test func keepsPositionsAndOrder() throws {
         let node = try root("a: 1\nb:\n  - x\n  - 'y'\n")
         guard case .mapping(let pairs) = node.content else { Issue.record("not a mapping"); return }

@@ -98,6 +98,16 @@ public struct SpecDecoder {
     /// that name it in messages.
     private mutating func entryFields(_ entry: (name: Located<String>, value: YAMLNode), _ kind: String, allowed: [String]) -> (context: String, fields: MappingFields)? {
         let context = "\(kind) '\(entry.name.value)'"
+        // `groups:` or `name:` of a user dedented to the level of the user names reads as a
+        // user of that name; say so instead of only "must be a mapping".
+        if allowed.contains(entry.name.value), !entry.value.isMapping, !(entry.value.scalar?.isNull ?? false) {
+            diagnostics.append(.error(
+                .wrongType,
+                "\(context) must be a mapping, found \(entry.value.kindDescription); '\(entry.name.value)' is a key of a \(kind), "
+                    + "so it probably belongs to the \(kind) above it: indent it by 2 more spaces than that \(kind)'s name",
+                at: entry.value.location))
+            return nil
+        }
         return fields(entry.value, allowed: allowed, context: context, owner: entry.name.location).map { (context, $0) }
     }
 

@@ -30,7 +30,7 @@ public struct YAMLLoader {
         return bytes.withUnsafeBufferPointer { buffer in
             let stream = YAMLEventStream(buffer)
             defer { stream.finish() }
-            return state.run(stream)
+            return state.run(stream) { SyntaxErrorExplanation(Array(buffer)).explain($0) }
         }
     }
 }
@@ -84,7 +84,8 @@ private struct LoadState {
         SourceLocation(fileNumber: fileNumber, line: line + 1, column: column + 1)
     }
 
-    mutating func run(_ stream: YAMLEventStream) -> Result<YAMLNode, LoadFailure> {
+    /// `explain` puts a syntax error in the words of the file, when it can.
+    mutating func run(_ stream: YAMLEventStream, explain: (YAMLSyntaxFailure) -> (message: String, line: Int, column: Int)?) -> Result<YAMLNode, LoadFailure> {
         events: while true {
             let batch = stream.next()
             for event in batch.events {
@@ -94,6 +95,9 @@ private struct LoadState {
                 }
             }
             if let failure = batch.failure {
+                if let explained = explain(failure) {
+                    return .failure(LoadFailure([.error(.yamlSyntax, explained.message, at: location(line: explained.line, column: explained.column))]))
+                }
                 return .failure(LoadFailure([syntaxError(failure)]))
             }
             if batch.isLast { break }

@@ -22,6 +22,11 @@ public struct YAMLNode: Sendable {
         return nil
     }
 
+    public var isMapping: Bool {
+        if case .mapping = content { return true }
+        return false
+    }
+
     /// A word for the node's kind, used in "expected X, found Y" messages.
     public var kindDescription: String {
         switch content {

@@ -201,7 +201,21 @@ public struct Validator {
 
     private mutating func reference(_ name: Located<String>, to kind: String, in declared: Set<String>, code: DiagnosticCode) {
         guard !declared.contains(name.value) else { return }
-        diagnostics.append(.error(code, "unknown \(kind) '\(name.value)'\(Suggestion.hint(for: name.value, in: declared.sorted()))", at: name.location))
+        let message =
+            code == .unknownRole
+            ? Self.unknownRole(name.value, declared: declared.sorted(), in: name.location.file)
+            : "unknown \(kind) '\(name.value)'\(Suggestion.hint(for: name.value, in: declared.sorted()))"
+        diagnostics.append(.error(code, message, at: name.location))
+    }
+
+    /// The roles a newcomer may list before the list is cut to a count.
+    static let rolesListed = 8
+
+    /// An unknown role: the likely one meant, how to declare a new one, and the declared
+    /// roles when there are few.
+    public static func unknownRole(_ name: String, declared: [String], in file: String) -> String {
+        let known = declared.isEmpty ? "none is declared yet" : declared.count <= rolesListed ? "declared: \(declared.joined(separator: ", "))" : "\(declared.count) are declared"
+        return "unknown role '\(name)'\(Suggestion.hint(for: name, in: declared)); a role (a permission set) is declared under 'roles:' in \(file) (\(known))"
     }
 
     private mutating func settings(_ settings: [SettingSpec], _ owner: String) {
