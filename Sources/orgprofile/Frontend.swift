@@ -26,7 +26,9 @@ struct Frontend {
     }
 
     func read(_ path: String) throws -> SourceFile {
-        try reading { try SourceFile.read(path) }
+        let source = try reading { try SourceFile.read(path) }
+        DiagnosticPrinter.shared.quote(source)
+        return source
     }
 
     func analyze(_ source: SourceFile) throws -> AccessModel {
@@ -70,6 +72,11 @@ struct Frontend {
         print([.error(code, message, at: nil)])
     }
 
+    /// What follows from the problems above; not a problem of its own, so not counted.
+    func note(_ code: DiagnosticCode, _ message: String) {
+        print([Diagnostic(.note, code, message, at: nil)])
+    }
+
     /// Tells the person why the run pauses: another run holds the lock on its target.
     func waitingForLock(_ message: String) {
         FileHandle.standardError.write(Data("orgprofile: \(message)\n".utf8))
@@ -81,8 +88,62 @@ struct Frontend {
 
     /// Prints diagnostics on standard error in the chosen format.
     func print(_ diagnostics: [Diagnostic]) {
+        DiagnosticPrinter.shared.print(diagnostics, format: options.diagnosticsFormat)
+    }
+}
+
+/// Prints every diagnostic of the run on standard error, and counts them for the line the
+/// run ends with. On a terminal, text diagnostics quote their source line with a caret
+/// under the column, in colour unless `NO_COLOR` is set.
+final class DiagnosticPrinter: @unchecked Sendable {
+    static let shared = DiagnosticPrinter()
+
+    private let lock = NSLock()
+    private var sources: [String: [UInt8]] = [:]
+    private var errors = 0
+    private var warnings = 0
+    /// Whether the run printed text diagnostics (machine formats get no closing count).
+    private var printedText = false
+
+    /// Lets diagnostics in this file quote its lines.
+    func quote(_ source: SourceFile) {
+        lock.withLock { sources[source.name] = source.bytes }
+    }
+
+    func print(_ diagnostics: [Diagnostic], format: DiagnosticFormat) {
         guard !diagnostics.isEmpty else { return }
-        FileHandle.standardError.write(Data(options.diagnosticsFormat.render(diagnostics).utf8))
+        let text: String = lock.withLock {
+            for diagnostic in diagnostics {
+                switch diagnostic.severity {
+                case .error: errors += 1
+                case .warning: warnings += 1
+                case .note: break
+                }
+            }
+            if format == .text { printedText = true }
+            guard format == .text, Self.standardErrorIsTerminal else { return format.render(diagnostics) }
+            return format.render(diagnostics, terminal: .init(color: Self.showsColor, sources: sources))
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// `2 errors, 1 warning`, once the run is over, when it printed text diagnostics.
+    func printTally() {
+        let line: String? = lock.withLock {
+            guard printedText else { return nil }
+            return DiagnosticFormat.tally(errors: errors, warnings: warnings)
+        }
+        guard let line else { return }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    var counts: (errors: Int, warnings: Int) { lock.withLock { (errors, warnings) } }
+
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Colour on a terminal, unless `NO_COLOR` is set to anything (no-color.org).
+    static var showsColor: Bool {
+        standardErrorIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     }
 }
 

@@ -110,7 +110,7 @@ extension OrgProfileCommand {
                 if let profile = planned.profiles.first { Terminal.write("  aws sts get-caller-identity --profile \(profile)\n") }
             } catch let refusal as ConfigMerge.Refusal {
                 frontend.print(refusal.conflicts.map(Frontend.diagnostic))
-                frontend.fail(.installConflict, "nothing was changed; resolve the problems above and run install again")
+                frontend.note(.installConflict, "nothing was changed; resolve the problems above and run install again")
                 throw Exit.invalidInput
             }
         }
@@ -196,7 +196,7 @@ extension OrgProfileCommand {
                 Terminal.write("\(path) has no orgprofile block; nothing to remove\n")
             } catch let refusal as ConfigMerge.Refusal {
                 frontend.print(refusal.conflicts.map(Frontend.diagnostic))
-                frontend.fail(.installConflict, "nothing was changed")
+                frontend.note(.installConflict, "nothing was changed")
                 throw Exit.invalidInput
             }
         }

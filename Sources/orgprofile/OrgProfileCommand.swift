@@ -36,7 +36,14 @@ struct OrgProfileCommand: ParsableCommand {
             FileHandle.standardError.write(Data(message.utf8))
             Foundation.exit(Exit.usage.rawValue)
         }
-        main(arguments)
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            DiagnosticPrinter.shared.printTally()
+        } catch {
+            DiagnosticPrinter.shared.printTally()
+            exit(withError: error)
+        }
     }
 }
 

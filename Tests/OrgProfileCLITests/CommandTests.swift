@@ -21,6 +21,7 @@ import Testing
         let clean = try orgprofile("validate", in: folder)
         #expect(clean.status == 0)
         #expect(clean.stderr == "")
+        #expect(clean.stdout == "org.yaml: 4 users, 2 groups, 24 profiles, no problems\n")
 
         try "version: 1\nproject: Acme\nusers: {}\n".write(toFile: folder + "/bad.yaml", atomically: true, encoding: .utf8)
         let bad = try orgprofile("validate", "bad.yaml", in: folder)
@@ -30,12 +31,14 @@ import Testing
             bad.yaml:1:1: error: org.yaml is missing the required key 'accounts'
             bad.yaml:1:1: error: org.yaml is missing the required key 'roles'
             bad.yaml:2:10: error: project 'Acme' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)
+            4 errors
 
             """)
+        #expect(bad.stdout == "")
 
         let missing = try orgprofile("validate", "nope.yaml", in: folder)
         #expect(missing.status == 74)
-        #expect(missing.stderr == "orgprofile: error: cannot read nope.yaml: No such file or directory\n")
+        #expect(missing.stderr == "orgprofile: error: cannot read nope.yaml: No such file or directory\n1 error\n")
 
         let usage = try orgprofile("validate", "--bogus", in: folder)
         #expect(usage.status == 64)
@@ -162,27 +165,27 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let unknown = try orgprofile("export", "--user", "bbo", in: folder)
         #expect(unknown.status == 64)
-        #expect(unknown.stderr == "orgprofile: error: unknown user 'bbo'; did you mean 'bob'?\n")
+        #expect(unknown.stderr == "orgprofile: error: unknown user 'bbo'; did you mean 'bob'?\n1 error\n")
         let role = try orgprofile("export", "--user", "bob", "--role", "ReadOnly", in: folder)
         #expect(role.status == 64)
-        #expect(role.stderr == "orgprofile: error: unknown role 'ReadOnly'; did you mean 'ReadOnlyAccess'?; a role (a permission set) is declared under 'roles:' in org.yaml (declared: AdministratorAccess, Developer, ReadOnlyAccess, UserManagement)\n")
+        #expect(role.stderr == "orgprofile: error: unknown role 'ReadOnly'; did you mean 'ReadOnlyAccess'?; a role (a permission set) is declared under 'roles:' in org.yaml (declared: AdministratorAccess, Developer, ReadOnlyAccess, UserManagement)\n1 error\n")
         // A truncated user name, and a command with a typo.
         let frank = try orgprofile("export", "--user", "ali", in: folder)
-        #expect(frank.stderr == "orgprofile: error: unknown user 'ali'; did you mean 'alice'?\n")
+        #expect(frank.stderr == "orgprofile: error: unknown user 'ali'; did you mean 'alice'?\n1 error\n")
         let command = try orgprofile("compil", in: folder)
         #expect(command.status == 64)
         #expect(command.stderr == "orgprofile: error: unknown command 'compil'; did you mean 'compile'?\ncommands: validate, compile, check, export, diff, report, install, uninstall, doctor; see 'orgprofile --help'\n")
         let group = try orgprofile("export", "--group", "developer", in: folder)
-        #expect(group.stderr == "orgprofile: error: unknown group 'developer'; did you mean 'developers'?\n")
+        #expect(group.stderr == "orgprofile: error: unknown group 'developer'; did you mean 'developers'?\n1 error\n")
         let disabled = try orgprofile("export", "--user", "carol", in: folder)
         #expect(disabled.status == 64)
-        #expect(disabled.stderr == "orgprofile: error: user 'carol' is disabled in org.yaml and gets no config\n")
+        #expect(disabled.stderr == "orgprofile: error: user 'carol' is disabled in org.yaml and gets no config\n1 error\n")
         let neither = try orgprofile("export", in: folder)
         #expect(neither.status == 64)
         #expect(neither.stderr.contains("Give exactly one of --user NAME and --group NAME."))
         let held = try orgprofile("export", "--user", "erin", "--role", "Developer", in: folder)
         #expect(held.status == 0)
-        #expect(held.stderr == "orgprofile: warning: user 'erin' holds no profile with role 'Developer'; only the sso-session is exported\n")
+        #expect(held.stderr == "orgprofile: warning: user 'erin' holds no profile with role 'Developer'; only the sso-session is exported\n1 warning\n")
         #expect(!held.stdout.contains("[profile "))
     }
 

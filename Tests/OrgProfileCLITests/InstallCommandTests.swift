@@ -97,7 +97,7 @@ import Testing
         #expect(try text(home.config) == mine)
         let again = try home.orgprofile("uninstall", "--project", "acme")
         #expect(again.status == 1)
-        #expect(again.stderr == "orgprofile: error: \(home.config) has no orgprofile acme block (none is installed)\n")
+        #expect(again.stderr == "orgprofile: error: \(home.config) has no orgprofile acme block (none is installed)\n1 error\n")
         #expect(try home.orgprofile("uninstall").stdout == "\(home.config) has no orgprofile block; nothing to remove\n")
     }
 
@@ -113,10 +113,10 @@ import Testing
 
         let ambiguous = try home.orgprofile("uninstall")
         #expect(ambiguous.status == 1)
-        #expect(ambiguous.stderr == "orgprofile: error: \(home.config) has 2 orgprofile blocks (installed: acme, beta); name one with --project NAME\n")
+        #expect(ambiguous.stderr == "orgprofile: error: \(home.config) has 2 orgprofile blocks (installed: acme, beta); name one with --project NAME\n1 error\n")
         let unknown = try home.orgprofile("uninstall", "--project", "acne")
         #expect(unknown.status == 1)
-        #expect(unknown.stderr == "orgprofile: error: \(home.config) has no orgprofile acne block (installed: acme, beta); did you mean 'acme'?\n")
+        #expect(unknown.stderr == "orgprofile: error: \(home.config) has no orgprofile acne block (installed: acme, beta); did you mean 'acme'?\n1 error\n")
         #expect(try text(home.config) == installed)
 
         #expect(try home.orgprofile("uninstall", "--project", "beta").status == 0)
@@ -137,7 +137,8 @@ import Testing
         #expect(result.stderr == """
             \(home.config):1:1: error: [profile acme-workload-development] already defines the profile acme-workload-development outside the orgprofile acme block; remove it, or run again with --adopt to take it over
             \(home.credentials):1:1: error: [acme-infrastructure-readonly] has the name of the profile acme-infrastructure-readonly that would be installed; the AWS CLI would mix the two, so rename or remove it (orgprofile never edits credentials)
-            orgprofile: error: nothing was changed; resolve the problems above and run install again
+            orgprofile: note: nothing was changed; resolve the problems above and run install again
+            2 errors
 
             """)
         #expect(try text(home.config) == mine)
@@ -184,7 +185,7 @@ import Testing
         chmod(home.config, 0o444)
         let result = try home.orgprofile("install", "--from", "dist/users/bob/config")
         #expect(result.status == 74)
-        #expect(result.stderr == "orgprofile: error: cannot write \(home.config): the file is read-only (mode 444); make it writable to let orgprofile change it\n")
+        #expect(result.stderr == "orgprofile: error: cannot write \(home.config): the file is read-only (mode 444); make it writable to let orgprofile change it\n1 error\n")
         #expect(try text(home.config) == "[default]\nregion = x\n")
     }
 

@@ -123,13 +123,13 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         try FileManager.default.copyItem(atPath: reviewFixtures + "/new.yaml", toPath: folder + "/new.yaml")
         let added = try orgprofile("diff", "--base", "HEAD", "new.yaml", in: folder)
         #expect(added.status == 0)
-        #expect(added.stderr == "orgprofile: warning: new.yaml did not exist at HEAD; everything counts as added\n")
+        #expect(added.stderr == "orgprofile: warning: new.yaml did not exist at HEAD; everything counts as added\n1 warning\n")
         #expect(added.stdout.contains("user frank (added)"))
         #expect(!added.stdout.contains("(removed)"))
 
         let unknown = try orgprofile("diff", "--base", "no-such-branch", in: folder)
         #expect(unknown.status == 74)
-        #expect(unknown.stderr == "orgprofile: error: 'no-such-branch' is not a commit in the repository of 'org.yaml'\n")
+        #expect(unknown.stderr == "orgprofile: error: 'no-such-branch' is not a commit in the repository of 'org.yaml'\n1 error\n")
     }
 
     @Test func report() throws {
@@ -140,6 +140,29 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         }
     }
 
+    /// Under a pseudo-terminal (util-linux `script`), diagnostics quote their line and are
+    /// coloured, unless NO_COLOR is set.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "util-linux script is not installed"))
+    func diagnosticsOnATerminal() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try (try text(folder + "/org.yaml").replacingOccurrences(of: "groups: [developers]\n    assignments:", with: "groups: [developer]\n    assignments:"))
+            .write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        let plain = try run("/usr/bin/script", ["-qec", "\(binary) validate", "/dev/null"], in: folder, environment: environment)
+        #expect(plain.status == 1)
+        let lines = plain.stdout.replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(lines.contains("error: unknown group 'developer'; did you mean 'developers'?\n"), "\(lines)")
+        #expect(lines.contains("   76 |     groups: [developer]\n"), "\(lines)")
+        #expect(lines.contains("      |              ^\n"), "\(lines)")
+        #expect(lines.hasSuffix("1 error\n"))
+        #expect(!lines.contains("\u{1B}["))
+        environment.removeValue(forKey: "NO_COLOR")
+        let colored = try run("/usr/bin/script", ["-qec", "\(binary) validate", "/dev/null"], in: folder, environment: environment)
+        #expect(colored.stdout.contains("\u{1B}[1;31merror:\u{1B}[m"))
+    }
+
     @Test func diagnosticsForCI() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -148,11 +171,12 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
 
         let warning = try orgprofile("validate", in: folder)
         #expect(warning.status == 0)
-        #expect(warning.stderr == "org.yaml:\(lines):3: warning: user 'dora' is in no group and has no assignments, so gets no profiles\n")
+        #expect(warning.stderr == "org.yaml:\(lines):3: warning: user 'dora' is in no group and has no assignments, so gets no profiles\n1 warning\n")
+        #expect(warning.stdout == "org.yaml: 5 users, 2 groups, 24 profiles, 1 warning\n")
 
         let strict = try orgprofile("validate", "--strict", in: folder)
         #expect(strict.status == 1)
-        #expect(strict.stderr == "org.yaml:\(lines):3: error: user 'dora' is in no group and has no assignments, so gets no profiles\n")
+        #expect(strict.stderr == "org.yaml:\(lines):3: error: user 'dora' is in no group and has no assignments, so gets no profiles\n1 error\n")
 
         let github = try orgprofile("compile", "--diagnostics-format", "github", "--strict", in: folder)
         #expect(github.status == 1)

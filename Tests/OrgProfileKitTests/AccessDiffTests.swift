@@ -174,6 +174,42 @@ import Testing
         #expect(DiagnosticFormat.text.render([.warning(.unusedRole, "w", at: nil)]) == "orgprofile: warning: w\n")
     }
 
+    /// On a terminal: the source line with a caret under the column (following the line's
+    /// own tabs), colour only when asked for.
+    @Test func terminalQuotesTheLineWithACaret() {
+        let source: [UInt8] = Array("version: 1\nusers:\n  bob:\n    groups: [developer]\n\tx: y\r\n".utf8)
+        let diagnostics = [
+            Diagnostic.error(.unknownGroup, "unknown group 'developer'", at: SourceLocation(file: "org.yaml", line: 4, column: 14)),
+            Diagnostic.warning(.unusedRole, "tabbed", at: SourceLocation(file: "org.yaml", line: 5, column: 2)),
+            Diagnostic.error(.unreadableFile, "no place", at: nil),
+        ]
+        let plain = DiagnosticFormat.text.render(diagnostics, terminal: .init(color: false, sources: ["org.yaml": source]))
+        #expect(plain == """
+            org.yaml:4:14: error: unknown group 'developer'
+                4 |     groups: [developer]
+                  |              ^
+            org.yaml:5:2: warning: tabbed
+                5 | \tx: y
+                  | \t^
+            orgprofile: error: no place
+
+            """)
+        let colored = DiagnosticFormat.text.render(diagnostics, terminal: .init(color: true, sources: ["org.yaml": source]))
+        #expect(colored.contains("\u{1B}[1;31merror:\u{1B}[m unknown group"))
+        #expect(colored.contains("\u{1B}[32m^\u{1B}[m"))
+        // A file it was not given, and a line past the end, are not quoted.
+        #expect(DiagnosticFormat.text.render([diagnostics[0]], terminal: .init(color: false, sources: [:])) == "org.yaml:4:14: error: unknown group 'developer'\n")
+        let past = Diagnostic.error(.unknownGroup, "x", at: SourceLocation(file: "org.yaml", line: 9, column: 1))
+        #expect(DiagnosticFormat.text.render([past], terminal: .init(color: false, sources: ["org.yaml": source])) == "org.yaml:9:1: error: x\n")
+    }
+
+    @Test func tally() {
+        #expect(DiagnosticFormat.tally(errors: 0, warnings: 0) == nil)
+        #expect(DiagnosticFormat.tally(errors: 2, warnings: 1) == "2 errors, 1 warning")
+        #expect(DiagnosticFormat.tally(errors: 1, warnings: 0) == "1 error")
+        #expect(DiagnosticFormat.tally(errors: 0, warnings: 3) == "3 warnings")
+    }
+
     @Test func github() {
         #expect(DiagnosticFormat.github.render([diagnostic]) == """
             ::error file=dir/org.yaml,line=3,col=5,title=duplicate-key::duplicate key 'a, b: 100%25' in x

@@ -146,6 +146,21 @@ import Testing
         #expect(AWSConfigPaths(config: "x", environment: ["AWS_CONFIG_FILE": "y"]).config == "x")
     }
 
+    /// On Windows the AWS CLI's home is USERPROFILE (then HOMEDRIVE + HOMEPATH), not HOME.
+    @Test func windowsPathsFollowUserProfile() {
+        let windows = AWSConfigPaths(environment: ["USERPROFILE": #"C:\Users\bob"#, "HOME": "/ignored"], platform: .windows)
+        #expect(windows.config == #"C:\Users\bob\.aws\config"#)
+        #expect(windows.credentials == #"C:\Users\bob\.aws\credentials"#)
+        #expect(windows.ssoCache == #"C:\Users\bob\.aws\sso\cache"#)
+        let drive = AWSConfigPaths(environment: ["HOMEDRIVE": "D:", "HOMEPATH": #"\home\bob"#], platform: .windows)
+        #expect(drive.config == #"D:\home\bob\.aws\config"#)
+        let overridden = AWSConfigPaths(
+            environment: ["USERPROFILE": #"C:\Users\bob"#, "AWS_CONFIG_FILE": #"~\work\config"#, "AWS_SHARED_CREDENTIALS_FILE": #"E:\creds"#],
+            platform: .windows)
+        #expect(overridden.config == #"C:\Users\bob\work\config"#)
+        #expect(overridden.credentials == #"E:\creds"#)
+    }
+
     @Test func tokenCacheNamesAreTheSHA1OfTheSession() {
         #expect(Doctor.tokenCacheFile(forSession: "acme", in: "/c") == "/c/293abb6b76d7791c0732cc517d38c4b5c734b87f.json")
     }

@@ -131,6 +131,18 @@ import Testing
         #expect(collisionsSeen > 100)
     }
 
+    /// validate's count of profiles is what resolving every enabled principal gives (one
+    /// profile per name, also where names collide).
+    @Test func profileCountIsTheSumOfResolvedProfiles() throws {
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<400 {
+            let yaml = randomOrg(&random)
+            let model = try decodedModel(yaml)
+            let resolved = model.principals.reduce(0) { $0 + model.profiles(for: $1).count }
+            #expect(model.profileCount() == resolved, "in\n\(yaml)")
+        }
+    }
+
     /// diff's shortcut says "the same profiles" exactly when the built profiles are equal.
     @Test func sameProfilesAgreesWithComparingProfiles() throws {
         var random = SeededGenerator(seed: 61)

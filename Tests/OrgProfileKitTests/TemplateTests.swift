@@ -53,7 +53,9 @@ import Testing
     @Test func contextValuesMatchTheSchema() throws {
         let model = try model(try readText(packageRoot.appendingPathComponent("org.yaml.example").path))
         let alice = try #require(model.principal(named: "alice", kind: .user))
-        var profiles = model.profiles(for: alice).sorted { $0.userManagement != nil && $1.userManagement == nil }
+        // Only the user-management profile, which has every optional field, so that the
+        // first, the test and the user-management profile all have them.
+        var profiles = model.profiles(for: alice).filter { $0.userManagement != nil }
         profiles[0].settings = [Setting(key: "k", value: "v")]
         var principal = alice
         principal.description = "d"
@@ -123,5 +125,53 @@ import Testing
         #expect(diagnostics.map(\.code) == [.templateSyntax])
         #expect(diagnostics.first?.location == SourceLocation(file: "my/config.mustache", line: 2, column: diagnostics.first?.location?.column ?? 0))
         #expect(diagnostics.first?.message.hasPrefix("template syntax error: ") == true)
+    }
+}
+
+/// The onboarding page replaces the manual guide (../shared/seed/aws-sso-profiles-guide.txt):
+/// every step of that guide is on it.
+@Suite struct OnboardingPageTests {
+    func page(_ user: String) throws -> String {
+        try readText(packageRoot.appendingPathComponent("examples/dist/users/\(user)/README.md").path)
+    }
+
+    @Test func coversEveryStepOfTheManualGuide() throws {
+        let bob = try page("bob")
+        for step in [
+            "`~/.aws/config` on Linux and macOS", #"`%USERPROFILE%\.aws\config` on Windows"#,
+            "mkdir -p ~/.aws && touch ~/.aws/config",
+            #"New-Item -ItemType Directory -Force -Path $env:USERPROFILE\.aws"#, #"New-Item -ItemType File -Force -Path $env:USERPROFILE\.aws\config"#,
+            "orgprofile install --from config",
+            "Your credentials file (`~/.aws/credentials`", "must have no profile with the name of one of these profiles",
+            "aws configure list-profiles",
+            "aws sso login --sso-session acme",
+            "aws sts get-caller-identity --profile acme-workload-development-readonly",
+            "\"Account\": \"333333333333\"",
+            "aws s3 ls --profile acme-workload-development-readonly",
+            "Bookmark your AWS access portal: https://acme.awsapps.com/start",
+            "MFA device", "Sessions expire", "sign in again: `aws sso login --sso-session acme`",
+        ] {
+            #expect(bob.contains(step), "bob's page lacks: \(step)")
+        }
+        // The user-management profile is explained, for super admins and the others alike.
+        #expect(try page("alice").contains("As a super admin you use it in the Organization Management account (111111111111)"))
+        #expect(try page("erin").contains("It uses the account Identity Center is delegated to (Infrastructure, 222222222222)."))
+        #expect(!bob.contains("user-management"))
+    }
+
+    /// The profile to try first is the one that can do the least harm.
+    @Test func theTestProfileIsTheLeastPrivileged() throws {
+        let model = try model(try readText(packageRoot.appendingPathComponent("org.yaml.example").path))
+        func test(_ user: String) throws -> String? {
+            let principal = try #require(model.principal(named: user, kind: .user))
+            return model.testProfile(of: model.profiles(for: principal))?.name
+        }
+        // Read-only before Developer, and a workload account before the delegated-admin one.
+        #expect(try test("bob") == "acme-workload-development-readonly")
+        // Only administrator roles: not the user-management profile, not a target account.
+        #expect(try test("alice") == "acme-workload-development")
+        // A read-only role on the Organization Management account beats user management.
+        #expect(try test("erin") == "acme-organization-management-readonly")
+        #expect(model.testProfile(of: []) == nil)
     }
 }

@@ -7,21 +7,78 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
 
     /// The diagnostics, one line each (and one per note), each ending in a newline.
     public func render(_ diagnostics: [Diagnostic]) -> String {
+        render(diagnostics, terminal: nil)
+    }
+
+    /// As `render(_:)`; in the text format for a terminal, each line is followed by the
+    /// source line it points at with a caret under the column, and coloured if the terminal
+    /// shows colour.
+    public func render(_ diagnostics: [Diagnostic], terminal: Terminal?) -> String {
         var output = ""
         for diagnostic in diagnostics {
-            output += line(diagnostic.severity, diagnostic.code, diagnostic.message, diagnostic.location)
+            output += line(diagnostic.severity, diagnostic.code, diagnostic.message, diagnostic.location, terminal)
             for note in diagnostic.notes {
-                output += line(.note, diagnostic.code, note.message, note.location)
+                output += line(.note, diagnostic.code, note.message, note.location, terminal)
             }
         }
         return output
     }
 
-    private func line(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ location: SourceLocation?) -> String {
+    /// What a terminal gets beyond plain text.
+    public struct Terminal: Sendable {
+        public var style: TerminalStyle
+        /// The files whose lines may be quoted, by name as locations give it, with the
+        /// offset where each line starts.
+        var sources: [String: (bytes: [UInt8], lineStarts: [Int])]
+
+        public init(color: Bool, sources: [String: [UInt8]]) {
+            style = TerminalStyle(enabled: color)
+            self.sources = sources.mapValues { bytes in
+                (bytes, [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 })
+            }
+        }
+
+        /// `   23 |     groups: [developer]` and a caret line under the column; empty when
+        /// the file or line is unknown.
+        func excerpt(at location: SourceLocation) -> String {
+            guard let source = sources[location.file], let text = Self.line(location.line, of: source) else { return "" }
+            let number = String(location.line)
+            let gutter = String(repeating: " ", count: max(0, 5 - number.count))
+            // The caret follows the line's own tabs, so it stands under the column in any tab width.
+            let lead = text.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            return "\(gutter)\(number) | \(text)\n" + String(repeating: " ", count: gutter.count + number.count) + " | \(lead)\(style.apply(.green, "^"))\n"
+        }
+
+        /// The 1-based line of a file, without its line break.
+        static func line(_ number: Int, of source: (bytes: [UInt8], lineStarts: [Int])) -> Substring? {
+            guard number >= 1, number <= source.lineStarts.count else { return nil }
+            let start = source.lineStarts[number - 1]
+            let end = number < source.lineStarts.count ? source.lineStarts[number] - 1 : source.bytes.count
+            guard start <= end, start < source.bytes.count || start == end && number < source.lineStarts.count else { return nil }
+            return Substring(String(decoding: source.bytes[start..<end], as: UTF8.self)).trimmingTrailingReturn()
+        }
+    }
+
+    /// `2 errors, 1 warning`: the count a run with problems ends with; nil without problems.
+    public static func tally(errors: Int, warnings: Int) -> String? {
+        guard errors + warnings > 0 else { return nil }
+        func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
+        return [errors > 0 ? count(errors, "error") : nil, warnings > 0 ? count(warnings, "warning") : nil].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    private func line(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ location: SourceLocation?, _ terminal: Terminal?) -> String {
         switch self {
         case .text:
-            guard let location else { return "orgprofile: \(severity.rawValue): \(message)\n" }
-            return "\(location): \(severity.rawValue): \(message)\n"
+            let style = terminal?.style ?? TerminalStyle(enabled: false)
+            let color: TerminalStyle.Color =
+                switch severity {
+                case .error: .boldRed
+                case .warning: .boldYellow
+                case .note: .boldCyan
+                }
+            let label = style.apply(color, "\(severity.rawValue):")
+            guard let location else { return "\(style.bold("orgprofile:")) \(label) \(message)\n" }
+            return "\(style.bold("\(location):")) \(label) \(message)\n" + (terminal?.excerpt(at: location) ?? "")
         case .json:
             var object: [String: Any] = ["severity": severity.rawValue, "code": code.rawValue, "message": message]
             if let location {
@@ -56,5 +113,12 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
     /// GitHub's escaping for a workflow command's property value.
     static func escapeProperty(_ text: String) -> String {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+extension Substring {
+    /// The line without a carriage return at its end (a CRLF file).
+    func trimmingTrailingReturn() -> Substring {
+        last == "\r" ? dropLast() : self
     }
 }

@@ -9,7 +9,7 @@ public enum UnifiedDiff {
         let oldLines = lines(old)
         let newLines = lines(new)
         let edits = LineDiff.edits(from: oldLines, to: newLines)
-        let style = Style(enabled: color)
+        let style = TerminalStyle(enabled: color)
         var output = style.bold("--- \(old.isEmpty ? "/dev/null" : "a/\(path)")") + "\n"
         output += style.bold("+++ \(new.isEmpty ? "/dev/null" : "b/\(path)")") + "\n"
         for hunk in hunks(edits) {
@@ -98,26 +98,9 @@ public enum UnifiedDiff {
         return "@@ -\(range(oldStart, oldCount, before: oldBefore)) +\(range(newStart, newCount, before: newBefore)) @@"
     }
 
-    private static func line(_ marker: String, _ line: Line, style color: Style.Color?, _ style: Style) -> String {
+    private static func line(_ marker: String, _ line: Line, style color: TerminalStyle.Color?, _ style: TerminalStyle) -> String {
         var text = style.apply(color, marker + line.text) + "\n"
         if !line.hasNewline { text += "\\ No newline at end of file\n" }
         return text
-    }
-
-    /// ANSI colours, as git uses them, when enabled.
-    struct Style {
-        enum Color: String {
-            case red = "31", green = "32", cyan = "36", bold = "1"
-        }
-
-        var enabled: Bool
-
-        func apply(_ color: Color?, _ text: String) -> String {
-            guard enabled, let color else { return text }
-            return "\u{1B}[\(color.rawValue)m\(text)\u{1B}[m"
-        }
-
-        func bold(_ text: String) -> String { apply(.bold, text) }
-        func cyan(_ text: String) -> String { apply(.cyan, text) }
     }
 }

@@ -76,6 +76,8 @@ extension TemplateContext {
             "profiles": .list(profileObjects),
             "has_profiles": .flag(!profiles.isEmpty),
             "first_profile": profileObjects.first.map(Value.object) ?? .absent,
+            "test_profile": model.testProfile(of: profiles).map { .object(object($0)) } ?? .absent,
+            "user_management_profile": profiles.first { $0.userManagement != nil }.map { .object(object($0)) } ?? .absent,
         ])
     }
 

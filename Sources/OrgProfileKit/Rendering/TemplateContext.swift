@@ -37,6 +37,8 @@ public enum TemplateContext {
         "profiles": .list(of: profile),
         "has_profiles": .bool,
         "first_profile": .optionalObject(profile),
+        "test_profile": .optionalObject(profile),
+        "user_management_profile": .optionalObject(profile),
     ]
 
     /// The context for one principal's files, as plain dictionaries (see `dictionary`).

@@ -36,6 +36,30 @@ extension AccessModel {
         resolve(entries(principal.kind)[principal.index]).profiles
     }
 
+    /// How many profiles every user and group gets, added up: what `compile` writes.
+    ///
+    /// Counts the distinct profile names each principal's grants produce, marking names in
+    /// one array stamped per principal instead of resolving anyone: in a model without
+    /// collisions, one name is one profile.
+    public func profileCount() -> Int {
+        var stamp = [Int](repeating: -1, count: profileNames.names.count)
+        var total = 0
+        for (number, entry) in [groupEntries, userEntries].joined().enumerated() where !entry.disabled {
+            func mark(_ name: Int) {
+                if stamp[name] != number {
+                    stamp[name] = number
+                    total += 1
+                }
+            }
+            for grant in entry.grants { mark(grant.name) }
+            for group in entry.groups {
+                for grant in groupEntries[group].grants { mark(grant.name) }
+            }
+            if userManagementCandidate(entry) != nil, let name = profileNames.userManagementName { mark(name) }
+        }
+        return total
+    }
+
     /// Where each of the principal's profiles comes from, by profile name: every grant that
     /// produces it (a direct assignment, each group that grants the same account and role,
     /// user management), sorted in that order.
