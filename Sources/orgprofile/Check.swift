@@ -6,10 +6,11 @@ extension OrgProfileCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
             abstract: "Fail when the output folder is not exactly what compile would write; write nothing.",
+            usage: "orgprofile check [<file>] [--out <dir>] [--quiet] [options]",
             discussion: """
-                Compiles in memory and compares with the output folder: the manifest and every file it lists.
-                Files compile does not own are ignored. Prints a unified diff per changed file, 'missing: PATH'
-                and 'stale: PATH' lines, a summary, and the command that fixes it. Exits 0 when the folder is up
+                Compiles in memory and compares with the output folder: the manifest and every file it lists. \
+                Files compile does not own are ignored. Prints a unified diff per changed file, 'missing: PATH' \
+                and 'stale: PATH' lines, a summary, and the command that fixes it. Exits 0 when the folder is up \
                 to date, 1 when it is not or when org.yaml has errors.
 
                 Example:

@@ -6,10 +6,11 @@ extension OrgProfileCommand {
         static let configuration = CommandConfiguration(
             commandName: "compile",
             abstract: "Validate org.yaml, then write every user's and group's config and README, and manifest.json.",
+            usage: "orgprofile compile [<file>] [--out <dir>] [--templates <dir>] [options]",
             discussion: """
-                Writes users/<user>/config, users/<user>/README.md, groups/<group>/config, groups/<group>/README.md
-                and manifest.json under the output folder. Unchanged files are not rewritten; files the previous
-                manifest lists that are no longer produced are removed; nothing else in the folder is touched.
+                Writes users/<user>/config, users/<user>/README.md, groups/<group>/config, groups/<group>/README.md \
+                and manifest.json under the output folder. Unchanged files are not rewritten; files the previous \
+                manifest lists that are no longer produced are removed; nothing else in the folder is touched. \
                 An org.yaml with errors writes nothing.
 
                 Example:

@@ -8,13 +8,15 @@ extension OrgProfileCommand {
         static let configuration = CommandConfiguration(
             commandName: "diff",
             abstract: "Show, user by user and group by group, which access a change to org.yaml grants and takes away.",
+            usage: "orgprofile diff <old> <new> [options]\n       orgprofile diff --base <rev> [<file>] [options]",
             discussion: """
-                Compares two versions: OLD and NEW files, or with --base REV the file as it was at a git revision
-                and as it is now. Lists profiles added, removed, changed (the same name now pointing at another
-                account, role or region) and renamed; users and groups added, removed, disabled or re-enabled; and
-                sso-session changes. Privileged changes come first and are marked: a role matching
-                review.privileged_roles (default: Admin, PowerUser, FullAccess), user management, super admin, and
-                a "*" assignment that now covers more accounts.
+                Compares two versions: OLD and NEW files, or with --base REV the file as it was at a git revision \
+                and as it is now. Lists profiles added, removed, changed (the same name now pointing at another \
+                account, role or region) and renamed; users and groups added, removed, disabled or re-enabled; and \
+                sso-session changes. Privileged changes come first, marked with ! and their reason: a role matching \
+                review.privileged_roles (default: Admin, PowerUser, FullAccess), user management, super admin, a \
+                "*" assignment that follows every account, a command setting that is new or changed. Every added \
+                or removed profile says where it comes from: a group, a direct assignment, user management.
 
                 Exits 0 whether or not access changed, unless --exit-code is given (then 1 when it changed).
 

@@ -11,8 +11,9 @@ extension OrgProfileCommand {
         static let configuration = CommandConfiguration(
             commandName: "doctor",
             abstract: "Check your AWS CLI setup (read-only): files, managed blocks, profiles, sign-in tokens, the aws command.",
+            usage: "orgprofile doctor [--from <path> | <file> --user <user>] [options]",
             discussion: """
-                Prints a checklist with one fix per problem. Exits 0 when every check passes, 1 otherwise.
+                Prints a checklist with one fix per problem. Exits 0 when every check passes, 1 otherwise. \
                 With --from FILE, or org.yaml and --user NAME, also checks that the installed block is current.
 
                 Example:

@@ -7,8 +7,9 @@ extension OrgProfileCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
             abstract: "Print one user's or group's config, optionally only the profiles of some roles.",
+            usage: "orgprofile export [<file>] (--user <user> | --group <group>) [options]",
             discussion: """
-                The sso-session block is always included. With --role, only profiles of those roles follow it
+                The sso-session block is always included. With --role, only profiles of those roles follow it \
                 (the user-management profile counts as a profile of the role it points at).
 
                 Example:

@@ -4,19 +4,35 @@ import OrgProfileKit
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 
-/// How every command reports diagnostics.
+/// How a command that reads org.yaml reports diagnostics.
 struct DiagnosticOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("How to print diagnostics: text, json (one object per line) or github (workflow commands).", valueName: "format"))
-    var diagnosticsFormat: DiagnosticFormat = .text
+    @OptionGroup var format: DiagnosticFormatOption
 
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 }
 
+/// How diagnostics are printed; alone for a command that reads no org.yaml.
+struct DiagnosticFormatOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("How to print diagnostics: text, json (one object per line) or github (workflow commands).", valueName: "format"))
+    var diagnosticsFormat: DiagnosticFormat = .text
+}
+
 /// The steps every command shares: reading org.yaml, printing diagnostics, loading
 /// templates, and reporting problems that have no place in a file.
 struct Frontend {
-    let options: DiagnosticOptions
+    let format: DiagnosticFormat
+    let strict: Bool
+
+    init(options: DiagnosticOptions) {
+        format = options.format.diagnosticsFormat
+        strict = options.strict
+    }
+
+    init(format: DiagnosticFormatOption) {
+        self.format = format.diagnosticsFormat
+        strict = false
+    }
 
     /// Reads and analyses org.yaml, prints every diagnostic, and returns the model; exits 1
     /// when org.yaml has errors and 74 when it cannot be read.
@@ -32,7 +48,7 @@ struct Frontend {
     }
 
     func analyze(_ source: SourceFile) throws -> AccessModel {
-        let analysis = Compiler.analyze(source, strict: options.strict)
+        let analysis = Compiler.analyze(source, strict: strict)
         print(analysis.diagnostics)
         guard let model = analysis.model else { throw Exit.invalidInput }
         return model
@@ -88,7 +104,7 @@ struct Frontend {
 
     /// Prints diagnostics on standard error in the chosen format.
     func print(_ diagnostics: [Diagnostic]) {
-        DiagnosticPrinter.shared.print(diagnostics, format: options.diagnosticsFormat)
+        DiagnosticPrinter.shared.print(diagnostics, format: format)
     }
 }
 

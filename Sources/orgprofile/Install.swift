@@ -20,15 +20,20 @@ extension OrgProfileCommand {
         static let configuration = CommandConfiguration(
             commandName: "install",
             abstract: "Put a compiled config into your own ~/.aws/config, as one managed block, safely.",
+            usage: "orgprofile install (--from <path> | [<file>] --user <user>) [options]",
             discussion: """
-                The generated sections go between two marker comments that name the project; a later install
-                replaces only that block, and everything outside it stays byte for byte. Before anything is
-                written, install refuses (exit 1), naming file, line and section, when a profile or sso-session it
-                would add already exists outside the block, when the credentials file has a profile of the same
-                name, when markers are broken, or when the AWS CLI could not read the file. --adopt takes over
-                same-named sections of a hand-written config and lists the settings they had that the generated
-                ones lack. The old file is backed up beside it (the newest 5 backups are kept) and replaced
-                atomically, keeping its permissions.
+                The generated sections go between two marker comments that name the project; a later install \
+                replaces only that block, and everything outside it stays byte for byte.
+
+                Before anything is written, install refuses (exit 1), naming file, line and section, when a \
+                profile or sso-session it would add already exists outside the block, when the credentials file \
+                has a profile of the same name, when markers are broken, or when the AWS CLI could not read the \
+                file. --adopt takes over same-named sections written by hand and lists every value that changes \
+                and every setting that goes.
+
+                The old file is backed up beside it (the newest 5 backups are kept) and replaced atomically, \
+                keeping its permissions. A second install into the same file waits for the first; a change \
+                another program makes meanwhile is never overwritten.
 
                 Example:
                   orgprofile install --from dist/users/bob/config
@@ -153,8 +158,9 @@ extension OrgProfileCommand {
         static let configuration = CommandConfiguration(
             commandName: "uninstall",
             abstract: "Remove a managed block from your ~/.aws/config, as safely as install.",
+            usage: "orgprofile uninstall [--project <name>] [--config <path>] [options]",
             discussion: """
-                Everything outside the block stays byte for byte; the old file is backed
+                Everything outside the block stays byte for byte; the old file is backed \
                 up beside it. Without --project, removes the only block there is.
 
                 Example:
@@ -166,8 +172,10 @@ extension OrgProfileCommand {
         @Option(name: .long, help: ArgumentHelp("The project whose block to remove (needed when several are installed).", valueName: "name"))
         var project: String?
 
-        @OptionGroup var files: AWSFileOptions
-        @OptionGroup var diagnostics: DiagnosticOptions
+        @Option(name: .long, help: ArgumentHelp("The AWS config file (default: $AWS_CONFIG_FILE, else ~/.aws/config).", valueName: "path"))
+        var config: String?
+
+        @OptionGroup var diagnostics: DiagnosticFormatOption
 
         /// Which block to remove, from those installed; nil when there is nothing to do.
         enum NothingToRemove: Error {
@@ -175,8 +183,8 @@ extension OrgProfileCommand {
         }
 
         func run() throws {
-            let frontend = Frontend(options: diagnostics)
-            let path = files.paths.config
+            let frontend = Frontend(format: diagnostics)
+            let path = AWSConfigPaths(config: config, environment: ProcessInfo.processInfo.environment).config
             do {
                 let update = try frontend.writing {
                     try ConfigUpdate.run(path, holder: "orgprofile uninstall", waiting: frontend.waitingForLock) { config in

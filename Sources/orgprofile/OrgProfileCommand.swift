@@ -8,10 +8,10 @@ struct OrgProfileCommand: ParsableCommand {
         commandName: "orgprofile",
         abstract: "Compile org.yaml into ready AWS configs for IAM Identity Center.",
         discussion: """
-            One org.yaml declares the sso-session, accounts, roles, groups and users;
+            One org.yaml declares the sso-session, accounts, roles, groups and users; \
             orgprofile writes one ~/.aws/config and onboarding page per person and team.
 
-            Exit codes: 0 success, 1 problems found (org.yaml errors, a stale folder, a
+            Exit codes: 0 success, 1 problems found (org.yaml errors, a stale folder, a \
             conflict), 64 usage error, 74 a file could not be read or written.
 
             Examples:

@@ -8,11 +8,12 @@ extension OrgProfileCommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
             abstract: "Print who has which access: every user's profiles and where they come from.",
+            usage: "orgprofile report [<file>] [--format <format>] [options]",
             discussion: """
-                text (the default on a terminal) lists one profile per line with its account,
-                role and where it comes from (a group, a direct assignment, user management).
+                text (the default on a terminal) lists one profile per line with its account, \
+                role and where it comes from (a group, a direct assignment, user management). \
                 markdown (the default otherwise), csv (RFC 4180) and json give the matrix:
-                one row per enabled user, one column per account in org.yaml's order, and
+                one row per enabled user, one column per account in org.yaml's order, and \
                 who manages users.
 
                 Example:

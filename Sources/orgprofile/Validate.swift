@@ -7,8 +7,8 @@ extension OrgProfileCommand {
             commandName: "validate",
             abstract: "Check org.yaml and print every problem; write nothing.",
             discussion: """
-                Problems are printed as FILE:LINE:COLUMN: error: MESSAGE (or warning:), in
-                file order, then counted; on success, one line sums org.yaml up. Exits 0
+                Problems are printed as FILE:LINE:COLUMN: error: MESSAGE (or warning:), in \
+                file order, then counted; on success, one line sums org.yaml up. Exits 0 \
                 when there are no errors (warnings allowed), 1 otherwise.
 
                 Example:

@@ -213,3 +213,49 @@ import Testing
         }
     }
 }
+
+/// What `--help` shows: readable at 80 columns, only options that do something, and never a
+/// command that overwrites a person's whole config.
+@Suite struct HelpTests {
+    static let commands = ["", "validate", "compile", "check", "export", "diff", "report", "install", "uninstall", "doctor"]
+
+    func help(_ command: String) throws -> String {
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = "80"
+        return try run(binary, command.isEmpty ? ["--help"] : [command, "--help"], environment: environment).stdout
+    }
+
+    /// A shell redirect into ~/.aws/config replaces a person's whole config with no backup.
+    static func redirectsIntoConfig(_ text: String) -> Bool {
+        text.firstMatch(of: #/>\s*"?(~|\$HOME|\$env:USERPROFILE|%USERPROFILE%)[/\\]\.aws[/\\]config/#) != nil
+    }
+
+    @Test func fitsIn80ColumnsAndRedirectsNothingIntoTheConfig() throws {
+        for command in Self.commands {
+            let text = try help(command)
+            #expect(text.contains("USAGE:"), "\(command)")
+            for line in text.split(separator: "\n") {
+                #expect(line.count <= 80, "orgprofile \(command) --help: \(line)")
+            }
+            #expect(!Self.redirectsIntoConfig(text), "orgprofile \(command) --help")
+        }
+        #expect(try help("").contains("orgprofile install org.yaml --user alice"))
+    }
+
+    @Test func noDocumentRedirectsIntoTheConfig() throws {
+        let root = packageRoot.path
+        var documents = ["README.md", "Templates/README.md.mustache"]
+        documents += try FileManager.default.contentsOfDirectory(atPath: root + "/docs").map { "docs/" + $0 }
+        for document in documents {
+            let text = try String(contentsOfFile: root + "/" + document, encoding: .utf8)
+            #expect(!Self.redirectsIntoConfig(text), "\(document)")
+        }
+        #expect(Self.redirectsIntoConfig("orgprofile export org.yaml --user alice > ~/.aws/config"))
+    }
+
+    @Test func uninstallOffersOnlyWhatItUses() throws {
+        let text = try help("uninstall")
+        for option in ["--project", "--config", "--diagnostics-format"] { #expect(text.contains(option)) }
+        for option in ["--strict", "--credentials", "--templates", "--user"] { #expect(!text.contains(option), "\(option)") }
+    }
+}
