@@ -133,7 +133,7 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
     }
 
     @Test func report() throws {
-        for (format, golden) in [("markdown", "report.md"), ("csv", "report.csv"), ("json", "report.json")] {
+        for (format, golden) in [("text", "report.txt"), ("markdown", "report.md"), ("csv", "report.csv"), ("json", "report.json")] {
             let result = try run(binary, ["report", reviewFixtures + "/new.yaml", "--format", format])
             #expect(result.status == 0)
             try expectGolden(result.stdout, golden)
@@ -161,6 +161,11 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         environment.removeValue(forKey: "NO_COLOR")
         let colored = try run("/usr/bin/script", ["-qec", "\(binary) validate", "/dev/null"], in: folder, environment: environment)
         #expect(colored.stdout.contains("\u{1B}[1;31merror:\u{1B}[m"))
+
+        // report's default on a terminal is the text listing; piped, it is Markdown.
+        let report = try run("/usr/bin/script", ["-qec", "\(binary) report org.yaml.example", "/dev/null"], in: folder, environment: environment)
+        #expect(report.stdout.contains("USER   PROFILE"), "\(report.stdout)")
+        #expect(try orgprofile("report", "org.yaml.example", in: folder).stdout.hasPrefix("# Access report\n"))
     }
 
     @Test func diagnosticsForCI() throws {
