@@ -77,7 +77,7 @@ extension OrgProfileCommand {
 
         func run() throws {
             let frontend = Frontend(options: diagnostics)
-            let (block, project) = try source(frontend)
+            let (block, project, testProfile) = try source(frontend)
             let paths = files.paths
             let credentials = try frontend.reading { try FileSystem.readFile(paths.credentials) }
             func plan(_ config: [UInt8]?) throws -> (plan: ConfigMerge.Plan, bytes: [UInt8]) {
@@ -112,7 +112,7 @@ extension OrgProfileCommand {
                 Terminal.write("installed the orgprofile \(project) block into \(paths.config): \(planned.profiles.count) profiles, sso-session \(planned.ssoSessions.joined(separator: ", "))\(update.backup.map { " (backup: \($0))" } ?? "")\n")
                 Terminal.write("next:\n")
                 for session in planned.ssoSessions { Terminal.write("  aws sso login --sso-session \(session)\n") }
-                if let profile = planned.profiles.first { Terminal.write("  aws sts get-caller-identity --profile \(profile)\n") }
+                if let testProfile { Terminal.write("  aws sts get-caller-identity --profile \(testProfile)\n") }
             } catch let refusal as ConfigMerge.Refusal {
                 frontend.print(refusal.conflicts.map(Frontend.diagnostic))
                 frontend.note(.installConflict, "nothing was changed; resolve the problems above and run install again")
@@ -133,24 +133,25 @@ extension OrgProfileCommand {
             return text
         }
 
-        /// The config text to install and the project its block is named after.
-        private func source(_ frontend: Frontend) throws -> (String, String) {
+        /// The config text to install, the project its block is named after, and the profile
+        /// to try first.
+        private func source(_ frontend: Frontend) throws -> (text: String, project: String, testProfile: String?) {
             if let from {
                 let bytes = try frontend.reading { try FileSystem.readFile(from) ?? { throw FileError(path: from, reason: "no such file") }() }
                 guard let text = String(validating: bytes, as: UTF8.self), let parsed = try? ConfigFile.parse(bytes) else {
                     frontend.fail(.installConflict, "\(from) is not a config file the AWS CLI can read")
                     throw Exit.invalidInput
                 }
-                if let project { return (text, project) }
+                if let project { return (text, project, TestProfile.name(in: parsed)) }
                 let sessions = parsed.ssoSessionSections().keys.sorted()
                 guard sessions.count == 1, OrgProfile.isProjectName(sessions[0]) else {
                     frontend.fail(.installConflict, "\(from) has \(sessions.count) sso-sessions; name the block with --project NAME")
                     throw Exit.usage
                 }
-                return (text, sessions[0])
+                return (text, sessions[0], TestProfile.name(in: parsed))
             }
             let compiled = try PrincipalConfig(file: file, options: selection, frontend: frontend)
-            return (compiled.text, project ?? compiled.model.project)
+            return (compiled.text, project ?? compiled.model.project, compiled.model.testProfile(of: compiled.profiles)?.name)
         }
     }
 

@@ -54,6 +54,18 @@ import Testing
         try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
     }
 
+    /// The first command install suggests runs with the least privileged profile, not the
+    /// first in alphabetical order (for alice an administrator of the delegated-admin account).
+    @Test func theNextStepsUseTheLeastPrivilegedProfile() throws {
+        let home = try Home()
+        defer { home.remove() }
+        let alice = try home.orgprofile("install", "org.yaml", "--user", "alice")
+        #expect(alice.stdout.hasSuffix("  aws sts get-caller-identity --profile acme-workload-development\n"), "\(alice.stdout)")
+        // From a published file, read-only roles come first.
+        let readOnly = try home.orgprofile("install", "--from", "dist/users/erin/config", "--config", home.folder + "/erin-config")
+        #expect(readOnly.stdout.hasSuffix("  aws sts get-caller-identity --profile acme-organization-management-readonly\n"), "\(readOnly.stdout)")
+    }
+
     @Test func firstInstallCreatesThePrivateFolderAndFile() throws {
         let home = try Home()
         defer { home.remove() }
