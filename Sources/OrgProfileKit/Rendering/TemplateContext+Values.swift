@@ -76,8 +76,8 @@ extension TemplateContext {
             "profiles": .list(profileObjects),
             "has_profiles": .flag(!profiles.isEmpty),
             "first_profile": profileObjects.first.map(Value.object) ?? .absent,
-            "test_profile": model.testProfile(of: profiles).map { .object(object($0)) } ?? .absent,
-            "user_management_profile": profiles.first { $0.userManagement != nil }.map { .object(object($0)) } ?? .absent,
+            "test_profile": model.testProfileIndex(in: profiles).map { .object(profileObjects[$0]) } ?? .absent,
+            "user_management_profile": profiles.firstIndex { $0.userManagement != nil }.map { .object(profileObjects[$0]) } ?? .absent,
         ])
     }
 

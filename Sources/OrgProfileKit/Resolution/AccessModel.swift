@@ -55,6 +55,7 @@ public struct AccessModel: Sendable {
     /// `<project>-<user_management.profile>`, when user_management is declared.
     public let userManagementProfileName: String?
     let userManagementTargets: [UserManagementKind: UserManagementTarget]
+    let testProfileTraits: TestProfileTraits
     let groupEntries: [Entry]
     let userEntries: [Entry]
     let profileNames: ProfileNameTable
@@ -113,6 +114,9 @@ public struct AccessModel: Sendable {
             userManagementProfileName = nil
         }
         userManagementTargets = targets
+        var targetAccounts = Set<String>()
+        for target in targets.values { targetAccounts.insert(self.accounts[target.account].key) }
+        testProfileTraits = TestProfileTraits(roles: roles, privilegedPatterns: privilegedRolePatterns, targetAccounts: targetAccounts)
 
         var groupEntries = spec.groups.enumerated().map { index, group in
             let flag = group.userManagement?.value == true ? group.userManagement?.location : nil

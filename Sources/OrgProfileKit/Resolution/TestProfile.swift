@@ -8,10 +8,14 @@ public enum TestProfile {
     static func rank(
         name: String, role: String, isUserManagement: Bool, onTargetAccount: Bool, privilegedPatterns: [String]
     ) -> (Int, Int, Int, Int, String) {
-        let lowered = role.lowercased()
-        let privileged = privilegedPatterns.contains { role.contains($0) }
-        let readOnly = ["readonly", "viewonly", "read", "view"].contains { lowered.contains($0) }
+        let (privileged, readOnly) = traits(of: role, privilegedPatterns: privilegedPatterns)
         return (isUserManagement ? 1 : 0, privileged ? 1 : 0, readOnly ? 0 : 1, onTargetAccount ? 1 : 0, name)
+    }
+
+    /// Whether a role matches a privileged pattern, and whether its name says read-only.
+    static func traits(of role: String, privilegedPatterns: [String]) -> (privileged: Bool, readOnly: Bool) {
+        let lowered = role.lowercased()
+        return (privilegedPatterns.contains { role.contains($0) }, ["readonly", "viewonly", "read", "view"].contains { lowered.contains($0) })
     }
 
     /// For a published config, where only the profiles' names and roles are known: the
@@ -30,13 +34,34 @@ public enum TestProfile {
 extension AccessModel {
     /// Of `profiles`, the least privileged by `TestProfile.rank`, with this org's privileged
     /// patterns and user-management targets. Nil only when there are no profiles.
+    ///
+    /// Runs for every principal compile renders, so the roles' traits are worked out once per
+    /// model (`testProfileTraits`), not per profile.
     public func testProfile(of profiles: [Profile]) -> Profile? {
-        let targetAccounts = Set(userManagementTargets.values.map { accounts[$0.account].key })
-        func rank(_ profile: Profile) -> (Int, Int, Int, Int, String) {
-            TestProfile.rank(
-                name: profile.name, role: profile.role, isUserManagement: profile.userManagement != nil,
-                onTargetAccount: targetAccounts.contains(profile.account), privilegedPatterns: privilegedRolePatterns)
-        }
-        return profiles.min { rank($0) < rank($1) }
+        testProfileIndex(in: profiles).map { profiles[$0] }
     }
+
+    /// The position of `testProfile(of:)` in `profiles`.
+    func testProfileIndex(in profiles: [Profile]) -> Int? {
+        func rank(_ profile: Profile) -> (Int, Int, Int, Int, String) {
+            let traits = testProfileTraits.roles[profile.role] ?? TestProfile.traits(of: profile.role, privilegedPatterns: privilegedRolePatterns)
+            return (
+                profile.userManagement == nil ? 0 : 1, traits.privileged ? 1 : 0, traits.readOnly ? 0 : 1,
+                testProfileTraits.targetAccounts.contains(profile.account) ? 1 : 0, profile.name
+            )
+        }
+        return profiles.indices.min { rank(profiles[$0]) < rank(profiles[$1]) }
+    }
+}
+
+/// What `testProfile(of:)` needs to know of an org, computed once.
+struct TestProfileTraits: Sendable {
+    var roles: [String: (privileged: Bool, readOnly: Bool)] = [:]
+    /// Keys of the accounts the user-management profiles point at.
+    var targetAccounts = Set<String>()
+
+    init(roles: [AccessModel.Role], privilegedPatterns: [String], targetAccounts: Set<String>) {
+        for role in roles { self.roles[role.name] = TestProfile.traits(of: role.name, privilegedPatterns: privilegedPatterns) }
+        self.targetAccounts = targetAccounts
+}
 }

@@ -81,11 +81,14 @@ public struct AccessReport: Sendable {
                 }
             }
         }
-        let widths = (0..<5).map { column in table.map { $0[column].count }.max() ?? 0 }
+        let counts = table.map { $0.map(\.count) }
+        let widths = (0..<5).map { column in counts.map { $0[column] }.max() ?? 0 }
         var output = "Access report: \(rows.count) user\(rows.count == 1 ? "" : "s"), \(accounts.count) account\(accounts.count == 1 ? "" : "s")\n\n"
-        for line in table {
-            let padded = line.enumerated().map { column, text in column == 4 ? text : text.padding(toLength: widths[column], withPad: " ", startingAt: 0) }
-            output += padded.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+        for (line, count) in zip(table, counts) {
+            var text = ""
+            for column in 0..<4 { text += line[column] + String(repeating: " ", count: widths[column] - count[column] + 2) }
+            text += line[4]
+            output += text.trimmingTrailingSpaces() + "\n"
         }
         output += "\nuser-management admins: " + (userManagementAdmins.isEmpty ? "none" : userManagementAdmins.joined(separator: ", ")) + "\n"
         output += "super admins: " + (superAdmins.isEmpty ? "none" : superAdmins.joined(separator: ", ")) + "\n"
