@@ -16,10 +16,10 @@ import Testing
         return failure.diagnostics.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-"): \($0.code.rawValue): \($0.message)" }
     }
 
-    /// Syntax errors in the words of the file, at libyaml's position (a tab's own column).
+    /// Syntax errors in the words of the file, at libyaml's position.
     @Test func syntaxErrorsSayWhatIsWrongWithTheLine() {
-        #expect(messages("a:\n\tb: c\n") == ["2:1: yaml-syntax: a tab character indents this line; YAML indents with spaces only: replace the tab with spaces"])
-        #expect(messages("a:\n  \tb: c\n") == ["2:3: yaml-syntax: a tab character indents this line; YAML indents with spaces only: replace the tab with spaces"])
+        #expect(messages("a:\n\tb: c\n") == ["2:1: yaml-syntax: a tab character indents this line (column 1); YAML indents with spaces only: replace the tab with spaces"])
+        #expect(messages("a:\n  \tb: c\n") == ["2:3: yaml-syntax: a tab character indents this line (column 3); YAML indents with spaces only: replace the tab with spaces"])
         #expect(messages("accounts:\n  infra:\n    id: \"1\"\n    settings:\n      output: json\n     name: Infra\n") == [
             "6:6: yaml-syntax: 'name' is indented by 5 spaces, between the keys of 'settings' (line 4) (6 spaces) and those of 'infra' (line 2) (4 spaces); indent it by 6 spaces to make it a key of 'settings' (line 4), or by 4 spaces for 'infra' (line 2)"
         ])

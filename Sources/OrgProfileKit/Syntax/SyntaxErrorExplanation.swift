@@ -9,11 +9,15 @@ struct SyntaxErrorExplanation {
         lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
     }
 
-    /// The message for a failure, and the 0-based line and column it belongs at (a tab's own
-    /// column; libyaml's position otherwise). Nil for a failure it has no better words for.
+    /// The message for a failure, at libyaml's 0-based line and column. Nil for a failure it
+    /// has no better words for.
     func explain(_ failure: YAMLSyntaxFailure) -> (message: String, line: Int, column: Int)? {
         if let tab = tab(near: failure.problemLine) {
-            return ("a tab character indents this line; YAML indents with spaces only: replace the tab with spaces", tab.line, tab.column)
+            let place = tab.line == failure.problemLine ? "this line" : "line \(tab.line + 1)"
+            return (
+                "a tab character indents \(place) (column \(tab.column + 1)); YAML indents with spaces only: replace the tab with spaces",
+                failure.problemLine, failure.problemColumn
+            )
         }
         if failure.problem == "did not find expected key", failure.context == "while parsing a block mapping" {
             return wrongIndentation(failure).map { ($0, failure.problemLine, failure.problemColumn) }
