@@ -25,8 +25,9 @@ struct OrgProfileCommand: ParsableCommand {
         subcommands: [Validate.self, Compile.self, Check.self, Export.self, Diff.self, Report.self, Install.self, Uninstall.self, Doctor.self]
     )
 
-    /// A word where the command belongs that names no command gets a "did you mean" and the
-    /// list of commands, instead of argument-parser's "Unexpected argument".
+    /// Runs the command, then ends a run that printed problems with their count. A word where
+    /// the command belongs that names no command gets a "did you mean" and the list of
+    /// commands, instead of argument-parser's "Unexpected argument".
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
