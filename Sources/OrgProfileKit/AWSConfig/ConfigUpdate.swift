@@ -25,14 +25,8 @@ public enum ConfigUpdate {
         plan: ([UInt8]?) throws -> (plan: Plan, bytes: [UInt8])
     ) throws -> Outcome<Plan> {
         let target = ProtectedFile.resolved(path)
-        let folder = (target as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw FileError(path: folder, reason: FileError.reason(error))
-            }
-        }
+        // The lock file lives beside the config, so its folder must exist first.
+        _ = try ProtectedFile.createFolder(of: target)
         let lock = try FileLock.acquire(FileLock.path(besideFile: target), holder: holder, timeout: timeout, waiting: waiting)
         defer { lock.release() }
         for _ in 1...attempts {

@@ -35,14 +35,7 @@ public enum ProtectedFile {
         } else if errno != ENOENT {
             throw FileError(path: path, errno: errno)
         }
-        let folder = (target as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw FileError(path: folder, reason: FileError.reason(error))
-            }
-        }
+        let folder = try createFolder(of: target)
         FileSystem.removeLeftoverTemporaryFiles(in: folder)
         func checkUnchanged() throws {
             guard case .some(let expected) = expecting else { return }
@@ -61,6 +54,20 @@ public enum ProtectedFile {
             contents, to: target, mode: exists ? info.st_mode & 0o7777 : 0o600, durable: true,
             owner: exists ? (info.st_uid, info.st_gid) : nil, beforeRename: checkUnchanged)
         return backup
+    }
+
+    /// Creates the folder a person's file goes in, 0700 (as the AWS CLI makes `~/.aws`), when
+    /// it is missing; returns the folder.
+    static func createFolder(of file: String) throws -> String {
+        let folder = (file as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw FileError(path: folder, reason: FileError.reason(error))
+            }
+        }
+        return folder
     }
 
     /// `PATH.orgprofile-backup-20261127T101500Z`, with `-2`, `-3` ... if that exists.
