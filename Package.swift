@@ -36,10 +36,15 @@ let package = Package(
             ],
             plugins: ["EmbedTemplates"]
         ),
+        /// The live IAM Identity Center: reading it through the aws command into a snapshot,
+        /// importing org.yaml from it, and comparing org.yaml with it. Built on the core,
+        /// which knows nothing of it.
+        .target(name: "IdentityCenter", dependencies: ["OrgProfileKit"]),
         .executableTarget(
             name: "orgprofile",
             dependencies: [
                 "OrgProfileKit",
+                "IdentityCenter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +53,11 @@ let package = Package(
         .testTarget(
             name: "OrgProfileKitTests",
             dependencies: ["OrgProfileKit", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "IdentityCenterTests",
+            dependencies: ["IdentityCenter", "OrgProfileKit", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -85,20 +85,12 @@ extension OrgProfileCommand {
             return (compiled.model.project, compiled.text)
         }
 
-        /// What `aws --version` prints, or nil when there is no aws command.
+        /// What `aws --version` prints (v1 wrote it to standard error), or nil when there is no
+        /// aws command.
         static func awsVersion() -> String? {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["aws", "--version"]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            process.standardInput = FileHandle.nullDevice
-            guard (try? process.run()) != nil else { return nil }
-            let output = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { return nil }
-            return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let result = try? ProcessRunner.run("aws", ["--version"]), result.status == 0 else { return nil }
+            let text = String(decoding: result.output, as: UTF8.self) + result.error
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
     }
 }

@@ -55,6 +55,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case missingAtRevision = "missing-at-revision"
     case installConflict = "install-conflict"
 
+    // The live Identity Center.
+    case awsCallFailed = "aws-call-failed"
+    case partialRead = "partial-read"
+
     // Templates.
     case templateError = "template-error"
     case templateSyntax = "template-syntax"

@@ -20,29 +20,17 @@ public enum GitRevision {
         guard try git(["cat-file", "-e", "\(revision):./\(file)"], in: folder).status == 0 else { return nil }
         let shown = try git(["show", "\(revision):./\(file)"], in: folder)
         guard shown.status == 0 else {
-            throw Failure(description: "git show \(revision):\(path) failed: \(String(decoding: shown.error, as: UTF8.self))")
+            throw Failure(description: "git show \(revision):\(path) failed: \(shown.error)")
         }
         return SourceFile(name: "\(revision):\(path)", bytes: shown.output)
     }
 
-    private static func git(_ arguments: [String], in folder: String) throws -> (status: Int32, output: [UInt8], error: Data) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder] + arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
+    private static func git(_ arguments: [String], in folder: String) throws -> (status: Int32, output: [UInt8], error: String) {
         do {
-            try process.run()
-        } catch {
-            throw Failure(description: "cannot run git: \(error.localizedDescription)")
+            let result = try ProcessRunner.run("git", ["-C", folder] + arguments)
+            return (result.status, result.output, result.error)
+        } catch let failure as ProcessRunner.LaunchFailure {
+            throw Failure(description: failure.description)
         }
-        // git's error output is short; read the file first so a large file cannot fill the pipe.
-        let bytes = output.fileHandleForReading.readDataToEndOfFile()
-        let message = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, Array(bytes), message)
     }
 }

@@ -1,0 +1,183 @@
+import Foundation
+import OrgProfileKit
+
+/// The whole IAM Identity Center picture at one moment: what `orgprofile snapshot` writes,
+/// and what `import` and `drift` read. IDs and ARNs are opaque strings, never parsed.
+/// Every list is sorted, so the same state always gives the same bytes (docs/live.md).
+public struct Snapshot: Codable, Equatable, Sendable {
+    public static let version = 1
+
+    public struct Instance: Codable, Equatable, Sendable {
+        public var arn: String
+        public var identityStoreID: String
+        /// The region the instance was read in: Identity Center's home region.
+        public var region: String?
+
+        enum CodingKeys: String, CodingKey {
+            case arn, identityStoreID = "identity_store_id", region
+        }
+    }
+
+    public struct Organization: Codable, Equatable, Sendable {
+        public var managementAccountID: String?
+        /// Accounts delegated to administer `sso.amazonaws.com`.
+        public var delegatedAdministratorIDs: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case managementAccountID = "management_account_id", delegatedAdministratorIDs = "delegated_administrator_ids"
+        }
+    }
+
+    public struct Account: Codable, Equatable, Sendable {
+        public var id: String
+        public var name: String
+        public var status: String
+    }
+
+    public struct PermissionSet: Codable, Equatable, Sendable {
+        public var arn: String
+        public var name: String
+        public var description: String?
+        /// ISO 8601, as Identity Center gives it (`PT8H`).
+        public var sessionDuration: String?
+
+        enum CodingKeys: String, CodingKey {
+            case arn, name, description, sessionDuration = "session_duration"
+        }
+    }
+
+    public struct User: Codable, Equatable, Sendable {
+        public var id: String
+        public var userName: String
+        public var displayName: String?
+        public var email: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, userName = "user_name", displayName = "display_name", email
+        }
+    }
+
+    public struct Group: Codable, Equatable, Sendable {
+        public var id: String
+        public var displayName: String
+        public var description: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, displayName = "display_name", description
+        }
+    }
+
+    public struct Membership: Codable, Equatable, Hashable, Sendable, Comparable {
+        public var groupID: String
+        public var userID: String
+
+        enum CodingKeys: String, CodingKey {
+            case groupID = "group_id", userID = "user_id"
+        }
+
+        public static func < (lhs: Membership, rhs: Membership) -> Bool {
+            (lhs.groupID, lhs.userID) < (rhs.groupID, rhs.userID)
+        }
+    }
+
+    public enum PrincipalType: String, Codable, Sendable, Comparable {
+        case user = "USER"
+        case group = "GROUP"
+
+        public static func < (lhs: PrincipalType, rhs: PrincipalType) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public struct Assignment: Codable, Equatable, Hashable, Sendable, Comparable {
+        public var accountID: String
+        public var permissionSetARN: String
+        public var principalType: PrincipalType
+        public var principalID: String
+
+        enum CodingKeys: String, CodingKey {
+            case accountID = "account_id", permissionSetARN = "permission_set_arn", principalType = "principal_type", principalID = "principal_id"
+        }
+
+        public static func < (lhs: Assignment, rhs: Assignment) -> Bool {
+            (lhs.accountID, lhs.permissionSetARN, lhs.principalType.rawValue, lhs.principalID)
+                < (rhs.accountID, rhs.permissionSetARN, rhs.principalType.rawValue, rhs.principalID)
+        }
+    }
+
+    public var snapshotVersion: Int
+    public var instance: Instance
+    /// Nil when the organisation could not be read (a delegated administrator may lack the right).
+    public var organization: Organization?
+    public var accounts: [Account]
+    public var permissionSets: [PermissionSet]
+    public var users: [User]
+    public var groups: [Group]
+    public var memberships: [Membership]
+    public var assignments: [Assignment]
+
+    enum CodingKeys: String, CodingKey {
+        case snapshotVersion = "snapshot_version", instance, organization, accounts, permissionSets = "permission_sets", users, groups,
+            memberships, assignments
+    }
+
+    public init(
+        instance: Instance, organization: Organization?, accounts: [Account], permissionSets: [PermissionSet], users: [User],
+        groups: [Group], memberships: [Membership], assignments: [Assignment]
+    ) {
+        snapshotVersion = Self.version
+        self.instance = instance
+        self.organization = organization
+        self.accounts = accounts
+        self.permissionSets = permissionSets
+        self.users = users
+        self.groups = groups
+        self.memberships = memberships
+        self.assignments = assignments
+        normalize()
+    }
+
+    /// Sorted lists without duplicates (the same assignment listed twice is one assignment).
+    mutating func normalize() {
+        accounts.sort { $0.id < $1.id }
+        permissionSets.sort { ($0.name, $0.arn) < ($1.name, $1.arn) }
+        users.sort { ($0.userName, $0.id) < ($1.userName, $1.id) }
+        groups.sort { ($0.displayName, $0.id) < ($1.displayName, $1.id) }
+        memberships = Array(Set(memberships)).sorted()
+        assignments = Array(Set(assignments)).sorted()
+        organization?.delegatedAdministratorIDs.sort()
+    }
+
+    /// The document `orgprofile snapshot` writes: JSON with sorted keys.
+    public func json() -> String {
+        JSON.encode(self)
+    }
+
+    /// A snapshot read back from its JSON, or why it is not one.
+    public static func decode(_ bytes: [UInt8], file: String) throws -> Snapshot {
+        let snapshot: Snapshot
+        do {
+            snapshot = try JSONDecoder().decode(Snapshot.self, from: Data(bytes))
+        } catch {
+            throw FileError(path: file, reason: "not a snapshot written by orgprofile snapshot (\(Self.describe(error)))")
+        }
+        guard snapshot.snapshotVersion == version else {
+            throw FileError(path: file, reason: "snapshot_version \(snapshot.snapshotVersion) is not supported; this orgprofile reads version \(version)")
+        }
+        var sorted = snapshot
+        sorted.normalize()
+        return sorted
+    }
+
+    /// A short reason for a decoding error: which key, at which path.
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "missing key '\(key.stringValue)' at \(path(context).isEmpty ? "the top" : path(context))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "wrong type at \(path(context))"
+        case .dataCorrupted(let context): return context.debugDescription
+        @unknown default: return "\(error)"
+        }
+    }
+}
