@@ -9,11 +9,16 @@ public struct AccessModel: Sendable {
         public var region: String
         /// defaults.settings merged with the account's own, sorted by key.
         public var settings: [Setting]
+        /// Where org.yaml declares it (its key).
+        public var location: SourceLocation
+        /// Where its `id` is written, when it is.
+        public var idLocation: SourceLocation?
     }
 
     public struct Role: Sendable {
         public var name: String
         public var profileSuffix: String?
+        public var location: SourceLocation
     }
 
     /// A role on an account, and the place in org.yaml that grants it.
@@ -42,6 +47,10 @@ public struct AccessModel: Sendable {
         var disabled: Bool
         /// Where the user or group is declared.
         var location: SourceLocation
+        /// For users: where each of `groups` is named.
+        var groupLocations: [SourceLocation] = []
+        /// The name in IAM Identity Center: `identity_center_name`, else the key.
+        var identityCenterName: String
     }
 
     public let project: String
@@ -77,9 +86,10 @@ public struct AccessModel: Sendable {
             return Account(
                 key: account.key.value, id: account.id?.value ?? "", displayName: account.displayName?.value,
                 region: account.region?.value ?? defaultRegion,
-                settings: merged.keys.sorted().map { Setting(key: $0, value: merged[$0]!) })
+                settings: merged.keys.sorted().map { Setting(key: $0, value: merged[$0]!) },
+                location: account.key.location, idLocation: account.id?.location)
         }
-        roles = spec.roles.map { Role(name: $0.name.value, profileSuffix: $0.profileSuffix?.value) }
+        roles = spec.roles.map { Role(name: $0.name.value, profileSuffix: $0.profileSuffix?.value, location: $0.name.location) }
         privilegedRolePatterns = spec.privilegedRoles?.map(\.value) ?? Self.defaultPrivilegedRolePatterns
 
         let accountIndex = Dictionary(accounts.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
@@ -123,11 +133,14 @@ public struct AccessModel: Sendable {
             let principal = Principal(
                 kind: .group, name: group.name.value, description: group.description?.value,
                 superAdmin: false, userManagement: flag == nil ? nil : .delegatedAdmin, index: index)
-            return Entry(principal: principal, grants: grants(group.assignments), groups: [], userManagementSource: flag, disabled: false, location: group.name.location)
+            return Entry(
+                principal: principal, grants: grants(group.assignments), groups: [], userManagementSource: flag, disabled: false,
+                location: group.name.location, identityCenterName: group.identityCenterName?.value ?? group.name.value)
         }
         let groupIndex = Dictionary(spec.groups.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         var userEntries = spec.users.enumerated().map { index, user in
-            let groups = user.groups.compactMap { groupIndex[$0.value] }
+            let named = user.groups.compactMap { reference in groupIndex[reference.value].map { ($0, reference.location) } }
+            let groups = named.map(\.0)
             var kind: UserManagementKind?
             var source: SourceLocation?
             if let flag = user.superAdmin, flag.value {
@@ -140,7 +153,9 @@ public struct AccessModel: Sendable {
             let principal = Principal(
                 kind: .user, name: user.name.value, displayName: user.displayName?.value, email: user.email?.value,
                 superAdmin: user.superAdmin?.value == true, userManagement: kind, index: index)
-            return Entry(principal: principal, grants: grants(user.assignments), groups: groups, userManagementSource: source, disabled: user.isDisabled, location: user.name.location)
+            return Entry(
+                principal: principal, grants: grants(user.assignments), groups: groups, userManagementSource: source, disabled: user.isDisabled,
+                location: user.name.location, groupLocations: named.map(\.1), identityCenterName: user.identityCenterName?.value ?? user.name.value)
         }
 
         // Number every profile name a grant can produce, in name order.

@@ -85,6 +85,8 @@ public struct AssignmentSpec: Sendable {
 
 public struct GroupSpec: Sendable {
     public var name: Located<String>
+    /// The group's display name in IAM Identity Center, when it differs from the key.
+    public var identityCenterName: Located<String>?
     public var description: Located<String>?
     public var userManagement: Located<Bool>?
     public var assignments: [AssignmentSpec] = []
@@ -92,6 +94,8 @@ public struct GroupSpec: Sendable {
 
 public struct UserSpec: Sendable {
     public var name: Located<String>
+    /// The user's user name in IAM Identity Center, when it differs from the key.
+    public var identityCenterName: Located<String>?
     public var displayName: Located<String>?
     public var email: Located<String>?
     public var groups: [Located<String>] = []

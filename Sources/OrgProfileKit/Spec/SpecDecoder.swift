@@ -59,9 +59,9 @@ public struct SpecDecoder {
         static let role = ["profile_suffix"]
         static let userManagement = ["profile", "delegated_admin", "organization_management"]
         static let userManagementTarget = ["account", "role"]
-        static let group = ["description", "user_management", "assignments"]
+        static let group = ["identity_center_name", "description", "user_management", "assignments"]
         static let assignment = ["role", "accounts"]
-        static let user = ["name", "email", "groups", "assignments", "user_management", "super_admin", "disabled"]
+        static let user = ["identity_center_name", "name", "email", "groups", "assignments", "user_management", "super_admin", "disabled"]
     }
 
     private mutating func session(_ pair: YAMLPair) -> SessionSpec? {
@@ -174,6 +174,7 @@ public struct SpecDecoder {
     private mutating func group(_ entry: (name: Located<String>, value: YAMLNode)) -> GroupSpec? {
         guard let (context, fields) = entryFields(entry, "group", allowed: Keys.group) else { return nil }
         var group = GroupSpec(name: entry.name)
+        group.identityCenterName = optionalString(fields, "identity_center_name")
         group.description = optionalString(fields, "description")
         group.userManagement = optionalBool(fields, "user_management")
         group.assignments = assignments(fields["assignments"], owner: context)
@@ -198,6 +199,7 @@ public struct SpecDecoder {
     private mutating func user(_ entry: (name: Located<String>, value: YAMLNode)) -> UserSpec? {
         guard let (context, fields) = entryFields(entry, "user", allowed: Keys.user) else { return nil }
         var user = UserSpec(name: entry.name)
+        user.identityCenterName = optionalString(fields, "identity_center_name")
         user.displayName = optionalString(fields, "name")
         user.email = optionalString(fields, "email")
         if let groups = fields["groups"] {

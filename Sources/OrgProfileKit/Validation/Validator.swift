@@ -117,6 +117,7 @@ public struct Validator {
 
     private mutating func checkGroup(_ group: GroupSpec) {
         slug(group.name, "group name")
+        if let name = group.identityCenterName { line(name, "the identity_center_name of group '\(group.name.value)'") }
         if let description = group.description { line(description, "the description of group '\(group.name.value)'") }
         if let flag = group.userManagement, flag.value { requireUserManagement(flag, "group '\(group.name.value)' has user_management: true") }
         assignments(group.assignments)
@@ -126,6 +127,7 @@ public struct Validator {
         if !NameRules.isUserName(user.name.value) {
             diagnostics.append(.error(.invalidUserName, "'\(user.name.value)' is not a valid user name (\(NameRules.userNameRule))", at: user.name.location))
         }
+        if let name = user.identityCenterName { line(name, "the identity_center_name of user '\(user.name.value)'") }
         if let name = user.displayName { configValue(name, "the name of user '\(user.name.value)'") }
         if let email = user.email { line(email, "the email of user '\(user.name.value)'") }
         for group in user.groups { reference(group, to: "group", in: groupNames, code: .unknownGroup) }
