@@ -7,4 +7,35 @@ public enum OrgProfile {
     public static func isProjectName(_ name: String) -> Bool {
         NameRules.isSlug(name)
     }
+
+    /// Whether a name can be a key of accounts, groups and profile suffixes: a slug.
+    public static func isSlug(_ name: String) -> Bool {
+        NameRules.isSlug(name)
+    }
+
+    /// Whether a name can be a user's key.
+    public static func isUserName(_ name: String) -> Bool {
+        NameRules.isUserName(name)
+    }
+
+    /// The slug closest to a free-form name: lowercase letters and digits, every other run of
+    /// characters one hyphen, starting with a letter (`fallback-` in front otherwise), cut to
+    /// the slug length limit. `Workload Production (EU)` becomes `workload-production-eu`.
+    public static func slug(_ name: String, fallback: String) -> String {
+        var slug = ""
+        for scalar in name.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug += "-"
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        if slug.first.map({ !("a"..."z").contains($0) }) ?? true { slug = slug.isEmpty ? fallback : fallback + "-" + slug }
+        if slug.count > NameRules.maximumSlugLength {
+            slug = String(slug.prefix(NameRules.maximumSlugLength))
+            while slug.hasSuffix("-") { slug.removeLast() }
+        }
+        return slug
+    }
 }

@@ -1,0 +1,252 @@
+import OrgProfileKit
+
+/// Writes an org.yaml from a snapshot: the starting point for an organisation that already
+/// has its access in IAM Identity Center. The same snapshot always gives the same bytes, and
+/// the file always validates: each user's compiled profiles are exactly their live access.
+public struct OrgImport {
+    public var snapshot: Snapshot
+    public var project: String
+    public var startURL: String
+    public var region: String
+
+    /// Assignments whose principal the snapshot does not have (deleted meanwhile): left out.
+    public private(set) var skipped: [Snapshot.Assignment] = []
+
+    public init(snapshot: Snapshot, project: String, startURL: String? = nil, region: String) {
+        self.snapshot = snapshot
+        self.project = project
+        self.startURL = startURL ?? "https://\(snapshot.instance.identityStoreID).awsapps.com/start"
+        self.region = region
+    }
+
+    /// Keys for names: slugs made unique by `-2`, `-3` ... in the order given.
+    static func uniqueKeys(_ names: [String], fallback: String, keep: (String) -> Bool = { _ in false }) -> [String] {
+        var used = Set<String>()
+        return names.map { name in
+            let base = keep(name) ? name : OrgProfile.slug(name, fallback: fallback)
+            var key = base
+            var counter = 2
+            while !used.insert(key).inserted {
+                let suffix = "-\(counter)"
+                key = String(base.prefix(32 - suffix.count)).trimmingTrailing("-") + suffix
+                counter += 1
+            }
+            return key
+        }
+    }
+
+    /// `ReadOnlyAccess` -> `readonly`, `AdministratorAccess` -> `administrator`: the role's
+    /// name without a trailing `Access`, as a slug.
+    static func suffix(forRole name: String) -> String {
+        let trimmed = name.hasSuffix("Access") && name.count > 6 ? String(name.dropLast(6)) : name
+        return OrgProfile.slug(trimmed.replacingOccurrences(of: "-", with: ""), fallback: "role")
+    }
+
+    public mutating func render() -> String {
+        let accounts = snapshot.accounts.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        let accountKeys = Self.uniqueKeys(accounts.map(\.name), fallback: "account")
+        let accountKey = Dictionary(uniqueKeysWithValues: zip(accounts.map(\.id), accountKeys))
+        let groupKeys = Self.uniqueKeys(snapshot.groups.map(\.displayName), fallback: "group")
+        let groupKey = Dictionary(uniqueKeysWithValues: zip(snapshot.groups.map(\.id), groupKeys))
+        let userKeys = Self.uniqueKeys(snapshot.users.map(\.userName), fallback: "user", keep: OrgProfile.isUserName)
+        let userKey = Dictionary(uniqueKeysWithValues: zip(snapshot.users.map(\.id), userKeys))
+        let roleName = Dictionary(snapshot.permissionSets.map { ($0.arn, $0.name) }, uniquingKeysWith: { first, _ in first })
+
+        // Who holds which role on which account, directly.
+        var held: [Principal: [String: Set<String>]] = [:]  // principal -> role -> account keys
+        var kept: [Snapshot.Assignment] = []
+        for assignment in snapshot.assignments {
+            let principal: Principal? =
+                switch assignment.principalType {
+                case .group: groupKey[assignment.principalID].map { Principal(kind: .group, key: $0) }
+                case .user: userKey[assignment.principalID].map { Principal(kind: .user, key: $0) }
+                }
+            guard let principal, let role = roleName[assignment.permissionSetARN], let account = accountKey[assignment.accountID] else {
+                skipped.append(assignment)
+                continue
+            }
+            held[principal, default: [:]][role, default: []].insert(account)
+            kept.append(assignment)
+        }
+        let suffixes = profileSuffixes(held: held, userKey: userKey, groupKey: groupKey)
+
+        var yaml = "# Imported by orgprofile import from IAM Identity Center \(snapshot.instance.arn)\n"
+        yaml += "# (identity store \(snapshot.instance.identityStoreID)). Review it, then commit it: from now on this file is\n"
+        yaml += "# the source of truth, and `orgprofile drift` reports where Identity Center differs from it.\n"
+        yaml += "version: 1\nproject: \(project)\n\n"
+        yaml += "sso_session:\n  name: \(project)\n  start_url: \(YAMLText.scalar(startURL))\n  region: \(region)\n\n"
+
+        yaml += "accounts:\n"
+        for (account, key) in zip(accounts, accountKeys).sorted(by: { $0.1 < $1.1 }) {
+            yaml += "  \(key):\n    id: \"\(account.id)\"\n    name: \(YAMLText.scalar(account.name))\n"
+        }
+
+        let usedRoles = Set(held.values.flatMap(\.keys))
+        yaml += "\nroles:                             # permission sets, exactly as named in Identity Center\n"
+        for set in snapshot.permissionSets where usedRoles.contains(set.name) {
+            let comment = set.description.map { "  # \(YAMLText.comment($0))" } ?? ""
+            if let suffix = suffixes[set.name] {
+                yaml += "  \(YAMLText.scalar(set.name)):\(comment)\n    profile_suffix: \(suffix)\n"
+            } else {
+                yaml += "  \(YAMLText.scalar(set.name)): {}\(comment)\n"
+            }
+        }
+        let unused = snapshot.permissionSets.filter { !usedRoles.contains($0.name) }.map(\.name)
+        if !unused.isEmpty {
+            yaml += "  # Not assigned to anyone, so left out: \(unused.joined(separator: ", "))\n"
+        }
+
+        yaml += userManagementSection(accountKey: accountKey)
+
+        let allAccounts = Set(accountKeys)
+        func assignmentLines(_ principal: Principal) -> String {
+            guard let roles = held[principal], !roles.isEmpty else { return "" }
+            var text = "    assignments:\n"
+            for role in roles.keys.sorted() {
+                let accounts = roles[role]!
+                let list = accounts == allAccounts && allAccounts.count > 1 ? "\"*\"" : "[" + accounts.sorted().joined(separator: ", ") + "]"
+                text += "      - role: \(YAMLText.scalar(role))\n        accounts: \(list)\n"
+            }
+            return text
+        }
+
+        yaml += "\ngroups:\n"
+        if snapshot.groups.isEmpty { yaml += "  {}\n" }
+        for (group, key) in zip(snapshot.groups, groupKeys).sorted(by: { $0.1 < $1.1 }) {
+            yaml += "  \(key):\n"
+            if key != group.displayName { yaml += "    identity_center_name: \(YAMLText.scalar(group.displayName))\n" }
+            if let description = group.description, !description.isEmpty { yaml += "    description: \(YAMLText.scalar(description))\n" }
+            let body = assignmentLines(Principal(kind: .group, key: key))
+            yaml += body.isEmpty && key == group.displayName && (group.description ?? "").isEmpty ? "    assignments: []\n" : body
+        }
+
+        let members = Dictionary(grouping: snapshot.memberships, by: \.userID).mapValues { memberships in
+            memberships.compactMap { groupKey[$0.groupID] }.sorted()
+        }
+        yaml += "\nusers:\n"
+        if snapshot.users.isEmpty { yaml += "  {}\n" }
+        for (user, key) in zip(snapshot.users, userKeys).sorted(by: { $0.1 < $1.1 }) {
+            yaml += "  \(YAMLText.scalar(key)):\n"
+            var body = ""
+            if key != user.userName { body += "    identity_center_name: \(YAMLText.scalar(user.userName))\n" }
+            if let name = user.displayName, !name.isEmpty { body += "    name: \(YAMLText.scalar(name))\n" }
+            if let email = user.email, !email.isEmpty { body += "    email: \(YAMLText.scalar(email))\n" }
+            if let groups = members[user.id], !groups.isEmpty { body += "    groups: [\(groups.joined(separator: ", "))]\n" }
+            body += assignmentLines(Principal(kind: .user, key: key))
+            yaml += body.isEmpty ? "    groups: []\n" : body
+        }
+        return yaml
+    }
+
+    struct Principal: Hashable {
+        var kind: Snapshot.PrincipalType
+        var key: String
+    }
+
+    /// A `profile_suffix` for each role that shares an account with another role in some
+    /// person's access (their own assignments and their groups'), so no two of a person's
+    /// profiles get one name. The role held most widely keeps the plain name where it can.
+    func profileSuffixes(held: [Principal: [String: Set<String>]], userKey: [String: String], groupKey: [String: String]) -> [String: String] {
+        // Every person's and every group's access, account by account.
+        var access: [[String: Set<String>]] = []  // account -> roles, per principal
+        func add(_ roles: [[String: Set<String>]]) {
+            var byAccount: [String: Set<String>] = [:]
+            for holding in roles {
+                for (role, accounts) in holding { for account in accounts { byAccount[account, default: []].insert(role) } }
+            }
+            access.append(byAccount)
+        }
+        var groupsOfUser: [String: [String]] = [:]
+        for membership in snapshot.memberships {
+            if let user = userKey[membership.userID], let group = groupKey[membership.groupID] { groupsOfUser[user, default: []].append(group) }
+        }
+        for (id, user) in userKey {
+            _ = id
+            add([held[Principal(kind: .user, key: user)] ?? [:]] + (groupsOfUser[user] ?? []).map { held[Principal(kind: .group, key: $0)] ?? [:] })
+        }
+        for group in groupKey.values { add([held[Principal(kind: .group, key: group)] ?? [:]]) }
+
+        var conflicts: [String: Set<String>] = [:]
+        var weight: [String: Int] = [:]
+        for holding in held.values { for (role, accounts) in holding { weight[role, default: 0] += accounts.count } }
+        for byAccount in access {
+            for roles in byAccount.values where roles.count > 1 {
+                for role in roles { conflicts[role, default: []].formUnion(roles.subtracting([role])) }
+            }
+        }
+        // The most widely held role of each clash keeps the plain profile name; ties by name.
+        var plain = Set<String>()
+        for role in conflicts.keys.sorted(by: { (-(weight[$0] ?? 0), $0) < (-(weight[$1] ?? 0), $1) })
+        where conflicts[role]!.isDisjoint(with: plain) {
+            plain.insert(role)
+        }
+        let suffixed = conflicts.keys.filter { !plain.contains($0) }.sorted()
+        let keys = Self.uniqueKeys(suffixed.map(Self.suffix(forRole:)), fallback: "role", keep: OrgProfile.isSlug)
+        return Dictionary(uniqueKeysWithValues: zip(suffixed, keys))
+    }
+
+    /// The user-management section: filled with the accounts found; commented out, since
+    /// which permission sets manage users cannot be read from Identity Center.
+    func userManagementSection(accountKey: [String: String]) -> String {
+        let management = snapshot.organization?.managementAccountID.flatMap { accountKey[$0] }
+        let delegated = snapshot.organization?.delegatedAdministratorIDs.compactMap { accountKey[$0] }.first
+        var text = "\n# Who manages users: the accounts were found in the organisation, the roles cannot be known.\n"
+        text += "# Fill in the permission sets (declared under roles) and remove the '#'s.\n"
+        text += "# user_management:\n"
+        text += "#   delegated_admin:               # ordinary user-management admins\n"
+        text += "#     account: \(delegated ?? management ?? "ACCOUNT")\(delegated == nil ? "      # no delegated administrator for sso.amazonaws.com was found" : "")\n"
+        text += "#     role: ROLE\n"
+        text += "#   organization_management:       # super admins\n"
+        text += "#     account: \(management ?? "ACCOUNT")\n"
+        text += "#     role: ROLE\n"
+        return text
+    }
+}
+
+/// Text in YAML: plain where that is unambiguous, double-quoted otherwise.
+enum YAMLText {
+    static let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
+
+    static func scalar(_ text: String) -> String {
+        let safe = text.unicodeScalars.allSatisfy { scalar in
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || "._@+-/: ()".unicodeScalars.contains(scalar)
+        }
+        let startsPlain = text.first.map { $0.isLetter } ?? false
+        if safe, startsPlain, text.last != " ", !reserved.contains(text.lowercased()), !text.contains(": "), !text.hasSuffix(":") {
+            return text
+        }
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            case "\t": quoted += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    quoted += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                } else {
+                    quoted.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return quoted + "\""
+    }
+
+    /// Text on one comment line.
+    static func comment(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 })
+    }
+}
+
+extension String {
+    func trimmingTrailing(_ character: Character) -> String {
+        var text = self
+        while text.last == character { text.removeLast() }
+        return text
+    }
+
+    func leftPadded(to length: Int) -> String {
+        String(repeating: "0", count: max(0, length - count)) + self
+    }
+}

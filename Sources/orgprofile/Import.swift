@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import IdentityCenter
+import OrgProfileKit
+
+extension OrgProfileCommand {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Write an org.yaml from the live IAM Identity Center, or from a snapshot.",
+            usage: "orgprofile import --project <name> [--snapshot <path>] [--output <path>] [options]",
+            discussion: """
+                Accounts are keyed by slugs of their names, groups by slugs of their display \
+                names (the Identity Center name kept in identity_center_name where it \
+                differs), users by their user names. Assignments are grouped by role, "*" \
+                where a role covers every account; roles that one person holds together on \
+                one account get profile_suffixes. The user_management section is written \
+                commented out: the accounts are found, the roles cannot be. The same state \
+                gives the same bytes, and the file always validates.
+
+                Example:
+                  orgprofile snapshot --profile acme-user-management --output snapshot.json
+                  orgprofile import --project acme --snapshot snapshot.json --output org.yaml
+                """
+        )
+
+        @Option(name: .long, help: ArgumentHelp("The project: profile names start with it.", valueName: "name"))
+        var project: String
+
+        @Option(name: .long, help: ArgumentHelp("Import this snapshot instead of reading Identity Center.", valueName: "path"))
+        var snapshot: String?
+
+        @Option(name: .long, help: ArgumentHelp("The access portal URL (default: https://<identity store ID>.awsapps.com/start).", valueName: "url"))
+        var startURL: String?
+
+        @OptionGroup var access: AWSAccessOptions
+
+        @Option(name: .long, help: ArgumentHelp("Write to this new file (atomically) instead of standard output.", valueName: "path"))
+        var output: String?
+
+        @Flag(name: .long, help: "Replace --output if it exists.")
+        var force = false
+
+        @OptionGroup var diagnostics: DiagnosticFormatOption
+
+        func validate() throws {
+            guard OrgProfile.isProjectName(project) else {
+                throw ValidationError("--project '\(project)' must be lowercase letters, digits and single hyphens.")
+            }
+        }
+
+        func run() throws {
+            let frontend = Frontend(format: diagnostics)
+            if let output, !force, FileManager.default.fileExists(atPath: output) {
+                frontend.fail(.writeFailed, "\(output) already exists; orgprofile does not overwrite it without --force")
+                throw Exit.invalidInput
+            }
+            let source: IdentityCenterSource = snapshot.map { SnapshotFile(path: $0) } ?? access.live(frontend)
+            let state = try frontend.snapshot(from: source)
+            guard let region = access.region ?? state.instance.region else {
+                frontend.fail(.partialRead, "the snapshot does not say Identity Center's region; give it with --region")
+                throw Exit.usage
+            }
+            var importer = OrgImport(snapshot: state, project: project, startURL: startURL, region: region)
+            let yaml = importer.render()
+            for assignment in importer.skipped {
+                frontend.warn(.partialRead, "an assignment of \(assignment.principalType.rawValue.lowercased()) \(assignment.principalID) on account \(assignment.accountID) names a principal, permission set or account the snapshot does not have; left out")
+            }
+            // The file must be one orgprofile reads without errors.
+            let analysis = Compiler.analyze(SourceFile(name: output ?? "imported org.yaml", bytes: Array(yaml.utf8)))
+            if analysis.model == nil {
+                frontend.print(analysis.diagnostics)
+                frontend.fail(.writeFailed, "the imported org.yaml has errors (a bug in orgprofile import); nothing was written")
+                throw Exit.invalidInput
+            }
+            if let output {
+                try frontend.writing { try FileSystem.replaceFile(at: output, with: Array(yaml.utf8)) }
+                FileHandle.standardError.write(Data("wrote \(output): \(state.accounts.count) accounts, \(state.users.count) users, \(state.groups.count) groups; review it, then run orgprofile validate \(output)\n".utf8))
+            } else {
+                Terminal.write(yaml)
+            }
+        }
+    }
+}
