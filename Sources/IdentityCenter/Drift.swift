@@ -1,0 +1,164 @@
+import OrgProfileKit
+
+/// Where IAM Identity Center differs from org.yaml: access org.yaml promises that does not
+/// exist (the profile fails for that person), access that exists but nobody reviewed,
+/// memberships either way, and the names org.yaml uses that Identity Center lacks.
+public struct Drift: Sendable {
+    public enum Kind: String, Sendable, Codable {
+        /// org.yaml declares it; Identity Center does not have it.
+        case missingAssignment = "missing_assignment"
+        /// Identity Center has it; org.yaml does not declare it.
+        case undeclaredAssignment = "undeclared_assignment"
+        case missingMembership = "missing_membership"
+        case undeclaredMembership = "undeclared_membership"
+        /// A user or group org.yaml names that Identity Center does not have.
+        case missingPrincipal = "missing_principal"
+        /// An account org.yaml names whose ID the organisation does not have.
+        case missingAccount = "missing_account"
+        /// An account whose ID exists under another name.
+        case accountName = "account_name"
+        /// A role org.yaml names that is no permission set of the instance.
+        case missingPermissionSet = "missing_permission_set"
+    }
+
+    public struct Finding: Sendable, Equatable {
+        public var kind: Kind
+        /// The account's key, or its ID when org.yaml does not know it.
+        public var account: String?
+        public var role: String?
+        /// The group of a membership.
+        public var group: String?
+        /// What it is about, in words.
+        public var message: String
+        /// Where org.yaml declares it, when it does.
+        public var location: SourceLocation?
+        /// Grants power nobody reviewed, or is a user-management or privileged-role grant.
+        public var isPrivileged: Bool
+    }
+
+    /// The findings about one user or group, or about the org as a whole (accounts and
+    /// permission sets: `kind` and `name` nil).
+    public struct Subject: Sendable, Equatable {
+        public var kind: Principal.Kind?
+        /// The key in org.yaml, else the name in Identity Center.
+        public var name: String?
+        /// Not in org.yaml at all.
+        public var undeclared: Bool
+        public var findings: [Finding]
+
+        public var isPrivileged: Bool { findings.contains(where: \.isPrivileged) }
+    }
+
+    /// Privileged subjects first, then the org, users and groups by name.
+    public var subjects: [Subject]
+
+    public var isEmpty: Bool { subjects.isEmpty }
+
+    public init(model: AccessModel, snapshot: Snapshot) {
+        var subjects: [String: Subject] = [:]
+        func add(_ finding: Finding, kind: Principal.Kind?, name: String?, undeclared: Bool = false) {
+            let key = "\(kind?.rawValue ?? "")\u{0}\(name ?? "")"
+            subjects[key, default: Subject(kind: kind, name: name, undeclared: undeclared, findings: [])].findings.append(finding)
+        }
+        let privileged = { (role: String) in model.privilegedRolePatterns.contains { role.contains($0) } }
+
+        // Names org.yaml uses, resolved to Identity Center's IDs.
+        let accountsByID = Dictionary(snapshot.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var accountKeyOfID: [String: String] = [:]
+        for account in model.accounts {
+            guard let live = accountsByID[account.id] else {
+                add(Finding(kind: .missingAccount, account: account.key, message: "account '\(account.key)' (\(account.id)) is not an active account of the organisation", location: account.idLocation ?? account.location, isPrivileged: false), kind: nil, name: nil)
+                continue
+            }
+            accountKeyOfID[account.id] = account.key
+            if let name = account.displayName, name != live.name {
+                add(Finding(kind: .accountName, account: account.key, message: "account '\(account.key)' (\(account.id)) is named '\(live.name)' in the organisation, '\(name)' in org.yaml", location: account.location, isPrivileged: false), kind: nil, name: nil)
+            }
+        }
+        let setsByName = Dictionary(snapshot.permissionSets.map { ($0.name, $0.arn) }, uniquingKeysWith: { first, _ in first })
+        let roleOfARN = Dictionary(snapshot.permissionSets.map { ($0.arn, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for role in model.roles where setsByName[role.name] == nil {
+            add(Finding(kind: .missingPermissionSet, role: role.name, message: "role '\(role.name)' is not a permission set of the instance", location: role.location, isPrivileged: false), kind: nil, name: nil)
+        }
+        let usersByName = Dictionary(snapshot.users.map { ($0.userName, $0) }, uniquingKeysWith: { first, _ in first })
+        let groupsByName = Dictionary(snapshot.groups.map { ($0.displayName, $0) }, uniquingKeysWith: { first, _ in first })
+        var idOf: [String: String] = [:]  // "kind\0key" -> ID
+        var keyOfID: [String: (Principal.Kind, String)] = [:]
+        var disabled = Set<String>()
+        for principal in model.declaredPrincipals {
+            let id = principal.kind == .user ? usersByName[principal.identityCenterName]?.id : groupsByName[principal.identityCenterName]?.id
+            guard let id else {
+                if !principal.disabled {
+                    let what = principal.kind == .user ? "user name" : "group"
+                    add(Finding(kind: .missingPrincipal, message: "Identity Center has no \(what) '\(principal.identityCenterName)'; the \(principal.kind.rawValue)'s profiles fail at sign-in", location: principal.location, isPrivileged: false), kind: principal.kind, name: principal.name)
+                }
+                continue
+            }
+            idOf["\(principal.kind.rawValue)\u{0}\(principal.name)"] = id
+            keyOfID[id] = (principal.kind, principal.name)
+            if principal.disabled { disabled.insert(id) }
+        }
+
+        // Assignments, both ways.
+        let live = Set(snapshot.assignments)
+        var declared = Set<Snapshot.Assignment>()
+        for assignment in model.declaredAssignments {
+            guard let principalID = idOf["\(assignment.principalKind.rawValue)\u{0}\(assignment.principal)"],
+                  accountKeyOfID[assignment.accountID] != nil, let arn = setsByName[assignment.role] else { continue }
+            let expected = Snapshot.Assignment(
+                accountID: assignment.accountID, permissionSetARN: arn, principalType: assignment.principalKind == .user ? .user : .group, principalID: principalID)
+            declared.insert(expected)
+            guard !live.contains(expected) else { continue }
+            let what = assignment.userManagement.map { " (the \($0 == .organizationManagement ? "Organization Management" : "delegated-admin") user-management grant)" } ?? ""
+            add(Finding(
+                kind: .missingAssignment, account: assignment.account, role: assignment.role,
+                message: "\(assignment.role) on \(assignment.account) (\(assignment.accountID))\(what) is declared but not assigned in Identity Center; the profile fails at sign-in",
+                location: assignment.location, isPrivileged: assignment.userManagement != nil || privileged(assignment.role)),
+                kind: assignment.principalKind, name: assignment.principal)
+        }
+        let userNames = Dictionary(snapshot.users.map { ($0.id, $0.userName) }, uniquingKeysWith: { first, _ in first })
+        let groupNames = Dictionary(snapshot.groups.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
+        func subject(_ type: Snapshot.PrincipalType, _ id: String) -> (Principal.Kind, String, Bool) {
+            if let (kind, key) = keyOfID[id] { return (kind, key, false) }
+            let kind: Principal.Kind = type == .user ? .user : .group
+            return (kind, (type == .user ? userNames[id] : groupNames[id]) ?? id, true)
+        }
+        for assignment in snapshot.assignments where !declared.contains(assignment) {
+            let role = roleOfARN[assignment.permissionSetARN] ?? assignment.permissionSetARN
+            let account = accountKeyOfID[assignment.accountID] ?? assignment.accountID
+            let (kind, name, undeclared) = subject(assignment.principalType, assignment.principalID)
+            let note = disabled.contains(assignment.principalID) ? " (the user is disabled in org.yaml)" : ""
+            add(Finding(
+                kind: .undeclaredAssignment, account: account, role: role,
+                message: "\(role) on \(account) (\(assignment.accountID)) is assigned in Identity Center but not declared in org.yaml\(note); nobody reviewed it",
+                location: nil, isPrivileged: true), kind: kind, name: name, undeclared: undeclared)
+        }
+
+        // Memberships, both ways; a disabled user is expected in no group.
+        let liveMemberships = Set(snapshot.memberships)
+        var declaredMemberships = Set<Snapshot.Membership>()
+        for membership in model.declaredMemberships {
+            guard let user = idOf["user\u{0}\(membership.user)"], let group = idOf["group\u{0}\(membership.group)"], !disabled.contains(user) else { continue }
+            let expected = Snapshot.Membership(groupID: group, userID: user)
+            declaredMemberships.insert(expected)
+            if !liveMemberships.contains(expected) {
+                add(Finding(kind: .missingMembership, group: membership.group, message: "member of group '\(membership.group)' in org.yaml but not in Identity Center; the group's profiles fail at sign-in", location: membership.location, isPrivileged: false), kind: .user, name: membership.user)
+            }
+        }
+        for membership in snapshot.memberships where !declaredMemberships.contains(membership) {
+            let (_, user, undeclared) = subject(.user, membership.userID)
+            let (_, group, _) = subject(.group, membership.groupID)
+            let note = disabled.contains(membership.userID) ? " (the user is disabled in org.yaml)" : ""
+            add(Finding(kind: .undeclaredMembership, group: group, message: "member of group '\(group)' in Identity Center but not in org.yaml\(note); holds the group's access unreviewed", location: nil, isPrivileged: true), kind: .user, name: user, undeclared: undeclared)
+        }
+
+        self.subjects = subjects.values.map { subject in
+            var sorted = subject
+            sorted.findings.sort { ($0.isPrivileged ? 0 : 1, $0.kind.rawValue, $0.account ?? "", $0.role ?? "", $0.group ?? "", $0.message) < ($1.isPrivileged ? 0 : 1, $1.kind.rawValue, $1.account ?? "", $1.role ?? "", $1.group ?? "", $1.message) }
+            return sorted
+        }.sorted { lhs, rhs in
+            (lhs.isPrivileged ? 0 : 1, lhs.kind == nil ? 0 : lhs.kind == .user ? 1 : 2, lhs.name ?? "")
+                < (rhs.isPrivileged ? 0 : 1, rhs.kind == nil ? 0 : rhs.kind == .user ? 1 : 2, rhs.name ?? "")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import IdentityCenter
+import OrgProfileKit
+
+extension DriftFormat: ExpressibleByArgument {}
+
+extension OrgProfileCommand {
+    struct Drift: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "drift",
+            abstract: "Report where IAM Identity Center differs from org.yaml.",
+            usage: "orgprofile drift [<file>] [--snapshot <path>] [--format <format>] [--exit-code] [options]",
+            discussion: """
+                Compares org.yaml with the live Identity Center (or a snapshot): assignments \
+                declared but missing (the profile fails at sign-in), assignments that exist but \
+                are not declared (access nobody reviewed), memberships either way, and users, \
+                groups, accounts and permission sets org.yaml names that Identity Center lacks, \
+                each at its place in org.yaml. Grouped by user and group, privileged first. \
+                Disabled users are expected to hold nothing. docs/live.md explains every line.
+
+                Example:
+                  orgprofile drift org.yaml --profile acme-user-management --exit-code
+                  orgprofile drift org.yaml --snapshot snapshot.json --format markdown
+                """
+        )
+
+        @OptionGroup var input: InputOptions
+
+        @Option(name: .long, help: ArgumentHelp("Compare with this snapshot instead of reading Identity Center.", valueName: "path"))
+        var snapshot: String?
+
+        @OptionGroup var access: AWSAccessOptions
+
+        @Option(name: .long, help: ArgumentHelp("text, markdown (for a pull-request comment) or json.", valueName: "format"))
+        var format: DriftFormat = .text
+
+        @Flag(name: .long, help: "Exit 1 when anything drifted.")
+        var exitCode = false
+
+        @OptionGroup var diagnostics: DiagnosticOptions
+
+        func run() throws {
+            let frontend = Frontend(options: diagnostics)
+            let (model, _) = try frontend.analyze(input.file)
+            let source: IdentityCenterSource = snapshot.map { SnapshotFile(path: $0) } ?? access.live(frontend)
+            let drift = IdentityCenter.Drift(model: model, snapshot: try frontend.snapshot(from: source))
+            Terminal.write(format.render(drift))
+            if exitCode, !drift.isEmpty { throw Exit.invalidInput }
+        }
+    }
+}
