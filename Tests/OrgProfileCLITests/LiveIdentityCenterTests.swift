@@ -1,0 +1,209 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// snapshot, import and drift against moto_server standing in for Organizations, sso-admin
+/// and identitystore, through the real aws command, as an admin would run them.
+@Suite(.serialized, .enabled(if: MotoServer.isAvailable, "moto_server, the aws command or boto3 is not installed; the live Identity Center tests are skipped"))
+struct LiveIdentityCenterTests {
+    let seedScript = packageRoot.appendingPathComponent("Tests/OrgProfileCLITests/Fixtures/seed-identity-center.py").path
+
+    /// A seeded server and a folder to work in.
+    func seeded() throws -> (MotoServer, String) {
+        let server = try MotoServer()
+        let seed = try run("/usr/bin/env", ["python3", seedScript, server.endpoint], environment: server.environment)
+        #expect(seed.status == 0, "\(seed.stderr)")
+        return (server, try temporaryFolder())
+    }
+
+    func orgprofile(_ arguments: [String], _ server: MotoServer, in folder: String) throws -> RunResult {
+        try run(binary, arguments, in: folder, environment: server.environment)
+    }
+
+    @Test func snapshotImportAndTheRoundTrip() throws {
+        let (server, folder) = try seeded()
+        defer {
+            server.stop()
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        let started = Date()
+        let snapshot = try orgprofile(["snapshot", "--output", "snapshot.json"], server, in: folder)
+        let seconds = Date().timeIntervalSince(started)
+        #expect(snapshot.status == 0, "\(snapshot.stderr)")
+        #expect(snapshot.stderr.contains("wrote snapshot.json: 5 accounts, 4 permission sets, 4 users, 3 groups, 15 assignments"), "\(snapshot.stderr)")
+        print("snapshot of the seeded organisation took \(String(format: "%.1f", seconds)) s")
+        let first = try text(folder + "/snapshot.json")
+        let state = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+        #expect(state["snapshot_version"] as? Int == 1)
+
+        // The same state gives the same bytes, read twice, and imported live or from the file.
+        let again = try orgprofile(["snapshot"], server, in: folder)
+        #expect(again.stdout == first)
+        let fromFile = try orgprofile(["import", "--project", "acme", "--snapshot", "snapshot.json", "--output", "org.yaml"], server, in: folder)
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+        let live = try orgprofile(["import", "--project", "acme"], server, in: folder)
+        #expect(live.stdout == (try text(folder + "/org.yaml")))
+        // An existing file is not overwritten.
+        let refused = try orgprofile(["import", "--project", "acme", "--snapshot", "snapshot.json", "--output", "org.yaml"], server, in: folder)
+        #expect(refused.status == 1)
+
+        let yaml = try text(folder + "/org.yaml")
+        #expect(yaml.contains("  workload-production-eu:\n    id: \""))
+        #expect(yaml.contains("    name: \"Data & Analytics\"\n"))
+        #expect(yaml.contains("  platform-team:\n    identity_center_name: Platform Team\n"))
+        #expect(yaml.contains("  carol@acme.example:\n"))
+        let validate = try orgprofile(["validate", "org.yaml"], server, in: folder)
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(validate.stdout.hasSuffix("no problems\n"), "\(validate.stdout)")
+
+        // Every user's compiled profiles are exactly their live access.
+        let report = try orgprofile(["report", "org.yaml", "--format", "json"], server, in: folder)
+        let matrix = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let accountIDs = Dictionary(uniqueKeysWithValues: (matrix["accounts"] as? [[String: Any]] ?? []).map { ($0["key"] as! String, $0["id"] as! String) })
+        var compiled: [String: Set<String>] = [:]
+        for user in matrix["users"] as? [[String: Any]] ?? [] {
+            var access = Set<String>()
+            for (account, cells) in user["access"] as? [String: [[String: Any]]] ?? [:] {
+                for cell in cells { access.insert("\(accountIDs[account]!) \(cell["role"] as! String)") }
+            }
+            compiled[user["name"] as! String] = access
+        }
+        #expect(compiled == Self.liveAccess(state))
+        #expect(compiled["bob@acme.example"]?.count == 6)  // read-only on all 5 accounts, Developer on one
+
+        // A fresh import has no drift.
+        let drift = try orgprofile(["drift", "org.yaml", "--snapshot", "snapshot.json", "--exit-code"], server, in: folder)
+        #expect(drift.status == 0, "\(drift.stdout)")
+        #expect(drift.stdout == "no drift: IAM Identity Center holds exactly what org.yaml declares\n")
+    }
+
+    /// Each user's access in a snapshot: "ACCOUNT_ID ROLE" for their own assignments and
+    /// those of their groups.
+    static func liveAccess(_ state: [String: Any]) -> [String: Set<String>] {
+        let roles = Dictionary(uniqueKeysWithValues: (state["permission_sets"] as? [[String: Any]] ?? []).map { ($0["arn"] as! String, $0["name"] as! String) })
+        let users = Dictionary(uniqueKeysWithValues: (state["users"] as? [[String: Any]] ?? []).map { ($0["id"] as! String, $0["user_name"] as! String) })
+        var groupsOf: [String: [String]] = [:]
+        for membership in state["memberships"] as? [[String: Any]] ?? [] {
+            groupsOf[membership["user_id"] as! String, default: []].append(membership["group_id"] as! String)
+        }
+        var access: [String: Set<String>] = [:]
+        for (id, name) in users {
+            let principals = Set([id] + (groupsOf[id] ?? []))
+            access[name] = Set((state["assignments"] as? [[String: Any]] ?? []).filter { principals.contains($0["principal_id"] as! String) }.map {
+                "\($0["account_id"] as! String) \(roles[$0["permission_set_arn"] as! String]!)"
+            })
+        }
+        return access
+    }
+
+    @Test func driftFindsEveryKindOfChange() throws {
+        let (server, folder) = try seeded()
+        defer {
+            server.stop()
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        #expect(try orgprofile(["import", "--project", "acme", "--output", "org.yaml"], server, in: folder).status == 0)
+        for change in ["grant-direct", "revoke-group", "add-member", "remove-member", "delete-user"] {
+            let applied = try run("/usr/bin/env", ["python3", seedScript, server.endpoint, change], environment: server.environment)
+            #expect(applied.status == 0, "\(change): \(applied.stderr)")
+        }
+        let drift = try orgprofile(["drift", "org.yaml", "--format", "json", "--exit-code"], server, in: folder)
+        #expect(drift.status == 1, "\(drift.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(drift.stdout.utf8)) as? [String: Any])
+        var found: [String: [String]] = [:]  // "kind name" -> finding kinds
+        for subject in document["subjects"] as? [[String: Any]] ?? [] {
+            let key = "\(subject["kind"] as? String ?? "org") \(subject["name"] as? String ?? "")"
+            found[key] = (subject["findings"] as? [[String: Any]] ?? []).map { $0["kind"] as! String }
+        }
+        #expect(found["user bob@acme.example"]?.sorted() == ["missing_membership", "undeclared_assignment"], "\(found)")
+        #expect(found["group app-developers"] == ["missing_assignment"], "\(found)")
+        #expect(found["user carol@acme.example"] == ["undeclared_membership"], "\(found)")
+        #expect(found["user dave.ops@acme.example"] == ["missing_principal"], "\(found)")
+        // Privileged first: access nobody reviewed.
+        let first = (document["subjects"] as? [[String: Any]])?.first
+        #expect(first?["privileged"] as? Bool == true)
+
+        let text = try orgprofile(["drift", "org.yaml"], server, in: folder)
+        #expect(text.stdout.contains("  ! AdministratorAccess on workload-production-eu ("), "\(text.stdout)")
+        #expect(text.stdout.contains("is declared but not assigned in Identity Center; the profile fails at sign-in (org.yaml:"), "\(text.stdout)")
+        let markdown = try orgprofile(["drift", "org.yaml", "--format", "markdown"], server, in: folder)
+        #expect(markdown.stdout.hasPrefix("**Drift:** "))
+    }
+
+    @Test func anUnreachableEndpointIsAClearErrorAndWritesNothing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var environment = MotoServer.baseEnvironment
+        environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9"
+        let result = try run(binary, ["snapshot", "--output", "snapshot.json"], in: folder, environment: environment)
+        #expect(result.status == 74)
+        #expect(result.stderr.hasPrefix("orgprofile: error: aws sso-admin list-instances failed: "), "\(result.stderr)")
+        #expect(result.stderr.contains("127.0.0.1:9"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/snapshot.json"))
+    }
+}
+
+/// A moto_server on a free loopback port, for one test.
+struct MotoServer {
+    let process = Process()
+    let endpoint: String
+
+    /// moto_server, the aws command and boto3 are there.
+    static let isAvailable: Bool = {
+        guard let found = try? run("/usr/bin/env", ["sh", "-c", "command -v moto_server && command -v aws && python3 -c 'import boto3'"]) else { return false }
+        return found.status == 0
+    }()
+
+    /// Dummy credentials, a region, no config files of the person running the tests, and one
+    /// attempt per call (the AWS CLI would otherwise retry an unreachable endpoint for long).
+    static var baseEnvironment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for key in environment.keys where key.hasPrefix("AWS_") { environment.removeValue(forKey: key) }
+        environment["AWS_ACCESS_KEY_ID"] = "testing"
+        environment["AWS_SECRET_ACCESS_KEY"] = "testing"
+        environment["AWS_DEFAULT_REGION"] = "us-east-1"
+        environment["AWS_CONFIG_FILE"] = "/nonexistent/config"
+        environment["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/credentials"
+        environment["AWS_MAX_ATTEMPTS"] = "1"
+        environment["AWS_RETRY_MODE"] = "standard"
+        return environment
+    }
+
+    var environment: [String: String] {
+        var environment = Self.baseEnvironment
+        environment["AWS_ENDPOINT_URL"] = endpoint
+        return environment
+    }
+
+    init() throws {
+        let port = try run("/usr/bin/env", ["python3", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        endpoint = "http://127.0.0.1:\(port)"
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["moto_server", "-H", "127.0.0.1", "-p", port]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Ready when it answers.
+        let ready = try run("/usr/bin/env", ["python3", "-c", """
+            import time, urllib.request
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen("\(endpoint)/moto-api/", timeout=1)
+                    break
+                except Exception:
+                    time.sleep(0.1)
+            else:
+                raise SystemExit(1)
+            """])
+        if ready.status != 0 { stop() }
+        try #require(ready.status == 0, "moto_server did not start on \(endpoint)")
+    }
+
+    /// SIGKILL: moto_server catches SIGTERM and does not always exit on it.
+    func stop() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}
