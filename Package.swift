@@ -57,8 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IdentityCenterTests",
-            dependencies: ["IdentityCenter", "OrgProfileKit", "TestSupport"],
-            exclude: ["Fixtures"]
+            dependencies: ["IdentityCenter", "OrgProfileKit", "TestSupport"]
         ),
         .testTarget(
             name: "OrgProfileCLITests",

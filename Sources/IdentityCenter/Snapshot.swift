@@ -16,6 +16,10 @@ public struct Snapshot: Codable, Equatable, Sendable {
         enum CodingKeys: String, CodingKey {
             case arn, identityStoreID = "identity_store_id", region
         }
+
+        public init(arn: String, identityStoreID: String, region: String?) {
+            (self.arn, self.identityStoreID, self.region) = (arn, identityStoreID, region)
+        }
     }
 
     public struct Organization: Codable, Equatable, Sendable {
@@ -26,12 +30,20 @@ public struct Snapshot: Codable, Equatable, Sendable {
         enum CodingKeys: String, CodingKey {
             case managementAccountID = "management_account_id", delegatedAdministratorIDs = "delegated_administrator_ids"
         }
+
+        public init(managementAccountID: String?, delegatedAdministratorIDs: [String]) {
+            (self.managementAccountID, self.delegatedAdministratorIDs) = (managementAccountID, delegatedAdministratorIDs)
+        }
     }
 
     public struct Account: Codable, Equatable, Sendable {
         public var id: String
         public var name: String
         public var status: String
+
+        public init(id: String, name: String, status: String) {
+            (self.id, self.name, self.status) = (id, name, status)
+        }
     }
 
     public struct PermissionSet: Codable, Equatable, Sendable {
@@ -44,6 +56,10 @@ public struct Snapshot: Codable, Equatable, Sendable {
         enum CodingKeys: String, CodingKey {
             case arn, name, description, sessionDuration = "session_duration"
         }
+
+        public init(arn: String, name: String, description: String?, sessionDuration: String?) {
+            (self.arn, self.name, self.description, self.sessionDuration) = (arn, name, description, sessionDuration)
+        }
     }
 
     public struct User: Codable, Equatable, Sendable {
@@ -55,6 +71,10 @@ public struct Snapshot: Codable, Equatable, Sendable {
         enum CodingKeys: String, CodingKey {
             case id, userName = "user_name", displayName = "display_name", email
         }
+
+        public init(id: String, userName: String, displayName: String?, email: String?) {
+            (self.id, self.userName, self.displayName, self.email) = (id, userName, displayName, email)
+        }
     }
 
     public struct Group: Codable, Equatable, Sendable {
@@ -65,6 +85,10 @@ public struct Snapshot: Codable, Equatable, Sendable {
         enum CodingKeys: String, CodingKey {
             case id, displayName = "display_name", description
         }
+
+        public init(id: String, displayName: String, description: String?) {
+            (self.id, self.displayName, self.description) = (id, displayName, description)
+        }
     }
 
     public struct Membership: Codable, Equatable, Hashable, Sendable, Comparable {
@@ -73,6 +97,10 @@ public struct Snapshot: Codable, Equatable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case groupID = "group_id", userID = "user_id"
+        }
+
+        public init(groupID: String, userID: String) {
+            (self.groupID, self.userID) = (groupID, userID)
         }
 
         public static func < (lhs: Membership, rhs: Membership) -> Bool {
@@ -95,6 +123,10 @@ public struct Snapshot: Codable, Equatable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case accountID = "account_id", permissionSetARN = "permission_set_arn", principalType = "principal_type", principalID = "principal_id"
+        }
+
+        public init(accountID: String, permissionSetARN: String, principalType: PrincipalType, principalID: String) {
+            (self.accountID, self.permissionSetARN, self.principalType, self.principalID) = (accountID, permissionSetARN, principalType, principalID)
         }
 
         public static func < (lhs: Assignment, rhs: Assignment) -> Bool {

@@ -1,0 +1,192 @@
+import Foundation
+import IdentityCenter
+import OrgProfileKit
+import TestSupport
+import Testing
+
+/// A small Identity Center, built in memory: what the snapshot fixtures of these tests hold.
+enum Fixture {
+    static let arn = "arn:aws:sso:::instance/ssoins-1111111111111111"
+
+    static func ps(_ name: String) -> String { "\(arn)/ps-\(name.lowercased())" }
+
+    static var snapshot: Snapshot {
+        Snapshot(
+            instance: .init(arn: arn, identityStoreID: "d-1234567890", region: "eu-west-1"),
+            organization: .init(managementAccountID: "111111111111", delegatedAdministratorIDs: ["222222222222"]),
+            accounts: [
+                .init(id: "111111111111", name: "Org Management", status: "ACTIVE"),
+                .init(id: "222222222222", name: "Infrastructure", status: "ACTIVE"),
+                .init(id: "333333333333", name: "Workload Dev", status: "ACTIVE"),
+            ],
+            permissionSets: ["AdministratorAccess", "Developer", "ReadOnlyAccess"].map { .init(arn: ps($0), name: $0, description: nil, sessionDuration: "PT8H") },
+            users: [.init(id: "u-ann", userName: "ann@x.example", displayName: "Ann A", email: "ann@x.example"),
+                    .init(id: "u-ben", userName: "ben", displayName: nil, email: nil)],
+            groups: [.init(id: "g-dev", displayName: "Dev Team", description: "Developers"), .init(id: "g-ops", displayName: "ops", description: nil)],
+            memberships: [.init(groupID: "g-dev", userID: "u-ann"), .init(groupID: "g-ops", userID: "u-ben"), .init(groupID: "g-dev", userID: "u-ben")],
+            assignments: [
+                .init(accountID: "333333333333", permissionSetARN: ps("Developer"), principalType: .group, principalID: "g-dev"),
+                .init(accountID: "333333333333", permissionSetARN: ps("ReadOnlyAccess"), principalType: .group, principalID: "g-ops"),
+                .init(accountID: "222222222222", permissionSetARN: ps("ReadOnlyAccess"), principalType: .group, principalID: "g-ops"),
+                .init(accountID: "111111111111", permissionSetARN: ps("ReadOnlyAccess"), principalType: .group, principalID: "g-ops"),
+                .init(accountID: "222222222222", permissionSetARN: ps("AdministratorAccess"), principalType: .user, principalID: "u-ann"),
+                // The same assignment listed twice (moto does this) is one assignment.
+                .init(accountID: "222222222222", permissionSetARN: ps("AdministratorAccess"), principalType: .user, principalID: "u-ann"),
+            ])
+    }
+
+    static func model(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> AccessModel {
+        let analysis = Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(yaml.utf8)))
+        return try #require(analysis.model, "\(analysis.diagnostics)", sourceLocation: sourceLocation)
+    }
+
+    static func imported() -> String {
+        var importer = OrgImport(snapshot: snapshot, project: "acme", region: "eu-west-1")
+        return importer.render()
+    }
+}
+
+@Suite struct OrgImportTests {
+    @Test func importedFileValidatesAndIsStable() throws {
+        let yaml = Fixture.imported()
+        #expect(yaml == Fixture.imported())
+        // Shuffled input, same bytes: everything is sorted on the way in.
+        var shuffled = Fixture.snapshot
+        shuffled.assignments.reverse()
+        shuffled.users.reverse()
+        shuffled.accounts.reverse()
+        var importer = OrgImport(snapshot: shuffled, project: "acme", region: "eu-west-1")
+        #expect(importer.render() == yaml)
+        let analysis = Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(yaml.utf8)))
+        #expect(analysis.diagnostics.isEmpty, "\(analysis.diagnostics)\n\(yaml)")
+
+        #expect(yaml.contains("  org-management:\n    id: \"111111111111\"\n    name: Org Management\n"))
+        #expect(yaml.contains("  dev-team:\n    identity_center_name: Dev Team\n    description: Developers\n"))
+        #expect(yaml.contains("  ops:\n    assignments:\n      - role: ReadOnlyAccess\n        accounts: \"*\"\n"))
+        #expect(yaml.contains("#     account: infrastructure\n"))
+        #expect(yaml.contains("  start_url: https://d-1234567890.awsapps.com/start\n"))
+    }
+
+    /// Ben holds Developer (through dev-team) and ReadOnlyAccess (through ops) on one
+    /// account: one of them gets a suffix, the more widely held keeps the plain name.
+    @Test func suffixesOnlyWhereOnePersonsRolesShareAnAccount() throws {
+        let yaml = Fixture.imported()
+        #expect(yaml.contains("  Developer:\n    profile_suffix: developer\n"), "\(yaml)")
+        #expect(yaml.contains("  ReadOnlyAccess: {}\n"))
+        #expect(yaml.contains("  AdministratorAccess: {}\n"))
+        let model = try Fixture.model(yaml)
+        let ben = try #require(model.principal(named: "ben", kind: .user))
+        #expect(model.profiles(for: ben).map(\.name) == ["acme-infrastructure", "acme-org-management", "acme-workload-dev", "acme-workload-dev-developer"])
+        #expect(OrgImport.suffixForTests("ReadOnlyAccess") == "readonly")
+        #expect(OrgImport.suffixForTests("AWSPowerUserAccess") == "awspoweruser")
+    }
+
+    @Test func keysAreSlugsMadeUnique() {
+        #expect(OrgProfile.slug("Workload Production (EU)", fallback: "account") == "workload-production-eu")
+        #expect(OrgProfile.slug("123 Sandbox", fallback: "account") == "account-123-sandbox")
+        #expect(OrgProfile.slug("!!!", fallback: "group") == "group")
+        #expect(OrgProfile.slug(String(repeating: "long name ", count: 10), fallback: "x").count <= 32)
+        #expect(OrgImport.keysForTests(["Dev", "dev", "DEV!"]) == ["dev", "dev-2", "dev-3"])
+    }
+}
+
+@Suite struct DriftTests {
+    func drift(_ yaml: String, _ snapshot: Snapshot = Fixture.snapshot) throws -> [String] {
+        let result = Drift(model: try Fixture.model(yaml), snapshot: snapshot)
+        return result.subjects.flatMap { subject in
+            subject.findings.map { "\(subject.kind?.rawValue ?? "org") \(subject.name ?? "-") \($0.kind.rawValue)\($0.isPrivileged ? " !" : "")\($0.location.map { " @\($0.line):\($0.column)" } ?? "")" }
+        }
+    }
+
+    @Test func aFreshImportHasNoDrift() throws {
+        #expect(try drift(Fixture.imported()) == [])
+        #expect(DriftFormat.text.render(Drift(model: try Fixture.model(Fixture.imported()), snapshot: Fixture.snapshot)) == "no drift: IAM Identity Center holds exactly what org.yaml declares\n")
+    }
+
+    @Test func everyKindOfDifferenceIsFoundAndLocated() throws {
+        var yaml = Fixture.imported()
+        // Declared, not assigned; a membership declared, not present; a user, group,
+        // account and permission set Identity Center lacks; an account renamed.
+        yaml = yaml.replacingOccurrences(of: "      - role: Developer\n        accounts: [workload-dev]\n", with: "      - role: Developer\n        accounts: [workload-dev, infrastructure]\n")
+        yaml += "  cleo:\n    groups: [dev-team]\n"
+        yaml = yaml.replacingOccurrences(of: "    name: Org Management\n", with: "    name: Org Mgmt\n  sandbox:\n    id: \"999999999999\"\n")
+        yaml = yaml.replacingOccurrences(of: "  ReadOnlyAccess: {}\n", with: "  ReadOnlyAccess: {}\n  Billing: {}\n")
+        yaml = yaml.replacingOccurrences(of: "groups:\n", with: "groups:\n  finance:\n    assignments:\n      - role: Billing\n        accounts: [sandbox]\n")
+        // Assigned, not declared: ann's direct administrator grant is gone from org.yaml.
+        yaml = yaml.replacingOccurrences(of: "    assignments:\n      - role: AdministratorAccess\n        accounts: [infrastructure]\n", with: "")
+        // A membership present, not declared.
+        yaml = yaml.replacingOccurrences(of: "    groups: [dev-team, ops]\n", with: "    groups: [ops]\n")
+        let found = try drift(yaml)
+        #expect(found.contains("user ann@x.example undeclared_assignment !"), "\(found)")
+        #expect(found.contains("user ben undeclared_membership !"), "\(found)")
+        #expect(found.contains { $0.hasPrefix("group dev-team missing_assignment @") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("user cleo missing_principal @") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("group finance missing_principal @") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("org - missing_account @") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("org - account_name @") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("org - missing_permission_set @") }, "\(found)")
+        // Privileged first.
+        #expect(found.first?.hasSuffix("!") == true, "\(found)")
+    }
+
+    @Test func aMissingMembershipIsLocated() throws {
+        var snapshot = Fixture.snapshot
+        snapshot.memberships.removeAll { $0.userID == "u-ann" }
+        let found = try drift(Fixture.imported(), snapshot)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("user ann@x.example missing_membership @") == true, "\(found)")
+    }
+
+    /// user_management promises grants: to the group that carries the flag, to a super
+    /// admin for the Organization Management account.
+    @Test func userManagementGrantsAreChecked() throws {
+        var yaml = Fixture.imported()
+        yaml = yaml.replacingOccurrences(of: "\ngroups:\n", with: """
+
+            user_management:
+              delegated_admin: {account: infrastructure, role: ReadOnlyAccess}
+              organization_management: {account: org-management, role: AdministratorAccess}
+
+            groups:
+
+            """)
+        yaml = yaml.replacingOccurrences(of: "  ops:\n", with: "  ops:\n    user_management: true\n")
+        yaml = yaml.replacingOccurrences(of: "    name: Ann A\n", with: "    name: Ann A\n    super_admin: true\n")
+        let found = try drift(yaml)
+        // ops already holds ReadOnlyAccess on infrastructure; ann lacks the management grant.
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.hasPrefix("user ann@x.example missing_assignment ! @") == true, "\(found)")
+    }
+
+    /// A disabled user is expected to hold nothing: what they still hold is drift.
+    @Test func disabledUsersHoldNothing() throws {
+        let yaml = Fixture.imported().replacingOccurrences(of: "    name: Ann A\n", with: "    name: Ann A\n    disabled: true\n")
+        let found = try drift(yaml)
+        #expect(found.sorted() == ["user ann@x.example undeclared_assignment !", "user ann@x.example undeclared_membership !"], "\(found)")
+        let text = DriftFormat.text.render(Drift(model: try Fixture.model(yaml), snapshot: Fixture.snapshot))
+        #expect(text.contains("(the user is disabled in org.yaml)"))
+    }
+
+    @Test func jsonIsDocumentedShape() throws {
+        let json = DriftFormat.json.render(Drift(model: try Fixture.model(Fixture.imported().replacingOccurrences(of: "  cleo", with: "")), snapshot: { var s = Fixture.snapshot; s.memberships.removeAll { $0.userID == "u-ann" }; return s }()))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(document["differences"] as? Int == 1)
+        let finding = (((document["subjects"] as? [[String: Any]])?.first)?["findings"] as? [[String: Any]])?.first
+        #expect(finding?["kind"] as? String == "missing_membership")
+        #expect(finding?["file"] as? String == "org.yaml")
+        #expect(finding?["line"] is Int)
+    }
+}
+
+@Suite struct SnapshotFileTests {
+    @Test func roundTripsAndRefusesOtherFiles() throws {
+        let json = Fixture.snapshot.json()
+        #expect(try Snapshot.decode(Array(json.utf8), file: "s.json") == Fixture.snapshot)
+        #expect(Fixture.snapshot.assignments.count == 5)
+        #expect(throws: FileError.self) { try Snapshot.decode(Array("{}".utf8), file: "s.json") }
+        let future = json.replacingOccurrences(of: "\"snapshot_version\" : 1", with: "\"snapshot_version\" : 2")
+        #expect(throws: FileError(path: "s.json", reason: "snapshot_version 2 is not supported; this orgprofile reads version 1")) {
+            try Snapshot.decode(Array(future.utf8), file: "s.json")
+        }
+    }
+}
