@@ -152,7 +152,8 @@ public struct LiveIdentityCenter: IdentityCenterSource {
         }
         let instanceArn = instance.InstanceArn
         let storeID = instance.IdentityStoreId
-        counter.expect(5)
+        // Five steps, the last of two calls.
+        counter.expect(6)
         let firstStep: [FirstStep] = try Parallel.map(count: 5, jobs: jobs) { index -> FirstStep in
             switch index {
             case 0: return .organization(try? call("organizations", "describe-organization", as: Organization.self).Organization.MasterAccountId)
