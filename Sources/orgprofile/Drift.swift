@@ -10,7 +10,7 @@ extension OrgProfileCommand {
         static let configuration = CommandConfiguration(
             commandName: "drift",
             abstract: "Report where IAM Identity Center differs from org.yaml.",
-            usage: "orgprofile drift [<file>] [--snapshot <path>] [--format <format>] [--exit-code] [options]",
+            usage: "orgprofile drift [<file>] [--snapshot <path>] [--exit-code] [options]",
             discussion: """
                 Compares org.yaml with the live Identity Center (or a snapshot): assignments \
                 declared but missing (the profile fails at sign-in), assignments that exist but \

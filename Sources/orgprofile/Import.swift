@@ -8,7 +8,7 @@ extension OrgProfileCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Write an org.yaml from the live IAM Identity Center, or from a snapshot.",
-            usage: "orgprofile import --project <name> [--snapshot <path>] [--output <path>] [options]",
+            usage: "orgprofile import --project <name> [--snapshot <path>] [options]",
             discussion: """
                 Accounts are keyed by slugs of their names, groups by slugs of their display \
                 names (the Identity Center name kept in identity_center_name where it \

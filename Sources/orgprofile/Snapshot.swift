@@ -51,7 +51,7 @@ extension OrgProfileCommand {
         static let configuration = CommandConfiguration(
             commandName: "snapshot",
             abstract: "Read the live IAM Identity Center into one JSON document.",
-            usage: "orgprofile snapshot [--profile <name>] [--region <region>] [--output <path>] [options]",
+            usage: "orgprofile snapshot [--profile <name>] [--output <path>] [options]",
             discussion: """
                 Reads the instance, the organisation's accounts, permission sets, users, groups, \
                 memberships and every account assignment through the aws command (version 2 or \
