@@ -39,20 +39,21 @@ def by_name(kind):
     return {g["DisplayName"]: g["GroupId"] for g in ids.list_groups(IdentityStoreId=store)["Groups"]}
 
 
-def assign(account, permission_set, principal_type, principal):
+def assignment(account, permission_set, principal_type, principal):
+    """The arguments that name one account assignment."""
     arn, _ = instance()
-    sso.create_account_assignment(
+    return dict(
         InstanceArn=arn, TargetId=by_name("accounts")[account], TargetType="AWS_ACCOUNT",
         PermissionSetArn=by_name("permission_sets")[permission_set], PrincipalType=principal_type,
         PrincipalId=(by_name("users") if principal_type == "USER" else by_name("groups"))[principal])
 
 
-def unassign(account, permission_set, principal_type, principal):
-    arn, _ = instance()
-    sso.delete_account_assignment(
-        InstanceArn=arn, TargetId=by_name("accounts")[account], TargetType="AWS_ACCOUNT",
-        PermissionSetArn=by_name("permission_sets")[permission_set], PrincipalType=principal_type,
-        PrincipalId=(by_name("users") if principal_type == "USER" else by_name("groups"))[principal])
+def assign(*names):
+    sso.create_account_assignment(**assignment(*names))
+
+
+def unassign(*names):
+    sso.delete_account_assignment(**assignment(*names))
 
 
 def seed():
