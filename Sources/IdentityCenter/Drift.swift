@@ -61,54 +61,27 @@ public struct Drift: Sendable {
             subjects[key, default: Subject(kind: kind, name: name, undeclared: undeclared, findings: [])].findings.append(finding)
         }
         let privileged = { (role: String) in model.privilegedRolePatterns.contains { role.contains($0) } }
-
-        // Names org.yaml uses, resolved to Identity Center's IDs.
-        let accountsByID = Dictionary(snapshot.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var accountKeyOfID: [String: String] = [:]
-        for account in model.accounts {
-            guard let live = accountsByID[account.id] else {
-                add(Finding(kind: .missingAccount, account: account.key, message: "account '\(account.key)' (\(account.id)) is not an active account of the organisation", location: account.idLocation ?? account.location, isPrivileged: false), kind: nil, name: nil)
-                continue
-            }
-            accountKeyOfID[account.id] = account.key
-            if let name = account.displayName, name != live.name {
-                add(Finding(kind: .accountName, account: account.key, message: "account '\(account.key)' (\(account.id)) is named '\(live.name)' in the organisation, '\(name)' in org.yaml", location: account.location, isPrivileged: false), kind: nil, name: nil)
-            }
+        let resolved = Grants(model: model, snapshot: snapshot)
+        for problem in resolved.unresolved {
+            let consequence = problem.kind == .missingPrincipal ? "; the \(problem.principal!.kind.rawValue)'s profiles fail at sign-in" : ""
+            add(Finding(kind: problem.kind, message: problem.message + consequence, location: problem.location, isPrivileged: false),
+                kind: problem.principal?.kind, name: problem.principal?.name)
         }
-        let setsByName = Dictionary(snapshot.permissionSets.map { ($0.name, $0.arn) }, uniquingKeysWith: { first, _ in first })
+        for renamed in resolved.renamedAccounts {
+            add(Finding(kind: .accountName, account: renamed.key, message: "account '\(renamed.key)' (\(renamed.id)) is named '\(renamed.live)' in the organisation, '\(renamed.declared)' in org.yaml", location: renamed.location, isPrivileged: false), kind: nil, name: nil)
+        }
         let roleOfARN = Dictionary(snapshot.permissionSets.map { ($0.arn, $0.name) }, uniquingKeysWith: { first, _ in first })
-        for role in model.roles where setsByName[role.name] == nil {
-            add(Finding(kind: .missingPermissionSet, role: role.name, message: "role '\(role.name)' is not a permission set of the instance", location: role.location, isPrivileged: false), kind: nil, name: nil)
-        }
-        let usersByName = Dictionary(snapshot.users.map { ($0.userName, $0) }, uniquingKeysWith: { first, _ in first })
-        let groupsByName = Dictionary(snapshot.groups.map { ($0.displayName, $0) }, uniquingKeysWith: { first, _ in first })
-        var idOf: [String: String] = [:]  // "kind\0key" -> ID
-        var keyOfID: [String: (Principal.Kind, String)] = [:]
-        var disabled = Set<String>()
-        for principal in model.declaredPrincipals {
-            let id = principal.kind == .user ? usersByName[principal.identityCenterName]?.id : groupsByName[principal.identityCenterName]?.id
-            guard let id else {
-                if !principal.disabled {
-                    let what = principal.kind == .user ? "user name" : "group"
-                    add(Finding(kind: .missingPrincipal, message: "Identity Center has no \(what) '\(principal.identityCenterName)'; the \(principal.kind.rawValue)'s profiles fail at sign-in", location: principal.location, isPrivileged: false), kind: principal.kind, name: principal.name)
-                }
-                continue
-            }
-            idOf["\(principal.kind.rawValue)\u{0}\(principal.name)"] = id
-            keyOfID[id] = (principal.kind, principal.name)
-            if principal.disabled { disabled.insert(id) }
-        }
+        let accountKeyOfID = resolved.accountKeyOfID
+        let keyOfID = resolved.principalOfID
+        let disabled = resolved.disabledIDs
 
         // Assignments, both ways.
         let live = Set(snapshot.assignments)
         var declared = Set<Snapshot.Assignment>()
-        for assignment in model.declaredAssignments {
-            guard let principalID = idOf["\(assignment.principalKind.rawValue)\u{0}\(assignment.principal)"],
-                  accountKeyOfID[assignment.accountID] != nil, let arn = setsByName[assignment.role] else { continue }
-            let expected = Snapshot.Assignment(
-                accountID: assignment.accountID, permissionSetARN: arn, principalType: assignment.principalKind == .user ? .user : .group, principalID: principalID)
-            declared.insert(expected)
-            guard !live.contains(expected) else { continue }
+        for grant in resolved.grants {
+            declared.insert(grant.assignment)
+            guard !live.contains(grant.assignment) else { continue }
+            let assignment = grant.declared
             let what = assignment.userManagement.map { " (the \($0 == .organizationManagement ? "Organization Management" : "delegated-admin") user-management grant)" } ?? ""
             add(Finding(
                 kind: .missingAssignment, account: assignment.account, role: assignment.role,
@@ -137,12 +110,11 @@ public struct Drift: Sendable {
         // Memberships, both ways; a disabled user is expected in no group.
         let liveMemberships = Set(snapshot.memberships)
         var declaredMemberships = Set<Snapshot.Membership>()
-        for membership in model.declaredMemberships {
-            guard let user = idOf["user\u{0}\(membership.user)"], let group = idOf["group\u{0}\(membership.group)"], !disabled.contains(user) else { continue }
-            let expected = Snapshot.Membership(groupID: group, userID: user)
-            declaredMemberships.insert(expected)
-            if !liveMemberships.contains(expected) {
-                add(Finding(kind: .missingMembership, group: membership.group, message: "member of group '\(membership.group)' in org.yaml but not in Identity Center; the group's profiles fail at sign-in", location: membership.location, isPrivileged: false), kind: .user, name: membership.user)
+        for membership in resolved.memberships {
+            declaredMemberships.insert(membership.membership)
+            if !liveMemberships.contains(membership.membership) {
+                let group = membership.declared.group
+                add(Finding(kind: .missingMembership, group: group, message: "member of group '\(group)' in org.yaml but not in Identity Center; the group's profiles fail at sign-in", location: membership.declared.location, isPrivileged: false), kind: .user, name: membership.declared.user)
             }
         }
         for membership in snapshot.memberships where !declaredMemberships.contains(membership) {

@@ -98,6 +98,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
     struct Memberships: Decodable {
         struct Membership: Decodable {
             struct Member: Decodable { var UserId: String? }
+            var MembershipId: String?
             var GroupId: String?
             var MemberId: Member
         }
@@ -198,7 +199,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
             let rest = index - arns.count
             if rest < groupIDs.count {
                 let members = try call("identitystore", "list-group-memberships", ["--identity-store-id", storeID, "--group-id", groupIDs[rest]], as: Memberships.self).GroupMemberships
-                return .members(members.compactMap { member in member.MemberId.UserId.map { Snapshot.Membership(groupID: groupIDs[rest], userID: $0) } })
+                return .members(members.compactMap { member in member.MemberId.UserId.map { Snapshot.Membership(groupID: groupIDs[rest], userID: $0, id: member.MembershipId) } })
             }
             let account = active[rest - groupIDs.count].Id
             let provisioned = try call("sso-admin", "list-permission-sets-provisioned-to-account", ["--instance-arn", instanceArn, "--account-id", account], as: PermissionSetARNs.self).PermissionSets

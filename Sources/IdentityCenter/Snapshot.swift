@@ -91,20 +91,33 @@ public struct Snapshot: Codable, Equatable, Sendable {
         }
     }
 
+    /// A user's membership of a group; one is the same as another with the same group and
+    /// user, whatever its ID.
     public struct Membership: Codable, Equatable, Hashable, Sendable, Comparable {
         public var groupID: String
         public var userID: String
+        /// Identity Center's ID of the membership (what Terraform imports it by), when read.
+        public var id: String?
 
         enum CodingKeys: String, CodingKey {
-            case groupID = "group_id", userID = "user_id"
+            case groupID = "group_id", userID = "user_id", id = "membership_id"
         }
 
-        public init(groupID: String, userID: String) {
-            (self.groupID, self.userID) = (groupID, userID)
+        public init(groupID: String, userID: String, id: String? = nil) {
+            (self.groupID, self.userID, self.id) = (groupID, userID, id)
+        }
+
+        public static func == (lhs: Membership, rhs: Membership) -> Bool {
+            (lhs.groupID, lhs.userID) == (rhs.groupID, rhs.userID)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(groupID)
+            hasher.combine(userID)
         }
 
         public static func < (lhs: Membership, rhs: Membership) -> Bool {
-            (lhs.groupID, lhs.userID) < (rhs.groupID, rhs.userID)
+            (lhs.groupID, lhs.userID, lhs.id ?? "") < (rhs.groupID, rhs.userID, rhs.id ?? "")
         }
     }
 
@@ -173,9 +186,17 @@ public struct Snapshot: Codable, Equatable, Sendable {
         permissionSets.sort { ($0.name, $0.arn) < ($1.name, $1.arn) }
         users.sort { ($0.userName, $0.id) < ($1.userName, $1.id) }
         groups.sort { ($0.displayName, $0.id) < ($1.displayName, $1.id) }
-        memberships = Array(Set(memberships)).sorted()
-        assignments = Array(Set(assignments)).sorted()
+        memberships = Self.sortedWithoutDuplicates(memberships)
+        assignments = Self.sortedWithoutDuplicates(assignments)
         organization?.delegatedAdministratorIDs.sort()
+    }
+
+    /// Sorted, keeping the first of equal neighbours: deterministic even where equal items
+    /// differ in what equality ignores (a membership's ID).
+    static func sortedWithoutDuplicates<Item: Comparable>(_ items: [Item]) -> [Item] {
+        var result: [Item] = []
+        for item in items.sorted() where result.last != item { result.append(item) }
+        return result
     }
 
     /// The document `orgprofile snapshot` writes: JSON with sorted keys.

@@ -58,6 +58,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     // The live Identity Center.
     case awsCallFailed = "aws-call-failed"
     case partialRead = "partial-read"
+    case unknownInIdentityCenter = "unknown-in-identity-center"
 
     // Templates.
     case templateError = "template-error"
