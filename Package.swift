@@ -39,7 +39,10 @@ let package = Package(
         /// The live IAM Identity Center: reading it through the aws command into a snapshot,
         /// importing org.yaml from it, and comparing org.yaml with it. Built on the core,
         /// which knows nothing of it.
-        .target(name: "IdentityCenter", dependencies: ["OrgProfileKit"]),
+        .target(
+            name: "IdentityCenter",
+            dependencies: ["OrgProfileKit", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "orgprofile",
             dependencies: [

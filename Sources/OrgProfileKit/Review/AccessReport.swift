@@ -123,7 +123,7 @@ public struct AccessReport: Sendable {
         return lines.map { $0 + "\r\n" }.joined()
     }
 
-    static func csvField(_ text: String) -> String {
+    public static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

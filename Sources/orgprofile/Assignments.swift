@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import IdentityCenter
+import OrgProfileKit
+
+extension AssignmentsCompiler.Format: ExpressibleByArgument {}
+
+extension OrgProfileCommand {
+    struct Assignments: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "assignments",
+            abstract: "Compile org.yaml's grants to CloudFormation or Terraform, through a snapshot.",
+            usage: "orgprofile assignments [<file>] --snapshot <path> --format <format> [options]",
+            discussion: """
+                Every group's assignments go to the group, every enabled user's to the user, \
+                the delegated-admin user-management grant to whoever carries \
+                user_management: true, a super admin's Organization Management grant to the \
+                user. Names resolve to IDs through the snapshot; a name it lacks is an error \
+                at its place in org.yaml, and nothing is written. cloudformation: one \
+                AWS::SSO::Assignment per grant, at most 20 running at once, 500 to a \
+                template (more are written beside --output as -1, -2, ...). terraform: one \
+                aws_ssoadmin_account_assignment per grant, and an import block for each that \
+                already exists. text: what would be created, and what exists undeclared.
+
+                Example:
+                  orgprofile assignments org.yaml --snapshot snapshot.json --format text
+                  orgprofile assignments org.yaml --snapshot snapshot.json --format terraform --output assignments.tf.json
+                """
+        )
+
+        @OptionGroup var input: InputOptions
+
+        @Option(name: .long, help: ArgumentHelp("The snapshot that orgprofile snapshot wrote.", valueName: "path"))
+        var snapshot: String
+
+        @Option(name: .long, help: ArgumentHelp("text, cloudformation, terraform, csv or json.", valueName: "format"))
+        var format: AssignmentsCompiler.Format
+
+        @Flag(name: .long, help: "Also the group memberships org.yaml declares (for users kept in Identity Center itself).")
+        var memberships = false
+
+        @Option(name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
+        var output: String?
+
+        @OptionGroup var diagnostics: DiagnosticOptions
+
+        func run() throws {
+            let frontend = Frontend(options: diagnostics)
+            let (model, sourceName) = try frontend.analyze(input.file)
+            let state = try frontend.snapshot(from: SnapshotFile(path: snapshot))
+            let resolved = Grants(model: model, snapshot: state)
+            guard resolved.unresolved.isEmpty else {
+                frontend.print(resolved.diagnostics)
+                frontend.note(.unknownInIdentityCenter, "nothing was written; names are never guessed")
+                throw Exit.invalidInput
+            }
+            let compiler = AssignmentsCompiler(resolved: resolved, snapshot: state, project: model.project, source: sourceName, includeMemberships: memberships)
+            let texts: [String] =
+                switch format {
+                case .text: [AssignmentsCompiler.plan(IdentityCenter.Drift(model: model, snapshot: state), memberships: memberships)]
+                case .cloudformation: compiler.cloudFormation()
+                case .terraform: [compiler.terraform()]
+                case .csv: [compiler.csv()]
+                case .json: [compiler.json()]
+                }
+            guard let output else {
+                guard texts.count == 1 else {
+                    frontend.fail(.writeFailed, "\(compiler.grants.count + compiler.memberships.count) resources need \(texts.count) CloudFormation templates (at most \(AssignmentsCompiler.resourcesPerTemplate) each); give --output PATH to write them beside it")
+                    throw Exit.usage
+                }
+                Terminal.write(texts[0])
+                return
+            }
+            let paths = texts.count == 1 ? [output] : (1...texts.count).map { Self.numbered(output, $0) }
+            try frontend.writing {
+                for (path, text) in zip(paths, texts) { try FileSystem.replaceFile(at: path, with: Array(text.utf8)) }
+            }
+            if texts.count > 1 {
+                FileHandle.standardError.write(Data("\(compiler.grants.count + compiler.memberships.count) resources are more than one stack holds: wrote \(texts.count) templates, \(paths.joined(separator: ", "))\n".utf8))
+            }
+        }
+
+        /// `assignments.json` -> `assignments-2.json`.
+        static func numbered(_ path: String, _ number: Int) -> String {
+            let name = (path as NSString).lastPathComponent
+            let folder = (path as NSString).deletingLastPathComponent
+            let dot = name.dropFirst().firstIndex(of: ".")
+            let numbered = dot.map { "\(name[..<$0])-\(number)\(name[$0...])" } ?? "\(name)-\(number)"
+            return folder.isEmpty ? numbered : (folder as NSString).appendingPathComponent(numbered)
+        }
+    }
+}
