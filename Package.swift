@@ -60,7 +60,8 @@ let package = Package(
         ),
         .testTarget(
             name: "IdentityCenterTests",
-            dependencies: ["IdentityCenter", "OrgProfileKit", "TestSupport"]
+            dependencies: ["IdentityCenter", "OrgProfileKit", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "OrgProfileCLITests",

@@ -1,0 +1,181 @@
+import Foundation
+import IdentityCenter
+import OrgProfileKit
+import TestSupport
+import Testing
+
+@Suite struct AssignmentsTests {
+    static let exampleSnapshot = packageRoot.appendingPathComponent("Tests/IdentityCenterTests/Fixtures/example-snapshot.json").path
+
+    static func example() throws -> (AccessModel, Snapshot) {
+        let model = try Fixture.model(try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8))
+        return (model, try SnapshotFile(path: exampleSnapshot).snapshot())
+    }
+
+    static func compiler(_ model: AccessModel, _ snapshot: Snapshot, memberships: Bool = false) -> AssignmentsCompiler {
+        let resolved = Grants(model: model, snapshot: snapshot)
+        #expect(resolved.unresolved.isEmpty, "\(resolved.diagnostics)")
+        return AssignmentsCompiler(resolved: resolved, snapshot: snapshot, project: model.project, source: "org.yaml", includeMemberships: memberships)
+    }
+
+    static func object(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    /// cfn-lint, when installed, finds nothing to report in these templates.
+    static func lint(_ templates: [String]) throws {
+        guard let found = try? run("sh", ["-c", "command -v cfn-lint"]), found.status == 0 else { return }
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var paths: [String] = []
+        for (index, template) in templates.enumerated() {
+            let path = folder + "/template-\(index + 1).json"
+            try template.write(toFile: path, atomically: true, encoding: .utf8)
+            paths.append(path)
+        }
+        let result = try run("cfn-lint", paths)
+        #expect(result.status == 0, "cfn-lint: \(result.output)\(result.error)")
+    }
+
+    static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        let result = try ProcessRunner.run(program, arguments)
+        return (result.status, String(decoding: result.output, as: UTF8.self), result.error)
+    }
+
+    @Test func theExampleTemplatePassesCfnLintWithOneResourcePerGrant() throws {
+        let (model, snapshot) = try Self.example()
+        let templates = Self.compiler(model, snapshot, memberships: true).cloudFormation()
+        #expect(templates.count == 1)
+        let resources = try #require(try Self.object(templates[0])["Resources"] as? [String: [String: Any]])
+        let assignments = resources.values.filter { $0["Type"] as? String == "AWS::SSO::Assignment" }
+        #expect(assignments.count == model.declaredAssignments.count)
+        #expect(model.declaredAssignments.count == 12)
+        #expect(resources.values.filter { $0["Type"] as? String == "AWS::IdentityStore::GroupMembership" }.count == 3)
+        for (id, resource) in resources {
+            #expect(id.count <= 255 && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }, "\(id)")
+            let properties = resource["Properties"] as? [String: Any] ?? [:]
+            if resource["Type"] as? String == "AWS::SSO::Assignment" {
+                #expect(Set(properties.keys) == ["InstanceArn", "PermissionSetArn", "PrincipalId", "PrincipalType", "TargetId", "TargetType"])
+                #expect((resource["Metadata"] as? [String: [String: String]])?["orgprofile"]?["permission_set"] != nil)
+            }
+        }
+        // Alice's super-admin grant goes to alice; the delegated-admin one to platform, which carries the flag.
+        #expect(resources.keys.contains { $0.hasPrefix("UserAliceAdministratorAccessOrganizationManagement") })
+        #expect(resources.keys.contains { $0.hasPrefix("GroupPlatformUserManagementInfrastructure") })
+        #expect(!resources.keys.contains { $0.hasPrefix("UserCarol") })
+        try Self.lint(templates)
+    }
+
+    /// A large org: more than 500 grants split into templates of at most 500, each passing
+    /// cfn-lint, each resource waiting for the one 20 before it.
+    @Test func aLargeOrgIsSplitAndEachTemplatePassesCfnLint() throws {
+        let (yaml, snapshot) = Self.largeOrg(accounts: 40, groups: 14)
+        let model = try Fixture.model(yaml)
+        let templates = Self.compiler(model, snapshot).cloudFormation()
+        #expect(model.declaredAssignments.count == 1_120)
+        #expect(templates.count == 3)
+        var total = 0
+        for template in templates {
+            let resources = try #require(try Self.object(template)["Resources"] as? [String: [String: Any]])
+            #expect(resources.count <= AssignmentsCompiler.resourcesPerTemplate)
+            total += resources.count
+            #expect(resources.values.filter { $0["DependsOn"] == nil }.count == AssignmentsCompiler.concurrentOperations)
+            for resource in resources.values {
+                if let dependency = resource["DependsOn"] as? String { #expect(resources[dependency] != nil) }
+            }
+        }
+        #expect(total == 1_120)
+        try Self.lint(templates)
+    }
+
+    /// An org of `groups` groups, each with two roles on every account, and the snapshot of an
+    /// Identity Center that has all of them, with IDs and ARNs in AWS's shapes.
+    static func largeOrg(accounts: Int, groups: Int) -> (String, Snapshot) {
+        var yaml = "version: 1\nproject: big\nsso_session:\n  start_url: https://big.awsapps.com/start\n  region: us-east-1\naccounts:\n"
+        for account in 0..<accounts { yaml += "  account-\(account):\n    id: \"\(String(format: "%012d", 100_000_000_000 + account))\"\n" }
+        yaml += "roles:\n  ReadOnlyAccess: {profile_suffix: readonly}\n  Developer: {}\ngroups:\n"
+        for group in 0..<groups { yaml += "  team-\(group):\n    assignments:\n      - role: ReadOnlyAccess\n        accounts: \"*\"\n      - role: Developer\n        accounts: \"*\"\n" }
+        yaml += "users: {}\n"
+        let instance = "arn:aws:sso:::instance/ssoins-1234567890abcdef"
+        let sets = ["Developer", "ReadOnlyAccess"].enumerated().map { Snapshot.PermissionSet(arn: "arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-\(String(format: "%016x", $0.offset + 1))", name: $0.element, description: nil, sessionDuration: nil) }
+        let snapshot = Snapshot(
+            instance: .init(arn: instance, identityStoreID: "d-1234567890", region: "us-east-1"), organization: nil,
+            accounts: (0..<accounts).map { .init(id: String(format: "%012d", 100_000_000_000 + $0), name: "account-\($0)", status: "ACTIVE") },
+            permissionSets: sets, users: [],
+            groups: (0..<groups).map { .init(id: String(format: "90670000-0000-0000-0000-%012d", $0), displayName: "team-\($0)", description: nil) },
+            memberships: [], assignments: [])
+        return (yaml, snapshot)
+    }
+
+    /// Terraform: every argument, keys unique, valid and stable, an import for each grant
+    /// that exists, and only the missing ones to create.
+    @Test func terraformImportsWhatExists() throws {
+        let (model, snapshot) = try Self.example()
+        let text = Self.compiler(model, snapshot, memberships: true).terraform()
+        let config = try Self.object(text)
+        let resources = try #require((config["resource"] as? [String: Any])?["aws_ssoadmin_account_assignment"] as? [String: [String: String]])
+        #expect(resources.count == model.declaredAssignments.count)
+        for (key, arguments) in resources {
+            #expect(key.range(of: #"^[A-Za-z_][A-Za-z0-9_-]*$"#, options: .regularExpression) != nil, "\(key)")
+            #expect(Set(arguments.keys) == ["instance_arn", "permission_set_arn", "principal_id", "principal_type", "target_id", "target_type"])
+        }
+        let imports = try #require(config["import"] as? [[String: String]])
+        let imported = imports.compactMap { $0["to"] }.filter { $0.hasPrefix("aws_ssoadmin_account_assignment.") }
+        // 12 declared, 3 missing from the snapshot (erin's two, alice's management grant).
+        #expect(imported.count == 9)
+        #expect(Set(imported).count == 9)
+        #expect(imported.allSatisfy { resources[String($0.dropFirst("aws_ssoadmin_account_assignment.".count))] != nil })
+        let bob = try #require(imports.first { $0["to"] == "aws_ssoadmin_account_assignment.user_bob__ReadOnlyAccess__infrastructure" })
+        #expect(bob["id"] == "90670002-a1b2-c3d4-e5f6-000000000002,USER,222222222222,AWS_ACCOUNT,arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-a1b2c3d4e5f60003,arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6")
+        let memberships = try #require((config["resource"] as? [String: Any])?["aws_identitystore_group_membership"] as? [String: [String: String]])
+        #expect(memberships.count == 3)
+        #expect(imports.contains { $0["id"] == "d-9067a1b2c3/m-bob-developers" })
+    }
+
+    /// Names derive from the grant alone: adding another grant changes no other name.
+    @Test func namesAreStableAndOutputDeterministic() throws {
+        let (model, snapshot) = try Self.example()
+        let before = Self.compiler(model, snapshot).cloudFormation()[0]
+        #expect(before == Self.compiler(model, snapshot).cloudFormation()[0])
+        let grown = try Fixture.model(try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8)
+            .replacingOccurrences(of: "      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n", with: "      - role: ReadOnlyAccess\n        accounts: [infrastructure, workload-development]\n"))
+        let beforeIDs = Set(try #require(try Self.object(before)["Resources"] as? [String: Any]).keys)
+        let afterIDs = Set(try #require(try Self.object(Self.compiler(grown, snapshot).cloudFormation()[0])["Resources"] as? [String: Any]).keys)
+        #expect(afterIDs.subtracting(beforeIDs).count == 1)
+        #expect(beforeIDs.isSubset(of: afterIDs))
+        #expect(AssignmentsCompiler.terraformKeyForTests("user", ["alice@x.example", "Dev", "a"]).hasPrefix("user_alice_x_example__Dev__a_"))
+        #expect(AssignmentsCompiler.terraformKeyForTests("group", ["ops", "Dev", "a"]) == "group_ops__Dev__a")
+    }
+
+    @Test func rowsAndPlan() throws {
+        let (model, snapshot) = try Self.example()
+        let compiler = Self.compiler(model, snapshot)
+        let csv = compiler.csv()
+        #expect(csv.hasPrefix("principal_type,principal,principal_name,permission_set,account,account_name,account_id,principal_id,permission_set_arn\r\n"))
+        #expect(csv.components(separatedBy: "\r\n").count - 2 == 12)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(compiler.json().utf8)) as? [[String: String]])
+        #expect(rows.count == 12)
+        #expect(rows.contains { $0["principal"] == "platform" && $0["permission_set"] == "UserManagement" })
+        let plan = AssignmentsCompiler.plan(Drift(model: model, snapshot: snapshot), memberships: false)
+        #expect(plan == """
+            3 to create, 1 existing but not declared (left alone)
+
+            would create:
+              + user alice: AdministratorAccess on organization-management
+              + user erin: ReadOnlyAccess on organization-management
+              + user erin: UserManagement on infrastructure
+
+            existing, not declared in org.yaml:
+              ? user bob: AdministratorAccess on workload-production
+
+            """)
+    }
+
+    @Test func aNameTheSnapshotLacksIsALocatedError() throws {
+        let (_, snapshot) = try Self.example()
+        let yaml = try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8)
+            .replacingOccurrences(of: "  platform:\n", with: "  platform:\n    identity_center_name: Platform Team\n")
+        let resolved = Grants(model: try Fixture.model(yaml), snapshot: snapshot)
+        #expect(resolved.diagnostics.map(\.description) == ["org.yaml:61:3: error: Identity Center has no group 'Platform Team' (in the snapshot)"])
+    }
+}
