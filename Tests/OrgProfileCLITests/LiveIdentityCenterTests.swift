@@ -128,6 +128,26 @@ struct LiveIdentityCenterTests {
         #expect(text.stdout.contains("is declared but not assigned in Identity Center; the profile fails at sign-in (org.yaml:"), "\(text.stdout)")
         let markdown = try orgprofile(["drift", "org.yaml", "--format", "markdown"], server, in: folder)
         #expect(markdown.stdout.hasPrefix("**Drift:** "))
+
+        // assignments: one resource per declared grant; Terraform imports each that exists and
+        // creates only the one that was revoked. (dave, deleted, is a located error: his
+        // entry goes first.)
+        #expect(try orgprofile(["snapshot", "--output", "snapshot.json"], server, in: folder).status == 0)
+        let unknown = try orgprofile(["assignments", "org.yaml", "--snapshot", "snapshot.json", "--format", "terraform"], server, in: folder)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("error: Identity Center has no user name 'dave.ops@acme.example' (in the snapshot)"), "\(unknown.stderr)")
+        let yaml = try String(contentsOfFile: folder + "/org.yaml", encoding: .utf8).replacingOccurrences(of: "  dave.ops@acme.example:\n    name: Dave Ops\n    email: dave.ops@acme.example\n    groups: [platform-team]\n", with: "")
+        try yaml.write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
+        let terraform = try orgprofile(["assignments", "org.yaml", "--snapshot", "snapshot.json", "--format", "terraform"], server, in: folder)
+        #expect(terraform.status == 0, "\(terraform.stderr)")
+        let config = try #require(try JSONSerialization.jsonObject(with: Data(terraform.stdout.utf8)) as? [String: Any])
+        let resources = (config["resource"] as? [String: Any])?["aws_ssoadmin_account_assignment"] as? [String: Any] ?? [:]
+        let imports = config["import"] as? [[String: String]] ?? []
+        #expect(resources.count == 15)
+        #expect(imports.count == 14)
+        #expect(!imports.contains { $0["to"] == "aws_ssoadmin_account_assignment.group_app-developers__Developer__workload-development" })
+        let template = try orgprofile(["assignments", "org.yaml", "--snapshot", "snapshot.json", "--format", "cloudformation"], server, in: folder)
+        #expect(template.stdout.components(separatedBy: "\"AWS::SSO::Assignment\"").count - 1 == 15)
     }
 
     @Test func anUnreachableEndpointIsAClearErrorAndWritesNothing() throws {
