@@ -10,7 +10,7 @@ extension OrgProfileCommand {
         static let configuration = CommandConfiguration(
             commandName: "assignments",
             abstract: "Compile org.yaml's grants to CloudFormation or Terraform, through a snapshot.",
-            usage: "orgprofile assignments [<file>] --snapshot <path> --format <format> [options]",
+            usage: "orgprofile assignments [<file>] --snapshot <path> --format <f> [options]",
             discussion: """
                 Every group's assignments go to the group, every enabled user's to the user, \
                 the delegated-admin user-management grant to whoever carries \
@@ -24,7 +24,8 @@ extension OrgProfileCommand {
 
                 Example:
                   orgprofile assignments org.yaml --snapshot snapshot.json --format text
-                  orgprofile assignments org.yaml --snapshot snapshot.json --format terraform --output assignments.tf.json
+                  orgprofile assignments --snapshot s.json --format terraform \\
+                    --output assignments.tf.json
                 """
         )
 
