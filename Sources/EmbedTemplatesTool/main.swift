@@ -1,8 +1,8 @@
 import Foundation
 
-// Usage: EmbedTemplatesTool OUTPUT.swift TEMPLATE.mustache...
-// Writes a Swift file declaring `BuiltinTemplates.sources`: each template's file name
-// (without `.mustache`) and its exact text.
+// Usage: EmbedTemplatesTool OUTPUT.swift --revision REV TEMPLATE.mustache...
+// Writes a Swift file declaring `BuiltinTemplates.sources` (each template's file name
+// without `.mustache`, and its exact text) and `BuildInfo.revision` (REV, or nil when empty).
 
 func swiftStringLiteral(_ text: String) -> String {
     var literal = "\""
@@ -26,8 +26,14 @@ guard let outputPath = arguments.first else {
     FileHandle.standardError.write(Data("usage: EmbedTemplatesTool OUTPUT TEMPLATE...\n".utf8))
     exit(64)
 }
+var templates = Array(arguments.dropFirst())
+var revision = ""
+if templates.first == "--revision", templates.count >= 2 {
+    revision = templates[1]
+    templates.removeFirst(2)
+}
 var entries: [String] = []
-for path in arguments.dropFirst().sorted() {
+for path in templates.sorted() {
     let url = URL(fileURLWithPath: path)
     let name = String(url.lastPathComponent.dropLast(".mustache".count))
     let text = try String(contentsOf: url, encoding: .utf8)
@@ -41,6 +47,11 @@ let source = """
         static let sources: [(name: String, text: String)] = [
     \(entries.joined(separator: "\n"))
         ]
+    }
+
+    enum BuildInfo {
+        /// The git commit the binary was built from; nil when built outside a checkout.
+        static let revision: String? = \(revision.isEmpty ? "nil" : swiftStringLiteral(revision))
     }
 
     """

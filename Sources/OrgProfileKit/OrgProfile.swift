@@ -3,6 +3,13 @@ public enum OrgProfile {
     public static let name = "orgprofile"
     public static let version = "0.1.0"
 
+    /// `0.1.0 (git 1a2b3c4d5e6f)` when built from a checkout, else the version alone: what
+    /// `--version` prints. Generated files carry only `version`, so they do not change with
+    /// every commit.
+    public static var versionWithRevision: String {
+        BuildInfo.revision.map { "\(version) (git \($0))" } ?? version
+    }
+
     /// Whether a name can be a project (and so name a managed block): a slug.
     public static func isProjectName(_ name: String) -> Bool {
         NameRules.isSlug(name)

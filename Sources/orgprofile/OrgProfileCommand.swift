@@ -21,7 +21,7 @@ struct OrgProfileCommand: ParsableCommand {
               orgprofile install org.yaml --user alice
               orgprofile export org.yaml --user alice --output alice.config
             """,
-        version: OrgProfile.version,
+        version: OrgProfile.versionWithRevision,
         subcommands: [Validate.self, Compile.self, Check.self, Export.self, Diff.self, Report.self, Install.self, Uninstall.self, Doctor.self, Snapshot.self, Import.self, Drift.self, Assignments.self]
     )
 

@@ -259,3 +259,19 @@ import Testing
         for option in ["--strict", "--credentials", "--templates", "--user"] { #expect(!text.contains(option), "\(option)") }
     }
 }
+
+@Suite struct VersionTests {
+    /// Built from a checkout, --version names the commit (the build reads .git itself).
+    @Test func versionNamesTheCommit() throws {
+        let version = try orgprofile("--version").stdout
+        guard FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent(".git").path),
+              let head = try? run("/usr/bin/env", ["git", "-C", packageRoot.path, "rev-parse", "HEAD"]), head.status == 0 else {
+            #expect(version == "0.1.0\n")
+            return
+        }
+        // The binary may be a commit behind a checkout with uncommitted work: compare shapes, and the commit when the tree is clean.
+        #expect(version.range(of: #"^0\.1\.0 \(git [0-9a-f]{12}\)\n$"#, options: .regularExpression) != nil, "\(version)")
+        let status = try run("/usr/bin/env", ["git", "-C", packageRoot.path, "status", "--porcelain", "--untracked-files=no"])
+        if status.stdout.isEmpty { #expect(version.contains(String(head.stdout.prefix(12)))) }
+    }
+}
