@@ -22,7 +22,7 @@ struct OrgProfileCommand: ParsableCommand {
               orgprofile export org.yaml --user alice --output alice.config
             """,
         version: OrgProfile.versionWithRevision,
-        subcommands: [Validate.self, Compile.self, Check.self, Export.self, Diff.self, Report.self, Install.self, Uninstall.self, Doctor.self, Snapshot.self, Import.self, Drift.self, Assignments.self]
+        subcommands: [Validate.self, Compile.self, Check.self, Export.self, Diff.self, Report.self, Install.self, Uninstall.self, Doctor.self, Snapshot.self, Import.self, Drift.self, Assignments.self, Schema.self]
     )
 
     /// Runs the command, then ends a run that printed problems with their count. A word where

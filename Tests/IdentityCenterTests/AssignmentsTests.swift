@@ -176,6 +176,6 @@ import Testing
         let yaml = try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8)
             .replacingOccurrences(of: "  platform:\n", with: "  platform:\n    identity_center_name: Platform Team\n")
         let resolved = Grants(model: try Fixture.model(yaml), snapshot: snapshot)
-        #expect(resolved.diagnostics.map(\.description) == ["org.yaml:61:3: error: Identity Center has no group 'Platform Team' (in the snapshot)"])
+        #expect(resolved.diagnostics.map(\.description) == ["org.yaml:62:3: error: Identity Center has no group 'Platform Team' (in the snapshot)"])
     }
 }
