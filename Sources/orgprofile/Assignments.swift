@@ -31,7 +31,7 @@ extension OrgProfileCommand {
 
         @OptionGroup var input: InputOptions
 
-        @Option(name: .long, help: ArgumentHelp("The snapshot that orgprofile snapshot wrote.", valueName: "path"))
+        @Option(name: .long, help: ArgumentHelp("The snapshot that orgprofile snapshot wrote.", valueName: "path"), completion: .file())
         var snapshot: String
 
         @Option(name: .long, help: ArgumentHelp("text, cloudformation, terraform, csv or json.", valueName: "format"))
@@ -40,7 +40,7 @@ extension OrgProfileCommand {
         @Flag(name: .long, help: "Also the group memberships org.yaml declares (for users kept in Identity Center itself).")
         var memberships = false
 
-        @Option(name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
+        @Option(name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"), completion: .file())
         var output: String?
 
         @OptionGroup var diagnostics: DiagnosticOptions

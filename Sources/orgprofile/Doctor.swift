@@ -23,10 +23,10 @@ extension OrgProfileCommand {
                 """
         )
 
-        @Argument(help: "The org.yaml to compile the expected config from (with --user or --group).")
+        @Argument(help: "The org.yaml to compile the expected config from (with --user or --group).", completion: .file(extensions: ["yaml", "yml"]))
         var file: String = "org.yaml"
 
-        @Option(name: .long, help: ArgumentHelp("A published config file that should be the installed block.", valueName: "path"))
+        @Option(name: .long, help: ArgumentHelp("A published config file that should be the installed block.", valueName: "path"), completion: .file())
         var from: String?
 
         @OptionGroup var selection: PrincipalOptions

@@ -27,7 +27,7 @@ extension OrgProfileCommand {
 
         @OptionGroup var input: InputOptions
 
-        @Option(name: .long, help: ArgumentHelp("Compare with this snapshot instead of reading Identity Center.", valueName: "path"))
+        @Option(name: .long, help: ArgumentHelp("Compare with this snapshot instead of reading Identity Center.", valueName: "path"), completion: .file())
         var snapshot: String?
 
         @OptionGroup var access: AWSAccessOptions

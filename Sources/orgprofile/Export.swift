@@ -24,7 +24,7 @@ extension OrgProfileCommand {
 
         @OptionGroup var selection: PrincipalOptions
 
-        @Option(name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
+        @Option(name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"), completion: .file())
         var output: String?
 
         func validate() throws {

@@ -27,7 +27,7 @@ extension OrgProfileCommand {
         @Option(name: .long, help: ArgumentHelp("The project: profile names start with it.", valueName: "name"))
         var project: String
 
-        @Option(name: .long, help: ArgumentHelp("Import this snapshot instead of reading Identity Center.", valueName: "path"))
+        @Option(name: .long, help: ArgumentHelp("Import this snapshot instead of reading Identity Center.", valueName: "path"), completion: .file())
         var snapshot: String?
 
         @Option(name: .long, help: ArgumentHelp("The access portal URL (default: https://<identity store ID>.awsapps.com/start).", valueName: "url"))
@@ -35,7 +35,7 @@ extension OrgProfileCommand {
 
         @OptionGroup var access: AWSAccessOptions
 
-        @Option(name: .long, help: ArgumentHelp("Write to this new file (atomically) instead of standard output.", valueName: "path"))
+        @Option(name: .long, help: ArgumentHelp("Write to this new file (atomically) instead of standard output.", valueName: "path"), completion: .file())
         var output: String?
 
         @Flag(name: .long, help: "Replace --output if it exists.")

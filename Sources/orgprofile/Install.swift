@@ -4,10 +4,10 @@ import OrgProfileKit
 
 /// Which config and credentials files to edit or inspect.
 struct AWSFileOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The AWS config file (default: $AWS_CONFIG_FILE, else ~/.aws/config).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The AWS config file (default: $AWS_CONFIG_FILE, else ~/.aws/config).", valueName: "path"), completion: .file())
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("The AWS credentials file (default: $AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The AWS credentials file (default: $AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials).", valueName: "path"), completion: .file())
     var credentials: String?
 
     var paths: AWSConfigPaths {
@@ -42,10 +42,10 @@ extension OrgProfileCommand {
                 """
         )
 
-        @Argument(help: "The org.yaml to compile the config from (with --user or --group).")
+        @Argument(help: "The org.yaml to compile the config from (with --user or --group).", completion: .file(extensions: ["yaml", "yml"]))
         var file: String = "org.yaml"
 
-        @Option(name: .long, help: ArgumentHelp("Install this published config file instead of compiling org.yaml.", valueName: "path"))
+        @Option(name: .long, help: ArgumentHelp("Install this published config file instead of compiling org.yaml.", valueName: "path"), completion: .file())
         var from: String?
 
         @Option(name: .long, help: ArgumentHelp("The project named by the block's markers (default: org.yaml's project, or the --from file's sso-session).", valueName: "name"))
@@ -173,7 +173,7 @@ extension OrgProfileCommand {
         @Option(name: .long, help: ArgumentHelp("The project whose block to remove (needed when several are installed).", valueName: "name"))
         var project: String?
 
-        @Option(name: .long, help: ArgumentHelp("The AWS config file (default: $AWS_CONFIG_FILE, else ~/.aws/config).", valueName: "path"))
+        @Option(name: .long, help: ArgumentHelp("The AWS config file (default: $AWS_CONFIG_FILE, else ~/.aws/config).", valueName: "path"), completion: .file())
         var config: String?
 
         @OptionGroup var diagnostics: DiagnosticFormatOption

@@ -50,16 +50,16 @@ struct OrgProfileCommand: ParsableCommand {
 
 /// The org.yaml argument every command takes.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "The org.yaml to read.")
+    @Argument(help: "The org.yaml to read.", completion: .file(extensions: ["yaml", "yml"]))
     var file: String = "org.yaml"
 }
 
 /// Where compile writes, and with which templates; shared by compile and check.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"), completion: .directory)
     var out: String = "dist"
 
-    @Option(name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace or add to the built-in templates.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace or add to the built-in templates.", valueName: "dir"), completion: .directory)
     var templates: String?
 }
 

@@ -3,16 +3,16 @@ import OrgProfileKit
 
 /// Whose config to produce from org.yaml: a user or a group, optionally only some roles.
 struct PrincipalOptions: ParsableArguments {
-    @Option(name: .long, help: "The user whose config to use.")
+    @Option(name: .long, help: "The user whose config to use.", completion: NameCompletion.users)
     var user: String?
 
-    @Option(name: .long, help: "The group whose config to use, instead of a user.")
+    @Option(name: .long, help: "The group whose config to use, instead of a user.", completion: NameCompletion.groups)
     var group: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only profiles of this role; repeat for more roles.", valueName: "role"))
+    @Option(name: .long, help: ArgumentHelp("Only profiles of this role; repeat for more roles.", valueName: "role"), completion: NameCompletion.roles)
     var role: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace the built-in templates.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace the built-in templates.", valueName: "dir"), completion: .directory)
     var templates: String?
 
     var isGiven: Bool { user != nil || group != nil }
@@ -68,5 +68,20 @@ struct PrincipalConfig {
             throw Exit.usage
         }
         return principal
+    }
+}
+
+/// Shell completion of `--user`, `--group` and `--role` with the names declared in the
+/// org.yaml on the command line (the first word ending in `.yaml` or `.yml`, else
+/// `org.yaml`). Nothing is completed while that file does not compile.
+enum NameCompletion {
+    static let users = CompletionKind.custom { words, _, prefix in names(words, prefix) { $0.users.map(\.name) } }
+    static let groups = CompletionKind.custom { words, _, prefix in names(words, prefix) { $0.groups.map(\.name) } }
+    static let roles = CompletionKind.custom { words, _, prefix in names(words, prefix) { $0.roles.map(\.name) } }
+
+    static func names(_ words: [String], _ prefix: String, _ pick: (AccessModel) -> [String]) -> [String] {
+        let file = words.dropFirst().first { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") } ?? "org.yaml"
+        guard let source = try? SourceFile.read(file), let model = Compiler.analyze(source).model else { return [] }
+        return pick(model).filter { $0.hasPrefix(prefix) }.sorted()
     }
 }

@@ -67,7 +67,7 @@ extension OrgProfileCommand {
 
         @OptionGroup var access: AWSAccessOptions
 
-        @Option(name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
+        @Option(name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"), completion: .file())
         var output: String?
 
         @OptionGroup var diagnostics: DiagnosticFormatOption

@@ -65,6 +65,10 @@ struct Started {
 }
 
 /// Runs the built orgprofile.
+func orgprofile(arguments: [String], in folder: String? = nil) throws -> RunResult {
+    try run(binary, arguments, in: folder)
+}
+
 func orgprofile(_ arguments: String..., in folder: String? = nil) throws -> RunResult {
     try run(binary, arguments, in: folder)
 }

@@ -275,3 +275,22 @@ import Testing
         if status.stdout.isEmpty { #expect(version.contains(String(head.stdout.prefix(12)))) }
     }
 }
+
+@Suite struct CompletionTests {
+    /// --user, --group and --role complete with the names of the org.yaml on the command line.
+    @Test func namesComeFromTheOrgYAMLOnTheCommandLine() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func complete(_ option: String, _ words: [String]) throws -> [String] {
+            let result = try orgprofile(arguments: ["---completion", "export", "--", option, String(words.count - 1), String(words.last!.count)] + words, in: folder)
+            return result.stdout.split(separator: "\n").map(String.init)
+        }
+        #expect(try complete("--user", ["orgprofile", "export", "org.yaml.example", "--user", ""]) == ["alice", "bob", "dave", "erin"])
+        #expect(try complete("--user", ["orgprofile", "export", "--user", "a"]) == ["alice"])
+        #expect(try complete("--group", ["orgprofile", "export", "--group", ""]) == ["developers", "platform"])
+        #expect(try complete("--role", ["orgprofile", "export", "--role", "Rea"]) == ["ReadOnlyAccess"])
+        #expect(try complete("--user", ["orgprofile", "export", "missing.yaml", "--user", ""]) == [])
+        let script = try orgprofile(arguments: ["--generate-completion-script", "bash"], in: folder).stdout
+        #expect(script.contains("---completion export -- --user"))
+    }
+}
