@@ -32,7 +32,9 @@ struct EmbedTemplates: BuildToolPlugin {
     static func revision(of package: URL) -> (String?, [URL]) {
         let git = package.appending(path: ".git")
         let head = git.appending(path: "HEAD")
-        guard let text = try? String(contentsOf: head, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) else { return (nil, []) }
+        guard let text = try? String(contentsOf: head, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) else {
+            return (nil, [])
+        }
         guard text.hasPrefix("ref: ") else { return (String(text.prefix(12)), [head]) }
         let ref = String(text.dropFirst(5))
         let refFile = git.appending(path: ref)

@@ -28,7 +28,9 @@ public struct AWSCommand: Sendable {
     }
 
     /// Runs `aws SERVICE OPERATION ARGUMENTS --output json` and decodes its output.
-    public func call<Response: Decodable>(_ service: String, _ operation: String, _ arguments: [String] = [], as type: Response.Type) throws -> Response {
+    public func call<Response: Decodable>(_ service: String, _ operation: String, _ arguments: [String] = [], as type: Response.Type) throws
+        -> Response
+    {
         let shown = ([service, operation] + arguments).joined(separator: " ")
         var full = [service, operation] + arguments + ["--output", "json"]
         if let profile { full += ["--profile", profile] }

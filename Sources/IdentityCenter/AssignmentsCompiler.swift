@@ -27,7 +27,9 @@ public struct AssignmentsCompiler {
 
     public init(resolved: Grants, snapshot: Snapshot, project: String, source: String, includeMemberships: Bool) {
         grants = resolved.grants.sorted { Self.order($0).lexicographicallyPrecedes(Self.order($1)) }
-        memberships = includeMemberships ? resolved.memberships.sorted { ($0.declared.user, $0.declared.group) < ($1.declared.user, $1.declared.group) } : []
+        memberships =
+            includeMemberships
+            ? resolved.memberships.sorted { ($0.declared.user, $0.declared.group) < ($1.declared.user, $1.declared.group) } : []
         self.snapshot = snapshot
         self.project = project
         self.source = source
@@ -94,26 +96,39 @@ public struct AssignmentsCompiler {
         var resources: [(String, Resource)] = grants.map { grant in
             let declared = grant.declared
             let id = Self.logicalID([declared.principalKind.rawValue, declared.principal, declared.role, declared.account])
-            return (id, Resource(
-                Type: "AWS::SSO::Assignment",
-                Properties: [
-                    "InstanceArn": .text(snapshot.instance.arn), "PermissionSetArn": .text(grant.assignment.permissionSetARN),
-                    "PrincipalId": .text(grant.assignment.principalID), "PrincipalType": .text(grant.assignment.principalType.rawValue),
-                    "TargetId": .text(grant.assignment.accountID), "TargetType": .text("AWS_ACCOUNT"),
-                ],
-                Metadata: ["orgprofile": Self.names(grant)]))
+            return (
+                id,
+                Resource(
+                    Type: "AWS::SSO::Assignment",
+                    Properties: [
+                        "InstanceArn": .text(snapshot.instance.arn), "PermissionSetArn": .text(grant.assignment.permissionSetARN),
+                        "PrincipalId": .text(grant.assignment.principalID), "PrincipalType": .text(grant.assignment.principalType.rawValue),
+                        "TargetId": .text(grant.assignment.accountID), "TargetType": .text("AWS_ACCOUNT"),
+                    ],
+                    Metadata: ["orgprofile": Self.names(grant)])
+            )
         }
         resources += memberships.map { membership in
             let id = Self.logicalID(["member", membership.declared.user, "in", membership.declared.group])
-            return (id, Resource(
-                Type: "AWS::IdentityStore::GroupMembership",
-                Properties: [
-                    "GroupId": .text(membership.membership.groupID), "IdentityStoreId": .text(snapshot.instance.identityStoreID),
-                    "MemberId": .object(["UserId": membership.membership.userID]),
-                ],
-                Metadata: ["orgprofile": ["user": membership.declared.user, "user_name": membership.userName, "group": membership.declared.group, "group_name": membership.groupName]]))
+            return (
+                id,
+                Resource(
+                    Type: "AWS::IdentityStore::GroupMembership",
+                    Properties: [
+                        "GroupId": .text(membership.membership.groupID), "IdentityStoreId": .text(snapshot.instance.identityStoreID),
+                        "MemberId": .object(["UserId": membership.membership.userID]),
+                    ],
+                    Metadata: [
+                        "orgprofile": [
+                            "user": membership.declared.user, "user_name": membership.userName, "group": membership.declared.group,
+                            "group_name": membership.groupName,
+                        ]
+                    ])
+            )
         }
-        let chunks = stride(from: 0, to: max(resources.count, 1), by: Self.resourcesPerTemplate).map { Array(resources[$0..<min($0 + Self.resourcesPerTemplate, resources.count)]) }
+        let chunks = stride(from: 0, to: max(resources.count, 1), by: Self.resourcesPerTemplate).map {
+            Array(resources[$0..<min($0 + Self.resourcesPerTemplate, resources.count)])
+        }
         return chunks.enumerated().map { number, chunk in
             var named: [String: Resource] = [:]
             for (index, (id, resource)) in chunk.enumerated() {
@@ -123,15 +138,18 @@ public struct AssignmentsCompiler {
                 named[id] = resource
             }
             let part = chunks.count > 1 ? " (template \(number + 1) of \(chunks.count))" : ""
-            return JSON.encode(Template(
-                Description: "IAM Identity Center account assignments of \(project), compiled by orgprofile from \(source)\(part)", Resources: named))
+            return JSON.encode(
+                Template(
+                    Description: "IAM Identity Center account assignments of \(project), compiled by orgprofile from \(source)\(part)",
+                    Resources: named))
         }
     }
 
     /// The names a reviewer reads beside a grant's IDs.
     static func names(_ grant: Grants.Grant) -> [String: String] {
         [
-            "principal_type": grant.assignment.principalType.rawValue, "principal": grant.declared.principal, "principal_name": grant.principalName,
+            "principal_type": grant.assignment.principalType.rawValue, "principal": grant.declared.principal,
+            "principal_name": grant.principalName,
             "permission_set": grant.declared.role, "account": grant.declared.account, "account_name": grant.accountName,
         ]
     }
@@ -143,11 +161,14 @@ public struct AssignmentsCompiler {
     static func terraformKey(_ kind: String, _ parts: [String]) -> String {
         var lossless = true
         let cleaned = parts.map { part in
-            String(part.map { character -> Character in
-                if character.isASCII, character.isLetter || character.isNumber || character == "-" || character == "_" { return character }
-                lossless = false
-                return "_"
-            })
+            String(
+                part.map { character -> Character in
+                    if character.isASCII, character.isLetter || character.isNumber || character == "-" || character == "_" {
+                        return character
+                    }
+                    lossless = false
+                    return "_"
+                })
         }
         let key = kind + "_" + cleaned.joined(separator: "__")
         return lossless ? key : key + "_" + digest([kind] + parts)
@@ -175,13 +196,18 @@ public struct AssignmentsCompiler {
             let key = Self.terraformKey(declared.principalKind.rawValue, [declared.principal, declared.role, declared.account])
             let assignment = grant.assignment
             assignments[key] = [
-                "instance_arn": snapshot.instance.arn, "permission_set_arn": assignment.permissionSetARN, "principal_id": assignment.principalID,
+                "instance_arn": snapshot.instance.arn, "permission_set_arn": assignment.permissionSetARN,
+                "principal_id": assignment.principalID,
                 "principal_type": assignment.principalType.rawValue, "target_id": assignment.accountID, "target_type": "AWS_ACCOUNT",
             ]
             if live.contains(assignment) {
-                imports.append(.init(
-                    to: "aws_ssoadmin_account_assignment.\(key)",
-                    id: [assignment.principalID, assignment.principalType.rawValue, assignment.accountID, "AWS_ACCOUNT", assignment.permissionSetARN, snapshot.instance.arn].joined(separator: ",")))
+                imports.append(
+                    .init(
+                        to: "aws_ssoadmin_account_assignment.\(key)",
+                        id: [
+                            assignment.principalID, assignment.principalType.rawValue, assignment.accountID, "AWS_ACCOUNT",
+                            assignment.permissionSetARN, snapshot.instance.arn,
+                        ].joined(separator: ",")))
             }
         }
         var resources = ["aws_ssoadmin_account_assignment": assignments]
@@ -190,7 +216,10 @@ public struct AssignmentsCompiler {
             var members: [String: [String: String]] = [:]
             for membership in memberships {
                 let key = Self.terraformKey("member", [membership.declared.user, membership.declared.group])
-                members[key] = ["identity_store_id": snapshot.instance.identityStoreID, "group_id": membership.membership.groupID, "member_id": membership.membership.userID]
+                members[key] = [
+                    "identity_store_id": snapshot.instance.identityStoreID, "group_id": membership.membership.groupID,
+                    "member_id": membership.membership.userID,
+                ]
                 if let id = existing[membership.membership] ?? nil {
                     imports.append(.init(to: "aws_identitystore_group_membership.\(key)", id: "\(snapshot.instance.identityStoreID)/\(id)"))
                 }
@@ -202,12 +231,16 @@ public struct AssignmentsCompiler {
 
     // MARK: Rows
 
-    static let columns = ["principal_type", "principal", "principal_name", "permission_set", "account", "account_name", "account_id", "principal_id", "permission_set_arn"]
+    static let columns = [
+        "principal_type", "principal", "principal_name", "permission_set", "account", "account_name", "account_id", "principal_id",
+        "permission_set_arn",
+    ]
 
     func rows() -> [[String]] {
         grants.map { grant in
             [
-                grant.assignment.principalType.rawValue, grant.declared.principal, grant.principalName, grant.declared.role, grant.declared.account,
+                grant.assignment.principalType.rawValue, grant.declared.principal, grant.principalName, grant.declared.role,
+                grant.declared.account,
                 grant.accountName, grant.assignment.accountID, grant.assignment.principalID, grant.assignment.permissionSetARN,
             ]
         }
@@ -227,7 +260,9 @@ public struct AssignmentsCompiler {
     /// What applying the templates would create, and what exists that org.yaml does not
     /// declare: drift's comparison, told as a plan.
     public static func plan(_ drift: Drift, memberships: Bool) -> String {
-        var create: [String] = [], unmanaged: [String] = [], problems: [String] = []
+        var create: [String] = []
+        var unmanaged: [String] = []
+        var problems: [String] = []
         for subject in drift.subjects {
             let who = subject.kind.map { "\($0.rawValue) \(subject.name ?? "")" } ?? ""
             for finding in subject.findings {

@@ -63,12 +63,19 @@ public struct Drift: Sendable {
         let privileged = { (role: String) in model.privilegedRolePatterns.contains { role.contains($0) } }
         let resolved = Grants(model: model, snapshot: snapshot)
         for problem in resolved.unresolved {
-            let consequence = problem.kind == .missingPrincipal ? "; the \(problem.principal!.kind.rawValue)'s profiles fail at sign-in" : ""
-            add(Finding(kind: problem.kind, message: problem.message + consequence, location: problem.location, isPrivileged: false),
+            let consequence =
+                problem.kind == .missingPrincipal ? "; the \(problem.principal!.kind.rawValue)'s profiles fail at sign-in" : ""
+            add(
+                Finding(kind: problem.kind, message: problem.message + consequence, location: problem.location, isPrivileged: false),
                 kind: problem.principal?.kind, name: problem.principal?.name)
         }
         for renamed in resolved.renamedAccounts {
-            add(Finding(kind: .accountName, account: renamed.key, message: "account '\(renamed.key)' (\(renamed.id)) is named '\(renamed.live)' in the organisation, '\(renamed.declared)' in org.yaml", location: renamed.location, isPrivileged: false), kind: nil, name: nil)
+            add(
+                Finding(
+                    kind: .accountName, account: renamed.key,
+                    message:
+                        "account '\(renamed.key)' (\(renamed.id)) is named '\(renamed.live)' in the organisation, '\(renamed.declared)' in org.yaml",
+                    location: renamed.location, isPrivileged: false), kind: nil, name: nil)
         }
         let roleOfARN = Dictionary(snapshot.permissionSets.map { ($0.arn, $0.name) }, uniquingKeysWith: { first, _ in first })
         let accountKeyOfID = resolved.accountKeyOfID
@@ -82,11 +89,16 @@ public struct Drift: Sendable {
             declared.insert(grant.assignment)
             guard !live.contains(grant.assignment) else { continue }
             let assignment = grant.declared
-            let what = assignment.userManagement.map { " (the \($0 == .organizationManagement ? "Organization Management" : "delegated-admin") user-management grant)" } ?? ""
-            add(Finding(
-                kind: .missingAssignment, account: assignment.account, role: assignment.role,
-                message: "\(assignment.role) on \(assignment.account) (\(assignment.accountID))\(what) is declared but not assigned in Identity Center; the profile fails at sign-in",
-                location: assignment.location, isPrivileged: assignment.userManagement != nil || privileged(assignment.role)),
+            let what =
+                assignment.userManagement.map {
+                    " (the \($0 == .organizationManagement ? "Organization Management" : "delegated-admin") user-management grant)"
+                } ?? ""
+            add(
+                Finding(
+                    kind: .missingAssignment, account: assignment.account, role: assignment.role,
+                    message:
+                        "\(assignment.role) on \(assignment.account) (\(assignment.accountID))\(what) is declared but not assigned in Identity Center; the profile fails at sign-in",
+                    location: assignment.location, isPrivileged: assignment.userManagement != nil || privileged(assignment.role)),
                 kind: assignment.principalKind, name: assignment.principal)
         }
         let userNames = Dictionary(snapshot.users.map { ($0.id, $0.userName) }, uniquingKeysWith: { first, _ in first })
@@ -101,10 +113,12 @@ public struct Drift: Sendable {
             let account = accountKeyOfID[assignment.accountID] ?? assignment.accountID
             let (kind, name, undeclared) = subject(assignment.principalType, assignment.principalID)
             let note = disabled.contains(assignment.principalID) ? " (the user is disabled in org.yaml)" : ""
-            add(Finding(
-                kind: .undeclaredAssignment, account: account, role: role,
-                message: "\(role) on \(account) (\(assignment.accountID)) is assigned in Identity Center but not declared in org.yaml\(note); nobody reviewed it",
-                location: nil, isPrivileged: true), kind: kind, name: name, undeclared: undeclared)
+            add(
+                Finding(
+                    kind: .undeclaredAssignment, account: account, role: role,
+                    message:
+                        "\(role) on \(account) (\(assignment.accountID)) is assigned in Identity Center but not declared in org.yaml\(note); nobody reviewed it",
+                    location: nil, isPrivileged: true), kind: kind, name: name, undeclared: undeclared)
         }
 
         // Memberships, both ways; a disabled user is expected in no group.
@@ -114,19 +128,32 @@ public struct Drift: Sendable {
             declaredMemberships.insert(membership.membership)
             if !liveMemberships.contains(membership.membership) {
                 let group = membership.declared.group
-                add(Finding(kind: .missingMembership, group: group, message: "member of group '\(group)' in org.yaml but not in Identity Center; the group's profiles fail at sign-in", location: membership.declared.location, isPrivileged: false), kind: .user, name: membership.declared.user)
+                add(
+                    Finding(
+                        kind: .missingMembership, group: group,
+                        message: "member of group '\(group)' in org.yaml but not in Identity Center; the group's profiles fail at sign-in",
+                        location: membership.declared.location, isPrivileged: false), kind: .user, name: membership.declared.user)
             }
         }
         for membership in snapshot.memberships where !declaredMemberships.contains(membership) {
             let (_, user, undeclared) = subject(.user, membership.userID)
             let (_, group, _) = subject(.group, membership.groupID)
             let note = disabled.contains(membership.userID) ? " (the user is disabled in org.yaml)" : ""
-            add(Finding(kind: .undeclaredMembership, group: group, message: "member of group '\(group)' in Identity Center but not in org.yaml\(note); holds the group's access unreviewed", location: nil, isPrivileged: true), kind: .user, name: user, undeclared: undeclared)
+            add(
+                Finding(
+                    kind: .undeclaredMembership, group: group,
+                    message:
+                        "member of group '\(group)' in Identity Center but not in org.yaml\(note); holds the group's access unreviewed",
+                    location: nil, isPrivileged: true), kind: .user, name: user, undeclared: undeclared)
         }
 
         self.subjects = subjects.values.map { subject in
             var sorted = subject
-            sorted.findings.sort { ($0.isPrivileged ? 0 : 1, $0.kind.rawValue, $0.account ?? "", $0.role ?? "", $0.group ?? "", $0.message) < ($1.isPrivileged ? 0 : 1, $1.kind.rawValue, $1.account ?? "", $1.role ?? "", $1.group ?? "", $1.message) }
+            sorted.findings.sort {
+                ($0.isPrivileged ? 0 : 1, $0.kind.rawValue, $0.account ?? "", $0.role ?? "", $0.group ?? "", $0.message) < (
+                    $1.isPrivileged ? 0 : 1, $1.kind.rawValue, $1.account ?? "", $1.role ?? "", $1.group ?? "", $1.message
+                )
+            }
             return sorted
         }.sorted { lhs, rhs in
             (lhs.isPrivileged ? 0 : 1, lhs.kind == nil ? 0 : lhs.kind == .user ? 1 : 2, lhs.name ?? "")

@@ -21,7 +21,8 @@ public enum DriftFormat: String, CaseIterable, Sendable {
     static func summary(_ drift: Drift) -> String {
         let findings = drift.subjects.flatMap(\.findings)
         let privileged = findings.filter(\.isPrivileged).count
-        return "\(findings.count) difference\(findings.count == 1 ? "" : "s") between org.yaml and IAM Identity Center; \(privileged) privileged"
+        return
+            "\(findings.count) difference\(findings.count == 1 ? "" : "s") between org.yaml and IAM Identity Center; \(privileged) privileged"
     }
 
     static func text(_ drift: Drift) -> String {
@@ -40,10 +41,12 @@ public enum DriftFormat: String, CaseIterable, Sendable {
         guard !drift.isEmpty else { return "**Drift:** none; IAM Identity Center holds exactly what org.yaml declares\n" }
         var output = "**Drift:** \(summary(drift))\n"
         for subject in drift.subjects {
-            output += "\n### \(subject.isPrivileged ? ":warning: " : "")\(title(subject))\n\n| | Difference | In org.yaml |\n| --- | --- | --- |\n"
+            output +=
+                "\n### \(subject.isPrivileged ? ":warning: " : "")\(title(subject))\n\n| | Difference | In org.yaml |\n| --- | --- | --- |\n"
             for finding in subject.findings {
                 let place = finding.location.map { "`\($0)`" } ?? ""
-                output += "| \(finding.isPrivileged ? ":warning:" : "") | \(finding.message.replacingOccurrences(of: "|", with: "\\|")) | \(place) |\n"
+                output +=
+                    "| \(finding.isPrivileged ? ":warning:" : "") | \(finding.message.replacingOccurrences(of: "|", with: "\\|")) | \(place) |\n"
             }
         }
         return output
@@ -81,8 +84,10 @@ public enum DriftFormat: String, CaseIterable, Sendable {
                 kind: subject.kind?.rawValue, name: subject.name, undeclared: subject.undeclared, privileged: subject.isPrivileged,
                 findings: subject.findings.map { finding in
                     JSONDocument.Finding(
-                        kind: finding.kind, privileged: finding.isPrivileged, account: finding.account, role: finding.role, group: finding.group,
-                        message: finding.message, file: finding.location?.file, line: finding.location?.line, column: finding.location?.column)
+                        kind: finding.kind, privileged: finding.isPrivileged, account: finding.account, role: finding.role,
+                        group: finding.group,
+                        message: finding.message, file: finding.location?.file, line: finding.location?.line,
+                        column: finding.location?.column)
                 })
         }
         let findings = drift.subjects.flatMap(\.findings)

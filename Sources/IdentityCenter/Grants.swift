@@ -51,9 +51,11 @@ public struct Grants: Sendable {
         let accountsByID = Dictionary(snapshot.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for account in model.accounts {
             guard let live = accountsByID[account.id] else {
-                unresolved.append(Unresolved(
-                    kind: .missingAccount, message: "account '\(account.key)' (\(account.id)) is not an active account of the organisation",
-                    location: account.idLocation ?? account.location))
+                unresolved.append(
+                    Unresolved(
+                        kind: .missingAccount,
+                        message: "account '\(account.key)' (\(account.id)) is not an active account of the organisation",
+                        location: account.idLocation ?? account.location))
                 continue
             }
             accountKeyOfID[account.id] = account.key
@@ -63,7 +65,10 @@ public struct Grants: Sendable {
         }
         let setsByName = Dictionary(snapshot.permissionSets.map { ($0.name, $0.arn) }, uniquingKeysWith: { first, _ in first })
         for role in model.roles where setsByName[role.name] == nil {
-            unresolved.append(Unresolved(kind: .missingPermissionSet, message: "role '\(role.name)' is not a permission set of the instance", location: role.location))
+            unresolved.append(
+                Unresolved(
+                    kind: .missingPermissionSet, message: "role '\(role.name)' is not a permission set of the instance",
+                    location: role.location))
         }
         let usersByName = Dictionary(snapshot.users.map { ($0.userName, $0.id) }, uniquingKeysWith: { first, _ in first })
         let groupsByName = Dictionary(snapshot.groups.map { ($0.displayName, $0.id) }, uniquingKeysWith: { first, _ in first })
@@ -71,13 +76,15 @@ public struct Grants: Sendable {
         var nameOf: [String: String] = [:]
         for principal in model.declaredPrincipals {
             let key = "\(principal.kind.rawValue)\u{0}\(principal.name)"
-            guard let id = principal.kind == .user ? usersByName[principal.identityCenterName] : groupsByName[principal.identityCenterName] else {
+            guard let id = principal.kind == .user ? usersByName[principal.identityCenterName] : groupsByName[principal.identityCenterName]
+            else {
                 if !principal.disabled {
                     let what = principal.kind == .user ? "user name" : "group"
-                    unresolved.append(Unresolved(
-                        kind: .missingPrincipal, principal: (principal.kind, principal.name),
-                        message: "Identity Center has no \(what) '\(principal.identityCenterName)'",
-                        location: principal.location))
+                    unresolved.append(
+                        Unresolved(
+                            kind: .missingPrincipal, principal: (principal.kind, principal.name),
+                            message: "Identity Center has no \(what) '\(principal.identityCenterName)'",
+                            location: principal.location))
                 }
                 continue
             }
@@ -89,18 +96,25 @@ public struct Grants: Sendable {
         let accountNames = Dictionary(snapshot.accounts.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for declared in model.declaredAssignments {
             let key = "\(declared.principalKind.rawValue)\u{0}\(declared.principal)"
-            guard let principalID = idOf[key], accountKeyOfID[declared.accountID] != nil, let arn = setsByName[declared.role] else { continue }
-            grants.append(Grant(
-                declared: declared, principalName: nameOf[key]!, accountName: accountNames[declared.accountID] ?? declared.account,
-                assignment: Snapshot.Assignment(
-                    accountID: declared.accountID, permissionSetARN: arn, principalType: declared.principalKind == .user ? .user : .group,
-                    principalID: principalID)))
+            guard let principalID = idOf[key], accountKeyOfID[declared.accountID] != nil, let arn = setsByName[declared.role] else {
+                continue
+            }
+            grants.append(
+                Grant(
+                    declared: declared, principalName: nameOf[key]!, accountName: accountNames[declared.accountID] ?? declared.account,
+                    assignment: Snapshot.Assignment(
+                        accountID: declared.accountID, permissionSetARN: arn,
+                        principalType: declared.principalKind == .user ? .user : .group,
+                        principalID: principalID)))
         }
         for declared in model.declaredMemberships {
-            let userKey = "user\u{0}\(declared.user)", groupKey = "group\u{0}\(declared.group)"
+            let userKey = "user\u{0}\(declared.user)"
+            let groupKey = "group\u{0}\(declared.group)"
             guard let user = idOf[userKey], let group = idOf[groupKey], !disabledIDs.contains(user) else { continue }
-            memberships.append(Membership(
-                declared: declared, userName: nameOf[userKey]!, groupName: nameOf[groupKey]!, membership: Snapshot.Membership(groupID: group, userID: user)))
+            memberships.append(
+                Membership(
+                    declared: declared, userName: nameOf[userKey]!, groupName: nameOf[groupKey]!,
+                    membership: Snapshot.Membership(groupID: group, userID: user)))
         }
     }
 

@@ -18,7 +18,10 @@ public struct LiveIdentityCenter: IdentityCenterSource {
     /// Told of what was skipped or could not be read, in words for the admin.
     public var warn: @Sendable (String) -> Void
 
-    public init(aws: AWSCommand, jobs: Int = 4, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }, warn: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(
+        aws: AWSCommand, jobs: Int = 4, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
+        warn: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.aws = aws
         self.jobs = jobs
         self.progress = progress
@@ -140,7 +143,9 @@ public struct LiveIdentityCenter: IdentityCenterSource {
     public func snapshot() throws -> Snapshot {
         let counter = Counter(report: progress)
         let aws = self.aws
-        @Sendable func call<Response: Decodable & Sendable>(_ service: String, _ operation: String, _ arguments: [String] = [], as type: Response.Type) throws -> Response {
+        @Sendable func call<Response: Decodable & Sendable>(
+            _ service: String, _ operation: String, _ arguments: [String] = [], as type: Response.Type
+        ) throws -> Response {
             defer { counter.finished() }
             return try aws.call(service, operation, arguments, as: type)
         }
@@ -149,7 +154,11 @@ public struct LiveIdentityCenter: IdentityCenterSource {
         counter.expect(1)
         let instances = try call("sso-admin", "list-instances", as: Instances.self).Instances
         guard let instance = instances.first else {
-            throw AWSCommand.Failure(call: "sso-admin list-instances", message: "no IAM Identity Center instance in this account and region; give --region (Identity Center's home region) or --profile")
+            throw AWSCommand.Failure(
+                call: "sso-admin list-instances",
+                message:
+                    "no IAM Identity Center instance in this account and region; give --region (Identity Center's home region) or --profile"
+            )
         }
         let instanceArn = instance.InstanceArn
         let storeID = instance.IdentityStoreId
@@ -157,19 +166,33 @@ public struct LiveIdentityCenter: IdentityCenterSource {
         counter.expect(6)
         let firstStep: [FirstStep] = try Parallel.map(count: 5, jobs: jobs) { index -> FirstStep in
             switch index {
-            case 0: return .organization(try? call("organizations", "describe-organization", as: Organization.self).Organization.MasterAccountId)
+            case 0:
+                return .organization(
+                    try? call("organizations", "describe-organization", as: Organization.self).Organization.MasterAccountId)
             case 1:
-                return .delegated(try? call("organizations", "list-delegated-administrators", ["--service-principal", "sso.amazonaws.com"], as: DelegatedAdministrators.self)
+                return .delegated(
+                    try? call(
+                        "organizations", "list-delegated-administrators", ["--service-principal", "sso.amazonaws.com"],
+                        as: DelegatedAdministrators.self
+                    )
                     .DelegatedAdministrators.map(\.Id))
             case 2: return .accounts(try call("organizations", "list-accounts", as: Accounts.self).Accounts)
-            case 3: return .permissionSets(try call("sso-admin", "list-permission-sets", ["--instance-arn", instanceArn], as: PermissionSetARNs.self).PermissionSets)
-            default: return .identities(
-                try call("identitystore", "list-users", ["--identity-store-id", storeID], as: Users.self).Users,
-                try call("identitystore", "list-groups", ["--identity-store-id", storeID], as: Groups.self).Groups)
+            case 3:
+                return .permissionSets(
+                    try call("sso-admin", "list-permission-sets", ["--instance-arn", instanceArn], as: PermissionSetARNs.self)
+                        .PermissionSets)
+            default:
+                return .identities(
+                    try call("identitystore", "list-users", ["--identity-store-id", storeID], as: Users.self).Users,
+                    try call("identitystore", "list-groups", ["--identity-store-id", storeID], as: Groups.self).Groups)
             }
         }
-        var managementID: String?, delegated: [String]?, allAccounts: [Accounts.Account] = [], permissionSetARNs: [String] = []
-        var rawUsers: [Users.User] = [], rawGroups: [Groups.Group] = []
+        var managementID: String?
+        var delegated: [String]?
+        var allAccounts: [Accounts.Account] = []
+        var permissionSetARNs: [String] = []
+        var rawUsers: [Users.User] = []
+        var rawGroups: [Groups.Group] = []
         for result in firstStep {
             switch result {
             case .organization(let id): managementID = id
@@ -179,11 +202,19 @@ public struct LiveIdentityCenter: IdentityCenterSource {
             case .identities(let users, let groups): (rawUsers, rawGroups) = (users, groups)
             }
         }
-        if managementID == nil { warn("the organisation could not be described (organizations:DescribeOrganization); the management account is unknown") }
-        if delegated == nil { warn("the delegated administrators could not be listed (organizations:ListDelegatedAdministrators); the delegated-admin account is unknown") }
+        if managementID == nil {
+            warn("the organisation could not be described (organizations:DescribeOrganization); the management account is unknown")
+        }
+        if delegated == nil {
+            warn(
+                "the delegated administrators could not be listed (organizations:ListDelegatedAdministrators); the delegated-admin account is unknown"
+            )
+        }
         let active = allAccounts.filter { accountStatus($0) == "ACTIVE" }
         for account in allAccounts where accountStatus(account) != "ACTIVE" {
-            warn("account \(account.Id) (\(account.Name ?? "no name")) is \(accountStatus(account).lowercased()); it and its assignments are skipped")
+            warn(
+                "account \(account.Id) (\(account.Name ?? "no name")) is \(accountStatus(account).lowercased()); it and its assignments are skipped"
+            )
         }
 
         // 2. Details that depend on the lists: permission sets, members, what is provisioned where.
@@ -193,19 +224,36 @@ public struct LiveIdentityCenter: IdentityCenterSource {
         counter.expect(secondCount)
         let second: [SecondStep] = try Parallel.map(count: secondCount, jobs: jobs) { index -> SecondStep in
             if index < arns.count {
-                let details = try call("sso-admin", "describe-permission-set", ["--instance-arn", instanceArn, "--permission-set-arn", arns[index]], as: PermissionSetDetails.self).PermissionSet
-                return .permissionSet(Snapshot.PermissionSet(arn: details.PermissionSetArn, name: details.Name, description: details.Description, sessionDuration: details.SessionDuration))
+                let details = try call(
+                    "sso-admin", "describe-permission-set", ["--instance-arn", instanceArn, "--permission-set-arn", arns[index]],
+                    as: PermissionSetDetails.self
+                ).PermissionSet
+                return .permissionSet(
+                    Snapshot.PermissionSet(
+                        arn: details.PermissionSetArn, name: details.Name, description: details.Description,
+                        sessionDuration: details.SessionDuration))
             }
             let rest = index - arns.count
             if rest < groupIDs.count {
-                let members = try call("identitystore", "list-group-memberships", ["--identity-store-id", storeID, "--group-id", groupIDs[rest]], as: Memberships.self).GroupMemberships
-                return .members(members.compactMap { member in member.MemberId.UserId.map { Snapshot.Membership(groupID: groupIDs[rest], userID: $0, id: member.MembershipId) } })
+                let members = try call(
+                    "identitystore", "list-group-memberships", ["--identity-store-id", storeID, "--group-id", groupIDs[rest]],
+                    as: Memberships.self
+                ).GroupMemberships
+                return .members(
+                    members.compactMap { member in
+                        member.MemberId.UserId.map { Snapshot.Membership(groupID: groupIDs[rest], userID: $0, id: member.MembershipId) }
+                    })
             }
             let account = active[rest - groupIDs.count].Id
-            let provisioned = try call("sso-admin", "list-permission-sets-provisioned-to-account", ["--instance-arn", instanceArn, "--account-id", account], as: PermissionSetARNs.self).PermissionSets
+            let provisioned = try call(
+                "sso-admin", "list-permission-sets-provisioned-to-account", ["--instance-arn", instanceArn, "--account-id", account],
+                as: PermissionSetARNs.self
+            ).PermissionSets
             return .provisioned(account, provisioned)
         }
-        var permissionSets: [Snapshot.PermissionSet] = [], memberships: [Snapshot.Membership] = [], pairs: [(String, String)] = []
+        var permissionSets: [Snapshot.PermissionSet] = []
+        var memberships: [Snapshot.Membership] = []
+        var pairs: [(String, String)] = []
         let known = Set(permissionSetARNs)
         for result in second {
             switch result {
@@ -221,20 +269,29 @@ public struct LiveIdentityCenter: IdentityCenterSource {
         counter.expect(provisionedPairs.count)
         let assignments = try Parallel.map(count: provisionedPairs.count, jobs: jobs) { index -> [Snapshot.Assignment] in
             let (account, arn) = provisionedPairs[index]
-            return try call("sso-admin", "list-account-assignments", ["--instance-arn", instanceArn, "--account-id", account, "--permission-set-arn", arn], as: Assignments.self)
-                .AccountAssignments.compactMap { assignment in
-                    Snapshot.PrincipalType(rawValue: assignment.PrincipalType).map {
-                        Snapshot.Assignment(accountID: assignment.AccountId, permissionSetARN: assignment.PermissionSetArn, principalType: $0, principalID: assignment.PrincipalId)
-                    }
+            return try call(
+                "sso-admin", "list-account-assignments",
+                ["--instance-arn", instanceArn, "--account-id", account, "--permission-set-arn", arn], as: Assignments.self
+            )
+            .AccountAssignments.compactMap { assignment in
+                Snapshot.PrincipalType(rawValue: assignment.PrincipalType).map {
+                    Snapshot.Assignment(
+                        accountID: assignment.AccountId, permissionSetARN: assignment.PermissionSetArn, principalType: $0,
+                        principalID: assignment.PrincipalId)
                 }
+            }
         }.flatMap { $0 }
 
         let users = rawUsers.map { user in
             let email = user.Emails?.first { $0.Primary == true }?.Value ?? user.Emails?.first?.Value
             return Snapshot.User(id: user.UserId, userName: user.UserName, displayName: user.DisplayName, email: email)
         }
-        let groups = rawGroups.map { Snapshot.Group(id: $0.GroupId, displayName: $0.DisplayName ?? $0.GroupId, description: $0.Description) }
-        let organization = managementID == nil && delegated == nil ? nil : Snapshot.Organization(managementAccountID: managementID, delegatedAdministratorIDs: delegated ?? [])
+        let groups = rawGroups.map {
+            Snapshot.Group(id: $0.GroupId, displayName: $0.DisplayName ?? $0.GroupId, description: $0.Description)
+        }
+        let organization =
+            managementID == nil && delegated == nil
+            ? nil : Snapshot.Organization(managementAccountID: managementID, delegatedAdministratorIDs: delegated ?? [])
         return Snapshot(
             instance: .init(arn: instanceArn, identityStoreID: storeID, region: aws.effectiveRegion()), organization: organization,
             accounts: active.map { Snapshot.Account(id: $0.Id, name: $0.Name ?? $0.Id, status: accountStatus($0)) },

@@ -110,7 +110,8 @@ public struct OrgImport {
             var text = "    assignments:\n"
             for role in roles.keys.sorted() {
                 let accounts = roles[role]!
-                let list = accounts == allAccounts && allAccounts.count > 1 ? "\"*\"" : "[" + accounts.sorted().joined(separator: ", ") + "]"
+                let list =
+                    accounts == allAccounts && allAccounts.count > 1 ? "\"*\"" : "[" + accounts.sorted().joined(separator: ", ") + "]"
                 text += "      - role: \(YAMLText.scalar(role))\n        accounts: \(list)\n"
             }
             return text
@@ -152,7 +153,9 @@ public struct OrgImport {
     /// A `profile_suffix` for each role that shares an account with another role in some
     /// person's access (their own assignments and their groups'), so no two of a person's
     /// profiles get one name. The role held most widely keeps the plain name where it can.
-    func profileSuffixes(held: [Principal: [String: Set<String>]], userKey: [String: String], groupKey: [String: String]) -> [String: String] {
+    func profileSuffixes(held: [Principal: [String: Set<String>]], userKey: [String: String], groupKey: [String: String]) -> [String:
+        String]
+    {
         // Every person's and every group's access, account by account.
         var access: [[String: Set<String>]] = []  // account -> roles, per principal
         func add(_ roles: [[String: Set<String>]]) {
@@ -164,11 +167,15 @@ public struct OrgImport {
         }
         var groupsOfUser: [String: [String]] = [:]
         for membership in snapshot.memberships {
-            if let user = userKey[membership.userID], let group = groupKey[membership.groupID] { groupsOfUser[user, default: []].append(group) }
+            if let user = userKey[membership.userID], let group = groupKey[membership.groupID] {
+                groupsOfUser[user, default: []].append(group)
+            }
         }
         for (id, user) in userKey {
             _ = id
-            add([held[Principal(kind: .user, key: user)] ?? [:]] + (groupsOfUser[user] ?? []).map { held[Principal(kind: .group, key: $0)] ?? [:] })
+            add(
+                [held[Principal(kind: .user, key: user)] ?? [:]]
+                    + (groupsOfUser[user] ?? []).map { held[Principal(kind: .group, key: $0)] ?? [:] })
         }
         for group in groupKey.values { add([held[Principal(kind: .group, key: group)] ?? [:]]) }
 
@@ -200,7 +207,8 @@ public struct OrgImport {
         text += "# Fill in the permission sets (declared under roles) and remove the '#'s.\n"
         text += "# user_management:\n"
         text += "#   delegated_admin:               # ordinary user-management admins\n"
-        text += "#     account: \(delegated ?? management ?? "ACCOUNT")\(delegated == nil ? "      # no delegated administrator for sso.amazonaws.com was found" : "")\n"
+        text +=
+            "#     account: \(delegated ?? management ?? "ACCOUNT")\(delegated == nil ? "      # no delegated administrator for sso.amazonaws.com was found" : "")\n"
         text += "#     role: ROLE\n"
         text += "#   organization_management:       # super admins\n"
         text += "#     account: \(management ?? "ACCOUNT")\n"
@@ -215,7 +223,8 @@ enum YAMLText {
 
     static func scalar(_ text: String) -> String {
         let safe = text.unicodeScalars.allSatisfy { scalar in
-            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || "._@+-/: ()".unicodeScalars.contains(scalar)
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || "._@+-/: ()".unicodeScalars.contains(scalar)
         }
         let startsPlain = text.first.map { $0.isLetter } ?? false
         if safe, startsPlain, text.last != " ", !reserved.contains(text.lowercased()), !text.contains(": "), !text.hasSuffix(":") {

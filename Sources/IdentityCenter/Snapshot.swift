@@ -14,7 +14,9 @@ public struct Snapshot: Codable, Equatable, Sendable {
         public var region: String?
 
         enum CodingKeys: String, CodingKey {
-            case arn, identityStoreID = "identity_store_id", region
+            case arn
+            case identityStoreID = "identity_store_id"
+            case region
         }
 
         public init(arn: String, identityStoreID: String, region: String?) {
@@ -28,7 +30,8 @@ public struct Snapshot: Codable, Equatable, Sendable {
         public var delegatedAdministratorIDs: [String]
 
         enum CodingKeys: String, CodingKey {
-            case managementAccountID = "management_account_id", delegatedAdministratorIDs = "delegated_administrator_ids"
+            case managementAccountID = "management_account_id"
+            case delegatedAdministratorIDs = "delegated_administrator_ids"
         }
 
         public init(managementAccountID: String?, delegatedAdministratorIDs: [String]) {
@@ -54,7 +57,8 @@ public struct Snapshot: Codable, Equatable, Sendable {
         public var sessionDuration: String?
 
         enum CodingKeys: String, CodingKey {
-            case arn, name, description, sessionDuration = "session_duration"
+            case arn, name, description
+            case sessionDuration = "session_duration"
         }
 
         public init(arn: String, name: String, description: String?, sessionDuration: String?) {
@@ -69,7 +73,10 @@ public struct Snapshot: Codable, Equatable, Sendable {
         public var email: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, userName = "user_name", displayName = "display_name", email
+            case id
+            case userName = "user_name"
+            case displayName = "display_name"
+            case email
         }
 
         public init(id: String, userName: String, displayName: String?, email: String?) {
@@ -83,7 +90,9 @@ public struct Snapshot: Codable, Equatable, Sendable {
         public var description: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, displayName = "display_name", description
+            case id
+            case displayName = "display_name"
+            case description
         }
 
         public init(id: String, displayName: String, description: String?) {
@@ -100,7 +109,9 @@ public struct Snapshot: Codable, Equatable, Sendable {
         public var id: String?
 
         enum CodingKeys: String, CodingKey {
-            case groupID = "group_id", userID = "user_id", id = "membership_id"
+            case groupID = "group_id"
+            case userID = "user_id"
+            case id = "membership_id"
         }
 
         public init(groupID: String, userID: String, id: String? = nil) {
@@ -135,11 +146,16 @@ public struct Snapshot: Codable, Equatable, Sendable {
         public var principalID: String
 
         enum CodingKeys: String, CodingKey {
-            case accountID = "account_id", permissionSetARN = "permission_set_arn", principalType = "principal_type", principalID = "principal_id"
+            case accountID = "account_id"
+            case permissionSetARN = "permission_set_arn"
+            case principalType = "principal_type"
+            case principalID = "principal_id"
         }
 
         public init(accountID: String, permissionSetARN: String, principalType: PrincipalType, principalID: String) {
-            (self.accountID, self.permissionSetARN, self.principalType, self.principalID) = (accountID, permissionSetARN, principalType, principalID)
+            (self.accountID, self.permissionSetARN, self.principalType, self.principalID) = (
+                accountID, permissionSetARN, principalType, principalID
+            )
         }
 
         public static func < (lhs: Assignment, rhs: Assignment) -> Bool {
@@ -160,7 +176,10 @@ public struct Snapshot: Codable, Equatable, Sendable {
     public var assignments: [Assignment]
 
     enum CodingKeys: String, CodingKey {
-        case snapshotVersion = "snapshot_version", instance, organization, accounts, permissionSets = "permission_sets", users, groups,
+        case snapshotVersion = "snapshot_version"
+        case instance, organization, accounts
+        case permissionSets = "permission_sets"
+        case users, groups,
             memberships, assignments
     }
 
@@ -213,7 +232,9 @@ public struct Snapshot: Codable, Equatable, Sendable {
             throw FileError(path: file, reason: "not a snapshot written by orgprofile snapshot (\(Self.describe(error)))")
         }
         guard snapshot.snapshotVersion == version else {
-            throw FileError(path: file, reason: "snapshot_version \(snapshot.snapshotVersion) is not supported; this orgprofile reads version \(version)")
+            throw FileError(
+                path: file,
+                reason: "snapshot_version \(snapshot.snapshotVersion) is not supported; this orgprofile reads version \(version)")
         }
         var sorted = snapshot
         sorted.normalize()
@@ -227,7 +248,8 @@ public struct Snapshot: Codable, Equatable, Sendable {
             context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
         }
         switch error {
-        case .keyNotFound(let key, let context): return "missing key '\(key.stringValue)' at \(path(context).isEmpty ? "the top" : path(context))"
+        case .keyNotFound(let key, let context):
+            return "missing key '\(key.stringValue)' at \(path(context).isEmpty ? "the top" : path(context))"
         case .typeMismatch(_, let context), .valueNotFound(_, let context): return "wrong type at \(path(context))"
         case .dataCorrupted(let context): return context.debugDescription
         @unknown default: return "\(error)"

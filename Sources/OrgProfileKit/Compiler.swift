@@ -38,7 +38,8 @@ public enum Compiler {
     public static func analyze(_ source: SourceFile, strict: Bool = false, limits: Limits = .standard) -> Analysis {
         guard source.bytes.count <= limits.fileBytes else {
             let message = "\(source.name) is larger than the limit of \(Limits.size(limits.fileBytes))"
-            return Analysis(diagnostics: [.error(.limitExceeded, message, at: SourceLocation(file: source.name, line: 1, column: 1))], model: nil)
+            return Analysis(
+                diagnostics: [.error(.limitExceeded, message, at: SourceLocation(file: source.name, line: 1, column: 1))], model: nil)
         }
         nonisolated(unsafe) var tree: YAMLNode?
         switch YAMLLoader(limits: limits).load(source.bytes, file: source.name) {
@@ -51,11 +52,13 @@ public enum Compiler {
         // The rules and the model do not depend on each other: one core checks the rules
         // while the other builds the model, looks for collisions (only bounded once the
         // counts are), and frees the node tree, which nothing needs any more.
-        let (validation, (model, resolution)) = Parallel.both({ Validator.validate(spec) }) {
-            tree = nil
-            let model = AccessModel(spec: spec)
-            return (model, counts.isEmpty ? model.collisionDiagnostics(limits: limits) : [])
-        }
+        let (validation, (model, resolution)) = Parallel.both(
+            { Validator.validate(spec) },
+            {
+                tree = nil
+                let model = AccessModel(spec: spec)
+                return (model, counts.isEmpty ? model.collisionDiagnostics(limits: limits) : [])
+            })
         var diagnostics = (decodeDiagnostics + counts + validation + resolution).sortedByLocation()
         if strict {
             for index in diagnostics.indices where diagnostics[index].severity == .warning {

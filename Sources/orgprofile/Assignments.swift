@@ -40,7 +40,9 @@ extension OrgProfileCommand {
         @Flag(name: .long, help: "Also the group memberships org.yaml declares (for users kept in Identity Center itself).")
         var memberships = false
 
-        @Option(name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"), completion: .file())
+        @Option(
+            name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"),
+            completion: .file())
         var output: String?
 
         @OptionGroup var diagnostics: DiagnosticOptions
@@ -55,7 +57,8 @@ extension OrgProfileCommand {
                 frontend.note(.unknownInIdentityCenter, "nothing was written; names are never guessed")
                 throw Exit.invalidInput
             }
-            let compiler = AssignmentsCompiler(resolved: resolved, snapshot: state, project: model.project, source: sourceName, includeMemberships: memberships)
+            let compiler = AssignmentsCompiler(
+                resolved: resolved, snapshot: state, project: model.project, source: sourceName, includeMemberships: memberships)
             let texts: [String] =
                 switch format {
                 case .text: [AssignmentsCompiler.plan(IdentityCenter.Drift(model: model, snapshot: state), memberships: memberships)]
@@ -66,7 +69,10 @@ extension OrgProfileCommand {
                 }
             guard let output else {
                 guard texts.count == 1 else {
-                    frontend.fail(.writeFailed, "\(compiler.grants.count + compiler.memberships.count) resources need \(texts.count) CloudFormation templates (at most \(AssignmentsCompiler.resourcesPerTemplate) each); give --output PATH to write them beside it")
+                    frontend.fail(
+                        .writeFailed,
+                        "\(compiler.grants.count + compiler.memberships.count) resources need \(texts.count) CloudFormation templates (at most \(AssignmentsCompiler.resourcesPerTemplate) each); give --output PATH to write them beside it"
+                    )
                     throw Exit.usage
                 }
                 Terminal.write(texts[0])
@@ -77,7 +83,10 @@ extension OrgProfileCommand {
                 for (path, text) in zip(paths, texts) { try FileSystem.replaceFile(at: path, with: Array(text.utf8)) }
             }
             if texts.count > 1 {
-                FileHandle.standardError.write(Data("\(compiler.grants.count + compiler.memberships.count) resources are more than one stack holds: wrote \(texts.count) templates, \(paths.joined(separator: ", "))\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "\(compiler.grants.count + compiler.memberships.count) resources are more than one stack holds: wrote \(texts.count) templates, \(paths.joined(separator: ", "))\n"
+                            .utf8))
             }
         }
 

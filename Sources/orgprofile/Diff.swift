@@ -26,7 +26,9 @@ extension OrgProfileCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("OLD and NEW org.yaml files; with --base, only the current file (default org.yaml).", valueName: "file"), completion: .file(extensions: ["yaml", "yml"]))
+        @Argument(
+            help: ArgumentHelp("OLD and NEW org.yaml files; with --base, only the current file (default org.yaml).", valueName: "file"),
+            completion: .file(extensions: ["yaml", "yml"]))
         var files: [String] = []
 
         @Option(name: .long, help: ArgumentHelp("Compare with the file as it was at this git revision.", valueName: "rev"))

@@ -23,10 +23,14 @@ extension OrgProfileCommand {
                 """
         )
 
-        @Argument(help: "The org.yaml to compile the expected config from (with --user or --group).", completion: .file(extensions: ["yaml", "yml"]))
+        @Argument(
+            help: "The org.yaml to compile the expected config from (with --user or --group).",
+            completion: .file(extensions: ["yaml", "yml"]))
         var file: String = "org.yaml"
 
-        @Option(name: .long, help: ArgumentHelp("A published config file that should be the installed block.", valueName: "path"), completion: .file())
+        @Option(
+            name: .long, help: ArgumentHelp("A published config file that should be the installed block.", valueName: "path"),
+            completion: .file())
         var from: String?
 
         @OptionGroup var selection: PrincipalOptions
@@ -45,18 +49,20 @@ extension OrgProfileCommand {
 
         func run() throws {
             let frontend = Frontend(options: diagnostics)
-            let checks = OrgProfileKit.Doctor.run(.init(
-                paths: files.paths, now: Date(), awsVersion: Self.awsVersion(), expected: try expected(frontend)))
+            let checks = OrgProfileKit.Doctor.run(
+                .init(
+                    paths: files.paths, now: Date(), awsVersion: Self.awsVersion(), expected: try expected(frontend)))
             switch format {
             case .json:
                 Terminal.write(JSON.encode(DoctorReport(ok: !checks.contains { $0.status == .fail }, checks: checks)))
             case .text:
                 for check in checks {
-                    let mark = switch check.status {
-                    case .pass: "ok  "
-                    case .fail: "FAIL"
-                    case .info: "info"
-                    }
+                    let mark =
+                        switch check.status {
+                        case .pass: "ok  "
+                        case .fail: "FAIL"
+                        case .info: "info"
+                        }
                     Terminal.write("[\(mark)] \(check.message)\n")
                     if let fix = check.fix, check.status == .fail { Terminal.write("       fix: \(fix)\n") }
                 }
@@ -71,7 +77,9 @@ extension OrgProfileCommand {
 
         private func expected(_ frontend: Frontend) throws -> (project: String, config: String)? {
             if let from {
-                let bytes = try frontend.reading { try FileSystem.readFile(from) ?? { throw FileError(path: from, reason: "no such file") }() }
+                let bytes = try frontend.reading {
+                    try FileSystem.readFile(from) ?? { throw FileError(path: from, reason: "no such file") }()
+                }
                 let file = try? ConfigFile.parse(bytes)
                 guard let file, let session = file.ssoSessionSections().keys.sorted().first else {
                     frontend.fail(.installConflict, "\(from) is not a published orgprofile config")

@@ -27,7 +27,9 @@ extension OrgProfileCommand {
 
         @OptionGroup var input: InputOptions
 
-        @Option(name: .long, help: ArgumentHelp("Compare with this snapshot instead of reading Identity Center.", valueName: "path"), completion: .file())
+        @Option(
+            name: .long, help: ArgumentHelp("Compare with this snapshot instead of reading Identity Center.", valueName: "path"),
+            completion: .file())
         var snapshot: String?
 
         @OptionGroup var access: AWSAccessOptions

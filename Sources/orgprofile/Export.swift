@@ -24,7 +24,9 @@ extension OrgProfileCommand {
 
         @OptionGroup var selection: PrincipalOptions
 
-        @Option(name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"), completion: .file())
+        @Option(
+            name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"),
+            completion: .file())
         var output: String?
 
         func validate() throws {

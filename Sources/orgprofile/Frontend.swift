@@ -14,7 +14,10 @@ struct DiagnosticOptions: ParsableArguments {
 
 /// How diagnostics are printed; alone for a command that reads no org.yaml.
 struct DiagnosticFormatOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("How to print diagnostics: text, json (one object per line) or github (workflow commands).", valueName: "format"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("How to print diagnostics: text, json (one object per line) or github (workflow commands).", valueName: "format")
+    )
     var diagnosticsFormat: DiagnosticFormat = .text
 }
 

@@ -27,15 +27,21 @@ extension OrgProfileCommand {
         @Option(name: .long, help: ArgumentHelp("The project: profile names start with it.", valueName: "name"))
         var project: String
 
-        @Option(name: .long, help: ArgumentHelp("Import this snapshot instead of reading Identity Center.", valueName: "path"), completion: .file())
+        @Option(
+            name: .long, help: ArgumentHelp("Import this snapshot instead of reading Identity Center.", valueName: "path"),
+            completion: .file())
         var snapshot: String?
 
-        @Option(name: .long, help: ArgumentHelp("The access portal URL (default: https://<identity store ID>.awsapps.com/start).", valueName: "url"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp("The access portal URL (default: https://<identity store ID>.awsapps.com/start).", valueName: "url"))
         var startURL: String?
 
         @OptionGroup var access: AWSAccessOptions
 
-        @Option(name: .long, help: ArgumentHelp("Write to this new file (atomically) instead of standard output.", valueName: "path"), completion: .file())
+        @Option(
+            name: .long, help: ArgumentHelp("Write to this new file (atomically) instead of standard output.", valueName: "path"),
+            completion: .file())
         var output: String?
 
         @Flag(name: .long, help: "Replace --output if it exists.")
@@ -64,7 +70,10 @@ extension OrgProfileCommand {
             var importer = OrgImport(snapshot: state, project: project, startURL: startURL, region: region)
             let yaml = importer.render()
             for assignment in importer.skipped {
-                frontend.warn(.partialRead, "an assignment of \(assignment.principalType.rawValue.lowercased()) \(assignment.principalID) on account \(assignment.accountID) names a principal, permission set or account the snapshot does not have; left out")
+                frontend.warn(
+                    .partialRead,
+                    "an assignment of \(assignment.principalType.rawValue.lowercased()) \(assignment.principalID) on account \(assignment.accountID) names a principal, permission set or account the snapshot does not have; left out"
+                )
             }
             // The file must be one orgprofile reads without errors.
             let analysis = Compiler.analyze(SourceFile(name: output ?? "imported org.yaml", bytes: Array(yaml.utf8)))
@@ -75,7 +84,10 @@ extension OrgProfileCommand {
             }
             if let output {
                 try frontend.writing { try FileSystem.replaceFile(at: output, with: Array(yaml.utf8)) }
-                FileHandle.standardError.write(Data("wrote \(output): \(state.accounts.count) accounts, \(state.users.count) users, \(state.groups.count) groups; review it, then run orgprofile validate \(output)\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "wrote \(output): \(state.accounts.count) accounts, \(state.users.count) users, \(state.groups.count) groups; review it, then run orgprofile validate \(output)\n"
+                            .utf8))
             } else {
                 Terminal.write(yaml)
             }

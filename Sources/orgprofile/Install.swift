@@ -4,10 +4,15 @@ import OrgProfileKit
 
 /// Which config and credentials files to edit or inspect.
 struct AWSFileOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The AWS config file (default: $AWS_CONFIG_FILE, else ~/.aws/config).", valueName: "path"), completion: .file())
+    @Option(
+        name: .long, help: ArgumentHelp("The AWS config file (default: $AWS_CONFIG_FILE, else ~/.aws/config).", valueName: "path"),
+        completion: .file())
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("The AWS credentials file (default: $AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials).", valueName: "path"), completion: .file())
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The AWS credentials file (default: $AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials).", valueName: "path"),
+        completion: .file())
     var credentials: String?
 
     var paths: AWSConfigPaths {
@@ -42,13 +47,20 @@ extension OrgProfileCommand {
                 """
         )
 
-        @Argument(help: "The org.yaml to compile the config from (with --user or --group).", completion: .file(extensions: ["yaml", "yml"]))
+        @Argument(
+            help: "The org.yaml to compile the config from (with --user or --group).", completion: .file(extensions: ["yaml", "yml"]))
         var file: String = "org.yaml"
 
-        @Option(name: .long, help: ArgumentHelp("Install this published config file instead of compiling org.yaml.", valueName: "path"), completion: .file())
+        @Option(
+            name: .long, help: ArgumentHelp("Install this published config file instead of compiling org.yaml.", valueName: "path"),
+            completion: .file())
         var from: String?
 
-        @Option(name: .long, help: ArgumentHelp("The project named by the block's markers (default: org.yaml's project, or the --from file's sso-session).", valueName: "name"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "The project named by the block's markers (default: org.yaml's project, or the --from file's sso-session).",
+                valueName: "name"))
         var project: String?
 
         @OptionGroup var selection: PrincipalOptions
@@ -95,7 +107,9 @@ extension OrgProfileCommand {
                     if planned.bytes == config {
                         Terminal.write("the orgprofile \(project) block in \(paths.config) is already up to date; nothing changed\n")
                     } else {
-                        Terminal.write(UnifiedDiff.diff(old: config ?? [], new: planned.bytes, path: "config", color: Terminal.standardOutputIsTerminal))
+                        Terminal.write(
+                            UnifiedDiff.diff(
+                                old: config ?? [], new: planned.bytes, path: "config", color: Terminal.standardOutputIsTerminal))
                         Terminal.write("dry run: \(paths.config) was not changed\n")
                     }
                     return
@@ -109,7 +123,9 @@ extension OrgProfileCommand {
                     Terminal.write("the orgprofile \(project) block in \(paths.config) is already up to date; nothing changed\n")
                     return
                 }
-                Terminal.write("installed the orgprofile \(project) block into \(paths.config): \(planned.profiles.count) profiles, sso-session \(planned.ssoSessions.joined(separator: ", "))\(update.backup.map { " (backup: \($0))" } ?? "")\n")
+                Terminal.write(
+                    "installed the orgprofile \(project) block into \(paths.config): \(planned.profiles.count) profiles, sso-session \(planned.ssoSessions.joined(separator: ", "))\(update.backup.map { " (backup: \($0))" } ?? "")\n"
+                )
                 Terminal.write("next:\n")
                 for session in planned.ssoSessions { Terminal.write("  aws sso login --sso-session \(session)\n") }
                 if let testProfile { Terminal.write("  aws sts get-caller-identity --profile \(testProfile)\n") }
@@ -137,7 +153,9 @@ extension OrgProfileCommand {
         /// to try first.
         private func source(_ frontend: Frontend) throws -> (text: String, project: String, testProfile: String?) {
             if let from {
-                let bytes = try frontend.reading { try FileSystem.readFile(from) ?? { throw FileError(path: from, reason: "no such file") }() }
+                let bytes = try frontend.reading {
+                    try FileSystem.readFile(from) ?? { throw FileError(path: from, reason: "no such file") }()
+                }
                 guard let text = String(validating: bytes, as: UTF8.self), let parsed = try? ConfigFile.parse(bytes) else {
                     frontend.fail(.installConflict, "\(from) is not a config file the AWS CLI can read")
                     throw Exit.invalidInput
@@ -170,10 +188,13 @@ extension OrgProfileCommand {
                 """
         )
 
-        @Option(name: .long, help: ArgumentHelp("The project whose block to remove (needed when several are installed).", valueName: "name"))
+        @Option(
+            name: .long, help: ArgumentHelp("The project whose block to remove (needed when several are installed).", valueName: "name"))
         var project: String?
 
-        @Option(name: .long, help: ArgumentHelp("The AWS config file (default: $AWS_CONFIG_FILE, else ~/.aws/config).", valueName: "path"), completion: .file())
+        @Option(
+            name: .long, help: ArgumentHelp("The AWS config file (default: $AWS_CONFIG_FILE, else ~/.aws/config).", valueName: "path"),
+            completion: .file())
         var config: String?
 
         @OptionGroup var diagnostics: DiagnosticFormatOption
@@ -198,7 +219,8 @@ extension OrgProfileCommand {
                         return (chosen, bytes)
                     }
                 }
-                Terminal.write("removed the orgprofile \(update.plan) block from \(path)\(update.backup.map { " (backup: \($0))" } ?? "")\n")
+                Terminal.write(
+                    "removed the orgprofile \(update.plan) block from \(path)\(update.backup.map { " (backup: \($0))" } ?? "")\n")
             } catch NothingToRemove.noFile {
                 Terminal.write("\(path) does not exist; nothing to remove\n")
             } catch NothingToRemove.noBlock {
@@ -215,7 +237,9 @@ extension OrgProfileCommand {
             let list = installed.isEmpty ? "none is installed" : "installed: " + installed.joined(separator: ", ")
             if let project {
                 guard installed.contains(project) else {
-                    frontend.fail(.installConflict, "\(path) has no orgprofile \(project) block (\(list))\(Suggestion.hint(for: project, in: installed))")
+                    frontend.fail(
+                        .installConflict,
+                        "\(path) has no orgprofile \(project) block (\(list))\(Suggestion.hint(for: project, in: installed))")
                     throw Exit.invalidInput
                 }
                 return project

@@ -22,7 +22,10 @@ struct OrgProfileCommand: ParsableCommand {
               orgprofile export org.yaml --user alice --output alice.config
             """,
         version: OrgProfile.versionWithRevision,
-        subcommands: [Validate.self, Compile.self, Check.self, Export.self, Diff.self, Report.self, Install.self, Uninstall.self, Doctor.self, Snapshot.self, Import.self, Drift.self, Assignments.self, Schema.self]
+        subcommands: [
+            Validate.self, Compile.self, Check.self, Export.self, Diff.self, Report.self, Install.self, Uninstall.self, Doctor.self,
+            Snapshot.self, Import.self, Drift.self, Assignments.self, Schema.self,
+        ]
     )
 
     /// Runs the command, then ends a run that printed problems with their count. A word where
@@ -32,7 +35,8 @@ struct OrgProfileCommand: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
         if let word = arguments.first, !word.hasPrefix("-"), !names.contains(word) {
-            let message = "orgprofile: error: unknown command '\(word)'\(Suggestion.hint(for: word, in: names))\n"
+            let message =
+                "orgprofile: error: unknown command '\(word)'\(Suggestion.hint(for: word, in: names))\n"
                 + "commands: \(names.dropLast().joined(separator: ", ")); see 'orgprofile --help'\n"
             FileHandle.standardError.write(Data(message.utf8))
             Foundation.exit(Exit.usage.rawValue)
@@ -59,7 +63,9 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"), completion: .directory)
     var out: String = "dist"
 
-    @Option(name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace or add to the built-in templates.", valueName: "dir"), completion: .directory)
+    @Option(
+        name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace or add to the built-in templates.", valueName: "dir"),
+        completion: .directory)
     var templates: String?
 }
 

@@ -9,10 +9,14 @@ struct PrincipalOptions: ParsableArguments {
     @Option(name: .long, help: "The group whose config to use, instead of a user.", completion: NameCompletion.groups)
     var group: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only profiles of this role; repeat for more roles.", valueName: "role"), completion: NameCompletion.roles)
+    @Option(
+        name: .long, help: ArgumentHelp("Only profiles of this role; repeat for more roles.", valueName: "role"),
+        completion: NameCompletion.roles)
     var role: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace the built-in templates.", valueName: "dir"), completion: .directory)
+    @Option(
+        name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace the built-in templates.", valueName: "dir"),
+        completion: .directory)
     var templates: String?
 
     var isGiven: Bool { user != nil || group != nil }
@@ -40,13 +44,17 @@ struct PrincipalConfig {
         var profiles = model.profiles(for: principal)
         if !options.role.isEmpty {
             for name in options.role where !model.roles.contains(where: { $0.name == name }) {
-                frontend.fail(.unknownRole, Validator.unknownRole(name, declared: model.roles.map(\.name).sorted(), in: Compiler.displayName(of: file)))
+                frontend.fail(
+                    .unknownRole,
+                    Validator.unknownRole(name, declared: model.roles.map(\.name).sorted(), in: Compiler.displayName(of: file)))
                 throw Exit.usage
             }
             profiles = profiles.filter { options.role.contains($0.role) }
             if profiles.isEmpty {
                 let roles = options.role.map { "'\($0)'" }.joined(separator: " or ")
-                frontend.warn(.noMatchingProfiles, "\(principal.kind) '\(principal.name)' holds no profile with role \(roles); only the sso-session is exported")
+                frontend.warn(
+                    .noMatchingProfiles,
+                    "\(principal.kind) '\(principal.name)' holds no profile with role \(roles); only the sso-session is exported")
             }
         }
         self.model = model

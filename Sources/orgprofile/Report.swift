@@ -26,7 +26,9 @@ extension OrgProfileCommand {
         @OptionGroup var input: InputOptions
         @OptionGroup var diagnostics: DiagnosticOptions
 
-        @Option(name: .long, help: ArgumentHelp("text, markdown, csv or json (default: text on a terminal, else markdown).", valueName: "format"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp("text, markdown, csv or json (default: text on a terminal, else markdown).", valueName: "format"))
         var format: AccessReport.Format?
 
         func run() throws {

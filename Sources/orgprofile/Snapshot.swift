@@ -67,7 +67,9 @@ extension OrgProfileCommand {
 
         @OptionGroup var access: AWSAccessOptions
 
-        @Option(name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"), completion: .file())
+        @Option(
+            name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"),
+            completion: .file())
         var output: String?
 
         @OptionGroup var diagnostics: DiagnosticFormatOption
@@ -78,7 +80,10 @@ extension OrgProfileCommand {
             let text = snapshot.json()
             if let output {
                 try frontend.writing { try FileSystem.replaceFile(at: output, with: Array(text.utf8)) }
-                FileHandle.standardError.write(Data("wrote \(output): \(snapshot.accounts.count) accounts, \(snapshot.permissionSets.count) permission sets, \(snapshot.users.count) users, \(snapshot.groups.count) groups, \(snapshot.assignments.count) assignments\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "wrote \(output): \(snapshot.accounts.count) accounts, \(snapshot.permissionSets.count) permission sets, \(snapshot.users.count) users, \(snapshot.groups.count) groups, \(snapshot.assignments.count) assignments\n"
+                            .utf8))
             } else {
                 Terminal.write(text)
             }

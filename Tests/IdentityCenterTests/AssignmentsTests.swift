@@ -8,14 +8,16 @@ import Testing
     static let exampleSnapshot = packageRoot.appendingPathComponent("Tests/IdentityCenterTests/Fixtures/example-snapshot.json").path
 
     static func example() throws -> (AccessModel, Snapshot) {
-        let model = try Fixture.model(try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8))
+        let model = try Fixture.model(
+            try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8))
         return (model, try SnapshotFile(path: exampleSnapshot).snapshot())
     }
 
     static func compiler(_ model: AccessModel, _ snapshot: Snapshot, memberships: Bool = false) -> AssignmentsCompiler {
         let resolved = Grants(model: model, snapshot: snapshot)
         #expect(resolved.unresolved.isEmpty, "\(resolved.diagnostics)")
-        return AssignmentsCompiler(resolved: resolved, snapshot: snapshot, project: model.project, source: "org.yaml", includeMemberships: memberships)
+        return AssignmentsCompiler(
+            resolved: resolved, snapshot: snapshot, project: model.project, source: "org.yaml", includeMemberships: memberships)
     }
 
     static func object(_ text: String) throws -> [String: Any] {
@@ -55,7 +57,8 @@ import Testing
             #expect(id.count <= 255 && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }, "\(id)")
             let properties = resource["Properties"] as? [String: Any] ?? [:]
             if resource["Type"] as? String == "AWS::SSO::Assignment" {
-                #expect(Set(properties.keys) == ["InstanceArn", "PermissionSetArn", "PrincipalId", "PrincipalType", "TargetId", "TargetType"])
+                #expect(
+                    Set(properties.keys) == ["InstanceArn", "PermissionSetArn", "PrincipalId", "PrincipalType", "TargetId", "TargetType"])
                 #expect((resource["Metadata"] as? [String: [String: String]])?["orgprofile"]?["permission_set"] != nil)
             }
         }
@@ -94,15 +97,26 @@ import Testing
         var yaml = "version: 1\nproject: big\nsso_session:\n  start_url: https://big.awsapps.com/start\n  region: us-east-1\naccounts:\n"
         for account in 0..<accounts { yaml += "  account-\(account):\n    id: \"\(String(format: "%012d", 100_000_000_000 + account))\"\n" }
         yaml += "roles:\n  ReadOnlyAccess: {profile_suffix: readonly}\n  Developer: {}\ngroups:\n"
-        for group in 0..<groups { yaml += "  team-\(group):\n    assignments:\n      - role: ReadOnlyAccess\n        accounts: \"*\"\n      - role: Developer\n        accounts: \"*\"\n" }
+        for group in 0..<groups {
+            yaml +=
+                "  team-\(group):\n    assignments:\n      - role: ReadOnlyAccess\n        accounts: \"*\"\n      - role: Developer\n        accounts: \"*\"\n"
+        }
         yaml += "users: {}\n"
         let instance = "arn:aws:sso:::instance/ssoins-1234567890abcdef"
-        let sets = ["Developer", "ReadOnlyAccess"].enumerated().map { Snapshot.PermissionSet(arn: "arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-\(String(format: "%016x", $0.offset + 1))", name: $0.element, description: nil, sessionDuration: nil) }
+        let sets = ["Developer", "ReadOnlyAccess"].enumerated().map {
+            Snapshot.PermissionSet(
+                arn: "arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-\(String(format: "%016x", $0.offset + 1))", name: $0.element,
+                description: nil, sessionDuration: nil)
+        }
         let snapshot = Snapshot(
             instance: .init(arn: instance, identityStoreID: "d-1234567890", region: "us-east-1"), organization: nil,
-            accounts: (0..<accounts).map { .init(id: String(format: "%012d", 100_000_000_000 + $0), name: "account-\($0)", status: "ACTIVE") },
+            accounts: (0..<accounts).map {
+                .init(id: String(format: "%012d", 100_000_000_000 + $0), name: "account-\($0)", status: "ACTIVE")
+            },
             permissionSets: sets, users: [],
-            groups: (0..<groups).map { .init(id: String(format: "90670000-0000-0000-0000-%012d", $0), displayName: "team-\($0)", description: nil) },
+            groups: (0..<groups).map {
+                .init(id: String(format: "90670000-0000-0000-0000-%012d", $0), displayName: "team-\($0)", description: nil)
+            },
             memberships: [], assignments: [])
         return (yaml, snapshot)
     }
@@ -113,11 +127,13 @@ import Testing
         let (model, snapshot) = try Self.example()
         let text = Self.compiler(model, snapshot, memberships: true).terraform()
         let config = try Self.object(text)
-        let resources = try #require((config["resource"] as? [String: Any])?["aws_ssoadmin_account_assignment"] as? [String: [String: String]])
+        let resources = try #require(
+            (config["resource"] as? [String: Any])?["aws_ssoadmin_account_assignment"] as? [String: [String: String]])
         #expect(resources.count == model.declaredAssignments.count)
         for (key, arguments) in resources {
             #expect(key.range(of: #"^[A-Za-z_][A-Za-z0-9_-]*$"#, options: .regularExpression) != nil, "\(key)")
-            #expect(Set(arguments.keys) == ["instance_arn", "permission_set_arn", "principal_id", "principal_type", "target_id", "target_type"])
+            #expect(
+                Set(arguments.keys) == ["instance_arn", "permission_set_arn", "principal_id", "principal_type", "target_id", "target_type"])
         }
         let imports = try #require(config["import"] as? [[String: String]])
         let imported = imports.compactMap { $0["to"] }.filter { $0.hasPrefix("aws_ssoadmin_account_assignment.") }
@@ -126,8 +142,12 @@ import Testing
         #expect(Set(imported).count == 9)
         #expect(imported.allSatisfy { resources[String($0.dropFirst("aws_ssoadmin_account_assignment.".count))] != nil })
         let bob = try #require(imports.first { $0["to"] == "aws_ssoadmin_account_assignment.user_bob__ReadOnlyAccess__infrastructure" })
-        #expect(bob["id"] == "90670002-a1b2-c3d4-e5f6-000000000002,USER,222222222222,AWS_ACCOUNT,arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-a1b2c3d4e5f60003,arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6")
-        let memberships = try #require((config["resource"] as? [String: Any])?["aws_identitystore_group_membership"] as? [String: [String: String]])
+        #expect(
+            bob["id"]
+                == "90670002-a1b2-c3d4-e5f6-000000000002,USER,222222222222,AWS_ACCOUNT,arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-a1b2c3d4e5f60003,arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6"
+        )
+        let memberships = try #require(
+            (config["resource"] as? [String: Any])?["aws_identitystore_group_membership"] as? [String: [String: String]])
         #expect(memberships.count == 3)
         #expect(imports.contains { $0["id"] == "d-9067a1b2c3/m-bob-developers" })
     }
@@ -137,13 +157,18 @@ import Testing
         let (model, snapshot) = try Self.example()
         let before = Self.compiler(model, snapshot).cloudFormation()[0]
         #expect(before == Self.compiler(model, snapshot).cloudFormation()[0])
-        let grown = try Fixture.model(try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8)
-            .replacingOccurrences(of: "      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n", with: "      - role: ReadOnlyAccess\n        accounts: [infrastructure, workload-development]\n"))
+        let grown = try Fixture.model(
+            try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8)
+                .replacingOccurrences(
+                    of: "      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n",
+                    with: "      - role: ReadOnlyAccess\n        accounts: [infrastructure, workload-development]\n"))
         let beforeIDs = Set(try #require(try Self.object(before)["Resources"] as? [String: Any]).keys)
-        let afterIDs = Set(try #require(try Self.object(Self.compiler(grown, snapshot).cloudFormation()[0])["Resources"] as? [String: Any]).keys)
+        let afterIDs = Set(
+            try #require(try Self.object(Self.compiler(grown, snapshot).cloudFormation()[0])["Resources"] as? [String: Any]).keys)
         #expect(afterIDs.subtracting(beforeIDs).count == 1)
         #expect(beforeIDs.isSubset(of: afterIDs))
-        #expect(AssignmentsCompiler.terraformKeyForTests("user", ["alice@x.example", "Dev", "a"]).hasPrefix("user_alice_x_example__Dev__a_"))
+        #expect(
+            AssignmentsCompiler.terraformKeyForTests("user", ["alice@x.example", "Dev", "a"]).hasPrefix("user_alice_x_example__Dev__a_"))
         #expect(AssignmentsCompiler.terraformKeyForTests("group", ["ops", "Dev", "a"]) == "group_ops__Dev__a")
     }
 
@@ -151,24 +176,28 @@ import Testing
         let (model, snapshot) = try Self.example()
         let compiler = Self.compiler(model, snapshot)
         let csv = compiler.csv()
-        #expect(csv.hasPrefix("principal_type,principal,principal_name,permission_set,account,account_name,account_id,principal_id,permission_set_arn\r\n"))
+        #expect(
+            csv.hasPrefix(
+                "principal_type,principal,principal_name,permission_set,account,account_name,account_id,principal_id,permission_set_arn\r\n"
+            ))
         #expect(csv.components(separatedBy: "\r\n").count - 2 == 12)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(compiler.json().utf8)) as? [[String: String]])
         #expect(rows.count == 12)
         #expect(rows.contains { $0["principal"] == "platform" && $0["permission_set"] == "UserManagement" })
         let plan = AssignmentsCompiler.plan(Drift(model: model, snapshot: snapshot), memberships: false)
-        #expect(plan == """
-            3 to create, 1 existing but not declared (left alone)
+        #expect(
+            plan == """
+                3 to create, 1 existing but not declared (left alone)
 
-            would create:
-              + user alice: AdministratorAccess on organization-management
-              + user erin: ReadOnlyAccess on organization-management
-              + user erin: UserManagement on infrastructure
+                would create:
+                  + user alice: AdministratorAccess on organization-management
+                  + user erin: ReadOnlyAccess on organization-management
+                  + user erin: UserManagement on infrastructure
 
-            existing, not declared in org.yaml:
-              ? user bob: AdministratorAccess on workload-production
+                existing, not declared in org.yaml:
+                  ? user bob: AdministratorAccess on workload-production
 
-            """)
+                """)
     }
 
     @Test func aNameTheSnapshotLacksIsALocatedError() throws {
@@ -176,6 +205,9 @@ import Testing
         let yaml = try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8)
             .replacingOccurrences(of: "  platform:\n", with: "  platform:\n    identity_center_name: Platform Team\n")
         let resolved = Grants(model: try Fixture.model(yaml), snapshot: snapshot)
-        #expect(resolved.diagnostics.map(\.description) == ["org.yaml:62:3: error: Identity Center has no group 'Platform Team' (in the snapshot)"])
+        #expect(
+            resolved.diagnostics.map(\.description) == [
+                "org.yaml:62:3: error: Identity Center has no group 'Platform Team' (in the snapshot)"
+            ])
     }
 }

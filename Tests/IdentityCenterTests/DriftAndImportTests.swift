@@ -19,11 +19,21 @@ enum Fixture {
                 .init(id: "222222222222", name: "Infrastructure", status: "ACTIVE"),
                 .init(id: "333333333333", name: "Workload Dev", status: "ACTIVE"),
             ],
-            permissionSets: ["AdministratorAccess", "Developer", "ReadOnlyAccess"].map { .init(arn: ps($0), name: $0, description: nil, sessionDuration: "PT8H") },
-            users: [.init(id: "u-ann", userName: "ann@x.example", displayName: "Ann A", email: "ann@x.example"),
-                    .init(id: "u-ben", userName: "ben", displayName: nil, email: nil)],
-            groups: [.init(id: "g-dev", displayName: "Dev Team", description: "Developers"), .init(id: "g-ops", displayName: "ops", description: nil)],
-            memberships: [.init(groupID: "g-dev", userID: "u-ann"), .init(groupID: "g-ops", userID: "u-ben"), .init(groupID: "g-dev", userID: "u-ben")],
+            permissionSets: ["AdministratorAccess", "Developer", "ReadOnlyAccess"].map {
+                .init(arn: ps($0), name: $0, description: nil, sessionDuration: "PT8H")
+            },
+            users: [
+                .init(id: "u-ann", userName: "ann@x.example", displayName: "Ann A", email: "ann@x.example"),
+                .init(id: "u-ben", userName: "ben", displayName: nil, email: nil),
+            ],
+            groups: [
+                .init(id: "g-dev", displayName: "Dev Team", description: "Developers"),
+                .init(id: "g-ops", displayName: "ops", description: nil),
+            ],
+            memberships: [
+                .init(groupID: "g-dev", userID: "u-ann"), .init(groupID: "g-ops", userID: "u-ben"),
+                .init(groupID: "g-dev", userID: "u-ben"),
+            ],
             assignments: [
                 .init(accountID: "333333333333", permissionSetARN: ps("Developer"), principalType: .group, principalID: "g-dev"),
                 .init(accountID: "333333333333", permissionSetARN: ps("ReadOnlyAccess"), principalType: .group, principalID: "g-ops"),
@@ -76,7 +86,10 @@ enum Fixture {
         #expect(yaml.contains("  AdministratorAccess: {}\n"))
         let model = try Fixture.model(yaml)
         let ben = try #require(model.principal(named: "ben", kind: .user))
-        #expect(model.profiles(for: ben).map(\.name) == ["acme-infrastructure", "acme-org-management", "acme-workload-dev", "acme-workload-dev-developer"])
+        #expect(
+            model.profiles(for: ben).map(\.name) == [
+                "acme-infrastructure", "acme-org-management", "acme-workload-dev", "acme-workload-dev-developer",
+            ])
         #expect(OrgImport.suffixForTests("ReadOnlyAccess") == "readonly")
         #expect(OrgImport.suffixForTests("AWSPowerUserAccess") == "awspoweruser")
     }
@@ -94,26 +107,35 @@ enum Fixture {
     func drift(_ yaml: String, _ snapshot: Snapshot = Fixture.snapshot) throws -> [String] {
         let result = Drift(model: try Fixture.model(yaml), snapshot: snapshot)
         return result.subjects.flatMap { subject in
-            subject.findings.map { "\(subject.kind?.rawValue ?? "org") \(subject.name ?? "-") \($0.kind.rawValue)\($0.isPrivileged ? " !" : "")\($0.location.map { " @\($0.line):\($0.column)" } ?? "")" }
+            subject.findings.map {
+                "\(subject.kind?.rawValue ?? "org") \(subject.name ?? "-") \($0.kind.rawValue)\($0.isPrivileged ? " !" : "")\($0.location.map { " @\($0.line):\($0.column)" } ?? "")"
+            }
         }
     }
 
     @Test func aFreshImportHasNoDrift() throws {
         #expect(try drift(Fixture.imported()) == [])
-        #expect(DriftFormat.text.render(Drift(model: try Fixture.model(Fixture.imported()), snapshot: Fixture.snapshot)) == "no drift: IAM Identity Center holds exactly what org.yaml declares\n")
+        #expect(
+            DriftFormat.text.render(Drift(model: try Fixture.model(Fixture.imported()), snapshot: Fixture.snapshot))
+                == "no drift: IAM Identity Center holds exactly what org.yaml declares\n")
     }
 
     @Test func everyKindOfDifferenceIsFoundAndLocated() throws {
         var yaml = Fixture.imported()
         // Declared, not assigned; a membership declared, not present; a user, group,
         // account and permission set Identity Center lacks; an account renamed.
-        yaml = yaml.replacingOccurrences(of: "      - role: Developer\n        accounts: [workload-dev]\n", with: "      - role: Developer\n        accounts: [workload-dev, infrastructure]\n")
+        yaml = yaml.replacingOccurrences(
+            of: "      - role: Developer\n        accounts: [workload-dev]\n",
+            with: "      - role: Developer\n        accounts: [workload-dev, infrastructure]\n")
         yaml += "  cleo:\n    groups: [dev-team]\n"
-        yaml = yaml.replacingOccurrences(of: "    name: Org Management\n", with: "    name: Org Mgmt\n  sandbox:\n    id: \"999999999999\"\n")
+        yaml = yaml.replacingOccurrences(
+            of: "    name: Org Management\n", with: "    name: Org Mgmt\n  sandbox:\n    id: \"999999999999\"\n")
         yaml = yaml.replacingOccurrences(of: "  ReadOnlyAccess: {}\n", with: "  ReadOnlyAccess: {}\n  Billing: {}\n")
-        yaml = yaml.replacingOccurrences(of: "groups:\n", with: "groups:\n  finance:\n    assignments:\n      - role: Billing\n        accounts: [sandbox]\n")
+        yaml = yaml.replacingOccurrences(
+            of: "groups:\n", with: "groups:\n  finance:\n    assignments:\n      - role: Billing\n        accounts: [sandbox]\n")
         // Assigned, not declared: ann's direct administrator grant is gone from org.yaml.
-        yaml = yaml.replacingOccurrences(of: "    assignments:\n      - role: AdministratorAccess\n        accounts: [infrastructure]\n", with: "")
+        yaml = yaml.replacingOccurrences(
+            of: "    assignments:\n      - role: AdministratorAccess\n        accounts: [infrastructure]\n", with: "")
         // A membership present, not declared.
         yaml = yaml.replacingOccurrences(of: "    groups: [dev-team, ops]\n", with: "    groups: [ops]\n")
         let found = try drift(yaml)
@@ -141,15 +163,17 @@ enum Fixture {
     /// admin for the Organization Management account.
     @Test func userManagementGrantsAreChecked() throws {
         var yaml = Fixture.imported()
-        yaml = yaml.replacingOccurrences(of: "\ngroups:\n", with: """
+        yaml = yaml.replacingOccurrences(
+            of: "\ngroups:\n",
+            with: """
 
-            user_management:
-              delegated_admin: {account: infrastructure, role: ReadOnlyAccess}
-              organization_management: {account: org-management, role: AdministratorAccess}
+                user_management:
+                  delegated_admin: {account: infrastructure, role: ReadOnlyAccess}
+                  organization_management: {account: org-management, role: AdministratorAccess}
 
-            groups:
+                groups:
 
-            """)
+                """)
         yaml = yaml.replacingOccurrences(of: "  ops:\n", with: "  ops:\n    user_management: true\n")
         yaml = yaml.replacingOccurrences(of: "    name: Ann A\n", with: "    name: Ann A\n    super_admin: true\n")
         let found = try drift(yaml)
@@ -168,7 +192,14 @@ enum Fixture {
     }
 
     @Test func jsonIsDocumentedShape() throws {
-        let json = DriftFormat.json.render(Drift(model: try Fixture.model(Fixture.imported().replacingOccurrences(of: "  cleo", with: "")), snapshot: { var s = Fixture.snapshot; s.memberships.removeAll { $0.userID == "u-ann" }; return s }()))
+        let json = DriftFormat.json.render(
+            Drift(
+                model: try Fixture.model(Fixture.imported().replacingOccurrences(of: "  cleo", with: "")),
+                snapshot: {
+                    var s = Fixture.snapshot
+                    s.memberships.removeAll { $0.userID == "u-ann" }
+                    return s
+                }()))
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(document["differences"] as? Int == 1)
         let finding = (((document["subjects"] as? [[String: Any]])?.first)?["findings"] as? [[String: Any]])?.first

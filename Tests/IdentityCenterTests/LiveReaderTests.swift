@@ -9,9 +9,11 @@ import Testing
 @Suite struct LiveReaderTests {
     /// A folder with an `aws` script answering every call the reader makes; `failing` makes
     /// that operation fail as the AWS CLI does (a message on standard error, exit 254).
-    static func fakeAWS(failing: String? = nil, organizationReadable: Bool = true) throws -> (folder: String, environment: [String: String]) {
+    static func fakeAWS(failing: String? = nil, organizationReadable: Bool = true) throws -> (folder: String, environment: [String: String])
+    {
         let folder = try temporaryFolder()
-        let org = organizationReadable
+        let org =
+            organizationReadable
             ? #"echo '{"Organization": {"MasterAccountId": "111111111111"}}'"#
             : #"echo 'An error occurred (AccessDeniedException) when calling the DescribeOrganization operation: no' >&2; exit 254"#
         var script = """
@@ -87,9 +89,13 @@ import Testing
         let (folder, environment) = try Self.fakeAWS(organizationReadable: false)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let collected = Collected()
-        let snapshot = try LiveIdentityCenter(aws: AWSCommand(environment: environment), warn: { message in collected.lock.withLock { collected.warnings.append(message) } }).snapshot()
+        let snapshot = try LiveIdentityCenter(
+            aws: AWSCommand(environment: environment), warn: { message in collected.lock.withLock { collected.warnings.append(message) } }
+        ).snapshot()
         #expect(snapshot.organization?.managementAccountID == nil)
-        #expect(collected.warnings.contains("the organisation could not be described (organizations:DescribeOrganization); the management account is unknown"))
+        #expect(
+            collected.warnings.contains(
+                "the organisation could not be described (organizations:DescribeOrganization); the management account is unknown"))
     }
 
     @Test func aFailedCallNamesTheCallAndQuotesTheAWSCommand() throws {

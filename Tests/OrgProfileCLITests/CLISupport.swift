@@ -28,7 +28,9 @@ func run(_ executable: String, _ arguments: [String], in folder: String? = nil, 
 }
 
 /// Runs several programs at the same time and waits for all of them.
-func runTogether(_ commands: [(executable: String, arguments: [String])], in folder: String? = nil, environment: [String: String]? = nil) throws -> [RunResult] {
+func runTogether(_ commands: [(executable: String, arguments: [String])], in folder: String? = nil, environment: [String: String]? = nil)
+    throws -> [RunResult]
+{
     let started = try commands.map { try Started($0.executable, $0.arguments, in: folder, environment: environment) }
     return started.map { $0.finish() }
 }
@@ -60,7 +62,9 @@ struct Started {
         }
         let stdout = FileManager.default.contents(atPath: capture + ".out") ?? Data()
         let stderr = FileManager.default.contents(atPath: capture + ".err") ?? Data()
-        return RunResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return RunResult(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
 
@@ -98,5 +102,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.Sour
         try actual.write(toFile: path, atomically: true, encoding: .utf8)
         return
     }
-    #expect(actual == (try text(path)), "\(name) differs; if the change is intended, rerun with ORGPROFILE_RECORD=1", sourceLocation: sourceLocation)
+    #expect(
+        actual == (try text(path)), "\(name) differs; if the change is intended, rerun with ORGPROFILE_RECORD=1",
+        sourceLocation: sourceLocation)
 }

@@ -26,14 +26,15 @@ import Testing
         try "version: 1\nproject: Acme\nusers: {}\n".write(toFile: folder + "/bad.yaml", atomically: true, encoding: .utf8)
         let bad = try orgprofile("validate", "bad.yaml", in: folder)
         #expect(bad.status == 1)
-        #expect(bad.stderr == """
-            bad.yaml:1:1: error: org.yaml is missing the required key 'sso_session'
-            bad.yaml:1:1: error: org.yaml is missing the required key 'accounts'
-            bad.yaml:1:1: error: org.yaml is missing the required key 'roles'
-            bad.yaml:2:10: error: project 'Acme' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)
-            4 errors
+        #expect(
+            bad.stderr == """
+                bad.yaml:1:1: error: org.yaml is missing the required key 'sso_session'
+                bad.yaml:1:1: error: org.yaml is missing the required key 'accounts'
+                bad.yaml:1:1: error: org.yaml is missing the required key 'roles'
+                bad.yaml:2:10: error: project 'Acme' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)
+                4 errors
 
-            """)
+                """)
         #expect(bad.stdout == "")
 
         let missing = try orgprofile("validate", "nope.yaml", in: folder)
@@ -50,7 +51,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try orgprofile("compile", "org.yaml.example", "--out", "out", in: folder)
         #expect(result.status == 0)
-        #expect(result.stdout == "compiled org.yaml.example into out: 4 users, 2 groups, 24 profiles; 12 files written, 0 unchanged, 0 removed\n")
+        #expect(
+            result.stdout
+                == "compiled org.yaml.example into out: 4 users, 2 groups, 24 profiles; 12 files written, 0 unchanged, 0 removed\n")
         let golden = tree(goldenFolder)
         #expect(tree(folder + "/out").keys.sorted() == golden.keys.sorted())
         #expect(tree(folder + "/out") == golden, "the binary's output differs from examples/dist")
@@ -85,7 +88,8 @@ import Testing
         // Drop dave; change bob's access.
         var yaml = try text(folder + "/org.yaml")
         yaml = yaml.replacingOccurrences(of: "  dave:\n    groups: [platform]\n", with: "")
-        yaml = yaml.replacingOccurrences(of: "        accounts: [infrastructure]\n", with: "        accounts: [infrastructure, organization-management]\n")
+        yaml = yaml.replacingOccurrences(
+            of: "        accounts: [infrastructure]\n", with: "        accounts: [infrastructure, organization-management]\n")
         try yaml.write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
         let changed = try orgprofile("compile", in: folder)
         #expect(changed.status == 0)
@@ -168,13 +172,19 @@ import Testing
         #expect(unknown.stderr == "orgprofile: error: unknown user 'bbo'; did you mean 'bob'?\n1 error\n")
         let role = try orgprofile("export", "--user", "bob", "--role", "ReadOnly", in: folder)
         #expect(role.status == 64)
-        #expect(role.stderr == "orgprofile: error: unknown role 'ReadOnly'; did you mean 'ReadOnlyAccess'?; a role (a permission set) is declared under 'roles:' in org.yaml (declared: AdministratorAccess, Developer, ReadOnlyAccess, UserManagement)\n1 error\n")
+        #expect(
+            role.stderr
+                == "orgprofile: error: unknown role 'ReadOnly'; did you mean 'ReadOnlyAccess'?; a role (a permission set) is declared under 'roles:' in org.yaml (declared: AdministratorAccess, Developer, ReadOnlyAccess, UserManagement)\n1 error\n"
+        )
         // A truncated user name, and a command with a typo.
         let frank = try orgprofile("export", "--user", "ali", in: folder)
         #expect(frank.stderr == "orgprofile: error: unknown user 'ali'; did you mean 'alice'?\n1 error\n")
         let command = try orgprofile("compil", in: folder)
         #expect(command.status == 64)
-        #expect(command.stderr == "orgprofile: error: unknown command 'compil'; did you mean 'compile'?\ncommands: validate, compile, check, export, diff, report, install, uninstall, doctor, snapshot, import, drift, assignments, schema; see 'orgprofile --help'\n")
+        #expect(
+            command.stderr
+                == "orgprofile: error: unknown command 'compil'; did you mean 'compile'?\ncommands: validate, compile, check, export, diff, report, install, uninstall, doctor, snapshot, import, drift, assignments, schema; see 'orgprofile --help'\n"
+        )
         let group = try orgprofile("export", "--group", "developer", in: folder)
         #expect(group.stderr == "orgprofile: error: unknown group 'developer'; did you mean 'developers'?\n1 error\n")
         let disabled = try orgprofile("export", "--user", "carol", in: folder)
@@ -185,7 +195,9 @@ import Testing
         #expect(neither.stderr.contains("Give exactly one of --user NAME and --group NAME."))
         let held = try orgprofile("export", "--user", "erin", "--role", "Developer", in: folder)
         #expect(held.status == 0)
-        #expect(held.stderr == "orgprofile: warning: user 'erin' holds no profile with role 'Developer'; only the sso-session is exported\n1 warning\n")
+        #expect(
+            held.stderr
+                == "orgprofile: warning: user 'erin' holds no profile with role 'Developer'; only the sso-session is exported\n1 warning\n")
         #expect(!held.stdout.contains("[profile "))
     }
 
@@ -194,7 +206,8 @@ import Testing
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(try orgprofile("compile", in: folder).status == 0)
-        let check = try run("/usr/bin/env", ["python3", packageRoot.appendingPathComponent("scripts/botocore-check.py").path, folder + "/dist"])
+        let check = try run(
+            "/usr/bin/env", ["python3", packageRoot.appendingPathComponent("scripts/botocore-check.py").path, folder + "/dist"])
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout == "botocore read 6 configs: all agree with manifest.json\n")
 
@@ -206,9 +219,14 @@ import Testing
             print(sorted(c["profiles"]), sorted(c["sso_sessions"]))
             """
         let full = try run("/usr/bin/env", ["python3", "-c", script], environment: environment)
-        #expect(full.stdout == "['acme-infrastructure-readonly', 'acme-workload-development', 'acme-workload-development-readonly', 'acme-workload-production-readonly'] ['acme']\n")
+        #expect(
+            full.stdout
+                == "['acme-infrastructure-readonly', 'acme-workload-development', 'acme-workload-development-readonly', 'acme-workload-production-readonly'] ['acme']\n"
+        )
         if let aws = try? run("/usr/bin/env", ["aws", "--version"]), aws.status == 0 {
-            let get = try run("/usr/bin/env", ["aws", "configure", "get", "sso_account_id", "--profile", "acme-workload-development"], environment: environment)
+            let get = try run(
+                "/usr/bin/env", ["aws", "configure", "get", "sso_account_id", "--profile", "acme-workload-development"],
+                environment: environment)
             #expect(get.stdout == "333333333333\n")
         }
     }
@@ -217,7 +235,10 @@ import Testing
 /// What `--help` shows: readable at 80 columns, only options that do something, and never a
 /// command that overwrites a person's whole config.
 @Suite struct HelpTests {
-    static let commands = ["", "validate", "compile", "check", "export", "diff", "report", "install", "uninstall", "doctor", "snapshot", "import", "drift", "assignments", "schema"]
+    static let commands = [
+        "", "validate", "compile", "check", "export", "diff", "report", "install", "uninstall", "doctor", "snapshot", "import", "drift",
+        "assignments", "schema",
+    ]
 
     func help(_ command: String) throws -> String {
         var environment = ProcessInfo.processInfo.environment
@@ -265,7 +286,8 @@ import Testing
     @Test func versionNamesTheCommit() throws {
         let version = try orgprofile("--version").stdout
         guard FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent(".git").path),
-              let head = try? run("/usr/bin/env", ["git", "-C", packageRoot.path, "rev-parse", "HEAD"]), head.status == 0 else {
+            let head = try? run("/usr/bin/env", ["git", "-C", packageRoot.path, "rev-parse", "HEAD"]), head.status == 0
+        else {
             #expect(version == "0.1.0\n")
             return
         }
@@ -282,7 +304,9 @@ import Testing
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         func complete(_ option: String, _ words: [String]) throws -> [String] {
-            let result = try orgprofile(arguments: ["---completion", "export", "--", option, String(words.count - 1), String(words.last!.count)] + words, in: folder)
+            let result = try orgprofile(
+                arguments: ["---completion", "export", "--", option, String(words.count - 1), String(words.last!.count)] + words, in: folder
+            )
             return result.stdout.split(separator: "\n").map(String.init)
         }
         #expect(try complete("--user", ["orgprofile", "export", "org.yaml.example", "--user", ""]) == ["alice", "bob", "dave", "erin"])

@@ -26,9 +26,15 @@ import Testing
             for result in results { #expect(result.status == 0, "trial \(trial): \(result.stderr)") }
             let config = try text(home.config)
             #expect(config.hasPrefix("[default]\nregion = eu-west-1\n"), "trial \(trial)")
-            #expect(config.contains("# >>> orgprofile acme:") && config.contains("# <<< orgprofile acme <<<"), "trial \(trial): acme's block is lost")
-            #expect(config.contains("# >>> orgprofile beta:") && config.contains("# <<< orgprofile beta <<<"), "trial \(trial): beta's block is lost")
-            #expect(!FileManager.default.fileExists(atPath: home.folder + "/home/.aws/.config.orgprofile-lock"), "trial \(trial): the lock file stays")
+            #expect(
+                config.contains("# >>> orgprofile acme:") && config.contains("# <<< orgprofile acme <<<"),
+                "trial \(trial): acme's block is lost")
+            #expect(
+                config.contains("# >>> orgprofile beta:") && config.contains("# <<< orgprofile beta <<<"),
+                "trial \(trial): beta's block is lost")
+            #expect(
+                !FileManager.default.fileExists(atPath: home.folder + "/home/.aws/.config.orgprofile-lock"),
+                "trial \(trial): the lock file stays")
         }
     }
 
@@ -63,7 +69,11 @@ import Testing
         let lock = home.folder + "/home/.aws/.config.orgprofile-lock"
         let holder = try Started(
             "/usr/bin/env",
-            ["python3", "-c", "import fcntl,sys,time; f=open(sys.argv[1],'w'); fcntl.flock(f, fcntl.LOCK_EX); f.write('a test holder (pid 1)'); f.flush(); time.sleep(1.5)", lock],
+            [
+                "python3", "-c",
+                "import fcntl,sys,time; f=open(sys.argv[1],'w'); fcntl.flock(f, fcntl.LOCK_EX); f.write('a test holder (pid 1)'); f.flush(); time.sleep(1.5)",
+                lock,
+            ],
             in: nil, environment: nil)
         Thread.sleep(forTimeInterval: 0.5)
         let waited = try home.orgprofile("install", "--from", "dist/users/bob/config")
@@ -75,7 +85,11 @@ import Testing
         let before = try text(home.config)
         let stuck = try Started(
             "/usr/bin/env",
-            ["python3", "-c", "import fcntl,sys,time; f=open(sys.argv[1],'w'); fcntl.flock(f, fcntl.LOCK_EX); f.write('a stuck holder'); f.flush(); time.sleep(3)", lock],
+            [
+                "python3", "-c",
+                "import fcntl,sys,time; f=open(sys.argv[1],'w'); fcntl.flock(f, fcntl.LOCK_EX); f.write('a stuck holder'); f.flush(); time.sleep(3)",
+                lock,
+            ],
             in: nil, environment: nil)
         Thread.sleep(forTimeInterval: 0.5)
         var environment = home.environment
@@ -83,7 +97,9 @@ import Testing
         let gaveUp = try run(binary, ["install", "--from", "dist/users/alice/config"], in: home.folder, environment: environment)
         _ = stuck.finish()
         #expect(gaveUp.status == 74)
-        #expect(gaveUp.stderr.contains("a stuck holder has held this lock for longer than 0.5 s; let it finish (or stop it) and run again"), "\(gaveUp.stderr)")
+        #expect(
+            gaveUp.stderr.contains("a stuck holder has held this lock for longer than 0.5 s; let it finish (or stop it) and run again"),
+            "\(gaveUp.stderr)")
         #expect(try text(home.config) == before)
     }
 }

@@ -8,13 +8,16 @@ import Testing
     /// An org of `users` people in 12 groups over 20 accounts; `variant` changes regions and
     /// who is in it, so that most files change between two variants.
     static func org(users: Int, variant: Int) -> String {
-        var yaml = "version: 1\nproject: crash\nsso_session:\n  start_url: https://crash.awsapps.com/start\n  region: us-east-1\naccounts:\n"
+        var yaml =
+            "version: 1\nproject: crash\nsso_session:\n  start_url: https://crash.awsapps.com/start\n  region: us-east-1\naccounts:\n"
         for account in 0..<20 {
-            yaml += "  account-\(account):\n    id: \"\(100_000_000_000 + account)\"\n    region: \(account % 2 == variant ? "eu-west-1" : "us-west-2")\n"
+            yaml +=
+                "  account-\(account):\n    id: \"\(100_000_000_000 + account)\"\n    region: \(account % 2 == variant ? "eu-west-1" : "us-west-2")\n"
         }
         yaml += "roles:\n  Admin: {}\n  ReadOnly:\n    profile_suffix: ro\ngroups:\n"
         for group in 0..<12 {
-            yaml += "  group-\(group):\n    assignments:\n      - role: \(group % 3 == 0 ? "Admin" : "ReadOnly")\n        accounts: [account-\(group), account-\(group + 4), account-\(group + 8)]\n"
+            yaml +=
+                "  group-\(group):\n    assignments:\n      - role: \(group % 3 == 0 ? "Admin" : "ReadOnly")\n        accounts: [account-\(group), account-\(group + 4), account-\(group + 8)]\n"
         }
         yaml += "users:\n"
         for user in (variant * 10)..<(users + variant * 10) {
@@ -57,7 +60,7 @@ import Testing
         let new = tree(folder + "/new")
         #expect(old.count > 300 && new.count > 300)
 
-        var random = SeededGenerator(seed: 20261127)
+        var random = SeededGenerator(seed: 20_261_127)
         var interrupted = 0
         for trial in 0..<110 {
             try? FileManager.default.removeItem(atPath: folder + "/dist")

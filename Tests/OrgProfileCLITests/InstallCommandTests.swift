@@ -43,7 +43,8 @@ import Testing
         func signIn(expiresAt: String) throws {
             let cache = folder + "/home/.aws/sso/cache"
             try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
-            try "{\"startUrl\": \"https://acme.awsapps.com/start\", \"region\": \"us-west-2\", \"accessToken\": \"x\", \"expiresAt\": \"\(expiresAt)\"}"
+            try
+                "{\"startUrl\": \"https://acme.awsapps.com/start\", \"region\": \"us-west-2\", \"accessToken\": \"x\", \"expiresAt\": \"\(expiresAt)\"}"
                 .write(toFile: cache + "/293abb6b76d7791c0732cc517d38c4b5c734b87f.json", atomically: true, encoding: .utf8)
         }
 
@@ -63,7 +64,9 @@ import Testing
         #expect(alice.stdout.hasSuffix("  aws sts get-caller-identity --profile acme-workload-development\n"), "\(alice.stdout)")
         // From a published file, read-only roles come first.
         let readOnly = try home.orgprofile("install", "--from", "dist/users/erin/config", "--config", home.folder + "/erin-config")
-        #expect(readOnly.stdout.hasSuffix("  aws sts get-caller-identity --profile acme-organization-management-readonly\n"), "\(readOnly.stdout)")
+        #expect(
+            readOnly.stdout.hasSuffix("  aws sts get-caller-identity --profile acme-organization-management-readonly\n"),
+            "\(readOnly.stdout)")
     }
 
     @Test func firstInstallCreatesThePrivateFolderAndFile() throws {
@@ -71,20 +74,23 @@ import Testing
         defer { home.remove() }
         let result = try home.orgprofile("install", "--from", "dist/users/bob/config")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == """
-            installed the orgprofile acme block into \(home.config): 4 profiles, sso-session acme
-            next:
-              aws sso login --sso-session acme
-              aws sts get-caller-identity --profile acme-infrastructure-readonly
+        #expect(
+            result.stdout == """
+                installed the orgprofile acme block into \(home.config): 4 profiles, sso-session acme
+                next:
+                  aws sso login --sso-session acme
+                  aws sts get-caller-identity --profile acme-infrastructure-readonly
 
-            """)
+                """)
         #expect(try mode(home.folder + "/home/.aws") == 0o700)
         #expect(try mode(home.config) == 0o600)
         #expect(try text(home.config) == ManagedBlock.begin + "\n" + (try text(home.bob)) + ManagedBlock.end + "\n")
 
         let again = try home.orgprofile("install", "--from", "dist/users/bob/config")
         #expect(again.stdout == "the orgprofile acme block in \(home.config) is already up to date; nothing changed\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: home.folder + "/home/.aws") == ["config"], "no backup for a change of nothing")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: home.folder + "/home/.aws") == ["config"],
+            "no backup for a change of nothing")
     }
 
     @Test func installFromOrgYamlForOneRoleKeepsTheRestAndPermissions() throws {
@@ -99,7 +105,9 @@ import Testing
         #expect(installed.hasPrefix(mine + ManagedBlock.begin + "\r\n"))
         #expect(installed.components(separatedBy: "[profile ").count - 1 == 4)
         #expect(try mode(home.config) == 0o640)
-        let backups = try FileManager.default.contentsOfDirectory(atPath: home.folder + "/home/.aws").filter { $0.hasPrefix("config.orgprofile-backup-") }
+        let backups = try FileManager.default.contentsOfDirectory(atPath: home.folder + "/home/.aws").filter {
+            $0.hasPrefix("config.orgprofile-backup-")
+        }
         #expect(backups.count == 1)
         #expect(try text(home.folder + "/home/.aws/" + backups[0]) == mine)
 
@@ -125,10 +133,16 @@ import Testing
 
         let ambiguous = try home.orgprofile("uninstall")
         #expect(ambiguous.status == 1)
-        #expect(ambiguous.stderr == "orgprofile: error: \(home.config) has 2 orgprofile blocks (installed: acme, beta); name one with --project NAME\n1 error\n")
+        #expect(
+            ambiguous.stderr
+                == "orgprofile: error: \(home.config) has 2 orgprofile blocks (installed: acme, beta); name one with --project NAME\n1 error\n"
+        )
         let unknown = try home.orgprofile("uninstall", "--project", "acne")
         #expect(unknown.status == 1)
-        #expect(unknown.stderr == "orgprofile: error: \(home.config) has no orgprofile acne block (installed: acme, beta); did you mean 'acme'?\n1 error\n")
+        #expect(
+            unknown.stderr
+                == "orgprofile: error: \(home.config) has no orgprofile acne block (installed: acme, beta); did you mean 'acme'?\n1 error\n"
+        )
         #expect(try text(home.config) == installed)
 
         #expect(try home.orgprofile("uninstall", "--project", "beta").status == 0)
@@ -146,13 +160,14 @@ import Testing
         try "[acme-infrastructure-readonly]\naws_access_key_id = AKIA\n".write(toFile: home.credentials, atomically: true, encoding: .utf8)
         let result = try home.orgprofile("install", "--from", "dist/users/bob/config")
         #expect(result.status == 1)
-        #expect(result.stderr == """
-            \(home.config):1:1: error: [profile acme-workload-development] already defines the profile acme-workload-development outside the orgprofile acme block; remove it, or run again with --adopt to take it over
-            \(home.credentials):1:1: error: [acme-infrastructure-readonly] has the name of the profile acme-infrastructure-readonly that would be installed; the AWS CLI would mix the two, so rename or remove it (orgprofile never edits credentials)
-            orgprofile: note: nothing was changed; resolve the problems above and run install again
-            2 errors
+        #expect(
+            result.stderr == """
+                \(home.config):1:1: error: [profile acme-workload-development] already defines the profile acme-workload-development outside the orgprofile acme block; remove it, or run again with --adopt to take it over
+                \(home.credentials):1:1: error: [acme-infrastructure-readonly] has the name of the profile acme-infrastructure-readonly that would be installed; the AWS CLI would mix the two, so rename or remove it (orgprofile never edits credentials)
+                orgprofile: note: nothing was changed; resolve the problems above and run install again
+                2 errors
 
-            """)
+                """)
         #expect(try text(home.config) == mine)
         #expect(try FileManager.default.contentsOfDirectory(atPath: home.folder + "/home/.aws").sorted() == ["config", "credentials"])
 
@@ -197,7 +212,10 @@ import Testing
         chmod(home.config, 0o444)
         let result = try home.orgprofile("install", "--from", "dist/users/bob/config")
         #expect(result.status == 74)
-        #expect(result.stderr == "orgprofile: error: cannot write \(home.config): the file is read-only (mode 444); make it writable to let orgprofile change it\n1 error\n")
+        #expect(
+            result.stderr
+                == "orgprofile: error: cannot write \(home.config): the file is read-only (mode 444); make it writable to let orgprofile change it\n1 error\n"
+        )
         #expect(try text(home.config) == "[default]\nregion = x\n")
     }
 
@@ -218,7 +236,9 @@ import Testing
         for user in ["bob", "alice", "bob", "alice", "bob", "alice", "bob", "alice"] {
             #expect(try home.orgprofile("install", "--from", "dist/users/\(user)/config").status == 0)
         }
-        let backups = try FileManager.default.contentsOfDirectory(atPath: home.folder + "/home/.aws").filter { $0.contains("orgprofile-backup") }
+        let backups = try FileManager.default.contentsOfDirectory(atPath: home.folder + "/home/.aws").filter {
+            $0.contains("orgprofile-backup")
+        }
         #expect(backups.count == 5)
     }
 
@@ -229,14 +249,16 @@ import Testing
         try home.signIn(expiresAt: "2099-01-01T00:00:00Z")
         let result = try home.orgprofile("doctor", "--from", "dist/users/bob/config")
         #expect(result.status == 0, "\(result.stdout)")
-        #expect(result.stdout.hasPrefix("""
-            [ok  ] \(home.config) is readable by the AWS CLI
-            [info] \(home.credentials) does not exist (not needed for IAM Identity Center)
-            [ok  ] orgprofile blocks intact: acme (lines 1-42)
-            [ok  ] the orgprofile acme block is current
-            [ok  ] every profile's sso_session exists and agrees with it
-            [ok  ] sso-session acme: signed in until 2099-01-01T00:00:00Z (
-            """))
+        #expect(
+            result.stdout.hasPrefix(
+                """
+                [ok  ] \(home.config) is readable by the AWS CLI
+                [info] \(home.credentials) does not exist (not needed for IAM Identity Center)
+                [ok  ] orgprofile blocks intact: acme (lines 1-42)
+                [ok  ] the orgprofile acme block is current
+                [ok  ] every profile's sso_session exists and agrees with it
+                [ok  ] sso-session acme: signed in until 2099-01-01T00:00:00Z (
+                """))
         #expect(result.stdout.hasSuffix("[ok  ] aws-cli/2.15.0 on PATH\n"))
 
         // The block is out of date once org.yaml gives bob more.
@@ -244,14 +266,17 @@ import Testing
         #expect(current.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(current.stdout.utf8)) as? [String: Any])
         #expect(report["ok"] as? Bool == false)
-        let failing = (report["checks"] as? [[String: Any]] ?? []).filter { $0["status"] as? String == "fail" }.compactMap { $0["check"] as? String }
+        let failing = (report["checks"] as? [[String: Any]] ?? []).filter { $0["status"] as? String == "fail" }.compactMap {
+            $0["check"] as? String
+        }
         #expect(failing == ["block-current"])
     }
 
     @Test func doctorFindsProblems() throws {
         let home = try Home(awsMajorVersion: 1)
         defer { home.remove() }
-        try home.writeConfig("""
+        try home.writeConfig(
+            """
             [profile acme-dev]
             sso_session = acme
             sso_region = eu-west-1
@@ -269,11 +294,12 @@ import Testing
         #expect(result.status == 1)
         let failures = result.stdout.split(separator: "\n").filter { $0.hasPrefix("[FAIL]") }
         let lines = failures.map(String.init)
-        #expect(Array(lines.prefix(3)) == [
-            "[FAIL] \(home.config):9: the orgprofile acme block that begins here is never closed with '# <<< orgprofile acme <<<'",
-            "[FAIL] \(home.config):1: profile acme-dev sets sso_region = eu-west-1, which disagrees with sso-session acme; the AWS CLI refuses the profile",
-            "[FAIL] \(home.config):4: profile lost names sso-session nowhere, which is not in the file",
-        ])
+        #expect(
+            Array(lines.prefix(3)) == [
+                "[FAIL] \(home.config):9: the orgprofile acme block that begins here is never closed with '# <<< orgprofile acme <<<'",
+                "[FAIL] \(home.config):1: profile acme-dev sets sso_region = eu-west-1, which disagrees with sso-session acme; the AWS CLI refuses the profile",
+                "[FAIL] \(home.config):4: profile lost names sso-session nowhere, which is not in the file",
+            ])
         // acme-dev is the person's own profile (no intact block manages it): only mentioned.
         #expect(result.stdout.contains("[info] profiles of your own in both files (fine: orgprofile does not manage them): acme-dev\n"))
         #expect(lines.count == 5)
@@ -303,10 +329,11 @@ import Testing
         let clashing = try home.orgprofile("doctor", "--from", "dist/users/alice/config")
         #expect(clashing.status == 1)
         let failures = clashing.stdout.split(separator: "\n").filter { $0.hasPrefix("[FAIL]") && $0.contains("credentials") }
-        #expect(failures == [
-            "[FAIL] \(home.credentials):5: profile acme-user-management, which orgprofile manages, is also in \(home.credentials); the AWS CLI would mix its keys into the SSO profile",
-            "[FAIL] \(home.credentials):3: profile acme-workload-development, which orgprofile manages, is also in \(home.credentials); the AWS CLI would mix its keys into the SSO profile",
-        ])
+        #expect(
+            failures == [
+                "[FAIL] \(home.credentials):5: profile acme-user-management, which orgprofile manages, is also in \(home.credentials); the AWS CLI would mix its keys into the SSO profile",
+                "[FAIL] \(home.credentials):3: profile acme-workload-development, which orgprofile manages, is also in \(home.credentials); the AWS CLI would mix its keys into the SSO profile",
+            ])
     }
 
     @Test func doctorWithoutConfigOrToken() throws {
@@ -319,7 +346,10 @@ import Testing
 
         #expect(try home.orgprofile("install", "--from", "dist/users/bob/config").status == 0)
         let unsigned = try home.orgprofile("doctor")
-        #expect(unsigned.stdout.contains("[FAIL] sso-session acme: not signed in (no token in \(home.folder)/home/.aws/sso/cache/293abb6b76d7791c0732cc517d38c4b5c734b87f.json)\n       fix: aws sso login --sso-session acme\n"))
+        #expect(
+            unsigned.stdout.contains(
+                "[FAIL] sso-session acme: not signed in (no token in \(home.folder)/home/.aws/sso/cache/293abb6b76d7791c0732cc517d38c4b5c734b87f.json)\n       fix: aws sso login --sso-session acme\n"
+            ))
     }
 
     /// The AWS CLI's own parser reads the installed file as the old profiles plus the new ones.
@@ -337,7 +367,10 @@ import Testing
             print(sorted(c["profiles"]), sorted(c["sso_sessions"]), c["profiles"]["default"]["s3"], c["profiles"]["acme-user-management"]["sso_account_id"])
             """
         let result = try run("/usr/bin/env", ["python3", "-c", script], environment: environment)
-        #expect(result.stdout == "['acme-infrastructure', 'acme-organization-management', 'acme-user-management', 'acme-workload-development', 'acme-workload-production', 'default', 'mine'] ['acme'] {'max_concurrent_requests': '20'} 111111111111\n", "\(result.stderr)")
+        #expect(
+            result.stdout
+                == "['acme-infrastructure', 'acme-organization-management', 'acme-user-management', 'acme-workload-development', 'acme-workload-production', 'default', 'mine'] ['acme'] {'max_concurrent_requests': '20'} 111111111111\n",
+            "\(result.stderr)")
     }
 }
 

@@ -4,7 +4,10 @@ import Testing
 
 /// snapshot, import and drift against moto_server standing in for Organizations, sso-admin
 /// and identitystore, through the real aws command, as an admin would run them.
-@Suite(.serialized, .enabled(if: MotoServer.isAvailable, "moto_server, the aws command or boto3 is not installed; the live Identity Center tests are skipped"))
+@Suite(
+    .serialized,
+    .enabled(
+        if: MotoServer.isAvailable, "moto_server, the aws command or boto3 is not installed; the live Identity Center tests are skipped"))
 struct LiveIdentityCenterTests {
     let seedScript = packageRoot.appendingPathComponent("Tests/OrgProfileCLITests/Fixtures/seed-identity-center.py").path
 
@@ -30,7 +33,9 @@ struct LiveIdentityCenterTests {
         let snapshot = try orgprofile(["snapshot", "--output", "snapshot.json"], server, in: folder)
         let seconds = Date().timeIntervalSince(started)
         #expect(snapshot.status == 0, "\(snapshot.stderr)")
-        #expect(snapshot.stderr.contains("wrote snapshot.json: 5 accounts, 4 permission sets, 4 users, 3 groups, 15 assignments"), "\(snapshot.stderr)")
+        #expect(
+            snapshot.stderr.contains("wrote snapshot.json: 5 accounts, 4 permission sets, 4 users, 3 groups, 15 assignments"),
+            "\(snapshot.stderr)")
         print("snapshot of the seeded organisation took \(String(format: "%.1f", seconds)) s")
         let first = try text(folder + "/snapshot.json")
         let state = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
@@ -39,12 +44,14 @@ struct LiveIdentityCenterTests {
         // The same state gives the same bytes, read twice, and imported live or from the file.
         let again = try orgprofile(["snapshot"], server, in: folder)
         #expect(again.stdout == first)
-        let fromFile = try orgprofile(["import", "--project", "acme", "--snapshot", "snapshot.json", "--output", "org.yaml"], server, in: folder)
+        let fromFile = try orgprofile(
+            ["import", "--project", "acme", "--snapshot", "snapshot.json", "--output", "org.yaml"], server, in: folder)
         #expect(fromFile.status == 0, "\(fromFile.stderr)")
         let live = try orgprofile(["import", "--project", "acme"], server, in: folder)
         #expect(live.stdout == (try text(folder + "/org.yaml")))
         // An existing file is not overwritten.
-        let refused = try orgprofile(["import", "--project", "acme", "--snapshot", "snapshot.json", "--output", "org.yaml"], server, in: folder)
+        let refused = try orgprofile(
+            ["import", "--project", "acme", "--snapshot", "snapshot.json", "--output", "org.yaml"], server, in: folder)
         #expect(refused.status == 1)
 
         let yaml = try text(folder + "/org.yaml")
@@ -59,7 +66,8 @@ struct LiveIdentityCenterTests {
         // Every user's compiled profiles are exactly their live access.
         let report = try orgprofile(["report", "org.yaml", "--format", "json"], server, in: folder)
         let matrix = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
-        let accountIDs = Dictionary(uniqueKeysWithValues: (matrix["accounts"] as? [[String: Any]] ?? []).map { ($0["key"] as! String, $0["id"] as! String) })
+        let accountIDs = Dictionary(
+            uniqueKeysWithValues: (matrix["accounts"] as? [[String: Any]] ?? []).map { ($0["key"] as! String, $0["id"] as! String) })
         var compiled: [String: Set<String>] = [:]
         for user in matrix["users"] as? [[String: Any]] ?? [] {
             var access = Set<String>()
@@ -80,8 +88,11 @@ struct LiveIdentityCenterTests {
     /// Each user's access in a snapshot: "ACCOUNT_ID ROLE" for their own assignments and
     /// those of their groups.
     static func liveAccess(_ state: [String: Any]) -> [String: Set<String>] {
-        let roles = Dictionary(uniqueKeysWithValues: (state["permission_sets"] as? [[String: Any]] ?? []).map { ($0["arn"] as! String, $0["name"] as! String) })
-        let users = Dictionary(uniqueKeysWithValues: (state["users"] as? [[String: Any]] ?? []).map { ($0["id"] as! String, $0["user_name"] as! String) })
+        let roles = Dictionary(
+            uniqueKeysWithValues: (state["permission_sets"] as? [[String: Any]] ?? []).map { ($0["arn"] as! String, $0["name"] as! String) }
+        )
+        let users = Dictionary(
+            uniqueKeysWithValues: (state["users"] as? [[String: Any]] ?? []).map { ($0["id"] as! String, $0["user_name"] as! String) })
         var groupsOf: [String: [String]] = [:]
         for membership in state["memberships"] as? [[String: Any]] ?? [] {
             groupsOf[membership["user_id"] as! String, default: []].append(membership["group_id"] as! String)
@@ -89,9 +100,10 @@ struct LiveIdentityCenterTests {
         var access: [String: Set<String>] = [:]
         for (id, name) in users {
             let principals = Set([id] + (groupsOf[id] ?? []))
-            access[name] = Set((state["assignments"] as? [[String: Any]] ?? []).filter { principals.contains($0["principal_id"] as! String) }.map {
-                "\($0["account_id"] as! String) \(roles[$0["permission_set_arn"] as! String]!)"
-            })
+            access[name] = Set(
+                (state["assignments"] as? [[String: Any]] ?? []).filter { principals.contains($0["principal_id"] as! String) }.map {
+                    "\($0["account_id"] as! String) \(roles[$0["permission_set_arn"] as! String]!)"
+                })
         }
         return access
     }
@@ -125,7 +137,9 @@ struct LiveIdentityCenterTests {
 
         let text = try orgprofile(["drift", "org.yaml"], server, in: folder)
         #expect(text.stdout.contains("  ! AdministratorAccess on workload-production-eu ("), "\(text.stdout)")
-        #expect(text.stdout.contains("is declared but not assigned in Identity Center; the profile fails at sign-in (org.yaml:"), "\(text.stdout)")
+        #expect(
+            text.stdout.contains("is declared but not assigned in Identity Center; the profile fails at sign-in (org.yaml:"),
+            "\(text.stdout)")
         let markdown = try orgprofile(["drift", "org.yaml", "--format", "markdown"], server, in: folder)
         #expect(markdown.stdout.hasPrefix("**Drift:** "))
 
@@ -133,12 +147,17 @@ struct LiveIdentityCenterTests {
         // creates only the one that was revoked. (dave, deleted, is a located error: his
         // entry goes first.)
         #expect(try orgprofile(["snapshot", "--output", "snapshot.json"], server, in: folder).status == 0)
-        let unknown = try orgprofile(["assignments", "org.yaml", "--snapshot", "snapshot.json", "--format", "terraform"], server, in: folder)
+        let unknown = try orgprofile(
+            ["assignments", "org.yaml", "--snapshot", "snapshot.json", "--format", "terraform"], server, in: folder)
         #expect(unknown.status == 1)
-        #expect(unknown.stderr.contains("error: Identity Center has no user name 'dave.ops@acme.example' (in the snapshot)"), "\(unknown.stderr)")
-        let yaml = try String(contentsOfFile: folder + "/org.yaml", encoding: .utf8).replacingOccurrences(of: "  dave.ops@acme.example:\n    name: Dave Ops\n    email: dave.ops@acme.example\n    groups: [platform-team]\n", with: "")
+        #expect(
+            unknown.stderr.contains("error: Identity Center has no user name 'dave.ops@acme.example' (in the snapshot)"),
+            "\(unknown.stderr)")
+        let yaml = try String(contentsOfFile: folder + "/org.yaml", encoding: .utf8).replacingOccurrences(
+            of: "  dave.ops@acme.example:\n    name: Dave Ops\n    email: dave.ops@acme.example\n    groups: [platform-team]\n", with: "")
         try yaml.write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
-        let terraform = try orgprofile(["assignments", "org.yaml", "--snapshot", "snapshot.json", "--format", "terraform"], server, in: folder)
+        let terraform = try orgprofile(
+            ["assignments", "org.yaml", "--snapshot", "snapshot.json", "--format", "terraform"], server, in: folder)
         #expect(terraform.status == 0, "\(terraform.stderr)")
         let config = try #require(try JSONSerialization.jsonObject(with: Data(terraform.stdout.utf8)) as? [String: Any])
         let resources = (config["resource"] as? [String: Any])?["aws_ssoadmin_account_assignment"] as? [String: Any] ?? [:]
@@ -146,17 +165,24 @@ struct LiveIdentityCenterTests {
         #expect(resources.count == 15)
         #expect(imports.count == 14)
         #expect(!imports.contains { $0["to"] == "aws_ssoadmin_account_assignment.group_app-developers__Developer__workload-development" })
-        let template = try orgprofile(["assignments", "org.yaml", "--snapshot", "snapshot.json", "--format", "cloudformation"], server, in: folder)
+        let template = try orgprofile(
+            ["assignments", "org.yaml", "--snapshot", "snapshot.json", "--format", "cloudformation"], server, in: folder)
         #expect(template.stdout.components(separatedBy: "\"AWS::SSO::Assignment\"").count - 1 == 15)
 
         // cfn-lint refuses moto's permission-set ARNs (arn:aws:sso:::instance/ssoins-.../ps-...); with
         // the ARNs in AWS's shape (arn:aws:sso:::permissionSet/ssoins-.../ps-...), the template passes.
         guard let lint = try? run("/usr/bin/env", ["sh", "-c", "command -v cfn-lint"]), lint.status == 0 else { return }
         let realShape = try String(contentsOfFile: folder + "/snapshot.json", encoding: .utf8)
-            .replacingOccurrences(of: #"("permission_set_arn" : |"arn" : )"arn:aws:sso:::instance/(ssoins-[0-9a-z]+)/(ps-[0-9a-z]+)""#, with: "$1\"arn:aws:sso:::permissionSet/$2/$3\"", options: .regularExpression)
+            .replacingOccurrences(
+                of: #"("permission_set_arn" : |"arn" : )"arn:aws:sso:::instance/(ssoins-[0-9a-z]+)/(ps-[0-9a-z]+)""#,
+                with: "$1\"arn:aws:sso:::permissionSet/$2/$3\"", options: .regularExpression)
         #expect(realShape.contains("arn:aws:sso:::permissionSet/ssoins-"))
         try realShape.write(toFile: folder + "/snapshot-aws.json", atomically: true, encoding: .utf8)
-        #expect(try orgprofile(["assignments", "org.yaml", "--snapshot", "snapshot-aws.json", "--format", "cloudformation", "--output", "template.json"], server, in: folder).status == 0)
+        #expect(
+            try orgprofile(
+                ["assignments", "org.yaml", "--snapshot", "snapshot-aws.json", "--format", "cloudformation", "--output", "template.json"],
+                server, in: folder
+            ).status == 0)
         let linted = try run("/usr/bin/env", ["cfn-lint", folder + "/template.json"])
         #expect(linted.status == 0, "\(linted.stdout)\(linted.stderr)")
     }
@@ -181,7 +207,8 @@ struct MotoServer {
 
     /// moto_server, the aws command and boto3 are there.
     static let isAvailable: Bool = {
-        guard let found = try? run("/usr/bin/env", ["sh", "-c", "command -v moto_server && command -v aws && python3 -c 'import boto3'"]) else { return false }
+        guard let found = try? run("/usr/bin/env", ["sh", "-c", "command -v moto_server && command -v aws && python3 -c 'import boto3'"])
+        else { return false }
         return found.status == 0
     }()
 
@@ -207,7 +234,9 @@ struct MotoServer {
     }
 
     init() throws {
-        let port = try run("/usr/bin/env", ["python3", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"]).stdout
+        let port = try run(
+            "/usr/bin/env", ["python3", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"]
+        ).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         endpoint = "http://127.0.0.1:\(port)"
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -217,17 +246,22 @@ struct MotoServer {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         // Ready when it answers.
-        let ready = try run("/usr/bin/env", ["python3", "-c", """
-            import time, urllib.request
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen("\(endpoint)/moto-api/", timeout=1)
-                    break
-                except Exception:
-                    time.sleep(0.1)
-            else:
-                raise SystemExit(1)
-            """])
+        let ready = try run(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                """
+                import time, urllib.request
+                for _ in range(100):
+                    try:
+                        urllib.request.urlopen("\(endpoint)/moto-api/", timeout=1)
+                        break
+                    except Exception:
+                        time.sleep(0.1)
+                else:
+                    raise SystemExit(1)
+                """,
+            ])
         if ready.status != 0 { stop() }
         try #require(ready.status == 0, "moto_server did not start on \(endpoint)")
     }

@@ -22,7 +22,8 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
 
         // A hand edit, a deleted file, and a user removed from org.yaml.
         let bob = folder + "/dist/users/bob/config"
-        try (try text(bob)).replacingOccurrences(of: "region = eu-west-1", with: "region = eu-west-2").write(toFile: bob, atomically: true, encoding: .utf8)
+        try (try text(bob)).replacingOccurrences(of: "region = eu-west-1", with: "region = eu-west-2").write(
+            toFile: bob, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(atPath: folder + "/dist/users/alice/README.md")
         let yaml = try text(folder + "/org.yaml").replacingOccurrences(of: "  dave:\n    groups: [platform]\n", with: "")
         try yaml.write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
@@ -35,7 +36,10 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
 
         let quiet = try orgprofile("check", "--quiet", in: folder)
         #expect(quiet.status == 1)
-        #expect(quiet.stdout == "dist is out of date with org.yaml: 2 changed, 1 missing, 2 stale; to fix it, run: orgprofile compile org.yaml --out dist\n")
+        #expect(
+            quiet.stdout
+                == "dist is out of date with org.yaml: 2 changed, 1 missing, 2 stale; to fix it, run: orgprofile compile org.yaml --out dist\n"
+        )
 
         // The command it prints fixes it.
         #expect(try orgprofile("compile", "org.yaml", "--out", "dist", in: folder).status == 0)
@@ -146,7 +150,9 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
     func diagnosticsOnATerminal() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try (try text(folder + "/org.yaml").replacingOccurrences(of: "groups: [developers]\n    assignments:", with: "groups: [developer]\n    assignments:"))
+        try
+            (try text(folder + "/org.yaml").replacingOccurrences(
+                of: "groups: [developers]\n    assignments:", with: "groups: [developer]\n    assignments:"))
             .write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
@@ -163,7 +169,8 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         #expect(colored.stdout.contains("\u{1B}[1;31merror:\u{1B}[m"))
 
         // report's default on a terminal is the text listing; piped, it is Markdown.
-        let report = try run("/usr/bin/script", ["-qec", "\(binary) report org.yaml.example", "/dev/null"], in: folder, environment: environment)
+        let report = try run(
+            "/usr/bin/script", ["-qec", "\(binary) report org.yaml.example", "/dev/null"], in: folder, environment: environment)
         #expect(report.stdout.contains("USER   PROFILE"), "\(report.stdout)")
         #expect(try orgprofile("report", "org.yaml.example", in: folder).stdout.hasPrefix("# Access report\n"))
     }
@@ -171,26 +178,37 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
     @Test func diagnosticsForCI() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try (try text(folder + "/org.yaml") + "  dora:\n    name: Dora\n").write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
+        try (try text(folder + "/org.yaml") + "  dora:\n    name: Dora\n").write(
+            toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
         let lines = try text(folder + "/org.yaml").split(separator: "\n", omittingEmptySubsequences: false).count - 2
 
         let warning = try orgprofile("validate", in: folder)
         #expect(warning.status == 0)
-        #expect(warning.stderr == "org.yaml:\(lines):3: warning: user 'dora' is in no group and has no assignments, so gets no profiles\n1 warning\n")
+        #expect(
+            warning.stderr
+                == "org.yaml:\(lines):3: warning: user 'dora' is in no group and has no assignments, so gets no profiles\n1 warning\n")
         #expect(warning.stdout == "org.yaml: 5 users, 2 groups, 24 profiles, 1 warning\n")
 
         let strict = try orgprofile("validate", "--strict", in: folder)
         #expect(strict.status == 1)
-        #expect(strict.stderr == "org.yaml:\(lines):3: error: user 'dora' is in no group and has no assignments, so gets no profiles\n1 error\n")
+        #expect(
+            strict.stderr == "org.yaml:\(lines):3: error: user 'dora' is in no group and has no assignments, so gets no profiles\n1 error\n"
+        )
 
         let github = try orgprofile("compile", "--diagnostics-format", "github", "--strict", in: folder)
         #expect(github.status == 1)
-        #expect(github.stderr == "::error file=org.yaml,line=\(lines),col=3,title=user-without-access::user 'dora' is in no group and has no assignments, so gets no profiles\n")
+        #expect(
+            github.stderr
+                == "::error file=org.yaml,line=\(lines),col=3,title=user-without-access::user 'dora' is in no group and has no assignments, so gets no profiles\n"
+        )
         #expect(!FileManager.default.fileExists(atPath: folder + "/dist"))
 
         let json = try orgprofile("report", "--diagnostics-format", "json", in: folder)
         #expect(json.status == 0)
-        #expect(json.stderr == "{\"code\":\"user-without-access\",\"column\":3,\"file\":\"org.yaml\",\"line\":\(lines),\"message\":\"user 'dora' is in no group and has no assignments, so gets no profiles\",\"severity\":\"warning\"}\n")
+        #expect(
+            json.stderr
+                == "{\"code\":\"user-without-access\",\"column\":3,\"file\":\"org.yaml\",\"line\":\(lines),\"message\":\"user 'dora' is in no group and has no assignments, so gets no profiles\",\"severity\":\"warning\"}\n"
+        )
 
         let missing = try orgprofile("check", "nope.yaml", "--diagnostics-format", "github", in: folder)
         #expect(missing.status == 74)

@@ -11,7 +11,9 @@ import Testing
 
     func rows(_ diff: AccessDiff, _ name: String) -> [String] {
         guard let principal = diff.principals.first(where: { $0.name == name }) else { return [] }
-        return principal.rows.map { "\($0.isPrivileged ? "!" : " ")\(AccessDiffFormat.marker($0.change)) \(AccessDiffFormat.describe($0.change))" }
+        return principal.rows.map {
+            "\($0.isPrivileged ? "!" : " ")\(AccessDiffFormat.marker($0.change)) \(AccessDiffFormat.describe($0.change))"
+        }
     }
 
     @Test func goldenFilesForEveryFormat() throws {
@@ -23,35 +25,53 @@ import Testing
 
     @Test func userManagementChangeIsPrivilegedAndNamesBothTargets() throws {
         let diff = try reviewDiff()
-        #expect(rows(diff, "bob").prefix(2) == [
-            "!~ super_admin: false -> true",
-            "!+ acme-user-management: organization-management/AdministratorAccess (111111111111, us-west-2), user management",
-        ])
-        let old = try model(validOrg.replacingOccurrences(of: "groups:\n", with: "user_management:\n  delegated_admin: {account: infrastructure, role: Developer}\n  organization_management: {account: workload-development, role: ReadOnlyAccess}\ngroups:\n") + "  dora:\n    user_management: true\n")
-        let new = try model(validOrg.replacingOccurrences(of: "groups:\n", with: "user_management:\n  delegated_admin: {account: infrastructure, role: Developer}\n  organization_management: {account: workload-development, role: ReadOnlyAccess}\ngroups:\n") + "  dora:\n    super_admin: true\n")
+        #expect(
+            rows(diff, "bob").prefix(2) == [
+                "!~ super_admin: false -> true",
+                "!+ acme-user-management: organization-management/AdministratorAccess (111111111111, us-west-2), user management",
+            ])
+        let old = try model(
+            validOrg.replacingOccurrences(
+                of: "groups:\n",
+                with:
+                    "user_management:\n  delegated_admin: {account: infrastructure, role: Developer}\n  organization_management: {account: workload-development, role: ReadOnlyAccess}\ngroups:\n"
+            ) + "  dora:\n    user_management: true\n")
+        let new = try model(
+            validOrg.replacingOccurrences(
+                of: "groups:\n",
+                with:
+                    "user_management:\n  delegated_admin: {account: infrastructure, role: Developer}\n  organization_management: {account: workload-development, role: ReadOnlyAccess}\ngroups:\n"
+            ) + "  dora:\n    super_admin: true\n")
         let umDiff = AccessDiff(old: old, new: new)
-        #expect(rows(umDiff, "dora") == [
-            "!~ super_admin: false -> true",
-            "!~ acme-user-management: infrastructure/Developer, user management -> workload-development/ReadOnlyAccess, user management",
-        ])
+        #expect(
+            rows(umDiff, "dora") == [
+                "!~ super_admin: false -> true",
+                "!~ acme-user-management: infrastructure/Developer, user management -> workload-development/ReadOnlyAccess, user management",
+            ])
     }
 
     @Test func everyChangeKind() throws {
         let diff = try reviewDiff()
         #expect(diff.session == [AccessDiff.SessionChange(field: "region", old: "us-west-2", new: "us-east-1")])
-        let statuses = Dictionary(uniqueKeysWithValues: diff.principals.compactMap { p in p.status.map { ("\(p.kind.rawValue) \(p.name)", $0) } })
+        let statuses = Dictionary(
+            uniqueKeysWithValues: diff.principals.compactMap { p in p.status.map { ("\(p.kind.rawValue) \(p.name)", $0) } })
         #expect(statuses == ["user frank": .added, "user gina": .removed, "user dave": .disabled, "user carol": .enabled])
         // An account key renamed: one rename per profile, not a removal and an addition.
         #expect(rows(diff, "developers").contains(" > acme-workload-development -> acme-workload-dev: workload-dev/Developer"))
         // A region changed: the same profile name now points elsewhere; not privileged.
-        #expect(rows(diff, "developers").contains(" ~ acme-workload-production-readonly: workload-production/ReadOnlyAccess in eu-west-1 -> workload-production/ReadOnlyAccess in eu-central-1"))
+        #expect(
+            rows(diff, "developers").contains(
+                " ~ acme-workload-production-readonly: workload-production/ReadOnlyAccess in eu-west-1 -> workload-production/ReadOnlyAccess in eu-central-1"
+            ))
         // A new account reaches every "*" holder.
         #expect(rows(diff, "alice").contains("!+ acme-sandbox: sandbox/AdministratorAccess (555555555555, us-west-2)"))
         // A role changed on one account: a removal and a privileged addition.
-        #expect(rows(diff, "erin").sorted() == [
-            " - acme-organization-management-readonly: organization-management/ReadOnlyAccess (111111111111, us-west-2)",
-            "!+ acme-organization-management: organization-management/AdministratorAccess (111111111111, us-west-2)",
-        ].sorted())
+        #expect(
+            rows(diff, "erin").sorted()
+                == [
+                    " - acme-organization-management-readonly: organization-management/ReadOnlyAccess (111111111111, us-west-2)",
+                    "!+ acme-organization-management: organization-management/AdministratorAccess (111111111111, us-west-2)",
+                ].sorted())
     }
 
     @Test func privilegedChangesComeFirst() throws {
@@ -85,21 +105,30 @@ import Testing
     /// A command setting that was already there (here a pager every profile has had) does
     /// not make a new profile privileged; one that is new or changed does, and says so.
     @Test func aCommandSettingIsPrivilegedOnlyWhenNewOrChanged() throws {
-        let paged = validOrg.replacingOccurrences(of: "accounts:\n", with: "allow_commands: [less, more]\ndefaults:\n  settings:\n    cli_pager: less\naccounts:\n")
+        let paged = validOrg.replacingOccurrences(
+            of: "accounts:\n", with: "allow_commands: [less, more]\ndefaults:\n  settings:\n    cli_pager: less\naccounts:\n")
         let old = try model(paged)
         let newUser = try model(paged + "  dora:\n    groups: [developers]\n")
         let added = AccessDiff(old: old, new: newUser)
-        #expect(rows(added, "dora") == [" + acme-workload-development: workload-development/Developer (333333333333, us-west-2), runs cli_pager = less"])
+        #expect(
+            rows(added, "dora") == [
+                " + acme-workload-development: workload-development/Developer (333333333333, us-west-2), runs cli_pager = less"
+            ])
         let row = try #require(added.principals.first { $0.name == "dora" }?.rows.first)
         #expect(row.reasons.isEmpty)
         #expect(row.sources == [.group("developers")])
 
         // A new account inherits the old defaults: not new either.
-        let newAccount = try model(paged.replacingOccurrences(of: "accounts: [infrastructure]", with: "accounts: [infrastructure, sandbox]")
-            .replacingOccurrences(of: "accounts:\n  infrastructure:", with: "accounts:\n  sandbox:\n    id: \"555555555555\"\n  infrastructure:"))
+        let newAccount = try model(
+            paged.replacingOccurrences(of: "accounts: [infrastructure]", with: "accounts: [infrastructure, sandbox]")
+                .replacingOccurrences(
+                    of: "accounts:\n  infrastructure:", with: "accounts:\n  sandbox:\n    id: \"555555555555\"\n  infrastructure:"))
         #expect(AccessDiff(old: old, new: newAccount).principals.flatMap(\.rows).allSatisfy { !$0.isPrivileged })
 
-        let changed = AccessDiff(old: old, new: try model(paged.replacingOccurrences(of: "cli_pager: less", with: "cli_pager: more") + "  dora:\n    groups: [developers]\n"))
+        let changed = AccessDiff(
+            old: old,
+            new: try model(
+                paged.replacingOccurrences(of: "cli_pager: less", with: "cli_pager: more") + "  dora:\n    groups: [developers]\n"))
         let doraRow = try #require(changed.principals.first { $0.name == "dora" }?.rows.first)
         #expect(doraRow.reasons == [.commandChanged])
         #expect(changed.principals.first { $0.name == "bob" }?.rows.allSatisfy { $0.reasons == [.commandChanged] } == true)
@@ -150,7 +179,8 @@ import Testing
 
     @Test func matrixFollowsAccountOrderAndListsAdmins() throws {
         let report = AccessReport(model: try model(try fixture("review/new.yaml")))
-        #expect(report.accounts.map(\.key) == ["organization-management", "infrastructure", "workload-dev", "sandbox", "workload-production"])
+        #expect(
+            report.accounts.map(\.key) == ["organization-management", "infrastructure", "workload-dev", "sandbox", "workload-production"])
         #expect(report.rows.map(\.user) == ["alice", "bob", "carol", "erin", "frank"])
         #expect(report.superAdmins == ["alice", "bob"])
         #expect(report.userManagementAdmins == ["erin"])
@@ -170,7 +200,9 @@ import Testing
         notes: [.init("first here", at: SourceLocation(file: "dir/org.yaml", line: 1, column: 1))])
 
     @Test func text() {
-        #expect(DiagnosticFormat.text.render([diagnostic]) == "dir/org.yaml:3:5: error: duplicate key 'a, b: 100%' in x\ndir/org.yaml:1:1: note: first here\n")
+        #expect(
+            DiagnosticFormat.text.render([diagnostic])
+                == "dir/org.yaml:3:5: error: duplicate key 'a, b: 100%' in x\ndir/org.yaml:1:1: note: first here\n")
         #expect(DiagnosticFormat.text.render([.warning(.unusedRole, "w", at: nil)]) == "orgprofile: warning: w\n")
     }
 
@@ -184,23 +216,28 @@ import Testing
             Diagnostic.error(.unreadableFile, "no place", at: nil),
         ]
         let plain = DiagnosticFormat.text.render(diagnostics, terminal: .init(color: false, sources: ["org.yaml": source]))
-        #expect(plain == """
-            org.yaml:4:14: error: unknown group 'developer'
-                4 |     groups: [developer]
-                  |              ^
-            org.yaml:5:2: warning: tabbed
-                5 | \tx: y
-                  | \t^
-            orgprofile: error: no place
+        #expect(
+            plain == """
+                org.yaml:4:14: error: unknown group 'developer'
+                    4 |     groups: [developer]
+                      |              ^
+                org.yaml:5:2: warning: tabbed
+                    5 | \tx: y
+                      | \t^
+                orgprofile: error: no place
 
-            """)
+                """)
         let colored = DiagnosticFormat.text.render(diagnostics, terminal: .init(color: true, sources: ["org.yaml": source]))
         #expect(colored.contains("\u{1B}[1;31merror:\u{1B}[m unknown group"))
         #expect(colored.contains("\u{1B}[32m^\u{1B}[m"))
         // A file it was not given, and a line past the end, are not quoted.
-        #expect(DiagnosticFormat.text.render([diagnostics[0]], terminal: .init(color: false, sources: [:])) == "org.yaml:4:14: error: unknown group 'developer'\n")
+        #expect(
+            DiagnosticFormat.text.render([diagnostics[0]], terminal: .init(color: false, sources: [:]))
+                == "org.yaml:4:14: error: unknown group 'developer'\n")
         let past = Diagnostic.error(.unknownGroup, "x", at: SourceLocation(file: "org.yaml", line: 9, column: 1))
-        #expect(DiagnosticFormat.text.render([past], terminal: .init(color: false, sources: ["org.yaml": source])) == "org.yaml:9:1: error: x\n")
+        #expect(
+            DiagnosticFormat.text.render([past], terminal: .init(color: false, sources: ["org.yaml": source])) == "org.yaml:9:1: error: x\n"
+        )
     }
 
     @Test func tally() {
@@ -211,18 +248,22 @@ import Testing
     }
 
     @Test func github() {
-        #expect(DiagnosticFormat.github.render([diagnostic]) == """
-            ::error file=dir/org.yaml,line=3,col=5,title=duplicate-key::duplicate key 'a, b: 100%25' in x
-            ::notice file=dir/org.yaml,line=1,col=1,title=duplicate-key::first here
+        #expect(
+            DiagnosticFormat.github.render([diagnostic]) == """
+                ::error file=dir/org.yaml,line=3,col=5,title=duplicate-key::duplicate key 'a, b: 100%25' in x
+                ::notice file=dir/org.yaml,line=1,col=1,title=duplicate-key::first here
 
-            """)
+                """)
         #expect(DiagnosticFormat.escapeProperty("a:b,c%\n") == "a%3Ab%2Cc%25%0A")
     }
 
     @Test func json() throws {
         let lines = DiagnosticFormat.json.render([diagnostic]).split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines[0] == #"{"code":"duplicate-key","column":5,"file":"dir/org.yaml","line":3,"message":"duplicate key 'a, b: 100%' in x","severity":"error"}"#)
+        #expect(
+            lines[0]
+                == #"{"code":"duplicate-key","column":5,"file":"dir/org.yaml","line":3,"message":"duplicate key 'a, b: 100%' in x","severity":"error"}"#
+        )
         #expect(lines[1] == #"{"code":"duplicate-key","column":1,"file":"dir/org.yaml","line":1,"message":"first here","severity":"note"}"#)
     }
 

@@ -37,10 +37,11 @@ import Testing
     @Test func accessIsTheUnionOfGroupsAndDirectAssignments() throws {
         let model = try model(Self.example)
         let bob = model.profiles(for: model.principal(named: "bob", kind: .user)!)
-        #expect(bob.map(\.name) == [
-            "acme-infrastructure-readonly", "acme-workload-development",
-            "acme-workload-development-readonly", "acme-workload-production-readonly",
-        ])
+        #expect(
+            bob.map(\.name) == [
+                "acme-infrastructure-readonly", "acme-workload-development",
+                "acme-workload-development-readonly", "acme-workload-production-readonly",
+            ])
         #expect(bob.map(\.role) == ["ReadOnlyAccess", "Developer", "ReadOnlyAccess", "ReadOnlyAccess"])
     }
 
@@ -58,7 +59,9 @@ import Testing
     @Test func everyAccountMeansEveryDeclaredAccount() throws {
         let model = try model(Self.example)
         let dave = model.profiles(for: model.principal(named: "dave", kind: .user)!)
-        #expect(Set(dave.filter { $0.role == "AdministratorAccess" && $0.userManagement == nil }.map(\.account)) == Set(model.accounts.map(\.key)))
+        #expect(
+            Set(dave.filter { $0.role == "AdministratorAccess" && $0.userManagement == nil }.map(\.account))
+                == Set(model.accounts.map(\.key)))
     }
 
     @Test func disabledUsersGetNoOutput() throws {

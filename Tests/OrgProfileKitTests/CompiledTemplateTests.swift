@@ -9,7 +9,9 @@ import Testing
 /// and context: for the built-in templates over every principal of the fixtures, and for
 /// many generated templates full of the whitespace cases Mustache treats specially.
 @Suite struct CompiledTemplateTests {
-    static let orgs = ["org.yaml.example", "Tests/OrgProfileKitTests/Fixtures/review/old.yaml", "Tests/OrgProfileKitTests/Fixtures/review/new.yaml"]
+    static let orgs = [
+        "org.yaml.example", "Tests/OrgProfileKitTests/Fixtures/review/old.yaml", "Tests/OrgProfileKitTests/Fixtures/review/new.yaml",
+    ]
 
     func contexts() throws -> [(String, TemplateContext.Object)] {
         try Self.orgs.flatMap { path -> [(String, TemplateContext.Object)] in
@@ -17,13 +19,17 @@ import Testing
             return model.principals.map { principal in
                 var profiles = model.profiles(for: principal)
                 if !profiles.isEmpty { profiles[0].settings.append(Setting(key: "cli_pager", value: "")) }
-                return ("\(path) \(principal.name)", TemplateContext.object(model: model, principal: principal, profiles: profiles, source: "org.yaml"))
+                return (
+                    "\(path) \(principal.name)",
+                    TemplateContext.object(model: model, principal: principal, profiles: profiles, source: "org.yaml")
+                )
             }
         }
     }
 
     func mustache(_ text: String, _ context: TemplateContext.Object) throws -> String {
-        try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}\n" + text).render(TemplateContext.dictionary(context, TemplateContext.Fields.root))
+        try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}\n" + text).render(
+            TemplateContext.dictionary(context, TemplateContext.Fields.root))
     }
 
     @Test func builtinTemplatesRenderLikeSwiftMustache() throws {
@@ -32,7 +38,9 @@ import Testing
         for template in TemplateSet.builtin().templates {
             for (name, context) in contexts {
                 let compiled = String(decoding: template.compiled.render(context), as: UTF8.self)
-                #expect(compiled == (try mustache(BuiltinTemplates.sources.first { $0.name == template.name }!.text, context)), "\(template.name) for \(name)")
+                #expect(
+                    compiled == (try mustache(BuiltinTemplates.sources.first { $0.name == template.name }!.text, context)),
+                    "\(template.name) for \(name)")
             }
         }
     }
@@ -50,7 +58,11 @@ import Testing
             "{{#principal.email}}", "{{principal.email}}", "{{/principal.email}}",
             "{{#first_profile}}{{name}}{{/first_profile}}",
         ]
-        let profileFragments = ["{{name}}", " {{role}}\n", "{{#settings}}{{key}}={{value}}{{^last()}},{{/last()}}{{/settings}}", "{{index()}}", "{{#first()}}first{{/first()}}", "  {{#is_user_management}}\n  um\n  {{/is_user_management}}\n", "{{user_management_target}}", "\n"]
+        let profileFragments = [
+            "{{name}}", " {{role}}\n", "{{#settings}}{{key}}={{value}}{{^last()}},{{/last()}}{{/settings}}", "{{index()}}",
+            "{{#first()}}first{{/first()}}", "  {{#is_user_management}}\n  um\n  {{/is_user_management}}\n", "{{user_management_target}}",
+            "\n",
+        ]
         let contexts = try contexts().prefix(6)
         var generator = SeededGenerator(seed: 11)
         var checked = 0
@@ -59,8 +71,11 @@ import Testing
             for _ in 0..<Int.random(in: 1...14, using: &generator) {
                 if Bool.random(using: &generator), Int.random(in: 0...3, using: &generator) == 0 {
                     let indent = ["", "  ", "\t"].randomElement(using: &generator)!
-                    let inner = (0..<Int.random(in: 1...4, using: &generator)).map { _ in profileFragments.randomElement(using: &generator)! }.joined()
-                    text += indent + "{{#profiles}}" + (Bool.random(using: &generator) ? "\n" : "") + inner + indent + "{{/profiles}}" + (Bool.random(using: &generator) ? "\n" : "")
+                    let inner = (0..<Int.random(in: 1...4, using: &generator)).map { _ in profileFragments.randomElement(using: &generator)!
+                    }.joined()
+                    text +=
+                        indent + "{{#profiles}}" + (Bool.random(using: &generator) ? "\n" : "") + inner + indent + "{{/profiles}}"
+                        + (Bool.random(using: &generator) ? "\n" : "")
                 } else {
                     text += fragments.randomElement(using: &generator)!
                 }
@@ -68,7 +83,7 @@ import Testing
             // Keep only well-formed templates: balanced sections, as the checker demands.
             // (and that swift-mustache parses: orgprofile reports its errors before compiling).
             guard TemplateChecker.check(text, file: "t").isEmpty, let compiled = CompiledTemplate(text),
-                  (try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}\n" + text)) != nil
+                (try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}\n" + text)) != nil
             else { continue }
             for (name, context) in contexts {
                 let ours = String(decoding: compiled.render(context), as: UTF8.self)

@@ -107,7 +107,8 @@ import Testing
     }
 
     @Test func keepsEveryByte() throws {
-        let text = "# mine\r\n[default]\r\nregion = eu-west-1 # not a comment\r\n\r\n[profile dev]\r\ns3 =\r\n  max_concurrent_requests = 20\r\noutput : yaml\r\n; last"
+        let text =
+            "# mine\r\n[default]\r\nregion = eu-west-1 # not a comment\r\n\r\n[profile dev]\r\ns3 =\r\n  max_concurrent_requests = 20\r\noutput : yaml\r\n; last"
         let file = try parse(text)
         #expect(file.bytes == Array(text.utf8))
         #expect(file.lines.map(\.ending) == ["\r\n", "\r\n", "\r\n", "\r\n", "\r\n", "\r\n", "\r\n", "\r\n", ""])
@@ -119,8 +120,12 @@ import Testing
     }
 
     @Test func refusesWhatTheAWSCLIRefuses() {
-        #expect(error("[profile a]\nx = 1\n[profile a]\n") == "line 3: duplicate section [profile a] (first on line 1); the AWS CLI refuses the whole file")
-        #expect(error("[profile a]\nName = 1\nname = 2\n") == "line 3: duplicate key 'name' in section [profile a]; the AWS CLI refuses the whole file")
+        #expect(
+            error("[profile a]\nx = 1\n[profile a]\n")
+                == "line 3: duplicate section [profile a] (first on line 1); the AWS CLI refuses the whole file")
+        #expect(
+            error("[profile a]\nName = 1\nname = 2\n")
+                == "line 3: duplicate key 'name' in section [profile a]; the AWS CLI refuses the whole file")
         #expect(error("x = 1\n") == "line 1: 'x = 1' is outside any section; the file must start with a [section] header")
         #expect(error("[a]\njust words\n") == "line 2: 'just words' is not a section, a 'key = value' line, a comment or a continuation")
         #expect(error("[a]\n= v\n") == "line 2: '= v' has no key before '='")
@@ -129,7 +134,8 @@ import Testing
     }
 
     @Test func sectionNamesAsTheAWSCLIReadsThem() throws {
-        let file = try parse("[default]\n[profile a]\n[profile  b ]\n[profile c d]\n[profile 'e f']\n[sso-session acme]\n[preview]\n[profile]\n")
+        let file = try parse(
+            "[default]\n[profile a]\n[profile  b ]\n[profile c d]\n[profile 'e f']\n[sso-session acme]\n[preview]\n[profile]\n")
         #expect(file.profileSections(as: .config).keys.sorted() == ["a", "b", "default", "e f"])
         #expect(file.ssoSessionSections().keys.sorted() == ["acme"])
         #expect(try parse("[profile x]\n[x]\n").profileSections(as: .credentials).keys.sorted() == ["profile x", "x"])

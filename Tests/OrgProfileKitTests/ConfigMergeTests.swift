@@ -21,7 +21,9 @@ import Testing
 
         """
 
-    func install(_ config: String?, credentials: String? = nil, adopt: Bool = false, block: String = block, project: String = "acme") -> Result<ConfigMerge.Plan, ConfigMerge.Refusal> {
+    func install(_ config: String?, credentials: String? = nil, adopt: Bool = false, block: String = block, project: String = "acme")
+        -> Result<ConfigMerge.Plan, ConfigMerge.Refusal>
+    {
         ConfigMerge.install(
             block: block, project: project, config: config.map { Array($0.utf8) }, configPath: "config",
             credentials: credentials.map { Array($0.utf8) }, credentialsPath: "credentials", adopt: adopt)
@@ -64,51 +66,72 @@ import Testing
 
     @Test func replacesItsOwnBlockInPlaceAndKeepsOtherProjects() throws {
         let first = try text(install("[default]\nregion = eu-west-1\n"))
-        let withOther = try text(install(first + "[profile mine]\nregion = x\n", block: "[profile other-x]\nregion = y\n", project: "other"))
+        let withOther = try text(
+            install(first + "[profile mine]\nregion = x\n", block: "[profile other-x]\nregion = y\n", project: "other"))
         let updated = try text(install(withOther, block: Self.block.replacingOccurrences(of: "Developer", with: "ReadOnly")))
         #expect(updated == withOther.replacingOccurrences(of: "sso_role_name = Developer", with: "sso_role_name = ReadOnly"))
         let lines = updated.split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("# >>> orgprofile") }.count == 2)
-        #expect(try ConfigMerge.uninstall(project: "acme", config: Array(updated.utf8), configPath: "config").get().map { String(decoding: $0, as: UTF8.self) }
-            == "[default]\nregion = eu-west-1\n[profile mine]\nregion = x\n" + ManagedBlock.beginMarker("other") + "\n[profile other-x]\nregion = y\n" + ManagedBlock.endMarker("other") + "\n")
+        #expect(
+            try ConfigMerge.uninstall(project: "acme", config: Array(updated.utf8), configPath: "config").get().map {
+                String(decoding: $0, as: UTF8.self)
+            }
+                == "[default]\nregion = eu-west-1\n[profile mine]\nregion = x\n" + ManagedBlock.beginMarker("other")
+                + "\n[profile other-x]\nregion = y\n" + ManagedBlock.endMarker("other") + "\n")
     }
 
     @Test func conflictsAreFoundBeforeAnythingIsWritten() {
         let config = "[default]\nregion = eu-west-1\n\n[profile acme-dev]\nregion = x\n\n[sso-session acme]\nsso_region = us-east-1\n"
-        #expect(conflicts(install(config)) == [
-            "config:4: [profile acme-dev] already defines the profile acme-dev outside the orgprofile acme block; remove it, or run again with --adopt to take it over",
-            "config:7: [sso-session acme] already defines the sso-session acme outside the orgprofile acme block; remove it, or run again with --adopt to take it over",
-        ])
-        #expect(conflicts(install(nil, credentials: "[default]\nx = 1\n[acme-dev]\naws_access_key_id = A\n")) == [
-            "credentials:3: [acme-dev] has the name of the profile acme-dev that would be installed; the AWS CLI would mix the two, so rename or remove it (orgprofile never edits credentials)"
-        ])
+        #expect(
+            conflicts(install(config)) == [
+                "config:4: [profile acme-dev] already defines the profile acme-dev outside the orgprofile acme block; remove it, or run again with --adopt to take it over",
+                "config:7: [sso-session acme] already defines the sso-session acme outside the orgprofile acme block; remove it, or run again with --adopt to take it over",
+            ])
+        #expect(
+            conflicts(install(nil, credentials: "[default]\nx = 1\n[acme-dev]\naws_access_key_id = A\n")) == [
+                "credentials:3: [acme-dev] has the name of the profile acme-dev that would be installed; the AWS CLI would mix the two, so rename or remove it (orgprofile never edits credentials)"
+            ])
         // Credentials clashes stay conflicts with --adopt.
         #expect(conflicts(install(nil, credentials: "[acme-dev]\nx = 1\n", adopt: true)).count == 1)
-        #expect(conflicts(install("[profile a]\nx = 1\n[profile a]\n")) == [
-            "config:3: the AWS CLI cannot read this file (duplicate section [profile a] (first on line 1); the AWS CLI refuses the whole file); fix it first, orgprofile does not repair it"
-        ])
-        #expect(conflicts(install("[profile a]\n# >>> orgprofile acme: managed, edits inside are replaced >>>\n")) == [
-            "config:2: the orgprofile acme block that begins here is never closed with '# <<< orgprofile acme <<<'"
-        ])
-        #expect(conflicts(install("# >>> orgprofile a: x >>>\n# >>> orgprofile b: x >>>\n# <<< orgprofile b <<<\n# <<< orgprofile a <<<\n")) == [
-            "config:2: an orgprofile b block begins inside the orgprofile a block that begins on line 1; blocks cannot nest"
-        ])
-        #expect(conflicts(install("[profile a]\n# <<< orgprofile acme <<<\n")) == ["config:2: the end marker of an orgprofile acme block has no begin marker"])
-        #expect(conflicts(install(nil, credentials: "nonsense")).first?.hasPrefix("credentials:1: the AWS CLI cannot read this file") == true)
+        #expect(
+            conflicts(install("[profile a]\nx = 1\n[profile a]\n")) == [
+                "config:3: the AWS CLI cannot read this file (duplicate section [profile a] (first on line 1); the AWS CLI refuses the whole file); fix it first, orgprofile does not repair it"
+            ])
+        #expect(
+            conflicts(install("[profile a]\n# >>> orgprofile acme: managed, edits inside are replaced >>>\n")) == [
+                "config:2: the orgprofile acme block that begins here is never closed with '# <<< orgprofile acme <<<'"
+            ])
+        #expect(
+            conflicts(install("# >>> orgprofile a: x >>>\n# >>> orgprofile b: x >>>\n# <<< orgprofile b <<<\n# <<< orgprofile a <<<\n"))
+                == [
+                    "config:2: an orgprofile b block begins inside the orgprofile a block that begins on line 1; blocks cannot nest"
+                ])
+        #expect(
+            conflicts(install("[profile a]\n# <<< orgprofile acme <<<\n")) == [
+                "config:2: the end marker of an orgprofile acme block has no begin marker"
+            ])
+        #expect(
+            conflicts(install(nil, credentials: "nonsense")).first?.hasPrefix("credentials:1: the AWS CLI cannot read this file") == true)
     }
 
     @Test func anotherProjectsBlockIsNeverTakenOver() {
         let other = "# >>> orgprofile other: managed >>>\n[profile acme-dev]\nregion = y\n# <<< orgprofile other <<<\n"
-        #expect(conflicts(install(other, adopt: true)) == [
-            "config:2: [profile acme-dev] is the profile acme-dev of the orgprofile other block; two projects cannot install the same profile"
-        ])
+        #expect(
+            conflicts(install(other, adopt: true)) == [
+                "config:2: [profile acme-dev] is the profile acme-dev of the orgprofile other block; two projects cannot install the same profile"
+            ])
     }
 
     @Test func adoptTakesOverHandWrittenSectionsAndListsWhatIsLost() throws {
-        let config = "# my notes\n[default]\nregion = eu-west-1\n\n# work\n[profile acme-dev]\nsso_session = acme\noutput = yaml\ns3 =\n  max_concurrent_requests = 20\n\n[profile mine]\nregion = x\n"
+        let config =
+            "# my notes\n[default]\nregion = eu-west-1\n\n# work\n[profile acme-dev]\nsso_session = acme\noutput = yaml\ns3 =\n  max_concurrent_requests = 20\n\n[profile mine]\nregion = x\n"
         let plan = try install(config, adopt: true).get()
-        #expect(plan.adoptions == [ConfigMerge.Adoption(
-            section: "profile acme-dev", line: 6, changedSettings: [], lostSettings: ["output = yaml", "s3 = \\nmax_concurrent_requests = 20"])])
+        #expect(
+            plan.adoptions == [
+                ConfigMerge.Adoption(
+                    section: "profile acme-dev", line: 6, changedSettings: [],
+                    lostSettings: ["output = yaml", "s3 = \\nmax_concurrent_requests = 20"])
+            ])
         let text = String(decoding: plan.bytes, as: UTF8.self)
         #expect(text.hasPrefix("# my notes\n[default]\nregion = eu-west-1\n\n# work\n\n[profile mine]\nregion = x\n# >>> orgprofile acme"))
     }
@@ -117,10 +140,16 @@ import Testing
     @Test func adoptReportsEveryValueThatChanges() throws {
         let config = "[profile acme-dev]\nsso_session = acme\nsso_account_id = 999999999999\nregion = eu-west-1\noutput = yaml\n"
         let plan = try install(config, adopt: true).get()
-        #expect(plan.adoptions == [ConfigMerge.Adoption(
-            section: "profile acme-dev", line: 1,
-            changedSettings: [.init(key: "sso_account_id", old: "999999999999", new: "333333333333"), .init(key: "region", old: "eu-west-1", new: "us-west-2")],
-            lostSettings: ["output = yaml"])])
+        #expect(
+            plan.adoptions == [
+                ConfigMerge.Adoption(
+                    section: "profile acme-dev", line: 1,
+                    changedSettings: [
+                        .init(key: "sso_account_id", old: "999999999999", new: "333333333333"),
+                        .init(key: "region", old: "eu-west-1", new: "us-west-2"),
+                    ],
+                    lostSettings: ["output = yaml"])
+            ])
     }
 
     @Test func keepsCRLFLineEndings() throws {
@@ -155,7 +184,9 @@ import Testing
         let drive = AWSConfigPaths(environment: ["HOMEDRIVE": "D:", "HOMEPATH": #"\home\bob"#], platform: .windows)
         #expect(drive.config == #"D:\home\bob\.aws\config"#)
         let overridden = AWSConfigPaths(
-            environment: ["USERPROFILE": #"C:\Users\bob"#, "AWS_CONFIG_FILE": #"~\work\config"#, "AWS_SHARED_CREDENTIALS_FILE": #"E:\creds"#],
+            environment: [
+                "USERPROFILE": #"C:\Users\bob"#, "AWS_CONFIG_FILE": #"~\work\config"#, "AWS_SHARED_CREDENTIALS_FILE": #"E:\creds"#,
+            ],
             platform: .windows)
         #expect(overridden.config == #"C:\Users\bob\work\config"#)
         #expect(overridden.credentials == #"E:\creds"#)
@@ -187,7 +218,8 @@ import Testing
             let before = Array(testCase.config!.utf8)
             let after = try ConfigMerge.install(
                 block: ConfigMergeTests.block, project: "acme", config: before, configPath: "config",
-                credentials: nil, credentialsPath: "credentials", adopt: false).get().bytes
+                credentials: nil, credentialsPath: "credentials", adopt: false
+            ).get().bytes
             try Data(before).write(to: URL(fileURLWithPath: "\(folder)/\(index).before"))
             try Data(after).write(to: URL(fileURLWithPath: "\(folder)/\(index).after"))
         }

@@ -35,7 +35,8 @@ import Testing
         try "[default]\n".write(toFile: path, atomically: true, encoding: .utf8)
         let other = OneEdit()
         var plans = 0
-        let outcome = try FaultInjection.$beforeReplace.withValue({ other.edit($0) }) {
+        let edit: @Sendable (String) -> Void = { other.edit($0) }
+        let outcome = try FaultInjection.$beforeReplace.withValue(edit) {
             try ConfigUpdate.run(path, holder: "test") { config in
                 plans += 1
                 return Self.appending(config)
@@ -54,13 +55,14 @@ import Testing
         try "[default]\n".write(toFile: path, atomically: true, encoding: .utf8)
         let edits = NSLock()
         nonisolated(unsafe) var count = 0
+        let keepEditing: @Sendable (String) -> Void = { path in
+            edits.lock()
+            count += 1
+            edits.unlock()
+            try? "[default]\n# edit \(count)\n".write(toFile: path, atomically: false, encoding: .utf8)
+        }
         #expect(throws: FileError.self) {
-            try FaultInjection.$beforeReplace.withValue({ path in
-                edits.lock()
-                count += 1
-                edits.unlock()
-                try? "[default]\n# edit \(count)\n".write(toFile: path, atomically: false, encoding: .utf8)
-            }) {
+            try FaultInjection.$beforeReplace.withValue(keepEditing) {
                 _ = try ConfigUpdate.run(path, holder: "test", plan: Self.appending)
             }
         }
@@ -74,10 +76,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/config"
         let other = OneEdit()
-        _ = try FaultInjection.$beforeReplace.withValue({ path in
+        let create: @Sendable (String) -> Void = { path in
             if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: Data()) }
             other.edit(path)
-        }) {
+        }
+        _ = try FaultInjection.$beforeReplace.withValue(create) {
             try ConfigUpdate.run(path, holder: "test", plan: Self.appending)
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "[profile theirs]\n[profile added]\n")

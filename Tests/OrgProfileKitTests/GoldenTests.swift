@@ -29,7 +29,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         if ProcessInfo.processInfo.environment["ORGPROFILE_RECORD"] != nil {
             try? FileManager.default.removeItem(atPath: Self.goldenFolder)
-            try FileManager.default.createDirectory(atPath: (Self.goldenFolder as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (Self.goldenFolder as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: folder, toPath: Self.goldenFolder)
             return
         }

@@ -30,18 +30,20 @@ import Testing
     @Test func valueLength() {
         var limits = Limits()
         limits.scalarBytes = 16
-        #expect(diagnostics(validOrg.replacingOccurrences(of: "project: acme", with: "project: a-very-long-project-name"), limits)
-            == ["2:10: limit-exceeded: a value of 24 bytes is longer than the limit of 16 bytes"])
+        #expect(
+            diagnostics(validOrg.replacingOccurrences(of: "project: acme", with: "project: a-very-long-project-name"), limits)
+                == ["2:10: limit-exceeded: a value of 24 bytes is longer than the limit of 16 bytes"])
     }
 
     @Test func counts() {
         var limits = Limits()
         limits.users = 1
         limits.accounts = 1
-        #expect(diagnostics(validOrg + "  dora:\n    groups: [developers]\n", limits) == [
-            "6:1: limit-exceeded: org.yaml declares 2 accounts; the limit is 1",
-            "21:3: limit-exceeded: org.yaml declares 2 users; the limit is 1",
-        ])
+        #expect(
+            diagnostics(validOrg + "  dora:\n    groups: [developers]\n", limits) == [
+                "6:1: limit-exceeded: org.yaml declares 2 accounts; the limit is 1",
+                "21:3: limit-exceeded: org.yaml declares 2 users; the limit is 1",
+            ])
     }
 
     @Test func profilesPerPrincipal() {
@@ -52,27 +54,42 @@ import Testing
 }
 
 @Suite struct AllowCommandsTests {
-    let withProcess = validOrg.replacingOccurrences(of: "accounts:\n", with: "defaults:\n  settings:\n    credential_process: /usr/local/bin/helper --json\n    cli_pager: \"\"\naccounts:\n")
+    let withProcess = validOrg.replacingOccurrences(
+        of: "accounts:\n",
+        with: "defaults:\n  settings:\n    credential_process: /usr/local/bin/helper --json\n    cli_pager: \"\"\naccounts:\n")
 
     @Test func commandsNeedTheirExactValueAllowed() {
-        #expect(diagnostics(withProcess) == [
-            "8:25: error: 'credential_process' in settings of defaults would run '/usr/local/bin/helper --json' on every member's machine; list that exact value under allow_commands to publish it anyway"
-        ])
+        #expect(
+            diagnostics(withProcess) == [
+                "8:25: error: 'credential_process' in settings of defaults would run '/usr/local/bin/helper --json' on every member's machine; list that exact value under allow_commands to publish it anyway"
+            ])
         #expect(diagnostics(withProcess + "allow_commands: [\"/usr/local/bin/helper --json\"]\n") == [])
-        #expect(diagnostics(withProcess.replacingOccurrences(of: "cli_pager: \"\"", with: "cli_pager: less") + "allow_commands: [\"/usr/local/bin/helper --json\", /bin/unused]\n") == [
-            "9:16: error: 'cli_pager' in settings of defaults would run 'less' on every member's machine; list that exact value under allow_commands to publish it anyway",
-            "30:50: warning: allow_commands lists '/bin/unused', but no setting uses it; remove it",
-        ])
+        #expect(
+            diagnostics(
+                withProcess.replacingOccurrences(of: "cli_pager: \"\"", with: "cli_pager: less")
+                    + "allow_commands: [\"/usr/local/bin/helper --json\", /bin/unused]\n") == [
+                    "9:16: error: 'cli_pager' in settings of defaults would run 'less' on every member's machine; list that exact value under allow_commands to publish it anyway",
+                    "30:50: warning: allow_commands lists '/bin/unused', but no setting uses it; remove it",
+                ])
     }
 
     @Test func aChangedCommandIsAPrivilegedChange() throws {
         let allowed = withProcess + "allow_commands: [\"/usr/local/bin/helper --json\", /usr/local/bin/other]\n"
-        let old = try model(allowed.replacingOccurrences(of: "allow_commands: [\"/usr/local/bin/helper --json\", /usr/local/bin/other]", with: "allow_commands: [\"/usr/local/bin/helper --json\"]"))
-        let new = try model(allowed.replacingOccurrences(of: "credential_process: /usr/local/bin/helper --json", with: "credential_process: /usr/local/bin/other")
+        let old = try model(
+            allowed.replacingOccurrences(
+                of: "allow_commands: [\"/usr/local/bin/helper --json\", /usr/local/bin/other]",
+                with: "allow_commands: [\"/usr/local/bin/helper --json\"]"))
+        let new = try model(
+            allowed.replacingOccurrences(
+                of: "credential_process: /usr/local/bin/helper --json", with: "credential_process: /usr/local/bin/other"
+            )
             .replacingOccurrences(of: "[\"/usr/local/bin/helper --json\", /usr/local/bin/other]", with: "[/usr/local/bin/other]"))
         let diff = AccessDiff(old: old, new: new)
         let bob = try #require(diff.principals.first { $0.name == "bob" })
         #expect(bob.rows.allSatisfy { $0.isPrivileged })
-        #expect(bob.rows.map { AccessDiffFormat.describe($0.change) }.first == "acme-infrastructure-readonly: infrastructure/ReadOnlyAccess, runs credential_process = /usr/local/bin/helper --json -> infrastructure/ReadOnlyAccess, runs credential_process = /usr/local/bin/other")
+        #expect(
+            bob.rows.map { AccessDiffFormat.describe($0.change) }.first
+                == "acme-infrastructure-readonly: infrastructure/ReadOnlyAccess, runs credential_process = /usr/local/bin/helper --json -> infrastructure/ReadOnlyAccess, runs credential_process = /usr/local/bin/other"
+        )
     }
 }

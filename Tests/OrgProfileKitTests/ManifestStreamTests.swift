@@ -9,7 +9,10 @@ import Testing
 @Suite struct ManifestStreamTests {
     /// Any string, weighted towards what JSON must escape.
     func randomString(_ random: inout SeededGenerator) -> String {
-        let pieces = ["a", "Z", "9", "-", "/", "\"", "\\", "\n", "\t", "\r", "\u{8}", "\u{C}", "\u{1}", "\u{1F}", "\u{7F}", "é", "😀", "\u{2028}", " ", ""]
+        let pieces = [
+            "a", "Z", "9", "-", "/", "\"", "\\", "\n", "\t", "\r", "\u{8}", "\u{C}", "\u{1}", "\u{1F}", "\u{7F}", "é", "😀", "\u{2028}", " ",
+            "",
+        ]
         return (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
     }
 
@@ -27,7 +30,11 @@ import Testing
                 let items = (0..<Int.random(in: 0...3, using: &random)).map { _ in
                     Item(
                         name: randomString(&random), tags: (0..<Int.random(in: 0...2, using: &random)).map { _ in randomString(&random) },
-                        extra: Bool.random(using: &random) ? nil : Dictionary((0..<Int.random(in: 0...2, using: &random)).map { _ in (randomString(&random), randomString(&random)) }, uniquingKeysWith: { a, _ in a }))
+                        extra: Bool.random(using: &random)
+                            ? nil
+                            : Dictionary(
+                                (0..<Int.random(in: 0...2, using: &random)).map { _ in (randomString(&random), randomString(&random)) },
+                                uniquingKeysWith: { a, _ in a }))
                 }
                 document[randomString(&random)] = items
             }
@@ -47,7 +54,7 @@ import Testing
                     json.field("name", item.name)
                     json.key("tags")
                     json.beginArray()
-                    item.tags.forEach { json.string($0) }
+                    for tag in item.tags { json.string(tag) }
                     json.endArray()
                     json.endObject()
                 }
@@ -66,23 +73,35 @@ import Testing
         }
         return Manifest(
             generator: stream.generator, source: stream.source, files: stream.files,
-            users: summaries(stream.model.users), groups: summaries(stream.model.groups)).encoded()
+            users: summaries(stream.model.users), groups: summaries(stream.model.groups)
+        ).encoded()
     }
 
     @Test func streamMatchesTheEncodedManifest() throws {
         let example = try readText(packageRoot.appendingPathComponent("org.yaml.example").path)
-        let commands = example.replacingOccurrences(of: "    settings:\n      output: table", with: "    settings:\n      output: table\n      credential_process: /opt/bin/creds --profile \"x\" \\\\ 'y'\n      cli_pager: less")
+        let commands =
+            example.replacingOccurrences(
+                of: "    settings:\n      output: table",
+                with:
+                    "    settings:\n      output: table\n      credential_process: /opt/bin/creds --profile \"x\" \\\\ 'y'\n      cli_pager: less"
+            )
             + "allow_commands: [\"/opt/bin/creds --profile \\\"x\\\" \\\\\\\\ 'y'\", less]\n"
         // More principals than one batch holds, so parts written on both cores are joined, and
         // a manifest longer than one piece, so it is written in several.
         let many = validOrg + (0..<600).map { "  user\($0):\n    groups: [developers]\n" }.joined()
-        for yaml in [example, commands, validOrg, many, validOrg + "  Zoe:\n    groups: [developers]\n  adam:\n    groups: [developers]\n  _x:\n    groups: [developers]\n"] {
+        for yaml in [
+            example, commands, validOrg, many,
+            validOrg + "  Zoe:\n    groups: [developers]\n  adam:\n    groups: [developers]\n  _x:\n    groups: [developers]\n",
+        ] {
             let model = try model(yaml)
             let files = [Manifest.File(path: "users/bob/config", sha256: "00"), Manifest.File(path: "a \"quoted\" \\ path", sha256: "ff")]
             let stream = ManifestStream(generator: "orgprofile 0.1.0", source: "org.yaml", files: files, model: model)
             var pieces = 0
             var bytes: [UInt8] = []
-            stream.write { bytes += $0; pieces += 1 }
+            stream.write {
+                bytes += $0
+                pieces += 1
+            }
             #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: encodedByFoundation(stream), as: UTF8.self))
             if yaml == many { #expect(pieces > 1) }
         }
@@ -104,8 +123,12 @@ import Testing
             users: ["bob": []], groups: [:])
         #expect(try filesRead(from: JSON.encode(manifest)) == ["users/bob/config", "groups/a\"b\\c/é/config"])
         // Compact JSON, escaped slashes, numbers and literals in unknown places are JSON too.
-        #expect(try filesRead(from: #"{"files":[{"path":"users\/bob\/config","sha256":"x","n":-1.5e3}],"generator":"g","source":"s","users":{"bob":[true,false,null,0]},"groups":{}}"#)
-            == ["users/bob/config"])
+        #expect(
+            try filesRead(
+                from:
+                    #"{"files":[{"path":"users\/bob\/config","sha256":"x","n":-1.5e3}],"generator":"g","source":"s","users":{"bob":[true,false,null,0]},"groups":{}}"#
+            )
+                == ["users/bob/config"])
     }
 
     @Test func readerRefusesWhatIsNotAManifest() throws {
@@ -121,7 +144,9 @@ import Testing
             valid.replacingOccurrences(of: #""p""#, with: #""p\q""#),
             valid.replacingOccurrences(of: #""groups":{}"#, with: #""groups":{"a":[1,]}"#),
             valid.replacingOccurrences(of: #""groups":{}"#, with: #""groups":{"a":tru}"#),
-            valid.replacingOccurrences(of: #""groups":{}"#, with: #""groups":{"a":"# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}"),
+            valid.replacingOccurrences(
+                of: #""groups":{}"#,
+                with: #""groups":{"a":"# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}"),
         ]
         for text in broken {
             #expect(try filesRead(from: text) == nil, "\(text)")
@@ -131,7 +156,9 @@ import Testing
     /// A manifest larger than one piece is read across the pieces' boundaries.
     @Test func readerReadsAcrossPieces() throws {
         let paths = (0..<5000).map { "users/user\($0)/config" }
-        let manifest = Manifest(generator: "g", source: "s", files: paths.map { .init(path: $0, sha256: String(repeating: "0", count: 64)) }, users: [:], groups: [:])
+        let manifest = Manifest(
+            generator: "g", source: "s", files: paths.map { .init(path: $0, sha256: String(repeating: "0", count: 64)) }, users: [:],
+            groups: [:])
         #expect(try filesRead(from: JSON.encode(manifest)) == paths)
     }
 }
@@ -161,7 +188,9 @@ import Testing
         for size in [1, 7, 64, 1000] {
             let same = try update(old: text, new: text, pieces: size)
             #expect(!same.wrote && same.contents == text && same.inodeKept)
-            for old in [nil, "", String(text.dropLast()), text + "x", text.replacingOccurrences(of: "5", with: "x"), "x" + text.dropFirst()] as [String?] {
+            for old in [
+                nil, "", String(text.dropLast()), text + "x", text.replacingOccurrences(of: "5", with: "x"), "x" + text.dropFirst(),
+            ] as [String?] {
                 let result = try update(old: old, new: text, pieces: size)
                 #expect(result.wrote && result.contents == text, "old \(old ?? "none"), pieces of \(size)")
             }

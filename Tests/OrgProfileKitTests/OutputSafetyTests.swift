@@ -46,7 +46,8 @@ import Testing
         try "precious".write(toFile: outside + "/config", atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: folder + "/users", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: folder + "/users/ghost", withDestinationPath: outside)
-        let planted = Manifest(generator: "orgprofile", source: "org.yaml", files: [.init(path: "users/ghost/config", sha256: "")], users: [:], groups: [:])
+        let planted = Manifest(
+            generator: "orgprofile", source: "org.yaml", files: [.init(path: "users/ghost/config", sha256: "")], users: [:], groups: [:])
         try Data(planted.encoded()).write(to: URL(fileURLWithPath: folder + "/manifest.json"))
         let summary = try OutputWriter(root: folder).write(try renderer())
         #expect(summary.removed == 0)
@@ -59,7 +60,8 @@ import Testing
         _ = try OutputWriter(root: folder).write(try renderer())
         let before = tree(folder)
         let changed = try renderer(validOrg.replacingOccurrences(of: "region: us-west-2", with: "region: eu-west-1"))
-        let error = FaultInjection.$write.withValue({ path in path.hasSuffix("/users/bob/config") ? ENOSPC : nil }) {
+        let fault: @Sendable (String) -> Int32? = { path in path.hasSuffix("/users/bob/config") ? ENOSPC : nil }
+        let error = FaultInjection.$write.withValue(fault) {
             writeError { _ = try OutputWriter(root: folder).write(changed) }
         }
         #expect(error == FileError(path: folder + "/users/bob/config", reason: "No space left on device"))
@@ -75,7 +77,8 @@ import Testing
     @Test func aReadOnlyFileSystemNamesThePath() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let error = FaultInjection.$write.withValue({ _ in EROFS }) {
+        let readOnly: @Sendable (String) -> Int32? = { _ in EROFS }
+        let error = FaultInjection.$write.withValue(readOnly) {
             writeError { _ = try OutputWriter(root: folder).write(try renderer()) }
         }
         #expect(error == FileError(path: folder + "/groups/developers/README.md", reason: "Read-only file system"))

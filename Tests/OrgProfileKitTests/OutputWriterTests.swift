@@ -21,7 +21,9 @@ import Testing
         try "mine".write(toFile: folder + "/notes.txt", atomically: true, encoding: .utf8)
         let planted = Manifest(
             generator: "orgprofile 0.1.0", source: "org.yaml",
-            files: ["users/ghost/config", "users/ghost/README.md", "../victim", "notes.txt", "users/../notes.txt", "/etc/passwd"].map { Manifest.File(path: $0, sha256: "") },
+            files: ["users/ghost/config", "users/ghost/README.md", "../victim", "notes.txt", "users/../notes.txt", "/etc/passwd"].map {
+                Manifest.File(path: $0, sha256: "")
+            },
             users: [:], groups: [:])
         try Data(planted.encoded()).write(to: URL(fileURLWithPath: folder + "/manifest.json"))
 
@@ -37,7 +39,10 @@ import Testing
     @Test func ownedPaths() {
         #expect(Manifest.isOwnedPath("users/bob/config"))
         #expect(Manifest.isOwnedPath("groups/developers/README.md"))
-        for path in ["manifest.json", "users/bob", "users/../x", "users/bob/../x", "/users/bob/config", "users/.bob/config", "users/bob/.config", "other/bob/config", "users/bob/sub/config"] {
+        for path in [
+            "manifest.json", "users/bob", "users/../x", "users/bob/../x", "/users/bob/config", "users/.bob/config", "users/bob/.config",
+            "other/bob/config", "users/bob/sub/config",
+        ] {
             #expect(!Manifest.isOwnedPath(path), "\(path)")
         }
     }
@@ -63,7 +68,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = try OutputWriter(root: folder).write(try renderer())
         let manifest = try #require(Manifest.decode(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json")))))
-        #expect(manifest.files.map(\.path) == ["groups/developers/README.md", "groups/developers/config", "users/bob/README.md", "users/bob/config"])
+        #expect(
+            manifest.files.map(\.path) == [
+                "groups/developers/README.md", "groups/developers/config", "users/bob/README.md", "users/bob/config",
+            ])
         for file in manifest.files {
             let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file.path)))
             #expect(file.sha256 == Manifest.sha256(bytes))

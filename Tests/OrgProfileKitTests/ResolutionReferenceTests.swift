@@ -30,14 +30,17 @@ import Testing
             list.append(("\(model.project)-\(model.accounts[grant.account].key)\(suffix)", pair, grant.location, grant.isWildcard))
         }
         if let kind = entry.principal.userManagement, let target = model.userManagementTargets[kind],
-           let name = model.userManagementProfileName, let source = entry.userManagementSource {
+            let name = model.userManagementProfileName, let source = entry.userManagementSource
+        {
             list.append((name, [target.account, target.role, -1], source, false))
         }
         var first: [String: Int] = [:]
         var collisions: [String] = []
         for (position, candidate) in list.enumerated() {
             if let earlier = first[candidate.name] {
-                collisions.append("\(entry.principal.name) \(list[earlier].location.line):\(list[earlier].location.column) \(candidate.location.line):\(candidate.location.column)")
+                collisions.append(
+                    "\(entry.principal.name) \(list[earlier].location.line):\(list[earlier].location.column) \(candidate.location.line):\(candidate.location.column)"
+                )
             } else {
                 first[candidate.name] = position
             }
@@ -58,13 +61,19 @@ import Testing
         for role in roles { yaml += Bool.random(using: &random) ? "  \(role):\n    profile_suffix: x\n" : "  \(role): {}\n" }
         let profile = ["user-management", "a", "a-x", "b-x"].randomElement(using: &random)!
         yaml += "user_management:\n  profile: \(profile)\n"
-        yaml += "  delegated_admin:\n    account: \(accounts.randomElement(using: &random)!)\n    role: \(roles.randomElement(using: &random)!)\n"
-        yaml += "  organization_management:\n    account: \(accounts.randomElement(using: &random)!)\n    role: \(roles.randomElement(using: &random)!)\n"
+        yaml +=
+            "  delegated_admin:\n    account: \(accounts.randomElement(using: &random)!)\n    role: \(roles.randomElement(using: &random)!)\n"
+        yaml +=
+            "  organization_management:\n    account: \(accounts.randomElement(using: &random)!)\n    role: \(roles.randomElement(using: &random)!)\n"
         func assignments(_ indent: String) -> String {
             var text = "\(indent)assignments:\n"
             for _ in 0..<Int.random(in: 1...3, using: &random) {
-                let targets = Bool.random(using: &random) && Bool.random(using: &random)
-                    ? "\"*\"" : "[" + accounts.shuffled(using: &random).prefix(Int.random(in: 1...accounts.count, using: &random)).joined(separator: ", ") + "]"
+                let targets =
+                    Bool.random(using: &random) && Bool.random(using: &random)
+                    ? "\"*\""
+                    : "["
+                        + accounts.shuffled(using: &random).prefix(Int.random(in: 1...accounts.count, using: &random)).joined(
+                            separator: ", ") + "]"
                 text += "\(indent)  - role: \(roles.randomElement(using: &random)!)\n\(indent)    accounts: \(targets)\n"
             }
             return text
@@ -72,11 +81,13 @@ import Testing
         let groups = ["g0", "g1", "g2"]
         yaml += "groups:\n"
         for group in groups {
-            yaml += "  \(group):\n" + (Int.random(in: 0..<4, using: &random) == 0 ? "    user_management: true\n" : "") + assignments("    ")
+            yaml +=
+                "  \(group):\n" + (Int.random(in: 0..<4, using: &random) == 0 ? "    user_management: true\n" : "") + assignments("    ")
         }
         yaml += "users:\n"
         for user in 0..<5 {
-            yaml += "  u\(user):\n    groups: [\(groups.shuffled(using: &random).prefix(Int.random(in: 0...3, using: &random)).joined(separator: ", "))]\n"
+            yaml +=
+                "  u\(user):\n    groups: [\(groups.shuffled(using: &random).prefix(Int.random(in: 0...3, using: &random)).joined(separator: ", "))]\n"
             switch Int.random(in: 0..<5, using: &random) {
             case 0: yaml += "    super_admin: true\n"
             case 1: yaml += "    user_management: true\n"
@@ -117,11 +128,14 @@ import Testing
                 #expect(profiles.map(\.name) == expected.profiles, "\(entry.principal.name) in\n\(yaml)")
                 #expect(profiles.filter(\.isWildcard).map(\.name) == expected.wildcards, "\(entry.principal.name) in\n\(yaml)")
                 // A pair of places is reported once, for the first principal that has it.
-                expectedCollisions += expected.collisions.filter { reported.insert(String($0.split(separator: " ", maxSplits: 1)[1])).inserted }
+                expectedCollisions += expected.collisions.filter {
+                    reported.insert(String($0.split(separator: " ", maxSplits: 1)[1])).inserted
+                }
             }
             let collisions = model.collisionDiagnostics().filter { $0.code == .profileCollision }.map { diagnostic in
                 let principal = diagnostic.message.split(separator: "'")[1]
-                let first = diagnostic.notes[0].location!, second = diagnostic.location!
+                let first = diagnostic.notes[0].location!
+                let second = diagnostic.location!
                 return "\(principal) \(first.line):\(first.column) \(second.line):\(second.column)"
             }
             #expect(collisions == expectedCollisions, "in\n\(yaml)")
@@ -150,7 +164,10 @@ import Testing
         for _ in 0..<150 {
             let yaml = randomOrg(&random)
             // The same org, another random org, and the org with one account's region changed.
-            let others = [yaml, randomOrg(&random), yaml.replacingOccurrences(of: "region: us-west-2\naccounts:", with: "region: eu-west-1\naccounts:")]
+            let others = [
+                yaml, randomOrg(&random),
+                yaml.replacingOccurrences(of: "region: us-west-2\naccounts:", with: "region: eu-west-1\naccounts:"),
+            ]
             let model = try decodedModel(yaml)
             for other in try others.map(decodedModel) {
                 for (principal, counterpart) in counterparts(model, other) {
@@ -196,7 +213,10 @@ import Testing
     @Test func theProfileLimitIsCheckedEvenWithoutSharedNames() throws {
         var limits = Limits()
         limits.profilesPerPrincipal = 2
-        let model = try model(validOrg + "  carol:\n    assignments:\n      - role: Developer\n        accounts: \"*\"\n      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n")
+        let model = try model(
+            validOrg
+                + "  carol:\n    assignments:\n      - role: Developer\n        accounts: \"*\"\n      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n"
+        )
         #expect(model.collisionDiagnostics(limits: limits).map(\.message) == ["user 'carol' would get 3 profiles; the limit is 2"])
     }
 }

@@ -10,8 +10,12 @@ import Testing
     static let schemaPath = packageRoot.appendingPathComponent("schema/org.schema.json").path
 
     @Test func theCommittedSchemaIsWhatOrgprofilePrints() throws {
-        #expect(try readText(Self.schemaPath) == OrgSchema.text, "schema/org.schema.json is stale; run: swift run orgprofile schema > schema/org.schema.json")
-        #expect(try readText(packageRoot.appendingPathComponent("org.yaml.example").path).hasPrefix("# yaml-language-server: $schema=schema/org.schema.json\n"))
+        #expect(
+            try readText(Self.schemaPath) == OrgSchema.text,
+            "schema/org.schema.json is stale; run: swift run orgprofile schema > schema/org.schema.json")
+        #expect(
+            try readText(packageRoot.appendingPathComponent("org.yaml.example").path).hasPrefix(
+                "# yaml-language-server: $schema=schema/org.schema.json\n"))
     }
 
     /// A key the decoder accepts that the schema lacks (or the reverse) fails here.
@@ -21,7 +25,10 @@ import Testing
             var node: Any = schema
             for step in path {
                 guard let object = node as? [String: Any] else { return [] }
-                node = step == "*" ? (object["additionalProperties"] as Any) : step == "[]" ? (object["items"] as Any) : ((object["properties"] as? [String: Any])?[step] as Any)
+                node =
+                    step == "*"
+                    ? (object["additionalProperties"] as Any)
+                    : step == "[]" ? (object["items"] as Any) : ((object["properties"] as? [String: Any])?[step] as Any)
             }
             return Set(((node as? [String: Any])?["properties"] as? [String: Any])?.keys.map { $0 } ?? [])
         }
@@ -29,7 +36,8 @@ import Testing
         let expectations: [([String], [String])] = [
             ([], keys.top), (["review"], keys.review), (["sso_session"], keys.session), (["defaults"], keys.defaults),
             (["accounts", "*"], keys.account), (["roles", "*"], keys.role), (["user_management"], keys.userManagement),
-            (["user_management", "delegated_admin"], keys.userManagementTarget), (["user_management", "organization_management"], keys.userManagementTarget),
+            (["user_management", "delegated_admin"], keys.userManagementTarget),
+            (["user_management", "organization_management"], keys.userManagementTarget),
             (["groups", "*"], keys.group), (["users", "*"], keys.user),
             (["groups", "*", "assignments", "[]"], keys.assignment), (["users", "*", "assignments", "[]"], keys.assignment),
         ]
@@ -49,12 +57,16 @@ import Testing
             paths.append(folder + "/\(index).yaml")
             try text.write(toFile: paths.last!, atomically: true, encoding: .utf8)
         }
-        let result = try ProcessRunner.run("python3", [packageRoot.appendingPathComponent("scripts/schema-check.py").path, Self.schemaPath] + paths)
+        let result = try ProcessRunner.run(
+            "python3", [packageRoot.appendingPathComponent("scripts/schema-check.py").path, Self.schemaPath] + paths)
         #expect(result.status == 0, "\(result.error)")
         return String(decoding: result.output, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
-    @Test(.enabled(if: (try? ProcessRunner.run("python3", ["-c", "import yaml, jsonschema"]))?.status == 0, "python3 with PyYAML and jsonschema is not installed"))
+    @Test(
+        .enabled(
+            if: (try? ProcessRunner.run("python3", ["-c", "import yaml, jsonschema"]))?.status == 0,
+            "python3 with PyYAML and jsonschema is not installed"))
     func validFilesPassAndShapeErrorsFailAlike() throws {
         let valid = try [
             readText(packageRoot.appendingPathComponent("org.yaml.example").path),
@@ -68,7 +80,10 @@ import Testing
         // Each refused by the validator for its shape, and by the schema.
         let shapes: [(String, String)] = [
             (validOrg.replacingOccurrences(of: "project: acme\n", with: "project: acme\nprojekt: x\n"), "unknown key"),
-            (validOrg.replacingOccurrences(of: "    id: \"222222222222\"\n", with: "    id: \"222222222222\"\n    regoin: us-east-1\n"), "unknown key"),
+            (
+                validOrg.replacingOccurrences(of: "    id: \"222222222222\"\n", with: "    id: \"222222222222\"\n    regoin: us-east-1\n"),
+                "unknown key"
+            ),
             (validOrg.replacingOccurrences(of: "    groups: [developers]\n", with: "    groups: developers\n"), "wrong type"),
             (validOrg.replacingOccurrences(of: "        accounts: [infrastructure]\n", with: "        accounts: {a: b}\n"), "wrong type"),
             (validOrg.replacingOccurrences(of: "  region: us-west-2\n", with: ""), "missing key"),

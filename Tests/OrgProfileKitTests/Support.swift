@@ -54,7 +54,6 @@ func model(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLoca
     return try #require(analysis.model, "org.yaml has errors: \(analysis.diagnostics)", sourceLocation: sourceLocation)
 }
 
-
 func readText(_ path: String) throws -> String {
     try String(contentsOfFile: path, encoding: .utf8)
 }
@@ -68,7 +67,8 @@ func expectGolden(_ actual: String, _ fixture: String, sourceLocation: Testing.S
         return
     }
     let expected = try readText(path)
-    #expect(actual == expected, "\(fixture) differs; if the change is intended, rerun with ORGPROFILE_RECORD=1", sourceLocation: sourceLocation)
+    #expect(
+        actual == expected, "\(fixture) differs; if the change is intended, rerun with ORGPROFILE_RECORD=1", sourceLocation: sourceLocation)
 }
 
 func fixture(_ name: String) throws -> String {

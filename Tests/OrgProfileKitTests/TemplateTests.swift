@@ -21,11 +21,12 @@ import Testing
     }
 
     @Test func unknownNamesAreErrorsWithTheirLine() {
-        #expect(problems("a\n{{session.nmae}}\n{{#profiles}}{{acount_id}}{{/profiles}}\n{{projcet}}") == [
-            "2:1: 'session' has no field 'nmae'; did you mean 'name'?; see docs/templates.md",
-            "3:14: 'acount_id' is not in the template context; did you mean 'account_id'?; see docs/templates.md",
-            "4:1: 'projcet' is not in the template context; did you mean 'project'?; see docs/templates.md",
-        ])
+        #expect(
+            problems("a\n{{session.nmae}}\n{{#profiles}}{{acount_id}}{{/profiles}}\n{{projcet}}") == [
+                "2:1: 'session' has no field 'nmae'; did you mean 'name'?; see docs/templates.md",
+                "3:14: 'acount_id' is not in the template context; did you mean 'account_id'?; see docs/templates.md",
+                "4:1: 'projcet' is not in the template context; did you mean 'project'?; see docs/templates.md",
+            ])
     }
 
     @Test func namesAreScopedBySections() {
@@ -39,12 +40,19 @@ import Testing
     @Test func structureProblems() {
         #expect(problems("{{profiles}}") == ["1:1: 'profiles' is a list; use it as a section: {{#profiles}}...{{/profiles}}"])
         #expect(problems("{{session}}") == ["1:1: 'session' is an object; use one of its fields, such as {{session.name}}"])
-        #expect(problems("{{#profiles}}\n{{/settings}}") == [
-            "2:1: '{{/settings}}' closes section 'profiles'; close that one first",
-            "1:1: section 'profiles' is never closed; add {{/profiles}}",
-        ])
-        #expect(problems("x {{> other}}") == ["1:3: '{{>...}}' tags (partials, inheritance, delimiter changes) are not supported in orgprofile templates"])
-        #expect(problems("{{uppercased(project)}}") == ["1:1: transforms such as 'uppercased(project)' are not supported in orgprofile templates"])
+        #expect(
+            problems("{{#profiles}}\n{{/settings}}") == [
+                "2:1: '{{/settings}}' closes section 'profiles'; close that one first",
+                "1:1: section 'profiles' is never closed; add {{/profiles}}",
+            ])
+        #expect(
+            problems("x {{> other}}") == [
+                "1:3: '{{>...}}' tags (partials, inheritance, delimiter changes) are not supported in orgprofile templates"
+            ])
+        #expect(
+            problems("{{uppercased(project)}}") == [
+                "1:1: transforms such as 'uppercased(project)' are not supported in orgprofile templates"
+            ])
         #expect(problems("ok\n  {{project") == ["2:3: this tag is never closed with '}}'"])
     }
 
@@ -103,15 +111,18 @@ import Testing
         try "line one\n{{#profiles}}{{nam}}{{/profiles}}\n".write(toFile: folder + "/config.mustache", atomically: true, encoding: .utf8)
         try "x".write(toFile: folder + "/.hidden.mustache", atomically: true, encoding: .utf8)
         guard case .failure(let failure) = TemplateSet.load(overridesIn: folder) else {
-            Issue.record("expected a failure"); return
+            Issue.record("expected a failure")
+            return
         }
-        #expect(failure.diagnostics.map(\.description) == [
-            "\(folder)/.hidden.mustache:1:1: error: template '.hidden.mustache' would render a file named '.hidden'; use letters, digits, '.', '_' and '-', not starting with '.'",
-            "\(folder)/config.mustache:2:14: error: 'nam' is not in the template context; did you mean 'name'?; see docs/templates.md",
-        ])
+        #expect(
+            failure.diagnostics.map(\.description) == [
+                "\(folder)/.hidden.mustache:1:1: error: template '.hidden.mustache' would render a file named '.hidden'; use letters, digits, '.', '_' and '-', not starting with '.'",
+                "\(folder)/config.mustache:2:14: error: 'nam' is not in the template context; did you mean 'name'?; see docs/templates.md",
+            ])
         #expect(!failure.isIOError)
         guard case .failure(let missing) = TemplateSet.load(overridesIn: folder + "/nope") else {
-            Issue.record("expected a failure"); return
+            Issue.record("expected a failure")
+            return
         }
         #expect(missing.isIOError)
     }
@@ -120,10 +131,13 @@ import Testing
 @Suite struct TemplateSyntaxTests {
     @Test func mustacheSyntaxErrorsNameTheFileAndLine() {
         var diagnostics: [Diagnostic] = []
-        let template = TemplateSet.parse("first line\nsecond {{% NOT_A_SETTING: X }}\n", name: "config", origin: "my/config.mustache", diagnostics: &diagnostics)
+        let template = TemplateSet.parse(
+            "first line\nsecond {{% NOT_A_SETTING: X }}\n", name: "config", origin: "my/config.mustache", diagnostics: &diagnostics)
         #expect(template == nil)
         #expect(diagnostics.map(\.code) == [.templateSyntax])
-        #expect(diagnostics.first?.location == SourceLocation(file: "my/config.mustache", line: 2, column: diagnostics.first?.location?.column ?? 0))
+        #expect(
+            diagnostics.first?.location
+                == SourceLocation(file: "my/config.mustache", line: 2, column: diagnostics.first?.location?.column ?? 0))
         #expect(diagnostics.first?.message.hasPrefix("template syntax error: ") == true)
     }
 }
@@ -140,7 +154,8 @@ import Testing
         for step in [
             "`~/.aws/config` on Linux and macOS", #"`%USERPROFILE%\.aws\config` on Windows"#,
             "mkdir -p ~/.aws && touch ~/.aws/config",
-            #"New-Item -ItemType Directory -Force -Path $env:USERPROFILE\.aws"#, #"New-Item -ItemType File -Force -Path $env:USERPROFILE\.aws\config"#,
+            #"New-Item -ItemType Directory -Force -Path $env:USERPROFILE\.aws"#,
+            #"New-Item -ItemType File -Force -Path $env:USERPROFILE\.aws\config"#,
             "orgprofile install --from config",
             "Your credentials file (`~/.aws/credentials`", "must have no profile with the name of one of these profiles",
             "aws configure list-profiles",

@@ -16,20 +16,21 @@ import Testing
     @Test func oneChangedLineWithThreeLinesOfContext() {
         let old = (1...10).map { "line \($0)\n" }.joined()
         let new = old.replacingOccurrences(of: "line 5\n", with: "line five\n")
-        #expect(diff(old, new) == """
-            --- a/f
-            +++ b/f
-            @@ -2,7 +2,7 @@
-             line 2
-             line 3
-             line 4
-            -line 5
-            +line five
-             line 6
-             line 7
-             line 8
+        #expect(
+            diff(old, new) == """
+                --- a/f
+                +++ b/f
+                @@ -2,7 +2,7 @@
+                 line 2
+                 line 3
+                 line 4
+                -line 5
+                +line five
+                 line 6
+                 line 7
+                 line 8
 
-            """)
+                """)
     }
 
     @Test func distantChangesMakeTwoHunksAndCloseOnesOne() {
@@ -47,7 +48,10 @@ import Testing
 
     @Test func colorsLikeGit() {
         let colored = UnifiedDiff.diff(old: Array("a\n".utf8), new: Array("b\n".utf8), path: "f", color: true)
-        #expect(colored == "\u{1B}[1m--- a/f\u{1B}[m\n\u{1B}[1m+++ b/f\u{1B}[m\n\u{1B}[36m@@ -1 +1 @@\u{1B}[m\n\u{1B}[31m-a\u{1B}[m\n\u{1B}[32m+b\u{1B}[m\n")
+        #expect(
+            colored
+                == "\u{1B}[1m--- a/f\u{1B}[m\n\u{1B}[1m+++ b/f\u{1B}[m\n\u{1B}[36m@@ -1 +1 @@\u{1B}[m\n\u{1B}[31m-a\u{1B}[m\n\u{1B}[32m+b\u{1B}[m\n"
+        )
     }
 
     /// Random edits of random texts: the edit script is minimal enough to be git's, and
@@ -83,7 +87,7 @@ import Testing
             #expect(try readText(folder + "/f") == newText, "trial \(trial)")
             let edits = LineDiff.edits(from: old, to: new)
             let changes = edits.filter { if case .keep = $0 { false } else { true } }.count
-            #expect(changes <= old.count + new.count - 2 * longestCommonSubsequence(old, new) , "trial \(trial) is not minimal")
+            #expect(changes <= old.count + new.count - 2 * longestCommonSubsequence(old, new), "trial \(trial) is not minimal")
         }
     }
 

@@ -6,7 +6,8 @@ import OrgProfileKit
 /// In-process benchmarks of the pipeline's stages on a 1,000-user org (the whole-process
 /// comparisons against cp, cat and libyaml are scripts/bench.sh's).
 let benchmarks: @Sendable () -> Void = {
-    let source = SourceFile(name: "org.yaml", bytes: Array(OrgGenerator(users: 1_000, accounts: 300, groups: 200, accountsPerAssignment: 10).yaml().utf8))
+    let source = SourceFile(
+        name: "org.yaml", bytes: Array(OrgGenerator(users: 1_000, accounts: 300, groups: 200, accountsPerAssignment: 10).yaml().utf8))
     let metrics: [BenchmarkMetric] = [.wallClock, .mallocCountTotal, .peakMemoryResident]
 
     Benchmark("analyze (load, decode, validate, resolve)", configuration: .init(metrics: metrics, maxIterations: 20)) { benchmark in

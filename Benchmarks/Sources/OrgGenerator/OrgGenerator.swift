@@ -23,7 +23,9 @@ public struct OrgGenerator: Sendable {
     /// The reference org of the performance targets: about 50 profiles a person.
     public static let reference = OrgGenerator(users: 10_000, accounts: 300, groups: 200, accountsPerAssignment: 10)
 
-    static let roles = [("AdministratorAccess", nil), ("PowerUserAccess", "power"), ("Developer", "dev"), ("ReadOnlyAccess", "readonly")] as [(String, String?)]
+    static let roles =
+        [("AdministratorAccess", nil), ("PowerUserAccess", "power"), ("Developer", "dev"), ("ReadOnlyAccess", "readonly")]
+        as [(String, String?)]
     static let regions = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-2"]
 
     public func yaml() -> String {
@@ -64,7 +66,8 @@ public struct OrgGenerator: Sendable {
             }
             out += "  group-\(group):\n    description: Team \(group)\n"
             if group == 0 { out += "    user_management: true\n" }
-            out += "    assignments:\n      - role: \(role)\n        accounts: [\(chosen.sorted().map { "account-\($0)" }.joined(separator: ", "))]\n"
+            out +=
+                "    assignments:\n      - role: \(role)\n        accounts: [\(chosen.sorted().map { "account-\($0)" }.joined(separator: ", "))]\n"
         }
         out += "users:\n"
         for user in 0..<users {
@@ -73,7 +76,8 @@ public struct OrgGenerator: Sendable {
                 let group = Int(random.next() % UInt64(groups))
                 if !chosen.contains(group) { chosen.append(group) }
             }
-            out += "  user\(user):\n    name: User \(user)\n    email: user\(user)@bench.example\n    groups: [\(chosen.sorted().map { "group-\($0)" }.joined(separator: ", "))]\n"
+            out +=
+                "  user\(user):\n    name: User \(user)\n    email: user\(user)@bench.example\n    groups: [\(chosen.sorted().map { "group-\($0)" }.joined(separator: ", "))]\n"
             if user == 0 { out += "    super_admin: true\n" }
         }
         return out

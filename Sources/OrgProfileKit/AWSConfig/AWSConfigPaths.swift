@@ -32,7 +32,8 @@ public struct AWSConfigPaths: Equatable, Sendable {
         case .unix:
             home = environment["HOME"] ?? "~"
         case .windows:
-            home = environment["USERPROFILE"].flatMap { $0.isEmpty ? nil : $0 }
+            home =
+                environment["USERPROFILE"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? environment["HOMEDRIVE"].flatMap { drive in environment["HOMEPATH"].map { drive + $0 } }
                 ?? "~"
         }
@@ -42,8 +43,10 @@ public struct AWSConfigPaths: Equatable, Sendable {
             return path
         }
         func inAWSFolder(_ name: String) -> String { home + separator + ".aws" + separator + name }
-        self.config = config.map(expand) ?? environment["AWS_CONFIG_FILE"].flatMap { $0.isEmpty ? nil : expand($0) } ?? inAWSFolder("config")
-        self.credentials = credentials.map(expand)
+        self.config =
+            config.map(expand) ?? environment["AWS_CONFIG_FILE"].flatMap { $0.isEmpty ? nil : expand($0) } ?? inAWSFolder("config")
+        self.credentials =
+            credentials.map(expand)
             ?? environment["AWS_SHARED_CREDENTIALS_FILE"].flatMap { $0.isEmpty ? nil : expand($0) } ?? inAWSFolder("credentials")
         ssoCache = inAWSFolder("sso" + separator + "cache")
     }

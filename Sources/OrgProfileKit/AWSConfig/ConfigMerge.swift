@@ -71,7 +71,10 @@ public enum ConfigMerge {
             return .failure(Refusal(conflicts: [Conflict(path: "the generated config", line: error.line, message: error.message)]))
         }
         if case .success(let blocks) = ManagedBlock.find(in: generated), !blocks.isEmpty {
-            return .failure(Refusal(conflicts: [Conflict(path: "the generated config", line: blocks[0].begin + 1, message: "it holds orgprofile markers itself")]))
+            return .failure(
+                Refusal(conflicts: [
+                    Conflict(path: "the generated config", line: blocks[0].begin + 1, message: "it holds orgprofile markers itself")
+                ]))
         }
         let existing: ConfigFile
         let blocks: [ManagedBlock]
@@ -86,19 +89,30 @@ public enum ConfigMerge {
         // Same-named sections outside this project's block.
         var removals: [ClosedRange<Int>] = []
         var adoptions: [Adoption] = []
-        let clashes = existing.profileSections(as: .config).filter { profiles.contains($0.key) }.map { ("profile", $0.key, $0.value) }
+        let clashes =
+            existing.profileSections(as: .config).filter { profiles.contains($0.key) }.map { ("profile", $0.key, $0.value) }
             + existing.ssoSessionSections().filter { sessions.contains($0.key) }.map { ("sso-session", $0.key, $0.value) }
         for (kind, name, indices) in clashes {
             for index in indices {
                 let section = existing.sections[index]
                 if let own, (own.begin...own.end).contains(section.line) { continue }
                 if let other = blocks.first(where: { ($0.begin...$0.end).contains(section.line) }) {
-                    conflicts.append(Conflict(path: configPath, line: section.line + 1, message: "[\(section.name)] is the \(kind) \(name) of the orgprofile \(other.project) block; two projects cannot install the same \(kind)"))
+                    conflicts.append(
+                        Conflict(
+                            path: configPath, line: section.line + 1,
+                            message:
+                                "[\(section.name)] is the \(kind) \(name) of the orgprofile \(other.project) block; two projects cannot install the same \(kind)"
+                        ))
                 } else if adopt {
                     removals.append(section.line...section.lastLine)
                     adoptions.append(adoption(of: index, in: existing, replacedBy: generated, kind: kind, name: name))
                 } else {
-                    conflicts.append(Conflict(path: configPath, line: section.line + 1, message: "[\(section.name)] already defines the \(kind) \(name) outside the orgprofile \(project) block; remove it, or run again with --adopt to take it over"))
+                    conflicts.append(
+                        Conflict(
+                            path: configPath, line: section.line + 1,
+                            message:
+                                "[\(section.name)] already defines the \(kind) \(name) outside the orgprofile \(project) block; remove it, or run again with --adopt to take it over"
+                        ))
                 }
             }
         }
@@ -146,7 +160,10 @@ public enum ConfigMerge {
         do {
             file = try ConfigFile.parse(bytes)
         } catch {
-            return .failure(Conflict(path: path, line: error.line, message: "the AWS CLI cannot read this file (\(error.message)); fix it first, orgprofile does not repair it"))
+            return .failure(
+                Conflict(
+                    path: path, line: error.line,
+                    message: "the AWS CLI cannot read this file (\(error.message)); fix it first, orgprofile does not repair it"))
         }
         switch ManagedBlock.find(in: file) {
         case .failure(let problem): return .failure(Conflict(path: path, line: problem.line, message: problem.message))
@@ -166,14 +183,19 @@ public enum ConfigMerge {
         }
         return file.profileSections(as: .credentials).filter { profiles.contains($0.key) }.flatMap { name, indices in
             indices.map { index in
-                Conflict(path: path, line: file.sections[index].line + 1, message: "[\(file.sections[index].name)] has the name of the profile \(name) that would be installed; the AWS CLI would mix the two, so rename or remove it (orgprofile never edits credentials)")
+                Conflict(
+                    path: path, line: file.sections[index].line + 1,
+                    message:
+                        "[\(file.sections[index].name)] has the name of the profile \(name) that would be installed; the AWS CLI would mix the two, so rename or remove it (orgprofile never edits credentials)"
+                )
             }
         }.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
     }
 
     static func adoption(of index: Int, in file: ConfigFile, replacedBy generated: ConfigFile, kind: String, name: String) -> Adoption {
         let section = file.sections[index]
-        let replacement = kind == "profile" ? generated.profileSections(as: .config)[name]?.first : generated.ssoSessionSections()[name]?.first
+        let replacement =
+            kind == "profile" ? generated.profileSections(as: .config)[name]?.first : generated.ssoSessionSections()[name]?.first
         var kept: [String: String] = [:]
         for option in replacement.map({ generated.sections[$0].options }) ?? [] { kept[option.key] = option.value }
         /// A value on one line: a nested value's line breaks shown as `\n`.

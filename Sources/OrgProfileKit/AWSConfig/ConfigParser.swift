@@ -49,7 +49,10 @@ struct ConfigParser {
             lines[number].kind = .blank
             return
         }
-        let indent = text.unicodeScalars.firstIndex(where: { !PythonText.isSpace($0) }).map { text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0) } ?? 0
+        let indent =
+            text.unicodeScalars.firstIndex(where: { !PythonText.isSpace($0) }).map {
+                text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0)
+            } ?? 0
         if current != nil, let (section, option) = currentOption, indent > indentLevel {
             pieces[section, default: []][option].append(value)
             lines[number].kind = .continuation
@@ -62,10 +65,13 @@ struct ConfigParser {
             return
         }
         guard let section = current else {
-            throw ConfigFile.ParseError(line: number + 1, message: "'\(text)' is outside any section; the file must start with a [section] header")
+            throw ConfigFile.ParseError(
+                line: number + 1, message: "'\(text)' is outside any section; the file must start with a [section] header")
         }
         guard let delimiter = value.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
-            record(ConfigFile.ParseError(line: number + 1, message: "'\(value)' is not a section, a 'key = value' line, a comment or a continuation"))
+            record(
+                ConfigFile.ParseError(
+                    line: number + 1, message: "'\(value)' is not a section, a 'key = value' line, a comment or a continuation"))
             return
         }
         let name = PythonText.strip(value[..<delimiter])
@@ -76,7 +82,8 @@ struct ConfigParser {
         let options = section == -1 ? defaults : sections[section].options
         if options.contains(where: { $0.key == key }) {
             let sectionName = section == -1 ? "DEFAULT" : sections[section].name
-            throw ConfigFile.ParseError(line: number + 1, message: "duplicate key '\(key)' in section [\(sectionName)]; the AWS CLI refuses the whole file")
+            throw ConfigFile.ParseError(
+                line: number + 1, message: "duplicate key '\(key)' in section [\(sectionName)]; the AWS CLI refuses the whole file")
         }
         let first = PythonText.strip(value[value.index(after: delimiter)...])
         let option = ConfigFile.Option(key: key, value: String(first), line: number)

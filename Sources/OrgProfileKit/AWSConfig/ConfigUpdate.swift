@@ -43,6 +43,8 @@ public enum ConfigUpdate {
         }
         throw FileError(
             path: path,
-            reason: "another program changed the file each time orgprofile was about to replace it (\(attempts) tries); nothing was overwritten, run again when it is done")
+            reason:
+                "another program changed the file each time orgprofile was about to replace it (\(attempts) tries); nothing was overwritten, run again when it is done"
+        )
     }
 }

@@ -40,7 +40,9 @@ public enum Doctor {
         let credentials = readFile(setup.paths.credentials, role: .credentials, name: "credentials-file", into: &checks)
         if let config {
             checks += blocks(config, setup: setup)
-            if let credentials { checks += credentialClashes(config, credentials, managed: managedProfiles(config, setup: setup), setup.paths) }
+            if let credentials {
+                checks += credentialClashes(config, credentials, managed: managedProfiles(config, setup: setup), setup.paths)
+            }
             checks += sessionReferences(config, path: setup.paths.config)
             checks += tokens(config, setup: setup)
         }
@@ -55,12 +57,18 @@ public enum Doctor {
         do {
             bytes = try FileSystem.readFile(path)
         } catch {
-            checks.append(Check(check: name, status: .fail, message: "\(path) cannot be read: \((error as? FileError)?.reason ?? "\(error)")", fix: "make \(path) a readable file"))
+            checks.append(
+                Check(
+                    check: name, status: .fail, message: "\(path) cannot be read: \((error as? FileError)?.reason ?? "\(error)")",
+                    fix: "make \(path) a readable file"))
             return nil
         }
         guard let bytes else {
             if role == .config {
-                checks.append(Check(check: name, status: .fail, message: "\(path) does not exist", fix: "install your config: orgprofile install --from <your published config>"))
+                checks.append(
+                    Check(
+                        check: name, status: .fail, message: "\(path) does not exist",
+                        fix: "install your config: orgprofile install --from <your published config>"))
             } else {
                 checks.append(Check(check: name, status: .info, message: "\(path) does not exist (not needed for IAM Identity Center)"))
             }
@@ -71,7 +79,10 @@ public enum Doctor {
             checks.append(Check(check: name, status: .pass, message: "\(path) is readable by the AWS CLI"))
             return file
         } catch {
-            checks.append(Check(check: name, status: .fail, message: "\(path):\(error.line): the AWS CLI cannot read this file: \(error.message)", fix: "edit line \(error.line) of \(path)"))
+            checks.append(
+                Check(
+                    check: name, status: .fail, message: "\(path):\(error.line): the AWS CLI cannot read this file: \(error.message)",
+                    fix: "edit line \(error.line) of \(path)"))
             return nil
         }
     }
@@ -82,11 +93,20 @@ public enum Doctor {
         let path = setup.paths.config
         switch ManagedBlock.find(in: config) {
         case .failure(let problem):
-            return [Check(check: "managed-blocks", status: .fail, message: "\(path):\(problem.line): \(problem.message)", fix: "repair the markers by hand (a backup of the file is beside it after every install), then run orgprofile install again")]
+            return [
+                Check(
+                    check: "managed-blocks", status: .fail, message: "\(path):\(problem.line): \(problem.message)",
+                    fix:
+                        "repair the markers by hand (a backup of the file is beside it after every install), then run orgprofile install again"
+                )
+            ]
         case .success(let blocks):
             var checks: [Check] = []
             if blocks.isEmpty {
-                checks.append(Check(check: "managed-blocks", status: setup.expected == nil ? .info : .fail, message: "\(path) has no orgprofile block", fix: setup.expected == nil ? nil : "run orgprofile install"))
+                checks.append(
+                    Check(
+                        check: "managed-blocks", status: setup.expected == nil ? .info : .fail, message: "\(path) has no orgprofile block",
+                        fix: setup.expected == nil ? nil : "run orgprofile install"))
             } else {
                 let names = blocks.map { "\($0.project) (lines \($0.begin + 1)-\($0.end + 1))" }.joined(separator: ", ")
                 checks.append(Check(check: "managed-blocks", status: .pass, message: "orgprofile blocks intact: \(names)"))
@@ -98,14 +118,20 @@ public enum Doctor {
         }
     }
 
-    private static func currentBlock(_ config: ConfigFile, blocks: [ManagedBlock], expected: (project: String, config: String), path: String) -> Check {
+    private static func currentBlock(
+        _ config: ConfigFile, blocks: [ManagedBlock], expected: (project: String, config: String), path: String
+    ) -> Check {
         guard let block = blocks.first(where: { $0.project == expected.project }) else {
-            return Check(check: "block-current", status: .fail, message: "no orgprofile \(expected.project) block is installed in \(path)", fix: "run orgprofile install")
+            return Check(
+                check: "block-current", status: .fail, message: "no orgprofile \(expected.project) block is installed in \(path)",
+                fix: "run orgprofile install")
         }
         let installed = config.lines[(block.begin + 1)..<block.end].map(\.text)
         let wanted = ConfigFile.splitLines(expected.config).map(\.text)
         guard installed == wanted else {
-            return Check(check: "block-current", status: .fail, message: "the orgprofile \(expected.project) block is out of date", fix: "run orgprofile install again (orgprofile install --dry-run shows what changes)")
+            return Check(
+                check: "block-current", status: .fail, message: "the orgprofile \(expected.project) block is out of date",
+                fix: "run orgprofile install again (orgprofile install --dry-run shows what changes)")
         }
         return Check(check: "block-current", status: .pass, message: "the orgprofile \(expected.project) block is current")
     }
@@ -132,20 +158,33 @@ public enum Doctor {
     /// into it: a failure. The same name for a profile of the person's own (what
     /// `aws configure --profile NAME` writes for access keys) is how the AWS CLI is meant to
     /// be used, and only mentioned.
-    private static func credentialClashes(_ config: ConfigFile, _ credentials: ConfigFile, managed: Set<String>, _ paths: AWSConfigPaths) -> [Check] {
+    private static func credentialClashes(_ config: ConfigFile, _ credentials: ConfigFile, managed: Set<String>, _ paths: AWSConfigPaths)
+        -> [Check]
+    {
         let profiles = config.profileSections(as: .config)
-        let shared = credentials.profileSections(as: .credentials).filter { profiles[$0.key] != nil || managed.contains($0.key) }.sorted { $0.key < $1.key }
+        let shared = credentials.profileSections(as: .credentials).filter { profiles[$0.key] != nil || managed.contains($0.key) }.sorted {
+            $0.key < $1.key
+        }
         var checks: [Check] = []
         for (name, indices) in shared where managed.contains(name) {
             let line = credentials.sections[indices[0]].line + 1
-            checks.append(Check(check: "credentials-clash", status: .fail, message: "\(paths.credentials):\(line): profile \(name), which orgprofile manages, is also in \(paths.credentials); the AWS CLI would mix its keys into the SSO profile", fix: "remove or rename [\(credentials.sections[indices[0]].name)] in \(paths.credentials)"))
+            checks.append(
+                Check(
+                    check: "credentials-clash", status: .fail,
+                    message:
+                        "\(paths.credentials):\(line): profile \(name), which orgprofile manages, is also in \(paths.credentials); the AWS CLI would mix its keys into the SSO profile",
+                    fix: "remove or rename [\(credentials.sections[indices[0]].name)] in \(paths.credentials)"))
         }
         if checks.isEmpty {
-            checks.append(Check(check: "credentials-clash", status: .pass, message: "no profile orgprofile manages is in \(paths.credentials)"))
+            checks.append(
+                Check(check: "credentials-clash", status: .pass, message: "no profile orgprofile manages is in \(paths.credentials)"))
         }
         let own = shared.map(\.key).filter { !managed.contains($0) }
         if !own.isEmpty {
-            checks.append(Check(check: "credentials-clash", status: .info, message: "profiles of your own in both files (fine: orgprofile does not manage them): \(own.joined(separator: ", "))"))
+            checks.append(
+                Check(
+                    check: "credentials-clash", status: .info,
+                    message: "profiles of your own in both files (fine: orgprofile does not manage them): \(own.joined(separator: ", "))"))
         }
         return checks
     }
@@ -159,18 +198,28 @@ public enum Doctor {
             guard case .string(let session)? = values["sso_session"] else { continue }
             let line = config.sections[index].line + 1
             guard let sessionIndex = sessions[session]?.last else {
-                checks.append(Check(check: "sso-session-reference", status: .fail, message: "\(path):\(line): profile \(name) names sso-session \(session), which is not in the file", fix: "add [sso-session \(session)], or reinstall with orgprofile install"))
+                checks.append(
+                    Check(
+                        check: "sso-session-reference", status: .fail,
+                        message: "\(path):\(line): profile \(name) names sso-session \(session), which is not in the file",
+                        fix: "add [sso-session \(session)], or reinstall with orgprofile install"))
                 continue
             }
             let sessionValues = config.values(of: sessionIndex)
             for (key, sessionKey) in [("sso_start_url", "sso_start_url"), ("sso_region", "sso_region")] {
                 if case .string(let own)? = values[key], let theirs = sessionValues[sessionKey], theirs != .string(own) {
-                    checks.append(Check(check: "sso-session-reference", status: .fail, message: "\(path):\(line): profile \(name) sets \(key) = \(own), which disagrees with sso-session \(session); the AWS CLI refuses the profile", fix: "remove \(key) from [\(config.sections[index].name)]"))
+                    checks.append(
+                        Check(
+                            check: "sso-session-reference", status: .fail,
+                            message:
+                                "\(path):\(line): profile \(name) sets \(key) = \(own), which disagrees with sso-session \(session); the AWS CLI refuses the profile",
+                            fix: "remove \(key) from [\(config.sections[index].name)]"))
                 }
             }
         }
         if checks.isEmpty {
-            checks.append(Check(check: "sso-session-reference", status: .pass, message: "every profile's sso_session exists and agrees with it"))
+            checks.append(
+                Check(check: "sso-session-reference", status: .pass, message: "every profile's sso_session exists and agrees with it"))
         }
         return checks
     }
@@ -189,25 +238,31 @@ public enum Doctor {
             let path = tokenCacheFile(forSession: session, in: setup.paths.ssoCache)
             let login = "aws sso login --sso-session \(session)"
             guard let data = FileManager.default.contents(atPath: path) else {
-                return Check(check: "sso-token", status: .fail, message: "sso-session \(session): not signed in (no token in \(path))", fix: login)
+                return Check(
+                    check: "sso-token", status: .fail, message: "sso-session \(session): not signed in (no token in \(path))", fix: login)
             }
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let text = object["expiresAt"] as? String, let expiry = parseExpiry(text)
+                let text = object["expiresAt"] as? String, let expiry = parseExpiry(text)
             else {
-                return Check(check: "sso-token", status: .fail, message: "sso-session \(session): the token file \(path) cannot be read", fix: login)
+                return Check(
+                    check: "sso-token", status: .fail, message: "sso-session \(session): the token file \(path) cannot be read", fix: login)
             }
             let seconds = Int(expiry.timeIntervalSince(setup.now))
             if seconds <= 0 {
-                return Check(check: "sso-token", status: .fail, message: "sso-session \(session): the sign-in expired \(duration(-seconds)) ago (\(text))", fix: login)
+                return Check(
+                    check: "sso-token", status: .fail,
+                    message: "sso-session \(session): the sign-in expired \(duration(-seconds)) ago (\(text))", fix: login)
             }
-            return Check(check: "sso-token", status: .pass, message: "sso-session \(session): signed in until \(text) (\(duration(seconds)) from now)")
+            return Check(
+                check: "sso-token", status: .pass,
+                message: "sso-session \(session): signed in until \(text) (\(duration(seconds)) from now)")
         }
     }
 
     /// `2026-11-27T12:00:00Z`, with or without fractional seconds, or with `UTC` instead of `Z`.
     static func parseExpiry(_ text: String) -> Date? {
         var normalized = text.hasSuffix("UTC") ? String(text.dropLast(3)) + "Z" : text
-        if let dot = normalized.firstIndex(of: "."), let zone = normalized.lastIndex(where: { $0 == "Z" || $0 == "+" }) , dot < zone {
+        if let dot = normalized.firstIndex(of: "."), let zone = normalized.lastIndex(where: { $0 == "Z" || $0 == "+" }), dot < zone {
             normalized.removeSubrange(dot..<zone)
         }
         return try? Date(normalized, strategy: .iso8601)
@@ -230,6 +285,9 @@ public enum Doctor {
         if first.hasPrefix("aws-cli/2.") {
             return Check(check: "aws-cli", status: .pass, message: "\(first.split(separator: " ").first ?? "aws-cli/2") on PATH")
         }
-        return Check(check: "aws-cli", status: .fail, message: "\(first.split(separator: " ").first.map(String.init) ?? first) is not version 2; aws sso login needs version 2", fix: "install the AWS CLI version 2")
+        return Check(
+            check: "aws-cli", status: .fail,
+            message: "\(first.split(separator: " ").first.map(String.init) ?? first) is not version 2; aws sso login needs version 2",
+            fix: "install the AWS CLI version 2")
     }
 }

@@ -33,26 +33,41 @@ public struct ManagedBlock: Sendable, Equatable {
             if text.hasPrefix(beginPrefix) {
                 let project = String(text.dropFirst(beginPrefix.count).prefix { $0 != ":" && $0 != " " })
                 if let open {
-                    return .failure(Problem(line: index + 1, message: "an orgprofile \(project) block begins inside the orgprofile \(open.project) block that begins on line \(open.line + 1); blocks cannot nest"))
+                    return .failure(
+                        Problem(
+                            line: index + 1,
+                            message:
+                                "an orgprofile \(project) block begins inside the orgprofile \(open.project) block that begins on line \(open.line + 1); blocks cannot nest"
+                        ))
                 }
                 if let earlier = blocks.first(where: { $0.project == project }) {
-                    return .failure(Problem(line: index + 1, message: "a second orgprofile \(project) block; the first begins on line \(earlier.begin + 1)"))
+                    return .failure(
+                        Problem(
+                            line: index + 1, message: "a second orgprofile \(project) block; the first begins on line \(earlier.begin + 1)")
+                    )
                 }
                 open = (project, index)
             } else if text.hasPrefix(endPrefix) {
                 let project = String(text.dropFirst(endPrefix.count).prefix { $0 != " " })
                 guard let begun = open else {
-                    return .failure(Problem(line: index + 1, message: "the end marker of an orgprofile \(project) block has no begin marker"))
+                    return .failure(
+                        Problem(line: index + 1, message: "the end marker of an orgprofile \(project) block has no begin marker"))
                 }
                 guard begun.project == project else {
-                    return .failure(Problem(line: index + 1, message: "the end marker names \(project), but the open block (line \(begun.line + 1)) is \(begun.project)"))
+                    return .failure(
+                        Problem(
+                            line: index + 1,
+                            message: "the end marker names \(project), but the open block (line \(begun.line + 1)) is \(begun.project)"))
                 }
                 blocks.append(ManagedBlock(project: project, begin: begun.line, end: index))
                 open = nil
             }
         }
         if let open {
-            return .failure(Problem(line: open.line + 1, message: "the orgprofile \(open.project) block that begins here is never closed with '\(endMarker(open.project))'"))
+            return .failure(
+                Problem(
+                    line: open.line + 1,
+                    message: "the orgprofile \(open.project) block that begins here is never closed with '\(endMarker(open.project))'"))
         }
         return .success(blocks)
     }

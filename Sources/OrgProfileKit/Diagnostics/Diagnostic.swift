@@ -64,7 +64,7 @@ extension Array where Element == Diagnostic {
             case (nil, nil): return lhs.offset < rhs.offset
             case (nil, _): return true
             case (_, nil): return false
-            case let (l?, r?): return l == r ? lhs.offset < rhs.offset : l < r
+            case (let l?, let r?): return l == r ? lhs.offset < rhs.offset : l < r
             }
         }.map(\.element)
     }

@@ -46,7 +46,8 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
             let gutter = String(repeating: " ", count: max(0, 5 - number.count))
             // The caret follows the line's own tabs, so it stands under the column in any tab width.
             let lead = text.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-            return "\(gutter)\(number) | \(text)\n" + String(repeating: " ", count: gutter.count + number.count) + " | \(lead)\(style.apply(.green, "^"))\n"
+            return "\(gutter)\(number) | \(text)\n" + String(repeating: " ", count: gutter.count + number.count)
+                + " | \(lead)\(style.apply(.green, "^"))\n"
         }
 
         /// The 1-based line of a file, without its line break.
@@ -63,10 +64,13 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
     public static func tally(errors: Int, warnings: Int) -> String? {
         guard errors + warnings > 0 else { return nil }
         func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
-        return [errors > 0 ? count(errors, "error") : nil, warnings > 0 ? count(warnings, "warning") : nil].compactMap { $0 }.joined(separator: ", ")
+        return [errors > 0 ? count(errors, "error") : nil, warnings > 0 ? count(warnings, "warning") : nil].compactMap { $0 }.joined(
+            separator: ", ")
     }
 
-    private func line(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ location: SourceLocation?, _ terminal: Terminal?) -> String {
+    private func line(
+        _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ location: SourceLocation?, _ terminal: Terminal?
+    ) -> String {
         switch self {
         case .text:
             let style = terminal?.style ?? TerminalStyle(enabled: false)
@@ -107,7 +111,8 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
 
     /// GitHub's escaping for a workflow command's message.
     static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(
+            of: "\n", with: "%0A")
     }
 
     /// GitHub's escaping for a workflow command's property value.

@@ -14,7 +14,9 @@ enum LineDiff {
         var prefix = 0
         while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
         var suffix = 0
-        while suffix < old.count - prefix, suffix < new.count - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        while suffix < old.count - prefix, suffix < new.count - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] {
+            suffix += 1
+        }
         let a = Array(old[prefix..<(old.count - suffix)])
         let b = Array(new[prefix..<(new.count - suffix)])
 
@@ -32,7 +34,8 @@ enum LineDiff {
 
     /// Myers' greedy algorithm, keeping each step's frontier to walk the path back.
     private static func myers<Line: Hashable>(_ a: [Line], _ b: [Line]) -> [Edit] {
-        let n = a.count, m = b.count
+        let n = a.count
+        let m = b.count
         if n == 0 { return (0..<m).map { .insert($0) } }
         if m == 0 { return (0..<n).map { .delete($0) } }
         let maximum = n + m
@@ -59,7 +62,8 @@ enum LineDiff {
         }
         // Walk back from (n, m) through the saved frontiers.
         var edits: [Edit] = []
-        var x = n, y = m
+        var x = n
+        var y = m
         for d in stride(from: trace.count - 1, through: 0, by: -1) {
             let saved = trace[d]
             let k = x - y

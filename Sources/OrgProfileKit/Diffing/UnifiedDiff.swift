@@ -73,21 +73,34 @@ public enum UnifiedDiff {
     }
 
     static func header(_ hunk: Range<Int>, _ edits: [LineDiff.Edit]) -> String {
-        var oldStart: Int?, newStart: Int?
-        var oldCount = 0, newCount = 0
-        var oldBefore = 0, newBefore = 0
+        var oldStart: Int?
+        var newStart: Int?
+        var oldCount = 0
+        var newCount = 0
+        var oldBefore = 0
+        var newBefore = 0
         for edit in edits[..<hunk.lowerBound] {
             switch edit {
-            case .keep: oldBefore += 1; newBefore += 1
+            case .keep:
+                oldBefore += 1
+                newBefore += 1
             case .delete: oldBefore += 1
             case .insert: newBefore += 1
             }
         }
         for edit in edits[hunk] {
             switch edit {
-            case .keep(let i, let j): oldStart = oldStart ?? i; newStart = newStart ?? j; oldCount += 1; newCount += 1
-            case .delete(let i): oldStart = oldStart ?? i; oldCount += 1
-            case .insert(let j): newStart = newStart ?? j; newCount += 1
+            case .keep(let i, let j):
+                oldStart = oldStart ?? i
+                newStart = newStart ?? j
+                oldCount += 1
+                newCount += 1
+            case .delete(let i):
+                oldStart = oldStart ?? i
+                oldCount += 1
+            case .insert(let j):
+                newStart = newStart ?? j
+                newCount += 1
             }
         }
         func range(_ start: Int?, _ count: Int, before: Int) -> String {

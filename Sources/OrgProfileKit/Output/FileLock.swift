@@ -39,7 +39,9 @@ public final class FileLock {
     /// Takes the lock at `path`, waiting up to `timeout` seconds for its holder; `waiting` is
     /// called once, with a sentence naming the holder, if the run has to wait. `holder` says
     /// who takes it (for example `orgprofile install`).
-    public static func acquire(_ path: String, holder: String, timeout: Double = defaultTimeout, waiting: (String) -> Void = { _ in }) throws -> FileLock {
+    public static func acquire(_ path: String, holder: String, timeout: Double = defaultTimeout, waiting: (String) -> Void = { _ in })
+        throws -> FileLock
+    {
         let deadline = Date().addingTimeInterval(timeout)
         var announced = false
         while true {
@@ -49,7 +51,9 @@ public final class FileLock {
                 // The holder before us may have removed the file after we opened it.
                 var opened = stat()
                 var current = stat()
-                if fstat(descriptor, &opened) == 0, lstat(path, &current) == 0, opened.st_ino == current.st_ino, opened.st_dev == current.st_dev {
+                if fstat(descriptor, &opened) == 0, lstat(path, &current) == 0, opened.st_ino == current.st_ino,
+                    opened.st_dev == current.st_dev
+                {
                     let lock = FileLock(path: path, descriptor: descriptor)
                     lock.record(holder)
                     return lock
@@ -67,7 +71,9 @@ public final class FileLock {
             if Date() >= deadline {
                 throw FileError(
                     path: path,
-                    reason: "\(description) has held this lock for longer than \(String(format: "%g", timeout)) s; let it finish (or stop it) and run again")
+                    reason:
+                        "\(description) has held this lock for longer than \(String(format: "%g", timeout)) s; let it finish (or stop it) and run again"
+                )
             }
             if !announced {
                 waiting("waiting for \(description) to finish (it holds \(path))")

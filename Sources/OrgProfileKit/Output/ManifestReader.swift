@@ -63,7 +63,9 @@ struct ManifestReader {
                 let isString = try reader.peek() == UInt8(ascii: "\"")
                 switch key {
                 case "path" where isString: path = try reader.string(keeping: true)
-                case "sha256" where isString: _ = try reader.string(keeping: false); hasHash = true
+                case "sha256" where isString:
+                    _ = try reader.string(keeping: false)
+                    hasHash = true
                 case "path", "sha256": throw Invalid.invalid
                 default: try reader.value(depth: 3)
                 }
@@ -79,7 +81,10 @@ struct ManifestReader {
     /// The members of an object whose `{` was read, through its `}`. Keys are decoded only
     /// when `keys` (else `each` gets an empty one).
     private mutating func members(keys: Bool = true, _ each: (inout ManifestReader, String) throws -> Void) throws {
-        if try peek() == UInt8(ascii: "}") { position += 1; return }
+        if try peek() == UInt8(ascii: "}") {
+            position += 1
+            return
+        }
         while true {
             guard try peek() == UInt8(ascii: "\"") else { throw Invalid.invalid }
             let key = try string(keeping: keys) ?? ""
@@ -95,7 +100,10 @@ struct ManifestReader {
 
     /// The elements of an array whose `[` was read, through its `]`.
     private mutating func elements(_ each: (inout ManifestReader) throws -> Void) throws {
-        if try peek() == UInt8(ascii: "]") { position += 1; return }
+        if try peek() == UInt8(ascii: "]") {
+            position += 1
+            return
+        }
         while true {
             try each(&self)
             switch try next() {
@@ -227,7 +235,9 @@ struct ManifestReader {
             let start = position
             position = buffer.withUnsafeBufferPointer { bytes in
                 var index = start
-                while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 { index += 1 }
+                while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+                    index += 1
+                }
                 return index
             }
         }
@@ -245,7 +255,10 @@ struct ManifestReader {
             guard !atEnd else { return nil }
             buffer = try file.read(1 << 16)
             position = 0
-            if buffer.isEmpty { atEnd = true; return nil }
+            if buffer.isEmpty {
+                atEnd = true
+                return nil
+            }
         }
         return buffer[position]
     }

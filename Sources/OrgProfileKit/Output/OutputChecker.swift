@@ -43,7 +43,9 @@ public struct OutputChecker {
         result.totals = totals
         try compareManifest(manifest, in: folder, result: &result, report: report)
         for stale in folder.stalePaths(previous: previous, current: manifest) {
-            guard let path = try? folder.checkedPath(stale, creatingFolders: false), try FileSystem.readRegularFile(path) != nil else { continue }
+            guard let path = try? folder.checkedPath(stale, creatingFolders: false), try FileSystem.readRegularFile(path) != nil else {
+                continue
+            }
             result.stale += 1
             report(.stale(path: stale))
         }
@@ -59,7 +61,9 @@ public struct OutputChecker {
     }
 
     /// Compares the manifest piece by piece; only a difference makes both versions whole.
-    private func compareManifest(_ manifest: ManifestStream, in folder: OutputFolder, result: inout Result, report: (Difference) -> Void) throws {
+    private func compareManifest(_ manifest: ManifestStream, in folder: OutputFolder, result: inout Result, report: (Difference) -> Void)
+        throws
+    {
         let path = folder.path(Manifest.fileName)
         guard let old = try RegularFileReader(path: path) else {
             result.missing += 1

@@ -37,9 +37,17 @@ struct PrettyJSONWriter {
         return bytes
     }
 
-    mutating func beginObject() { beginValue(); bytes.append(UInt8(ascii: "{")); open.append(false) }
+    mutating func beginObject() {
+        beginValue()
+        bytes.append(UInt8(ascii: "{"))
+        open.append(false)
+    }
     mutating func endObject() { end(UInt8(ascii: "}")) }
-    mutating func beginArray() { beginValue(); bytes.append(UInt8(ascii: "[")); open.append(false) }
+    mutating func beginArray() {
+        beginValue()
+        bytes.append(UInt8(ascii: "["))
+        open.append(false)
+    }
     mutating func endArray() { end(UInt8(ascii: "]")) }
 
     mutating func key(_ key: String) {

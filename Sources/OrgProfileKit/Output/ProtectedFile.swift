@@ -30,7 +30,11 @@ public enum ProtectedFile {
                 throw FileError(path: path, reason: "not a regular file")
             }
             guard info.st_mode & S_IWUSR != 0 else {
-                throw FileError(path: path, reason: "the file is read-only (mode \(String(info.st_mode & 0o777, radix: 8))); make it writable to let orgprofile change it")
+                throw FileError(
+                    path: path,
+                    reason:
+                        "the file is read-only (mode \(String(info.st_mode & 0o777, radix: 8))); make it writable to let orgprofile change it"
+                )
             }
         } else if errno != ENOENT {
             throw FileError(path: path, errno: errno)
@@ -62,7 +66,8 @@ public enum ProtectedFile {
         let folder = (file as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
                 throw FileError(path: folder, reason: FileError.reason(error))
             }

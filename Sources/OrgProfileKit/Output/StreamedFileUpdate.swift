@@ -32,7 +32,10 @@ struct StreamedFileUpdate {
         defer { old?.close() }
         if writer == nil {
             // Every piece matched: the same file, unless the old one is longer.
-            guard let old else { try startWriting(); return try commit() }
+            guard let old else {
+                try startWriting()
+                return try commit()
+            }
             if try old.read(1).isEmpty { return false }
             try startWriting()
         }

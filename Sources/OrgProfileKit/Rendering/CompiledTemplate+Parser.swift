@@ -57,9 +57,15 @@ extension CompiledTemplate {
                     if isStandalone(newLine) { setNewLine = true } else { flushWhitespace() }
                     let path = resolve(tagName)
                     let pushed = inverted ? nil : scope(for: tagName, path)
-                    if let pushed { scopes.append(pushed.schema); inList.append(pushed.isList) }
+                    if let pushed {
+                        scopes.append(pushed.schema)
+                        inList.append(pushed.isList)
+                    }
                     let children = parseSection(name: tagName, newLine: setNewLine)
-                    if pushed != nil { scopes.removeLast(); inList.removeLast() }
+                    if pushed != nil {
+                        scopes.removeLast()
+                        inList.removeLast()
+                    }
                     guard let children else { return nil }
                     nodes.append(inverted ? .inverted(path, children) : .section(path, children))
                 case "/":

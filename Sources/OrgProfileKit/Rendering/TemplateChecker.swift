@@ -51,7 +51,9 @@ struct TemplateChecker {
             case "%":
                 continue
             case ">", "<", "$", "=":
-                error("'{{\(sigil)...}}' tags (partials, inheritance, delimiter changes) are not supported in orgprofile templates", tag.location)
+                error(
+                    "'{{\(sigil)...}}' tags (partials, inheritance, delimiter changes) are not supported in orgprofile templates",
+                    tag.location)
             case "#", "^":
                 let name = body.dropFirst().trimmingSpaces
                 let type = resolve(name, in: scopes, at: tag.location)
@@ -77,7 +79,8 @@ struct TemplateChecker {
                 let name = (sigil == "&" ? body.dropFirst().trimmingSpaces : body.trimmingSpaces)
                 switch resolve(name, in: scopes, at: tag.location) {
                 case .list?: error("'\(name)' is a list; use it as a section: {{#\(name)}}...{{/\(name)}}", tag.location)
-                case .object?, .optionalObject?: error("'\(name)' is an object; use one of its fields, such as {{\(name).name}}", tag.location)
+                case .object?, .optionalObject?:
+                    error("'\(name)' is an object; use one of its fields, such as {{\(name).name}}", tag.location)
                 default: break
                 }
             }
@@ -116,7 +119,9 @@ struct TemplateChecker {
         }
         guard var type = scopes.reversed().lazy.compactMap({ $0.fields?[parts[0]] }).first else {
             let visible = scopes.compactMap(\.fields).flatMap(\.keys)
-            error("'\(parts[0])' is not in the template context\(Suggestion.hint(for: parts[0], in: Set(visible).sorted())); see docs/templates.md", location)
+            error(
+                "'\(parts[0])' is not in the template context\(Suggestion.hint(for: parts[0], in: Set(visible).sorted())); see docs/templates.md",
+                location)
             return nil
         }
         var path = parts[0]
@@ -124,7 +129,9 @@ struct TemplateChecker {
             switch type {
             case .object(let fields), .optionalObject(let fields):
                 guard let child = fields[part] else {
-                    error("'\(path)' has no field '\(part)'\(Suggestion.hint(for: part, in: fields.keys.sorted())); see docs/templates.md", location)
+                    error(
+                        "'\(path)' has no field '\(part)'\(Suggestion.hint(for: part, in: fields.keys.sorted())); see docs/templates.md",
+                        location)
                     return nil
                 }
                 type = child

@@ -56,29 +56,38 @@ extension TemplateContext {
     /// The typed context for one principal's files.
     static func object(model: AccessModel, principal: Principal, profiles: [Profile], source: String) -> Object {
         let profileObjects = profiles.map(object)
-        let principalObject = Fields.object(Fields.principal, [
-            "kind": .text(principal.kind.rawValue), "name": .text(principal.name),
-            "display_name": principal.displayName.map(Value.text) ?? .absent,
-            "email": principal.email.map(Value.text) ?? .absent,
-            "description": principal.description.map(Value.text) ?? .absent,
-            "is_user": .flag(principal.kind == .user), "is_group": .flag(principal.kind == .group),
-            "super_admin": .flag(principal.superAdmin), "user_management": .flag(principal.userManagement != nil),
-        ])
-        return Fields.object(Fields.root, [
-            "generator": .object(Fields.object(Fields.generator, ["name": .text(OrgProfile.name), "version": .text(OrgProfile.version)])),
-            "source": .text(source),
-            "project": .text(model.project),
-            "session": .object(Fields.object(Fields.session, [
-                "name": .text(model.session.name), "start_url": .text(model.session.startURL), "region": .text(model.session.region),
-                "registration_scopes": .text(model.session.registrationScopes.joined(separator: ",")),
-            ])),
-            "principal": .object(principalObject),
-            "profiles": .list(profileObjects),
-            "has_profiles": .flag(!profiles.isEmpty),
-            "first_profile": profileObjects.first.map(Value.object) ?? .absent,
-            "test_profile": model.testProfileIndex(in: profiles).map { .object(profileObjects[$0]) } ?? .absent,
-            "user_management_profile": profiles.firstIndex { $0.userManagement != nil }.map { .object(profileObjects[$0]) } ?? .absent,
-        ])
+        let principalObject = Fields.object(
+            Fields.principal,
+            [
+                "kind": .text(principal.kind.rawValue), "name": .text(principal.name),
+                "display_name": principal.displayName.map(Value.text) ?? .absent,
+                "email": principal.email.map(Value.text) ?? .absent,
+                "description": principal.description.map(Value.text) ?? .absent,
+                "is_user": .flag(principal.kind == .user), "is_group": .flag(principal.kind == .group),
+                "super_admin": .flag(principal.superAdmin), "user_management": .flag(principal.userManagement != nil),
+            ])
+        return Fields.object(
+            Fields.root,
+            [
+                "generator": .object(
+                    Fields.object(Fields.generator, ["name": .text(OrgProfile.name), "version": .text(OrgProfile.version)])),
+                "source": .text(source),
+                "project": .text(model.project),
+                "session": .object(
+                    Fields.object(
+                        Fields.session,
+                        [
+                            "name": .text(model.session.name), "start_url": .text(model.session.startURL),
+                            "region": .text(model.session.region),
+                            "registration_scopes": .text(model.session.registrationScopes.joined(separator: ",")),
+                        ])),
+                "principal": .object(principalObject),
+                "profiles": .list(profileObjects),
+                "has_profiles": .flag(!profiles.isEmpty),
+                "first_profile": profileObjects.first.map(Value.object) ?? .absent,
+                "test_profile": model.testProfileIndex(in: profiles).map { .object(profileObjects[$0]) } ?? .absent,
+                "user_management_profile": profiles.firstIndex { $0.userManagement != nil }.map { .object(profileObjects[$0]) } ?? .absent,
+            ])
     }
 
     /// One profile, built field by field in schema order (this runs once per profile).

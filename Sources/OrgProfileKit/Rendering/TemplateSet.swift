@@ -21,7 +21,9 @@ public struct TemplateSet: Sendable {
     public static func builtin() -> TemplateSet {
         var diagnostics: [Diagnostic] = []
         let templates = BuiltinTemplates.sources.compactMap { source in
-            parse(source.text, name: source.name, origin: "Templates/\(source.name).mustache", checkingSyntax: false, diagnostics: &diagnostics)
+            parse(
+                source.text, name: source.name, origin: "Templates/\(source.name).mustache", checkingSyntax: false,
+                diagnostics: &diagnostics)
         }
         precondition(diagnostics.isEmpty, "built-in templates are checked by the tests: \(diagnostics)")
         return TemplateSet(templates: templates)
@@ -36,14 +38,22 @@ public struct TemplateSet: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }.sorted()
         } catch {
-            return .failure(TemplateLoadFailure(diagnostics: [.error(.unreadableFile, "cannot read the templates folder '\(directory)': \(FileError.reason(error))", at: nil)], isIOError: true))
+            return .failure(
+                TemplateLoadFailure(
+                    diagnostics: [
+                        .error(.unreadableFile, "cannot read the templates folder '\(directory)': \(FileError.reason(error))", at: nil)
+                    ], isIOError: true))
         }
         var diagnostics: [Diagnostic] = []
         for file in names {
             let path = (directory as NSString).appendingPathComponent(file)
             let name = String(file.dropLast(".mustache".count))
             guard isSafeFileName(name) else {
-                diagnostics.append(.error(.invalidTemplateName, "template '\(file)' would render a file named '\(name)'; use letters, digits, '.', '_' and '-', not starting with '.'", at: SourceLocation(file: path, line: 1, column: 1)))
+                diagnostics.append(
+                    .error(
+                        .invalidTemplateName,
+                        "template '\(file)' would render a file named '\(name)'; use letters, digits, '.', '_' and '-', not starting with '.'",
+                        at: SourceLocation(file: path, line: 1, column: 1)))
                 continue
             }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -63,7 +73,9 @@ public struct TemplateSet: Sendable {
     /// first parse it with swift-mustache (in plain-text mode), whose syntax errors carry a
     /// line and column; the built-in templates skip that at run time, since the tests parse
     /// each of them with swift-mustache and render it both ways.
-    static func parse(_ text: String, name: String, origin: String, checkingSyntax: Bool = true, diagnostics: inout [Diagnostic]) -> Template? {
+    static func parse(_ text: String, name: String, origin: String, checkingSyntax: Bool = true, diagnostics: inout [Diagnostic])
+        -> Template?
+    {
         let problems = TemplateChecker.check(text, file: origin)
         guard problems.isEmpty else {
             diagnostics += problems
@@ -75,7 +87,10 @@ public struct TemplateSet: Sendable {
                 _ = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}\n" + text)
             }
             guard let compiled = CompiledTemplate(text) else {
-                diagnostics.append(.error(.templateSyntax, "template syntax error: the template uses a construct orgprofile cannot render", at: SourceLocation(file: origin, line: 1, column: 1)))
+                diagnostics.append(
+                    .error(
+                        .templateSyntax, "template syntax error: the template uses a construct orgprofile cannot render",
+                        at: SourceLocation(file: origin, line: 1, column: 1)))
                 return nil
             }
             return Template(name: name, origin: origin, compiled: compiled)
@@ -83,7 +98,8 @@ public struct TemplateSet: Sendable {
             let location = SourceLocation(file: origin, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
             diagnostics.append(.error(.templateSyntax, "template syntax error: \(error.error)", at: location))
         } catch {
-            diagnostics.append(.error(.templateSyntax, "template syntax error: \(error)", at: SourceLocation(file: origin, line: 1, column: 1)))
+            diagnostics.append(
+                .error(.templateSyntax, "template syntax error: \(error)", at: SourceLocation(file: origin, line: 1, column: 1)))
         }
         return nil
     }

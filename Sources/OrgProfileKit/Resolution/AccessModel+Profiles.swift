@@ -71,9 +71,9 @@ extension AccessModel {
         var sources: [String: Set<ProfileSource>] = [:]
         for candidate in candidates(entry) where pairOfName[candidate.name] == candidate.pair {
             let source: ProfileSource =
-                if candidate.userManagement != nil { .userManagement }
-                else if let group = candidate.group { .group(groupEntries[group].principal.name) }
-                else { .direct }
+                if candidate.userManagement != nil { .userManagement } else if let group = candidate.group {
+                    .group(groupEntries[group].principal.name)
+                } else { .direct }
             sources[profileNames.names[candidate.name], default: []].insert(source)
         }
         return sources.mapValues { $0.sorted() }
@@ -90,7 +90,9 @@ extension AccessModel {
         func mayCollideOrExceed(_ entry: Entry) -> Bool {
             if entry.grants.contains(where: { profileNames.isShared[$0.name] }) { return true }
             if entry.groups.contains(where: { groupHoldsSharedName[$0] }) { return true }
-            if userManagementCandidate(entry) != nil, let number = profileNames.userManagementName, profileNames.isShared[number] { return true }
+            if userManagementCandidate(entry) != nil, let number = profileNames.userManagementName, profileNames.isShared[number] {
+                return true
+            }
             let most = entry.grants.count + entry.groups.reduce(1) { $0 + groupEntries[$1].grants.count }
             return most > limits.profilesPerPrincipal
         }
@@ -98,14 +100,16 @@ extension AccessModel {
         var diagnostics: [Diagnostic] = []
         for entry in [groupEntries, userEntries].joined() where mayCollideOrExceed(entry) {
             let resolved = resolve(entry)
-            for (first, second) in resolved.collisions where reported.insert([location(of: first, in: entry), location(of: second, in: entry)]).inserted {
+            for (first, second) in resolved.collisions
+            where reported.insert([location(of: first, in: entry), location(of: second, in: entry)]).inserted {
                 diagnostics.append(collision(first, second, for: entry))
             }
             if resolved.profiles.count > limits.profilesPerPrincipal {
-                diagnostics.append(.error(
-                    .limitExceeded,
-                    "\(entry.principal.kind) '\(entry.principal.name)' would get \(resolved.profiles.count) profiles; the limit is \(limits.profilesPerPrincipal)",
-                    at: entry.location))
+                diagnostics.append(
+                    .error(
+                        .limitExceeded,
+                        "\(entry.principal.kind) '\(entry.principal.name)' would get \(resolved.profiles.count) profiles; the limit is \(limits.profilesPerPrincipal)",
+                        at: entry.location))
             }
         }
         return diagnostics
@@ -140,14 +144,17 @@ extension AccessModel {
         for index in mine.indices {
             let (a, b) = (mine[index], theirs[index])
             guard a.userManagement == b.userManagement, a.isWildcard == b.isWildcard,
-                  profileNames.names[a.name] == otherModel.profileNames.names[b.name],
-                  roles[a.role].name == otherModel.roles[b.role].name else { return false }
+                profileNames.names[a.name] == otherModel.profileNames.names[b.name],
+                roles[a.role].name == otherModel.roles[b.role].name
+            else { return false }
             guard a.account != lastSameAccount.mine || b.account != lastSameAccount.theirs else { continue }
             guard accounts[a.account].key == otherModel.accounts[b.account].key,
-                  accounts[a.account].id == otherModel.accounts[b.account].id,
-                  accounts[a.account].region == otherModel.accounts[b.account].region,
-                  (accounts[a.account].displayName ?? accounts[a.account].key) == (otherModel.accounts[b.account].displayName ?? otherModel.accounts[b.account].key),
-                  accounts[a.account].settings == otherModel.accounts[b.account].settings else { return false }
+                accounts[a.account].id == otherModel.accounts[b.account].id,
+                accounts[a.account].region == otherModel.accounts[b.account].region,
+                (accounts[a.account].displayName ?? accounts[a.account].key)
+                    == (otherModel.accounts[b.account].displayName ?? otherModel.accounts[b.account].key),
+                accounts[a.account].settings == otherModel.accounts[b.account].settings
+            else { return false }
             lastSameAccount = (a.account, b.account)
         }
         return true
@@ -197,9 +204,10 @@ extension AccessModel {
         candidates.reserveCapacity(entry.grants.count + entry.groups.reduce(1) { $0 + groupEntries[$1].grants.count })
         func add(_ grants: [Grant], from group: Int?) {
             for (index, grant) in grants.enumerated() {
-                candidates.append(Candidate(
-                    name: grant.name, pair: Self.pairKey(grant.account, grant.role, roles: roles.count), account: grant.account,
-                    role: grant.role, group: group, grant: index, isWildcard: grant.isWildcard))
+                candidates.append(
+                    Candidate(
+                        name: grant.name, pair: Self.pairKey(grant.account, grant.role, roles: roles.count), account: grant.account,
+                        role: grant.role, group: group, grant: index, isWildcard: grant.isWildcard))
             }
         }
         add(entry.grants, from: nil)
@@ -210,7 +218,8 @@ extension AccessModel {
 
     private func userManagementCandidate(_ entry: Entry) -> Candidate? {
         guard let kind = entry.principal.userManagement, let target = userManagementTargets[kind],
-              let name = profileNames.userManagementName, entry.userManagementSource != nil else { return nil }
+            let name = profileNames.userManagementName, entry.userManagementSource != nil
+        else { return nil }
         return Candidate(name: name, pair: -1, account: target.account, role: target.role, userManagement: kind)
     }
 

@@ -102,7 +102,9 @@ public struct AccessModel: Sendable {
                 case .all(let location):
                     return allAccounts.map { Grant(account: $0, role: role, location: location, isWildcard: true) }
                 case .listed(let names):
-                    return names.compactMap { name in accountIndex[name.value].map { Grant(account: $0, role: role, location: name.location) } }
+                    return names.compactMap { name in
+                        accountIndex[name.value].map { Grant(account: $0, role: role, location: name.location) }
+                    }
                 case nil:
                     return []
                 }
@@ -116,7 +118,9 @@ public struct AccessModel: Sendable {
                 (.delegatedAdmin, userManagement.delegatedAdmin), (.organizationManagement, userManagement.organizationManagement),
             ]
             for (kind, target) in declared {
-                if let target, let account = target.account.flatMap({ accountIndex[$0.value] }), let role = target.role.flatMap({ roleIndex[$0.value] }) {
+                if let target, let account = target.account.flatMap({ accountIndex[$0.value] }),
+                    let role = target.role.flatMap({ roleIndex[$0.value] })
+                {
                     targets[kind] = UserManagementTarget(account: account, role: role)
                 }
             }
@@ -154,8 +158,10 @@ public struct AccessModel: Sendable {
                 kind: .user, name: user.name.value, displayName: user.displayName?.value, email: user.email?.value,
                 superAdmin: user.superAdmin?.value == true, userManagement: kind, index: index)
             return Entry(
-                principal: principal, grants: grants(user.assignments), groups: groups, userManagementSource: source, disabled: user.isDisabled,
-                location: user.name.location, groupLocations: named.map(\.1), identityCenterName: user.identityCenterName?.value ?? user.name.value)
+                principal: principal, grants: grants(user.assignments), groups: groups, userManagementSource: source,
+                disabled: user.isDisabled,
+                location: user.name.location, groupLocations: named.map(\.1),
+                identityCenterName: user.identityCenterName?.value ?? user.name.value)
         }
 
         // Number every profile name a grant can produce, in name order.
@@ -165,7 +171,8 @@ public struct AccessModel: Sendable {
         for entries in [groupEntries, userEntries] {
             for entry in entries {
                 for grant in entry.grants where pairs[key(grant)] == nil {
-                    pairs[key(grant)] = Self.profileName(project: project, account: accounts[grant.account].key, suffix: roles[grant.role].profileSuffix)
+                    pairs[key(grant)] = Self.profileName(
+                        project: project, account: accounts[grant.account].key, suffix: roles[grant.role].profileSuffix)
                 }
             }
         }

@@ -11,7 +11,11 @@ public struct ProfileSummary: Codable, Equatable, Sendable {
     public var commands: [String: String]?
 
     enum CodingKeys: String, CodingKey {
-        case name, account, accountID = "account_id", role, region, userManagement = "user_management", commands
+        case name, account
+        case accountID = "account_id"
+        case role, region
+        case userManagement = "user_management"
+        case commands
     }
 
     public init(_ profile: Profile) {

@@ -15,7 +15,9 @@ public enum TestProfile {
     /// Whether a role matches a privileged pattern, and whether its name says read-only.
     static func traits(of role: String, privilegedPatterns: [String]) -> (privileged: Bool, readOnly: Bool) {
         let lowered = role.lowercased()
-        return (privilegedPatterns.contains { role.contains($0) }, ["readonly", "viewonly", "read", "view"].contains { lowered.contains($0) })
+        return (
+            privilegedPatterns.contains { role.contains($0) }, ["readonly", "viewonly", "read", "view"].contains { lowered.contains($0) }
+        )
     }
 
     /// For a published config, where only the profiles' names and roles are known: the
@@ -25,8 +27,12 @@ public enum TestProfile {
             guard case .string(let role)? = file.values(of: indices.last!)["sso_role_name"] else { return nil }
             return (name, role)
         }.min { lhs, rhs in
-            rank(name: lhs.0, role: lhs.1, isUserManagement: false, onTargetAccount: false, privilegedPatterns: AccessModel.defaultPrivilegedRolePatterns)
-                < rank(name: rhs.0, role: rhs.1, isUserManagement: false, onTargetAccount: false, privilegedPatterns: AccessModel.defaultPrivilegedRolePatterns)
+            rank(
+                name: lhs.0, role: lhs.1, isUserManagement: false, onTargetAccount: false,
+                privilegedPatterns: AccessModel.defaultPrivilegedRolePatterns)
+                < rank(
+                    name: rhs.0, role: rhs.1, isUserManagement: false, onTargetAccount: false,
+                    privilegedPatterns: AccessModel.defaultPrivilegedRolePatterns)
         }?.0
     }
 }
@@ -44,7 +50,8 @@ extension AccessModel {
     /// The position of `testProfile(of:)` in `profiles`.
     func testProfileIndex(in profiles: [Profile]) -> Int? {
         func rank(_ profile: Profile) -> (Int, Int, Int, Int, String) {
-            let traits = testProfileTraits.roles[profile.role] ?? TestProfile.traits(of: profile.role, privilegedPatterns: privilegedRolePatterns)
+            let traits =
+                testProfileTraits.roles[profile.role] ?? TestProfile.traits(of: profile.role, privilegedPatterns: privilegedRolePatterns)
             return (
                 profile.userManagement == nil ? 0 : 1, traits.privileged ? 1 : 0, traits.readOnly ? 0 : 1,
                 testProfileTraits.targetAccounts.contains(profile.account) ? 1 : 0, profile.name
@@ -63,5 +70,5 @@ struct TestProfileTraits: Sendable {
     init(roles: [AccessModel.Role], privilegedPatterns: [String], targetAccounts: Set<String>) {
         for role in roles { self.roles[role.name] = TestProfile.traits(of: role.name, privilegedPatterns: privilegedPatterns) }
         self.targetAccounts = targetAccounts
-}
+    }
 }

@@ -103,7 +103,10 @@ public struct AccessDiff: Equatable, Sendable {
                 let key = Snapshot.Key(kind: principal.kind, name: principal.name)
                 if let was, let now, was.enabled, now.enabled, was.principal.superAdmin == now.principal.superAdmin {
                     if unchanged.isUnchanged(old: was.principal, new: now.principal)
-                        || oldModel.hasSameProfiles(was.principal, as: now.principal, in: new) { return nil }
+                        || oldModel.hasSameProfiles(was.principal, as: now.principal, in: new)
+                    {
+                        return nil
+                    }
                 }
                 return Self.compare(
                     key, was.map { Snapshot($0, in: oldModel) }, now.map { Snapshot($0, in: new) }, isPrivileged: isPrivileged,
@@ -114,7 +117,9 @@ public struct AccessDiff: Equatable, Sendable {
         let (first, second) = (pairs[..<middle], pairs[middle...])
         let halves = Parallel.both({ compare(first) }, { compare(second) })
         self.principals = (halves.0 + halves.1).sorted { lhs, rhs in
-            (lhs.isPrivileged ? 0 : 1, lhs.kind == .user ? 0 : 1, lhs.name) < (rhs.isPrivileged ? 0 : 1, rhs.kind == .user ? 0 : 1, rhs.name)
+            (lhs.isPrivileged ? 0 : 1, lhs.kind == .user ? 0 : 1, lhs.name) < (
+                rhs.isPrivileged ? 0 : 1, rhs.kind == .user ? 0 : 1, rhs.name
+            )
         }
     }
 
@@ -168,7 +173,8 @@ public struct AccessDiff: Equatable, Sendable {
             enabled = entry.enabled
             superAdmin = entry.principal.superAdmin
             let profiles = entry.enabled ? model.profiles(for: entry.principal) : []
-            self.profiles = Dictionary(profiles.map { ($0.name, (ProfileSummary($0), $0.isWildcard)) }, uniquingKeysWith: { first, _ in first })
+            self.profiles = Dictionary(
+                profiles.map { ($0.name, (ProfileSummary($0), $0.isWildcard)) }, uniquingKeysWith: { first, _ in first })
             sources = entry.enabled ? model.profileSources(for: entry.principal) : [:]
         }
     }
@@ -269,5 +275,7 @@ public struct AccessDiff: Equatable, Sendable {
 
 extension ProfileSummary {
     /// The same access, whatever the profile is called.
-    var access: [String?] { [accountID, role, region, userManagement] + (commands ?? [:]).sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] } }
+    var access: [String?] {
+        [accountID, role, region, userManagement] + (commands ?? [:]).sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
+    }
 }

@@ -128,7 +128,8 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         if !privileged.isEmpty {
             output += "\n### :warning: Privileged changes\n\n| | Who | Change | Why |\n| --- | --- | --- | --- |\n"
             for (principal, row) in privileged {
-                output += "| `\(marker(row.change))` | \(principal.kind.rawValue) `\(principal.name)` | \(cell(describe(row.change))) | \(cell(why(row))) |\n"
+                output +=
+                    "| `\(marker(row.change))` | \(principal.kind.rawValue) `\(principal.name)` | \(cell(describe(row.change))) | \(cell(why(row))) |\n"
             }
         }
         for principal in diff.principals {
@@ -136,7 +137,8 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             guard !principal.rows.isEmpty else { continue }
             output += "\n| | Change | Via | Privileged |\n| --- | --- | --- | --- |\n"
             for row in principal.rows {
-                output += "| `\(marker(row.change))` | \(cell(describe(row.change))) | \(cell(via(row))) | \(row.isPrivileged ? ":warning: " + cell(why(row)) : "") |\n"
+                output +=
+                    "| `\(marker(row.change))` | \(cell(describe(row.change))) | \(cell(via(row))) | \(row.isPrivileged ? ":warning: " + cell(why(row)) : "") |\n"
             }
         }
         return output
@@ -177,7 +179,9 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             var newSuperAdmin: Bool?
 
             enum CodingKeys: String, CodingKey {
-                case change, privileged, reasons, via, profile, old, new, oldSuperAdmin = "old_super_admin", newSuperAdmin = "new_super_admin"
+                case change, privileged, reasons, via, profile, old, new
+                case oldSuperAdmin = "old_super_admin"
+                case newSuperAdmin = "new_super_admin"
             }
         }
 
@@ -187,15 +191,17 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         var privilegedRoles: [String]
 
         enum CodingKeys: String, CodingKey {
-            case summary, session, principals, privilegedRoles = "privileged_roles"
+            case summary, session, principals
+            case privilegedRoles = "privileged_roles"
         }
     }
 
     static func json(_ diff: AccessDiff) -> String {
         let counts = Counts(diff)
         let document = JSONDocument(
-            summary: .init(added: counts.added, removed: counts.removed, changed: counts.changed, renamed: counts.renamed,
-                           privileged: counts.privileged, users: counts.users, groups: counts.groups),
+            summary: .init(
+                added: counts.added, removed: counts.removed, changed: counts.changed, renamed: counts.renamed,
+                privileged: counts.privileged, users: counts.users, groups: counts.groups),
             session: diff.session,
             principals: diff.principals.map { principal in
                 JSONDocument.Principal(

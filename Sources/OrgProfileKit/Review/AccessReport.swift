@@ -16,7 +16,9 @@ public struct AccessReport: Sendable {
         public var via: [ProfileSource]
 
         enum CodingKeys: String, CodingKey {
-            case profile, role, userManagement = "user_management", via
+            case profile, role
+            case userManagement = "user_management"
+            case via
         }
     }
 
@@ -39,8 +41,10 @@ public struct AccessReport: Sendable {
             let sources = model.profileSources(for: user)
             for profile in model.profiles(for: user) {
                 guard let index = column[profile.account] else { continue }
-                cells[index].append(Cell(
-                    profile: profile.name, role: profile.role, userManagement: profile.userManagement?.rawValue, via: sources[profile.name] ?? []))
+                cells[index].append(
+                    Cell(
+                        profile: profile.name, role: profile.role, userManagement: profile.userManagement?.rawValue,
+                        via: sources[profile.name] ?? []))
             }
             return Row(user: user.name, userManagement: user.userManagement, cells: cells)
         }
@@ -83,14 +87,16 @@ public struct AccessReport: Sendable {
         }
         let counts = table.map { $0.map(\.count) }
         let widths = (0..<5).map { column in counts.map { $0[column] }.max() ?? 0 }
-        var output = "Access report: \(rows.count) user\(rows.count == 1 ? "" : "s"), \(accounts.count) account\(accounts.count == 1 ? "" : "s")\n\n"
+        var output =
+            "Access report: \(rows.count) user\(rows.count == 1 ? "" : "s"), \(accounts.count) account\(accounts.count == 1 ? "" : "s")\n\n"
         for (line, count) in zip(table, counts) {
             var text = ""
             for column in 0..<4 { text += line[column] + String(repeating: " ", count: widths[column] - count[column] + 2) }
             text += line[4]
             output += text.trimmingTrailingSpaces() + "\n"
         }
-        output += "\nuser-management admins: " + (userManagementAdmins.isEmpty ? "none" : userManagementAdmins.joined(separator: ", ")) + "\n"
+        output +=
+            "\nuser-management admins: " + (userManagementAdmins.isEmpty ? "none" : userManagementAdmins.joined(separator: ", ")) + "\n"
         output += "super admins: " + (superAdmins.isEmpty ? "none" : superAdmins.joined(separator: ", ")) + "\n"
         return output
     }
@@ -100,7 +106,10 @@ public struct AccessReport: Sendable {
         output += "| User | " + accounts.map { "\($0.key) (\($0.id))" }.joined(separator: " | ") + " |\n"
         output += "| --- |" + String(repeating: " --- |", count: accounts.count) + "\n"
         for row in rows {
-            let cells = row.cells.map { $0.map { "`\($0.profile)` (\($0.role)\($0.userManagement == nil ? "" : ", user management"); via \(Self.via($0)))" }.joined(separator: "<br>") }
+            let cells = row.cells.map {
+                $0.map { "`\($0.profile)` (\($0.role)\($0.userManagement == nil ? "" : ", user management"); via \(Self.via($0)))" }.joined(
+                    separator: "<br>")
+            }
             output += "| \(row.user) | " + cells.joined(separator: " | ") + " |\n"
         }
         output += "\n## User-management admins\n\n" + list(userManagementAdmins)
@@ -142,7 +151,9 @@ public struct AccessReport: Sendable {
             var access: [String: [Cell]]
 
             enum CodingKeys: String, CodingKey {
-                case name, userManagement = "user_management", access
+                case name
+                case userManagement = "user_management"
+                case access
             }
         }
 
@@ -152,7 +163,9 @@ public struct AccessReport: Sendable {
         var superAdmins: [String]
 
         enum CodingKeys: String, CodingKey {
-            case accounts, users, userManagementAdmins = "user_management_admins", superAdmins = "super_admins"
+            case accounts, users
+            case userManagementAdmins = "user_management_admins"
+            case superAdmins = "super_admins"
         }
     }
 
@@ -162,9 +175,10 @@ public struct AccessReport: Sendable {
             for (account, cells) in zip(accounts, row.cells) where !cells.isEmpty { access[account.key] = cells }
             return JSONDocument.User(name: row.user, userManagement: row.userManagement?.rawValue, access: access)
         }
-        return JSON.encode(JSONDocument(
-            accounts: accounts.map { .init(key: $0.key, id: $0.id, name: $0.displayName) }, users: users,
-            userManagementAdmins: userManagementAdmins, superAdmins: superAdmins))
+        return JSON.encode(
+            JSONDocument(
+                accounts: accounts.map { .init(key: $0.key, id: $0.id, name: $0.displayName) }, users: users,
+                userManagementAdmins: userManagementAdmins, superAdmins: superAdmins))
     }
 }
 

@@ -22,7 +22,8 @@ struct UnchangedAccess {
         let newAccounts = Dictionary(new.accounts.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         accountAlike = old.accounts.map { account in
             guard let other = newAccounts[account.key] else { return false }
-            return account.id == other.id && account.region == other.region && account.displayName == other.displayName && account.settings == other.settings
+            return account.id == other.id && account.region == other.region && account.displayName == other.displayName
+                && account.settings == other.settings
         }
         let newRoles = Dictionary(new.roles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         roleAlike = old.roles.map { role in newRoles[role.name].map { $0.profileSuffix == role.profileSuffix } ?? false }
@@ -31,13 +32,15 @@ struct UnchangedAccess {
             switch (old.userManagementTargets[kind], new.userManagementTargets[kind]) {
             case (nil, nil): break
             case (let was?, let now?):
-                alike = alike && accountAlike[was.account] && old.accounts[was.account].key == new.accounts[now.account].key
+                alike =
+                    alike && accountAlike[was.account] && old.accounts[was.account].key == new.accounts[now.account].key
                     && roleAlike[was.role] && old.roles[was.role].name == new.roles[now.role].name
             default: alike = false
             }
         }
         sharedSettingsAlike = alike
-        let newGroups = Dictionary(new.groupEntries.indices.map { (new.groupEntries[$0].principal.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let newGroups = Dictionary(
+            new.groupEntries.indices.map { (new.groupEntries[$0].principal.name, $0) }, uniquingKeysWith: { first, _ in first })
         groupAlike = old.groupEntries.map { entry in
             guard let index = newGroups[entry.principal.name] else { return false }
             return sameOwnAccess(entry, new.groupEntries[index])
@@ -59,7 +62,9 @@ struct UnchangedAccess {
         guard sameOwnAccess(was, now), was.groups.count == now.groups.count else { return false }
         for index in was.groups.indices {
             let (oldGroup, newGroup) = (was.groups[index], now.groups[index])
-            guard groupAlike[oldGroup], old.groupEntries[oldGroup].principal.name == new.groupEntries[newGroup].principal.name else { return false }
+            guard groupAlike[oldGroup], old.groupEntries[oldGroup].principal.name == new.groupEntries[newGroup].principal.name else {
+                return false
+            }
         }
         return true
     }
@@ -67,13 +72,15 @@ struct UnchangedAccess {
     /// The same grants in the same order, and the same user-management profile.
     private func sameOwnAccess(_ was: borrowing AccessModel.Entry, _ now: borrowing AccessModel.Entry) -> Bool {
         guard was.principal.userManagement == now.principal.userManagement,
-              (was.userManagementSource == nil) == (now.userManagementSource == nil),
-              was.grants.count == now.grants.count else { return false }
+            (was.userManagementSource == nil) == (now.userManagementSource == nil),
+            was.grants.count == now.grants.count
+        else { return false }
         for index in was.grants.indices {
             let (a, b) = (was.grants[index], now.grants[index])
             guard a.isWildcard == b.isWildcard, accountAlike[a.account], roleAlike[a.role],
-                  old.accounts[a.account].key == new.accounts[b.account].key,
-                  old.roles[a.role].name == new.roles[b.role].name else { return false }
+                old.accounts[a.account].key == new.accounts[b.account].key,
+                old.roles[a.role].name == new.roles[b.role].name
+            else { return false }
         }
         return true
     }

@@ -13,24 +13,32 @@ struct MappingFields {
 
     /// `extensionPrefix`: keys starting with it are accepted and ignored (`x-` at the top of
     /// org.yaml, a place to define anchors).
-    init(_ mapping: [YAMLPair], allowed: [String], extensionPrefix: String? = nil, context: String, owner: SourceLocation, diagnostics: inout [Diagnostic]) {
+    init(
+        _ mapping: [YAMLPair], allowed: [String], extensionPrefix: String? = nil, context: String, owner: SourceLocation,
+        diagnostics: inout [Diagnostic]
+    ) {
         self.owner = owner
         self.context = context
         for pair in mapping {
             guard let key = pair.key.scalar?.text, !(pair.key.scalar?.isNull ?? true) else {
-                diagnostics.append(.error(.wrongType, "keys in \(context) must be strings, found \(pair.key.kindDescription)", at: pair.key.location))
+                diagnostics.append(
+                    .error(.wrongType, "keys in \(context) must be strings, found \(pair.key.kindDescription)", at: pair.key.location))
                 continue
             }
             if let first = self[key] {
-                diagnostics.append(.error(.duplicateKey, "duplicate key '\(key)' in \(context)", at: pair.key.location,
-                                          notes: [.init("'\(key)' is first defined here", at: first.key.location)]))
+                diagnostics.append(
+                    .error(
+                        .duplicateKey, "duplicate key '\(key)' in \(context)", at: pair.key.location,
+                        notes: [.init("'\(key)' is first defined here", at: first.key.location)]))
                 continue
             }
             if let extensionPrefix, key.hasPrefix(extensionPrefix) {
                 continue
             }
             guard allowed.contains(key) else {
-                diagnostics.append(.error(.unknownKey, "unknown key '\(key)' in \(context)\(Suggestion.hint(for: key, in: allowed))", at: pair.key.location))
+                diagnostics.append(
+                    .error(
+                        .unknownKey, "unknown key '\(key)' in \(context)\(Suggestion.hint(for: key, in: allowed))", at: pair.key.location))
                 continue
             }
             pairs.append((key, pair))
@@ -56,7 +64,8 @@ enum NamedEntries {
         case .mapping(let mapping): pairs = mapping
         case .scalar(let scalar) where scalar.isNull: return []
         default:
-            diagnostics.append(.error(.wrongType, "\(what) must be a mapping of names to entries, found \(node.kindDescription)", at: node.location))
+            diagnostics.append(
+                .error(.wrongType, "\(what) must be a mapping of names to entries, found \(node.kindDescription)", at: node.location))
             return []
         }
         var seen: [String: SourceLocation] = [:]
@@ -65,12 +74,15 @@ enum NamedEntries {
         entries.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let scalar = pair.key.scalar, !scalar.isNull else {
-                diagnostics.append(.error(.wrongType, "names in \(what) must be strings, found \(pair.key.kindDescription)", at: pair.key.location))
+                diagnostics.append(
+                    .error(.wrongType, "names in \(what) must be strings, found \(pair.key.kindDescription)", at: pair.key.location))
                 continue
             }
             if let first = seen[scalar.text] {
-                diagnostics.append(.error(.duplicateKey, "duplicate key '\(scalar.text)' in \(what)", at: pair.key.location,
-                                          notes: [.init("'\(scalar.text)' is first defined here", at: first)]))
+                diagnostics.append(
+                    .error(
+                        .duplicateKey, "duplicate key '\(scalar.text)' in \(what)", at: pair.key.location,
+                        notes: [.init("'\(scalar.text)' is first defined here", at: first)]))
                 continue
             }
             seen[scalar.text] = pair.key.location

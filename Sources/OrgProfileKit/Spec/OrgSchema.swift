@@ -105,7 +105,9 @@ public enum OrgSchema {
                     "name": string("The session's name (default: project).", pattern: slugPattern),
                     "start_url": string("The AWS access portal URL, e.g. https://acme.awsapps.com/start.", pattern: "^https://"),
                     "region": region,
-                    "registration_scopes": list("Written as sso_registration_scopes (default: [sso:account:access]).", of: string("A scope.", pattern: "^[A-Za-z0-9:_./-]+$")),
+                    "registration_scopes": list(
+                        "Written as sso_registration_scopes (default: [sso:account:access]).",
+                        of: string("A scope.", pattern: "^[A-Za-z0-9:_./-]+$")),
                 ], required: ["start_url", "region"]),
             "defaults": mapping(
                 "What every profile gets unless its account says otherwise.",
@@ -125,7 +127,9 @@ public enum OrgSchema {
                     ], required: ["id"])),
             "roles": named(
                 "The permission sets, named exactly as in IAM Identity Center.", names: permissionSetPattern,
-                entry: mapping("One role.", ["profile_suffix": string("Profiles of this role are named <project>-<account>-<suffix>.", pattern: slugPattern)])),
+                entry: mapping(
+                    "One role.",
+                    ["profile_suffix": string("Profiles of this role are named <project>-<account>-<suffix>.", pattern: slugPattern)])),
             "user_management": mapping(
                 "The special <project>-user-management profile.",
                 [
@@ -159,14 +163,19 @@ public enum OrgSchema {
                     ])),
             "review": mapping(
                 "How orgprofile diff judges changes.",
-                ["privileged_roles": list("Substrings that make a role privileged (default: Admin, PowerUser, FullAccess).", of: .object(["type": .string("string"), "minLength": .integer(1)]))]),
+                [
+                    "privileged_roles": list(
+                        "Substrings that make a role privileged (default: Admin, PowerUser, FullAccess).",
+                        of: .object(["type": .string("string"), "minLength": .integer(1)]))
+                ]),
             "allow_commands": list("The exact command values settings may publish.", of: .object(["type": .string("string")])),
         ]
         return .object([
             "$schema": .string("https://json-schema.org/draft/2020-12/schema"),
             "$id": .string(id),
             "title": .string("org.yaml (orgprofile, version 1)"),
-            "description": .string("One declarative file of an organisation's IAM Identity Center access; docs/org-yaml.md describes every key."),
+            "description": .string(
+                "One declarative file of an organisation's IAM Identity Center access; docs/org-yaml.md describes every key."),
             "type": .string("object"),
             "properties": .object(properties),
             "patternProperties": .object(["^x-": .object(["description": .string("Ignored: a place for anchors.")])]),

@@ -31,7 +31,11 @@ extension SpecDecoder {
                 default: nil
                 }
             if let meaning {
-                diagnostics.append(.error(.invalidBoolean, "\(what()) must be true or false, found '\(scalar.text)'; write '\(meaning)' (YAML tools disagree on what '\(scalar.text)' means)", at: node.location))
+                diagnostics.append(
+                    .error(
+                        .invalidBoolean,
+                        "\(what()) must be true or false, found '\(scalar.text)'; write '\(meaning)' (YAML tools disagree on what '\(scalar.text)' means)",
+                        at: node.location))
                 return nil
             }
         }

@@ -10,16 +10,22 @@ public struct SpecDecoder {
         var spec = OrgSpec()
         let top = SourceLocation(file: root.location.file, line: 1, column: 1)
         guard case .mapping(let pairs) = root.content else {
-            diagnostics.append(.error(.wrongType, "org.yaml must be a mapping of keys such as 'version' and 'project', found \(root.kindDescription)", at: root.location))
+            diagnostics.append(
+                .error(
+                    .wrongType, "org.yaml must be a mapping of keys such as 'version' and 'project', found \(root.kindDescription)",
+                    at: root.location))
             return (spec, diagnostics)
         }
-        let fields = MappingFields(pairs, allowed: Keys.top, extensionPrefix: "x-", context: "org.yaml", owner: top, diagnostics: &diagnostics)
+        let fields = MappingFields(
+            pairs, allowed: Keys.top, extensionPrefix: "x-", context: "org.yaml", owner: top, diagnostics: &diagnostics)
         spec.version = requiredString(fields, "version")
         spec.project = requiredString(fields, "project")
         if let pair = fields.required("sso_session", diagnostics: &diagnostics) {
             spec.session = session(pair)
         }
-        if let pair = fields["defaults"], let defaults = self.fields(pair.value, allowed: Keys.defaults, context: "defaults", owner: pair.key.location) {
+        if let pair = fields["defaults"],
+            let defaults = self.fields(pair.value, allowed: Keys.defaults, context: "defaults", owner: pair.key.location)
+        {
             spec.defaults.region = optionalString(defaults, "region")
             spec.defaults.settings = settings(defaults["settings"], owner: "defaults")
         }
@@ -42,8 +48,10 @@ public struct SpecDecoder {
         if let pair = fields["allow_commands"] {
             spec.allowedCommands = stringList(pair.value, "'allow_commands'")
         }
-        if let pair = fields["review"], let review = self.fields(pair.value, allowed: Keys.review, context: "review", owner: pair.key.location),
-           let roles = review["privileged_roles"] {
+        if let pair = fields["review"],
+            let review = self.fields(pair.value, allowed: Keys.review, context: "review", owner: pair.key.location),
+            let roles = review["privileged_roles"]
+        {
             spec.privilegedRoles = stringList(roles.value, "'privileged_roles' in review")
         }
         return (spec, diagnostics)
@@ -51,7 +59,10 @@ public struct SpecDecoder {
 
     /// The keys allowed in each mapping of org.yaml version 1.
     enum Keys {
-        static let top = ["version", "project", "sso_session", "defaults", "accounts", "roles", "user_management", "groups", "users", "review", "allow_commands"]
+        static let top = [
+            "version", "project", "sso_session", "defaults", "accounts", "roles", "user_management", "groups", "users", "review",
+            "allow_commands",
+        ]
         static let review = ["privileged_roles"]
         static let session = ["name", "start_url", "region", "registration_scopes"]
         static let defaults = ["region", "settings"]
@@ -83,8 +94,10 @@ public struct SpecDecoder {
         for setting in pairs {
             guard let key = string(setting.key, "a setting name in \(owner)") else { continue }
             if let first = seen[key.value] {
-                diagnostics.append(.error(.duplicateKey, "duplicate key '\(key.value)' in settings of \(owner)", at: key.location,
-                                          notes: [.init("'\(key.value)' is first defined here", at: first)]))
+                diagnostics.append(
+                    .error(
+                        .duplicateKey, "duplicate key '\(key.value)' in settings of \(owner)", at: key.location,
+                        notes: [.init("'\(key.value)' is first defined here", at: first)]))
                 continue
             }
             seen[key.value] = key.location
@@ -96,16 +109,19 @@ public struct SpecDecoder {
 
     /// The checked keys of one named entry (an account, role, group or user), and the words
     /// that name it in messages.
-    private mutating func entryFields(_ entry: (name: Located<String>, value: YAMLNode), _ kind: String, allowed: [String]) -> (context: String, fields: MappingFields)? {
+    private mutating func entryFields(_ entry: (name: Located<String>, value: YAMLNode), _ kind: String, allowed: [String]) -> (
+        context: String, fields: MappingFields
+    )? {
         let context = "\(kind) '\(entry.name.value)'"
         // `groups:` or `name:` of a user dedented to the level of the user names reads as a
         // user of that name; say so instead of only "must be a mapping".
         if allowed.contains(entry.name.value), !entry.value.isMapping, !(entry.value.scalar?.isNull ?? false) {
-            diagnostics.append(.error(
-                .wrongType,
-                "\(context) must be a mapping, found \(entry.value.kindDescription); '\(entry.name.value)' is a key of a \(kind), "
-                    + "so it probably belongs to the \(kind) above it: indent it by 2 more spaces than that \(kind)'s name",
-                at: entry.value.location))
+            diagnostics.append(
+                .error(
+                    .wrongType,
+                    "\(context) must be a mapping, found \(entry.value.kindDescription); '\(entry.name.value)' is a key of a \(kind), "
+                        + "so it probably belongs to the \(kind) above it: indent it by 2 more spaces than that \(kind)'s name",
+                    at: entry.value.location))
             return nil
         }
         return fields(entry.value, allowed: allowed, context: context, owner: entry.name.location).map { (context, $0) }
@@ -127,17 +143,26 @@ public struct SpecDecoder {
     }
 
     private mutating func userManagement(_ pair: YAMLPair) -> UserManagementSpec? {
-        guard let fields = fields(pair.value, allowed: Keys.userManagement, context: "user_management", owner: pair.key.location) else { return nil }
+        guard let fields = fields(pair.value, allowed: Keys.userManagement, context: "user_management", owner: pair.key.location) else {
+            return nil
+        }
         var spec = UserManagementSpec(location: pair.key.location)
         spec.profile = optionalString(fields, "profile")
-        spec.delegatedAdmin = fields.required("delegated_admin", diagnostics: &diagnostics).flatMap { target($0, "user_management.delegated_admin") }
-        spec.organizationManagement = fields.required("organization_management", diagnostics: &diagnostics).flatMap { target($0, "user_management.organization_management") }
+        spec.delegatedAdmin = fields.required("delegated_admin", diagnostics: &diagnostics).flatMap {
+            target($0, "user_management.delegated_admin")
+        }
+        spec.organizationManagement = fields.required("organization_management", diagnostics: &diagnostics).flatMap {
+            target($0, "user_management.organization_management")
+        }
         return spec
     }
 
     private mutating func target(_ pair: YAMLPair, _ context: String) -> UserManagementTargetSpec? {
-        guard let fields = fields(pair.value, allowed: Keys.userManagementTarget, context: context, owner: pair.key.location) else { return nil }
-        return UserManagementTargetSpec(account: requiredString(fields, "account"), role: requiredString(fields, "role"), location: pair.key.location)
+        guard let fields = fields(pair.value, allowed: Keys.userManagementTarget, context: context, owner: pair.key.location) else {
+            return nil
+        }
+        return UserManagementTargetSpec(
+            account: requiredString(fields, "account"), role: requiredString(fields, "role"), location: pair.key.location)
     }
 
     private mutating func assignments(_ pair: YAMLPair?, owner: String) -> [AssignmentSpec] {
@@ -147,7 +172,10 @@ public struct SpecDecoder {
         case .sequence(let sequence): items = sequence
         case .scalar(let scalar) where scalar.isNull: return []
         default:
-            diagnostics.append(.error(.wrongType, "'assignments' of \(owner) must be a list of {role, accounts}, found \(pair.value.kindDescription)", at: pair.value.location))
+            diagnostics.append(
+                .error(
+                    .wrongType, "'assignments' of \(owner) must be a list of {role, accounts}, found \(pair.value.kindDescription)",
+                    at: pair.value.location))
             return []
         }
         return items.compactMap { item in
@@ -165,7 +193,11 @@ public struct SpecDecoder {
     private mutating func accountSelection(_ node: YAMLNode, _ context: String) -> AssignmentSpec.Accounts? {
         if let scalar = node.scalar, !scalar.isNull {
             if scalar.text == "*" { return .all(node.location) }
-            diagnostics.append(.error(.wrongType, "'accounts' in \(context) must be a list of account names or \"*\" for every account, found '\(scalar.text)'", at: node.location))
+            diagnostics.append(
+                .error(
+                    .wrongType,
+                    "'accounts' in \(context) must be a list of account names or \"*\" for every account, found '\(scalar.text)'",
+                    at: node.location))
             return nil
         }
         return .listed(stringList(node, "'accounts' in \(context)"))
@@ -186,7 +218,9 @@ public struct SpecDecoder {
     private mutating func users(_ entries: [(name: Located<String>, value: YAMLNode)]) -> [UserSpec] {
         let middle = entries.count / 2
         let (first, second) = (entries[..<middle], entries[middle...])
-        @Sendable func decode(_ entries: ArraySlice<(name: Located<String>, value: YAMLNode)>) -> (users: [UserSpec], diagnostics: [Diagnostic]) {
+        @Sendable func decode(_ entries: ArraySlice<(name: Located<String>, value: YAMLNode)>) -> (
+            users: [UserSpec], diagnostics: [Diagnostic]
+        ) {
             var decoder = SpecDecoder()
             return (entries.compactMap { decoder.user($0) }, decoder.diagnostics)
         }

@@ -10,7 +10,8 @@ public enum Parallel {
     /// (`FaultInjection`) are bound again in both. Only when set: binding a task-local on a
     /// plain dispatch thread crashes the statically linked release binary (in
     /// swift_task_localValuePush), and only tests, which link the library dynamically, set one.
-    static func both<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
+    static func both<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second)
+    {
         nonisolated(unsafe) var firstResult: First?
         nonisolated(unsafe) var secondResult: Second?
         let faults = FaultInjection.write

@@ -20,7 +20,9 @@ public enum ProcessRunner {
     /// Runs `program` with `arguments`; `environment` replaces the inherited one when given.
     /// Standard error goes to a temporary file, so neither stream can fill its pipe while
     /// the other is read.
-    public static func run(_ program: String, _ arguments: [String], in folder: String? = nil, environment: [String: String]? = nil) throws -> Result {
+    public static func run(_ program: String, _ arguments: [String], in folder: String? = nil, environment: [String: String]? = nil) throws
+        -> Result
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [program] + arguments
@@ -28,7 +30,8 @@ public enum ProcessRunner {
         if let environment { process.environment = environment }
         let output = Pipe()
         let errorPath = NSTemporaryDirectory() + "orgprofile-stderr-\(UUID().uuidString)"
-        guard FileManager.default.createFile(atPath: errorPath, contents: nil), let errorFile = FileHandle(forWritingAtPath: errorPath) else {
+        guard FileManager.default.createFile(atPath: errorPath, contents: nil), let errorFile = FileHandle(forWritingAtPath: errorPath)
+        else {
             throw LaunchFailure(program: program, reason: "cannot create a temporary file in \(NSTemporaryDirectory())")
         }
         defer {

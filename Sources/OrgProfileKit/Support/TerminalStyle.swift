@@ -2,7 +2,14 @@
 /// `NO_COLOR`).
 public struct TerminalStyle: Sendable {
     public enum Color: String, Sendable {
-        case red = "31", green = "32", yellow = "33", cyan = "36", bold = "1", boldRed = "1;31", boldYellow = "1;33", boldCyan = "1;36"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case cyan = "36"
+        case bold = "1"
+        case boldRed = "1;31"
+        case boldYellow = "1;33"
+        case boldCyan = "1;36"
     }
 
     public var enabled: Bool

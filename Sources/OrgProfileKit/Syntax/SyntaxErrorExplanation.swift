@@ -38,9 +38,12 @@ struct SyntaxErrorExplanation {
             let text = lines[index]
             let trimmed = text.drop { $0 == " " }
             if !trimmed.isEmpty, !trimmed.hasPrefix("#") {
-                guard let above = Self.key(text), Self.indentation(text) < indentation, !Self.valueAfterKey(text).isEmpty else { return nil }
+                guard let above = Self.key(text), Self.indentation(text) < indentation, !Self.valueAfterKey(text).isEmpty else {
+                    return nil
+                }
                 let spaces = Self.indentation(text)
-                return "'\(key)' is indented more than '\(above)' on line \(index + 1), which already has a value, so YAML reads it as more of that value; "
+                return
+                    "'\(key)' is indented more than '\(above)' on line \(index + 1), which already has a value, so YAML reads it as more of that value; "
                     + "indent it by \(spaces) space\(spaces == 1 ? "" : "s"), like '\(above)', to make it a key beside it"
             }
             index -= 1
@@ -80,20 +83,23 @@ struct SyntaxErrorExplanation {
         let what = key.map { "'\($0)'" } ?? "this line"
         let spaces = { (count: Int) in "\(count) space\(count == 1 ? "" : "s")" }
         if expected == 0 {
-            return "\(what) is indented by \(spaces(indentation)), but it follows top-level keys, which are not indented; remove the indentation to make it a top-level key, or indent it under the key it belongs to"
+            return
+                "\(what) is indented by \(spaces(indentation)), but it follows top-level keys, which are not indented; remove the indentation to make it a top-level key, or indent it under the key it belongs to"
         }
         // Dedented from a deeper mapping to a level between it and the one it is in.
         if let above = previousLine(before: failure.problemLine), Self.indentation(lines[above]) > indentation, indentation > expected {
             let deeper = Self.indentation(lines[above])
             let inner = owner(ofMappingAt: above, column: deeper)
-            return "\(what) is indented by \(spaces(indentation)), between the keys of \(inner) (\(spaces(deeper))) and those of \(block) (\(spaces(expected))); "
+            return
+                "\(what) is indented by \(spaces(indentation)), between the keys of \(inner) (\(spaces(deeper))) and those of \(block) (\(spaces(expected))); "
                 + "indent it by \(spaces(deeper)) to make it a key of \(inner), or by \(spaces(expected)) for \(block)"
         }
         if indentation > expected {
             return "\(what) is indented by \(spaces(indentation)), but the keys of \(block) above it are indented by \(spaces(expected)); "
                 + "indent it by \(spaces(expected)) to make it a key of \(block), or check the line above it"
         }
-        return "\(what) is indented by \(spaces(indentation)), which matches no mapping above it; the keys of \(block) are indented by \(spaces(expected))"
+        return
+            "\(what) is indented by \(spaces(indentation)), which matches no mapping above it; the keys of \(block) are indented by \(spaces(expected))"
     }
 
     /// The nearest line above that is neither blank nor a comment.
@@ -134,6 +140,7 @@ struct SyntaxErrorExplanation {
         if text.hasPrefix("- ") { text = text.dropFirst(2).drop { $0 == " " } }
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let key = text[..<colon].trimmingCharacters(in: .whitespaces)
-        return key.isEmpty || key.contains(" ") && !key.hasPrefix("\"") ? nil : key.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        return key.isEmpty || key.contains(" ") && !key.hasPrefix("\"")
+            ? nil : key.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
     }
 }

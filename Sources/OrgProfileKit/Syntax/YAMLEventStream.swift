@@ -88,7 +88,8 @@ final class YAMLEventStream: @unchecked Sendable {
     private func parse(_ bytes: UnsafeBufferPointer<UInt8>) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            let failure = YAMLSyntaxFailure(problem: "libyaml could not start", problemLine: 0, problemColumn: 0, contextLine: 0, contextColumn: 0)
+            let failure = YAMLSyntaxFailure(
+                problem: "libyaml could not start", problemLine: 0, problemColumn: 0, contextLine: 0, contextColumn: 0)
             _ = send(Batch(failure: failure, isLast: true))
             return
         }
@@ -101,7 +102,8 @@ final class YAMLEventStream: @unchecked Sendable {
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
                 batch.failure = YAMLSyntaxFailure(
-                    problem: parser.problem.map { String(cString: $0) } ?? "invalid YAML", context: parser.context.map { String(cString: $0) },
+                    problem: parser.problem.map { String(cString: $0) } ?? "invalid YAML",
+                    context: parser.context.map { String(cString: $0) },
                     problemLine: Int(parser.problem_mark.line), problemColumn: Int(parser.problem_mark.column),
                     contextLine: Int(parser.context_mark.line), contextColumn: Int(parser.context_mark.column))
                 batch.isLast = true

@@ -26,7 +26,8 @@ public struct YAMLLoader {
     /// The document's root node, or the diagnostics that prevented loading it. libyaml
     /// parses on a second core while this one builds the tree (`YAMLEventStream`).
     public func load(_ bytes: [UInt8], file: String) -> Result<YAMLNode, LoadFailure> {
-        var state = LoadState(file: file, maximumExpandedNodes: maximumExpandedNodes, maximumDepth: maximumDepth, maximumScalarBytes: maximumScalarBytes)
+        var state = LoadState(
+            file: file, maximumExpandedNodes: maximumExpandedNodes, maximumDepth: maximumDepth, maximumScalarBytes: maximumScalarBytes)
         return bytes.withUnsafeBufferPointer { buffer in
             let stream = YAMLEventStream(buffer)
             defer { stream.finish() }
@@ -85,7 +86,9 @@ private struct LoadState {
     }
 
     /// `explain` puts a syntax error in the words of the file, when it can.
-    mutating func run(_ stream: YAMLEventStream, explain: (YAMLSyntaxFailure) -> (message: String, line: Int, column: Int)?) -> Result<YAMLNode, LoadFailure> {
+    mutating func run(_ stream: YAMLEventStream, explain: (YAMLSyntaxFailure) -> (message: String, line: Int, column: Int)?) -> Result<
+        YAMLNode, LoadFailure
+    > {
         events: while true {
             let batch = stream.next()
             for event in batch.events {
@@ -96,7 +99,8 @@ private struct LoadState {
             }
             if let failure = batch.failure {
                 if let explained = explain(failure) {
-                    return .failure(LoadFailure([.error(.yamlSyntax, explained.message, at: location(line: explained.line, column: explained.column))]))
+                    return .failure(
+                        LoadFailure([.error(.yamlSyntax, explained.message, at: location(line: explained.line, column: explained.column))]))
                 }
                 return .failure(LoadFailure([syntaxError(failure)]))
             }
@@ -130,7 +134,9 @@ private struct LoadState {
                 return problem
             }
             if event.text.count > maximumScalarBytes {
-                return .error(.limitExceeded, "a value of \(Limits.size(event.text.count)) is longer than the limit of \(Limits.size(maximumScalarBytes))", at: start)
+                return .error(
+                    .limitExceeded,
+                    "a value of \(Limits.size(event.text.count)) is longer than the limit of \(Limits.size(maximumScalarBytes))", at: start)
             }
             let value = String(decoding: text[event.text], as: UTF8.self)
             return complete(YAMLNode(.scalar(YAMLScalar(value, style: event.style)), at: start), weight: 1, anchor: event.anchor)
@@ -198,7 +204,9 @@ private struct LoadState {
             stack[top].pendingKey = nil
         } else {
             if let scalar = node.scalar, scalar.style == .plain, scalar.text == "<<" {
-                return .error(.mergeKey, "merge keys ('<<') are not supported; write the keys out, or reuse a whole value with an alias", at: node.location)
+                return .error(
+                    .mergeKey, "merge keys ('<<') are not supported; write the keys out, or reuse a whole value with an alias",
+                    at: node.location)
             }
             stack[top].pendingKey = node
         }

@@ -20,7 +20,8 @@ enum NameRules {
         return true
     }
 
-    static let slugRule = "lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters"
+    static let slugRule =
+        "lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters"
 
     /// 1-64 of letters, digits and `. _ @ + -`, not starting with `.` or `-` (so a user name
     /// is always a safe folder name).
@@ -51,7 +52,9 @@ enum NameRules {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (3...5).contains(parts.count) else { return false }
         guard let prefix = parts.first, (2...4).contains(prefix.count), prefix.utf8.allSatisfy(isLowercaseLetter) else { return false }
-        guard let number = parts.last, (1...2).contains(number.count), number.utf8.allSatisfy(isDigit), number.first != "0" else { return false }
+        guard let number = parts.last, (1...2).contains(number.count), number.utf8.allSatisfy(isDigit), number.first != "0" else {
+            return false
+        }
         return parts.dropFirst().dropLast().allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy(isLowercaseLetter) }
     }
 

@@ -40,7 +40,9 @@ public struct Validator {
 
     private mutating func run() {
         if let version = spec.version, version.value != "1" {
-            diagnostics.append(.error(.unsupportedVersion, "unsupported version '\(version.value)'; this orgprofile reads version 1", at: version.location))
+            diagnostics.append(
+                .error(.unsupportedVersion, "unsupported version '\(version.value)'; this orgprofile reads version 1", at: version.location)
+            )
         }
         if let project = spec.project { slug(project, "project") }
         if let session = spec.session { checkSession(session) }
@@ -52,7 +54,8 @@ public struct Validator {
         for group in spec.groups { checkGroup(group) }
         for user in spec.users { checkUser(user) }
         for pattern in spec.privilegedRoles ?? [] where pattern.value.isEmpty {
-            diagnostics.append(.error(.wrongType, "an entry of review.privileged_roles is empty; it would match every role", at: pattern.location))
+            diagnostics.append(
+                .error(.wrongType, "an entry of review.privileged_roles is empty; it would match every role", at: pattern.location))
         }
         caseCollisions(spec.users.map(\.name), "user")
         caseCollisions(spec.groups.map(\.name), "group")
@@ -65,11 +68,18 @@ public struct Validator {
     private mutating func checkSession(_ session: SessionSpec) {
         if let name = session.name { slug(name, "sso_session.name") }
         if let url = session.startURL, StartURL.normalized(url.value) == nil {
-            diagnostics.append(.error(.invalidStartURL, "'\(url.value)' is not an AWS access portal URL; expected \(StartURL.acceptedForms)", at: url.location))
+            diagnostics.append(
+                .error(
+                    .invalidStartURL, "'\(url.value)' is not an AWS access portal URL; expected \(StartURL.acceptedForms)", at: url.location
+                ))
         }
         if let region = session.region { checkRegion(region, "sso_session.region") }
         for scope in session.registrationScopes ?? [] where !NameRules.isScope(scope.value) {
-            diagnostics.append(.error(.invalidScope, "'\(scope.value)' is not a registration scope such as 'sso:account:access' (letters, digits and : _ . - /)", at: scope.location))
+            diagnostics.append(
+                .error(
+                    .invalidScope,
+                    "'\(scope.value)' is not a registration scope such as 'sso:account:access' (letters, digits and : _ . - /)",
+                    at: scope.location))
         }
     }
 
@@ -82,10 +92,16 @@ public struct Validator {
             slug(account.key, "account name")
             if let id = account.id {
                 if !NameRules.isAccountID(id.value) {
-                    diagnostics.append(.error(.invalidAccountID, "account id '\(id.value)' of account '\(account.key.value)' must be exactly 12 digits", at: id.location))
+                    diagnostics.append(
+                        .error(
+                            .invalidAccountID, "account id '\(id.value)' of account '\(account.key.value)' must be exactly 12 digits",
+                            at: id.location))
                 } else if let first = ids[id.value] {
-                    diagnostics.append(.error(.duplicateAccountID, "account id \(id.value) is used by both '\(first.value)' and '\(account.key.value)'", at: id.location,
-                                              notes: [.init("'\(first.value)' has it here", at: first.location)]))
+                    diagnostics.append(
+                        .error(
+                            .duplicateAccountID, "account id \(id.value) is used by both '\(first.value)' and '\(account.key.value)'",
+                            at: id.location,
+                            notes: [.init("'\(first.value)' has it here", at: first.location)]))
                 } else {
                     ids[id.value] = Located(account.key.value, at: id.location)
                 }
@@ -98,7 +114,10 @@ public struct Validator {
 
     private mutating func checkRole(_ role: RoleSpec) {
         if !NameRules.isPermissionSetName(role.name.value) {
-            diagnostics.append(.error(.invalidRoleName, "'\(role.name.value)' is not a permission set name (1 to 32 letters, digits and + = , . @ _ -)", at: role.name.location))
+            diagnostics.append(
+                .error(
+                    .invalidRoleName, "'\(role.name.value)' is not a permission set name (1 to 32 letters, digits and + = , . @ _ -)",
+                    at: role.name.location))
         } else {
             configValue(role.name, "role name")
         }
@@ -119,13 +138,17 @@ public struct Validator {
         slug(group.name, "group name")
         if let name = group.identityCenterName { line(name, "the identity_center_name of group '\(group.name.value)'") }
         if let description = group.description { line(description, "the description of group '\(group.name.value)'") }
-        if let flag = group.userManagement, flag.value { requireUserManagement(flag, "group '\(group.name.value)' has user_management: true") }
+        if let flag = group.userManagement, flag.value {
+            requireUserManagement(flag, "group '\(group.name.value)' has user_management: true")
+        }
         assignments(group.assignments)
     }
 
     private mutating func checkUser(_ user: UserSpec) {
         if !NameRules.isUserName(user.name.value) {
-            diagnostics.append(.error(.invalidUserName, "'\(user.name.value)' is not a valid user name (\(NameRules.userNameRule))", at: user.name.location))
+            diagnostics.append(
+                .error(
+                    .invalidUserName, "'\(user.name.value)' is not a valid user name (\(NameRules.userNameRule))", at: user.name.location))
         }
         if let name = user.identityCenterName { line(name, "the identity_center_name of user '\(user.name.value)'") }
         if let name = user.displayName { configValue(name, "the name of user '\(user.name.value)'") }
@@ -138,8 +161,12 @@ public struct Validator {
             requireUserManagement(flag, "user '\(user.name.value)' has user_management: true")
         }
         if !user.isDisabled, user.groups.isEmpty, user.assignments.isEmpty,
-           user.userManagement?.value != true, user.superAdmin?.value != true {
-            diagnostics.append(.warning(.userWithoutAccess, "user '\(user.name.value)' is in no group and has no assignments, so gets no profiles", at: user.name.location))
+            user.userManagement?.value != true, user.superAdmin?.value != true
+        {
+            diagnostics.append(
+                .warning(
+                    .userWithoutAccess, "user '\(user.name.value)' is in no group and has no assignments, so gets no profiles",
+                    at: user.name.location))
         }
     }
 
@@ -154,7 +181,10 @@ public struct Validator {
 
     private mutating func requireUserManagement(_ flag: Located<Bool>, _ what: @autoclosure () -> String) {
         guard spec.userManagement == nil else { return }
-        diagnostics.append(.error(.userManagementNotDeclared, "\(what()), but org.yaml has no 'user_management' section saying which account and role that means", at: flag.location))
+        diagnostics.append(
+            .error(
+                .userManagementNotDeclared,
+                "\(what()), but org.yaml has no 'user_management' section saying which account and role that means", at: flag.location))
     }
 
     private mutating func caseCollisions(_ names: [Located<String>], _ what: String) {
@@ -163,8 +193,12 @@ public struct Validator {
             // Names without capitals or non-ASCII letters are their own folded form.
             let folded = name.value.utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } ? name.value.lowercased() : name.value
             if let first = seen[folded] {
-                diagnostics.append(.error(.caseCollision, "\(what) names '\(first.value)' and '\(name.value)' differ only in letter case; their output folders would collide on macOS and Windows", at: name.location,
-                                          notes: [.init("'\(first.value)' is declared here", at: first.location)]))
+                diagnostics.append(
+                    .error(
+                        .caseCollision,
+                        "\(what) names '\(first.value)' and '\(name.value)' differ only in letter case; their output folders would collide on macOS and Windows",
+                        at: name.location,
+                        notes: [.init("'\(first.value)' is declared here", at: first.location)]))
             } else {
                 seen[folded] = name
             }
@@ -179,13 +213,19 @@ public struct Validator {
             if let role = target?.role?.value { used.insert(role) }
         }
         for role in spec.roles where !used.contains(role.name.value) {
-            diagnostics.append(.warning(.unusedRole, "role '\(role.name.value)' is declared but no group, user or user_management uses it", at: role.name.location))
+            diagnostics.append(
+                .warning(
+                    .unusedRole, "role '\(role.name.value)' is declared but no group, user or user_management uses it",
+                    at: role.name.location))
         }
     }
 
     private mutating func unusedAllowedCommands() {
         for command in spec.allowedCommands where !usedCommands.contains(command.value) {
-            diagnostics.append(.warning(.unusedAllowedCommand, "allow_commands lists '\(command.value)', but no setting uses it; remove it", at: command.location))
+            diagnostics.append(
+                .warning(
+                    .unusedAllowedCommand, "allow_commands lists '\(command.value)', but no setting uses it; remove it",
+                    at: command.location))
         }
     }
 
@@ -198,7 +238,8 @@ public struct Validator {
 
     private mutating func checkRegion(_ region: Located<String>, _ what: @autoclosure () -> String) {
         guard !NameRules.isRegion(region.value) else { return }
-        diagnostics.append(.error(.invalidRegion, "\(what()) '\(region.value)' is not an AWS region code such as 'us-west-2'", at: region.location))
+        diagnostics.append(
+            .error(.invalidRegion, "\(what()) '\(region.value)' is not an AWS region code such as 'us-west-2'", at: region.location))
     }
 
     private mutating func reference(_ name: Located<String>, to kind: String, in declared: Set<String>, code: DiagnosticCode) {
@@ -216,8 +257,12 @@ public struct Validator {
     /// An unknown role: the likely one meant, how to declare a new one, and the declared
     /// roles when there are few.
     public static func unknownRole(_ name: String, declared: [String], in file: String) -> String {
-        let known = declared.isEmpty ? "none is declared yet" : declared.count <= rolesListed ? "declared: \(declared.joined(separator: ", "))" : "\(declared.count) are declared"
-        return "unknown role '\(name)'\(Suggestion.hint(for: name, in: declared)); a role (a permission set) is declared under 'roles:' in \(file) (\(known))"
+        let known =
+            declared.isEmpty
+            ? "none is declared yet"
+            : declared.count <= rolesListed ? "declared: \(declared.joined(separator: ", "))" : "\(declared.count) are declared"
+        return
+            "unknown role '\(name)'\(Suggestion.hint(for: name, in: declared)); a role (a permission set) is declared under 'roles:' in \(file) (\(known))"
     }
 
     private mutating func settings(_ settings: [SettingSpec], _ owner: String) {
@@ -227,12 +272,23 @@ public struct Validator {
                 if spec.allowedCommands.contains(where: { $0.value == setting.value.value }) {
                     usedCommands.insert(setting.value.value)
                 } else {
-                    diagnostics.append(.error(.commandSetting, "'\(key)' in settings of \(owner) would run '\(setting.value.value)' on every member's machine; list that exact value under allow_commands to publish it anyway", at: setting.value.location))
+                    diagnostics.append(
+                        .error(
+                            .commandSetting,
+                            "'\(key)' in settings of \(owner) would run '\(setting.value.value)' on every member's machine; list that exact value under allow_commands to publish it anyway",
+                            at: setting.value.location))
                 }
             } else if key == "region" || key.hasPrefix("sso_") {
-                diagnostics.append(.error(.reservedSetting, "'\(key)' in settings of \(owner) is written by orgprofile itself; \(key == "region" ? "use 'region' of defaults or of the account" : "set it in sso_session")", at: setting.key.location))
+                diagnostics.append(
+                    .error(
+                        .reservedSetting,
+                        "'\(key)' in settings of \(owner) is written by orgprofile itself; \(key == "region" ? "use 'region' of defaults or of the account" : "set it in sso_session")",
+                        at: setting.key.location))
             } else if !NameRules.isSettingKey(key) {
-                diagnostics.append(.error(.invalidSettingKey, "'\(key)' is not a config key (lowercase letters, digits and '_', starting with a letter)", at: setting.key.location))
+                diagnostics.append(
+                    .error(
+                        .invalidSettingKey, "'\(key)' is not a config key (lowercase letters, digits and '_', starting with a letter)",
+                        at: setting.key.location))
             }
             configValue(setting.value, "setting '\(key)' of \(owner)")
         }
@@ -246,10 +302,16 @@ public struct Validator {
         // character that is not whitespace: no need to look at characters.
         let printable = { (byte: UInt8?) in byte.map { (0x21...0x7E).contains($0) } ?? true }
         if let bad = value.value.utf8.first(where: { "[]=".utf8.contains($0) }) {
-            diagnostics.append(.error(.unsafeValue, "\(what()) contains '\(Character(Unicode.Scalar(bad)))', which is not allowed in a value written to a config file", at: value.location))
+            diagnostics.append(
+                .error(
+                    .unsafeValue,
+                    "\(what()) contains '\(Character(Unicode.Scalar(bad)))', which is not allowed in a value written to a config file",
+                    at: value.location))
         } else if !printable(value.value.utf8.first) && value.value.first?.isWhitespace == true
-                    || !printable(value.value.utf8.last) && value.value.last?.isWhitespace == true {
-            diagnostics.append(.error(.unsafeValue, "\(what()) starts or ends with whitespace, which the AWS CLI would strip", at: value.location))
+            || !printable(value.value.utf8.last) && value.value.last?.isWhitespace == true
+        {
+            diagnostics.append(
+                .error(.unsafeValue, "\(what()) starts or ends with whitespace, which the AWS CLI would strip", at: value.location))
         }
     }
 
@@ -258,8 +320,13 @@ public struct Validator {
     private mutating func line(_ value: Located<String>, _ what: @autoclosure () -> String) -> Bool {
         // Printable ASCII, the common case, needs no look at scalars.
         guard !value.value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }),
-              value.value.unicodeScalars.contains(where: Self.isLineBreakOrControl) else { return true }
-        diagnostics.append(.error(.unsafeValue, "\(what()) contains a control character or line break, which is not allowed in a value written to an output file", at: value.location))
+            value.value.unicodeScalars.contains(where: Self.isLineBreakOrControl)
+        else { return true }
+        diagnostics.append(
+            .error(
+                .unsafeValue,
+                "\(what()) contains a control character or line break, which is not allowed in a value written to an output file",
+                at: value.location))
         return false
     }
 
