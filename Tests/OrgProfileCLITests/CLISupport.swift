@@ -97,12 +97,6 @@ func text(_ path: String) throws -> String {
 /// Compares output with a golden file of the review fixtures; with ORGPROFILE_RECORD set
 /// in the environment, writes the file instead.
 func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let path = packageRoot.appendingPathComponent("Tests/OrgProfileKitTests/Fixtures/review/\(name)").path
-    if ProcessInfo.processInfo.environment["ORGPROFILE_RECORD"] != nil {
-        try actual.write(toFile: path, atomically: true, encoding: .utf8)
-        return
-    }
-    #expect(
-        actual == (try text(path)), "\(name) differs; if the change is intended, rerun with ORGPROFILE_RECORD=1",
-        sourceLocation: sourceLocation)
+    let mismatch = try goldenMismatch(actual, fixture: "review/\(name)")
+    #expect(mismatch == nil, "\(mismatch ?? "")", sourceLocation: sourceLocation)
 }

@@ -120,4 +120,30 @@ import Testing
         _ = try OutputWriter(root: folder).write(try renderer())
         #expect((try FileManager.default.attributesOfItem(atPath: folder + "/users/bob/config")[.posixPermissions] as? Int) == 0o644)
     }
+
+    /// Eight replacements, the first three within one second (counters -2, -3): the five
+    /// newest backups stay, with the contents each replacement found, and the oldest go.
+    @Test func backupRotationKeepsTheNewestFive() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/config"
+        try "version 0\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        let times = [0, 0, 0, 1, 2, 3, 4, 5].map { start.addingTimeInterval(Double($0)) }
+        var backups: [(name: String, contents: String)] = []
+        for (index, time) in times.enumerated() {
+            let backup = try #require(try ProtectedFile.replace(path, with: Array("version \(index + 1)\n".utf8), now: time))
+            backups.append(((backup as NSString).lastPathComponent, "version \(index)\n"))
+        }
+        let kept = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".orgprofile-backup-") }.sorted()
+        #expect(kept == backups.suffix(5).map(\.name).sorted())
+        #expect(
+            backups.prefix(3).map(\.name) == [
+                "config.orgprofile-backup-20270115T080000Z", "config.orgprofile-backup-20270115T080000Z-2",
+                "config.orgprofile-backup-20270115T080000Z-3",
+            ])
+        for backup in backups.suffix(5) {
+            #expect(try String(contentsOfFile: folder + "/" + backup.name, encoding: .utf8) == backup.contents)
+        }
+    }
 }

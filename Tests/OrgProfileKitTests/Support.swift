@@ -61,14 +61,8 @@ func readText(_ path: String) throws -> String {
 /// Compares text with a golden file under Tests/OrgProfileKitTests/Fixtures; with
 /// ORGPROFILE_RECORD set in the environment, writes the file instead.
 func expectGolden(_ actual: String, _ fixture: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let path = packageRoot.appendingPathComponent("Tests/OrgProfileKitTests/Fixtures/\(fixture)").path
-    if ProcessInfo.processInfo.environment["ORGPROFILE_RECORD"] != nil {
-        try actual.write(toFile: path, atomically: true, encoding: .utf8)
-        return
-    }
-    let expected = try readText(path)
-    #expect(
-        actual == expected, "\(fixture) differs; if the change is intended, rerun with ORGPROFILE_RECORD=1", sourceLocation: sourceLocation)
+    let mismatch = try goldenMismatch(actual, fixture: fixture)
+    #expect(mismatch == nil, "\(mismatch ?? "")", sourceLocation: sourceLocation)
 }
 
 func fixture(_ name: String) throws -> String {

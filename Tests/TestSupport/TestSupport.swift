@@ -52,3 +52,16 @@ public let python3WithBotocore: Bool = {
     process.waitUntilExit()
     return process.terminationStatus == 0
 }()
+
+/// The golden-file rule both test targets use: compares text with a file under
+/// Tests/OrgProfileKitTests/Fixtures and returns why they differ (nil when equal); with
+/// ORGPROFILE_RECORD set in the environment, writes the file instead and returns nil.
+public func goldenMismatch(_ actual: String, fixture: String) throws -> String? {
+    let path = packageRoot.appendingPathComponent("Tests/OrgProfileKitTests/Fixtures/\(fixture)").path
+    if ProcessInfo.processInfo.environment["ORGPROFILE_RECORD"] != nil {
+        try actual.write(toFile: path, atomically: true, encoding: .utf8)
+        return nil
+    }
+    let expected = try String(contentsOfFile: path, encoding: .utf8)
+    return actual == expected ? nil : "\(fixture) differs; if the change is intended, rerun with ORGPROFILE_RECORD=1"
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import OrgProfileKit
+
+extension OrgProfileCommand {
+    struct Uninstall: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "uninstall",
+            abstract: "Remove a managed block from your ~/.aws/config, as safely as install.",
+            usage: "orgprofile uninstall [--project <name>] [--config <path>] [options]",
+            discussion: """
+                Everything outside the block stays byte for byte; the old file is backed \
+                up beside it. Without --project, removes the only block there is.
+
+                Example:
+                  orgprofile uninstall
+                  orgprofile uninstall --project acme
+                """
+        )
+
+        @Option(
+            name: .long, help: ArgumentHelp("The project whose block to remove (needed when several are installed).", valueName: "name"))
+        var project: String?
+
+        @Option(
+            name: .long, help: ArgumentHelp("The AWS config file (default: $AWS_CONFIG_FILE, else ~/.aws/config).", valueName: "path"),
+            completion: .file())
+        var config: String?
+
+        @OptionGroup var diagnostics: DiagnosticFormatOption
+
+        /// Which block to remove, from those installed; nil when there is nothing to do.
+        enum NothingToRemove: Error {
+            case noFile, noBlock
+        }
+
+        func run() throws {
+            let frontend = Frontend(format: diagnostics)
+            let path = AWSConfigPaths(config: config, environment: ProcessInfo.processInfo.environment).config
+            do {
+                let update = try frontend.writing {
+                    try ConfigUpdate.run(path, holder: "orgprofile uninstall", waiting: frontend.waitingForLock) { config in
+                        guard let config else { throw NothingToRemove.noFile }
+                        let blocks = try ConfigMerge.blocks(in: config, configPath: path).get()
+                        let chosen = try choose(from: blocks.map(\.project), path: path, frontend: frontend)
+                        guard let bytes = try ConfigMerge.uninstall(project: chosen, config: config, configPath: path).get() else {
+                            throw NothingToRemove.noBlock
+                        }
+                        return (chosen, bytes)
+                    }
+                }
+                Terminal.write(
+                    "removed the orgprofile \(update.plan) block from \(path)\(update.backup.map { " (backup: \($0))" } ?? "")\n")
+            } catch NothingToRemove.noFile {
+                Terminal.write("\(path) does not exist; nothing to remove\n")
+            } catch NothingToRemove.noBlock {
+                Terminal.write("\(path) has no orgprofile block; nothing to remove\n")
+            } catch let refusal as ConfigMerge.Refusal {
+                frontend.print(refusal.conflicts.map(Frontend.diagnostic))
+                frontend.note(.installConflict, "nothing was changed")
+                throw Exit.invalidInput
+            }
+        }
+
+        /// `--project` when it is installed; else the only block there is.
+        private func choose(from installed: [String], path: String, frontend: Frontend) throws -> String {
+            let list = installed.isEmpty ? "none is installed" : "installed: " + installed.joined(separator: ", ")
+            if let project {
+                guard installed.contains(project) else {
+                    frontend.fail(
+                        .installConflict,
+                        "\(path) has no orgprofile \(project) block (\(list))\(Suggestion.hint(for: project, in: installed))")
+                    throw Exit.invalidInput
+                }
+                return project
+            }
+            guard installed.count <= 1 else {
+                frontend.fail(.installConflict, "\(path) has \(installed.count) orgprofile blocks (\(list)); name one with --project NAME")
+                throw Exit.invalidInput
+            }
+            guard let only = installed.first else { throw NothingToRemove.noBlock }
+            return only
+        }
+    }
+}
