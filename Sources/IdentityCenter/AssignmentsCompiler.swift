@@ -174,9 +174,6 @@ public struct AssignmentsCompiler {
         return lossless ? key : key + "_" + digest([kind] + parts)
     }
 
-    /// `terraformKey`, for tests.
-    public static func terraformKeyForTests(_ kind: String, _ parts: [String]) -> String { terraformKey(kind, parts) }
-
     struct TerraformConfig: Encodable {
         struct Import: Encodable {
             var to: String

@@ -42,12 +42,6 @@ public struct OrgImport {
         return OrgProfile.slug(trimmed.replacingOccurrences(of: "-", with: ""), fallback: "role")
     }
 
-    /// `suffix(forRole:)`, for tests.
-    public static func suffixForTests(_ role: String) -> String { suffix(forRole: role) }
-
-    /// `uniqueKeys` with slugs, for tests.
-    public static func keysForTests(_ names: [String]) -> [String] { uniqueKeys(names, fallback: "x") }
-
     public mutating func render() -> String {
         let accounts = snapshot.accounts.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         let accountKeys = Self.uniqueKeys(accounts.map(\.name), fallback: "account")

@@ -1,8 +1,9 @@
 import Foundation
-import IdentityCenter
 import OrgProfileKit
 import TestSupport
 import Testing
+
+@testable import IdentityCenter
 
 @Suite struct AssignmentsTests {
     static let exampleSnapshot = packageRoot.appendingPathComponent("Tests/IdentityCenterTests/Fixtures/example-snapshot.json").path
@@ -168,8 +169,8 @@ import Testing
         #expect(afterIDs.subtracting(beforeIDs).count == 1)
         #expect(beforeIDs.isSubset(of: afterIDs))
         #expect(
-            AssignmentsCompiler.terraformKeyForTests("user", ["alice@x.example", "Dev", "a"]).hasPrefix("user_alice_x_example__Dev__a_"))
-        #expect(AssignmentsCompiler.terraformKeyForTests("group", ["ops", "Dev", "a"]) == "group_ops__Dev__a")
+            AssignmentsCompiler.terraformKey("user", ["alice@x.example", "Dev", "a"]).hasPrefix("user_alice_x_example__Dev__a_"))
+        #expect(AssignmentsCompiler.terraformKey("group", ["ops", "Dev", "a"]) == "group_ops__Dev__a")
     }
 
     @Test func rowsAndPlan() throws {

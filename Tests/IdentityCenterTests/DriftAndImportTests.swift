@@ -1,8 +1,9 @@
 import Foundation
-import IdentityCenter
 import OrgProfileKit
 import TestSupport
 import Testing
+
+@testable import IdentityCenter
 
 /// A small Identity Center, built in memory: what the snapshot fixtures of these tests hold.
 enum Fixture {
@@ -90,8 +91,8 @@ enum Fixture {
             model.profiles(for: ben).map(\.name) == [
                 "acme-infrastructure", "acme-org-management", "acme-workload-dev", "acme-workload-dev-developer",
             ])
-        #expect(OrgImport.suffixForTests("ReadOnlyAccess") == "readonly")
-        #expect(OrgImport.suffixForTests("AWSPowerUserAccess") == "awspoweruser")
+        #expect(OrgImport.suffix(forRole: "ReadOnlyAccess") == "readonly")
+        #expect(OrgImport.suffix(forRole: "AWSPowerUserAccess") == "awspoweruser")
     }
 
     @Test func keysAreSlugsMadeUnique() {
@@ -99,7 +100,7 @@ enum Fixture {
         #expect(OrgProfile.slug("123 Sandbox", fallback: "account") == "account-123-sandbox")
         #expect(OrgProfile.slug("!!!", fallback: "group") == "group")
         #expect(OrgProfile.slug(String(repeating: "long name ", count: 10), fallback: "x").count <= 32)
-        #expect(OrgImport.keysForTests(["Dev", "dev", "DEV!"]) == ["dev", "dev-2", "dev-3"])
+        #expect(OrgImport.uniqueKeys(["Dev", "dev", "DEV!"], fallback: "x") == ["dev", "dev-2", "dev-3"])
     }
 }
 
