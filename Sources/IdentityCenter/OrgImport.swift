@@ -165,8 +165,7 @@ public struct OrgImport {
                 groupsOfUser[user, default: []].append(group)
             }
         }
-        for (id, user) in userKey {
-            _ = id
+        for user in userKey.values {
             add(
                 [held[Principal(kind: .user, key: user)] ?? [:]]
                     + (groupsOfUser[user] ?? []).map { held[Principal(kind: .group, key: $0)] ?? [:] })

@@ -36,11 +36,7 @@ extension OrgProfileCommand {
         func run() throws {
             let frontend = Frontend(options: diagnostics)
             let text = try PrincipalConfig(file: input.file, options: selection, frontend: frontend).text
-            if let output {
-                try frontend.writing { try FileSystem.replaceFile(at: output, with: Array(text.utf8)) }
-            } else {
-                Terminal.write(text)
-            }
+            try frontend.emit(text, to: output)
         }
     }
 }

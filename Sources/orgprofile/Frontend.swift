@@ -67,6 +67,17 @@ struct Frontend {
         }
     }
 
+    /// Writes a command's result to `--output` (atomically; `wrote`, when given, is said on
+    /// standard error afterwards) or to standard output.
+    func emit(_ text: String, to output: String?, wrote: (String) -> String? = { _ in nil }) throws {
+        guard let output else {
+            Terminal.write(text)
+            return
+        }
+        try writing { try FileSystem.replaceFile(at: output, with: Array(text.utf8)) }
+        if let message = wrote(output) { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+    }
+
     /// Runs a step that writes files; a failure is reported and exits 74.
     func writing<T>(_ step: () throws -> T) throws -> T {
         try exitingOnFileError(.writeFailed, "cannot write", step)

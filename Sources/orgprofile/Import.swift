@@ -82,14 +82,8 @@ extension OrgProfileCommand {
                 frontend.fail(.writeFailed, "the imported org.yaml has errors (a bug in orgprofile import); nothing was written")
                 throw Exit.invalidInput
             }
-            if let output {
-                try frontend.writing { try FileSystem.replaceFile(at: output, with: Array(yaml.utf8)) }
-                FileHandle.standardError.write(
-                    Data(
-                        "wrote \(output): \(state.accounts.count) accounts, \(state.users.count) users, \(state.groups.count) groups; review it, then run orgprofile validate \(output)\n"
-                            .utf8))
-            } else {
-                Terminal.write(yaml)
+            try frontend.emit(yaml, to: output) { path in
+                "wrote \(path): \(state.accounts.count) accounts, \(state.users.count) users, \(state.groups.count) groups; review it, then run orgprofile validate \(path)"
             }
         }
     }

@@ -78,14 +78,8 @@ extension OrgProfileCommand {
             let frontend = Frontend(format: diagnostics)
             let snapshot = try frontend.snapshot(from: access.live(frontend))
             let text = snapshot.json()
-            if let output {
-                try frontend.writing { try FileSystem.replaceFile(at: output, with: Array(text.utf8)) }
-                FileHandle.standardError.write(
-                    Data(
-                        "wrote \(output): \(snapshot.accounts.count) accounts, \(snapshot.permissionSets.count) permission sets, \(snapshot.users.count) users, \(snapshot.groups.count) groups, \(snapshot.assignments.count) assignments\n"
-                            .utf8))
-            } else {
-                Terminal.write(text)
+            try frontend.emit(text, to: output) { path in
+                "wrote \(path): \(snapshot.accounts.count) accounts, \(snapshot.permissionSets.count) permission sets, \(snapshot.users.count) users, \(snapshot.groups.count) groups, \(snapshot.assignments.count) assignments"
             }
         }
     }

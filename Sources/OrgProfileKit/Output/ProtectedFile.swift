@@ -48,7 +48,9 @@ public enum ProtectedFile {
         try checkUnchanged()
         var backup: String?
         if exists {
-            let old = try FileSystem.readFile(target) ?? []
+            // What was just compared with `expecting` is the file: no second read.
+            let old: [UInt8]
+            if case .some(let expected?) = expecting { old = expected } else { old = try FileSystem.readFile(target) ?? [] }
             let name = try backupName(for: target, at: now)
             try FileSystem.writeAtomically(old, to: name, mode: info.st_mode & 0o777, durable: true, owner: (info.st_uid, info.st_gid))
             backup = name
