@@ -13,23 +13,23 @@ import Testing
         "org.yaml.example", "Tests/OrgProfileKitTests/Fixtures/review/old.yaml", "Tests/OrgProfileKitTests/Fixtures/review/new.yaml",
     ]
 
-    func contexts() throws -> [(String, TemplateContext.Object)] {
-        try Self.orgs.flatMap { path -> [(String, TemplateContext.Object)] in
+    func contexts() throws -> [(String, TemplateContext.Values)] {
+        try Self.orgs.flatMap { path -> [(String, TemplateContext.Values)] in
             let model = try model(try readText(packageRoot.appendingPathComponent(path).path))
             return model.principals.map { principal in
                 var profiles = model.profiles(for: principal)
                 if !profiles.isEmpty { profiles[0].settings.append(Setting(key: "cli_pager", value: "")) }
                 return (
                     "\(path) \(principal.name)",
-                    TemplateContext.object(model: model, principal: principal, profiles: profiles, source: "org.yaml")
+                    TemplateContext.values(model: model, principal: principal, profiles: profiles, source: "org.yaml")
                 )
             }
         }
     }
 
-    func mustache(_ text: String, _ context: TemplateContext.Object) throws -> String {
+    func mustache(_ text: String, _ context: TemplateContext.Values) throws -> String {
         try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}\n" + text).render(
-            TemplateContext.dictionary(context, TemplateContext.Fields.root))
+            TemplateContext.dictionary(context))
     }
 
     @Test func builtinTemplatesRenderLikeSwiftMustache() throws {

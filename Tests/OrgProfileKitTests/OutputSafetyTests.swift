@@ -48,7 +48,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: folder + "/users/ghost", withDestinationPath: outside)
         let planted = Manifest(
             generator: "orgprofile", source: "org.yaml", files: [.init(path: "users/ghost/config", sha256: "")], users: [:], groups: [:])
-        try Data(planted.encoded()).write(to: URL(fileURLWithPath: folder + "/manifest.json"))
+        try Data(JSON.encode(planted).utf8).write(to: URL(fileURLWithPath: folder + "/manifest.json"))
         let summary = try OutputWriter(root: folder).write(try renderer())
         #expect(summary.removed == 0)
         #expect(try readText(outside + "/config") == "precious")

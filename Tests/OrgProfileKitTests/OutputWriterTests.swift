@@ -25,7 +25,7 @@ import Testing
                 Manifest.File(path: $0, sha256: "")
             },
             users: [:], groups: [:])
-        try Data(planted.encoded()).write(to: URL(fileURLWithPath: folder + "/manifest.json"))
+        try Data(JSON.encode(planted).utf8).write(to: URL(fileURLWithPath: folder + "/manifest.json"))
 
         let summary = try OutputWriter(root: folder).write(try renderer())
         #expect(summary.removed == 1)

@@ -67,7 +67,8 @@ import Testing
         profiles[0].settings = [Setting(key: "k", value: "v")]
         var principal = alice
         principal.description = "d"
-        let values = TemplateContext.values(model: model, principal: principal, profiles: profiles, source: "org.yaml")
+        let values = TemplateContext.dictionary(
+            TemplateContext.values(model: model, principal: principal, profiles: profiles, source: "org.yaml"))
         func check(_ schema: [String: TemplateContext.FieldType], _ values: [String: Any], _ path: String) {
             #expect(Set(values.keys) == Set(schema.keys), "\(path)")
             for (name, type) in schema {

@@ -19,13 +19,40 @@ public struct Manifest: Codable, Equatable, Sendable {
     public var users: [String: [ProfileSummary]]
     public var groups: [String: [ProfileSummary]]
 
-    /// Deterministic JSON: sorted keys, two-space indentation, trailing newline.
-    public func encoded() -> [UInt8] {
-        Array(JSON.encode(self).utf8)
-    }
-
     public static func decode(_ bytes: [UInt8]) -> Manifest? {
         try? JSONDecoder().decode(Manifest.self, from: Data(bytes))
+    }
+
+    /// The paths a manifest file lists, in its order; nil when it is not a manifest.
+    ///
+    /// The list of files is the manifest's first member, and as orgprofile writes it (see
+    /// `ManifestStream`) it ends at the first line that is exactly `  ]`: only that head is
+    /// read and decoded, never the profile lists after it (most of the file). A manifest
+    /// laid out any other way is decoded whole.
+    static func files(in file: RegularFileReader) throws -> [String]? {
+        struct Head: Decodable { var files: [File] }
+        let opening = Array("{\n  \"files\" : [".utf8)
+        var head: [UInt8] = []
+        var lineStart = 0
+        while true {
+            let piece = try file.read(1 << 16)
+            head += piece
+            if head.count >= opening.count, !head.starts(with: opening) { break }
+            // The list ends at the first line that is exactly `  ]` (then `,` or the end).
+            while let newline = head[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = head[lineStart..<newline]
+                lineStart = newline + 1
+                if line.count >= 3, line.starts(with: "  ]".utf8), line.count == 3 || line.last == UInt8(ascii: ",") {
+                    let json = Data(head[..<(line.startIndex + 3)] + Array("\n}".utf8))
+                    return (try? JSONDecoder().decode(Head.self, from: json))?.files.map(\.path)
+                }
+            }
+            if piece.isEmpty { return nil }
+        }
+        try file.rewind()
+        var whole: [UInt8] = []
+        while case let piece = try file.read(1 << 16), !piece.isEmpty { whole += piece }
+        return decode(whole)?.files.map(\.path)
     }
 
     static func sha256(_ bytes: [UInt8]) -> String {

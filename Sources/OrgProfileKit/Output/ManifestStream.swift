@@ -1,7 +1,8 @@
 /// `manifest.json` of one compile, produced in pieces of about 64 KiB: the files with their
 /// sha256, then each group's and each user's profiles, resolved again when their turn
 /// comes. The profile lists of the whole org (most of the manifest) are never held at
-/// once. The bytes are exactly what `Manifest.encoded()` gives for the same content.
+/// once. It decodes as a `Manifest`; `files` comes first and its list ends at the first line
+/// that is exactly `  ]`, which is how `Manifest.files(in:)` reads it without the rest.
 struct ManifestStream {
     let generator: String
     let source: String
@@ -20,7 +21,7 @@ struct ManifestStream {
         func profiles(of principals: [Principal], under key: String) throws(Failure) {
             json.key(key)
             json.beginObject()
-            // JSONEncoder sorts keys by their UTF-8 bytes.
+            // Keys sorted by their UTF-8 bytes.
             let sorted = principals.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) })
             // Consecutive batches, each half written on its own core and joined in order.
             var start = 0
@@ -47,7 +48,7 @@ struct ManifestStream {
             try flushIfFull()
         }
         json.endArray()
-        // Keys in the byte order JSONEncoder sorts them in.
+        // Keys in byte order.
         json.field("generator", generator)
         try profiles(of: model.groups, under: "groups")
         json.field("source", source)
@@ -78,8 +79,7 @@ struct ManifestStream {
 }
 
 extension Profile {
-    /// The profile's `ProfileSummary` as JSONEncoder writes it: keys in byte order, absent
-    /// optionals left out.
+    /// The profile's `ProfileSummary`: keys in byte order, absent optionals left out.
     func writeSummary(to json: inout PrettyJSONWriter) {
         json.beginObject()
         json.field("account", account)

@@ -24,16 +24,20 @@ public enum OutputBuild {
         collect: (Outcome) throws -> Void
     ) throws -> (manifest: ManifestStream, totals: Totals) {
         let principals = renderer.model.principals
-        // One folder per worker, each touched only by its worker.
-        nonisolated(unsafe) let folders = UnsafeMutableBufferPointer<OutputFolder>.allocate(capacity: 2)
-        folders.initialize(repeating: OutputFolder(root: root))
-        defer { folders.deinitialize().deallocate() }
+        // One folder and one rendering scratch per worker, each touched only by its worker.
+        nonisolated(unsafe) let workers = UnsafeMutableBufferPointer<Worker>.allocate(capacity: 2)
+        workers.initialize(repeating: Worker(folder: OutputFolder(root: root)))
+        defer { workers.deinitialize().deallocate() }
         @Sendable func render(_ range: Range<Int>, worker: Int) -> Result<[Rendered<Outcome>], Error> {
             Result {
                 try range.map { index in
-                    let (profiles, files) = renderer.files(for: principals[index])
-                    let consumed = try files.map { file in
-                        (Manifest.File(path: file.path, sha256: Manifest.sha256(file.contents)), try consume(&folders[worker], file))
+                    var consumed: [(file: Manifest.File, outcome: Outcome)] = []
+                    let profiles = try renderer.render(principals[index], using: &workers[worker].scratch) { file in
+                        consumed.append(
+                            (
+                                Manifest.File(path: file.path, sha256: Manifest.sha256(file.contents)),
+                                try consume(&workers[worker].folder, file)
+                            ))
                     }
                     return Rendered(kind: principals[index].kind, profiles: profiles.count, files: consumed)
                 }
@@ -68,6 +72,12 @@ public enum OutputBuild {
         let manifest = ManifestStream(
             generator: "\(OrgProfile.name) \(OrgProfile.version)", source: renderer.sourceName, files: files, model: renderer.model)
         return (manifest, totals)
+    }
+
+    /// What one worker keeps from one principal to the next.
+    struct Worker {
+        var folder: OutputFolder
+        var scratch = Renderer.Scratch()
     }
 
     /// One principal's share of the output, as a worker hands it back.

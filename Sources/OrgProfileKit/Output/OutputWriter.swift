@@ -106,7 +106,7 @@ struct OutputFolder {
         let manifestPath = path(Manifest.fileName)
         guard let file = try RegularFileReader(path: manifestPath) else { return nil }
         defer { file.close() }
-        guard let files = try ManifestReader.files(in: file) else {
+        guard let files = try Manifest.files(in: file) else {
             throw FileError(
                 path: manifestPath,
                 reason: "not a manifest written by orgprofile, so the files it owns are unknown; move it away and compile again")

@@ -1,8 +1,7 @@
-/// Writes JSON as Foundation's JSONEncoder does with `.prettyPrinted, .sortedKeys,
-/// .withoutEscapingSlashes`, one token at a time, so a large document is produced in
+/// Writes `manifest.json`, one token at a time, so that a large document is produced in
 /// pieces instead of built as a value first. The caller writes keys in sorted order.
 ///
-/// The format: two-space indentation, `"key" : value`, an empty object or array as an
+/// The format (the same layout `JSON.encode` gives small documents): two-space indentation, `"key" : value`, an empty object or array as an
 /// opening bracket, an empty line and the closing bracket; `"` `\` and control characters
 /// escaped (`\b \f \n \r \t`, else `\u00XX`), everything else written as it is.
 struct PrettyJSONWriter {
@@ -97,14 +96,20 @@ struct PrettyJSONWriter {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private mutating func quoted(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ quoted($0) }) == nil { quoted(Array(text.utf8)) }
+    }
+
+    private mutating func quoted(_ text: some Collection<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         defer { bytes.append(UInt8(ascii: "\"")) }
         // Most strings need no escape: copied whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: text.utf8)
+        var needsEscape = false
+        for byte in text where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { needsEscape = true }
+        guard needsEscape else {
+            bytes.append(contentsOf: text)
             return
         }
-        for byte in text.utf8 {
+        for byte in text {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
             case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)

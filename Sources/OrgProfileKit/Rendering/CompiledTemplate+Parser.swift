@@ -1,4 +1,4 @@
-/// Reading template text into `CompiledTemplate` nodes, following swift-mustache's parser
+/// Reading template text into `CompiledTemplate` instructions, following swift-mustache's parser
 /// step by step (line starts, standalone tags, the whitespace before a tag), so that the two
 /// produce the same bytes.
 extension CompiledTemplate {
@@ -9,6 +9,9 @@ extension CompiledTemplate {
         var scopes: [TemplateContext.ObjectSchema?]
         /// Whether the innermost open section iterates a list (the helpers need one).
         var inList: [Bool] = [false]
+        private(set) var instructions: [Instruction] = []
+        private(set) var literals: [UInt8] = []
+        private(set) var fieldOffsets: [Int32] = []
 
         init(bytes: [UInt8], root: TemplateContext.ObjectSchema) {
             characters = Array(String(decoding: bytes, as: UTF8.self))
@@ -21,23 +24,36 @@ extension CompiledTemplate {
 
         private static let nameCharacters = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
 
-        /// The nodes up to the close tag of `name` (or the end, for the top level); nil where
-        /// swift-mustache would throw or orgprofile does not support the tag.
-        mutating func parseSection(name: String?, newLine initialNewLine: Bool) -> [Node]? {
-            var nodes: [Node] = []
+        /// Appends the instructions up to the close tag of `name` (or the end, for the top
+        /// level); false where swift-mustache would throw or orgprofile does not support the tag.
+        mutating func parseSection(name: String?, newLine initialNewLine: Bool) -> Bool {
+            /// The last text instruction this section appended.
+            var lastText: Int?
+            /// Literal text, joined to the text of the instruction just before it when that is
+            /// this section's (not the end of a nested section).
+            func append(_ text: String) {
+                let start = Int32(literals.count)
+                literals.append(contentsOf: text.utf8)
+                if lastText == instructions.count - 1, case .text(let previous, let count) = instructions.last! {
+                    instructions[instructions.count - 1] = .text(start: previous, count: count + Int32(text.utf8.count))
+                } else {
+                    lastText = instructions.count
+                    instructions.append(.text(start: start, count: Int32(text.utf8.count)))
+                }
+            }
             var newLine = initialNewLine
             var whitespaceBefore = ""
             while !atEnd {
                 if newLine { whitespaceBefore = read { $0 == " " || $0 == "\t" } }
                 let text = readUntilTagOrNewline()
                 if !atEnd, current.isNewline {
-                    nodes.append(.text(Array((whitespaceBefore + text + String(current)).utf8)))
+                    append(whitespaceBefore + text + String(current))
                     newLine = true
                     position += 1
                     continue
                 }
                 if !text.isEmpty {
-                    nodes.append(.text(Array((whitespaceBefore + text).utf8)))
+                    append(whitespaceBefore + text)
                     whitespaceBefore = ""
                     newLine = false
                 }
@@ -45,7 +61,7 @@ extension CompiledTemplate {
                 var setNewLine = false
                 func flushWhitespace() {
                     if !whitespaceBefore.isEmpty {
-                        nodes.append(.text(Array(whitespaceBefore.utf8)))
+                        append(whitespaceBefore)
                         whitespaceBefore = ""
                     }
                 }
@@ -53,7 +69,7 @@ extension CompiledTemplate {
                 case "#", "^":
                     let inverted = current == "^"
                     position += 1
-                    guard let tagName = readName() else { return nil }
+                    guard let tagName = readName() else { return false }
                     if isStandalone(newLine) { setNewLine = true } else { flushWhitespace() }
                     let path = resolve(tagName)
                     let pushed = inverted ? nil : scope(for: tagName, path)
@@ -61,43 +77,46 @@ extension CompiledTemplate {
                         scopes.append(pushed.schema)
                         inList.append(pushed.isList)
                     }
-                    let children = parseSection(name: tagName, newLine: setNewLine)
+                    let opening = instructions.count
+                    instructions.append(.inverted(path, end: 0))
+                    let parsed = parseSection(name: tagName, newLine: setNewLine)
                     if pushed != nil {
                         scopes.removeLast()
                         inList.removeLast()
                     }
-                    guard let children else { return nil }
-                    nodes.append(inverted ? .inverted(path, children) : .section(path, children))
+                    guard parsed else { return false }
+                    let end = Int32(instructions.count)
+                    instructions[opening] = inverted ? .inverted(path, end: end) : .section(path, end: end)
                 case "/":
                     position += 1
-                    guard let tagName = readName(), tagName == name else { return nil }
+                    guard let tagName = readName(), tagName == name else { return false }
                     if !isStandalone(newLine) { flushWhitespace() }
-                    return nodes
+                    return true
                 case "!", "%":
                     position += 1
-                    guard skipToTagEnd() else { return nil }
+                    guard skipToTagEnd() else { return false }
                     setNewLine = isStandalone(newLine)
                 case "{":
                     flushWhitespace()
                     position += 1
-                    guard let tagName = readName(), !atEnd, current == "}" else { return nil }
+                    guard let tagName = readName(), !atEnd, current == "}" else { return false }
                     position += 1
-                    nodes.append(.value(resolve(tagName)))
+                    instructions.append(.value(resolve(tagName)))
                 case "&":
                     flushWhitespace()
                     position += 1
-                    guard let tagName = readName() else { return nil }
-                    nodes.append(.value(resolve(tagName)))
+                    guard let tagName = readName() else { return false }
+                    instructions.append(.value(resolve(tagName)))
                 case ">", "<", "$", "=":
-                    return nil
+                    return false
                 default:
                     flushWhitespace()
-                    guard let tagName = readName() else { return nil }
-                    nodes.append(.value(resolve(tagName)))
+                    guard let tagName = readName() else { return false }
+                    instructions.append(.value(resolve(tagName)))
                 }
                 newLine = setNewLine
             }
-            return name == nil ? nodes : nil
+            return name == nil
         }
 
         // MARK: Names
@@ -116,7 +135,7 @@ extension CompiledTemplate {
 
         /// Like Mustache: the first part of a dotted name from the innermost scope that has
         /// it, the rest down through objects.
-        private func resolve(_ name: String) -> Path {
+        private mutating func resolve(_ name: String) -> Path {
             if name.hasSuffix("()"), let helper = Helper(rawValue: String(name.dropLast(2))) {
                 return .helper(helper)
             }
@@ -131,7 +150,9 @@ extension CompiledTemplate {
                     object = child
                     index = next
                 }
-                return .fields(scope: depth, indices: indices)
+                let start = Int32(fieldOffsets.count)
+                fieldOffsets += indices.map(Int32.init)
+                return .fields(scope: Int32(depth), start: start, count: Int32(indices.count))
             }
             return .missing
         }

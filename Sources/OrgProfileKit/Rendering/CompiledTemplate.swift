@@ -1,22 +1,26 @@
-/// A checked template compiled for fast rendering: the tags are resolved once against the
-/// documented context, so rendering appends bytes and indexes typed values, with no name
-/// lookups, dictionaries or dynamic casts per tag.
+/// A checked template compiled for fast rendering: a flat list of instructions whose names
+/// were resolved once against the documented context, so rendering appends bytes and reads
+/// slots by offset, with no name lookups, dictionaries, dynamic casts or reference counting
+/// per tag (everything it touches is a plain value read through a buffer pointer).
 ///
 /// The text and whitespace rules are swift-mustache's own (standalone section, inverted,
 /// comment and pragma lines are removed; its quirks included), for the tags orgprofile
 /// supports; the tests render every template both ways and compare the bytes.
 struct CompiledTemplate: Sendable {
-    indirect enum Node: Sendable {
-        case text([UInt8])
+    /// One instruction. A section's children are the instructions after it, up to `end`.
+    enum Instruction: Sendable, Equatable {
+        /// Literal bytes: `count` of `literals` from `start`.
+        case text(start: Int32, count: Int32)
         case value(Path)
-        case section(Path, [Node])
-        case inverted(Path, [Node])
+        case section(Path, end: Int32)
+        case inverted(Path, end: Int32)
     }
 
-    /// Where a name's value is: a scope counted from the innermost (0), then field indices
-    /// down through objects; or a sequence helper of the innermost list.
+    /// Where a name's value is: a scope counted from the innermost (0), then `count` field
+    /// offsets from `fieldOffsets[start]` down through objects; or a sequence helper of the
+    /// innermost list.
     enum Path: Sendable, Equatable {
-        case fields(scope: Int, indices: [Int])
+        case fields(scope: Int32, start: Int32, count: Int32)
         case helper(Helper)
         /// A name the schema does not have (only possible for names the checker refused).
         case missing
@@ -26,107 +30,147 @@ struct CompiledTemplate: Sendable {
         case first, last, index, even, odd
     }
 
-    let nodes: [Node]
+    let instructions: [Instruction]
+    let literals: [UInt8]
+    let fieldOffsets: [Int32]
 
     /// Compiles template text that `TemplateChecker` accepted; nil for text swift-mustache
     /// would not parse either (the caller reports swift-mustache's error).
     init?(_ text: String, schema: [String: TemplateContext.FieldType] = TemplateContext.schema) {
         var parser = Parser(bytes: Array(text.utf8), root: TemplateContext.ObjectSchema(schema))
-        guard let nodes = parser.parseSection(name: nil, newLine: true), parser.atEnd else { return nil }
-        self.nodes = nodes
+        guard parser.parseSection(name: nil, newLine: true), parser.atEnd else { return nil }
+        (instructions, literals, fieldOffsets) = (parser.instructions, parser.literals, parser.fieldOffsets)
     }
 
     /// The rendered bytes for one context.
-    func render(_ root: TemplateContext.Object) -> [UInt8] {
+    func render(_ values: TemplateContext.Values) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(4096)
-        var scopes: [Scope] = [.object(root)]
-        Self.render(nodes, into: &output, scopes: &scopes, sequence: nil)
+        render(values, into: &output)
         return output
     }
 
-    /// A rendering scope: an object whose fields names resolve into, or a string section
-    /// (which has none).
-    enum Scope {
-        case object(TemplateContext.Object)
-        case string
-    }
-
-    struct Sequence {
-        var index: Int
-        var count: Int
-    }
-
-    private static func render(_ nodes: [Node], into output: inout [UInt8], scopes: inout [Scope], sequence: Sequence?) {
-        for node in nodes {
-            switch node {
-            case .text(let bytes):
-                output.append(contentsOf: bytes)
-            case .value(let path):
-                switch resolve(path, scopes, sequence) {
-                case .text(let text): output.append(contentsOf: text.utf8)
-                case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-                case .number(let number): output.append(contentsOf: String(number).utf8)
-                case .absent, .list, .object: break
-                }
-            case .section(let path, let children):
-                switch resolve(path, scopes, sequence) {
-                case .list(let items):
-                    for (index, item) in items.enumerated() {
-                        scopes.append(.object(item))
-                        render(children, into: &output, scopes: &scopes, sequence: Sequence(index: index, count: items.count))
-                        scopes.removeLast()
+    /// Appends the rendered bytes for one context to `output`.
+    func render(_ values: TemplateContext.Values, into output: inout [UInt8]) {
+        instructions.withUnsafeBufferPointer { instructions in
+            literals.withUnsafeBufferPointer { literals in
+                fieldOffsets.withUnsafeBufferPointer { fieldOffsets in
+                    values.slots.withUnsafeBufferPointer { slots in
+                        values.text.withUnsafeBufferPointer { text in
+                            var run = Run(
+                                instructions: instructions, literals: literals, fieldOffsets: fieldOffsets, slots: slots, text: text)
+                            run.render(0..<instructions.count, into: &output, sequence: nil)
+                        }
                     }
-                case .flag(true):
-                    render(children, into: &output, scopes: &scopes, sequence: sequence)
-                case .text:
-                    scopes.append(.string)
-                    render(children, into: &output, scopes: &scopes, sequence: sequence)
-                    scopes.removeLast()
-                case .object(let object):
-                    scopes.append(.object(object))
-                    render(children, into: &output, scopes: &scopes, sequence: sequence)
-                    scopes.removeLast()
-                case .number:
-                    render(children, into: &output, scopes: &scopes, sequence: sequence)
-                case .flag(false), .absent:
-                    break
-                }
-            case .inverted(let path, let children):
-                switch resolve(path, scopes, sequence) {
-                case .list(let items) where items.isEmpty:
-                    render(children, into: &output, scopes: &scopes, sequence: sequence)
-                case .flag(false), .absent:
-                    render(children, into: &output, scopes: &scopes, sequence: sequence)
-                default:
-                    break
                 }
             }
         }
     }
 
-    private static func resolve(_ path: Path, _ scopes: [Scope], _ sequence: Sequence?) -> TemplateContext.Value {
-        switch path {
-        case .missing:
-            return .absent
-        case .helper(let helper):
-            guard let sequence else { return .absent }
-            switch helper {
-            case .first: return .flag(sequence.index == 0)
-            case .last: return .flag(sequence.index == sequence.count - 1)
-            case .index: return .number(sequence.index)
-            case .even: return .flag(sequence.index % 2 == 0)
-            case .odd: return .flag(sequence.index % 2 == 1)
+    /// The position in a list section, for the helpers.
+    private struct Sequence {
+        var index: Int32
+        var count: Int32
+    }
+
+    /// One rendering: the buffers it reads and the open scopes (an object's first slot, or
+    /// -1 for a string section, which has no fields), innermost last.
+    private struct Run {
+        let instructions: UnsafeBufferPointer<Instruction>
+        let literals: UnsafeBufferPointer<UInt8>
+        let fieldOffsets: UnsafeBufferPointer<Int32>
+        let slots: UnsafeBufferPointer<TemplateContext.Slot>
+        let text: UnsafeBufferPointer<UInt8>
+        var scopes: [Int32] = [TemplateContext.Values.root]
+
+        init(
+            instructions: UnsafeBufferPointer<Instruction>, literals: UnsafeBufferPointer<UInt8>, fieldOffsets: UnsafeBufferPointer<Int32>,
+            slots: UnsafeBufferPointer<TemplateContext.Slot>, text: UnsafeBufferPointer<UInt8>
+        ) {
+            (self.instructions, self.literals, self.fieldOffsets, self.slots, self.text) = (
+                instructions, literals, fieldOffsets, slots, text
+            )
+            scopes.reserveCapacity(8)
+        }
+
+        mutating func render(_ range: Range<Int>, into output: inout [UInt8], sequence: Sequence?) {
+            var position = range.lowerBound
+            while position < range.upperBound {
+                let instruction = instructions[position]
+                position += 1
+                switch instruction {
+                case .text(let start, let count):
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: literals[Int(start)..<Int(start + count)]))
+                case .value(let path):
+                    switch resolve(path, sequence) {
+                    case .text(let start, let count):
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(start)..<Int(start + count)]))
+                    case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+                    case .number(let number): output.append(contentsOf: String(number).utf8)
+                    case .absent, .list, .object: break
+                    }
+                case .section(let path, let end):
+                    let children = position..<Int(end)
+                    position = Int(end)
+                    switch resolve(path, sequence) {
+                    case .list(let first, let count, let stride):
+                        for index in 0..<count {
+                            scopes.append(first + index * stride)
+                            render(children, into: &output, sequence: Sequence(index: index, count: count))
+                            scopes.removeLast()
+                        }
+                    case .flag(true):
+                        render(children, into: &output, sequence: sequence)
+                    case .text:
+                        scopes.append(-1)
+                        render(children, into: &output, sequence: sequence)
+                        scopes.removeLast()
+                    case .object(let first):
+                        scopes.append(first)
+                        render(children, into: &output, sequence: sequence)
+                        scopes.removeLast()
+                    case .number:
+                        render(children, into: &output, sequence: sequence)
+                    case .flag(false), .absent:
+                        break
+                    }
+                case .inverted(let path, let end):
+                    let children = position..<Int(end)
+                    position = Int(end)
+                    switch resolve(path, sequence) {
+                    case .list(_, 0, _), .flag(false), .absent:
+                        render(children, into: &output, sequence: sequence)
+                    default:
+                        break
+                    }
+                }
             }
-        case .fields(let scope, let indices):
-            guard case .object(var object) = scopes[scopes.count - 1 - scope] else { return .absent }
-            for (position, index) in indices.enumerated() {
-                let value = object.fields[index]
-                if position == indices.count - 1 { return value }
-                guard case .object(let child) = value else { return .absent }
-                object = child
+        }
+
+        /// The slot a path names.
+        private func resolve(_ path: Path, _ sequence: Sequence?) -> TemplateContext.Slot {
+            switch path {
+            case .missing:
+                return .absent
+            case .helper(let helper):
+                guard let sequence else { return .absent }
+                switch helper {
+                case .first: return .flag(sequence.index == 0)
+                case .last: return .flag(sequence.index == sequence.count - 1)
+                case .index: return .number(sequence.index)
+                case .even: return .flag(sequence.index % 2 == 0)
+                case .odd: return .flag(sequence.index % 2 == 1)
+                }
+            case .fields(let scope, let start, let count):
+                var object = scopes[scopes.count - 1 - Int(scope)]
+                guard object >= 0 else { return .absent }
+                for step in Int(start)..<Int(start + count) {
+                    let slot = slots[Int(object + fieldOffsets[step])]
+                    if step == Int(start + count) - 1 { return slot }
+                    guard case .object(let child) = slot else { return .absent }
+                    object = child
+                }
+                return .absent
             }
-            return .absent
         }
     }
 }

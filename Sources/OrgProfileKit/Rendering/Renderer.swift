@@ -14,13 +14,32 @@ public struct Renderer: Sendable {
 
     /// Every file of one principal, at its path under the output folder.
     public func files(for principal: Principal) -> (profiles: [Profile], files: [OutputFile]) {
-        let profiles = model.profiles(for: principal)
-        let context = TemplateContext.object(model: model, principal: principal, profiles: profiles, source: sourceName)
-        let folder = "\(principal.kind.folder)/\(principal.name)"
-        let files = templates.templates.map { template in
-            OutputFile(path: "\(folder)/\(template.name)", contents: template.compiled.render(context))
-        }
+        var scratch = Scratch()
+        var files: [OutputFile] = []
+        let profiles = render(principal, using: &scratch) { files.append($0) }
         return (profiles, files)
+    }
+
+    /// What rendering reuses from one principal to the next: the context's storage and the
+    /// output buffer keep their capacity, so a worker allocates almost nothing per file.
+    struct Scratch {
+        var values = TemplateContext.Values()
+        var output: [UInt8] = []
+    }
+
+    /// Renders every file of one principal and hands each to `consume` as soon as it exists
+    /// (its bytes are the scratch buffer's, reused for the next file unless `consume` keeps
+    /// them); returns the principal's profiles.
+    func render(_ principal: Principal, using scratch: inout Scratch, _ consume: (OutputFile) throws -> Void) rethrows -> [Profile] {
+        let profiles = model.profiles(for: principal)
+        scratch.values.fill(model: model, principal: principal, profiles: profiles, source: sourceName)
+        let folder = "\(principal.kind.folder)/\(principal.name)"
+        for template in templates.templates {
+            scratch.output.removeAll(keepingCapacity: true)
+            template.compiled.render(scratch.values, into: &scratch.output)
+            try consume(OutputFile(path: "\(folder)/\(template.name)", contents: scratch.output))
+        }
+        return profiles
     }
 
     /// One file of one principal, rendered from the template named `name` with only the
@@ -28,8 +47,8 @@ public struct Renderer: Sendable {
     public func render(_ name: String, for principal: Principal, profiles: [Profile]? = nil) -> String? {
         guard let template = templates[name] else { return nil }
         let profiles = profiles ?? model.profiles(for: principal)
-        let context = TemplateContext.object(model: model, principal: principal, profiles: profiles, source: sourceName)
-        return String(decoding: template.compiled.render(context), as: UTF8.self)
+        let values = TemplateContext.values(model: model, principal: principal, profiles: profiles, source: sourceName)
+        return String(decoding: template.compiled.render(values), as: UTF8.self)
     }
 }
 

@@ -1,19 +1,20 @@
-/// The context in the typed form compiled templates read: objects are arrays of values in
-/// the order of their schema's sorted field names, so a resolved name is an array index.
+/// The context in the form compiled templates read: one principal's values as two flat
+/// arrays, every string's bytes in `text` and every value in `slots`. An object is a run of
+/// consecutive slots in the order of its schema's sorted field names, so a resolved name is
+/// an offset, and nothing in a slot is reference-counted: rendering copies no strings and
+/// retains nothing. One context is reused for every principal a worker renders.
 extension TemplateContext {
-    enum Value: Sendable {
-        case text(String)
+    /// One value. Positions are indices into `slots` (objects, lists) or `text` (strings).
+    enum Slot: Sendable {
+        case text(start: Int32, count: Int32)
         case flag(Bool)
-        /// Only from the `index()` helper.
-        case number(Int)
+        /// Only from the `index()` helper, never stored.
+        case number(Int32)
         /// An optional value that is not there.
         case absent
-        case list([Object])
-        case object(Object)
-    }
-
-    struct Object: Sendable {
-        var fields: [Value]
+        /// `count` objects of `stride` slots each, the first at `first`.
+        case list(first: Int32, count: Int32, stride: Int32)
+        case object(first: Int32)
     }
 
     /// An object type of the schema, its field names sorted.
@@ -47,81 +48,163 @@ extension TemplateContext {
         static let principal = root.child(root.index("principal")!)!
         static let session = root.child(root.index("session")!)!
         static let generator = root.child(root.index("generator")!)!
+    }
 
-        static func object(_ schema: ObjectSchema, _ values: [String: Value]) -> Object {
-            Object(fields: schema.names.map { values[$0] ?? .absent })
+    /// One principal's values, built into storage that keeps its capacity between principals.
+    struct Values: Sendable {
+        var text: [UInt8] = []
+        var slots: [Slot] = []
+
+        /// The root object's first slot.
+        static let root: Int32 = 0
+
+        /// Replaces the contents with the context of one principal's files.
+        mutating func fill(model: AccessModel, principal: Principal, profiles: [Profile], source: String) {
+            text.removeAll(keepingCapacity: true)
+            slots.removeAll(keepingCapacity: true)
+            let root = ObjectWriter(Fields.root, base: allocate(Fields.root))
+            let generator = ObjectWriter(Fields.generator, base: allocate(Fields.generator))
+            set(generator, "name", string: OrgProfile.name)
+            set(generator, "version", string: OrgProfile.version)
+            set(root, "generator", .object(first: generator.base))
+            set(root, "source", string: source)
+            set(root, "project", string: model.project)
+            let session = ObjectWriter(Fields.session, base: allocate(Fields.session))
+            set(session, "name", string: model.session.name)
+            set(session, "start_url", string: model.session.startURL)
+            set(session, "region", string: model.session.region)
+            set(session, "registration_scopes", string: model.session.registrationScopes.joined(separator: ","))
+            set(root, "session", .object(first: session.base))
+            let person = ObjectWriter(Fields.principal, base: allocate(Fields.principal))
+            set(person, "kind", string: principal.kind.rawValue)
+            set(person, "name", string: principal.name)
+            set(person, "display_name", optional: principal.displayName)
+            set(person, "email", optional: principal.email)
+            set(person, "description", optional: principal.description)
+            set(person, "is_user", .flag(principal.kind == .user))
+            set(person, "is_group", .flag(principal.kind == .group))
+            set(person, "super_admin", .flag(principal.superAdmin))
+            set(person, "user_management", .flag(principal.userManagement != nil))
+            set(root, "principal", .object(first: person.base))
+            let stride = Int32(Fields.profile.names.count)
+            let first = allocate(Fields.profile, count: profiles.count)
+            for (index, profile) in profiles.enumerated() {
+                fill(ObjectWriter(Fields.profile, base: first + Int32(index) * stride), with: profile)
+            }
+            set(root, "profiles", .list(first: first, count: Int32(profiles.count), stride: stride))
+            set(root, "has_profiles", .flag(!profiles.isEmpty))
+            func profileObject(_ index: Int?) -> Slot { index.map { .object(first: first + Int32($0) * stride) } ?? .absent }
+            set(root, "first_profile", profileObject(profiles.isEmpty ? nil : 0))
+            set(root, "test_profile", profileObject(model.testProfileIndex(in: profiles)))
+            set(root, "user_management_profile", profileObject(profiles.firstIndex { $0.userManagement != nil }))
         }
-    }
 
-    /// The typed context for one principal's files.
-    static func object(model: AccessModel, principal: Principal, profiles: [Profile], source: String) -> Object {
-        let profileObjects = profiles.map(object)
-        let principalObject = Fields.object(
-            Fields.principal,
-            [
-                "kind": .text(principal.kind.rawValue), "name": .text(principal.name),
-                "display_name": principal.displayName.map(Value.text) ?? .absent,
-                "email": principal.email.map(Value.text) ?? .absent,
-                "description": principal.description.map(Value.text) ?? .absent,
-                "is_user": .flag(principal.kind == .user), "is_group": .flag(principal.kind == .group),
-                "super_admin": .flag(principal.superAdmin), "user_management": .flag(principal.userManagement != nil),
-            ])
-        return Fields.object(
-            Fields.root,
-            [
-                "generator": .object(
-                    Fields.object(Fields.generator, ["name": .text(OrgProfile.name), "version": .text(OrgProfile.version)])),
-                "source": .text(source),
-                "project": .text(model.project),
-                "session": .object(
-                    Fields.object(
-                        Fields.session,
-                        [
-                            "name": .text(model.session.name), "start_url": .text(model.session.startURL),
-                            "region": .text(model.session.region),
-                            "registration_scopes": .text(model.session.registrationScopes.joined(separator: ",")),
-                        ])),
-                "principal": .object(principalObject),
-                "profiles": .list(profileObjects),
-                "has_profiles": .flag(!profiles.isEmpty),
-                "first_profile": profileObjects.first.map(Value.object) ?? .absent,
-                "test_profile": model.testProfileIndex(in: profiles).map { .object(profileObjects[$0]) } ?? .absent,
-                "user_management_profile": profiles.firstIndex { $0.userManagement != nil }.map { .object(profileObjects[$0]) } ?? .absent,
-            ])
-    }
+        /// A profile's and a setting's field positions, looked up once: this runs for every profile.
+        private struct ProfileFields {
+            let name, account, accountName, accountID, role, region, settings, isUserManagement, target, key, value: Int
 
-    /// One profile, built field by field in schema order (this runs once per profile).
-    static func object(_ profile: Profile) -> Object {
-        var fields = [Value](repeating: .absent, count: Fields.profile.names.count)
-        for (index, name) in Fields.profile.names.enumerated() {
-            switch name {
-            case "name": fields[index] = .text(profile.name)
-            case "account": fields[index] = .text(profile.account)
-            case "account_name": fields[index] = .text(profile.accountName)
-            case "account_id": fields[index] = .text(profile.accountID)
-            case "role": fields[index] = .text(profile.role)
-            case "region": fields[index] = .text(profile.region)
-            case "settings": fields[index] = .list(profile.settings.map { Object(fields: [.text($0.key), .text($0.value)]) })
-            case "is_user_management": fields[index] = .flag(profile.userManagement != nil)
-            case "user_management_target": fields[index] = profile.userManagement.map { .text($0.rawValue) } ?? .absent
-            default: break
+            init() {
+                let (profile, setting) = (Fields.profile, Fields.setting)
+                (name, account, accountName) = (profile.index("name")!, profile.index("account")!, profile.index("account_name")!)
+                (accountID, role, region) = (profile.index("account_id")!, profile.index("role")!, profile.index("region")!)
+                (settings, isUserManagement) = (profile.index("settings")!, profile.index("is_user_management")!)
+                target = profile.index("user_management_target")!
+                (key, value) = (setting.index("key")!, setting.index("value")!)
             }
         }
-        return Object(fields: fields)
+
+        private static let profileFields = ProfileFields()
+
+        private mutating func fill(_ object: ObjectWriter, with profile: Profile) {
+            let field = Self.profileFields
+            let base = Int(object.base)
+            slots[base + field.name] = append(profile.name)
+            slots[base + field.account] = append(profile.account)
+            slots[base + field.accountName] = append(profile.accountName)
+            slots[base + field.accountID] = append(profile.accountID)
+            slots[base + field.role] = append(profile.role)
+            slots[base + field.region] = append(profile.region)
+            let stride = Int32(Fields.setting.names.count)
+            let first = allocate(Fields.setting, count: profile.settings.count)
+            for (index, setting) in profile.settings.enumerated() {
+                let item = Int(first + Int32(index) * stride)
+                slots[item + field.key] = append(setting.key)
+                slots[item + field.value] = append(setting.value)
+            }
+            slots[base + field.settings] = .list(first: first, count: Int32(profile.settings.count), stride: stride)
+            slots[base + field.isUserManagement] = .flag(profile.userManagement != nil)
+            if let userManagement = profile.userManagement { slots[base + field.target] = append(userManagement.rawValue) }
+        }
+
+        /// Adds a string's bytes to `text`; its slot.
+        private mutating func append(_ string: String) -> Slot {
+            let start = Int32(text.count)
+            text.append(contentsOf: string.utf8)
+            return .text(start: start, count: Int32(text.count) - start)
+        }
+
+        /// Where one object's fields are written: its schema and its first slot.
+        private struct ObjectWriter {
+            let schema: ObjectSchema
+            let base: Int32
+
+            init(_ schema: ObjectSchema, base: Int32) {
+                self.schema = schema
+                self.base = base
+            }
+        }
+
+        /// Room for `count` objects of a schema, every field absent until set.
+        private mutating func allocate(_ schema: ObjectSchema, count: Int = 1) -> Int32 {
+            let first = Int32(slots.count)
+            slots.append(contentsOf: repeatElement(.absent, count: schema.names.count * count))
+            return first
+        }
+
+        private mutating func set(_ object: ObjectWriter, _ name: StaticString, _ slot: Slot) {
+            slots[Int(object.base) + Self.index(of: name, in: object.schema)] = slot
+        }
+
+        private mutating func set(_ object: ObjectWriter, _ name: StaticString, string: String) {
+            set(object, name, append(string))
+        }
+
+        private mutating func set(_ object: ObjectWriter, _ name: StaticString, optional: String?) {
+            if let optional { set(object, name, string: optional) }
+        }
+
+        /// A field's position by name: the schemas have at most ten fields, compared as bytes.
+        private static func index(of name: StaticString, in schema: ObjectSchema) -> Int {
+            let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+            return schema.names.firstIndex { $0.utf8.elementsEqual(wanted) }!
+        }
+
+        /// The bytes of a text slot.
+        func string(_ start: Int32, _ count: Int32) -> String {
+            String(decoding: text[Int(start)..<Int(start + count)], as: UTF8.self)
+        }
+    }
+
+    /// The context for one principal's files.
+    static func values(model: AccessModel, principal: Principal, profiles: [Profile], source: String) -> Values {
+        var values = Values()
+        values.fill(model: model, principal: principal, profiles: profiles, source: source)
+        return values
     }
 
     /// The same context as plain dictionaries, arrays, strings and booleans: what
     /// swift-mustache renders, and the tests' reference for the compiled templates.
-    static func dictionary(_ object: Object, _ schema: ObjectSchema) -> [String: Any] {
+    static func dictionary(_ values: Values, object first: Int32 = Values.root, _ schema: ObjectSchema = Fields.root) -> [String: Any] {
         var result: [String: Any] = [:]
         for (index, name) in schema.names.enumerated() {
-            switch object.fields[index] {
-            case .text(let text): result[name] = text
+            switch values.slots[Int(first) + index] {
+            case .text(let start, let count): result[name] = values.string(start, count)
             case .flag(let flag): result[name] = flag
-            case .number(let number): result[name] = number
+            case .number(let number): result[name] = Int(number)
             case .absent: break
-            case .list(let items): result[name] = items.map { dictionary($0, schema.child(index)!) }
-            case .object(let child): result[name] = dictionary(child, schema.child(index)!)
+            case .list(let items, let count, let stride):
+                result[name] = (0..<count).map { dictionary(values, object: items + $0 * stride, schema.child(index)!) }
+            case .object(let child): result[name] = dictionary(values, object: child, schema.child(index)!)
             }
         }
         return result

@@ -40,9 +40,4 @@ public enum TemplateContext {
         "test_profile": .optionalObject(profile),
         "user_management_profile": .optionalObject(profile),
     ]
-
-    /// The context for one principal's files, as plain dictionaries (see `dictionary`).
-    static func values(model: AccessModel, principal: Principal, profiles: [Profile], source: String) -> [String: Any] {
-        dictionary(object(model: model, principal: principal, profiles: profiles, source: source), Fields.root)
-    }
 }

@@ -49,15 +49,23 @@ extension AccessModel {
 
     /// The position of `testProfile(of:)` in `profiles`.
     func testProfileIndex(in profiles: [Profile]) -> Int? {
-        func rank(_ profile: Profile) -> (Int, Int, Int, Int, String) {
-            let traits =
-                testProfileTraits.roles[profile.role] ?? TestProfile.traits(of: profile.role, privilegedPatterns: privilegedRolePatterns)
-            return (
-                profile.userManagement == nil ? 0 : 1, traits.privileged ? 1 : 0, traits.readOnly ? 0 : 1,
-                testProfileTraits.targetAccounts.contains(profile.account) ? 1 : 0, profile.name
+        var best: (index: Int, rank: (Int, Int, Int, Int))?
+        for index in profiles.indices {
+            let role = profiles[index].role
+            let traits = testProfileTraits.roles[role] ?? TestProfile.traits(of: role, privilegedPatterns: privilegedRolePatterns)
+            let rank = (
+                profiles[index].userManagement == nil ? 0 : 1, traits.privileged ? 1 : 0, traits.readOnly ? 0 : 1,
+                testProfileTraits.targetAccounts.contains(profiles[index].account) ? 1 : 0
             )
+            guard let current = best else {
+                best = (index, rank)
+                continue
+            }
+            if rank < current.rank || (rank == current.rank && profiles[index].name < profiles[current.index].name) {
+                best = (index, rank)
+            }
         }
-        return profiles.indices.min { rank(profiles[$0]) < rank(profiles[$1]) }
+        return best?.index
     }
 }
 
