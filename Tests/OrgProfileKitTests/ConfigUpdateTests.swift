@@ -36,11 +36,9 @@ import Testing
         let other = OneEdit()
         var plans = 0
         let edit: @Sendable (String) -> Void = { other.edit($0) }
-        let outcome = try FaultInjection.$beforeReplace.withValue(edit) {
-            try ConfigUpdate.run(path, holder: "test") { config in
-                plans += 1
-                return Self.appending(config)
-            }
+        let outcome = try ConfigUpdate.run(path, holder: "test", beforeReplace: edit) { config in
+            plans += 1
+            return Self.appending(config)
         }
         #expect(plans == 2)
         #expect(outcome.replaced)
@@ -62,9 +60,7 @@ import Testing
             try? "[default]\n# edit \(count)\n".write(toFile: path, atomically: false, encoding: .utf8)
         }
         #expect(throws: FileError.self) {
-            try FaultInjection.$beforeReplace.withValue(keepEditing) {
-                _ = try ConfigUpdate.run(path, holder: "test", plan: Self.appending)
-            }
+            _ = try ConfigUpdate.run(path, holder: "test", beforeReplace: keepEditing, plan: Self.appending)
         }
         #expect(count == ConfigUpdate.attempts)
         // The other program's last edit stands; nothing of orgprofile's was written over it.
@@ -80,9 +76,7 @@ import Testing
             if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: Data()) }
             other.edit(path)
         }
-        _ = try FaultInjection.$beforeReplace.withValue(create) {
-            try ConfigUpdate.run(path, holder: "test", plan: Self.appending)
-        }
+        _ = try ConfigUpdate.run(path, holder: "test", beforeReplace: create, plan: Self.appending)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "[profile theirs]\n[profile added]\n")
     }
 }

@@ -61,9 +61,7 @@ import Testing
         let before = tree(folder)
         let changed = try renderer(validOrg.replacingOccurrences(of: "region: us-west-2", with: "region: eu-west-1"))
         let fault: @Sendable (String) -> Int32? = { path in path.hasSuffix("/users/bob/config") ? ENOSPC : nil }
-        let error = FaultInjection.$write.withValue(fault) {
-            writeError { _ = try OutputWriter(root: folder).write(changed) }
-        }
+        let error = writeError { _ = try OutputWriter(root: folder, fault: fault).write(changed) }
         #expect(error == FileError(path: folder + "/users/bob/config", reason: "No space left on device"))
         // Files already replaced are whole new ones, the rest whole old ones; no temporary file stays.
         let after = tree(folder)
@@ -78,9 +76,7 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let readOnly: @Sendable (String) -> Int32? = { _ in EROFS }
-        let error = FaultInjection.$write.withValue(readOnly) {
-            writeError { _ = try OutputWriter(root: folder).write(try renderer()) }
-        }
+        let error = writeError { _ = try OutputWriter(root: folder, fault: readOnly).write(try renderer()) }
         #expect(error == FileError(path: folder + "/groups/developers/README.md", reason: "Read-only file system"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/groups/developers") == [])
     }

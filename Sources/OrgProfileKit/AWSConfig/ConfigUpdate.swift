@@ -19,10 +19,12 @@ public enum ConfigUpdate {
     /// Reads `path`, hands its bytes (nil: no file) to `plan`, and replaces the file with the
     /// bytes the plan returns. `plan` may throw to refuse; it runs again when the file changed
     /// in the meantime. `holder` names the command for the lock; `waiting` is told when
-    /// another run holds it.
+    /// another run holds it. `beforeReplace` is called with the path after the file was read
+    /// and the change planned, just before it is replaced: a test's stand-in for another
+    /// program editing the file at that moment.
     public static func run<Plan>(
         _ path: String, holder: String, timeout: Double = FileLock.defaultTimeout, waiting: (String) -> Void = { _ in },
-        plan: ([UInt8]?) throws -> (plan: Plan, bytes: [UInt8])
+        beforeReplace: (String) -> Void = { _ in }, plan: ([UInt8]?) throws -> (plan: Plan, bytes: [UInt8])
     ) throws -> Outcome<Plan> {
         let target = ProtectedFile.resolved(path)
         // The lock file lives beside the config, so its folder must exist first.
@@ -33,7 +35,7 @@ public enum ConfigUpdate {
             let current = try FileSystem.readFile(path)
             let planned = try plan(current)
             if planned.bytes == current { return Outcome(plan: planned.plan, replaced: false) }
-            FaultInjection.beforeReplace?(path)
+            beforeReplace(path)
             do {
                 let backup = try ProtectedFile.replace(path, with: planned.bytes, expecting: .some(current))
                 return Outcome(plan: planned.plan, replaced: true, backup: backup)

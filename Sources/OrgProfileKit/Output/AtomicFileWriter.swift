@@ -8,7 +8,8 @@ struct AtomicFileWriter {
     let temporary: String
     private var descriptor: Int32
 
-    init(path: String, mode: mode_t = 0o644) throws {
+    /// `fault`: the test seam of `OutputWriter.fault`, asked once the temporary file exists.
+    init(path: String, mode: mode_t = 0o644, fault: WriteFault? = nil) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
@@ -21,7 +22,7 @@ struct AtomicFileWriter {
             descriptor = open(temporary, flags, mode)
         }
         guard descriptor >= 0 else { throw FileError(path: path, errno: errno) }
-        if let inject = FaultInjection.write, let code = inject(path) { try fail(code) }
+        if let fault, let code = fault(path) { try fail(code) }
     }
 
     mutating func append(_ bytes: [UInt8]) throws {

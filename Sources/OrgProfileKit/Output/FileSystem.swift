@@ -63,9 +63,9 @@ public enum FileSystem {
     /// files a person cannot regenerate. `owner`: give the new file this owner and group.
     static func writeAtomically(
         _ contents: [UInt8], to path: String, mode: mode_t = 0o644, durable: Bool = false, owner: (uid_t, gid_t)? = nil,
-        beforeRename: () throws -> Void = {}
+        beforeRename: () throws -> Void = {}, fault: WriteFault? = nil
     ) throws {
-        var file = try AtomicFileWriter(path: path, mode: mode)
+        var file = try AtomicFileWriter(path: path, mode: mode, fault: fault)
         try file.append(contents)
         try file.commit(mode: mode, durable: durable, owner: owner, beforeRename: beforeRename)
     }

@@ -23,15 +23,14 @@ struct ManifestStream {
             json.beginObject()
             // Keys sorted by their UTF-8 bytes.
             let sorted = principals.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) })
-            // Consecutive batches, each half written on its own core and joined in order.
+            // Consecutive batches, split over the cores and joined in order.
             var start = 0
             while start < sorted.count {
-                let end = min(start + 2 * OutputBuild.batchHalf, sorted.count)
-                let middle = (start + end + 1) / 2
-                let (first, second, continuing) = (sorted[start..<middle], sorted[middle..<end], start > 0)
-                let parts = Parallel.both({ part(first, continuing: continuing) }, { part(second, continuing: true) })
-                json.append(part: parts.0)
-                json.append(part: parts.1)
+                let end = min(start + Parallel.cores * OutputBuild.batchPerCore, sorted.count)
+                let parts = Parallel.chunks(end - start) { _, range in
+                    part(sorted[(start + range.lowerBound)..<(start + range.upperBound)], continuing: start + range.lowerBound > 0)
+                }
+                for part in parts { json.append(part: part) }
                 try flushIfFull()
                 start = end
             }

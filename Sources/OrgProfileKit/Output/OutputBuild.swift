@@ -9,13 +9,13 @@ public enum OutputBuild {
         public var files = 0
     }
 
-    /// Principals per half of a batch: enough to keep both cores busy between two
+    /// Principals per core in one batch: enough to keep every core busy between two
     /// hand-overs, few enough that a batch's results (files that differ, in `check`) stay small.
-    static let batchHalf = 32
+    static let batchPerCore = 32
 
     /// Renders every principal and calls `consume` with each of its files, in a worker that
     /// has its own `OutputFolder` (so its cache of checked folders needs no lock). Principals
-    /// go in consecutive batches whose two halves run at once; `collect` then receives what
+    /// go in consecutive batches split over the cores (`Parallel.chunks`); `collect` then receives what
     /// `consume` returned in render order, so everything the caller sees, and the first
     /// error it gets, is the same on every run.
     static func run<Outcome: Sendable>(
@@ -25,10 +25,10 @@ public enum OutputBuild {
     ) throws -> (manifest: ManifestStream, totals: Totals) {
         let principals = renderer.model.principals
         // One folder and one rendering scratch per worker, each touched only by its worker.
-        nonisolated(unsafe) let workers = UnsafeMutableBufferPointer<Worker>.allocate(capacity: 2)
+        nonisolated(unsafe) let workers = UnsafeMutableBufferPointer<Worker>.allocate(capacity: Parallel.cores)
         workers.initialize(repeating: Worker(folder: OutputFolder(root: root)))
         defer { workers.deinitialize().deallocate() }
-        @Sendable func render(_ range: Range<Int>, worker: Int) -> Result<[Rendered<Outcome>], Error> {
+        func render(_ range: Range<Int>, worker: Int) -> Result<[Rendered<Outcome>], Error> {
             Result {
                 try range.map { index in
                     var consumed: [(file: Manifest.File, outcome: Outcome)] = []
@@ -48,12 +48,12 @@ public enum OutputBuild {
         var files: [Manifest.File] = []
         var start = 0
         while start < principals.count {
-            let end = min(start + 2 * batchHalf, principals.count)
-            let middle = (start + end + 1) / 2
-            let (first, second) = (start..<middle, middle..<end)
-            let halves = Parallel.both({ render(first, worker: 0) }, { render(second, worker: 1) })
-            for half in [halves.0, halves.1] {
-                for rendered in try half.get() {
+            let end = min(start + Parallel.cores * batchPerCore, principals.count)
+            let chunks = Parallel.chunks(end - start) { worker, range in
+                render((start + range.lowerBound)..<(start + range.upperBound), worker: worker)
+            }
+            for chunk in chunks {
+                for rendered in try chunk.get() {
                     switch rendered.kind {
                     case .user: totals.users += 1
                     case .group: totals.groups += 1

@@ -12,9 +12,14 @@ public struct OutputWriter {
     }
 
     public let root: String
+    /// A test's stand-in for a full disk or a read-only file system: asked with the path of
+    /// every file about to be written, an errno makes that write fail with it (after the
+    /// temporary file exists, so the cleanup is exercised too). nil in normal use.
+    public let fault: WriteFault?
 
-    public init(root: String) {
+    public init(root: String, fault: WriteFault? = nil) {
         self.root = root
+        self.fault = fault
     }
 
     /// Writes under the folder's lock: a second run into the same folder waits (`waiting` is
@@ -28,8 +33,9 @@ public struct OutputWriter {
         FileSystem.removeLeftoverTemporaryFiles(in: root)
 
         var summary = Summary()
+        let fault = fault
         let (manifest, totals) = try OutputBuild.run(renderer, root: root) { folder, file in
-            try Self.update(try folder.checkedPath(file.path, creatingFolders: true), with: file.contents)
+            try Self.update(try folder.checkedPath(file.path, creatingFolders: true), with: file.contents, fault: fault)
         } collect: { wrote in
             if wrote { summary.written += 1 } else { summary.unchanged += 1 }
         }
@@ -43,7 +49,7 @@ public struct OutputWriter {
                 FileSystem.removeFolderIfEmpty((path as NSString).deletingLastPathComponent)
             }
         }
-        var manifestUpdate = try StreamedFileUpdate(path: folder.path(Manifest.fileName))
+        var manifestUpdate = try StreamedFileUpdate(path: folder.path(Manifest.fileName), fault: fault)
         do {
             try manifest.write { piece in try manifestUpdate.append(piece) }
             _ = try manifestUpdate.finish()
@@ -55,9 +61,9 @@ public struct OutputWriter {
     }
 
     /// Writes the file unless it already holds exactly these bytes; returns whether it wrote.
-    private static func update(_ path: String, with contents: [UInt8]) throws -> Bool {
+    private static func update(_ path: String, with contents: [UInt8], fault: WriteFault?) throws -> Bool {
         if contents.hasSameBytes(as: try FileSystem.readRegularFile(path)) { return false }
-        try FileSystem.writeAtomically(contents, to: path)
+        try FileSystem.writeAtomically(contents, to: path, fault: fault)
         return true
     }
 }

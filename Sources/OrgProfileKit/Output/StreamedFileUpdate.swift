@@ -9,9 +9,11 @@ struct StreamedFileUpdate {
     /// Bytes of the old file equal to the pieces so far (while no temporary file exists).
     private var matched = 0
     private var writer: AtomicFileWriter?
+    private let fault: WriteFault?
 
-    init(path: String) throws {
+    init(path: String, fault: WriteFault? = nil) throws {
         self.path = path
+        self.fault = fault
         old = try RegularFileReader(path: path)
     }
 
@@ -48,7 +50,7 @@ struct StreamedFileUpdate {
     }
 
     private mutating func startWriting() throws {
-        var writer = try AtomicFileWriter(path: path)
+        var writer = try AtomicFileWriter(path: path, fault: fault)
         do {
             if let old, matched > 0 {
                 // The old file is not compared any more once writing starts: read its prefix again.

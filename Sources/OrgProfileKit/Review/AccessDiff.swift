@@ -113,10 +113,7 @@ public struct AccessDiff: Equatable, Sendable {
                     commandsBefore: commandsBefore)
             }
         }
-        let middle = pairs.count / 2
-        let (first, second) = (pairs[..<middle], pairs[middle...])
-        let halves = Parallel.both({ compare(first) }, { compare(second) })
-        self.principals = (halves.0 + halves.1).sorted { lhs, rhs in
+        self.principals = Parallel.chunks(pairs.count) { _, range in compare(pairs[range]) }.flatMap { $0 }.sorted { lhs, rhs in
             (lhs.isPrivileged ? 0 : 1, lhs.kind == .user ? 0 : 1, lhs.name) < (
                 rhs.isPrivileged ? 0 : 1, rhs.kind == .user ? 0 : 1, rhs.name
             )

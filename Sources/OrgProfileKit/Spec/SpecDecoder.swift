@@ -213,21 +213,15 @@ public struct SpecDecoder {
         return group
     }
 
-    /// The users, most of a large org.yaml: each half decoded on its own core, the results
-    /// and diagnostics joined in file order.
+    /// The users, most of a large org.yaml: split over the cores, the results and
+    /// diagnostics joined in file order.
     private mutating func users(_ entries: [(name: Located<String>, value: YAMLNode)]) -> [UserSpec] {
-        let middle = entries.count / 2
-        let (first, second) = (entries[..<middle], entries[middle...])
-        @Sendable func decode(_ entries: ArraySlice<(name: Located<String>, value: YAMLNode)>) -> (
-            users: [UserSpec], diagnostics: [Diagnostic]
-        ) {
+        let chunks = Parallel.chunks(entries.count) { _, range in
             var decoder = SpecDecoder()
-            return (entries.compactMap { decoder.user($0) }, decoder.diagnostics)
+            return (users: entries[range].compactMap { decoder.user($0) }, diagnostics: decoder.diagnostics)
         }
-        var (users, rest) = Parallel.both({ decode(first) }, { decode(second) })
-        diagnostics += users.diagnostics + rest.diagnostics
-        users.users.append(contentsOf: rest.users)
-        return users.users
+        diagnostics += chunks.flatMap(\.diagnostics)
+        return chunks.flatMap(\.users)
     }
 
     private mutating func user(_ entry: (name: Located<String>, value: YAMLNode)) -> UserSpec? {

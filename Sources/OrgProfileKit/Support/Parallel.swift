@@ -1,67 +1,84 @@
-import Dispatch
 import Foundation
 
-/// Independent work spread over the machine's cores. Results come back in the order the
-/// work was given, never in the order it finished, so output stays byte for byte the same.
+/// Independent work spread over threads: the one way orgprofile runs work in parallel.
+/// Results come back in the order the work was given, never in the order it finished, so
+/// output stays byte for byte the same.
 public enum Parallel {
-    /// Runs both closures at once and returns both results.
-    ///
-    /// Task-locals do not cross into other threads by themselves, so a test's write faults
-    /// (`FaultInjection`) are bound again in both. Only when set: binding a task-local on a
-    /// plain dispatch thread crashes the statically linked release binary (in
-    /// swift_task_localValuePush), and only tests, which link the library dynamically, set one.
-    static func both<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second)
-    {
-        nonisolated(unsafe) var firstResult: First?
-        nonisolated(unsafe) var secondResult: Second?
-        let faults = FaultInjection.write
-        // Each iteration writes only its own variable, and concurrentPerform returns after both.
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            func work() { if index == 0 { firstResult = first() } else { secondResult = second() } }
-            if let faults { FaultInjection.$write.withValue(faults) { work() } } else { work() }
-        }
-        return (firstResult!, secondResult!)
-    }
+    /// How many pieces work that only computes is split into: one per core.
+    public static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-    /// Runs `work` for every index below `count`, at most `jobs` at a time, each job taking
-    /// the next index when it is done with one; returns the results in index order. For work
-    /// that waits (another process), where more jobs than cores pay. The first error stops
-    /// further indices from starting and is thrown.
-    public static func map<Result: Sendable>(count: Int, jobs: Int, _ work: @escaping @Sendable (Int) throws -> Result) throws -> [Result] {
-        guard count > 0 else { return [] }
+    /// Runs `work` for every index below `count`, at most `jobs` at a time (the calling
+    /// thread and `jobs - 1` threads of its own), each job taking the next index when it is
+    /// done with one; returns the results in index order. The first error stops further
+    /// indices from starting and is thrown. More jobs than cores pay only for work that waits
+    /// (another process).
+    public static func map<Result: Sendable, Failure: Error>(
+        count: Int, jobs: Int = cores, _ work: (Int) throws(Failure) -> Result
+    ) throws(Failure) -> [Result] {
+        let jobs = min(max(jobs, 1), count)
+        guard jobs > 1 else { return try (0..<count).map(work) }
         let lock = NSLock()
         nonisolated(unsafe) var results = [Result?](repeating: nil, count: count)
         nonisolated(unsafe) var next = 0
-        nonisolated(unsafe) var failure: Error?
-        // Threads of their own, not dispatch's pool: the pool sizes itself to the cores, and
-        // jobs that wait on another process should not wait for a core.
-        let finished = DispatchGroup()
-        for _ in 0..<min(max(jobs, 1), count) {
-            finished.enter()
-            Thread.detachNewThread {
-                defer { finished.leave() }
-                takeIndices()
+        nonisolated(unsafe) var failure: Failure?
+        // The threads are joined before this returns, so `work` never outlives the call. They
+        // reach it through a pointer, not a capture: a finished thread may let go of what it
+        // captured only after the join.
+        withoutActuallyEscaping(work) { work in
+            let slot = UnsafeMutablePointer<(Int) throws(Failure) -> Result>.allocate(capacity: 1)
+            slot.initialize(to: work)
+            defer { slot.deinitialize(count: 1).deallocate() }
+            nonisolated(unsafe) let work = slot
+            @Sendable func takeIndices() {
+                while true {
+                    let index: Int? = lock.withLock {
+                        guard failure == nil, next < count else { return nil }
+                        next += 1
+                        return next - 1
+                    }
+                    guard let index else { return }
+                    do throws(Failure) {
+                        let result = try work.pointee(index)
+                        lock.withLock { results[index] = result }
+                    } catch {
+                        lock.withLock { if failure == nil { failure = error } }
+                    }
+                }
             }
+            let finished = DispatchGroup()
+            for _ in 1..<jobs {
+                finished.enter()
+                Thread.detachNewThread {
+                    takeIndices()
+                    finished.leave()
+                }
+            }
+            takeIndices()
+            finished.wait()
         }
-        finished.wait()
         if let failure { throw failure }
         return results.map { $0! }
+    }
 
-        @Sendable func takeIndices() {
-            while true {
-                let index: Int? = lock.withLock {
-                    guard failure == nil, next < count else { return nil }
-                    next += 1
-                    return next - 1
-                }
-                guard let index else { return }
-                do {
-                    let result = try work(index)
-                    lock.withLock { results[index] = result }
-                } catch {
-                    lock.withLock { if failure == nil { failure = error } }
-                }
-            }
+    /// Splits `0..<count` into one consecutive range per core (fewer when `count` is
+    /// smaller), runs `work` on all of them at once, and returns the results in range order.
+    /// `work` also gets the range's number, below `cores`, for state kept per worker.
+    public static func chunks<Result: Sendable, Failure: Error>(
+        _ count: Int, _ work: (_ chunk: Int, _ range: Range<Int>) throws(Failure) -> Result
+    ) throws(Failure) -> [Result] {
+        let pieces = max(1, min(cores, count))
+        let ranges = (0..<pieces).map { piece in (count * piece / pieces)..<(count * (piece + 1) / pieces) }
+        return try map(count: pieces) { (piece: Int) throws(Failure) -> Result in try work(piece, ranges[piece]) }
+    }
+
+    /// Runs two different pieces of work at once and returns both results.
+    static func both<First: Sendable, Second: Sendable>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
+        nonisolated(unsafe) var firstResult: First?
+        nonisolated(unsafe) var secondResult: Second?
+        // Each index writes only its own variable, and map returns after both.
+        _ = map(count: 2) { index in
+            if index == 0 { firstResult = first() } else { secondResult = second() }
         }
+        return (firstResult!, secondResult!)
     }
 }
