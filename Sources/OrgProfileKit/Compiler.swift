@@ -41,21 +41,20 @@ public enum Compiler {
             return Analysis(
                 diagnostics: [.error(.limitExceeded, message, at: SourceLocation(file: source.name, line: 1, column: 1))], model: nil)
         }
-        nonisolated(unsafe) var tree: YAMLNode?
+        let tree: YAMLNode
         switch YAMLLoader(limits: limits).load(source.bytes, file: source.name) {
         case .success(let node): tree = node
         case .failure(let failure): return Analysis(diagnostics: failure.diagnostics, model: nil)
         }
         var decoder = SpecDecoder()
-        let (spec, decodeDiagnostics) = decoder.decode(tree!)
+        let (spec, decodeDiagnostics) = decoder.decode(tree)
         let counts = Validator.checkCounts(spec, limits: limits)
         // The rules and the model do not depend on each other: one core checks the rules
-        // while the other builds the model, looks for collisions (only bounded once the
-        // counts are), and frees the node tree, which nothing needs any more.
+        // while the other builds the model and looks for collisions (only bounded once the
+        // counts are).
         let (validation, (model, resolution)) = Parallel.both(
             { Validator.validate(spec) },
             {
-                tree = nil
                 let model = AccessModel(spec: spec)
                 return (model, counts.isEmpty ? model.collisionDiagnostics(limits: limits) : [])
             })

@@ -43,7 +43,7 @@ public struct SpecDecoder {
             spec.groups = NamedEntries.read(pair.value, what: "groups", diagnostics: &diagnostics).compactMap { group($0) }
         }
         if let pair = fields.required("users", diagnostics: &diagnostics) {
-            spec.users = users(NamedEntries.read(pair.value, what: "users", diagnostics: &diagnostics))
+            spec.users = NamedEntries.read(pair.value, what: "users", diagnostics: &diagnostics).compactMap { user($0) }
         }
         if let pair = fields["allow_commands"] {
             spec.allowedCommands = stringList(pair.value, "'allow_commands'")
@@ -211,17 +211,6 @@ public struct SpecDecoder {
         group.userManagement = optionalBool(fields, "user_management")
         group.assignments = assignments(fields["assignments"], owner: context)
         return group
-    }
-
-    /// The users, most of a large org.yaml: split over the cores, the results and
-    /// diagnostics joined in file order.
-    private mutating func users(_ entries: [(name: Located<String>, value: YAMLNode)]) -> [UserSpec] {
-        let chunks = Parallel.chunks(entries.count) { _, range in
-            var decoder = SpecDecoder()
-            return (users: entries[range].compactMap { decoder.user($0) }, diagnostics: decoder.diagnostics)
-        }
-        diagnostics += chunks.flatMap(\.diagnostics)
-        return chunks.flatMap(\.users)
     }
 
     private mutating func user(_ entry: (name: Located<String>, value: YAMLNode)) -> UserSpec? {
