@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks of orgprofile against the floors the performance targets name
-# (docs/performance.md): cp -r of the output, cat of the output, libyaml's own event loop.
-#   scripts/bench.sh [USERS ACCOUNTS GROUPS ACCOUNTS_PER_ASSIGNMENT]   (default: the reference org)
+# (docs/performance.md): cp -r of the output, cat of the output, libyaml's own event loop,
+# and a plain Python script writing the same files.
+#   scripts/bench.sh                                   both reference orgs, one after the other
+#   scripts/bench.sh USERS ACCOUNTS GROUPS PER_ASSIGNMENT   one org of that shape
+# The references: 10,000 users, 300 accounts, 200 groups, 10 accounts per assignment (about
+# 20 profiles a person), and the dense one with 30 per assignment (about 60 a person).
 # Each command runs $RUNS times (default 5); the table shows the median wall time and the peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-users=${1:-10000}; accounts=${2:-300}; groups=${3:-200}; per=${4:-10}
 work=.build-bench
 mkdir -p "$work"
 # The release binary as it ships: the Swift runtime and Foundation linked in (no dynamic linking at start).
@@ -14,7 +17,29 @@ swift build -c release --package-path Benchmarks --product generate-org >&2
 cc -O2 -o "$work/yaml-events" Benchmarks/tools/yaml-events.c -lyaml
 bin=$PWD/.build/release/orgprofile
 gen=$PWD/Benchmarks/.build/release/generate-org
+runs=${RUNS:-5}
 
+# measure NAME COMMAND...: median wall seconds and peak resident MB of $RUNS runs (setup via $SETUP).
+declare -A wall memory
+measure() {
+    local name=$1; shift
+    local times=() peaks=()
+    for run in $(seq "$runs"); do
+        if [ -n "${SETUP:-}" ]; then eval "$SETUP"; fi
+        local start=$EPOCHREALTIME
+        /usr/bin/time -f "%M" -o "$work/time" "$@" > /dev/null 2>&1 || true
+        local end=$EPOCHREALTIME
+        times+=("$(awk "BEGIN { printf \"%.4f\", $end - $start }")")
+        peaks+=("$(tail -1 "$work/time")")
+    done
+    wall[$name]=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+    memory[$name]=$(( $(printf '%s\n' "${peaks[@]}" | sort -n | tail -1) / 1024 ))
+}
+ratio() { python3 -c "print(f'{$1 / max($2, 0.001):.2f}')"; }
+
+# bench USERS ACCOUNTS GROUPS PER: every command on one generated org, and its table.
+bench() {
+local users=$1 accounts=$2 groups=$3 per=$4
 "$gen" "$users" "$accounts" "$groups" "$per" 1 > "$work/org.yaml"
 # A second version: one group's accounts changed (for diff), and one user's groups changed (for compile).
 # Each keeps the file name org.yaml, which every generated file names.
@@ -39,29 +64,12 @@ with open(f"{work}/existing-config", "w") as out:
         out.write(f"[profile other-{n}]\nregion = eu-west-1\noutput = json\ncli_pager =\ns3 =\n  max_concurrent_requests = 20\n\n")
 PY
 
-# measure NAME COMMAND...: median wall seconds and peak resident MB of $RUNS runs (setup via $SETUP).
-runs=${RUNS:-5}
-declare -A wall memory
-measure() {
-    local name=$1; shift
-    local times=() peaks=()
-    for run in $(seq "$runs"); do
-        if [ -n "${SETUP:-}" ]; then eval "$SETUP"; fi
-        local start=$EPOCHREALTIME
-        /usr/bin/time -f "%M" -o "$work/time" "$@" > /dev/null 2>&1 || true
-        local end=$EPOCHREALTIME
-        times+=("$(awk "BEGIN { printf \"%.4f\", $end - $start }")")
-        peaks+=("$(tail -1 "$work/time")")
-    done
-    wall[$name]=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-    memory[$name]=$(( $(printf '%s\n' "${peaks[@]}" | sort -n | tail -1) / 1024 ))
-}
-
 org=$work/org.yaml
 # Both start after sync, so that writing back the deletion does not land inside the next timing.
 SETUP="rm -rf $work/dist; sync" measure compile "$bin" compile "$org" --out "$work/dist"
 "$bin" compile "$org" --out "$work/dist" > /dev/null
 SETUP="rm -rf $work/copy; sync" measure cp cp -r "$work/dist" "$work/copy"
+SETUP="rm -rf $work/copy; sync" measure python python3 Benchmarks/tools/write-tree.py "$work/dist" "$work/copy"
 SETUP="" measure cat sh -c "find $work/dist -type f -exec cat {} + > /dev/null"
 measure unchanged "$bin" compile "$org" --out "$work/dist"
 SETUP="$bin compile $org --out $work/dist > /dev/null" measure user-changed "$bin" compile "$work/user-changed/org.yaml" --out "$work/dist"
@@ -76,7 +84,6 @@ measure diff "$bin" diff "$org" "$work/group-changed/org.yaml"
 SETUP="cp $work/existing-config $work/config" measure install "$bin" install --from "$work/dist/users/user5/config" --config "$work/config" --credentials "$work/none"
 measure version "$bin" --version
 
-ratio() { python3 -c "print(f'{$1 / max($2, 0.001):.2f}')"; }
 size=$(du -sh "$work/dist" | cut -f1)
 input=$(( $(stat -c %s "$org") / 1024 ))
 echo
@@ -85,6 +92,7 @@ printf '%-28s %9s %9s %-34s %s\n' measurement seconds "peak MB" "ratio" target
 row() { printf '%-28s %9s %9s %-34s %s\n' "$1" "${wall[$2]}" "${memory[$2]}" "$3" "$4"; }
 row "validate" validate "$(ratio ${wall[validate]} ${wall[libyaml]}) x libyaml" "<= 3 x libyaml events"
 row "compile, empty folder" compile "$(ratio ${wall[compile]} ${wall[cp]}) x cp -r" "<= 1.3 x cp -r"
+row "  against a Python writer" compile "$(ratio ${wall[compile]} ${wall[python]}) x python" "< 1 x python"
 row "compile, nothing changed" unchanged "$(ratio ${wall[unchanged]} ${wall[compile]}) x compile" "<= 0.3 x compile"
 row "compile, one user changed" user-changed "$(ratio ${wall[user-changed]} ${wall[compile]}) x compile" "<= 0.3 x compile"
 row "check, nothing changed" check "$(ratio ${wall[check]} ${wall[cat]}) x cat" "<= 1.5 x cat"
@@ -92,7 +100,16 @@ row "export --user" export "$(ratio ${wall[export]} ${wall[libyaml]}) x libyaml"
 row "diff, one group changed" diff "$(ratio ${wall[diff]} ${wall[libyaml-both]}) x libyaml on both files" "<= 3 x libyaml events"
 row "install, 7,000-line config" install "$(python3 -c "print(f'{(${wall[install]} - ${wall[version]}) * 1000:.0f} ms')") beyond start" "< 50 ms beyond process start"
 row "cp -r (floor)" cp "" ""
+row "Python writer (floor)" python "" ""
 row "cat (floor)" cat "" ""
 row "libyaml events (floor)" libyaml "" ""
 row "libyaml, both diff files" libyaml-both "" ""
 echo "peak memory target: <= 2 x input + 64 MB = $(( 2 * input / 1024 + 64 )) MB"
+}
+
+if [ $# -ge 4 ]; then
+    bench "$1" "$2" "$3" "$4"
+else
+    bench 10000 300 200 10
+    bench 10000 300 200 30
+fi

@@ -61,7 +61,10 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         let result = try orgprofile("check", in: folder)
         #expect(result.status == 1)
         #expect(result.stdout == "")
-        #expect(result.stderr.hasPrefix("org.yaml:1:1: error: org.yaml is missing the required key 'project'"))
+        #expect(
+            result.stderr
+                == "org.yaml:1:1: error: org.yaml is missing the required key 'project'\norg.yaml:1:1: error: org.yaml is missing the required key 'sso_session'\norg.yaml:1:1: error: org.yaml is missing the required key 'accounts'\norg.yaml:1:1: error: org.yaml is missing the required key 'roles'\norg.yaml:1:1: error: org.yaml is missing the required key 'users'\n5 errors\n"
+        )
     }
 
     @Test func diffOfTwoFilesInEveryFormat() throws {
@@ -83,7 +86,11 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         try "version: 1\nproject: Bad\n".write(toFile: folder + "/old.yaml", atomically: true, encoding: .utf8)
         let result = try orgprofile("diff", "old.yaml", "org.yaml", in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("old.yaml:1:1: error:"))
+        #expect(
+            result.stderr
+                == "old.yaml:1:1: error: org.yaml is missing the required key 'sso_session'\nold.yaml:1:1: error: org.yaml is missing the required key 'accounts'\nold.yaml:1:1: error: org.yaml is missing the required key 'roles'\nold.yaml:1:1: error: org.yaml is missing the required key 'users'\n"
+                + "old.yaml:2:10: error: project 'Bad' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)\n5 errors\n"
+        )
         #expect(result.stdout == "")
     }
 
@@ -121,7 +128,10 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         try FileManager.default.copyItem(atPath: reviewFixtures + "/new.yaml", toPath: folder + "/org.yaml")
         let broken = try orgprofile("diff", "--base", "HEAD", in: folder)
         #expect(broken.status == 1)
-        #expect(broken.stderr.hasPrefix("HEAD:org.yaml:1:1: error:"))
+        #expect(
+            broken.stderr
+                == "HEAD:org.yaml:1:1: error: org.yaml is missing the required key 'project'\nHEAD:org.yaml:1:1: error: org.yaml is missing the required key 'sso_session'\nHEAD:org.yaml:1:1: error: org.yaml is missing the required key 'accounts'\nHEAD:org.yaml:1:1: error: org.yaml is missing the required key 'roles'\nHEAD:org.yaml:1:1: error: org.yaml is missing the required key 'users'\n5 errors\n"
+        )
 
         // A file that did not exist at the revision: everything counts as added.
         try FileManager.default.copyItem(atPath: reviewFixtures + "/new.yaml", toPath: folder + "/new.yaml")

@@ -1,4 +1,6 @@
-/// The shortest edit script between two sequences of lines (Myers' O(ND) algorithm).
+/// The edit script between two sequences of lines: the standard library's
+/// `CollectionDifference` (a shortest one), walked into keeps, deletions and insertions in
+/// file order, each change's deletions before its insertions.
 enum LineDiff {
     enum Edit: Equatable {
         /// A line both sides share: its index in old and in new.
@@ -21,7 +23,7 @@ enum LineDiff {
         let b = Array(new[prefix..<(new.count - suffix)])
 
         var edits = (0..<prefix).map { Edit.keep($0, $0) }
-        for edit in myers(a, b) {
+        for edit in script(a, b) {
             switch edit {
             case .keep(let i, let j): edits.append(.keep(i + prefix, j + prefix))
             case .delete(let i): edits.append(.delete(i + prefix))
@@ -32,64 +34,29 @@ enum LineDiff {
         return edits
     }
 
-    /// Myers' greedy algorithm, keeping each step's frontier to walk the path back.
-    private static func myers<Line: Hashable>(_ a: [Line], _ b: [Line]) -> [Edit] {
-        let n = a.count
-        let m = b.count
-        if n == 0 { return (0..<m).map { .insert($0) } }
-        if m == 0 { return (0..<n).map { .delete($0) } }
-        let maximum = n + m
-        let offset = maximum
-        var frontier = [Int](repeating: 0, count: 2 * maximum + 2)
-        var trace: [[Int]] = []
-        search: for d in 0...maximum {
-            trace.append(frontier)
-            for k in stride(from: -d, through: d, by: 2) {
-                var x: Int
-                if k == -d || (k != d && frontier[offset + k - 1] < frontier[offset + k + 1]) {
-                    x = frontier[offset + k + 1]
-                } else {
-                    x = frontier[offset + k - 1] + 1
-                }
-                var y = x - k
-                while x < n, y < m, a[x] == b[y] {
-                    x += 1
-                    y += 1
-                }
-                frontier[offset + k] = x
-                if x >= n, y >= m { break search }
+    private static func script<Line: Hashable>(_ a: [Line], _ b: [Line]) -> [Edit] {
+        var removed = [Bool](repeating: false, count: a.count)
+        var inserted = [Bool](repeating: false, count: b.count)
+        for change in b.difference(from: a) {
+            switch change {
+            case .remove(let offset, _, _): removed[offset] = true
+            case .insert(let offset, _, _): inserted[offset] = true
             }
         }
-        // Walk back from (n, m) through the saved frontiers.
         var edits: [Edit] = []
-        var x = n
-        var y = m
-        for d in stride(from: trace.count - 1, through: 0, by: -1) {
-            let saved = trace[d]
-            let k = x - y
-            let previousK: Int
-            if k == -d || (k != d && saved[offset + k - 1] < saved[offset + k + 1]) {
-                previousK = k + 1
+        var (i, j) = (0, 0)
+        while i < a.count || j < b.count {
+            if i < a.count, removed[i] {
+                edits.append(.delete(i))
+                i += 1
+            } else if j < b.count, inserted[j] {
+                edits.append(.insert(j))
+                j += 1
             } else {
-                previousK = k - 1
-            }
-            let previousX = d == 0 ? 0 : saved[offset + previousK]
-            let previousY = previousX - previousK
-            while x > previousX, y > previousY {
-                x -= 1
-                y -= 1
-                edits.append(.keep(x, y))
-            }
-            if d > 0 {
-                if x == previousX {
-                    y -= 1
-                    edits.append(.insert(y))
-                } else {
-                    x -= 1
-                    edits.append(.delete(x))
-                }
+                edits.append(.keep(i, j))
+                (i, j) = (i + 1, j + 1)
             }
         }
-        return edits.reversed()
+        return edits
     }
 }
