@@ -241,9 +241,8 @@ public enum Doctor {
                 return Check(
                     check: "sso-token", status: .fail, message: "sso-session \(session): not signed in (no token in \(path))", fix: login)
             }
-            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                let text = object["expiresAt"] as? String, let expiry = parseExpiry(text)
-            else {
+            struct TokenFile: Decodable { var expiresAt: String }
+            guard let text = (try? JSONDecoder().decode(TokenFile.self, from: data))?.expiresAt, let expiry = parseExpiry(text) else {
                 return Check(
                     check: "sso-token", status: .fail, message: "sso-session \(session): the token file \(path) cannot be read", fix: login)
             }

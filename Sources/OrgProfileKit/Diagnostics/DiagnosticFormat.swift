@@ -84,15 +84,15 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
             guard let location else { return "\(style.bold("orgprofile:")) \(label) \(message)\n" }
             return "\(style.bold("\(location):")) \(label) \(message)\n" + (terminal?.excerpt(at: location) ?? "")
         case .json:
-            var object: [String: Any] = ["severity": severity.rawValue, "code": code.rawValue, "message": message]
-            if let location {
-                object["file"] = location.file
-                object["line"] = location.line
-                object["column"] = location.column
+            struct Line: Encodable {
+                var severity, code, message: String
+                var file: String?
+                var line, column: Int?
             }
-            // Strings and integers only: serialization cannot fail.
-            let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return JSON.line(
+                Line(
+                    severity: severity.rawValue, code: code.rawValue, message: message, file: location?.file, line: location?.line,
+                    column: location?.column))
         case .github:
             let command =
                 switch severity {
