@@ -45,6 +45,26 @@ import Testing
         }
     }
 
+    /// compile renders from candidates and the model's `ProfileStrings`; the result is the
+    /// same as from the principal's `Profile`s, for every principal of the fixtures.
+    @Test func candidatesRenderLikeProfiles() throws {
+        var compared = 0
+        for path in Self.orgs {
+            let model = try model(try readText(packageRoot.appendingPathComponent(path).path))
+            let renderer = Renderer(model: model, templates: TemplateSet.builtin(), sourceName: "org.yaml")
+            for principal in model.principals {
+                let values = TemplateContext.values(
+                    model: model, principal: principal, profiles: model.profiles(for: principal), source: "org.yaml")
+                let files = renderer.files(for: principal).files
+                for (template, file) in zip(renderer.templates.templates, files) {
+                    #expect(file.contents == template.compiled.render(values), "\(path) \(principal.name) \(template.name)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 30)
+    }
+
     /// Templates stitched from fragments (tags alone on lines, tags between text, indented
     /// tags, blank lines, comments, nested and inverted sections, helpers, lines without a
     /// final break), each rendered both ways.

@@ -36,6 +36,23 @@ import Testing
         #expect(try readText(folder + "/notes.txt") == "mine")
     }
 
+    /// Workers render at once, each into its own buffers: every file of a tree written by
+    /// all cores equals the same principal rendered alone.
+    @Test func filesRenderedOnAllCoresEqualFilesRenderedOneByOne() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let renderer = try renderer(validOrg + (0..<400).map { "  user\($0):\n    groups: [developers]\n" }.joined())
+        _ = try OutputWriter(root: folder).write(renderer)
+        var compared = 0
+        for principal in renderer.model.principals {
+            for file in renderer.files(for: principal).files {
+                #expect(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file.path))) == file.contents, "\(file.path)")
+                compared += 1
+            }
+        }
+        #expect(compared > 800)
+    }
+
     @Test func ownedPaths() {
         #expect(Manifest.isOwnedPath("users/bob/config"))
         #expect(Manifest.isOwnedPath("groups/developers/README.md"))

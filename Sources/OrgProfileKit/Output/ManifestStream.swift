@@ -9,6 +9,12 @@ struct ManifestStream {
     /// Every file compile produces, sorted by path.
     let files: [Manifest.File]
     let model: AccessModel
+    let strings: ProfileStrings
+
+    init(generator: String, source: String, files: [Manifest.File], model: AccessModel, strings: ProfileStrings? = nil) {
+        (self.generator, self.source, self.files, self.model) = (generator, source, files, model)
+        self.strings = strings ?? ProfileStrings(model)
+    }
 
     static let pieceSize = 1 << 16
 
@@ -63,10 +69,36 @@ struct ManifestStream {
         for principal in principals {
             json.key(principal.name)
             json.beginArray()
-            for profile in model.profiles(for: principal) { profile.writeSummary(to: &json) }
+            strings.withBytes { bytes in
+                for candidate in model.candidates(for: principal) { writeSummary(of: candidate, bytes, to: &json) }
+            }
             json.endArray()
         }
         return json.bytes
+    }
+
+    /// A profile's `ProfileSummary`, from its candidate: keys in byte order, absent optionals
+    /// left out.
+    private func writeSummary(of candidate: AccessModel.Candidate, _ bytes: ProfileStrings.Bytes, to json: inout PrettyJSONWriter) {
+        let account = candidate.account
+        json.beginObject()
+        json.field("account", bytes[strings.accountKey[account]])
+        json.field("account_id", bytes[strings.accountID[account]])
+        // Settings are sorted by key, and keys are ASCII: byte order.
+        let settings = strings.settingsStart[account]..<strings.settingsStart[account + 1]
+        if settings.contains(where: { strings.settingRunsCommand[$0] }) {
+            json.key("commands")
+            json.beginObject()
+            for setting in settings where strings.settingRunsCommand[setting] {
+                json.field(bytes[strings.settingKey[setting]], bytes[strings.settingValue[setting]])
+            }
+            json.endObject()
+        }
+        json.field("name", bytes[strings.profileName[candidate.name]])
+        json.field("region", bytes[strings.region[account]])
+        json.field("role", bytes[strings.role[candidate.role]])
+        if let kind = candidate.userManagement { json.field("user_management", bytes[strings.userManagementTarget[kind]!]) }
+        json.endObject()
     }
 
     /// The whole file at once: for small outputs and for showing a difference.
@@ -74,26 +106,5 @@ struct ManifestStream {
         var bytes: [UInt8] = []
         write { bytes += $0 }
         return bytes
-    }
-}
-
-extension Profile {
-    /// The profile's `ProfileSummary`: keys in byte order, absent optionals left out.
-    func writeSummary(to json: inout PrettyJSONWriter) {
-        json.beginObject()
-        json.field("account", account)
-        json.field("account_id", accountID)
-        // Settings are sorted by key, and keys are ASCII: byte order.
-        if settings.contains(where: \.runsCommand) {
-            json.key("commands")
-            json.beginObject()
-            for setting in settings where setting.runsCommand { json.field(setting.key, setting.value) }
-            json.endObject()
-        }
-        json.field("name", name)
-        json.field("region", region)
-        json.field("role", role)
-        if let userManagement { json.field("user_management", userManagement.rawValue) }
-        json.endObject()
     }
 }

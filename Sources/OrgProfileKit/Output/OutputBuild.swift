@@ -26,7 +26,8 @@ public enum OutputBuild {
         let principals = renderer.model.principals
         // One folder and one rendering scratch per worker, each touched only by its worker.
         nonisolated(unsafe) let workers = UnsafeMutableBufferPointer<Worker>.allocate(capacity: Parallel.cores)
-        workers.initialize(repeating: Worker(folder: OutputFolder(root: root)))
+        // Each its own: a worker holds a render buffer, which is a reference.
+        for index in workers.indices { (workers.baseAddress! + index).initialize(to: Worker(folder: OutputFolder(root: root))) }
         defer { workers.deinitialize().deallocate() }
         func render(_ range: Range<Int>, worker: Int) -> Result<[Rendered<Outcome>], Error> {
             Result {
@@ -39,7 +40,7 @@ public enum OutputBuild {
                                 try consume(&workers[worker].folder, file)
                             ))
                     }
-                    return Rendered(kind: principals[index].kind, profiles: profiles.count, files: consumed)
+                    return Rendered(kind: principals[index].kind, profiles: profiles, files: consumed)
                 }
             }
         }
@@ -70,7 +71,8 @@ public enum OutputBuild {
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         totals.files = files.count
         let manifest = ManifestStream(
-            generator: "\(OrgProfile.name) \(OrgProfile.version)", source: renderer.sourceName, files: files, model: renderer.model)
+            generator: "\(OrgProfile.name) \(OrgProfile.version)", source: renderer.sourceName, files: files, model: renderer.model,
+            strings: renderer.strings)
         return (manifest, totals)
     }
 

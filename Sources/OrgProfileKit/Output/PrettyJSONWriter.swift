@@ -1,9 +1,10 @@
 /// Writes `manifest.json`, one token at a time, so that a large document is produced in
 /// pieces instead of built as a value first. The caller writes keys in sorted order.
 ///
-/// The format (the same layout `JSON.encode` gives small documents): two-space indentation, `"key" : value`, an empty object or array as an
-/// opening bracket, an empty line and the closing bracket; `"` `\` and control characters
-/// escaped (`\b \f \n \r \t`, else `\u00XX`), everything else written as it is.
+/// The format, the layout `JSON.encode` gives small documents: two-space indentation,
+/// `"key" : value`, an empty object or array as an opening bracket, an empty line and the
+/// closing bracket; `"` `\` and control characters escaped (`\b \f \n \r \t`, else
+/// `\u00XX`), everything else written as it is.
 struct PrettyJSONWriter {
     private(set) var bytes: [UInt8] = []
     /// For each open object or array: whether it has an element yet.
@@ -49,6 +50,13 @@ struct PrettyJSONWriter {
     }
     mutating func endArray() { end(UInt8(ascii: "]")) }
 
+    mutating func key(_ key: some Collection<UInt8>) {
+        beginValue()
+        quoted(key)
+        bytes.append(contentsOf: " : ".utf8)
+        afterKey = true
+    }
+
     mutating func key(_ key: String) {
         beginValue()
         quoted(key)
@@ -65,6 +73,20 @@ struct PrettyJSONWriter {
     mutating func field(_ key: String, _ value: String) {
         self.key(key)
         string(value)
+    }
+
+    /// `"key" : "value"`, the value given as UTF-8 bytes.
+    mutating func field(_ key: String, _ value: some Collection<UInt8>) {
+        self.key(key)
+        beginValue()
+        quoted(value)
+    }
+
+    /// `"key" : "value"`, both given as UTF-8 bytes.
+    mutating func field(_ key: some Collection<UInt8>, _ value: some Collection<UInt8>) {
+        self.key(key)
+        beginValue()
+        quoted(value)
     }
 
     /// Starts an element: after a key, nothing; else a comma after the previous element, a

@@ -44,21 +44,24 @@ struct CompiledTemplate: Sendable {
 
     /// The rendered bytes for one context.
     func render(_ values: TemplateContext.Values) -> [UInt8] {
-        var output: [UInt8] = []
-        render(values, into: &output)
-        return output
+        let output = RenderBuffer()
+        render(values, into: output)
+        return output.bytes
     }
 
     /// Appends the rendered bytes for one context to `output`.
-    func render(_ values: TemplateContext.Values, into output: inout [UInt8]) {
+    func render(_ values: TemplateContext.Values, into output: RenderBuffer) {
         instructions.withUnsafeBufferPointer { instructions in
             literals.withUnsafeBufferPointer { literals in
                 fieldOffsets.withUnsafeBufferPointer { fieldOffsets in
                     values.slots.withUnsafeBufferPointer { slots in
                         values.text.withUnsafeBufferPointer { text in
-                            var run = Run(
-                                instructions: instructions, literals: literals, fieldOffsets: fieldOffsets, slots: slots, text: text)
-                            run.render(0..<instructions.count, into: &output, sequence: nil)
+                            values.shared.withUnsafeBufferPointer { shared in
+                                var run = Run(
+                                    instructions: instructions, literals: literals, fieldOffsets: fieldOffsets, slots: slots, text: text,
+                                    shared: shared)
+                                run.render(0..<instructions.count, into: output, sequence: nil)
+                            }
                         }
                     }
                 }
@@ -80,32 +83,34 @@ struct CompiledTemplate: Sendable {
         let fieldOffsets: UnsafeBufferPointer<Int32>
         let slots: UnsafeBufferPointer<TemplateContext.Slot>
         let text: UnsafeBufferPointer<UInt8>
+        let shared: UnsafeBufferPointer<UInt8>
         var scopes: [Int32] = [TemplateContext.Values.root]
 
         init(
             instructions: UnsafeBufferPointer<Instruction>, literals: UnsafeBufferPointer<UInt8>, fieldOffsets: UnsafeBufferPointer<Int32>,
-            slots: UnsafeBufferPointer<TemplateContext.Slot>, text: UnsafeBufferPointer<UInt8>
+            slots: UnsafeBufferPointer<TemplateContext.Slot>, text: UnsafeBufferPointer<UInt8>, shared: UnsafeBufferPointer<UInt8>
         ) {
-            (self.instructions, self.literals, self.fieldOffsets, self.slots, self.text) = (
-                instructions, literals, fieldOffsets, slots, text
-            )
+            (self.instructions, self.literals, self.fieldOffsets, self.slots) = (instructions, literals, fieldOffsets, slots)
+            (self.text, self.shared) = (text, shared)
             scopes.reserveCapacity(8)
         }
 
-        mutating func render(_ range: Range<Int>, into output: inout [UInt8], sequence: Sequence?) {
+        mutating func render(_ range: Range<Int>, into output: RenderBuffer, sequence: Sequence?) {
             var position = range.lowerBound
             while position < range.upperBound {
                 let instruction = instructions[position]
                 position += 1
                 switch instruction {
                 case .text(let start, let count):
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: literals[Int(start)..<Int(start + count)]))
+                    output.append(UnsafeBufferPointer(rebasing: literals[Int(start)..<Int(start + count)]))
                 case .value(let path):
                     switch resolve(path, sequence) {
                     case .text(let start, let count):
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(start)..<Int(start + count)]))
-                    case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-                    case .number(let number): output.append(contentsOf: String(number).utf8)
+                        output.append(UnsafeBufferPointer(rebasing: text[Int(start)..<Int(start + count)]))
+                    case .shared(let start, let count):
+                        output.append(UnsafeBufferPointer(rebasing: shared[Int(start)..<Int(start + count)]))
+                    case .flag(let flag): output.append(flag ? "true" : "false")
+                    case .number(let number): output.append(String(number))
                     case .absent, .list, .object: break
                     }
                 case .section(let path, let end):
@@ -115,21 +120,21 @@ struct CompiledTemplate: Sendable {
                     case .list(let first, let count, let stride):
                         for index in 0..<count {
                             scopes.append(first + index * stride)
-                            render(children, into: &output, sequence: Sequence(index: index, count: count))
+                            render(children, into: output, sequence: Sequence(index: index, count: count))
                             scopes.removeLast()
                         }
                     case .flag(true):
-                        render(children, into: &output, sequence: sequence)
-                    case .text:
+                        render(children, into: output, sequence: sequence)
+                    case .text, .shared:
                         scopes.append(-1)
-                        render(children, into: &output, sequence: sequence)
+                        render(children, into: output, sequence: sequence)
                         scopes.removeLast()
                     case .object(let first):
                         scopes.append(first)
-                        render(children, into: &output, sequence: sequence)
+                        render(children, into: output, sequence: sequence)
                         scopes.removeLast()
                     case .number:
-                        render(children, into: &output, sequence: sequence)
+                        render(children, into: output, sequence: sequence)
                     case .flag(false), .absent:
                         break
                     }
@@ -138,7 +143,7 @@ struct CompiledTemplate: Sendable {
                     position = Int(end)
                     switch resolve(path, sequence) {
                     case .list(_, 0, _), .flag(false), .absent:
-                        render(children, into: &output, sequence: sequence)
+                        render(children, into: output, sequence: sequence)
                     default:
                         break
                     }

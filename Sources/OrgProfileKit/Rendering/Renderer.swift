@@ -5,41 +5,44 @@ public struct Renderer: Sendable {
     public let templates: TemplateSet
     /// The org.yaml file name written into generated files (never an absolute path).
     public let sourceName: String
+    let strings: ProfileStrings
 
     public init(model: AccessModel, templates: TemplateSet, sourceName: String) {
         self.model = model
         self.templates = templates
         self.sourceName = sourceName
+        strings = ProfileStrings(model)
     }
 
     /// Every file of one principal, at its path under the output folder.
     public func files(for principal: Principal) -> (profiles: [Profile], files: [OutputFile]) {
         var scratch = Scratch()
         var files: [OutputFile] = []
-        let profiles = render(principal, using: &scratch) { files.append($0) }
-        return (profiles, files)
+        render(principal, using: &scratch) { files.append($0) }
+        return (model.profiles(for: principal), files)
     }
 
     /// What rendering reuses from one principal to the next: the context's storage and the
     /// output buffer keep their capacity, so a worker allocates almost nothing per file.
     struct Scratch {
         var values = TemplateContext.Values()
-        var output: [UInt8] = []
+        var output = RenderBuffer()
     }
 
-    /// Renders every file of one principal and hands each to `consume` as soon as it exists
-    /// (its bytes are the scratch buffer's, reused for the next file unless `consume` keeps
-    /// them); returns the principal's profiles.
-    func render(_ principal: Principal, using scratch: inout Scratch, _ consume: (OutputFile) throws -> Void) rethrows -> [Profile] {
-        let profiles = model.profiles(for: principal)
-        scratch.values.fill(model: model, principal: principal, profiles: profiles, source: sourceName)
+    /// Renders every file of one principal and hands each to `consume` as soon as it exists;
+    /// returns how many profiles the principal has. The context comes from the
+    /// principal's candidates and the model's `ProfileStrings`; no `Profile` is built.
+    @discardableResult
+    func render(_ principal: Principal, using scratch: inout Scratch, _ consume: (OutputFile) throws -> Void) rethrows -> Int {
+        let candidates = model.candidates(for: principal)
+        scratch.values.fill(model: model, principal: principal, candidates: candidates, strings: strings, source: sourceName)
         let folder = "\(principal.kind.folder)/\(principal.name)"
         for template in templates.templates {
-            scratch.output.removeAll(keepingCapacity: true)
-            template.compiled.render(scratch.values, into: &scratch.output)
-            try consume(OutputFile(path: "\(folder)/\(template.name)", contents: scratch.output))
+            scratch.output.removeAll()
+            template.compiled.render(scratch.values, into: scratch.output)
+            try consume(OutputFile(path: "\(folder)/\(template.name)", contents: scratch.output.bytes))
         }
-        return profiles
+        return candidates.count
     }
 
     /// One file of one principal, rendered from the template named `name` with only the

@@ -7,6 +7,8 @@ extension TemplateContext {
     /// One value. Positions are indices into `slots` (objects, lists) or `text` (strings).
     enum Slot: Sendable {
         case text(start: Int32, count: Int32)
+        /// A string in `shared` (the model's `ProfileStrings`).
+        case shared(start: Int32, count: Int32)
         case flag(Bool)
         /// Only from the `index()` helper, never stored.
         case number(Int32)
@@ -54,12 +56,45 @@ extension TemplateContext {
     struct Values: Sendable {
         var text: [UInt8] = []
         var slots: [Slot] = []
+        /// The bytes `shared` slots point into.
+        var shared: [UInt8] = []
 
         /// The root object's first slot.
         static let root: Int32 = 0
 
         /// Replaces the contents with the context of one principal's files.
         mutating func fill(model: AccessModel, principal: Principal, profiles: [Profile], source: String) {
+            let root = fillPrincipal(model: model, principal: principal, source: source)
+            let stride = Int32(Fields.profile.names.count)
+            let first = allocate(Fields.profile, count: profiles.count)
+            for (index, profile) in profiles.enumerated() {
+                fill(ObjectWriter(Fields.profile, base: first + Int32(index) * stride), with: profile)
+            }
+            fillProfiles(
+                root, first: first, count: profiles.count, test: model.testProfileIndex(in: profiles),
+                userManagement: profiles.firstIndex { $0.userManagement != nil })
+        }
+
+        /// The same context from a principal's resolved candidates, its strings pointing into
+        /// `strings` (what `compile` and `check` render: no `Profile` is built).
+        mutating func fill(
+            model: AccessModel, principal: Principal, candidates: [AccessModel.Candidate], strings: ProfileStrings, source: String
+        ) {
+            let root = fillPrincipal(model: model, principal: principal, source: source)
+            shared = strings.bytes
+            let stride = Int32(Fields.profile.names.count)
+            let first = allocate(Fields.profile, count: candidates.count)
+            for (index, candidate) in candidates.enumerated() {
+                fill(base: Int(first + Int32(index) * stride), with: candidate, strings)
+            }
+            fillProfiles(
+                root, first: first, count: candidates.count, test: strings.testProfileIndex(in: candidates),
+                userManagement: candidates.firstIndex { $0.userManagement != nil })
+        }
+
+        /// Everything but the profiles; returns the root object, whose profile fields
+        /// `fillProfiles` sets.
+        private mutating func fillPrincipal(model: AccessModel, principal: Principal, source: String) -> ObjectWriter {
             text.removeAll(keepingCapacity: true)
             slots.removeAll(keepingCapacity: true)
             let root = ObjectWriter(Fields.root, base: allocate(Fields.root))
@@ -86,17 +121,18 @@ extension TemplateContext {
             set(person, "super_admin", .flag(principal.superAdmin))
             set(person, "user_management", .flag(principal.userManagement != nil))
             set(root, "principal", .object(first: person.base))
+            return root
+        }
+
+        /// The root's profile fields, for `count` profile objects from slot `first`.
+        private mutating func fillProfiles(_ root: ObjectWriter, first: Int32, count: Int, test: Int?, userManagement: Int?) {
             let stride = Int32(Fields.profile.names.count)
-            let first = allocate(Fields.profile, count: profiles.count)
-            for (index, profile) in profiles.enumerated() {
-                fill(ObjectWriter(Fields.profile, base: first + Int32(index) * stride), with: profile)
-            }
-            set(root, "profiles", .list(first: first, count: Int32(profiles.count), stride: stride))
-            set(root, "has_profiles", .flag(!profiles.isEmpty))
+            set(root, "profiles", .list(first: first, count: Int32(count), stride: stride))
+            set(root, "has_profiles", .flag(count > 0))
             func profileObject(_ index: Int?) -> Slot { index.map { .object(first: first + Int32($0) * stride) } ?? .absent }
-            set(root, "first_profile", profileObject(profiles.isEmpty ? nil : 0))
-            set(root, "test_profile", profileObject(model.testProfileIndex(in: profiles)))
-            set(root, "user_management_profile", profileObject(profiles.firstIndex { $0.userManagement != nil }))
+            set(root, "first_profile", profileObject(count == 0 ? nil : 0))
+            set(root, "test_profile", profileObject(test))
+            set(root, "user_management_profile", profileObject(userManagement))
         }
 
         /// A profile's and a setting's field positions, looked up once: this runs for every profile.
@@ -134,6 +170,29 @@ extension TemplateContext {
             slots[base + field.settings] = .list(first: first, count: Int32(profile.settings.count), stride: stride)
             slots[base + field.isUserManagement] = .flag(profile.userManagement != nil)
             if let userManagement = profile.userManagement { slots[base + field.target] = append(userManagement.rawValue) }
+        }
+
+        private mutating func fill(base: Int, with candidate: AccessModel.Candidate, _ strings: ProfileStrings) {
+            func shared(_ span: ProfileStrings.Span) -> Slot { .shared(start: span.start, count: span.count) }
+            let field = Self.profileFields
+            let account = candidate.account
+            slots[base + field.name] = shared(strings.profileName[candidate.name])
+            slots[base + field.account] = shared(strings.accountKey[account])
+            slots[base + field.accountName] = shared(strings.accountName[account])
+            slots[base + field.accountID] = shared(strings.accountID[account])
+            slots[base + field.role] = shared(strings.role[candidate.role])
+            slots[base + field.region] = shared(strings.region[account])
+            let settings = strings.settingsStart[account]..<strings.settingsStart[account + 1]
+            let stride = Int32(Fields.setting.names.count)
+            let first = allocate(Fields.setting, count: settings.count)
+            for (index, setting) in settings.enumerated() {
+                let item = Int(first + Int32(index) * stride)
+                slots[item + field.key] = shared(strings.settingKey[setting])
+                slots[item + field.value] = shared(strings.settingValue[setting])
+            }
+            slots[base + field.settings] = .list(first: first, count: Int32(settings.count), stride: stride)
+            slots[base + field.isUserManagement] = .flag(candidate.userManagement != nil)
+            if let kind = candidate.userManagement { slots[base + field.target] = shared(strings.userManagementTarget[kind]!) }
         }
 
         /// Adds a string's bytes to `text`; its slot.
@@ -199,6 +258,8 @@ extension TemplateContext {
         for (index, name) in schema.names.enumerated() {
             switch values.slots[Int(first) + index] {
             case .text(let start, let count): result[name] = values.string(start, count)
+            case .shared(let start, let count):
+                result[name] = String(decoding: values.shared[Int(start)..<Int(start + count)], as: UTF8.self)
             case .flag(let flag): result[name] = flag
             case .number(let number): result[name] = Int(number)
             case .absent: break

@@ -36,6 +36,12 @@ extension AccessModel {
         resolve(entries(principal.kind)[principal.index]).profiles
     }
 
+    /// The same profiles as `profiles(for:)`, as the candidates they are built from: indices
+    /// into the model's tables, for code that handles every profile of the org.
+    func candidates(for principal: Principal) -> [Candidate] {
+        select(entries(principal.kind)[principal.index]).kept
+    }
+
     /// How many profiles every user and group gets, added up: what `compile` writes.
     ///
     /// Counts the distinct profile names each principal's grants produce, marking names in
