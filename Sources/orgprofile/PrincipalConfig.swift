@@ -40,42 +40,19 @@ struct PrincipalConfig {
     init(file: String, options: PrincipalOptions, frontend: Frontend) throws {
         let (model, sourceName) = try frontend.analyze(file)
         let renderer = Renderer(model: model, templates: try frontend.templates(options.templates), sourceName: sourceName)
-        let principal = try Self.principal(in: model, options: options, file: file, frontend: frontend)
-        var profiles = model.profiles(for: principal)
-        if !options.role.isEmpty {
-            for name in options.role where !model.roles.contains(where: { $0.name == name }) {
-                frontend.fail(
-                    .unknownRole,
-                    Validator.unknownRole(name, declared: model.roles.map(\.name).sorted(), in: Compiler.displayName(of: file)))
-                throw Exit.usage
-            }
-            profiles = profiles.filter { options.role.contains($0.role) }
-            if profiles.isEmpty {
-                let roles = options.role.map { "'\($0)'" }.joined(separator: " or ")
-                frontend.warn(
-                    .noMatchingProfiles,
-                    "\(principal.kind) '\(principal.name)' holds no profile with role \(roles); only the sso-session is exported")
-            }
+        let (kind, name): (Principal.Kind, String) = options.user.map { (.user, $0) } ?? (.group, options.group ?? "")
+        switch PrincipalSelection.select(kind, named: name, roles: options.role, in: model, file: Compiler.displayName(of: file)) {
+        case .failure(let problem):
+            frontend.print([problem])
+            throw Exit.usage
+        case .success(let selection):
+            frontend.print(selection.warnings)
+            self.model = model
+            principal = selection.principal
+            profiles = selection.profiles
         }
-        self.model = model
-        self.principal = principal
-        self.profiles = profiles
         // The built-in set always has a `config` template, and overrides only replace it.
         text = renderer.render("config", for: principal, profiles: profiles) ?? ""
-    }
-
-    private static func principal(in model: AccessModel, options: PrincipalOptions, file: String, frontend: Frontend) throws -> Principal {
-        let (kind, name): (Principal.Kind, String) = options.user.map { (.user, $0) } ?? (.group, options.group ?? "")
-        guard let principal = model.principal(named: name, kind: kind) else {
-            let known = kind == .user ? (model.users + model.disabledUsers).map(\.name) : model.groups.map(\.name)
-            frontend.fail(.unknownPrincipal, "unknown \(kind.rawValue) '\(name)'\(Suggestion.hint(for: name, in: known))")
-            throw Exit.usage
-        }
-        if model.isDisabled(principal) {
-            frontend.fail(.disabledUser, "user '\(name)' is disabled in \(Compiler.displayName(of: file)) and gets no config")
-            throw Exit.usage
-        }
-        return principal
     }
 }
 
