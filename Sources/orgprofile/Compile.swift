@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OrgProfileKit
 
 extension OrgProfileCommand {
@@ -28,10 +29,30 @@ extension OrgProfileCommand {
             let frontend = Frontend(options: diagnostics)
             let (model, sourceName) = try frontend.analyze(input.file)
             let renderer = Renderer(model: model, templates: try frontend.templates(output.templates), sourceName: sourceName)
-            let summary = try frontend.writing { try OutputWriter(root: output.out).write(renderer, waiting: frontend.waitingForLock) }
+            let writer = OutputWriter(root: output.out, fault: Self.killAtWrite())
+            let summary = try frontend.writing { try writer.write(renderer, waiting: frontend.waitingForLock) }
             print(
                 "compiled \(sourceName) into \(output.out): \(summary.totals.users) users, \(summary.totals.groups) groups, \(summary.totals.profiles) profiles; "
                     + "\(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed")
+        }
+
+        /// The crash tests' exact kill point: with `ORGPROFILE_TEST_KILL_AT_WRITE=N` in the
+        /// environment, compile kills itself (SIGKILL) when it is about to write its Nth file,
+        /// whose temporary file already exists. Never set in normal use.
+        static func killAtWrite() -> WriteFault? {
+            guard let value = ProcessInfo.processInfo.environment["ORGPROFILE_TEST_KILL_AT_WRITE"], let limit = Int(value) else {
+                return nil
+            }
+            let lock = NSLock()
+            nonisolated(unsafe) var writes = 0
+            return { _ in
+                let count = lock.withLock {
+                    writes += 1
+                    return writes
+                }
+                if count >= limit { kill(getpid(), SIGKILL) }
+                return nil
+            }
         }
     }
 }
