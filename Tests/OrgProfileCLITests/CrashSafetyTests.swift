@@ -47,12 +47,17 @@ import Testing
         return name.hasPrefix(".") && (name.contains(".orgprofile-tmp-") || name.hasSuffix("orgprofile-lock"))
     }
 
-    @Test func compileKilledAtRandomMoments() throws {
-        let folder = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    /// Two versions of an org in a folder, `a.yaml` compiled into `old`.
+    func twoVersions(in folder: String) throws {
         try Self.org(users: 150, variant: 0).write(toFile: folder + "/a.yaml", atomically: true, encoding: .utf8)
         try Self.org(users: 150, variant: 1).write(toFile: folder + "/b.yaml", atomically: true, encoding: .utf8)
         #expect(try orgprofile("compile", "a.yaml", "--out", "old", in: folder).status == 0)
+    }
+
+    @Test func compileKilledAtRandomMoments() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try twoVersions(in: folder)
         let start = Date()
         #expect(try orgprofile("compile", "b.yaml", "--out", "new", in: folder).status == 0)
         let duration = Date().timeIntervalSince(start)
@@ -86,9 +91,7 @@ import Testing
     @Test func compileKilledAtExactWrites() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Self.org(users: 150, variant: 0).write(toFile: folder + "/a.yaml", atomically: true, encoding: .utf8)
-        try Self.org(users: 150, variant: 1).write(toFile: folder + "/b.yaml", atomically: true, encoding: .utf8)
-        #expect(try orgprofile("compile", "a.yaml", "--out", "old", in: folder).status == 0)
+        try twoVersions(in: folder)
         #expect(try orgprofile("compile", "b.yaml", "--out", "new", in: folder).status == 0)
         try FileManager.default.copyItem(atPath: folder + "/old", toPath: folder + "/count")
         let counted = try orgprofile("compile", "b.yaml", "--out", "count", in: folder).stdout
