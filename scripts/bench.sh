@@ -4,6 +4,7 @@
 # and a plain Python script writing the same files.
 #   scripts/bench.sh                                   both reference orgs, one after the other
 #   scripts/bench.sh USERS ACCOUNTS GROUPS PER_ASSIGNMENT   one org of that shape
+#   scripts/bench.sh scaling                           validate, compile and check at 1,000, 10,000 and 50,000 users
 # The references: 10,000 users, 300 accounts, 200 groups, 10 accounts per assignment (about
 # 20 profiles a person), and the dense one with 30 per assignment (about 60 a person).
 # Each command runs $RUNS times (default 5); the table shows the median wall time and the peak memory.
@@ -107,7 +108,26 @@ row "libyaml, both diff files" libyaml-both "" ""
 echo "peak memory target: <= 2 x input + 64 MB = $(( 2 * input / 1024 + 64 )) MB"
 }
 
-if [ $# -ge 4 ]; then
+# scaling: how validate, compile and check grow with the number of users (300 accounts,
+# 200 groups, 10 accounts per assignment), one row per size.
+scaling() {
+    printf '%-8s %10s %10s %10s %10s %10s %10s %10s %10s\n' users "org.yaml" output "validate s" "MB" "compile s" "MB" "check s" "MB"
+    for users in 1000 10000 50000; do
+        "$gen" "$users" 300 200 10 1 > "$work/scale.yaml"
+        SETUP="" measure validate "$bin" validate "$work/scale.yaml"
+        SETUP="rm -rf $work/scale; sync" measure compile "$bin" compile "$work/scale.yaml" --out "$work/scale"
+        "$bin" compile "$work/scale.yaml" --out "$work/scale" > /dev/null
+        SETUP="" measure check "$bin" check "$work/scale.yaml" --out "$work/scale"
+        printf '%-8s %10s %10s %10s %10s %10s %10s %10s %10s\n' "$users" "$(( $(stat -c %s "$work/scale.yaml") / 1024 )) KiB" \
+            "$(du -sh "$work/scale" | cut -f1)" "${wall[validate]}" "${memory[validate]}" "${wall[compile]}" "${memory[compile]}" \
+            "${wall[check]}" "${memory[check]}"
+    done
+    rm -rf "$work/scale"
+}
+
+if [ "${1:-}" = scaling ]; then
+    scaling
+elif [ $# -ge 4 ]; then
     bench "$1" "$2" "$3" "$4"
 else
     bench 10000 300 200 10
