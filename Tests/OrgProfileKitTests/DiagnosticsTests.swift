@@ -17,53 +17,53 @@ import Testing
     @Test func duplicateKeysPointAtBoth() {
         #expect(
             diagnostics(variant("  region: us-west-2\n", "  region: us-west-2\n  region: us-east-1\n")) == [
-                "6:3: error: duplicate key 'region' in sso_session",
+                "6:3: error[duplicate-key]: duplicate key 'region' in sso_session",
                 "5:3: note: 'region' is first defined here",
             ])
         #expect(
             diagnostics(variant("  workload-development:\n", "  infrastructure:\n")) == [
-                "9:3: error: duplicate key 'infrastructure' in accounts",
+                "9:3: error[duplicate-key]: duplicate key 'infrastructure' in accounts",
                 "7:3: note: 'infrastructure' is first defined here",
-                "19:20: error: unknown account 'workload-development'",
+                "19:20: error[unknown-account]: unknown account 'workload-development'",
             ])
     }
 
     @Test func unknownKeysSuggestTheClosest() {
         #expect(
             diagnostics(variant("  region: us-west-2\n", "  regoin: us-west-2\n")) == [
-                "3:1: error: sso_session is missing the required key 'region'",
-                "5:3: error: unknown key 'regoin' in sso_session; did you mean 'region'?",
+                "3:1: error[missing-key]: sso_session is missing the required key 'region'",
+                "5:3: error[unknown-key]: unknown key 'regoin' in sso_session; did you mean 'region'?",
             ])
-        #expect(diagnostics(validOrg + "colour: blue\n") == ["26:1: error: unknown key 'colour' in org.yaml"])
+        #expect(diagnostics(validOrg + "colour: blue\n") == ["26:1: error[unknown-key]: unknown key 'colour' in org.yaml"])
     }
 
     @Test func wrongTypes() {
         #expect(
             diagnostics(variant("groups: [developers]", "groups: developers")) == [
-                "22:13: error: 'groups' of user 'bob' must be a list, found a scalar"
+                "22:13: error[wrong-type]: 'groups' of user 'bob' must be a list, found a scalar"
             ])
         #expect(
             diagnostics(variant("accounts: [infrastructure]", "accounts: infrastructure")) == [
-                "25:19: error: 'accounts' in an assignment of user 'bob' must be a list of account names or \"*\" for every account, found 'infrastructure'"
+                "25:19: error[wrong-type]: 'accounts' in an assignment of user 'bob' must be a list of account names or \"*\" for every account, found 'infrastructure'"
             ])
         #expect(
             diagnostics(variant("  region: us-west-2\n", "  region: [us-west-2]\n")) == [
-                "5:11: error: 'region' in sso_session must be a string, found a list"
+                "5:11: error[wrong-type]: 'region' in sso_session must be a string, found a list"
             ])
     }
 
     @Test func missingRequiredKeys() {
         #expect(
             diagnostics(variant("    id: \"222222222222\"\n", "    name: Infra\n")) == [
-                "7:3: error: account 'infrastructure' is missing the required key 'id'"
+                "7:3: error[missing-key]: account 'infrastructure' is missing the required key 'id'"
             ])
-        #expect(diagnostics(variant("project: acme\n", "")) == ["1:1: error: org.yaml is missing the required key 'project'"])
+        #expect(diagnostics(variant("project: acme\n", "")) == ["1:1: error[missing-key]: org.yaml is missing the required key 'project'"])
     }
 
     @Test func scalarsAreTakenAsWritten() throws {
         #expect(
             diagnostics(variant("id: \"222222222222\"", "id: 1.2e11")) == [
-                "8:9: error: account id '1.2e11' of account 'infrastructure' must be exactly 12 digits"
+                "8:9: error[invalid-account-id]: account id '1.2e11' of account 'infrastructure' must be exactly 12 digits"
             ])
         let model = try model(variant("id: \"222222222222\"", "id: 022222222222"))
         #expect(model.accounts[0].id == "022222222222")
@@ -73,44 +73,44 @@ import Testing
         let yes = variant("    groups: [developers]\n", "    groups: [developers]\n    disabled: yes\n")
         #expect(
             diagnostics(yes) == [
-                "23:15: error: 'disabled' in user 'bob' must be true or false, found 'yes'; write 'true' (YAML tools disagree on what 'yes' means)"
+                "23:15: error[invalid-boolean]: 'disabled' in user 'bob' must be true or false, found 'yes'; write 'true' (YAML tools disagree on what 'yes' means)"
             ])
         let quoted = variant("    groups: [developers]\n", "    groups: [developers]\n    disabled: \"true\"\n")
-        #expect(diagnostics(quoted) == ["23:15: error: 'disabled' in user 'bob' must be true or false, found 'true'"])
+        #expect(diagnostics(quoted) == ["23:15: error[wrong-type]: 'disabled' in user 'bob' must be true or false, found 'true'"])
     }
 
     @Test func namesFollowTheirRules() {
         #expect(
             diagnostics(variant("project: acme", "project: Acme_Corp")) == [
-                "2:10: error: project 'Acme_Corp' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)"
+                "2:10: error[invalid-slug]: project 'Acme_Corp' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)"
             ])
         #expect(
             diagnostics(
                 variant("  workload-development:\n", "  workload--development:\n").replacingOccurrences(
                     of: "[workload-development]", with: "[workload--development]")) == [
-                    "9:3: error: account name 'workload--development' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)"
+                    "9:3: error[invalid-slug]: account name 'workload--development' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)"
                 ])
         #expect(
             diagnostics(variant("  bob:\n", "  ../bob:\n")) == [
-                "21:3: error: '../bob' is not a valid user name (1 to 64 letters, digits and . _ @ + -, not starting with '.' or '-')"
+                "21:3: error[invalid-user-name]: '../bob' is not a valid user name (1 to 64 letters, digits and . _ @ + -, not starting with '.' or '-')"
             ])
         #expect(
             diagnostics(
                 variant("  Developer: {}", "  Developer/Admin: {}").replacingOccurrences(
                     of: "role: Developer", with: "role: Developer/Admin")) == [
-                    "12:3: error: 'Developer/Admin' is not a permission set name (1 to 32 letters, digits and + = , . @ _ -)"
+                    "12:3: error[invalid-role-name]: 'Developer/Admin' is not a permission set name (1 to 32 letters, digits and + = , . @ _ -)"
                 ])
     }
 
     @Test func accountIDsAreTwelveDigitsAndUnique() {
         #expect(
             diagnostics(variant("\"333333333333\"", "\"222222222222\"")) == [
-                "10:9: error: account id 222222222222 is used by both 'infrastructure' and 'workload-development'",
+                "10:9: error[duplicate-account-id]: account id 222222222222 is used by both 'infrastructure' and 'workload-development'",
                 "8:9: note: 'infrastructure' has it here",
             ])
         #expect(
             diagnostics(variant("\"333333333333\"", "\"33333333333\"")) == [
-                "10:9: error: account id '33333333333' of account 'workload-development' must be exactly 12 digits"
+                "10:9: error[invalid-account-id]: account id '33333333333' of account 'workload-development' must be exactly 12 digits"
             ])
     }
 
@@ -135,11 +135,11 @@ import Testing
     @Test func badStartURLAndRegions() {
         #expect(
             diagnostics(variant("https://acme.awsapps.com/start", "http://acme.awsapps.com/start")) == [
-                "4:14: error: 'http://acme.awsapps.com/start' is not an AWS access portal URL; expected \(StartURL.acceptedForms)"
+                "4:14: error[invalid-start-url]: 'http://acme.awsapps.com/start' is not an AWS access portal URL; expected \(StartURL.acceptedForms)"
             ])
         #expect(
             diagnostics(variant("region: us-west-2", "region: us-west")) == [
-                "5:11: error: sso_session.region 'us-west' is not an AWS region code such as 'us-west-2'"
+                "5:11: error[invalid-region]: sso_session.region 'us-west' is not an AWS region code such as 'us-west-2'"
             ])
         #expect(StartURL.normalized("https://acme.awsapps.com/start/#/") == "https://acme.awsapps.com/start")
         for region in ["us-east-1", "us-gov-west-1", "cn-north-1", "eusc-de-east-1", "ap-southeast-5"] {
@@ -153,43 +153,44 @@ import Testing
     @Test func undeclaredReferencesSuggestTheClosest() {
         #expect(
             diagnostics(variant("groups: [developers]", "groups: [developer]")) == [
-                "22:14: error: unknown group 'developer'; did you mean 'developers'?"
+                "22:14: error[unknown-group]: unknown group 'developer'; did you mean 'developers'?"
             ])
         // A truncation of a declared name is a typo too.
         #expect(
             diagnostics(variant("role: ReadOnlyAccess", "role: ReadOnly")) == [
-                "13:3: warning: role 'ReadOnlyAccess' is declared but no group, user or user_management uses it",
-                "24:15: error: unknown role 'ReadOnly'; did you mean 'ReadOnlyAccess'?; a role (a permission set) is declared under 'roles:' in org.yaml (declared: Developer, ReadOnlyAccess)",
+                "13:3: warning[unused-role]: role 'ReadOnlyAccess' is declared but no group, user or user_management uses it",
+                "24:15: error[unknown-role]: unknown role 'ReadOnly'; did you mean 'ReadOnlyAccess'?; a role (a permission set) is declared under 'roles:' in org.yaml (declared: Developer, ReadOnlyAccess)",
             ])
         #expect(
             diagnostics(variant("role: ReadOnlyAccess", "role: ReadonlyAccess")) == [
-                "13:3: warning: role 'ReadOnlyAccess' is declared but no group, user or user_management uses it",
-                "24:15: error: unknown role 'ReadonlyAccess'; did you mean 'ReadOnlyAccess'?; a role (a permission set) is declared under 'roles:' in org.yaml (declared: Developer, ReadOnlyAccess)",
+                "13:3: warning[unused-role]: role 'ReadOnlyAccess' is declared but no group, user or user_management uses it",
+                "24:15: error[unknown-role]: unknown role 'ReadonlyAccess'; did you mean 'ReadOnlyAccess'?; a role (a permission set) is declared under 'roles:' in org.yaml (declared: Developer, ReadOnlyAccess)",
             ])
         // An unknown role says how to declare one, and lists the declared ones while they are few.
         #expect(
             diagnostics(variant("role: ReadOnlyAccess", "role: Billing")).last
-                == "24:15: error: unknown role 'Billing'; a role (a permission set) is declared under 'roles:' in org.yaml (declared: Developer, ReadOnlyAccess)"
+                == "24:15: error[unknown-role]: unknown role 'Billing'; a role (a permission set) is declared under 'roles:' in org.yaml (declared: Developer, ReadOnlyAccess)"
         )
         let many = (1...9).map { "  Role\($0): {}\n" }.joined()
         #expect(
             diagnostics(variant("roles:\n", "roles:\n" + many).replacingOccurrences(of: "role: ReadOnlyAccess", with: "role: Billing"))
                 .contains {
                     $0.hasSuffix(
-                        "error: unknown role 'Billing'; a role (a permission set) is declared under 'roles:' in org.yaml (11 are declared)")
+                        "error[unknown-role]: unknown role 'Billing'; a role (a permission set) is declared under 'roles:' in org.yaml (11 are declared)"
+                    )
                 })
         // An extension of a declared name, and a truncation that fits only one.
         #expect(
             diagnostics(variant("accounts: [workload-development]", "accounts: [workload-development-eu]")) == [
-                "19:20: error: unknown account 'workload-development-eu'; did you mean 'workload-development'?"
+                "19:20: error[unknown-account]: unknown account 'workload-development-eu'; did you mean 'workload-development'?"
             ])
         #expect(
             diagnostics(variant("accounts: [workload-development]", "accounts: [workload-devel]")) == [
-                "19:20: error: unknown account 'workload-devel'; did you mean 'workload-development'?"
+                "19:20: error[unknown-account]: unknown account 'workload-devel'; did you mean 'workload-development'?"
             ])
         #expect(
             diagnostics(variant("accounts: [infrastructure]", "accounts: [infra-structure]")) == [
-                "25:20: error: unknown account 'infra-structure'; did you mean 'infrastructure'?"
+                "25:20: error[unknown-account]: unknown account 'infra-structure'; did you mean 'infrastructure'?"
             ])
     }
 
@@ -197,15 +198,15 @@ import Testing
     @Test func awsConfigKeysSuggestTheirOrgYAMLKeys() {
         #expect(
             diagnostics(variant("  region: us-west-2\naccounts:", "  sso_region: us-west-2\naccounts:")) == [
-                "3:1: error: sso_session is missing the required key 'region'",
-                "5:3: error: unknown key 'sso_region' in sso_session; did you mean 'region'?",
+                "3:1: error[missing-key]: sso_session is missing the required key 'region'",
+                "5:3: error[unknown-key]: unknown key 'sso_region' in sso_session; did you mean 'region'?",
             ])
         #expect(
             diagnostics(variant("    id: \"222222222222\"", "    sso_account_id: \"222222222222\"")).contains(
-                "8:5: error: unknown key 'sso_account_id' in account 'infrastructure'; did you mean 'id'?"))
+                "8:5: error[unknown-key]: unknown key 'sso_account_id' in account 'infrastructure'; did you mean 'id'?"))
         #expect(
             diagnostics(variant("    id: \"222222222222\"", "    account_id: \"222222222222\"")).contains(
-                "8:5: error: unknown key 'account_id' in account 'infrastructure'; did you mean 'id'?"))
+                "8:5: error[unknown-key]: unknown key 'account_id' in account 'infrastructure'; did you mean 'id'?"))
     }
 
     /// A user's keys dedented to the level of the user names read as users of those names.
@@ -216,11 +217,11 @@ import Testing
         let found = diagnostics(yaml)
         #expect(
             found.contains(
-                "22:11: error: user 'groups' must be a mapping, found a list; 'groups' is a key of a user, so it probably belongs to the user above it: indent it by 2 more spaces than that user's name"
+                "22:11: error[wrong-type]: user 'groups' must be a mapping, found a list; 'groups' is a key of a user, so it probably belongs to the user above it: indent it by 2 more spaces than that user's name"
             ), "\(found)")
         #expect(
             found.contains(
-                "24:5: error: user 'assignments' must be a mapping, found a list; 'assignments' is a key of a user, so it probably belongs to the user above it: indent it by 2 more spaces than that user's name"
+                "24:5: error[wrong-type]: user 'assignments' must be a mapping, found a list; 'assignments' is a key of a user, so it probably belongs to the user above it: indent it by 2 more spaces than that user's name"
             ), "\(found)")
     }
 
@@ -237,7 +238,7 @@ import Testing
         )
         #expect(
             diagnostics(yaml) == [
-                "22:20: error: group 'developers' would get two profiles named 'acme-workload-development': 'Developer' on account 'workload-development' and 'Admin' on account 'workload-development'; give one of the roles a profile_suffix",
+                "22:20: error[profile-collision]: group 'developers' would get two profiles named 'acme-workload-development': 'Developer' on account 'workload-development' and 'Admin' on account 'workload-development'; give one of the roles a profile_suffix",
                 "20:20: note: 'Developer' on account 'workload-development' is granted here",
             ])
     }
@@ -258,7 +259,7 @@ import Testing
                 of: "  ReadOnlyAccess:\n    {}", with: "  ReadOnlyAccess: {}")
         #expect(
             diagnostics(yaml) == [
-                "26:22: error: user 'bob' would get two profiles named 'acme-infrastructure': 'ReadOnlyAccess' on account 'infrastructure' and the user-management profile ('Developer' on account 'infrastructure'); set user_management.profile to another name",
+                "26:22: error[profile-collision]: user 'bob' would get two profiles named 'acme-infrastructure': 'ReadOnlyAccess' on account 'infrastructure' and the user-management profile ('Developer' on account 'infrastructure'); set user_management.profile to another name",
                 "29:20: note: 'ReadOnlyAccess' on account 'infrastructure' is granted here",
             ])
     }
@@ -266,17 +267,20 @@ import Testing
     @Test func userManagementFlagsNeedTheSection() {
         #expect(
             diagnostics(variant("    groups: [developers]\n", "    groups: [developers]\n    super_admin: true\n")) == [
-                "23:18: error: user 'bob' has super_admin: true, but org.yaml has no 'user_management' section saying which account and role that means"
+                "23:18: error[user-management-not-declared]: user 'bob' has super_admin: true, but org.yaml has no 'user_management' section saying which account and role that means"
             ])
         #expect(
             diagnostics(variant("  developers:\n", "  developers:\n    user_management: true\n")) == [
-                "17:22: error: group 'developers' has user_management: true, but org.yaml has no 'user_management' section saying which account and role that means"
+                "17:22: error[user-management-not-declared]: group 'developers' has user_management: true, but org.yaml has no 'user_management' section saying which account and role that means"
             ])
     }
 
     @Test func warningsForUsersWithoutAccessAndUnusedRoles() {
         let yaml = validOrg + "  dora:\n    name: Dora\n"
-        #expect(diagnostics(yaml) == ["26:3: warning: user 'dora' is in no group and has no assignments, so gets no profiles"])
+        #expect(
+            diagnostics(yaml) == [
+                "26:3: warning[user-without-access]: user 'dora' is in no group and has no assignments, so gets no profiles"
+            ])
         #expect(diagnostics(validOrg + "  dora:\n    disabled: true\n") == [])
     }
 
@@ -285,32 +289,36 @@ import Testing
             "defaults:\n  settings:\n    output: \"json\\n[profile evil]\"\n    ca_bundle: a=b\n    sso_start_url: x\n    region: eu-west-1\n    credential_process: /bin/evil\n    Output: json\naccounts:\n"
         #expect(
             diagnostics(variant("accounts:\n", settings)) == [
-                "8:13: error: setting 'output' of defaults contains a control character or line break, which is not allowed in a value written to an output file",
-                "9:16: error: setting 'ca_bundle' of defaults contains '=', which is not allowed in a value written to a config file",
-                "10:5: error: 'sso_start_url' in settings of defaults is written by orgprofile itself; set it in sso_session",
-                "11:5: error: 'region' in settings of defaults is written by orgprofile itself; use 'region' of defaults or of the account",
-                "12:25: error: 'credential_process' in settings of defaults would run '/bin/evil' on every member's machine; list that exact value under allow_commands to publish it anyway",
-                "13:5: error: 'Output' is not a config key (lowercase letters, digits and '_', starting with a letter)",
+                "8:13: error[unsafe-value]: setting 'output' of defaults contains a control character or line break, which is not allowed in a value written to an output file",
+                "9:16: error[unsafe-value]: setting 'ca_bundle' of defaults contains '=', which is not allowed in a value written to a config file",
+                "10:5: error[reserved-setting]: 'sso_start_url' in settings of defaults is written by orgprofile itself; set it in sso_session",
+                "11:5: error[reserved-setting]: 'region' in settings of defaults is written by orgprofile itself; use 'region' of defaults or of the account",
+                "12:25: error[command-setting]: 'credential_process' in settings of defaults would run '/bin/evil' on every member's machine; list that exact value under allow_commands to publish it anyway",
+                "13:5: error[invalid-setting-key]: 'Output' is not a config key (lowercase letters, digits and '_', starting with a letter)",
             ])
         #expect(
             diagnostics(variant("    id: \"222222222222\"\n", "    id: \"222222222222\"\n    name: Infra [prod]\n")) == [
-                "9:11: error: the name of account 'infrastructure' contains '[', which is not allowed in a value written to a config file"
+                "9:11: error[unsafe-value]: the name of account 'infrastructure' contains '[', which is not allowed in a value written to a config file"
             ])
     }
 
     @Test func namesDifferingOnlyInCaseCollide() {
         #expect(
             diagnostics(validOrg + "  Bob:\n    groups: [developers]\n") == [
-                "26:3: error: user names 'bob' and 'Bob' differ only in letter case; their output folders would collide on macOS and Windows",
+                "26:3: error[case-collision]: user names 'bob' and 'Bob' differ only in letter case; their output folders would collide on macOS and Windows",
                 "21:3: note: 'bob' is declared here",
             ])
     }
 
     @Test func versionAndShape() {
         #expect(
-            diagnostics(variant("version: 1", "version: 2")) == ["1:10: error: unsupported version '2'; this orgprofile reads version 1"])
+            diagnostics(variant("version: 1", "version: 2")) == [
+                "1:10: error[unsupported-version]: unsupported version '2'; this orgprofile reads version 1"
+            ])
         #expect(
-            diagnostics("- a\n- b\n") == ["1:1: error: org.yaml must be a mapping of keys such as 'version' and 'project', found a list"])
+            diagnostics("- a\n- b\n") == [
+                "1:1: error[wrong-type]: org.yaml must be a mapping of keys such as 'version' and 'project', found a list"
+            ])
         #expect(
             diagnostics(
                 variant(
@@ -318,7 +326,7 @@ import Testing
                     "accounts: {}\n"
                 ).replacingOccurrences(of: "[workload-development]", with: "\"*\"").replacingOccurrences(
                     of: "[infrastructure]", with: "\"*\"")) == [
-                    "6:1: error: 'accounts' must declare at least one account"
+                    "6:1: error[no-accounts]: 'accounts' must declare at least one account"
                 ])
     }
 
@@ -354,8 +362,8 @@ import Testing
             "sso_session:\n", "sso_session:\n  name: Acme Session\n  registration_scopes: [\"sso:account:access\", \"a,b\"]\n")
         #expect(
             diagnostics(yaml) == [
-                "4:9: error: sso_session.name 'Acme Session' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)",
-                "5:47: error: 'a,b' is not a registration scope such as 'sso:account:access' (letters, digits and : _ . - /)",
+                "4:9: error[invalid-slug]: sso_session.name 'Acme Session' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)",
+                "5:47: error[invalid-scope]: 'a,b' is not a registration scope such as 'sso:account:access' (letters, digits and : _ . - /)",
             ])
     }
 
@@ -363,8 +371,8 @@ import Testing
         let yaml = variant("  bob:\n", "  bob:\n    name: \" Bob\"\n    email: \"bob\\u0007@x\"\n")
         #expect(
             diagnostics(yaml) == [
-                "22:11: error: the name of user 'bob' starts or ends with whitespace, which the AWS CLI would strip",
-                "23:12: error: the email of user 'bob' contains a control character or line break, which is not allowed in a value written to an output file",
+                "22:11: error[unsafe-value]: the name of user 'bob' starts or ends with whitespace, which the AWS CLI would strip",
+                "23:12: error[unsafe-value]: the email of user 'bob' contains a control character or line break, which is not allowed in a value written to an output file",
             ])
     }
 
@@ -373,7 +381,9 @@ import Testing
         for name in ["\\u00a0Bob", "Bob\\u2003", "Bob\\u0301 "] {
             let yaml = variant("  bob:\n", "  bob:\n    name: \"\(name)\"\n")
             #expect(
-                diagnostics(yaml) == ["22:11: error: the name of user 'bob' starts or ends with whitespace, which the AWS CLI would strip"],
+                diagnostics(yaml) == [
+                    "22:11: error[unsafe-value]: the name of user 'bob' starts or ends with whitespace, which the AWS CLI would strip"
+                ],
                 "\(name)")
         }
         #expect(diagnostics(variant("  bob:\n", "  bob:\n    name: \"Bo\\u00a0b\\u00e9\"\n")).isEmpty)
@@ -381,14 +391,17 @@ import Testing
 
     @Test func roleNamesWithEqualsSignsAreRefused() {
         let yaml = variant("Developer", "Dev=eloper")
-        #expect(diagnostics(yaml) == ["12:3: error: role name contains '=', which is not allowed in a value written to a config file"])
+        #expect(
+            diagnostics(yaml) == [
+                "12:3: error[unsafe-value]: role name contains '=', which is not allowed in a value written to a config file"
+            ])
     }
 
     @Test func suffixesAndUserManagementProfileAreSlugs() {
         let yaml = variant("profile_suffix: readonly", "profile_suffix: Read-Only")
         #expect(
             diagnostics(yaml) == [
-                "14:21: error: profile_suffix 'Read-Only' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)"
+                "14:21: error[invalid-slug]: profile_suffix 'Read-Only' is not a valid name (lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen, at most 32 characters)"
             ])
     }
 
@@ -404,10 +417,10 @@ import Testing
             """)
         #expect(
             diagnostics(yaml) == [
-                "16:30: error: unknown account 'infra'; did you mean 'infrastructure'?",
-                "17:60: error: unknown role 'Admin'; a role (a permission set) is declared under 'roles:' in org.yaml (declared: Developer, ReadOnlyAccess)",
+                "16:30: error[unknown-account]: unknown account 'infra'; did you mean 'infrastructure'?",
+                "17:60: error[unknown-role]: unknown role 'Admin'; a role (a permission set) is declared under 'roles:' in org.yaml (declared: Developer, ReadOnlyAccess)",
             ])
         let missing = variant("groups:\n", "user_management:\n  delegated_admin: {account: infrastructure, role: Developer}\ngroups:\n")
-        #expect(diagnostics(missing) == ["15:1: error: user_management is missing the required key 'organization_management'"])
+        #expect(diagnostics(missing) == ["15:1: error[missing-key]: user_management is missing the required key 'organization_management'"])
     }
 }

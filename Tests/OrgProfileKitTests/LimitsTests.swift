@@ -61,15 +61,15 @@ import Testing
     @Test func commandsNeedTheirExactValueAllowed() {
         #expect(
             diagnostics(withProcess) == [
-                "8:25: error: 'credential_process' in settings of defaults would run '/usr/local/bin/helper --json' on every member's machine; list that exact value under allow_commands to publish it anyway"
+                "8:25: error[command-setting]: 'credential_process' in settings of defaults would run '/usr/local/bin/helper --json' on every member's machine; list that exact value under allow_commands to publish it anyway"
             ])
         #expect(diagnostics(withProcess + "allow_commands: [\"/usr/local/bin/helper --json\"]\n") == [])
         #expect(
             diagnostics(
                 withProcess.replacingOccurrences(of: "cli_pager: \"\"", with: "cli_pager: less")
                     + "allow_commands: [\"/usr/local/bin/helper --json\", /bin/unused]\n") == [
-                    "9:16: error: 'cli_pager' in settings of defaults would run 'less' on every member's machine; list that exact value under allow_commands to publish it anyway",
-                    "30:50: warning: allow_commands lists '/bin/unused', but no setting uses it; remove it",
+                    "9:16: error[command-setting]: 'cli_pager' in settings of defaults would run 'less' on every member's machine; list that exact value under allow_commands to publish it anyway",
+                    "30:50: warning[unused-allowed-command]: allow_commands lists '/bin/unused', but no setting uses it; remove it",
                 ])
     }
 

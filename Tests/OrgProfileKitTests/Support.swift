@@ -34,11 +34,12 @@ let validOrg = """
 
     """
 
-/// Every diagnostic of an org.yaml text, each as `LINE:COLUMN: severity: message` (notes
-/// on lines of their own), in the order the compiler reports them.
+/// Every diagnostic of an org.yaml text, each as `LINE:COLUMN: severity[code]: message`
+/// (notes on lines of their own, as `LINE:COLUMN: note: message`), in the order the compiler
+/// reports them.
 func diagnostics(_ yaml: String) -> [String] {
     Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(yaml.utf8))).diagnostics.flatMap { diagnostic in
-        [format(diagnostic.location, diagnostic.severity.rawValue, diagnostic.message)]
+        [format(diagnostic.location, "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", diagnostic.message)]
             + diagnostic.notes.map { format($0.location, "note", $0.message) }
     }
 }
