@@ -27,9 +27,17 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedTemplatesTool"]
         ),
+        /// Files written so that nothing a person owns is lost: atomic replacement, backups,
+        /// locks, reads that never follow links. Knows nothing of org.yaml or AWS.
+        .target(name: "FileSafety"),
+        /// The AWS CLI's config and credentials files: reading them as the CLI does, merging
+        /// orgprofile's block into them, checking a setup (doctor). Knows nothing of org.yaml.
+        .target(name: "AWSConfig", dependencies: ["FileSafety"]),
         .target(
             name: "OrgProfileKit",
             dependencies: [
+                "FileSafety",
+                "AWSConfig",
                 "CLibYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -41,12 +49,14 @@ let package = Package(
         /// which knows nothing of it.
         .target(
             name: "IdentityCenter",
-            dependencies: ["OrgProfileKit", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["OrgProfileKit", "FileSafety", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "orgprofile",
             dependencies: [
                 "OrgProfileKit",
+                "AWSConfig",
+                "FileSafety",
                 "IdentityCenter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -55,12 +65,12 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "OrgProfileKitTests",
-            dependencies: ["OrgProfileKit", "TestSupport"],
+            dependencies: ["OrgProfileKit", "AWSConfig", "FileSafety", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "IdentityCenterTests",
-            dependencies: ["IdentityCenter", "OrgProfileKit", "TestSupport"],
+            dependencies: ["IdentityCenter", "OrgProfileKit", "FileSafety", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

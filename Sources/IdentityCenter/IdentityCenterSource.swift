@@ -1,3 +1,4 @@
+import FileSafety
 import OrgProfileKit
 
 /// Where a snapshot comes from: the live Identity Center, or a snapshot file.

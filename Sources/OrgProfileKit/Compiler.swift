@@ -1,3 +1,4 @@
+import FileSafety
 import Foundation
 
 /// org.yaml's bytes and the name to call the file by in diagnostics and generated files.

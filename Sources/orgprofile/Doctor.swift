@@ -1,4 +1,6 @@
+import AWSConfig
 import ArgumentParser
+import FileSafety
 import Foundation
 import OrgProfileKit
 
@@ -49,7 +51,7 @@ extension OrgProfileCommand {
 
         func run() throws {
             let frontend = Frontend(options: diagnostics)
-            let checks = OrgProfileKit.Doctor.run(
+            let checks = AWSConfig.Doctor.run(
                 .init(
                     paths: files.paths, now: Date(), awsVersion: Self.awsVersion(), expected: try expected(frontend)))
             switch format {
@@ -72,7 +74,7 @@ extension OrgProfileCommand {
 
         struct DoctorReport: Encodable {
             var ok: Bool
-            var checks: [OrgProfileKit.Doctor.Check]
+            var checks: [AWSConfig.Doctor.Check]
         }
 
         private func expected(_ frontend: Frontend) throws -> (project: String, config: String)? {

@@ -1,4 +1,6 @@
+import AWSConfig
 import ArgumentParser
+import FileSafety
 import Foundation
 import OrgProfileKit
 

@@ -1,3 +1,4 @@
+import AWSConfig
 import ArgumentParser
 import Foundation
 import OrgProfileKit

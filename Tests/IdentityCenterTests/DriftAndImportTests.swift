@@ -3,6 +3,7 @@ import OrgProfileKit
 import TestSupport
 import Testing
 
+@testable import FileSafety
 @testable import IdentityCenter
 
 /// A small Identity Center, built in memory: what the snapshot fixtures of these tests hold.

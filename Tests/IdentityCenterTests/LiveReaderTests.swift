@@ -43,8 +43,7 @@ import Testing
 
             """
         script = script.replacingOccurrences(of: "\n            ", with: "\n")
-        try script.write(toFile: folder + "/aws", atomically: true, encoding: .utf8)
-        chmod(folder + "/aws", 0o755)
+        try writeExecutable(script, to: folder + "/aws")
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = folder + ":/usr/bin:/bin"
         environment["AWS_REGION"] = "eu-west-1"

@@ -19,8 +19,7 @@ import Testing
             try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
             if let awsMajorVersion {
                 let script = "#!/bin/sh\necho 'aws-cli/\(awsMajorVersion).15.0 Python/3.11.6 Linux/6.1 exe/x86_64.debian.12'\n"
-                try script.write(toFile: folder + "/bin/aws", atomically: true, encoding: .utf8)
-                chmod(folder + "/bin/aws", 0o755)
+                try writeExecutable(script, to: folder + "/bin/aws")
             }
             environment = ProcessInfo.processInfo.environment
             environment["HOME"] = folder + "/home"

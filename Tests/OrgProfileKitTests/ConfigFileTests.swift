@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import AWSConfig
 @testable import OrgProfileKit
 
 /// The AWS SDKs' shared parser suites (copied from ../shared/aws-config-tests into

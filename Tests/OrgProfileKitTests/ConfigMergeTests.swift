@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import AWSConfig
 @testable import OrgProfileKit
 
 @Suite struct ConfigMergeTests {

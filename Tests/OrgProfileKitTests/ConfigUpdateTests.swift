@@ -2,6 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import AWSConfig
+@testable import FileSafety
 @testable import OrgProfileKit
 
 /// Another program that edits ~/.aws/config between orgprofile's read and its replace never

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import FileSafety
 @testable import OrgProfileKit
 
 /// manifest.json is written in pieces by hand, in a format orgprofile defines (sorted keys,

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import FileSafety
 @testable import OrgProfileKit
 
 /// compile never writes or deletes outside its folder, never leaves a partial file, and

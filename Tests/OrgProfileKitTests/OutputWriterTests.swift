@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import FileSafety
 @testable import OrgProfileKit
 
 @Suite struct OutputWriterTests {

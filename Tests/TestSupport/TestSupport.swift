@@ -65,3 +65,16 @@ public func goldenMismatch(_ actual: String, fixture: String) throws -> String? 
     let expected = try String(contentsOfFile: path, encoding: .utf8)
     return actual == expected ? nil : "\(fixture) differs; if the change is intended, rerun with ORGPROFILE_RECORD=1"
 }
+
+/// Writes a script the tests then run as a program. The file is opened close-on-exec: a
+/// descriptor open for writing that a process started meanwhile by another test inherited
+/// would make running the script fail with "Text file busy" for as long as that process lives.
+public func writeExecutable(_ text: String, to path: String) throws {
+    let temporary = path + ".writing"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+    guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    let bytes = Array(text.utf8)
+    let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    close(descriptor)
+    guard written == bytes.count, rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+}

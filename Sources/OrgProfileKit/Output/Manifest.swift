@@ -1,4 +1,5 @@
 import Crypto
+import FileSafety
 import Foundation
 
 /// `manifest.json`: every file `compile` wrote with its sha256, and each principal's

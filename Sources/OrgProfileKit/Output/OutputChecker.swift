@@ -1,3 +1,5 @@
+import FileSafety
+
 /// Compares what `compile` would write with an output folder, writing nothing: `check`.
 public struct OutputChecker {
     public enum Difference: Equatable, Sendable {

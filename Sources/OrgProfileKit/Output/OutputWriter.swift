@@ -1,3 +1,4 @@
+import FileSafety
 import Foundation
 
 /// Writes the rendered output under one folder: changed files atomically, unchanged files

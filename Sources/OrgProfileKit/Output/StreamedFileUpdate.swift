@@ -1,3 +1,5 @@
+import FileSafety
+
 /// Writes a file produced in pieces only when its bytes differ from the file already
 /// there. Pieces are compared with the old file as they come; on the first difference a
 /// temporary file starts, with the identical prefix copied from the old file, and takes

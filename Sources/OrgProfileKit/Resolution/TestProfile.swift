@@ -1,3 +1,5 @@
+import AWSConfig
+
 /// The profile a person is told to try first: the one that can do the least harm, so a
 /// first `aws sts get-caller-identity` or `aws s3 ls` never runs with administrator rights.
 public enum TestProfile {

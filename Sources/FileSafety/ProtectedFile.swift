@@ -64,7 +64,7 @@ public enum ProtectedFile {
 
     /// Creates the folder a person's file goes in, 0700 (as the AWS CLI makes `~/.aws`), when
     /// it is missing; returns the folder.
-    static func createFolder(of file: String) throws -> String {
+    public static func createFolder(of file: String) throws -> String {
         let folder = (file as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             do {
@@ -78,7 +78,7 @@ public enum ProtectedFile {
     }
 
     /// `PATH.orgprofile-backup-20261127T101500Z`, with `-2`, `-3` ... if that exists.
-    static func backupName(for path: String, at date: Date) throws -> String {
+    public static func backupName(for path: String, at date: Date) throws -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
@@ -95,7 +95,7 @@ public enum ProtectedFile {
     }
 
     /// Removes all but the newest `backupsKept` backups of a file (their names sort by time).
-    static func pruneBackups(of path: String) {
+    public static func pruneBackups(of path: String) {
         let folder = (path as NSString).deletingLastPathComponent
         let prefix = (path as NSString).lastPathComponent + ".orgprofile-backup-"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [])
@@ -116,7 +116,7 @@ public enum ProtectedFile {
 
     /// The file a symbolic link points at (a config kept in a dotfiles repository stays
     /// there); the path itself otherwise.
-    static func resolved(_ path: String) -> String {
+    public static func resolved(_ path: String) -> String {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let real = realpath(path, nil) else { return path }
         defer { free(real) }

@@ -1,3 +1,4 @@
+import FileSafety
 import Foundation
 
 /// Changes a person's config file safely when other programs use it too: under

@@ -11,14 +11,14 @@ public struct FileError: Error, CustomStringConvertible, Equatable {
         self.reason = reason
     }
 
-    init(path: String, errno code: Int32) {
+    public init(path: String, errno code: Int32) {
         self.init(path: path, reason: String(cString: strerror(code)))
     }
 
     public var description: String { "\(path): \(reason)" }
 
     /// A short reason for any error Foundation throws.
-    static func reason(_ error: Error) -> String {
+    public static func reason(_ error: Error) -> String {
         let error = error as NSError
         if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))

@@ -1,4 +1,5 @@
 import Crypto
+import FileSafety
 import Foundation
 
 /// Read-only checks of a person's AWS CLI setup, each with one clear fix.

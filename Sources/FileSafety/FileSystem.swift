@@ -5,7 +5,7 @@ import Foundation
 public enum FileSystem {
     /// The file's bytes, or nil when nothing (or something other than a regular file, a
     /// symbolic link included) is there. For files in the output folder, which orgprofile owns.
-    static func readRegularFile(_ path: String) throws -> [UInt8]? {
+    public static func readRegularFile(_ path: String) throws -> [UInt8]? {
         var info = stat()
         if lstat(path, &info) != 0 {
             if errno == ENOENT || errno == ENOTDIR { return nil }
@@ -38,7 +38,7 @@ public enum FileSystem {
 
     /// Everything an open file holds from where it stands, up to `limit` bytes: read into an
     /// array of the `expecting` size first, grown only when the file turns out longer.
-    static func read(_ descriptor: Int32, path: String, expecting size: Int, limit: Int = .max) throws -> [UInt8] {
+    public static func read(_ descriptor: Int32, path: String, expecting size: Int, limit: Int = .max) throws -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: min(max(size, 0), limit))
         var total = 0
         while total < limit {
@@ -61,7 +61,7 @@ public enum FileSystem {
     /// so readers see the old file or the new one, never a part of either.
     /// `durable`: flush the file and its folder to disk before and after the rename, for
     /// files a person cannot regenerate. `owner`: give the new file this owner and group.
-    static func writeAtomically(
+    public static func writeAtomically(
         _ contents: [UInt8], to path: String, mode: mode_t = 0o644, durable: Bool = false, owner: (uid_t, gid_t)? = nil,
         beforeRename: () throws -> Void = {}, fault: WriteFault? = nil
     ) throws {
@@ -71,7 +71,7 @@ public enum FileSystem {
     }
 
     /// Flushes a folder's entries (a rename in it) to disk; best effort.
-    static func syncFolder(_ path: String) {
+    public static func syncFolder(_ path: String) {
         let descriptor = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         fsync(descriptor)
@@ -87,7 +87,7 @@ public enum FileSystem {
     }
 
     /// Creates a folder and its missing parents (0755).
-    static func createFolder(_ path: String) throws {
+    public static func createFolder(_ path: String) throws {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
@@ -97,7 +97,7 @@ public enum FileSystem {
 
     /// Removes a regular file; anything else at the path (a folder, a link) is left alone.
     /// Returns whether a file was removed.
-    static func removeRegularFile(_ path: String) throws -> Bool {
+    public static func removeRegularFile(_ path: String) throws -> Bool {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
         guard unlink(path) == 0 else { throw FileError(path: path, errno: errno) }
@@ -108,7 +108,7 @@ public enum FileSystem {
     /// in its place is an error, so nothing is ever written through a planted link.
     /// Returns whether it created the folder (so it is empty).
     @discardableResult
-    static func createRealFolder(_ path: String) throws -> Bool {
+    public static func createRealFolder(_ path: String) throws -> Bool {
         var info = stat()
         if lstat(path, &info) == 0 {
             if info.st_mode & S_IFMT == S_IFDIR { return false }
@@ -123,7 +123,7 @@ public enum FileSystem {
 
     /// Removes files named like the temporary files of `writeAtomically` that a run killed
     /// mid-write left in a folder.
-    static func removeLeftoverTemporaryFiles(in folder: String) {
+    public static func removeLeftoverTemporaryFiles(in folder: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
         for name in names where name.hasPrefix(".") && name.range(of: ".orgprofile-tmp-") != nil {
             _ = try? removeRegularFile((folder as NSString).appendingPathComponent(name))
@@ -131,7 +131,7 @@ public enum FileSystem {
     }
 
     /// Removes a folder if it is empty; quietly keeps it otherwise.
-    static func removeFolderIfEmpty(_ path: String) {
+    public static func removeFolderIfEmpty(_ path: String) {
         rmdir(path)
     }
 }

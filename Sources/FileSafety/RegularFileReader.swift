@@ -2,12 +2,12 @@ import Foundation
 
 /// Reads a regular file in pieces, for files too large to hold at once (`manifest.json`).
 /// Like `FileSystem.readRegularFile`, it never follows a symbolic link.
-struct RegularFileReader {
-    let path: String
+public struct RegularFileReader {
+    public let path: String
     private let descriptor: Int32
 
     /// nil when nothing, or something other than a regular file, is at the path.
-    init?(path: String) throws {
+    public init?(path: String) throws {
         self.path = path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         if descriptor < 0 {
@@ -23,16 +23,16 @@ struct RegularFileReader {
     }
 
     /// The next `count` bytes; fewer only at the end of the file.
-    func read(_ count: Int) throws -> [UInt8] {
+    public func read(_ count: Int) throws -> [UInt8] {
         try FileSystem.read(descriptor, path: path, expecting: count, limit: count)
     }
 
     /// Back to the first byte.
-    func rewind() throws {
+    public func rewind() throws {
         if lseek(descriptor, 0, SEEK_SET) < 0 { throw FileError(path: path, errno: errno) }
     }
 
-    func close() {
+    public func close() {
         Foundation.close(descriptor)
     }
 }

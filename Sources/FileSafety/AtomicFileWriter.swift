@@ -3,13 +3,13 @@ import Foundation
 /// A file written to a temporary name in its folder, in as many pieces as needed, and
 /// renamed over its path only when complete, so readers see the old file or the new one,
 /// never a part of either. Abandoned (or failed) writes leave nothing behind.
-struct AtomicFileWriter {
-    let path: String
-    let temporary: String
+public struct AtomicFileWriter {
+    public let path: String
+    public let temporary: String
     private var descriptor: Int32
 
     /// `fault`: the test seam of `OutputWriter.fault`, asked once the temporary file exists.
-    init(path: String, mode: mode_t = 0o644, fault: WriteFault? = nil) throws {
+    public init(path: String, mode: mode_t = 0o644, fault: WriteFault? = nil) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
@@ -25,7 +25,7 @@ struct AtomicFileWriter {
         if let fault, let code = fault(path) { try fail(code) }
     }
 
-    mutating func append(_ bytes: [UInt8]) throws {
+    public mutating func append(_ bytes: [UInt8]) throws {
         var failure: Int32 = 0
         bytes.withUnsafeBytes { buffer in
             var written = 0
@@ -45,7 +45,9 @@ struct AtomicFileWriter {
     /// Gives the file its mode (and owner), and renames it over the path. `durable`: flush
     /// the file and its folder to disk before and after the rename. `beforeRename` runs last
     /// before the rename; an error it throws abandons the write.
-    func commit(mode: mode_t = 0o644, durable: Bool = false, owner: (uid_t, gid_t)? = nil, beforeRename: () throws -> Void = {}) throws {
+    public func commit(mode: mode_t = 0o644, durable: Bool = false, owner: (uid_t, gid_t)? = nil, beforeRename: () throws -> Void = {})
+        throws
+    {
         if fchmod(descriptor, mode) != 0 { try fail(errno) }
         if let (uid, gid) = owner, fchown(descriptor, uid, gid) != 0, errno != EPERM { try fail(errno) }
         if durable, fsync(descriptor) != 0 { try fail(errno) }
@@ -65,7 +67,7 @@ struct AtomicFileWriter {
     }
 
     /// Removes the temporary file; the path keeps what it had.
-    func abandon() {
+    public func abandon() {
         close(descriptor)
         unlink(temporary)
     }
