@@ -39,7 +39,6 @@ let package = Package(
                 "FileSafety",
                 "AWSConfig",
                 "CLibYAML",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedTemplates"]
@@ -65,7 +64,11 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "OrgProfileKitTests",
-            dependencies: ["OrgProfileKit", "AWSConfig", "FileSafety", "TestSupport"],
+            dependencies: [
+                "OrgProfileKit", "AWSConfig", "FileSafety", "TestSupport",
+                // The reference renderer the compiled templates are held to.
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -136,9 +136,12 @@ import Testing
             "first line\nsecond {{% NOT_A_SETTING: X }}\n", name: "config", origin: "my/config.mustache", diagnostics: &diagnostics)
         #expect(template == nil)
         #expect(diagnostics.map(\.code) == [.templateSyntax])
-        // swift-mustache's own position: where it stopped parsing, just after the bad tag.
-        #expect(diagnostics.first?.location == SourceLocation(file: "my/config.mustache", line: 2, column: 31))
-        #expect(diagnostics.first?.message.hasPrefix("template syntax error: ") == true)
+        // Where the bad tag starts.
+        #expect(diagnostics.first?.location == SourceLocation(file: "my/config.mustache", line: 2, column: 8))
+        #expect(
+            diagnostics.first?.message
+                == "template syntax error: unknown pragma 'NOT_A_SETTING: X'; orgprofile templates know only {{% CONTENT_TYPE: TEXT }} (and need none)"
+        )
     }
 }
 

@@ -12,6 +12,9 @@ extension CompiledTemplate {
         private(set) var instructions: [Instruction] = []
         private(set) var literals: [UInt8] = []
         private(set) var fieldOffsets: [Int32] = []
+        /// Why the text is not a template orgprofile can render, and where (a character
+        /// position): the first problem found.
+        private(set) var failure: (position: Int, message: String)?
 
         init(bytes: [UInt8], root: TemplateContext.ObjectSchema) {
             characters = Array(String(decoding: bytes, as: UTF8.self))
@@ -25,8 +28,9 @@ extension CompiledTemplate {
         private static let nameCharacters = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
 
         /// Appends the instructions up to the close tag of `name` (or the end, for the top
-        /// level); false where swift-mustache would throw or orgprofile does not support the tag.
-        mutating func parseSection(name: String?, newLine initialNewLine: Bool) -> Bool {
+        /// level); false, with `failure` set, where swift-mustache would throw or orgprofile
+        /// does not support the tag. `opened`: where the section's tag starts.
+        mutating func parseSection(name: String?, newLine initialNewLine: Bool, opened: Int = 0) -> Bool {
             /// The last text instruction this section appended.
             var lastText: Int?
             /// Literal text, joined to the text of the instruction just before it when that is
@@ -46,6 +50,7 @@ extension CompiledTemplate {
             while !atEnd {
                 if newLine { whitespaceBefore = read { $0 == " " || $0 == "\t" } }
                 let text = readUntilTagOrNewline()
+                if failure != nil { return false }
                 if !atEnd, current.isNewline {
                     append(whitespaceBefore + text + String(current))
                     newLine = true
@@ -65,11 +70,13 @@ extension CompiledTemplate {
                         whitespaceBefore = ""
                     }
                 }
+                // Just past the tag's `{{`.
+                let tag = position - 2
                 switch current {
                 case "#", "^":
                     let inverted = current == "^"
                     position += 1
-                    guard let tagName = readName() else { return false }
+                    guard let tagName = readName() else { return fail("this tag is not closed with '}}' after its name", at: tag) }
                     if isStandalone(newLine) { setNewLine = true } else { flushWhitespace() }
                     let path = resolve(tagName)
                     let pushed = inverted ? nil : scope(for: tagName, path)
@@ -79,7 +86,7 @@ extension CompiledTemplate {
                     }
                     let opening = instructions.count
                     instructions.append(.inverted(path, end: 0))
-                    let parsed = parseSection(name: tagName, newLine: setNewLine)
+                    let parsed = parseSection(name: tagName, newLine: setNewLine, opened: tag)
                     if pushed != nil {
                         scopes.removeLast()
                         inList.removeLast()
@@ -89,34 +96,66 @@ extension CompiledTemplate {
                     instructions[opening] = inverted ? .inverted(path, end: end) : .section(path, end: end)
                 case "/":
                     position += 1
-                    guard let tagName = readName(), tagName == name else { return false }
+                    guard let tagName = readName() else { return fail("this tag is not closed with '}}' after its name", at: tag) }
+                    guard let name else { return fail("'{{/\(tagName)}}' closes a section that is not open", at: tag) }
+                    guard tagName == name else { return fail("'{{/\(tagName)}}' closes section '\(name)'; close that one first", at: tag) }
                     if !isStandalone(newLine) { flushWhitespace() }
                     return true
                 case "!", "%":
+                    let isPragma = current == "%"
                     position += 1
-                    guard skipToTagEnd() else { return false }
+                    let body = position
+                    guard skipToTagEnd() else { return fail("this tag is never closed with '}}'", at: tag) }
+                    if isPragma {
+                        let pragma = String(characters[body..<(position - 2)]).trimmingCharacters(in: .whitespaces)
+                        guard pragma.hasPrefix("CONTENT_TYPE:") else {
+                            return fail(
+                                "unknown pragma '\(pragma)'; orgprofile templates know only {{% CONTENT_TYPE: TEXT }} (and need none)",
+                                at: tag)
+                        }
+                    }
                     setNewLine = isStandalone(newLine)
                 case "{":
                     flushWhitespace()
                     position += 1
-                    guard let tagName = readName(), !atEnd, current == "}" else { return false }
+                    guard let tagName = readName(), !atEnd, current == "}" else {
+                        return fail("a '{{{' tag ends with '}}}' right after its name", at: tag)
+                    }
                     position += 1
                     instructions.append(.value(resolve(tagName)))
                 case "&":
                     flushWhitespace()
                     position += 1
-                    guard let tagName = readName() else { return false }
+                    guard let tagName = readName() else { return fail("this tag is not closed with '}}' after its name", at: tag) }
                     instructions.append(.value(resolve(tagName)))
                 case ">", "<", "$", "=":
-                    return false
+                    return fail(
+                        "'{{\(current)...}}' tags (partials, inheritance, delimiter changes) are not supported in orgprofile templates",
+                        at: tag)
                 default:
                     flushWhitespace()
-                    guard let tagName = readName() else { return false }
+                    guard let tagName = readName() else { return fail("this tag is not closed with '}}' after its name", at: tag) }
                     instructions.append(.value(resolve(tagName)))
                 }
                 newLine = setNewLine
             }
-            return name == nil
+            guard let name else { return true }
+            return fail("section '\(name)' is never closed; add {{/\(name)}}", at: opened)
+        }
+
+        /// Records the first problem (the innermost, as the sections unwind); always false.
+        private mutating func fail(_ message: String, at position: Int) -> Bool {
+            if failure == nil { failure = (position, message) }
+            return false
+        }
+
+        /// The 1-based line and column of a character position.
+        func lineAndColumn(of position: Int) -> (line: Int, column: Int) {
+            var (line, lineStart) = (1, 0)
+            for index in 0..<min(position, characters.count) where characters[index].isNewline {
+                (line, lineStart) = (line + 1, index + 1)
+            }
+            return (line, position - lineStart + 1)
         }
 
         // MARK: Names
@@ -190,6 +229,8 @@ extension CompiledTemplate {
                     position += 2
                     break
                 }
+                // Mustache refuses a template whose last character is a lone `{`.
+                if position + 1 == characters.count { _ = fail("the template ends with a lone '{'", at: position) }
                 text.append("{")
                 position += 1
             }

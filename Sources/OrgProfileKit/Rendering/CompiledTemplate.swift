@@ -34,12 +34,35 @@ struct CompiledTemplate: Sendable {
     let literals: [UInt8]
     let fieldOffsets: [Int32]
 
-    /// Compiles template text that `TemplateChecker` accepted; nil for text swift-mustache
-    /// would not parse either (the caller reports swift-mustache's error).
-    init?(_ text: String, schema: [String: TemplateContext.FieldType] = TemplateContext.schema) {
+    /// A template's syntax error: its message and 1-based position.
+    struct SyntaxError: Error, Equatable {
+        var message: String
+        var line: Int
+        var column: Int
+    }
+
+    /// Compiles template text whose names `TemplateChecker` accepted; a syntax error where
+    /// Mustache (swift-mustache, which the tests render with) would not parse it either, or
+    /// orgprofile does not support the tag.
+    static func compile(_ text: String, schema: [String: TemplateContext.FieldType] = TemplateContext.schema) -> Result<
+        CompiledTemplate, SyntaxError
+    > {
         var parser = Parser(bytes: Array(text.utf8), root: TemplateContext.ObjectSchema(schema))
-        guard parser.parseSection(name: nil, newLine: true), parser.atEnd else { return nil }
-        (instructions, literals, fieldOffsets) = (parser.instructions, parser.literals, parser.fieldOffsets)
+        guard parser.parseSection(name: nil, newLine: true), parser.atEnd else {
+            let failure = parser.failure ?? (parser.position, "the template cannot be read")
+            let (line, column) = parser.lineAndColumn(of: failure.position)
+            return .failure(SyntaxError(message: failure.message, line: line, column: column))
+        }
+        return .success(CompiledTemplate(instructions: parser.instructions, literals: parser.literals, fieldOffsets: parser.fieldOffsets))
+    }
+
+    init?(_ text: String) {
+        guard case .success(let compiled) = Self.compile(text) else { return nil }
+        self = compiled
+    }
+
+    private init(instructions: [Instruction], literals: [UInt8], fieldOffsets: [Int32]) {
+        (self.instructions, self.literals, self.fieldOffsets) = (instructions, literals, fieldOffsets)
     }
 
     /// The rendered bytes for one context.

@@ -1,6 +1,5 @@
 import FileSafety
 import Foundation
-import Mustache
 
 /// The templates that render each principal's files: one per output file name.
 public struct TemplateSet: Sendable {
@@ -22,9 +21,7 @@ public struct TemplateSet: Sendable {
     public static func builtin() -> TemplateSet {
         var diagnostics: [Diagnostic] = []
         let templates = BuiltinTemplates.sources.compactMap { source in
-            parse(
-                source.text, name: source.name, origin: "Templates/\(source.name).mustache", checkingSyntax: false,
-                diagnostics: &diagnostics)
+            parse(source.text, name: source.name, origin: "Templates/\(source.name).mustache", diagnostics: &diagnostics)
         }
         precondition(diagnostics.isEmpty, "built-in templates are checked by the tests: \(diagnostics)")
         return TemplateSet(templates: templates)
@@ -70,39 +67,24 @@ public struct TemplateSet: Sendable {
         return diagnostics.isEmpty ? .success(set) : .failure(TemplateLoadFailure(diagnostics: diagnostics, isIOError: false))
     }
 
-    /// Checks the tags against the context and compiles the template. `checkingSyntax`:
-    /// first parse it with swift-mustache (in plain-text mode), whose syntax errors carry a
-    /// line and column; the built-in templates skip that at run time, since the tests parse
-    /// each of them with swift-mustache and render it both ways.
-    static func parse(_ text: String, name: String, origin: String, checkingSyntax: Bool = true, diagnostics: inout [Diagnostic])
-        -> Template?
-    {
+    /// Checks the tags against the context and compiles the template; problems become
+    /// diagnostics at their line and column of `origin`.
+    static func parse(_ text: String, name: String, origin: String, diagnostics: inout [Diagnostic]) -> Template? {
         let problems = TemplateChecker.check(text, file: origin)
         guard problems.isEmpty else {
             diagnostics += problems
             return nil
         }
-        do {
-            if checkingSyntax {
-                // A standalone pragma line: removed from the output, and it turns HTML escaping off.
-                _ = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}\n" + text)
-            }
-            guard let compiled = CompiledTemplate(text) else {
-                diagnostics.append(
-                    .error(
-                        .templateSyntax, "template syntax error: the template uses a construct orgprofile cannot render",
-                        at: SourceLocation(file: origin, line: 1, column: 1)))
-                return nil
-            }
+        switch CompiledTemplate.compile(text) {
+        case .success(let compiled):
             return Template(name: name, origin: origin, compiled: compiled)
-        } catch let error as MustacheTemplate.ParserError {
-            let location = SourceLocation(file: origin, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
-            diagnostics.append(.error(.templateSyntax, "template syntax error: \(error.error)", at: location))
-        } catch {
+        case .failure(let error):
             diagnostics.append(
-                .error(.templateSyntax, "template syntax error: \(error)", at: SourceLocation(file: origin, line: 1, column: 1)))
+                .error(
+                    .templateSyntax, "template syntax error: \(error.message)",
+                    at: SourceLocation(file: origin, line: error.line, column: error.column)))
+            return nil
         }
-        return nil
     }
 
     static func isSafeFileName(_ name: String) -> Bool {
