@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "FileSafety"),
         /// The AWS CLI's config and credentials files: reading them as the CLI does, merging
         /// orgprofile's block into them, checking a setup (doctor). Knows nothing of org.yaml.
-        .target(name: "AWSConfig", dependencies: ["FileSafety"]),
+        .target(name: "AWSConfig", dependencies: ["FileSafety", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "OrgProfileKit",
             dependencies: [

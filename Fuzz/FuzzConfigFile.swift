@@ -1,7 +1,7 @@
 // libFuzzer target: config and credentials bytes through the AWS config reader.
 // Whatever it reads it must give back byte for byte.
 // Built and run by scripts/fuzz.sh FuzzConfigFile SECONDS.
-import OrgProfileKit
+import AWSConfig
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzConfigFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -2,6 +2,7 @@
 // merge. A merge that succeeds must read back as the AWS CLI would read it: the old
 // profiles unchanged plus the block's, and uninstall must give the old bytes back.
 // Built and run by scripts/fuzz.sh FuzzInstallMerge SECONDS.
+import AWSConfig
 import OrgProfileKit
 
 private let block = """

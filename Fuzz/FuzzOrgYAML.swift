@@ -1,6 +1,7 @@
 // libFuzzer target: org.yaml bytes through the loader, the compiler and the renderer.
 // Any input must end in diagnostics or output, never in a crash or a hang.
 // Built and run by scripts/fuzz.sh FuzzOrgYAML SECONDS.
+import AWSConfig
 import OrgProfileKit
 
 private let templates = TemplateSet.builtin()
