@@ -71,6 +71,12 @@ public enum Parallel {
         return try map(count: pieces) { (piece: Int) throws(Failure) -> Result in try work(piece, ranges[piece]) }
     }
 
+    /// Runs `work` on a thread of its own and returns at once: for a producer that the
+    /// caller consumes while it runs (libyaml's events); the work signals its own end.
+    static func start(_ work: @escaping @Sendable () -> Void) {
+        Thread.detachNewThread(work)
+    }
+
     /// Runs two different pieces of work at once and returns both results.
     static func both<First: Sendable, Second: Sendable>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
         nonisolated(unsafe) var firstResult: First?

@@ -47,14 +47,12 @@ final class YAMLEventStream: @unchecked Sendable {
     private var batches: [Batch] = []
     private var cancelled = false
 
-    /// Starts parsing `bytes`, which must stay valid until `finish()` returns. The parser
-    /// runs on a shared worker thread (measured faster than a queue of its own); it never
-    /// waits for anything, so it always finishes and frees that thread, even when the
-    /// loads waiting for it run on shared worker threads themselves (diff loads two files
-    /// at once).
+    /// Starts parsing `bytes`, which must stay valid until `finish()` returns, on a thread
+    /// of its own (`Parallel.start`). The parser never waits for anything, so it always
+    /// finishes, whoever waits for it.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         nonisolated(unsafe) let bytes = bytes
-        DispatchQueue.global().async { [self] in
+        Parallel.start { [self] in
             parse(bytes)
             finished.signal()
         }
