@@ -41,10 +41,7 @@ extension OrgProfileCommand {
         @Flag(name: .long, help: "Also the group memberships org.yaml declares (for users kept in Identity Center itself).")
         var memberships = false
 
-        @Option(
-            name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"),
-            completion: .file())
-        var output: String?
+        @OptionGroup var destination: OutputFileOption
 
         @OptionGroup var diagnostics: DiagnosticOptions
 
@@ -68,7 +65,7 @@ extension OrgProfileCommand {
                 case .csv: [compiler.csv()]
                 case .json: [compiler.json()]
                 }
-            guard let output else {
+            guard let output = destination.output else {
                 guard texts.count == 1 else {
                     frontend.fail(
                         .writeFailed,

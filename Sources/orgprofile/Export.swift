@@ -24,10 +24,7 @@ extension OrgProfileCommand {
 
         @OptionGroup var selection: PrincipalOptions
 
-        @Option(
-            name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"),
-            completion: .file())
-        var output: String?
+        @OptionGroup var destination: OutputFileOption
 
         func validate() throws {
             try selection.requireOne()
@@ -36,7 +33,7 @@ extension OrgProfileCommand {
         func run() throws {
             let frontend = Frontend(options: diagnostics)
             let text = try PrincipalConfig(file: input.file, options: selection, frontend: frontend).text
-            try frontend.emit(text, to: output)
+            try frontend.emit(text, to: destination.output)
         }
     }
 }

@@ -13,6 +13,15 @@ struct DiagnosticOptions: ParsableArguments {
     var strict = false
 }
 
+/// `--output PATH` of the commands that print one document: write it there, atomically,
+/// instead of to standard output (`Frontend.emit`).
+struct OutputFileOption: ParsableArguments {
+    @Option(
+        name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"),
+        completion: .file())
+    var output: String?
+}
+
 /// How diagnostics are printed; alone for a command that reads no org.yaml.
 struct DiagnosticFormatOption: ParsableArguments {
     @Option(

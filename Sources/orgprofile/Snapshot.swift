@@ -67,10 +67,7 @@ extension OrgProfileCommand {
 
         @OptionGroup var access: AWSAccessOptions
 
-        @Option(
-            name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"),
-            completion: .file())
-        var output: String?
+        @OptionGroup var destination: OutputFileOption
 
         @OptionGroup var diagnostics: DiagnosticFormatOption
 
@@ -78,7 +75,7 @@ extension OrgProfileCommand {
             let frontend = Frontend(format: diagnostics)
             let snapshot = try frontend.snapshot(from: access.live(frontend))
             let text = snapshot.json()
-            try frontend.emit(text, to: output) { path in
+            try frontend.emit(text, to: destination.output) { path in
                 "wrote \(path): \(snapshot.accounts.count) accounts, \(snapshot.permissionSets.count) permission sets, \(snapshot.users.count) users, \(snapshot.groups.count) groups, \(snapshot.assignments.count) assignments"
             }
         }

@@ -82,8 +82,8 @@ struct ManifestStream {
     private func writeSummary(of candidate: AccessModel.Candidate, _ bytes: ProfileStrings.Bytes, to json: inout PrettyJSONWriter) {
         let account = candidate.account
         json.beginObject()
-        json.field("account", bytes[strings.accountKey[account]])
-        json.field("account_id", bytes[strings.accountID[account]])
+        json.field("account".utf8, bytes[strings.accountKey[account]])
+        json.field("account_id".utf8, bytes[strings.accountID[account]])
         // Settings are sorted by key, and keys are ASCII: byte order.
         let settings = strings.settingsStart[account]..<strings.settingsStart[account + 1]
         if settings.contains(where: { strings.settingRunsCommand[$0] }) {
@@ -94,10 +94,10 @@ struct ManifestStream {
             }
             json.endObject()
         }
-        json.field("name", bytes[strings.profileName[candidate.name]])
-        json.field("region", bytes[strings.region[account]])
-        json.field("role", bytes[strings.role[candidate.role]])
-        if let kind = candidate.userManagement { json.field("user_management", bytes[strings.userManagementTarget[kind]!]) }
+        json.field("name".utf8, bytes[strings.profileName[candidate.name]])
+        json.field("region".utf8, bytes[strings.region[account]])
+        json.field("role".utf8, bytes[strings.role[candidate.role]])
+        if let kind = candidate.userManagement { json.field("user_management".utf8, bytes[strings.userManagementTarget[kind]!]) }
         json.endObject()
     }
 

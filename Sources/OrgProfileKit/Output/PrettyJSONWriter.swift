@@ -50,14 +50,12 @@ struct PrettyJSONWriter {
     }
     mutating func endArray() { end(UInt8(ascii: "]")) }
 
-    mutating func key(_ key: some Collection<UInt8>) {
-        beginValue()
-        quoted(key)
-        bytes.append(contentsOf: " : ".utf8)
-        afterKey = true
+    mutating func key(_ key: String) {
+        self.key(key.utf8)
     }
 
-    mutating func key(_ key: String) {
+    /// A key given as UTF-8 bytes.
+    mutating func key(_ key: some Collection<UInt8>) {
         beginValue()
         quoted(key)
         bytes.append(contentsOf: " : ".utf8)
@@ -66,20 +64,12 @@ struct PrettyJSONWriter {
 
     mutating func string(_ value: String) {
         beginValue()
-        quoted(value)
+        quoted(value.utf8)
     }
 
     /// `"key" : "value"`
     mutating func field(_ key: String, _ value: String) {
-        self.key(key)
-        string(value)
-    }
-
-    /// `"key" : "value"`, the value given as UTF-8 bytes.
-    mutating func field(_ key: String, _ value: some Collection<UInt8>) {
-        self.key(key)
-        beginValue()
-        quoted(value)
+        field(key.utf8, value.utf8)
     }
 
     /// `"key" : "value"`, both given as UTF-8 bytes.
@@ -116,10 +106,6 @@ struct PrettyJSONWriter {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    private mutating func quoted(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ quoted($0) }) == nil { quoted(Array(text.utf8)) }
-    }
 
     private mutating func quoted(_ text: some Collection<UInt8>) {
         bytes.append(UInt8(ascii: "\""))

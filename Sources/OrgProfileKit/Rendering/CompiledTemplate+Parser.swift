@@ -76,7 +76,7 @@ extension CompiledTemplate {
                 case "#", "^":
                     let inverted = current == "^"
                     position += 1
-                    guard let tagName = readName() else { return fail("this tag is not closed with '}}' after its name", at: tag) }
+                    guard let tagName = readName() else { return fail(Self.unclosedName, at: tag) }
                     if isStandalone(newLine) { setNewLine = true } else { flushWhitespace() }
                     let path = resolve(tagName)
                     let pushed = inverted ? nil : scope(for: tagName, path)
@@ -96,7 +96,7 @@ extension CompiledTemplate {
                     instructions[opening] = inverted ? .inverted(path, end: end) : .section(path, end: end)
                 case "/":
                     position += 1
-                    guard let tagName = readName() else { return fail("this tag is not closed with '}}' after its name", at: tag) }
+                    guard let tagName = readName() else { return fail(Self.unclosedName, at: tag) }
                     guard let name else { return fail("'{{/\(tagName)}}' closes a section that is not open", at: tag) }
                     guard tagName == name else { return fail("'{{/\(tagName)}}' closes section '\(name)'; close that one first", at: tag) }
                     if !isStandalone(newLine) { flushWhitespace() }
@@ -126,7 +126,7 @@ extension CompiledTemplate {
                 case "&":
                     flushWhitespace()
                     position += 1
-                    guard let tagName = readName() else { return fail("this tag is not closed with '}}' after its name", at: tag) }
+                    guard let tagName = readName() else { return fail(Self.unclosedName, at: tag) }
                     instructions.append(.value(resolve(tagName)))
                 case ">", "<", "$", "=":
                     return fail(
@@ -134,7 +134,7 @@ extension CompiledTemplate {
                         at: tag)
                 default:
                     flushWhitespace()
-                    guard let tagName = readName() else { return fail("this tag is not closed with '}}' after its name", at: tag) }
+                    guard let tagName = readName() else { return fail(Self.unclosedName, at: tag) }
                     instructions.append(.value(resolve(tagName)))
                 }
                 newLine = setNewLine
@@ -142,6 +142,8 @@ extension CompiledTemplate {
             guard let name else { return true }
             return fail("section '\(name)' is never closed; add {{/\(name)}}", at: opened)
         }
+
+        private static let unclosedName = "this tag is not closed with '}}' after its name"
 
         /// Records the first problem (the innermost, as the sections unwind); always false.
         private mutating func fail(_ message: String, at position: Int) -> Bool {
