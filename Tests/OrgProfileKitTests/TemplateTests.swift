@@ -5,8 +5,11 @@ import Testing
 @testable import OrgProfileKit
 
 @Suite struct TemplateTests {
+    /// Every problem of a template, each as `LINE:COLUMN: code: message`, in the order found.
     func problems(_ text: String) -> [String] {
-        TemplateChecker.check(text, file: "t.mustache").map { "\($0.location!.line):\($0.location!.column): \($0.message)" }
+        var problems: [Diagnostic] = []
+        _ = CompiledTemplate.compile(text, file: "t.mustache", diagnostics: &problems)
+        return problems.map { "\($0.location!.line):\($0.location!.column): \($0.code.rawValue): \($0.message)" }
     }
 
     @Test func builtinTemplatesAreCleanAndSingleSourced() throws {
@@ -23,37 +26,70 @@ import Testing
     @Test func unknownNamesAreErrorsWithTheirLine() {
         #expect(
             problems("a\n{{session.nmae}}\n{{#profiles}}{{acount_id}}{{/profiles}}\n{{projcet}}") == [
-                "2:1: 'session' has no field 'nmae'; did you mean 'name'?; see docs/templates.md",
-                "3:14: 'acount_id' is not in the template context; did you mean 'account_id'?; see docs/templates.md",
-                "4:1: 'projcet' is not in the template context; did you mean 'project'?; see docs/templates.md",
+                "2:1: template-error: 'session' has no field 'nmae'; did you mean 'name'?; see docs/templates.md",
+                "3:14: template-error: 'acount_id' is not in the template context; did you mean 'account_id'?; see docs/templates.md",
+                "4:1: template-error: 'projcet' is not in the template context; did you mean 'project'?; see docs/templates.md",
             ])
     }
 
     @Test func namesAreScopedBySections() {
-        #expect(problems("{{account_id}}") == ["1:1: 'account_id' is not in the template context; see docs/templates.md"])
+        #expect(problems("{{account_id}}") == ["1:1: template-error: 'account_id' is not in the template context; see docs/templates.md"])
         #expect(problems("{{#profiles}}{{#settings}}{{key}}={{value}} {{name}} {{project}}{{/settings}}{{/profiles}}") == [])
         #expect(problems("{{#first_profile}}{{name}}{{/first_profile}}{{^has_profiles}}none{{/has_profiles}}") == [])
         #expect(problems("{{#profiles}}{{name}}{{^last()}}, {{/last()}}{{/profiles}}") == [])
-        #expect(problems("{{first()}}") == ["1:1: 'first()' is only available inside a list section such as {{#profiles}}"])
+        #expect(problems("{{first()}}") == ["1:1: template-error: 'first()' is only available inside a list section such as {{#profiles}}"])
     }
 
     @Test func structureProblems() {
-        #expect(problems("{{profiles}}") == ["1:1: 'profiles' is a list; use it as a section: {{#profiles}}...{{/profiles}}"])
-        #expect(problems("{{session}}") == ["1:1: 'session' is an object; use one of its fields, such as {{session.name}}"])
+        #expect(
+            problems("{{profiles}}") == ["1:1: template-error: 'profiles' is a list; use it as a section: {{#profiles}}...{{/profiles}}"])
+        #expect(problems("{{session}}") == ["1:1: template-error: 'session' is an object; use one of its fields, such as {{session.name}}"])
         #expect(
             problems("{{#profiles}}\n{{/settings}}") == [
-                "2:1: '{{/settings}}' closes section 'profiles'; close that one first",
-                "1:1: section 'profiles' is never closed; add {{/profiles}}",
+                "2:1: template-error: '{{/settings}}' closes section 'profiles'; close that one first",
+                "1:1: template-error: section 'profiles' is never closed; add {{/profiles}}",
             ])
         #expect(
             problems("x {{> other}}") == [
-                "1:3: '{{>...}}' tags (partials, inheritance, delimiter changes) are not supported in orgprofile templates"
+                "1:3: template-error: '{{>...}}' tags (partials, inheritance, delimiter changes) are not supported in orgprofile templates"
             ])
         #expect(
             problems("{{uppercased(project)}}") == [
-                "1:1: transforms such as 'uppercased(project)' are not supported in orgprofile templates"
+                "1:1: template-error: transforms such as 'uppercased(project)' are not supported in orgprofile templates"
             ])
-        #expect(problems("ok\n  {{project") == ["2:3: this tag is never closed with '}}'"])
+        #expect(problems("ok\n  {{project") == ["2:3: template-error: this tag is never closed with '}}'"])
+    }
+
+    /// One reading reports every name and placement problem; a tag that cannot be read to its
+    /// end stops it, after what was found before.
+    @Test func problemsOfOneTemplateAreReportedTogether() {
+        #expect(
+            problems(
+                "{{.}}\n{{}} {{a..b}} {{#profiles}}{{size()}}{{profiles.name}}{{/profiles}}\n{{#session}}{{/profiles}}{{nmae}}{{/session}}")
+                == [
+                    "1:1: template-error: '.' is not supported in orgprofile templates; use the field's name, such as {{name}}",
+                    "2:1: template-error: empty tag",
+                    "2:6: template-error: 'a..b' is not a name",
+                    "2:28: template-error: unknown helper 'size()'; orgprofile templates know first(), last(), index(), even() and odd()",
+                    "2:38: template-error: 'profiles' has no fields; 'profiles.name' cannot be looked up",
+                    "3:13: template-error: '{{/profiles}}' closes section 'session'; close that one first",
+                    "3:26: template-error: 'nmae' is not in the template context; did you mean 'name'?; see docs/templates.md",
+                ])
+        #expect(
+            problems("{{projct}}\n{{pro ject}}\n{{later}}") == [
+                "1:1: template-error: 'projct' is not in the template context; did you mean 'project'?; see docs/templates.md",
+                "2:1: template-syntax: template syntax error: this tag is not closed with '}}' after its name",
+            ])
+        #expect(
+            problems("{{% BAD }}\n{{{project}}\n") == [
+                "1:1: template-syntax: template syntax error: unknown pragma 'BAD'; orgprofile templates know only {{% CONTENT_TYPE: TEXT }} (and need none)",
+                "2:1: template-syntax: template syntax error: a '{{{' tag ends with '}}}' right after its name",
+            ])
+        #expect(
+            problems("{{#session}}{{region}}{{#principal.email}}{{.}}{{/principal.email}}{{/session}}") == [
+                "1:43: template-error: '.' is not supported in orgprofile templates; use the field's name, such as {{name}}"
+            ])
+        #expect(problems("x {") == ["1:3: template-syntax: template syntax error: the template ends with a lone '{'"])
     }
 
     /// Every field the schema documents is present in the values templates get, for a

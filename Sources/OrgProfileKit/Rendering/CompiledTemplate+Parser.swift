@@ -1,20 +1,24 @@
 /// Reading template text into `CompiledTemplate` instructions, following swift-mustache's parser
 /// step by step (line starts, standalone tags, the whitespace before a tag), so that the two
-/// produce the same bytes.
+/// produce the same bytes; and checking every tag against the documented context on the way,
+/// so that a name the context does not have is an error, never an empty string in a config.
 extension CompiledTemplate {
     struct Parser {
+        typealias FieldType = TemplateContext.FieldType
+
         let characters: [Character]
         var position = 0
         /// The schemas of the open scopes, innermost last; nil for a string section.
         var scopes: [TemplateContext.ObjectSchema?]
-        /// Whether the innermost open section iterates a list (the helpers need one).
+        /// Whether each open section iterates a list (the helpers need one).
         var inList: [Bool] = [false]
         private(set) var instructions: [Instruction] = []
         private(set) var literals: [UInt8] = []
         private(set) var fieldOffsets: [Int32] = []
-        /// Why the text is not a template orgprofile can render, and where (a character
-        /// position): the first problem found.
-        private(set) var failure: (position: Int, message: String)?
+        /// What is wrong with the template, in the order found, at character positions. Names
+        /// and misplaced tags are recorded and reading goes on; a tag that cannot be read to
+        /// its end stops it.
+        private(set) var problems: [(code: DiagnosticCode, message: String, position: Int)] = []
 
         init(bytes: [UInt8], root: TemplateContext.ObjectSchema) {
             characters = Array(String(decoding: bytes, as: UTF8.self))
@@ -28,8 +32,7 @@ extension CompiledTemplate {
         private static let nameCharacters = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
 
         /// Appends the instructions up to the close tag of `name` (or the end, for the top
-        /// level); false, with `failure` set, where swift-mustache would throw or orgprofile
-        /// does not support the tag. `opened`: where the section's tag starts.
+        /// level); false where reading cannot go on. `opened`: where the section's tag starts.
         mutating func parseSection(name: String?, newLine initialNewLine: Bool, opened: Int = 0) -> Bool {
             /// The last text instruction this section appended.
             var lastText: Int?
@@ -50,7 +53,6 @@ extension CompiledTemplate {
             while !atEnd {
                 if newLine { whitespaceBefore = read { $0 == " " || $0 == "\t" } }
                 let text = readUntilTagOrNewline()
-                if failure != nil { return false }
                 if !atEnd, current.isNewline {
                     append(whitespaceBefore + text + String(current))
                     newLine = true
@@ -76,78 +78,95 @@ extension CompiledTemplate {
                 case "#", "^":
                     let inverted = current == "^"
                     position += 1
-                    guard let tagName = readName() else { return fail(Self.unclosedName, at: tag) }
+                    guard let tagName = readName() else { return unreadable(tag) }
                     if isStandalone(newLine) { setNewLine = true } else { flushWhitespace() }
-                    let path = resolve(tagName)
-                    let pushed = inverted ? nil : scope(for: tagName, path)
+                    let found = lookup(tagName, at: tag)
+                    let pushed = inverted ? nil : found.flatMap(Self.scope)
                     if let pushed {
                         scopes.append(pushed.schema)
                         inList.append(pushed.isList)
                     }
                     let opening = instructions.count
-                    instructions.append(.inverted(path, end: 0))
+                    instructions.append(.inverted(.missing, end: 0))
                     let parsed = parseSection(name: tagName, newLine: setNewLine, opened: tag)
                     if pushed != nil {
                         scopes.removeLast()
                         inList.removeLast()
                     }
                     guard parsed else { return false }
-                    let end = Int32(instructions.count)
+                    let (path, end) = (found?.path ?? .missing, Int32(instructions.count))
                     instructions[opening] = inverted ? .inverted(path, end: end) : .section(path, end: end)
                 case "/":
                     position += 1
-                    guard let tagName = readName() else { return fail(Self.unclosedName, at: tag) }
-                    guard let name else { return fail("'{{/\(tagName)}}' closes a section that is not open", at: tag) }
-                    guard tagName == name else { return fail("'{{/\(tagName)}}' closes section '\(name)'; close that one first", at: tag) }
-                    if !isStandalone(newLine) { flushWhitespace() }
-                    return true
+                    guard let tagName = readName() else { return unreadable(tag) }
+                    if let name, tagName == name {
+                        if !isStandalone(newLine) { flushWhitespace() }
+                        return true
+                    }
+                    if let name {
+                        problem(.templateError, "'{{/\(tagName)}}' closes section '\(name)'; close that one first", at: tag)
+                    } else {
+                        problem(.templateError, "'{{/\(tagName)}}' closes a section that is not open", at: tag)
+                    }
                 case "!", "%":
                     let isPragma = current == "%"
                     position += 1
                     let body = position
-                    guard skipToTagEnd() else { return fail("this tag is never closed with '}}'", at: tag) }
-                    if isPragma {
-                        let pragma = String(characters[body..<(position - 2)]).trimmingCharacters(in: .whitespaces)
-                        guard pragma.hasPrefix("CONTENT_TYPE:") else {
-                            return fail(
-                                "unknown pragma '\(pragma)'; orgprofile templates know only {{% CONTENT_TYPE: TEXT }} (and need none)",
-                                at: tag)
-                        }
+                    guard skipToTagEnd() else { return unreadable(tag) }
+                    let pragma = String(characters[body..<(position - 2)]).trimmingCharacters(in: .whitespaces)
+                    if isPragma, !pragma.hasPrefix("CONTENT_TYPE:") {
+                        problem(
+                            .templateSyntax,
+                            "unknown pragma '\(pragma)'; orgprofile templates know only {{% CONTENT_TYPE: TEXT }} (and need none)",
+                            at: tag)
                     }
                     setNewLine = isStandalone(newLine)
                 case "{":
                     flushWhitespace()
                     position += 1
                     guard let tagName = readName(), !atEnd, current == "}" else {
-                        return fail("a '{{{' tag ends with '}}}' right after its name", at: tag)
+                        return unreadable(tag, "a '{{{' tag ends with '}}}' right after its name")
                     }
                     position += 1
-                    instructions.append(.value(resolve(tagName)))
+                    value(tagName, at: tag)
                 case "&":
                     flushWhitespace()
                     position += 1
-                    guard let tagName = readName() else { return fail(Self.unclosedName, at: tag) }
-                    instructions.append(.value(resolve(tagName)))
+                    guard let tagName = readName() else { return unreadable(tag) }
+                    value(tagName, at: tag)
                 case ">", "<", "$", "=":
-                    return fail(
+                    problem(
+                        .templateError,
                         "'{{\(current)...}}' tags (partials, inheritance, delimiter changes) are not supported in orgprofile templates",
                         at: tag)
+                    guard skipToTagEnd() else { return unreadable(tag) }
                 default:
                     flushWhitespace()
-                    guard let tagName = readName() else { return fail(Self.unclosedName, at: tag) }
-                    instructions.append(.value(resolve(tagName)))
+                    guard let tagName = readName() else { return unreadable(tag) }
+                    value(tagName, at: tag)
                 }
                 newLine = setNewLine
             }
             guard let name else { return true }
-            return fail("section '\(name)' is never closed; add {{/\(name)}}", at: opened)
+            problem(.templateError, "section '\(name)' is never closed; add {{/\(name)}}", at: opened)
+            return true
         }
 
-        private static let unclosedName = "this tag is not closed with '}}' after its name"
+        private mutating func problem(_ code: DiagnosticCode, _ message: String, at position: Int) {
+            problems.append((code, message, position))
+        }
 
-        /// Records the first problem (the innermost, as the sections unwind); always false.
-        private mutating func fail(_ message: String, at position: Int) -> Bool {
-            if failure == nil { failure = (position, message) }
+        /// A tag that cannot be read to its end, which stops the reading: never closed at all,
+        /// or not closed where Mustache expects (right after the name). Always false.
+        private mutating func unreadable(_ tag: Int, _ message: String = "this tag is not closed with '}}' after its name") -> Bool {
+            let closed = characters[min(tag + 2, characters.count)...].indices.contains {
+                characters[$0] == "}" && $0 + 1 < characters.count && characters[$0 + 1] == "}"
+            }
+            if closed {
+                problem(.templateSyntax, message, at: tag)
+            } else {
+                problem(.templateError, "this tag is never closed with '}}'", at: tag)
+            }
             return false
         }
 
@@ -162,11 +181,23 @@ extension CompiledTemplate {
 
         // MARK: Names
 
+        /// A value tag: a string, a flag or a helper; lists and objects have no text.
+        private mutating func value(_ name: String, at tag: Int) {
+            let found = lookup(name, at: tag)
+            switch found?.type {
+            case .list?: problem(.templateError, "'\(name)' is a list; use it as a section: {{#\(name)}}...{{/\(name)}}", at: tag)
+            case .object?, .optionalObject?:
+                problem(.templateError, "'\(name)' is an object; use one of its fields, such as {{\(name).name}}", at: tag)
+            default: break
+            }
+            instructions.append(.value(found?.path ?? .missing))
+        }
+
         /// The scope a section opens: a list's or an object's fields, or a string's (none);
         /// nil for a boolean or a helper, which open no scope.
-        private func scope(for name: String, _ path: Path) -> (schema: TemplateContext.ObjectSchema?, isList: Bool)? {
-            guard case .fields = path, let type = type(of: name) else { return nil }
-            switch type {
+        private static func scope(_ found: (path: Path, type: FieldType)) -> (schema: TemplateContext.ObjectSchema?, isList: Bool)? {
+            guard case .fields = found.path else { return nil }
+            switch found.type {
             case .list(let fields): return (TemplateContext.ObjectSchema(fields), true)
             case .object(let fields), .optionalObject(let fields): return (TemplateContext.ObjectSchema(fields), false)
             case .string, .optionalString: return (nil, false)
@@ -175,42 +206,55 @@ extension CompiledTemplate {
         }
 
         /// Like Mustache: the first part of a dotted name from the innermost scope that has
-        /// it, the rest down through objects.
-        private mutating func resolve(_ name: String) -> Path {
-            if name.hasSuffix("()"), let helper = Helper(rawValue: String(name.dropLast(2))) {
-                return .helper(helper)
+        /// it, the rest down through objects. Nil, after recording why, for a name the
+        /// context does not have or orgprofile does not support.
+        private mutating func lookup(_ name: String, at tag: Int) -> (path: Path, type: FieldType)? {
+            func refuse(_ message: String) -> (path: Path, type: FieldType)? {
+                problem(.templateError, message, at: tag)
+                return nil
             }
+            if name.isEmpty { return refuse("empty tag") }
+            if name.hasPrefix(".") {
+                return refuse("'\(name)' is not supported in orgprofile templates; use the field's name, such as {{name}}")
+            }
+            if name.hasSuffix("()") {
+                guard let helper = Helper(rawValue: String(name.dropLast(2))) else {
+                    return refuse("unknown helper '\(name)'; orgprofile templates know first(), last(), index(), even() and odd()")
+                }
+                guard inList.contains(true) else {
+                    return refuse("'\(name)' is only available inside a list section such as {{#profiles}}")
+                }
+                return (.helper(helper), .bool)
+            }
+            if name.contains("(") { return refuse("transforms such as '\(name)' are not supported in orgprofile templates") }
             let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            for (depth, schema) in scopes.reversed().enumerated() {
-                guard let schema, var index = schema.index(parts[0]) else { continue }
-                var indices = [index]
-                var object = schema
-                for part in parts.dropFirst() {
-                    guard let child = object.child(index), let next = child.index(part) else { return .missing }
+            if parts.contains(where: \.isEmpty) { return refuse("'\(name)' is not a name") }
+            guard let scope = scopes.indices.last(where: { scopes[$0]?.index(parts[0]) != nil }) else {
+                let visible = Set(scopes.compactMap { $0?.names }.joined()).sorted()
+                return refuse(
+                    "'\(parts[0])' is not in the template context\(Suggestion.hint(for: parts[0], in: visible)); see docs/templates.md")
+            }
+            var object = scopes[scope]!
+            var index = object.index(parts[0])!
+            var indices = [index]
+            for (offset, part) in parts.enumerated().dropFirst() {
+                let path = parts[..<offset].joined(separator: ".")
+                switch object.types[index] {
+                case .object(let fields), .optionalObject(let fields):
+                    let child = TemplateContext.ObjectSchema(fields)
+                    guard let next = child.index(part) else {
+                        return refuse(
+                            "'\(path)' has no field '\(part)'\(Suggestion.hint(for: part, in: child.names)); see docs/templates.md")
+                    }
+                    (object, index) = (child, next)
                     indices.append(next)
-                    object = child
-                    index = next
+                default:
+                    return refuse("'\(path)' has no fields; '\(name)' cannot be looked up")
                 }
-                let start = Int32(fieldOffsets.count)
-                fieldOffsets += indices.map(Int32.init)
-                return .fields(scope: Int32(depth), start: start, count: Int32(indices.count))
             }
-            return .missing
-        }
-
-        private func type(of name: String) -> TemplateContext.FieldType? {
-            let parts = name.split(separator: ".").map(String.init)
-            for schema in scopes.reversed() {
-                guard let schema, var index = schema.index(parts[0]) else { continue }
-                var object = schema
-                for part in parts.dropFirst() {
-                    guard let child = object.child(index), let next = child.index(part) else { return nil }
-                    object = child
-                    index = next
-                }
-                return object.types[index]
-            }
-            return nil
+            let start = Int32(fieldOffsets.count)
+            fieldOffsets += indices.map(Int32.init)
+            return (.fields(scope: Int32(scopes.count - 1 - scope), start: start, count: Int32(indices.count)), object.types[index])
         }
 
         // MARK: Characters
@@ -232,7 +276,7 @@ extension CompiledTemplate {
                     break
                 }
                 // Mustache refuses a template whose last character is a lone `{`.
-                if position + 1 == characters.count { _ = fail("the template ends with a lone '{'", at: position) }
+                if position + 1 == characters.count { problem(.templateSyntax, "the template ends with a lone '{'", at: position) }
                 text.append("{")
                 position += 1
             }
@@ -245,7 +289,6 @@ extension CompiledTemplate {
             let name = read { Self.nameCharacters.contains($0) }
             _ = read { $0.isWhitespace }
             guard readCloser() else { return nil }
-            if name.contains("("), !(name.hasSuffix("()") && Helper(rawValue: String(name.dropLast(2))) != nil) { return nil }
             return name
         }
 

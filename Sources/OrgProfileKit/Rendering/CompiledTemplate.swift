@@ -22,7 +22,7 @@ struct CompiledTemplate: Sendable {
     enum Path: Sendable, Equatable {
         case fields(scope: Int32, start: Int32, count: Int32)
         case helper(Helper)
-        /// A name the schema does not have (only possible for names the checker refused).
+        /// A name the schema does not have (in a template that was refused).
         case missing
     }
 
@@ -34,30 +34,29 @@ struct CompiledTemplate: Sendable {
     let literals: [UInt8]
     let fieldOffsets: [Int32]
 
-    /// A template's syntax error: its message and 1-based position.
-    struct SyntaxError: Error, Equatable {
-        var message: String
-        var line: Int
-        var column: Int
-    }
-
-    /// Compiles template text whose names `TemplateChecker` accepted; a syntax error where
-    /// Mustache (swift-mustache, which the tests render with) would not parse it either, or
-    /// orgprofile does not support the tag.
-    static func compile(_ text: String, schema: [String: TemplateContext.FieldType] = TemplateContext.schema) -> Result<
-        CompiledTemplate, SyntaxError
-    > {
+    /// Compiles template text, checking every tag against the context's schema; where the
+    /// text is not a template orgprofile can render (a name the context does not have, a tag
+    /// it does not support, or Mustache that swift-mustache, which the tests render with,
+    /// would not parse either), the problems as diagnostics at their line and column of `file`.
+    static func compile(
+        _ text: String, file: String, schema: [String: TemplateContext.FieldType] = TemplateContext.schema,
+        diagnostics: inout [Diagnostic]
+    ) -> CompiledTemplate? {
         var parser = Parser(bytes: Array(text.utf8), root: TemplateContext.ObjectSchema(schema))
-        guard parser.parseSection(name: nil, newLine: true), parser.atEnd else {
-            let failure = parser.failure ?? (parser.position, "the template cannot be read")
-            let (line, column) = parser.lineAndColumn(of: failure.position)
-            return .failure(SyntaxError(message: failure.message, line: line, column: column))
+        guard parser.parseSection(name: nil, newLine: true), parser.problems.isEmpty else {
+            diagnostics += parser.problems.map { problem in
+                let (line, column) = parser.lineAndColumn(of: problem.position)
+                let message = problem.code == .templateSyntax ? "template syntax error: \(problem.message)" : problem.message
+                return Diagnostic.error(problem.code, message, at: SourceLocation(file: file, line: line, column: column))
+            }
+            return nil
         }
-        return .success(CompiledTemplate(instructions: parser.instructions, literals: parser.literals, fieldOffsets: parser.fieldOffsets))
+        return CompiledTemplate(instructions: parser.instructions, literals: parser.literals, fieldOffsets: parser.fieldOffsets)
     }
 
     init?(_ text: String) {
-        guard case .success(let compiled) = Self.compile(text) else { return nil }
+        var diagnostics: [Diagnostic] = []
+        guard let compiled = Self.compile(text, file: "", diagnostics: &diagnostics) else { return nil }
         self = compiled
     }
 

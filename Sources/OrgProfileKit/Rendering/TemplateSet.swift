@@ -67,24 +67,10 @@ public struct TemplateSet: Sendable {
         return diagnostics.isEmpty ? .success(set) : .failure(TemplateLoadFailure(diagnostics: diagnostics, isIOError: false))
     }
 
-    /// Checks the tags against the context and compiles the template; problems become
+    /// Compiles the template, checking its tags against the context; problems become
     /// diagnostics at their line and column of `origin`.
     static func parse(_ text: String, name: String, origin: String, diagnostics: inout [Diagnostic]) -> Template? {
-        let problems = TemplateChecker.check(text, file: origin)
-        guard problems.isEmpty else {
-            diagnostics += problems
-            return nil
-        }
-        switch CompiledTemplate.compile(text) {
-        case .success(let compiled):
-            return Template(name: name, origin: origin, compiled: compiled)
-        case .failure(let error):
-            diagnostics.append(
-                .error(
-                    .templateSyntax, "template syntax error: \(error.message)",
-                    at: SourceLocation(file: origin, line: error.line, column: error.column)))
-            return nil
-        }
+        CompiledTemplate.compile(text, file: origin, diagnostics: &diagnostics).map { Template(name: name, origin: origin, compiled: $0) }
     }
 
     static func isSafeFileName(_ name: String) -> Bool {
