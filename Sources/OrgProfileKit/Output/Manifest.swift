@@ -56,11 +56,16 @@ public struct Manifest: Codable, Equatable, Sendable {
         return decode(whole)?.files.map(\.path)
     }
 
+    /// Lowercase hex, as `sha256sum` prints it.
     static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 2 * SHA256.byteCount) { hex in
+            for (index, byte) in SHA256.hash(data: bytes).enumerated() {
+                hex[2 * index] = digits[Int(byte >> 4)]
+                hex[2 * index + 1] = digits[Int(byte & 0xF)]
+            }
+            return 2 * SHA256.byteCount
+        }
     }
 
     /// Whether a path from a manifest names a file compile could have written: exactly

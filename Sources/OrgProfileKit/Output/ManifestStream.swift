@@ -9,11 +9,13 @@ struct ManifestStream {
     /// Every file compile produces, sorted by path.
     let files: [Manifest.File]
     let model: AccessModel
-    let strings: ProfileStrings
+
+    /// Every profile entry the org can show, written once (see `Entries`).
+    private let entries: Entries
 
     init(generator: String, source: String, files: [Manifest.File], model: AccessModel, strings: ProfileStrings? = nil) {
         (self.generator, self.source, self.files, self.model) = (generator, source, files, model)
-        self.strings = strings ?? ProfileStrings(model)
+        entries = Entries(model: model, strings: strings ?? ProfileStrings(model))
     }
 
     static let pieceSize = 1 << 16
@@ -66,39 +68,54 @@ struct ManifestStream {
     /// The entries of some principals in `groups` or `users`: `"NAME" : [ profiles ]`.
     private func part(_ principals: ArraySlice<Principal>, continuing: Bool) -> [UInt8] {
         var json = PrettyJSONWriter(depth: 2, continuing: continuing)
-        for principal in principals {
-            json.key(principal.name)
-            json.beginArray()
-            strings.withBytes { bytes in
-                for candidate in model.candidates(for: principal) { writeSummary(of: candidate, bytes, to: &json) }
+        entries.bytes.withUnsafeBufferPointer { bytes in
+            for principal in principals {
+                json.key(principal.name)
+                json.beginArray()
+                for candidate in model.candidates(for: principal) {
+                    let range = candidate.userManagement.map { entries.userManagement[$0]! } ?? entries.grant[candidate.pair]!
+                    json.value(written: UnsafeBufferPointer(rebasing: bytes[range]))
+                }
+                json.endArray()
             }
-            json.endArray()
         }
         return json.bytes
     }
 
-    /// A profile's `ProfileSummary`, from its candidate: keys in byte order, absent optionals
-    /// left out.
-    private func writeSummary(of candidate: AccessModel.Candidate, _ bytes: ProfileStrings.Bytes, to json: inout PrettyJSONWriter) {
-        let account = candidate.account
-        json.beginObject()
-        json.field("account".utf8, bytes[strings.accountKey[account]])
-        json.field("account_id".utf8, bytes[strings.accountID[account]])
-        // Settings are sorted by key, and keys are ASCII: byte order.
-        let settings = strings.settingsStart[account]..<strings.settingsStart[account + 1]
-        if settings.contains(where: { strings.settingRunsCommand[$0] }) {
-            json.key("commands")
-            json.beginObject()
-            for setting in settings where strings.settingRunsCommand[setting] {
-                json.field(bytes[strings.settingKey[setting]], bytes[strings.settingValue[setting]])
+    /// Each profile's `ProfileSummary` as it stands in a principal's list, written once for
+    /// the whole org instead of once per principal that holds it: a grant's profile is fixed
+    /// by its account and role (its name is a function of the two), the user-management
+    /// profile by its kind.
+    private struct Entries {
+        var bytes: [UInt8] = []
+        /// By `AccessModel.pairKey`.
+        var grant: [Range<Int>?]
+        var userManagement: [UserManagementKind: Range<Int>] = [:]
+
+        init(model: AccessModel, strings: ProfileStrings) {
+            grant = Array(repeating: nil, count: model.accounts.count * model.roles.count)
+            strings.withBytes { text in
+                func write(name: Int, account: Int, role: Int, userManagement: UserManagementKind?) -> Range<Int> {
+                    // Inside the root, `users` or `groups`, and a principal's list.
+                    var json = PrettyJSONWriter(valueAtDepth: 3)
+                    json.summary(name: name, account: account, role: role, userManagement: userManagement, strings, text)
+                    bytes += json.bytes
+                    return (bytes.count - json.bytes.count)..<bytes.count
+                }
+                for entry in [model.groupEntries, model.userEntries].joined() {
+                    for grant in entry.grants {
+                        let pair = AccessModel.pairKey(grant.account, grant.role, roles: model.roles.count)
+                        if self.grant[pair] == nil {
+                            self.grant[pair] = write(name: grant.name, account: grant.account, role: grant.role, userManagement: nil)
+                        }
+                    }
+                }
+                for (kind, target) in model.userManagementTargets {
+                    guard let name = model.profileNames.userManagementName else { continue }
+                    userManagement[kind] = write(name: name, account: target.account, role: target.role, userManagement: kind)
+                }
             }
-            json.endObject()
         }
-        json.field("name".utf8, bytes[strings.profileName[candidate.name]])
-        json.field("region".utf8, bytes[strings.region[account]])
-        json.field("role".utf8, bytes[strings.role[candidate.role]])
-        if let kind = candidate.userManagement { json.field("user_management".utf8, bytes[strings.userManagementTarget[kind]!]) }
-        json.endObject()
     }
 
     /// The whole file at once: for small outputs and for showing a difference.
@@ -106,5 +123,31 @@ struct ManifestStream {
         var bytes: [UInt8] = []
         write { bytes += $0 }
         return bytes
+    }
+}
+
+extension PrettyJSONWriter {
+    /// A profile's `ProfileSummary`: keys in byte order, absent optionals left out.
+    fileprivate mutating func summary(
+        name: Int, account: Int, role: Int, userManagement: UserManagementKind?, _ strings: ProfileStrings, _ bytes: ProfileStrings.Bytes
+    ) {
+        beginObject()
+        field("account".utf8, bytes[strings.accountKey[account]])
+        field("account_id".utf8, bytes[strings.accountID[account]])
+        // Settings are sorted by key, and keys are ASCII: byte order.
+        let settings = strings.settingsStart[account]..<strings.settingsStart[account + 1]
+        if settings.contains(where: { strings.settingRunsCommand[$0] }) {
+            key("commands")
+            beginObject()
+            for setting in settings where strings.settingRunsCommand[setting] {
+                field(bytes[strings.settingKey[setting]], bytes[strings.settingValue[setting]])
+            }
+            endObject()
+        }
+        field("name".utf8, bytes[strings.profileName[name]])
+        field("region".utf8, bytes[strings.region[account]])
+        field("role".utf8, bytes[strings.role[role]])
+        if let userManagement { field("user_management".utf8, bytes[strings.userManagementTarget[userManagement]!]) }
+        endObject()
     }
 }

@@ -23,6 +23,19 @@ struct PrettyJSONWriter {
         open = Array(repeating: true, count: depth - 1) + [continuing]
     }
 
+    /// A writer for one value that stands inside `depth` open containers, to be copied into
+    /// them later with `value(written:)`: it starts with the value itself, not a line break.
+    init(valueAtDepth depth: Int) {
+        open = Array(repeating: true, count: depth)
+        afterKey = true
+    }
+
+    /// A value a `init(valueAtDepth:)` writer wrote, as the next element.
+    mutating func value(written: UnsafeBufferPointer<UInt8>) {
+        beginValue()
+        bytes.append(contentsOf: written)
+    }
+
     /// Appends the bytes a part writer (`init(depth:continuing:)`) wrote into this writer's
     /// innermost open container.
     mutating func append(part: [UInt8]) {
