@@ -24,7 +24,7 @@ extension OrgProfileCommand {
             let (model, sourceName) = try frontend.analyze(input.file)
             let warnings = DiagnosticPrinter.shared.counts.warnings
             let problems = warnings == 0 ? "no problems" : "\(warnings) warning\(warnings == 1 ? "" : "s")"
-            print("\(sourceName): \(model.users.count) users, \(model.groups.count) groups, \(model.profileCount()) profiles, \(problems)")
+            print("\(sourceName): \(model.userCount) users, \(model.groups.count) groups, \(model.profileCount()) profiles, \(problems)")
         }
     }
 }

@@ -50,18 +50,23 @@ extension AccessModel {
     public func profileCount() -> Int {
         var stamp = [Int](repeating: -1, count: profileNames.names.count)
         var total = 0
-        for (number, entry) in [groupEntries, userEntries].joined().enumerated() where !entry.disabled {
-            func mark(_ name: Int) {
-                if stamp[name] != number {
-                    stamp[name] = number
-                    total += 1
+        var number = 0
+        for entries in [groupEntries, userEntries] {
+            // By index: copying an entry out would retain every string and array in it.
+            for index in entries.indices where !entries[index].disabled {
+                number += 1
+                func mark(_ name: Int) {
+                    if stamp[name] != number {
+                        stamp[name] = number
+                        total += 1
+                    }
                 }
+                for grant in entries[index].grants { mark(grant.name) }
+                for group in entries[index].groups {
+                    for grant in groupEntries[group].grants { mark(grant.name) }
+                }
+                if userManagementCandidate(entries[index]) != nil, let name = profileNames.userManagementName { mark(name) }
             }
-            for grant in entry.grants { mark(grant.name) }
-            for group in entry.groups {
-                for grant in groupEntries[group].grants { mark(grant.name) }
-            }
-            if userManagementCandidate(entry) != nil, let name = profileNames.userManagementName { mark(name) }
         }
         return total
     }
@@ -104,18 +109,21 @@ extension AccessModel {
         }
         var reported = Set<[SourceLocation]>()
         var diagnostics: [Diagnostic] = []
-        for entry in [groupEntries, userEntries].joined() where mayCollideOrExceed(entry) {
-            let resolved = resolve(entry)
-            for (first, second) in resolved.collisions
-            where reported.insert([location(of: first, in: entry), location(of: second, in: entry)]).inserted {
-                diagnostics.append(collision(first, second, for: entry))
-            }
-            if resolved.profiles.count > limits.profilesPerPrincipal {
-                diagnostics.append(
-                    .error(
-                        .limitExceeded,
-                        "\(entry.principal.kind) '\(entry.principal.name)' would get \(resolved.profiles.count) profiles; the limit is \(limits.profilesPerPrincipal)",
-                        at: entry.location))
+        for entries in [groupEntries, userEntries] {
+            for index in entries.indices where mayCollideOrExceed(entries[index]) {
+                let entry = entries[index]
+                let resolved = resolve(entry)
+                for (first, second) in resolved.collisions
+                where reported.insert([location(of: first, in: entry), location(of: second, in: entry)]).inserted {
+                    diagnostics.append(collision(first, second, for: entry))
+                }
+                if resolved.profiles.count > limits.profilesPerPrincipal {
+                    diagnostics.append(
+                        .error(
+                            .limitExceeded,
+                            "\(entry.principal.kind) '\(entry.principal.name)' would get \(resolved.profiles.count) profiles; the limit is \(limits.profilesPerPrincipal)",
+                            at: entry.location))
+                }
             }
         }
         return diagnostics

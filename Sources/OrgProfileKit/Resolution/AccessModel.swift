@@ -199,6 +199,9 @@ public struct AccessModel: Sendable {
         userEntries.filter { !$0.disabled }.map(\.principal).sorted { $0.name < $1.name }
     }
 
+    /// `users.count`, without building and sorting the list.
+    public var userCount: Int { userEntries.indices.count { !userEntries[$0].disabled } }
+
     /// Groups, sorted by name: the teams that get a config.
     public var groups: [Principal] {
         groupEntries.map(\.principal).sorted { $0.name < $1.name }
@@ -209,7 +212,8 @@ public struct AccessModel: Sendable {
 
     /// The user or group with this name, enabled or not.
     public func principal(named name: String, kind: Principal.Kind) -> Principal? {
-        entries(kind).first { $0.principal.name == name }?.principal
+        let entries = entries(kind)
+        return entries.indices.first { entries[$0].principal.name == name }.map { entries[$0].principal }
     }
 
     /// Whether a user is disabled (a group never is).

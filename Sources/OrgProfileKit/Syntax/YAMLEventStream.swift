@@ -14,8 +14,10 @@ struct YAMLEvent {
     /// A scalar's bytes, in the batch's `text`.
     var text: Range<Int> = 0..<0
     var style: YAMLScalar.Style = .plain
-    var anchor: String?
-    var tag: String?
+    /// Also in the batch's `text`, so that an event is a plain value: handing on hundreds of
+    /// thousands of them copies no strings and counts no references.
+    var anchor: Range<Int>?
+    var tag: Range<Int>?
 }
 
 /// Where libyaml stopped on invalid YAML: its own words and marks.
@@ -136,31 +138,36 @@ final class YAMLEventStream: @unchecked Sendable {
             if let value = data.value { text.append(contentsOf: UnsafeBufferPointer(start: value, count: data.length)) }
             copy.text = start..<text.count
             copy.style = style(data.style)
-            copy.anchor = string(data.anchor)
-            copy.tag = string(data.tag)
+            copy.anchor = append(data.anchor, to: &text)
+            copy.tag = append(data.tag, to: &text)
         case YAML_SEQUENCE_START_EVENT:
             copy.kind = .sequenceStart
-            copy.anchor = string(event.data.sequence_start.anchor)
-            copy.tag = string(event.data.sequence_start.tag)
+            copy.anchor = append(event.data.sequence_start.anchor, to: &text)
+            copy.tag = append(event.data.sequence_start.tag, to: &text)
         case YAML_MAPPING_START_EVENT:
             copy.kind = .mappingStart
-            copy.anchor = string(event.data.mapping_start.anchor)
-            copy.tag = string(event.data.mapping_start.tag)
+            copy.anchor = append(event.data.mapping_start.anchor, to: &text)
+            copy.tag = append(event.data.mapping_start.tag, to: &text)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             copy.kind = .collectionEnd
         case YAML_STREAM_END_EVENT:
             copy.kind = .streamEnd
         case YAML_ALIAS_EVENT:
             copy.kind = .alias
-            copy.anchor = string(event.data.alias.anchor) ?? ""
+            copy.anchor = append(event.data.alias.anchor, to: &text) ?? text.endIndex..<text.endIndex
         default:
             break
         }
         return copy
     }
 
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+    /// A C string's bytes appended to `text`; where they are.
+    private static func append(_ pointer: UnsafeMutablePointer<yaml_char_t>?, to text: inout [UInt8]) -> Range<Int>? {
+        guard let pointer else { return nil }
+        let start = text.count
+        text.append(
+            contentsOf: UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))))
+        return start..<text.count
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {

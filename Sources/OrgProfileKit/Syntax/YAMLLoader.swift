@@ -123,6 +123,7 @@ private struct LoadState {
     /// Handles one event; returns the diagnostic that stops loading, if any.
     mutating func handle(_ event: YAMLEvent, text: [UInt8]) -> Diagnostic? {
         let start = location(line: event.line, column: event.column)
+        func string(_ range: Range<Int>?) -> String? { range.map { String(decoding: text[$0], as: UTF8.self) } }
         switch event.kind {
         case .documentStart:
             documents += 1
@@ -130,7 +131,7 @@ private struct LoadState {
                 return .error(.multipleDocuments, "org.yaml must hold exactly one YAML document; found a second one here", at: start)
             }
         case .scalar:
-            if let problem = tagProblem(event.tag, at: start) ?? count(1, at: start) {
+            if let problem = tagProblem(string(event.tag), at: start) ?? count(1, at: start) {
                 return problem
             }
             if event.text.count > maximumScalarBytes {
@@ -139,15 +140,16 @@ private struct LoadState {
                     "a value of \(Limits.size(event.text.count)) is longer than the limit of \(Limits.size(maximumScalarBytes))", at: start)
             }
             let value = String(decoding: text[event.text], as: UTF8.self)
-            return complete(YAMLNode(.scalar(YAMLScalar(value, style: event.style)), at: start), weight: 1, anchor: event.anchor)
+            return complete(YAMLNode(.scalar(YAMLScalar(value, style: event.style)), at: start), weight: 1, anchor: string(event.anchor))
         case .sequenceStart, .mappingStart:
-            return open(Frame(isMapping: event.kind == .mappingStart, location: start, anchor: event.anchor), tag: event.tag)
+            return open(
+                Frame(isMapping: event.kind == .mappingStart, location: start, anchor: string(event.anchor)), tag: string(event.tag))
         case .collectionEnd:
             let frame = stack.removeLast()
             let node = YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), at: frame.location)
             return complete(node, weight: frame.weight, anchor: frame.anchor)
         case .alias:
-            let name = event.anchor ?? ""
+            let name = string(event.anchor) ?? ""
             guard let anchored = anchors[name] else {
                 return .error(.undefinedAlias, "alias '*\(name)' refers to no anchor defined before it", at: start)
             }
