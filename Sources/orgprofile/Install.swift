@@ -171,7 +171,7 @@ extension OrgProfileCommand {
                 return (text, sessions[0], TestProfile.name(in: parsed))
             }
             let compiled = try PrincipalConfig(file: file, options: selection, frontend: frontend)
-            return (compiled.text, project ?? compiled.model.project, compiled.model.testProfile(of: compiled.profiles)?.name)
+            return (compiled.text, project ?? compiled.model.project, compiled.testProfile)
         }
     }
 }

@@ -34,8 +34,9 @@ struct PrincipalOptions: ParsableArguments {
 struct PrincipalConfig {
     var model: AccessModel
     var principal: Principal
-    var profiles: [Profile]
     var text: String
+    /// The profile to try first.
+    var testProfile: String?
 
     init(file: String, options: PrincipalOptions, frontend: Frontend) throws {
         let (model, sourceName) = try frontend.analyze(file)
@@ -49,10 +50,10 @@ struct PrincipalConfig {
             frontend.print(selection.warnings)
             self.model = model
             principal = selection.principal
-            profiles = selection.profiles
         }
         // The built-in set always has a `config` template, and overrides only replace it.
-        text = renderer.render("config", for: principal, profiles: profiles) ?? ""
+        text = renderer.render("config", for: principal, roles: options.role) ?? ""
+        testProfile = renderer.testProfile(for: principal, roles: options.role)
     }
 }
 

@@ -46,7 +46,7 @@ import Testing
         _ = try OutputWriter(root: folder).write(renderer)
         var compared = 0
         for principal in renderer.model.principals {
-            for file in renderer.files(for: principal).files {
+            for file in renderer.files(for: principal) {
                 #expect(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file.path))) == file.contents, "\(file.path)")
                 compared += 1
             }

@@ -99,12 +99,13 @@ import Testing
         let alice = try #require(model.principal(named: "alice", kind: .user))
         // Only the user-management profile, which has every optional field, so that the
         // first, the test and the user-management profile all have them.
-        var profiles = model.profiles(for: alice).filter { $0.userManagement != nil }
-        profiles[0].settings = [Setting(key: "k", value: "v")]
+        // Its account, Infrastructure, has the default settings.
+        let candidates = model.candidates(for: alice).filter { $0.userManagement != nil }
         var principal = alice
         principal.description = "d"
-        let values = TemplateContext.dictionary(
-            TemplateContext.values(model: model, principal: principal, profiles: profiles, source: "org.yaml"))
+        var context = TemplateContext.Values()
+        context.fill(model: model, principal: principal, candidates: candidates, strings: ProfileStrings(model), source: "org.yaml")
+        let values = TemplateContext.dictionary(context)
         func check(_ schema: [String: TemplateContext.FieldType], _ values: [String: Any], _ path: String) {
             #expect(Set(values.keys) == Set(schema.keys), "\(path)")
             for (name, type) in schema {
@@ -135,7 +136,7 @@ import Testing
         #expect(set["README.md"]?.origin == "Templates/README.md.mustache")
         let model = try model(validOrg)
         let renderer = Renderer(model: model, templates: set, sourceName: "org.yaml")
-        let files = renderer.files(for: model.principal(named: "bob", kind: .user)!).files
+        let files = renderer.files(for: model.principal(named: "bob", kind: .user)!)
         #expect(files.map(\.path) == ["users/bob/README.md", "users/bob/config", "users/bob/profiles.txt"])
         #expect(String(decoding: files[1].contents, as: UTF8.self) == "acme-infrastructure-readonly\nacme-workload-development\n")
         // Plain text: no HTML escaping.
@@ -216,9 +217,9 @@ import Testing
     /// The profile to try first is the one that can do the least harm.
     @Test func theTestProfileIsTheLeastPrivileged() throws {
         let model = try model(try readText(packageRoot.appendingPathComponent("org.yaml.example").path))
-        func test(_ user: String) throws -> String? {
-            let principal = try #require(model.principal(named: user, kind: .user))
-            return model.testProfile(of: model.profiles(for: principal))?.name
+        let renderer = Renderer(model: model, templates: TemplateSet.builtin(), sourceName: "org.yaml")
+        func test(_ user: String, roles: [String] = []) throws -> String? {
+            renderer.testProfile(for: try #require(model.principal(named: user, kind: .user)), roles: roles)
         }
         // Read-only before Developer, and a workload account before the delegated-admin one.
         #expect(try test("bob") == "acme-workload-development-readonly")
@@ -226,6 +227,8 @@ import Testing
         #expect(try test("alice") == "acme-workload-development")
         // A read-only role on the Organization Management account beats user management.
         #expect(try test("erin") == "acme-organization-management-readonly")
-        #expect(model.testProfile(of: []) == nil)
+        // Of one role's profiles; none when that leaves no profile.
+        #expect(try test("bob", roles: ["Developer"]) == "acme-workload-development")
+        #expect(try test("bob", roles: ["UserManagement"]) == nil)
     }
 }

@@ -73,8 +73,8 @@ struct ProfileStrings: Sendable {
         }
     }
 
-    /// The position in `candidates` of the profile `AccessModel.testProfileIndex(in:)`
-    /// picks from the same profiles: the least privileged by `TestProfile.rank`.
+    /// The position in `candidates` of the profile to try first: the least privileged by
+    /// `TestProfile.rank`, then by name.
     func testProfileIndex(in candidates: [AccessModel.Candidate]) -> Int? {
         var best: (index: Int, rank: (Int, Int, Int, Int, Int))?
         for (index, candidate) in candidates.enumerated() {

@@ -15,11 +15,11 @@ public struct Renderer: Sendable {
     }
 
     /// Every file of one principal, at its path under the output folder.
-    public func files(for principal: Principal) -> (profiles: [Profile], files: [OutputFile]) {
+    public func files(for principal: Principal) -> [OutputFile] {
         var scratch = Scratch()
         var files: [OutputFile] = []
         render(principal, using: &scratch) { files.append($0) }
-        return (model.profiles(for: principal), files)
+        return files
     }
 
     /// What rendering reuses from one principal to the next: the context's storage and the
@@ -46,12 +46,26 @@ public struct Renderer: Sendable {
     }
 
     /// One file of one principal, rendered from the template named `name` with only the
-    /// given profiles (all of them when `profiles` is nil).
-    public func render(_ name: String, for principal: Principal, profiles: [Profile]? = nil) -> String? {
+    /// profiles of `roles` (all of them when empty).
+    public func render(_ name: String, for principal: Principal, roles: [String] = []) -> String? {
         guard let template = templates[name] else { return nil }
-        let profiles = profiles ?? model.profiles(for: principal)
-        let values = TemplateContext.values(model: model, principal: principal, profiles: profiles, source: sourceName)
+        var values = TemplateContext.Values()
+        values.fill(
+            model: model, principal: principal, candidates: candidates(for: principal, roles: roles), strings: strings, source: sourceName)
         return String(decoding: template.compiled.render(values), as: UTF8.self)
+    }
+
+    /// The name of the profile to try first (see `TestProfile`) among the profiles of `roles`
+    /// (all of them when empty); nil when there are none.
+    public func testProfile(for principal: Principal, roles: [String] = []) -> String? {
+        let candidates = candidates(for: principal, roles: roles)
+        return strings.testProfileIndex(in: candidates).map { model.profileNames.names[candidates[$0].name] }
+    }
+
+    private func candidates(for principal: Principal, roles: [String]) -> [AccessModel.Candidate] {
+        var candidates = model.candidates(for: principal)
+        if !roles.isEmpty { candidates.removeAll { !roles.contains(model.roles[$0.role].name) } }
+        return candidates
     }
 }
 

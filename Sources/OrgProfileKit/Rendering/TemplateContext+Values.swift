@@ -62,21 +62,8 @@ extension TemplateContext {
         /// The root object's first slot.
         static let root: Int32 = 0
 
-        /// Replaces the contents with the context of one principal's files.
-        mutating func fill(model: AccessModel, principal: Principal, profiles: [Profile], source: String) {
-            let root = fillPrincipal(model: model, principal: principal, source: source)
-            let stride = Int32(Fields.profile.names.count)
-            let first = allocate(Fields.profile, count: profiles.count)
-            for (index, profile) in profiles.enumerated() {
-                fill(ObjectWriter(Fields.profile, base: first + Int32(index) * stride), with: profile)
-            }
-            fillProfiles(
-                root, first: first, count: profiles.count, test: model.testProfileIndex(in: profiles),
-                userManagement: profiles.firstIndex { $0.userManagement != nil })
-        }
-
-        /// The same context from a principal's resolved candidates, its strings pointing into
-        /// `strings` (what `compile` and `check` render: no `Profile` is built).
+        /// Replaces the contents with the context of one principal's files, from its resolved
+        /// candidates, the strings pointing into `strings` (no `Profile` is built).
         mutating func fill(
             model: AccessModel, principal: Principal, candidates: [AccessModel.Candidate], strings: ProfileStrings, source: String
         ) {
@@ -151,27 +138,6 @@ extension TemplateContext {
 
         private static let profileFields = ProfileFields()
 
-        private mutating func fill(_ object: ObjectWriter, with profile: Profile) {
-            let field = Self.profileFields
-            let base = Int(object.base)
-            slots[base + field.name] = append(profile.name)
-            slots[base + field.account] = append(profile.account)
-            slots[base + field.accountName] = append(profile.accountName)
-            slots[base + field.accountID] = append(profile.accountID)
-            slots[base + field.role] = append(profile.role)
-            slots[base + field.region] = append(profile.region)
-            let stride = Int32(Fields.setting.names.count)
-            let first = allocate(Fields.setting, count: profile.settings.count)
-            for (index, setting) in profile.settings.enumerated() {
-                let item = Int(first + Int32(index) * stride)
-                slots[item + field.key] = append(setting.key)
-                slots[item + field.value] = append(setting.value)
-            }
-            slots[base + field.settings] = .list(first: first, count: Int32(profile.settings.count), stride: stride)
-            slots[base + field.isUserManagement] = .flag(profile.userManagement != nil)
-            if let userManagement = profile.userManagement { slots[base + field.target] = append(userManagement.rawValue) }
-        }
-
         private mutating func fill(base: Int, with candidate: AccessModel.Candidate, _ strings: ProfileStrings) {
             func shared(_ span: ProfileStrings.Span) -> Slot { .shared(start: span.start, count: span.count) }
             let field = Self.profileFields
@@ -237,37 +203,5 @@ extension TemplateContext {
             let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
             return schema.names.firstIndex { $0.utf8.elementsEqual(wanted) }!
         }
-
-        /// The bytes of a text slot.
-        func string(_ start: Int32, _ count: Int32) -> String {
-            String(decoding: text[Int(start)..<Int(start + count)], as: UTF8.self)
-        }
-    }
-
-    /// The context for one principal's files.
-    static func values(model: AccessModel, principal: Principal, profiles: [Profile], source: String) -> Values {
-        var values = Values()
-        values.fill(model: model, principal: principal, profiles: profiles, source: source)
-        return values
-    }
-
-    /// The same context as plain dictionaries, arrays, strings and booleans: what
-    /// swift-mustache renders, and the tests' reference for the compiled templates.
-    static func dictionary(_ values: Values, object first: Int32 = Values.root, _ schema: ObjectSchema = Fields.root) -> [String: Any] {
-        var result: [String: Any] = [:]
-        for (index, name) in schema.names.enumerated() {
-            switch values.slots[Int(first) + index] {
-            case .text(let start, let count): result[name] = values.string(start, count)
-            case .shared(let start, let count):
-                result[name] = String(decoding: values.shared[Int(start)..<Int(start + count)], as: UTF8.self)
-            case .flag(let flag): result[name] = flag
-            case .number(let number): result[name] = Int(number)
-            case .absent: break
-            case .list(let items, let count, let stride):
-                result[name] = (0..<count).map { dictionary(values, object: items + $0 * stride, schema.child(index)!) }
-            case .object(let child): result[name] = dictionary(values, object: child, schema.child(index)!)
-            }
-        }
-        return result
     }
 }

@@ -39,39 +39,8 @@ public enum TestProfile {
     }
 }
 
-extension AccessModel {
-    /// Of `profiles`, the least privileged by `TestProfile.rank`, with this org's privileged
-    /// patterns and user-management targets. Nil only when there are no profiles.
-    ///
-    /// Runs for every principal compile renders, so the roles' traits are worked out once per
-    /// model (`testProfileTraits`), not per profile.
-    public func testProfile(of profiles: [Profile]) -> Profile? {
-        testProfileIndex(in: profiles).map { profiles[$0] }
-    }
-
-    /// The position of `testProfile(of:)` in `profiles`.
-    func testProfileIndex(in profiles: [Profile]) -> Int? {
-        var best: (index: Int, rank: (Int, Int, Int, Int))?
-        for index in profiles.indices {
-            let role = profiles[index].role
-            let traits = testProfileTraits.roles[role] ?? TestProfile.traits(of: role, privilegedPatterns: privilegedRolePatterns)
-            let rank = (
-                profiles[index].userManagement == nil ? 0 : 1, traits.privileged ? 1 : 0, traits.readOnly ? 0 : 1,
-                testProfileTraits.targetAccounts.contains(profiles[index].account) ? 1 : 0
-            )
-            guard let current = best else {
-                best = (index, rank)
-                continue
-            }
-            if rank < current.rank || (rank == current.rank && profiles[index].name < profiles[current.index].name) {
-                best = (index, rank)
-            }
-        }
-        return best?.index
-    }
-}
-
-/// What `testProfile(of:)` needs to know of an org, computed once.
+/// What choosing the test profile needs to know of an org, computed once per model (the
+/// choice runs for every principal compile renders; see `ProfileStrings.testProfileIndex`).
 struct TestProfileTraits: Sendable {
     var roles: [String: (privileged: Bool, readOnly: Bool)] = [:]
     /// Keys of the accounts the user-management profiles point at.

@@ -31,19 +31,19 @@ public struct SpecDecoder {
         }
         if let pair = fields.required("accounts", diagnostics: &diagnostics) {
             spec.accountsLocation = pair.key.location
-            spec.accounts = entries(pair.value, "accounts") { $0.account($1) }
+            spec.accounts = NamedEntries.read(pair.value, what: "accounts", diagnostics: &diagnostics).compactMap { account($0) }
         }
         if let pair = fields.required("roles", diagnostics: &diagnostics) {
-            spec.roles = entries(pair.value, "roles") { $0.role($1) }
+            spec.roles = NamedEntries.read(pair.value, what: "roles", diagnostics: &diagnostics).compactMap { role($0) }
         }
         if let pair = fields["user_management"] {
             spec.userManagement = userManagement(pair)
         }
         if let pair = fields["groups"] {
-            spec.groups = entries(pair.value, "groups") { $0.group($1) }
+            spec.groups = NamedEntries.read(pair.value, what: "groups", diagnostics: &diagnostics).compactMap { group($0) }
         }
         if let pair = fields.required("users", diagnostics: &diagnostics) {
-            spec.users = entries(pair.value, "users") { $0.user($1) }
+            spec.users = NamedEntries.read(pair.value, what: "users", diagnostics: &diagnostics).compactMap { user($0) }
         }
         if let pair = fields["allow_commands"] {
             spec.allowedCommands = stringList(pair.value, "'allow_commands'")
@@ -55,20 +55,6 @@ public struct SpecDecoder {
             spec.privilegedRoles = stringList(roles.value, "'privileged_roles' in review")
         }
         return (spec, diagnostics)
-    }
-
-    /// The decoded entries of a mapping of names (those that decode), in file order; the
-    /// array is sized once, not grown by copying.
-    private mutating func entries<Entry>(
-        _ node: YAMLNode, _ what: String, _ decode: (inout Self, (name: Located<String>, value: YAMLNode)) -> Entry?
-    ) -> [Entry] {
-        let named = NamedEntries.read(node, what: what, diagnostics: &diagnostics)
-        var entries: [Entry] = []
-        entries.reserveCapacity(named.count)
-        for entry in named {
-            if let decoded = decode(&self, entry) { entries.append(decoded) }
-        }
-        return entries
     }
 
     /// The keys allowed in each mapping of org.yaml version 1.
