@@ -26,7 +26,9 @@ import Testing
         json.endArray()
         json.key("list")
         json.beginArray()
-        json.string("a\"b\\c\n\u{1}é/")
+        json.beginObject()
+        json.field("a\"b\\c\n\u{1}é/", "v")
+        json.endObject()
         json.beginObject()
         json.field("k", "v")
         json.endObject()
@@ -39,7 +41,9 @@ import Testing
 
               ],
               "list" : [
-                "a\\"b\\\\c\\n\\u0001é/",
+                {
+                  "a\\"b\\\\c\\n\\u0001é/" : "v"
+                },
                 {
                   "k" : "v"
                 }
@@ -54,7 +58,8 @@ import Testing
     @Test func writerOutputDecodesBack() throws {
         struct Item: Codable, Equatable {
             var name: String
-            var tags: [String]
+            /// Lists hold objects in the manifest; these may be empty.
+            var tags: [[String: String]]
             var extra: [String: String]?
         }
         var random = SeededGenerator(seed: 42)
@@ -63,7 +68,8 @@ import Testing
             for _ in 0..<Int.random(in: 0...4, using: &random) {
                 let items = (0..<Int.random(in: 0...3, using: &random)).map { _ in
                     Item(
-                        name: randomString(&random), tags: (0..<Int.random(in: 0...2, using: &random)).map { _ in randomString(&random) },
+                        name: randomString(&random),
+                        tags: (0..<Int.random(in: 0...2, using: &random)).map { _ in ["tag": randomString(&random)] },
                         extra: Bool.random(using: &random)
                             ? nil
                             : Dictionary(
@@ -88,7 +94,11 @@ import Testing
                     json.field("name", item.name)
                     json.key("tags")
                     json.beginArray()
-                    for tag in item.tags { json.string(tag) }
+                    for tag in item.tags {
+                        json.beginObject()
+                        json.field("tag", tag["tag"]!)
+                        json.endObject()
+                    }
                     json.endArray()
                     json.endObject()
                 }
@@ -207,37 +217,32 @@ import Testing
     }
 }
 
-@Suite struct StreamedFileUpdateTests {
-    /// Writes `new` in pieces of `size` over a file holding `old` (none when nil); returns
-    /// whether it wrote, and what the file then holds.
-    func update(old: String?, new: String, pieces size: Int) throws -> (wrote: Bool, contents: String, inodeKept: Bool) {
+/// compile rewrites manifest.json only when its bytes differ, comparing the old file with
+/// the new manifest piece by piece as it is written.
+@Suite struct ManifestUpdateTests {
+    @Test func aManifestIsRewrittenOnlyWhenItsBytesDiffer() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/manifest.json"
-        if let old { try old.write(toFile: path, atomically: false, encoding: .utf8) }
-        var before = stat()
-        stat(path, &before)
-        var update = try StreamedFileUpdate(path: path)
-        let bytes = Array(new.utf8)
-        for start in stride(from: 0, to: bytes.count, by: size) { try update.append(Array(bytes[start..<min(start + size, bytes.count)])) }
-        let wrote = try update.finish()
-        var after = stat()
-        stat(path, &after)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["manifest.json"])
-        return (wrote, try readText(path), before.st_ino == after.st_ino)
-    }
+        // 1,000 users: a manifest of several pieces.
+        let users = (0..<1000).map { "  user\($0):\n    groups: [developers]\n" }.joined()
+        let model = try model(validOrg.replacingOccurrences(of: "users:\n", with: "users:\n" + users))
+        let stream = ManifestStream(generator: "orgprofile 0.1.0", source: "org.yaml", files: [], model: model)
+        let bytes = stream.bytes()
+        #expect(bytes.count > 2 * ManifestStream.pieceSize)
 
-    @Test func writesOnlyWhenTheBytesDiffer() throws {
-        let text = String(repeating: "0123456789", count: 50)
-        for size in [1, 7, 64, 1000] {
-            let same = try update(old: text, new: text, pieces: size)
-            #expect(!same.wrote && same.contents == text && same.inodeKept)
-            for old in [
-                nil, "", String(text.dropLast()), text + "x", text.replacingOccurrences(of: "5", with: "x"), "x" + text.dropFirst(),
-            ] as [String?] {
-                let result = try update(old: old, new: text, pieces: size)
-                #expect(result.wrote && result.contents == text, "old \(old ?? "none"), pieces of \(size)")
-            }
+        #expect(try stream.isWritten(at: path) == nil)
+        try stream.write(to: path, fault: nil)
+        #expect(FileManager.default.contents(atPath: path) == Data(bytes))
+        #expect(try stream.isWritten(at: path) == true)
+        var changedInSecondPiece = bytes
+        changedInSecondPiece[ManifestStream.pieceSize + 10] = UInt8(ascii: "#")
+        for changed in [[], Array(bytes.dropLast()), bytes + [10], [UInt8(ascii: "#")] + bytes.dropFirst(), changedInSecondPiece] {
+            try Data(changed).write(to: URL(fileURLWithPath: path))
+            #expect(try stream.isWritten(at: path) == false, "\(changed.count) bytes")
+            try stream.write(to: path, fault: nil)
+            #expect(FileManager.default.contents(atPath: path) == Data(bytes))
         }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["manifest.json"])
     }
 }

@@ -101,7 +101,9 @@ import Testing
     }
 
     @Test func countsExpandedNodesAgainstTheLimit() {
-        let loader = YAMLLoader(maximumExpandedNodes: 10)
+        var limits = Limits.standard
+        limits.expandedNodes = 10
+        let loader = YAMLLoader(limits: limits)
         #expect(
             messages("a: &a [1, 2, 3]\nb: *a\nc: *a\n", loader: loader) == [
                 "2:4: alias-expansion-limit: the document has more than 10 nodes once aliases are expanded; refusing it (an alias bomb?)"
@@ -145,9 +147,11 @@ import Testing
     }
 
     @Test func refusesDeepNesting() {
+        var limits = Limits.standard
+        limits.nestingDepth = 64
         let text = String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
         #expect(
-            messages(text, loader: YAMLLoader(maximumDepth: 64)) == ["1:65: limit-exceeded: nesting is deeper than the limit of 64 levels"])
+            messages(text, loader: YAMLLoader(limits: limits)) == ["1:65: limit-exceeded: nesting is deeper than the limit of 64 levels"])
     }
 
     /// libyaml parses ahead on another thread in batches of events; what the loader reports

@@ -1,3 +1,5 @@
+import FileSafety
+
 /// `manifest.json` of one compile, produced in pieces of about 64 KiB: the files with their
 /// sha256, then each group's and each user's profiles, resolved again when their turn
 /// comes. The profile lists of the whole org (most of the manifest) are never held at
@@ -30,17 +32,17 @@ struct ManifestStream {
             json.key(key)
             json.beginObject()
             // Keys sorted by their UTF-8 bytes.
-            let sorted = principals.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) })
-            // Consecutive batches, split over the cores and joined in order.
-            var start = 0
-            while start < sorted.count {
-                let end = min(start + Parallel.cores * OutputBuild.batchPerCore, sorted.count)
-                let parts = Parallel.chunks(end - start) { _, range in
-                    part(sorted[(start + range.lowerBound)..<(start + range.upperBound)], continuing: start + range.lowerBound > 0)
+            for principal in principals.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
+                json.key(principal.name)
+                json.beginArray()
+                entries.bytes.withUnsafeBufferPointer { bytes in
+                    for candidate in model.candidates(for: principal) {
+                        let range = candidate.userManagement.map { entries.userManagement[$0]! } ?? entries.grant[candidate.pair]!
+                        json.value(written: UnsafeBufferPointer(rebasing: bytes[range]))
+                    }
                 }
-                for part in parts { json.append(part: part) }
+                json.endArray()
                 try flushIfFull()
-                start = end
             }
             json.endObject()
         }
@@ -63,23 +65,6 @@ struct ManifestStream {
         json.endObject()
         json.finalNewline()
         try emit(json.take())
-    }
-
-    /// The entries of some principals in `groups` or `users`: `"NAME" : [ profiles ]`.
-    private func part(_ principals: ArraySlice<Principal>, continuing: Bool) -> [UInt8] {
-        var json = PrettyJSONWriter(depth: 2, continuing: continuing)
-        entries.bytes.withUnsafeBufferPointer { bytes in
-            for principal in principals {
-                json.key(principal.name)
-                json.beginArray()
-                for candidate in model.candidates(for: principal) {
-                    let range = candidate.userManagement.map { entries.userManagement[$0]! } ?? entries.grant[candidate.pair]!
-                    json.value(written: UnsafeBufferPointer(rebasing: bytes[range]))
-                }
-                json.endArray()
-            }
-        }
-        return json.bytes
     }
 
     /// Each profile's `ProfileSummary` as it stands in a principal's list, written once for
@@ -115,6 +100,35 @@ struct ManifestStream {
                     userManagement[kind] = write(name: name, account: target.account, role: target.role, userManagement: kind)
                 }
             }
+        }
+    }
+
+    /// Whether the file at `path` holds exactly this manifest; nil when there is no file.
+    /// The pieces are compared as they are written, up to the first difference, so neither
+    /// version is ever whole in memory.
+    func isWritten(at path: String) throws -> Bool? {
+        guard let old = try RegularFileReader(path: path) else { return nil }
+        defer { old.close() }
+        struct Differs: Error {}
+        do {
+            try write { piece in
+                guard piece.hasSameBytes(as: try old.read(piece.count)) else { throw Differs() }
+            }
+        } catch is Differs {
+            return false
+        }
+        return try old.read(1).isEmpty
+    }
+
+    /// Writes the manifest to `path` in pieces, replacing the file atomically.
+    func write(to path: String, fault: WriteFault?) throws {
+        var writer = try AtomicFileWriter(path: path, fault: fault)
+        do {
+            try write { piece in try writer.append(piece) }
+            try writer.commit()
+        } catch {
+            writer.abandon()
+            throw error
         }
     }
 

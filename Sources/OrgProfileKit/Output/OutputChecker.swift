@@ -67,18 +67,15 @@ public struct OutputChecker {
         throws
     {
         let path = folder.path(Manifest.fileName)
-        guard let old = try RegularFileReader(path: path) else {
+        switch try manifest.isWritten(at: path) {
+        case true?:
+            return
+        case false?:
+            result.changed += 1
+            report(.changed(path: Manifest.fileName, old: try FileSystem.readRegularFile(path) ?? [], new: manifest.bytes()))
+        case nil:
             result.missing += 1
             report(.missing(path: Manifest.fileName))
-            return
         }
-        defer { old.close() }
-        var same = true
-        manifest.write { piece in
-            if same, !piece.hasSameBytes(as: try? old.read(piece.count)) { same = false }
-        }
-        if same, (try old.read(1)).isEmpty { return }
-        result.changed += 1
-        report(.changed(path: Manifest.fileName, old: try FileSystem.readRegularFile(path) ?? [], new: manifest.bytes()))
     }
 }

@@ -50,14 +50,9 @@ public struct OutputWriter {
                 FileSystem.removeFolderIfEmpty((path as NSString).deletingLastPathComponent)
             }
         }
-        var manifestUpdate = try StreamedFileUpdate(path: folder.path(Manifest.fileName), fault: fault)
-        do {
-            try manifest.write { piece in try manifestUpdate.append(piece) }
-            _ = try manifestUpdate.finish()
-        } catch {
-            manifestUpdate.abandon()
-            throw error
-        }
+        // Rewritten only when it changed; when it did, it is written again from the start.
+        let manifestPath = folder.path(Manifest.fileName)
+        if try manifest.isWritten(at: manifestPath) != true { try manifest.write(to: manifestPath, fault: fault) }
         return summary
     }
 

@@ -16,13 +16,6 @@ struct PrettyJSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    /// A writer for a part of another writer's document: it starts inside `depth` open
-    /// containers, the innermost already holding elements when `continuing`. Parts written
-    /// this way on several cores are joined with `append(part:)`.
-    init(depth: Int, continuing: Bool) {
-        open = Array(repeating: true, count: depth - 1) + [continuing]
-    }
-
     /// A writer for one value that stands inside `depth` open containers, to be copied into
     /// them later with `value(written:)`: it starts with the value itself, not a line break.
     init(valueAtDepth depth: Int) {
@@ -34,14 +27,6 @@ struct PrettyJSONWriter {
     mutating func value(written: UnsafeBufferPointer<UInt8>) {
         beginValue()
         bytes.append(contentsOf: written)
-    }
-
-    /// Appends the bytes a part writer (`init(depth:continuing:)`) wrote into this writer's
-    /// innermost open container.
-    mutating func append(part: [UInt8]) {
-        guard !part.isEmpty else { return }
-        bytes += part
-        open[open.count - 1] = true
     }
 
     /// Takes the bytes written so far, leaving the writer's state (its open brackets) as it is.
@@ -73,11 +58,6 @@ struct PrettyJSONWriter {
         quoted(key)
         bytes.append(contentsOf: " : ".utf8)
         afterKey = true
-    }
-
-    mutating func string(_ value: String) {
-        beginValue()
-        quoted(value.utf8)
     }
 
     /// `"key" : "value"`

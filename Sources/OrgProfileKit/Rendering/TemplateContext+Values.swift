@@ -67,23 +67,9 @@ extension TemplateContext {
         mutating func fill(
             model: AccessModel, principal: Principal, candidates: [AccessModel.Candidate], strings: ProfileStrings, source: String
         ) {
-            let root = fillPrincipal(model: model, principal: principal, source: source)
-            shared = strings.bytes
-            let stride = Int32(Fields.profile.names.count)
-            let first = allocate(Fields.profile, count: candidates.count)
-            for (index, candidate) in candidates.enumerated() {
-                fill(base: Int(first + Int32(index) * stride), with: candidate, strings)
-            }
-            fillProfiles(
-                root, first: first, count: candidates.count, test: strings.testProfileIndex(in: candidates),
-                userManagement: candidates.firstIndex { $0.userManagement != nil })
-        }
-
-        /// Everything but the profiles; returns the root object, whose profile fields
-        /// `fillProfiles` sets.
-        private mutating func fillPrincipal(model: AccessModel, principal: Principal, source: String) -> ObjectWriter {
             text.removeAll(keepingCapacity: true)
             slots.removeAll(keepingCapacity: true)
+            shared = strings.bytes
             let root = ObjectWriter(Fields.root, base: allocate(Fields.root))
             let generator = ObjectWriter(Fields.generator, base: allocate(Fields.generator))
             set(generator, "name", string: OrgProfile.name)
@@ -108,18 +94,18 @@ extension TemplateContext {
             set(person, "super_admin", .flag(principal.superAdmin))
             set(person, "user_management", .flag(principal.userManagement != nil))
             set(root, "principal", .object(first: person.base))
-            return root
-        }
 
-        /// The root's profile fields, for `count` profile objects from slot `first`.
-        private mutating func fillProfiles(_ root: ObjectWriter, first: Int32, count: Int, test: Int?, userManagement: Int?) {
             let stride = Int32(Fields.profile.names.count)
-            set(root, "profiles", .list(first: first, count: Int32(count), stride: stride))
-            set(root, "has_profiles", .flag(count > 0))
+            let first = allocate(Fields.profile, count: candidates.count)
+            for (index, candidate) in candidates.enumerated() {
+                fill(base: Int(first + Int32(index) * stride), with: candidate, strings)
+            }
+            set(root, "profiles", .list(first: first, count: Int32(candidates.count), stride: stride))
+            set(root, "has_profiles", .flag(!candidates.isEmpty))
             func profileObject(_ index: Int?) -> Slot { index.map { .object(first: first + Int32($0) * stride) } ?? .absent }
-            set(root, "first_profile", profileObject(count == 0 ? nil : 0))
-            set(root, "test_profile", profileObject(test))
-            set(root, "user_management_profile", profileObject(userManagement))
+            set(root, "first_profile", profileObject(candidates.isEmpty ? nil : 0))
+            set(root, "test_profile", profileObject(strings.testProfileIndex(in: candidates)))
+            set(root, "user_management_profile", profileObject(candidates.firstIndex { $0.userManagement != nil }))
         }
 
         /// A profile's and a setting's field positions, looked up once: this runs for every profile.

@@ -4,30 +4,18 @@
 /// memory does not grow), but the number of nodes after expansion is bounded so an alias
 /// bomb is refused instead of making later stages walk billions of nodes.
 public struct YAMLLoader {
-    /// The most nodes a document may have once every alias is expanded.
-    public var maximumExpandedNodes: Int
-    /// The deepest nesting of mappings and sequences accepted.
-    public var maximumDepth: Int
-    /// The longest scalar accepted, in bytes.
-    public var maximumScalarBytes: Int
+    /// Of these, the loader applies `expandedNodes` (the most nodes a document may have once
+    /// every alias is expanded), `nestingDepth` and `scalarBytes`.
+    public var limits: Limits
 
     public init(limits: Limits = .standard) {
-        maximumExpandedNodes = limits.expandedNodes
-        maximumDepth = limits.nestingDepth
-        maximumScalarBytes = limits.scalarBytes
-    }
-
-    public init(maximumExpandedNodes: Int = Limits.standard.expandedNodes, maximumDepth: Int = Limits.standard.nestingDepth) {
-        self.init()
-        self.maximumExpandedNodes = maximumExpandedNodes
-        self.maximumDepth = maximumDepth
+        self.limits = limits
     }
 
     /// The document's root node, or the diagnostics that prevented loading it. libyaml
     /// parses on a second core while this one builds the tree (`YAMLEventStream`).
     public func load(_ bytes: [UInt8], file: String) -> Result<YAMLNode, LoadFailure> {
-        var state = LoadState(
-            file: file, maximumExpandedNodes: maximumExpandedNodes, maximumDepth: maximumDepth, maximumScalarBytes: maximumScalarBytes)
+        var state = LoadState(file: file, limits: limits)
         return bytes.withUnsafeBufferPointer { buffer in
             let stream = YAMLEventStream(buffer)
             defer { stream.finish() }
@@ -49,9 +37,7 @@ public struct LoadFailure: Error {
 private struct LoadState {
     /// The file, as `FileNames` numbers it.
     let fileNumber: Int
-    let maximumExpandedNodes: Int
-    let maximumDepth: Int
-    let maximumScalarBytes: Int
+    let limits: Limits
 
     /// A collection that has started but not ended. A struct mutated in place on the
     /// stack, so appending a child never copies its siblings.
@@ -74,11 +60,9 @@ private struct LoadState {
     var documents = 0
     var diagnostics: [Diagnostic] = []
 
-    init(file: String, maximumExpandedNodes: Int, maximumDepth: Int, maximumScalarBytes: Int) {
+    init(file: String, limits: Limits) {
         fileNumber = FileNames.shared.number(of: file)
-        self.maximumExpandedNodes = maximumExpandedNodes
-        self.maximumDepth = maximumDepth
-        self.maximumScalarBytes = maximumScalarBytes
+        self.limits = limits
     }
 
     func location(line: Int, column: Int) -> SourceLocation {
@@ -134,10 +118,10 @@ private struct LoadState {
             if let problem = tagProblem(string(event.tag), at: start) ?? count(1, at: start) {
                 return problem
             }
-            if event.text.count > maximumScalarBytes {
+            if event.text.count > limits.scalarBytes {
                 return .error(
                     .limitExceeded,
-                    "a value of \(Limits.size(event.text.count)) is longer than the limit of \(Limits.size(maximumScalarBytes))", at: start)
+                    "a value of \(Limits.size(event.text.count)) is longer than the limit of \(Limits.size(limits.scalarBytes))", at: start)
             }
             let value = String(decoding: text[event.text], as: UTF8.self)
             return complete(YAMLNode(.scalar(YAMLScalar(value, style: event.style)), at: start), weight: 1, anchor: string(event.anchor))
@@ -169,8 +153,8 @@ private struct LoadState {
         if let problem = tagProblem(tag, at: location) ?? count(1, at: location) {
             return problem
         }
-        if stack.count >= maximumDepth {
-            return .error(.limitExceeded, "nesting is deeper than the limit of \(maximumDepth) levels", at: location)
+        if stack.count >= limits.nestingDepth {
+            return .error(.limitExceeded, "nesting is deeper than the limit of \(limits.nestingDepth) levels", at: location)
         }
         stack.append(frame)
         return nil
@@ -180,10 +164,10 @@ private struct LoadState {
     /// the document once the total passes the limit.
     mutating func count(_ nodes: Int, at location: SourceLocation) -> Diagnostic? {
         expandedNodes += nodes
-        guard expandedNodes > maximumExpandedNodes else { return nil }
+        guard expandedNodes > limits.expandedNodes else { return nil }
         return .error(
             .aliasExpansionLimit,
-            "the document has more than \(maximumExpandedNodes) nodes once aliases are expanded; refusing it (an alias bomb?)",
+            "the document has more than \(limits.expandedNodes) nodes once aliases are expanded; refusing it (an alias bomb?)",
             at: location)
     }
 
