@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "orgprofile", targets: ["orgprofile"]),
-        .library(name: "OrgProfileKit", targets: ["OrgProfileKit"]),
+        .library(name: "OrgProfileKit", targets: ["OrgProfileKit", "OrgYAML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -14,7 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
-        /// The system libyaml, seen only by the Syntax layer of OrgProfileKit.
+        /// The system libyaml, seen only by the Syntax layer of OrgYAML.
         .systemLibrary(
             name: "CLibYAML",
             pkgConfig: "yaml-0.1",
@@ -33,12 +33,19 @@ let package = Package(
         /// The AWS CLI's config and credentials files: reading them as the CLI does, merging
         /// orgprofile's block into them, checking a setup (doctor). Knows nothing of org.yaml.
         .target(name: "AWSConfig", dependencies: ["FileSafety", .product(name: "Crypto", package: "swift-crypto")]),
+        /// The front half of the pipeline: org.yaml loaded with positions through libyaml
+        /// (Syntax), decoded into a spec (Spec), checked against its rules (Validation), with
+        /// every problem a located diagnostic (Diagnostics). Knows nothing of what is built
+        /// from the spec.
+        .target(name: "OrgYAML", dependencies: ["CLibYAML"]),
+        /// The back half: the access model resolved from a spec, configs rendered through
+        /// templates, output written, access reviewed.
         .target(
             name: "OrgProfileKit",
             dependencies: [
+                "OrgYAML",
                 "FileSafety",
                 "AWSConfig",
-                "CLibYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedTemplates"]
@@ -48,12 +55,13 @@ let package = Package(
         /// which knows nothing of it.
         .target(
             name: "IdentityCenter",
-            dependencies: ["OrgProfileKit", "FileSafety", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["OrgProfileKit", "OrgYAML", "FileSafety", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "orgprofile",
             dependencies: [
                 "OrgProfileKit",
+                "OrgYAML",
                 "AWSConfig",
                 "FileSafety",
                 "IdentityCenter",
@@ -65,7 +73,7 @@ let package = Package(
         .testTarget(
             name: "OrgProfileKitTests",
             dependencies: [
-                "OrgProfileKit", "AWSConfig", "FileSafety", "TestSupport",
+                "OrgProfileKit", "OrgYAML", "AWSConfig", "FileSafety", "TestSupport",
                 // The reference renderer the compiled templates are held to.
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -73,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IdentityCenterTests",
-            dependencies: ["IdentityCenter", "OrgProfileKit", "FileSafety", "TestSupport"],
+            dependencies: ["IdentityCenter", "OrgProfileKit", "OrgYAML", "FileSafety", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -3,6 +3,7 @@
 // Built and run by scripts/fuzz.sh FuzzOrgYAML SECONDS.
 import AWSConfig
 import OrgProfileKit
+import OrgYAML
 
 private let templates = TemplateSet.builtin()
 
@@ -16,7 +17,7 @@ public func fuzzOrgYAML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     let renderer = Renderer(model: model, templates: templates, sourceName: "fuzz.yaml")
     for principal in model.principals.prefix(50) {
-        let files = renderer.files(for: principal).files
+        let files = renderer.files(for: principal)
         // Every config the compiler writes must read back by the AWS CLI's rules.
         if let config = files.first(where: { $0.path.hasSuffix("/config") }) {
             guard let parsed = try? ConfigFile.parse(config.contents) else {

@@ -1,4 +1,5 @@
 import OrgProfileKit
+import OrgYAML
 
 /// Where IAM Identity Center differs from org.yaml: access org.yaml promises that does not
 /// exist (the profile fails for that person), access that exists but nobody reviewed,

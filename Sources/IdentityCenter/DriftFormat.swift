@@ -1,4 +1,5 @@
 import OrgProfileKit
+import OrgYAML
 
 /// How `drift` prints a `Drift`: for a terminal, for a pull-request comment, or as JSON with
 /// a stable schema (docs/live.md).

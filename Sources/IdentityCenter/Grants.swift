@@ -1,4 +1,5 @@
 import OrgProfileKit
+import OrgYAML
 
 /// What org.yaml declares, resolved to Identity Center's IDs through a snapshot: the one
 /// place names become IDs, for `drift` and for `assignments`. An account resolves by its ID,

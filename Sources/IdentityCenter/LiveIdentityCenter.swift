@@ -1,5 +1,6 @@
 import Foundation
 import OrgProfileKit
+import OrgYAML
 
 /// Reads the live Identity Center through the aws command.
 ///

@@ -1,5 +1,6 @@
 import FileSafety
 import Foundation
+import OrgYAML
 
 /// org.yaml's bytes and the name to call the file by in diagnostics and generated files.
 public struct SourceFile: Sendable {

@@ -1,3 +1,5 @@
+import OrgYAML
+
 /// The tool's name and version, as written into every generated file.
 public enum OrgProfile {
     public static let name = "orgprofile"

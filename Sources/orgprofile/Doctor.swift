@@ -3,6 +3,7 @@ import ArgumentParser
 import FileSafety
 import Foundation
 import OrgProfileKit
+import OrgYAML
 
 extension OrgProfileCommand {
     struct Doctor: ParsableCommand {

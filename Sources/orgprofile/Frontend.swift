@@ -2,6 +2,7 @@ import ArgumentParser
 import FileSafety
 import Foundation
 import OrgProfileKit
+import OrgYAML
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 

@@ -3,6 +3,7 @@ import ArgumentParser
 import FileSafety
 import Foundation
 import OrgProfileKit
+import OrgYAML
 
 /// Which config and credentials files to edit or inspect.
 struct AWSFileOptions: ParsableArguments {

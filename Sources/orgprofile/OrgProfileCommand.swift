@@ -2,6 +2,7 @@ import AWSConfig
 import ArgumentParser
 import Foundation
 import OrgProfileKit
+import OrgYAML
 
 @main
 struct OrgProfileCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrgProfileKit
+import OrgYAML
 
 extension OrgProfileCommand {
     struct Schema: ParsableCommand {

@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 
 @testable import OrgProfileKit
+@testable import OrgYAML
 
 @Suite struct AccessDiffTests {
     func reviewDiff() throws -> AccessDiff {

@@ -4,6 +4,7 @@ import TestSupport
 import Testing
 
 @testable import OrgProfileKit
+@testable import OrgYAML
 
 /// The compiled templates render exactly what swift-mustache renders from the same text
 /// and context: for the built-in templates over every principal of the fixtures, and for

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import OrgProfileKit
+@testable import OrgYAML
 
 /// Every diagnostic org.yaml can produce, with its exact position and message.
 @Suite struct DiagnosticsTests {

@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 
 @testable import OrgProfileKit
+@testable import OrgYAML
 
 @Suite struct LimitsTests {
     func diagnostics(_ yaml: String, _ limits: Limits) -> [String] {

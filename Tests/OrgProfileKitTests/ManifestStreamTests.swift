@@ -4,6 +4,7 @@ import Testing
 
 @testable import FileSafety
 @testable import OrgProfileKit
+@testable import OrgYAML
 
 /// manifest.json is written in pieces by hand, in a format orgprofile defines (sorted keys,
 /// two-space indentation, `"key" : value`); these tests pin that format and decode what

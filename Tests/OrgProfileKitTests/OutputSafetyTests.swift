@@ -4,6 +4,7 @@ import Testing
 
 @testable import FileSafety
 @testable import OrgProfileKit
+@testable import OrgYAML
 
 /// compile never writes or deletes outside its folder, never leaves a partial file, and
 /// reports every file problem with its path.

@@ -4,6 +4,7 @@ import Testing
 
 @testable import FileSafety
 @testable import OrgProfileKit
+@testable import OrgYAML
 
 @Suite struct OutputWriterTests {
     func renderer(_ yaml: String = validOrg) throws -> Renderer {

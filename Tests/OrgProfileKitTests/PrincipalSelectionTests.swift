@@ -2,6 +2,7 @@ import TestSupport
 import Testing
 
 @testable import OrgProfileKit
+@testable import OrgYAML
 
 /// Whose config `export` and `install` produce: the lookup, the disabled-user rule and the
 /// `--role` filter, with the diagnostics the front end prints.

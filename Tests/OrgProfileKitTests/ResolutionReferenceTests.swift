@@ -2,6 +2,7 @@ import TestSupport
 import Testing
 
 @testable import OrgProfileKit
+@testable import OrgYAML
 
 /// The model resolves profiles through a numbered name table and skips principals that
 /// cannot collide. These tests hold it to the rule as docs/org-yaml.md states it, written
@@ -17,7 +18,7 @@ import Testing
 
     /// What the documented rule gives one entry of the model.
     func reference(_ model: AccessModel, _ entry: AccessModel.Entry) -> Expected {
-        var list: [(name: String, pair: [Int], location: OrgProfileKit.SourceLocation, wildcard: Bool)] = []
+        var list: [(name: String, pair: [Int], location: OrgYAML.SourceLocation, wildcard: Bool)] = []
         var positions: [[Int]: Int] = [:]
         for grant in entry.grants + entry.groups.flatMap({ model.groupEntries[$0].grants }) {
             let pair = [grant.account, grant.role]

@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 
 @testable import OrgProfileKit
+@testable import OrgYAML
 
 /// The editor schema says what the decoder reads: the same keys at every level, and the
 /// files the validator accepts or refuses for their shape are accepted or refused alike.

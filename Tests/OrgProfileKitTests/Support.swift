@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 
 @testable import OrgProfileKit
+@testable import OrgYAML
 
 /// A small valid org.yaml that tests change one piece of at a time.
 let validOrg = """
@@ -44,7 +45,7 @@ func diagnostics(_ yaml: String) -> [String] {
     }
 }
 
-private func format(_ location: OrgProfileKit.SourceLocation?, _ severity: String, _ message: String) -> String {
+private func format(_ location: OrgYAML.SourceLocation?, _ severity: String, _ message: String) -> String {
     guard let location else { return "\(severity): \(message)" }
     return "\(location.line):\(location.column): \(severity): \(message)"
 }

@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 
 @testable import OrgProfileKit
+@testable import OrgYAML
 
 @Suite struct TemplateTests {
     /// Every problem of a template, each as `LINE:COLUMN: code: message`, in the order found.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import OrgProfileKit
+@testable import OrgYAML
 
 @Suite struct YAMLLoaderTests {
     func load(_ text: String, loader: YAMLLoader = YAMLLoader()) -> Result<YAMLNode, LoadFailure> {

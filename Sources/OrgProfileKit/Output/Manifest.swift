@@ -1,6 +1,7 @@
 import Crypto
 import FileSafety
 import Foundation
+import OrgYAML
 
 /// `manifest.json`: every file `compile` wrote with its sha256, and each principal's
 /// profiles. It is also how the next `compile` knows which files it owns.

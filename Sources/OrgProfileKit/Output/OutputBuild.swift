@@ -1,3 +1,5 @@
+import OrgYAML
+
 /// Everything `compile` produces, rendered one principal at a time on both cores: each
 /// file goes to a consumer as soon as it exists, and the manifest follows as a stream.
 /// `compile` writes what it is given, `check` compares it; both see exactly the same files.

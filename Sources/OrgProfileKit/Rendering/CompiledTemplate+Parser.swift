@@ -1,3 +1,5 @@
+import OrgYAML
+
 /// Reading template text into `CompiledTemplate` instructions, following swift-mustache's parser
 /// step by step (line starts, standalone tags, the whitespace before a tag), so that the two
 /// produce the same bytes; and checking every tag against the documented context on the way,

@@ -1,3 +1,5 @@
+import OrgYAML
+
 /// A checked template compiled for fast rendering: a flat list of instructions whose names
 /// were resolved once against the documented context, so rendering appends bytes and reads
 /// slots by offset, with no name lookups, dictionaries, dynamic casts or reference counting

@@ -1,5 +1,6 @@
 import FileSafety
 import Foundation
+import OrgYAML
 
 /// The templates that render each principal's files: one per output file name.
 public struct TemplateSet: Sendable {

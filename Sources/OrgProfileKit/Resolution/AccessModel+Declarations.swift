@@ -1,3 +1,5 @@
+import OrgYAML
+
 /// What org.yaml declares, as Identity Center would hold it: who exists, who is in which
 /// group, and which (principal, permission set, account) assignments it takes. What `drift`
 /// compares with the live state, and what the assignments compiler (issue 12) turns into

@@ -1,3 +1,5 @@
+import OrgYAML
+
 /// Turning grants into named profiles, and finding two profiles that would share a name.
 extension AccessModel {
     /// A profile before it is kept: where it comes from, to explain a collision.

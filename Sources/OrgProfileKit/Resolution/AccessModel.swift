@@ -1,3 +1,5 @@
+import OrgYAML
+
 /// The meaning of an org.yaml: accounts, roles and who is granted what, indexed so that any
 /// one person's or team's profiles can be computed on demand. Nothing here grows with the
 /// output: profiles are computed one principal at a time and dropped after rendering.

@@ -1,3 +1,5 @@
+import OrgYAML
+
 /// A user's or group's profiles as `export`, `install` and `doctor` take them: the principal
 /// looked up by name (a disabled user gets no config), optionally only the profiles of some
 /// roles. Problems come back as diagnostics for the front end to print.

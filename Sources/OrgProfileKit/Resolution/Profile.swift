@@ -1,3 +1,5 @@
+import OrgYAML
+
 /// Which target of `user_management` a profile points at.
 public enum UserManagementKind: String, Sendable, Hashable {
     /// Ordinary user-management admins: the account Identity Center is delegated to.
@@ -11,12 +13,8 @@ public struct Setting: Sendable, Hashable {
     public var key: String
     public var value: String
 
-    /// Settings whose value the AWS CLI runs as a command: refused in org.yaml unless
-    /// `allow_commands` lists the value, and always a privileged change in `diff`.
-    public static let commandKeys: Set<String> = ["credential_process", "cli_pager"]
-
     /// Whether the AWS CLI would run this setting's value (an empty `cli_pager` runs nothing).
-    public var runsCommand: Bool { Self.commandKeys.contains(key) && !value.isEmpty }
+    public var runsCommand: Bool { SettingSpec.commandKeys.contains(key) && !value.isEmpty }
 }
 
 /// One `[profile NAME]` block of a compiled config.

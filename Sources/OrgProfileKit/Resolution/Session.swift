@@ -1,3 +1,5 @@
+import OrgYAML
+
 /// The `[sso-session NAME]` block every compiled config starts with.
 public struct Session: Sendable, Hashable {
     public static let defaultRegistrationScopes = ["sso:account:access"]

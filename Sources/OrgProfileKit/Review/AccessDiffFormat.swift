@@ -1,4 +1,5 @@
 import Foundation
+import OrgYAML
 
 /// How `diff` prints an `AccessDiff`: for a terminal, for a pull-request comment, or as
 /// JSON with a stable schema (docs/ci.md).

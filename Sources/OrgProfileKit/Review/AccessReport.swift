@@ -1,3 +1,5 @@
+import OrgYAML
+
 /// The access matrix an auditor asks for: one row per enabled user, one column per account
 /// (in org.yaml order), the user's profiles on that account in each cell; and who manages
 /// users.

@@ -2,26 +2,15 @@ import Foundation
 
 /// A position in a source file: 1-based line and column, as editors count them.
 ///
-/// The file is kept as a number in a registry of file names: a location is copied with
-/// every node and value read from org.yaml, and a plain `String` would be reference
-/// counted (atomically) on each copy of a name longer than 15 bytes.
+/// A location is copied with every node and value read from org.yaml, so it is small and
+/// counts no references: the file is a number in a registry of file names (a `String`
+/// longer than 15 bytes would be retained and released, atomically, on each copy), and the
+/// three numbers are 32 bits (12 bytes instead of 24; a larger line or column is clamped).
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
-    // 32 bits each: a location is in every node and value read from org.yaml, and 12 bytes
-    // instead of 24 make the tree and the spec smaller (org.yaml is limited far below 2^31
-    // lines; a larger line or column is clamped, never wrapped).
-    private let fileNumber: Int32
-    private var storedLine: Int32
-    private var storedColumn: Int32
+    private let fileNumber, storedLine, storedColumn: Int32
 
-    public var line: Int {
-        get { Int(storedLine) }
-        set { storedLine = Int32(clamping: newValue) }
-    }
-
-    public var column: Int {
-        get { Int(storedColumn) }
-        set { storedColumn = Int32(clamping: newValue) }
-    }
+    public var line: Int { Int(storedLine) }
+    public var column: Int { Int(storedColumn) }
 
     public init(file: String, line: Int, column: Int) {
         self.init(fileNumber: FileNames.shared.number(of: file), line: line, column: column)

@@ -268,7 +268,7 @@ public struct Validator {
     private mutating func settings(_ settings: [SettingSpec], _ owner: String) {
         for setting in settings {
             let key = setting.key.value
-            if Setting.commandKeys.contains(key), !(key == "cli_pager" && setting.value.value.isEmpty) {
+            if SettingSpec.commandKeys.contains(key), !(key == "cli_pager" && setting.value.value.isEmpty) {
                 if spec.allowedCommands.contains(where: { $0.value == setting.value.value }) {
                     usedCommands.insert(setting.value.value)
                 } else {

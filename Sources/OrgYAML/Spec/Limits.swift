@@ -19,7 +19,7 @@ public struct Limits: Sendable, Equatable {
     public static let standard = Limits()
 
     /// `1.5 MiB`, `16 MiB`, `512 bytes`
-    static func size(_ bytes: Int) -> String {
+    package static func size(_ bytes: Int) -> String {
         if bytes < 1024 { return "\(bytes) bytes" }
         if bytes < 1 << 20 { return bytes % 1024 == 0 ? "\(bytes >> 10) KiB" : "\(bytes * 10 / 1024 / 10).\(bytes * 10 / 1024 % 10) KiB" }
         return bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes * 10 / (1 << 20) / 10).\(bytes * 10 / (1 << 20) % 10) MiB"

@@ -78,7 +78,7 @@ public enum Parallel {
     }
 
     /// Runs two different pieces of work at once and returns both results.
-    static func both<First: Sendable, Second: Sendable>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
+    package static func both<First: Sendable, Second: Sendable>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
         nonisolated(unsafe) var firstResult: First?
         nonisolated(unsafe) var secondResult: Second?
         // Each index writes only its own variable, and map returns after both.

@@ -40,6 +40,10 @@ public struct DefaultsSpec: Sendable {
 public struct SettingSpec: Sendable {
     public var key: Located<String>
     public var value: Located<String>
+
+    /// Settings whose value the AWS CLI runs as a command: refused in org.yaml unless
+    /// `allow_commands` lists the value, and always a privileged change in `diff`.
+    public static let commandKeys: Set<String> = ["credential_process", "cli_pager"]
 }
 
 public struct AccountSpec: Sendable {

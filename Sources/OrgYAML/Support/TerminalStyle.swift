@@ -4,7 +4,6 @@ public struct TerminalStyle: Sendable {
     public enum Color: String, Sendable {
         case red = "31"
         case green = "32"
-        case yellow = "33"
         case cyan = "36"
         case bold = "1"
         case boldRed = "1;31"
@@ -23,6 +22,6 @@ public struct TerminalStyle: Sendable {
         return "\u{1B}[\(color.rawValue)m\(text)\u{1B}[m"
     }
 
-    func bold(_ text: String) -> String { apply(.bold, text) }
-    func cyan(_ text: String) -> String { apply(.cyan, text) }
+    package func bold(_ text: String) -> String { apply(.bold, text) }
+    package func cyan(_ text: String) -> String { apply(.cyan, text) }
 }
