@@ -43,12 +43,14 @@ public enum Compiler {
             return Analysis(
                 diagnostics: [.error(.limitExceeded, message, at: SourceLocation(file: source.name, line: 1, column: 1))], model: nil)
         }
+        var decoder = SpecDecoder()
         let tree: YAMLNode
-        switch YAMLLoader(limits: limits).load(source.bytes, file: source.name) {
+        switch YAMLLoader(limits: limits).load(
+            source.bytes, file: source.name, entry: { decoder.decodeEarly(section: $0, index: $1, pair: $2) })
+        {
         case .success(let node): tree = node
         case .failure(let failure): return Analysis(diagnostics: failure.diagnostics, model: nil)
         }
-        var decoder = SpecDecoder()
         let (spec, decodeDiagnostics) = decoder.decode(tree)
         let counts = Validator.checkCounts(spec, limits: limits)
         // The rules and the model do not depend on each other: one core checks the rules

@@ -158,30 +158,44 @@ import Testing
         }
     }
 
-    /// diff's shortcut says "the same profiles" exactly when the built profiles are equal.
-    @Test func sameProfilesAgreesWithComparingProfiles() throws {
-        var random = SeededGenerator(seed: 61)
-        var same = 0
-        for _ in 0..<150 {
-            let yaml = randomOrg(&random)
-            // The same org, another random org, and the org with one account's region changed.
-            let others = [
-                yaml, randomOrg(&random),
-                yaml.replacingOccurrences(of: "region: us-west-2\naccounts:", with: "region: eu-west-1\naccounts:"),
-            ]
-            let model = try decodedModel(yaml)
-            for other in try others.map(decodedModel) {
-                for (principal, counterpart) in counterparts(model, other) {
-                    let equal = model.profiles(for: principal) == other.profiles(for: counterpart)
-                    #expect(model.hasSameProfiles(principal, as: counterpart, in: other) == equal, "\(principal.name) in\n\(yaml)")
-                    if equal { same += 1 }
-                }
-            }
+    /// Users decoded while the file loads (`SpecDecoder.decodeEarly`) are exactly the users,
+    /// and the diagnostics, of decoding the finished tree: for the fixtures, for orgs whose
+    /// users are duplicated, aliased, declared twice or malformed, and for random orgs.
+    @Test func usersDecodedWhileLoadingAreThoseDecodedAfterwards() throws {
+        let user = "  bob:\n    groups: [developers]\n"
+        var texts = try ["org.yaml.example", "Tests/OrgProfileKitTests/Fixtures/review/old.yaml"].map {
+            try readText(packageRoot.appendingPathComponent($0).path)
         }
-        #expect(same > 1000)
+        texts += [
+            validOrg, validOrg + user, validOrg + "  ~: {}\n  [x]: {}\n  carol: []\n  dave:\n    nmae: D\n    groups: developers\n",
+            validOrg + "groups:\n  more: {}\nusers:\n" + user, validOrg.replacingOccurrences(of: "users:\n", with: "\"users\":\n"),
+            "x-people: &people\n" + user + validOrg.replacingOccurrences(of: "users:\n", with: "users: *people\nx-rest:\n"),
+            validOrg.replacingOccurrences(of: "users:\n", with: "x-bob: &bob {groups: [developers]}\nusers:\n  erin: *bob\n"),
+            validOrg + "groups:\n  - not a mapping\n", validOrg.replacingOccurrences(of: "users:\n", with: "users: [bob]\nx:\n"),
+        ]
+        var random = SeededGenerator(seed: 63)
+        texts += (0..<200).map { _ in randomOrg(&random) }
+        var (decodedEarly, withDiagnostics) = (0, 0)
+        for text in texts {
+            func decode(early: Bool) throws -> (users: String, diagnostics: [String]) {
+                var decoder = SpecDecoder()
+                let tree = try YAMLLoader().load(Array(text.utf8), file: "org.yaml") { section, index, pair in
+                    guard early else { return }
+                    decoder.decodeEarly(section: section, index: index, pair: pair)
+                    if section == "users" { decodedEarly += 1 }
+                }.get()
+                let (spec, diagnostics) = decoder.decode(tree)
+                return (String(describing: spec.users), diagnostics.map { "\($0) \($0.notes.map(\.message))" })
+            }
+            let (plain, pipelined) = (try decode(early: false), try decode(early: true))
+            #expect(pipelined.users == plain.users, "\(text)")
+            #expect(pipelined.diagnostics == plain.diagnostics, "\(text)")
+            if !plain.diagnostics.isEmpty { withDiagnostics += 1 }
+        }
+        #expect(decodedEarly > 1000 && withDiagnostics >= 5)
     }
 
-    /// diff's first shortcut, from what org.yaml declares: never "unchanged" when the
+    /// diff's shortcut, from what org.yaml declares: never "unchanged" when the
     /// profiles differ, and "unchanged" for every principal of an unchanged org.
     @Test func unchangedAccessNeverHidesAChange() throws {
         var random = SeededGenerator(seed: 62)

@@ -12,10 +12,10 @@ public enum UnifiedDiff {
         let newLines = lines(new)
         let edits = LineDiff.edits(from: oldLines, to: newLines)
         let style = TerminalStyle(enabled: color)
-        var output = style.bold("--- \(old.isEmpty ? "/dev/null" : "a/\(path)")") + "\n"
-        output += style.bold("+++ \(new.isEmpty ? "/dev/null" : "b/\(path)")") + "\n"
+        var output = style.apply(.bold, "--- \(old.isEmpty ? "/dev/null" : "a/\(path)")") + "\n"
+        output += style.apply(.bold, "+++ \(new.isEmpty ? "/dev/null" : "b/\(path)")") + "\n"
         for hunk in hunks(edits) {
-            output += style.cyan(header(hunk, edits)) + "\n"
+            output += style.apply(.cyan, header(hunk, edits)) + "\n"
             for edit in edits[hunk] {
                 switch edit {
                 case .keep(let i, _): output += line(" ", oldLines[i], style: nil, style)

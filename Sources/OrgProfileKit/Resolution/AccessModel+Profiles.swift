@@ -148,34 +148,6 @@ extension AccessModel {
         return (profiles, collisions)
     }
 
-    /// Whether a principal holds exactly the profiles `other` holds in `otherModel` (names,
-    /// accounts, roles, regions, settings, user management, wildcards): what
-    /// `profiles(for:) ==` would say, without building a single profile.
-    func hasSameProfiles(_ principal: Principal, as other: Principal, in otherModel: AccessModel) -> Bool {
-        let mine = select(entries(principal.kind)[principal.index]).kept
-        let theirs = otherModel.select(otherModel.entries(other.kind)[other.index]).kept
-        guard mine.count == theirs.count else { return false }
-        // Accounts found equal last: consecutive profiles are often on the same account.
-        var lastSameAccount = (mine: -1, theirs: -1)
-        for index in mine.indices {
-            let (a, b) = (mine[index], theirs[index])
-            guard a.userManagement == b.userManagement, a.isWildcard == b.isWildcard,
-                profileNames.names[a.name] == otherModel.profileNames.names[b.name],
-                roles[a.role].name == otherModel.roles[b.role].name
-            else { return false }
-            guard a.account != lastSameAccount.mine || b.account != lastSameAccount.theirs else { continue }
-            guard accounts[a.account].key == otherModel.accounts[b.account].key,
-                accounts[a.account].id == otherModel.accounts[b.account].id,
-                accounts[a.account].region == otherModel.accounts[b.account].region,
-                (accounts[a.account].displayName ?? accounts[a.account].key)
-                    == (otherModel.accounts[b.account].displayName ?? otherModel.accounts[b.account].key),
-                accounts[a.account].settings == otherModel.accounts[b.account].settings
-            else { return false }
-            lastSameAccount = (a.account, b.account)
-        }
-        return true
-    }
-
     /// The candidates an entry keeps, sorted by name, and the collisions among the rest.
     private func select(_ entry: Entry) -> (kept: [Candidate], collisions: [(Candidate, Candidate)]) {
         var candidates = candidates(entry)

@@ -105,7 +105,7 @@ public struct AccessDiff: Equatable, Sendable {
                 let key = Snapshot.Key(kind: principal.kind, name: principal.name)
                 if let was, let now, was.enabled, now.enabled, was.principal.superAdmin == now.principal.superAdmin {
                     if unchanged.isUnchanged(old: was.principal, new: now.principal)
-                        || oldModel.hasSameProfiles(was.principal, as: now.principal, in: new)
+                        || oldModel.profiles(for: was.principal) == new.profiles(for: now.principal)
                     {
                         return nil
                     }

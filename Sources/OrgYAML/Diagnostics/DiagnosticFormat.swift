@@ -81,8 +81,8 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
                 case .note: .boldCyan
                 }
             let label = style.apply(color, "\(severity.rawValue):")
-            guard let location else { return "\(style.bold("orgprofile:")) \(label) \(message)\n" }
-            return "\(style.bold("\(location):")) \(label) \(message)\n" + (terminal?.excerpt(at: location) ?? "")
+            guard let location else { return "\(style.apply(.bold, "orgprofile:")) \(label) \(message)\n" }
+            return "\(style.apply(.bold, "\(location):")) \(label) \(message)\n" + (terminal?.excerpt(at: location) ?? "")
         case .json:
             struct Line: Encodable {
                 var severity, code, message: String

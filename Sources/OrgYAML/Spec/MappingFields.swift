@@ -55,10 +55,13 @@ struct MappingFields {
     }
 }
 
+/// One entry of a mapping of names: the name, its value, and the pair's position in the mapping.
+typealias NamedEntry = (name: Located<String>, value: YAMLNode, index: Int)
+
 /// Reading the entries of a mapping whose keys are names the user chose (accounts,
 /// roles, groups, users), reporting duplicate names.
 enum NamedEntries {
-    static func read(_ node: YAMLNode, what: String, diagnostics: inout [Diagnostic]) -> [(name: Located<String>, value: YAMLNode)] {
+    static func read(_ node: YAMLNode, what: String, diagnostics: inout [Diagnostic]) -> [NamedEntry] {
         let pairs: [YAMLPair]
         switch node.content {
         case .mapping(let mapping): pairs = mapping
@@ -70,9 +73,9 @@ enum NamedEntries {
         }
         var seen: [String: SourceLocation] = [:]
         seen.reserveCapacity(pairs.count)
-        var entries: [(name: Located<String>, value: YAMLNode)] = []
+        var entries: [NamedEntry] = []
         entries.reserveCapacity(pairs.count)
-        for pair in pairs {
+        for (index, pair) in pairs.enumerated() {
             guard let scalar = pair.key.scalar, !scalar.isNull else {
                 diagnostics.append(
                     .error(.wrongType, "names in \(what) must be strings, found \(pair.key.kindDescription)", at: pair.key.location))
@@ -86,7 +89,7 @@ enum NamedEntries {
                 continue
             }
             seen[scalar.text] = pair.key.location
-            entries.append((Located(scalar.text, at: pair.key.location), pair.value))
+            entries.append((Located(scalar.text, at: pair.key.location), pair.value, index))
         }
         return entries
     }

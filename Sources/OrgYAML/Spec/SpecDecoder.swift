@@ -3,8 +3,20 @@
 /// are the Validator's.
 public struct SpecDecoder {
     var diagnostics: [Diagnostic] = []
+    /// Users `decodeEarly` decoded, by position in the `users` mapping, with their diagnostics.
+    private var early: [(user: UserSpec?, diagnostics: [Diagnostic])?] = []
 
     public init() {}
+
+    /// Decodes an entry of `users` as soon as the loader has it, while libyaml parses the rest;
+    /// `decode` takes the result for each entry it keeps, as it would have decoded it itself.
+    public mutating func decodeEarly(section: String, index: Int, pair: YAMLPair) {
+        guard section == "users", let name = pair.key.scalar, !name.isNull else { return }
+        var decoder = SpecDecoder()
+        let user = decoder.user((Located(name.text, at: pair.key.location), pair.value, index))
+        early += repeatElement(nil, count: index + 1 - early.count)
+        early[index] = (user, decoder.diagnostics)
+    }
 
     public mutating func decode(_ root: YAMLNode) -> (OrgSpec, [Diagnostic]) {
         var spec = OrgSpec()
@@ -43,7 +55,11 @@ public struct SpecDecoder {
             spec.groups = NamedEntries.read(pair.value, what: "groups", diagnostics: &diagnostics).compactMap { group($0) }
         }
         if let pair = fields.required("users", diagnostics: &diagnostics) {
-            spec.users = NamedEntries.read(pair.value, what: "users", diagnostics: &diagnostics).compactMap { user($0) }
+            spec.users = NamedEntries.read(pair.value, what: "users", diagnostics: &diagnostics).compactMap { entry in
+                guard entry.index < early.count, let decoded = early[entry.index] else { return user(entry) }
+                diagnostics += decoded.diagnostics
+                return decoded.user
+            }
         }
         if let pair = fields["allow_commands"] {
             spec.allowedCommands = stringList(pair.value, "'allow_commands'")
@@ -109,7 +125,7 @@ public struct SpecDecoder {
 
     /// The checked keys of one named entry (an account, role, group or user), and the words
     /// that name it in messages.
-    private mutating func entryFields(_ entry: (name: Located<String>, value: YAMLNode), _ kind: String, allowed: [String]) -> (
+    private mutating func entryFields(_ entry: NamedEntry, _ kind: String, allowed: [String]) -> (
         context: String, fields: MappingFields
     )? {
         let context = "\(kind) '\(entry.name.value)'"
@@ -127,7 +143,7 @@ public struct SpecDecoder {
         return fields(entry.value, allowed: allowed, context: context, owner: entry.name.location).map { (context, $0) }
     }
 
-    private mutating func account(_ entry: (name: Located<String>, value: YAMLNode)) -> AccountSpec? {
+    private mutating func account(_ entry: NamedEntry) -> AccountSpec? {
         guard let (context, fields) = entryFields(entry, "account", allowed: Keys.account) else { return nil }
         var account = AccountSpec(key: entry.name)
         account.id = requiredString(fields, "id")
@@ -137,7 +153,7 @@ public struct SpecDecoder {
         return account
     }
 
-    private mutating func role(_ entry: (name: Located<String>, value: YAMLNode)) -> RoleSpec? {
+    private mutating func role(_ entry: NamedEntry) -> RoleSpec? {
         guard let (_, fields) = entryFields(entry, "role", allowed: Keys.role) else { return nil }
         return RoleSpec(name: entry.name, profileSuffix: optionalString(fields, "profile_suffix"))
     }
@@ -203,7 +219,7 @@ public struct SpecDecoder {
         return .listed(stringList(node, "'accounts' in \(context)"))
     }
 
-    private mutating func group(_ entry: (name: Located<String>, value: YAMLNode)) -> GroupSpec? {
+    private mutating func group(_ entry: NamedEntry) -> GroupSpec? {
         guard let (context, fields) = entryFields(entry, "group", allowed: Keys.group) else { return nil }
         var group = GroupSpec(name: entry.name)
         group.identityCenterName = optionalString(fields, "identity_center_name")
@@ -213,7 +229,7 @@ public struct SpecDecoder {
         return group
     }
 
-    private mutating func user(_ entry: (name: Located<String>, value: YAMLNode)) -> UserSpec? {
+    private mutating func user(_ entry: NamedEntry) -> UserSpec? {
         guard let (context, fields) = entryFields(entry, "user", allowed: Keys.user) else { return nil }
         var user = UserSpec(name: entry.name)
         user.identityCenterName = optionalString(fields, "identity_center_name")

@@ -21,7 +21,4 @@ public struct TerminalStyle: Sendable {
         guard enabled, let color else { return text }
         return "\u{1B}[\(color.rawValue)m\(text)\u{1B}[m"
     }
-
-    package func bold(_ text: String) -> String { apply(.bold, text) }
-    package func cyan(_ text: String) -> String { apply(.cyan, text) }
 }
