@@ -8,9 +8,7 @@ public struct Renderer: Sendable {
     let strings: ProfileStrings
 
     public init(model: AccessModel, templates: TemplateSet, sourceName: String) {
-        self.model = model
-        self.templates = templates
-        self.sourceName = sourceName
+        (self.model, self.templates, self.sourceName) = (model, templates, sourceName)
         strings = ProfileStrings(model)
     }
 

@@ -56,7 +56,7 @@ public struct SpecDecoder {
         }
         if let pair = fields.required("users", diagnostics: &diagnostics) {
             spec.users = NamedEntries.read(pair.value, what: "users", diagnostics: &diagnostics).compactMap { entry in
-                guard entry.index < early.count, let decoded = early[entry.index] else { return user(entry) }
+                guard entry.index < early.count, let decoded = early[entry.index].take() else { return user(entry) }
                 diagnostics += decoded.diagnostics
                 return decoded.user
             }
