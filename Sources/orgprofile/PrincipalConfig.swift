@@ -50,10 +50,10 @@ struct PrincipalConfig {
             frontend.print(selection.warnings)
             self.model = model
             principal = selection.principal
+            // The built-in set always has a `config` template, and overrides only replace it.
+            text = renderer.render("config", for: principal, profiles: selection.profiles) ?? ""
+            testProfile = renderer.testProfile(for: principal, profiles: selection.profiles)
         }
-        // The built-in set always has a `config` template, and overrides only replace it.
-        text = renderer.render("config", for: principal, roles: options.role) ?? ""
-        testProfile = renderer.testProfile(for: principal, roles: options.role)
     }
 }
 

@@ -219,8 +219,10 @@ import Testing
     @Test func theTestProfileIsTheLeastPrivileged() throws {
         let model = try model(try readText(packageRoot.appendingPathComponent("org.yaml.example").path))
         let renderer = Renderer(model: model, templates: TemplateSet.builtin(), sourceName: "org.yaml")
-        func test(_ user: String, roles: [String] = []) throws -> String? {
-            renderer.testProfile(for: try #require(model.principal(named: user, kind: .user)), roles: roles)
+        func test(_ user: String, roles: [String]? = nil) throws -> String? {
+            let principal = try #require(model.principal(named: user, kind: .user))
+            return renderer.testProfile(
+                for: principal, profiles: roles.map { roles in model.profiles(for: principal).filter { roles.contains($0.role) } })
         }
         // Read-only before Developer, and a workload account before the delegated-admin one.
         #expect(try test("bob") == "acme-workload-development-readonly")

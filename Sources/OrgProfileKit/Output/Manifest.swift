@@ -57,13 +57,14 @@ public struct Manifest: Codable, Equatable, Sendable {
         return decode(whole)?.files.map(\.path)
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// Lowercase hex, as `sha256sum` prints it.
     static func sha256(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        return String(unsafeUninitializedCapacity: 2 * SHA256.byteCount) { hex in
+        String(unsafeUninitializedCapacity: 2 * SHA256.byteCount) { hex in
             for (index, byte) in SHA256.hash(data: bytes).enumerated() {
-                hex[2 * index] = digits[Int(byte >> 4)]
-                hex[2 * index + 1] = digits[Int(byte & 0xF)]
+                hex[2 * index] = hexDigits[Int(byte >> 4)]
+                hex[2 * index + 1] = hexDigits[Int(byte & 0xF)]
             }
             return 2 * SHA256.byteCount
         }

@@ -10,10 +10,9 @@ extension CompiledTemplate {
 
         let characters: [Character]
         var position = 0
-        /// The schemas of the open scopes, innermost last; nil for a string section.
-        var scopes: [TemplateContext.ObjectSchema?]
-        /// Whether each open section iterates a list (the helpers need one).
-        var inList: [Bool] = [false]
+        /// The open scopes, innermost last: their schema (nil for a string section) and whether
+        /// the section iterates a list (the helpers need one).
+        var scopes: [(schema: TemplateContext.ObjectSchema?, isList: Bool)] = [(TemplateContext.Fields.root, false)]
         private(set) var instructions: [Instruction] = []
         private(set) var literals: [UInt8] = []
         private(set) var fieldOffsets: [Int32] = []
@@ -22,9 +21,8 @@ extension CompiledTemplate {
         /// its end stops it.
         private(set) var problems: [(code: DiagnosticCode, message: String, position: Int)] = []
 
-        init(bytes: [UInt8], root: TemplateContext.ObjectSchema) {
+        init(bytes: [UInt8]) {
             characters = Array(String(decoding: bytes, as: UTF8.self))
-            scopes = [root]
         }
 
         var atEnd: Bool { position >= characters.count }
@@ -84,17 +82,11 @@ extension CompiledTemplate {
                     if isStandalone(newLine) { setNewLine = true } else { flushWhitespace() }
                     let found = lookup(tagName, at: tag)
                     let pushed = inverted ? nil : found.flatMap(Self.scope)
-                    if let pushed {
-                        scopes.append(pushed.schema)
-                        inList.append(pushed.isList)
-                    }
+                    if let pushed { scopes.append(pushed) }
                     let opening = instructions.count
                     instructions.append(.inverted(.missing, end: 0))
                     let parsed = parseSection(name: tagName, newLine: setNewLine, opened: tag)
-                    if pushed != nil {
-                        scopes.removeLast()
-                        inList.removeLast()
-                    }
+                    if pushed != nil { scopes.removeLast() }
                     guard parsed else { return false }
                     let (path, end) = (found?.path ?? .missing, Int32(instructions.count))
                     instructions[opening] = inverted ? .inverted(path, end: end) : .section(path, end: end)
@@ -223,7 +215,7 @@ extension CompiledTemplate {
                 guard let helper = Helper(rawValue: String(name.dropLast(2))) else {
                     return refuse("unknown helper '\(name)'; orgprofile templates know first(), last(), index(), even() and odd()")
                 }
-                guard inList.contains(true) else {
+                guard scopes.contains(where: \.isList) else {
                     return refuse("'\(name)' is only available inside a list section such as {{#profiles}}")
                 }
                 return (.helper(helper), .bool)
@@ -231,12 +223,12 @@ extension CompiledTemplate {
             if name.contains("(") { return refuse("transforms such as '\(name)' are not supported in orgprofile templates") }
             let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             if parts.contains(where: \.isEmpty) { return refuse("'\(name)' is not a name") }
-            guard let scope = scopes.indices.last(where: { scopes[$0]?.index(parts[0]) != nil }) else {
-                let visible = Set(scopes.compactMap { $0?.names }.joined()).sorted()
+            guard let scope = scopes.indices.last(where: { scopes[$0].schema?.index(parts[0]) != nil }) else {
+                let visible = Set(scopes.compactMap { $0.schema?.names }.joined()).sorted()
                 return refuse(
                     "'\(parts[0])' is not in the template context\(Suggestion.hint(for: parts[0], in: visible)); see docs/templates.md")
             }
-            var object = scopes[scope]!
+            var object = scopes[scope].schema!
             var index = object.index(parts[0])!
             var indices = [index]
             for (offset, part) in parts.enumerated().dropFirst() {

@@ -40,11 +40,8 @@ struct CompiledTemplate: Sendable {
     /// text is not a template orgprofile can render (a name the context does not have, a tag
     /// it does not support, or Mustache that swift-mustache, which the tests render with,
     /// would not parse either), the problems as diagnostics at their line and column of `file`.
-    static func compile(
-        _ text: String, file: String, schema: [String: TemplateContext.FieldType] = TemplateContext.schema,
-        diagnostics: inout [Diagnostic]
-    ) -> CompiledTemplate? {
-        var parser = Parser(bytes: Array(text.utf8), root: TemplateContext.ObjectSchema(schema))
+    static func compile(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> CompiledTemplate? {
+        var parser = Parser(bytes: Array(text.utf8))
         guard parser.parseSection(name: nil, newLine: true), parser.problems.isEmpty else {
             diagnostics += parser.problems.map { problem in
                 let (line, column) = parser.lineAndColumn(of: problem.position)

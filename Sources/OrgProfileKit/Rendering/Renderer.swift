@@ -43,26 +43,30 @@ public struct Renderer: Sendable {
         return candidates.count
     }
 
-    /// One file of one principal, rendered from the template named `name` with only the
-    /// profiles of `roles` (all of them when empty).
-    public func render(_ name: String, for principal: Principal, roles: [String] = []) -> String? {
+    /// One file of one principal, rendered from the template named `name` with only the given
+    /// profiles of the principal's (all of them when nil), as `PrincipalSelection` chose them.
+    public func render(_ name: String, for principal: Principal, profiles: [Profile]? = nil) -> String? {
         guard let template = templates[name] else { return nil }
         var values = TemplateContext.Values()
         values.fill(
-            model: model, principal: principal, candidates: candidates(for: principal, roles: roles), strings: strings, source: sourceName)
+            model: model, principal: principal, candidates: candidates(for: principal, keeping: profiles), strings: strings,
+            source: sourceName)
         return String(decoding: template.compiled.render(values), as: UTF8.self)
     }
 
-    /// The name of the profile to try first (see `TestProfile`) among the profiles of `roles`
-    /// (all of them when empty); nil when there are none.
-    public func testProfile(for principal: Principal, roles: [String] = []) -> String? {
-        let candidates = candidates(for: principal, roles: roles)
+    /// The name of the profile to try first (see `TestProfile`) among the given profiles of the
+    /// principal's (all of them when nil); nil when there are none.
+    public func testProfile(for principal: Principal, profiles: [Profile]? = nil) -> String? {
+        let candidates = candidates(for: principal, keeping: profiles)
         return strings.testProfileIndex(in: candidates).map { model.profileNames.names[candidates[$0].name] }
     }
 
-    private func candidates(for principal: Principal, roles: [String]) -> [AccessModel.Candidate] {
+    private func candidates(for principal: Principal, keeping profiles: [Profile]?) -> [AccessModel.Candidate] {
         var candidates = model.candidates(for: principal)
-        if !roles.isEmpty { candidates.removeAll { !roles.contains(model.roles[$0.role].name) } }
+        if let profiles {
+            let names = Set(profiles.map(\.name))
+            candidates.removeAll { !names.contains(model.profileNames.names[$0.name]) }
+        }
         return candidates
     }
 }
