@@ -70,6 +70,7 @@ let package = Package(
         ),
         /// Helpers both test targets share.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "TestSupport"]),
         .testTarget(
             name: "OrgProfileKitTests",
             dependencies: [

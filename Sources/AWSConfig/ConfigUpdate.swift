@@ -29,11 +29,12 @@ public enum ConfigUpdate {
     ) throws -> Outcome<Plan> {
         let target = ProtectedFile.resolved(path)
         // The lock file lives beside the config, so its folder must exist first.
-        _ = try ProtectedFile.createFolder(of: target)
+        let folder = (target as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileSystem.createFolder(folder, owner: .person, mode: ProtectedFile.folderMode) }
         let lock = try FileLock.acquire(FileLock.path(besideFile: target), holder: holder, timeout: timeout, waiting: waiting)
         defer { lock.release() }
         for _ in 1...attempts {
-            let current = try FileSystem.readFile(path)
+            let current = try FileSystem.read(path, owner: .person)
             let planned = try plan(current)
             if planned.bytes == current { return Outcome(plan: planned.plan, replaced: false) }
             beforeReplace(path)

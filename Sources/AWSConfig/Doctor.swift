@@ -56,7 +56,7 @@ public enum Doctor {
     private static func readFile(_ path: String, role: ConfigFile.Role, name: String, into checks: inout [Check]) -> ConfigFile? {
         let bytes: [UInt8]?
         do {
-            bytes = try FileSystem.readFile(path)
+            bytes = try FileSystem.read(path, owner: .person)
         } catch {
             checks.append(
                 Check(

@@ -16,11 +16,12 @@ public final class FileLock {
     }
 
     public let path: String
-    private var descriptor: Int32
+    /// nil once released.
+    private var file: OpenFile?
 
-    private init(path: String, descriptor: Int32) {
+    private init(path: String, file: consuming OpenFile) {
         self.path = path
-        self.descriptor = descriptor
+        self.file = consume file
     }
 
     deinit { release() }
@@ -45,29 +46,21 @@ public final class FileLock {
         let deadline = Date().addingTimeInterval(timeout)
         var announced = false
         while true {
-            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
-            guard descriptor >= 0 else { throw FileError(path: path, errno: errno) }
-            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
+            let file = try OpenFile(path, flags: O_RDWR | O_CREAT | O_NOFOLLOW, mode: 0o600)
+            let code = file.withDescriptor { flock($0, LOCK_EX | LOCK_NB) == 0 ? 0 : errno }
+            if code == 0 {
                 // The holder before us may have removed the file after we opened it.
-                var opened = stat()
+                let opened = try file.status()
                 var current = stat()
-                if fstat(descriptor, &opened) == 0, lstat(path, &current) == 0, opened.st_ino == current.st_ino,
-                    opened.st_dev == current.st_dev
-                {
-                    let lock = FileLock(path: path, descriptor: descriptor)
+                if lstat(path, &current) == 0, opened.st_ino == current.st_ino, opened.st_dev == current.st_dev {
+                    let lock = FileLock(path: path, file: file)
                     lock.record(holder)
                     return lock
                 }
-                close(descriptor)
                 continue
             }
-            let code = errno
-            guard code == EWOULDBLOCK || code == EINTR else {
-                close(descriptor)
-                throw FileError(path: path, errno: code)
-            }
-            let description = Self.holder(of: descriptor)
-            close(descriptor)
+            guard code == EWOULDBLOCK || code == EINTR else { throw FileError(path: path, errno: code) }
+            let description = Self.holder(of: file)
             if Date() >= deadline {
                 throw FileError(
                     path: path,
@@ -85,10 +78,9 @@ public final class FileLock {
 
     /// Lets the next run in; removes the lock file first, so nothing is left behind.
     public func release() {
-        guard descriptor >= 0 else { return }
+        guard file != nil else { return }
         unlink(path)
-        close(descriptor)
-        descriptor = -1
+        file = nil
     }
 
     /// Writes who holds the lock into the file, for a waiting run's message.
@@ -98,14 +90,16 @@ public final class FileLock {
         let host = String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
         let since = ISO8601DateFormatter().string(from: Date())
         let text = "\(holder) (pid \(getpid()) on \(host), since \(since))\n"
-        ftruncate(descriptor, 0)
-        _ = text.utf8CString.withUnsafeBufferPointer { pwrite(descriptor, $0.baseAddress, $0.count - 1, 0) }
+        file?.withDescriptor { descriptor in
+            ftruncate(descriptor, 0)
+            _ = text.utf8CString.withUnsafeBufferPointer { pwrite(descriptor, $0.baseAddress, $0.count - 1, 0) }
+        }
     }
 
     /// What a holder wrote about itself, or a plain description while it has not yet.
-    private static func holder(of descriptor: Int32) -> String {
+    private static func holder(of file: borrowing OpenFile) -> String {
         var buffer = [UInt8](repeating: 0, count: 512)
-        let count = pread(descriptor, &buffer, buffer.count, 0)
+        let count = file.withDescriptor { pread($0, &buffer, buffer.count, 0) }
         let text = count > 0 ? String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : ""
         return text.isEmpty ? "another orgprofile run" : text
     }

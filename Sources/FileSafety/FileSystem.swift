@@ -1,60 +1,13 @@
 import Foundation
 
-/// The few file operations output needs, done with POSIX calls so that every failure names
-/// its path and a write never leaves a half-written file behind.
+/// The few file operations orgprofile needs, done with POSIX calls so that every failure
+/// names its path and a write never leaves a half-written file behind.
 public enum FileSystem {
-    /// The file's bytes, or nil when nothing (or something other than a regular file, a
-    /// symbolic link included) is there. For files in the output folder, which orgprofile owns.
-    public static func readRegularFile(_ path: String) throws -> [UInt8]? {
-        var info = stat()
-        if lstat(path, &info) != 0 {
-            if errno == ENOENT || errno == ENOTDIR { return nil }
-            throw FileError(path: path, errno: errno)
-        }
-        guard info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return try readContents(path, size: Int(info.st_size))
-    }
-
-    /// A person's file (their config, following a symbolic link as the AWS CLI does), or
-    /// nil when there is none; an error when something other than a file is there.
-    public static func readFile(_ path: String) throws -> [UInt8]? {
-        var info = stat()
-        if stat(path, &info) != 0 {
-            if errno == ENOENT { return nil }
-            throw FileError(path: path, errno: errno)
-        }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            throw FileError(path: path, reason: "not a regular file")
-        }
-        return try readContents(path, size: Int(info.st_size))
-    }
-
-    private static func readContents(_ path: String, size: Int) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileError(path: path, errno: errno) }
-        defer { close(descriptor) }
-        return try read(descriptor, path: path, expecting: size)
-    }
-
-    /// Everything an open file holds from where it stands, up to `limit` bytes: read into an
-    /// array of the `expecting` size first, grown only when the file turns out longer.
-    public static func read(_ descriptor: Int32, path: String, expecting size: Int, limit: Int = .max) throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: min(max(size, 0), limit))
-        var total = 0
-        while total < limit {
-            if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(max(4096, bytes.count), limit - total))) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileError(path: path, errno: errno)
-            }
-            if count == 0 { break }
-            total += count
-        }
-        bytes.removeSubrange(total...)
-        return bytes
+    /// The file's bytes, or nil when no file is there (see `FileOwner` for what a link or
+    /// something other than a regular file means). At most `limit` bytes are read.
+    public static func read(_ path: String, owner: FileOwner, limit: Int = .max) throws -> [UInt8]? {
+        guard let file = try FileReader(path, owner: owner) else { return nil }
+        return try file.readAll(limit: limit)
     }
 
     /// Writes `contents` to a temporary file in the same folder and renames it over `path`,
@@ -65,17 +18,15 @@ public enum FileSystem {
         _ contents: [UInt8], to path: String, mode: mode_t = 0o644, durable: Bool = false, owner: (uid_t, gid_t)? = nil,
         beforeRename: () throws -> Void = {}, fault: WriteFault? = nil
     ) throws {
-        var file = try AtomicFileWriter(path: path, mode: mode, fault: fault)
+        let file = try AtomicFileWriter(path: path, mode: mode, fault: fault)
         try file.append(contents)
         try file.commit(mode: mode, durable: durable, owner: owner, beforeRename: beforeRename)
     }
 
     /// Flushes a folder's entries (a rename in it) to disk; best effort.
     public static func syncFolder(_ path: String) {
-        let descriptor = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
+        guard let folder = try? OpenFile(path.isEmpty ? "." : path, flags: O_RDONLY | O_DIRECTORY) else { return }
+        folder.withDescriptor { _ = fsync($0) }
     }
 
     /// Replaces (or creates) a file atomically, keeping an existing file's permissions
@@ -86,12 +37,29 @@ public enum FileSystem {
         try writeAtomically(contents, to: path, mode: mode)
     }
 
-    /// Creates a folder and its missing parents (0755).
-    public static func createFolder(_ path: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw FileError(path: path, reason: FileError.reason(error))
+    /// Creates a folder unless one is there; returns whether it created it (so it is empty).
+    ///
+    /// `.orgprofile` (a folder inside the output folder): only the last part is created, and a
+    /// symbolic link or a file in its place is an error, so nothing is ever written through
+    /// a planted link. `.person` (a folder a person named, such as the output folder or
+    /// `~/.aws`): missing parents are created too, and a link to a folder is followed.
+    @discardableResult
+    public static func createFolder(_ path: String, owner: FileOwner, mode: mode_t = 0o755) throws -> Bool {
+        if mkdir(path, mode) == 0 { return true }
+        var code = errno
+        let parent = (path as NSString).deletingLastPathComponent
+        if code == ENOENT, owner == .person, !parent.isEmpty, parent != path {
+            try createFolder(parent, owner: owner, mode: mode)
+            if mkdir(path, mode) == 0 { return true }
+            code = errno
+        }
+        guard code == EEXIST else { throw FileError(path: path, errno: code) }
+        var info = stat()
+        guard (owner == .orgprofile ? lstat(path, &info) : stat(path, &info)) == 0 else { throw FileError(path: path, errno: errno) }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return false
+        case S_IFLNK: throw FileError(path: path, reason: "a symbolic link; orgprofile does not write through it")
+        default: throw FileError(path: path, reason: "not a folder; orgprofile does not write through it")
         }
     }
 
@@ -102,23 +70,6 @@ public enum FileSystem {
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
         guard unlink(path) == 0 else { throw FileError(path: path, errno: errno) }
         return true
-    }
-
-    /// Creates one folder (0755) unless a folder is already there; a symbolic link or a file
-    /// in its place is an error, so nothing is ever written through a planted link.
-    /// Returns whether it created the folder (so it is empty).
-    @discardableResult
-    public static func createRealFolder(_ path: String) throws -> Bool {
-        var info = stat()
-        if lstat(path, &info) == 0 {
-            if info.st_mode & S_IFMT == S_IFDIR { return false }
-            let what = info.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : "not a folder"
-            throw FileError(path: path, reason: "\(what); orgprofile does not write through it")
-        }
-        guard errno == ENOENT else { throw FileError(path: path, errno: errno) }
-        if mkdir(path, 0o755) == 0 { return true }
-        if errno != EEXIST { throw FileError(path: path, errno: errno) }
-        return false
     }
 
     /// Removes files named like the temporary files of `writeAtomically` that a run killed

@@ -8,6 +8,9 @@ public enum ProtectedFile {
     /// How many `NAME.orgprofile-backup-*` files are kept; older ones are removed.
     public static let backupsKept = 5
 
+    /// A missing folder for a person's file is made 0700, as the AWS CLI makes `~/.aws`.
+    public static let folderMode: mode_t = 0o700
+
     /// The file no longer holds what the change was planned from: another program changed it.
     public struct ChangedMeanwhile: Error, Equatable {
         public var path: String
@@ -39,18 +42,19 @@ public enum ProtectedFile {
         } else if errno != ENOENT {
             throw FileError(path: path, errno: errno)
         }
-        let folder = try createFolder(of: target)
+        let folder = (target as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileSystem.createFolder(folder, owner: .person, mode: folderMode) }
         FileSystem.removeLeftoverTemporaryFiles(in: folder)
         func checkUnchanged() throws {
             guard case .some(let expected) = expecting else { return }
-            if try FileSystem.readFile(target) != expected { throw ChangedMeanwhile(path: path) }
+            if try FileSystem.read(target, owner: .person) != expected { throw ChangedMeanwhile(path: path) }
         }
         try checkUnchanged()
         var backup: String?
         if exists {
             // What was just compared with `expecting` is the file: no second read.
             let old: [UInt8]
-            if case .some(let expected?) = expecting { old = expected } else { old = try FileSystem.readFile(target) ?? [] }
+            if case .some(let expected?) = expecting { old = expected } else { old = try FileSystem.read(target, owner: .person) ?? [] }
             let name = try backupName(for: target, at: now)
             try FileSystem.writeAtomically(old, to: name, mode: info.st_mode & 0o777, durable: true, owner: (info.st_uid, info.st_gid))
             backup = name
@@ -60,21 +64,6 @@ public enum ProtectedFile {
             contents, to: target, mode: exists ? info.st_mode & 0o7777 : 0o600, durable: true,
             owner: exists ? (info.st_uid, info.st_gid) : nil, beforeRename: checkUnchanged)
         return backup
-    }
-
-    /// Creates the folder a person's file goes in, 0700 (as the AWS CLI makes `~/.aws`), when
-    /// it is missing; returns the folder.
-    public static func createFolder(of file: String) throws -> String {
-        let folder = (file as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-            do {
-                try FileManager.default.createDirectory(
-                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw FileError(path: folder, reason: FileError.reason(error))
-            }
-        }
-        return folder
     }
 
     /// `PATH.orgprofile-backup-20261127T101500Z`, with `-2`, `-3` ... if that exists.

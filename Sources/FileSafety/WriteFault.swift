@@ -1,5 +1,16 @@
 /// A test's stand-in for a write failing the way a full disk or a read-only file system
-/// makes it fail, where the real condition cannot be made in a test: called with the path
-/// of a file about to be written, it answers an errno to fail that write with, or nil.
-/// Passed as a value (`OutputWriter.fault`) down to the writes, whichever thread runs them.
-public typealias WriteFault = @Sendable (String) -> Int32?
+/// makes it fail, where the real condition cannot be made in a test, and its view of the
+/// files written: passed as a value (`OutputWriter.fault`) down to the writes, whichever
+/// thread runs them. nil in normal use.
+public struct WriteFault: Sendable {
+    /// Asked with the path of a file about to be written, once its temporary file exists:
+    /// an errno to fail that write with, or nil.
+    public var failure: @Sendable (String) -> Int32?
+    /// Told the temporary file's path each time one is closed.
+    public var closed: @Sendable (String) -> Void
+
+    public init(failure: @escaping @Sendable (String) -> Int32?, closed: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.failure = failure
+        self.closed = closed
+    }
+}

@@ -15,7 +15,7 @@ public struct SnapshotFile: IdentityCenterSource {
     }
 
     public func snapshot() throws -> Snapshot {
-        guard let bytes = try FileSystem.readFile(path) else { throw FileError(path: path, reason: "no such file") }
+        guard let bytes = try FileSystem.read(path, owner: .person) else { throw FileError(path: path, reason: "no such file") }
         return try Snapshot.decode(bytes, file: path)
     }
 }

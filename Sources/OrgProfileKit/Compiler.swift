@@ -15,13 +15,7 @@ public struct SourceFile: Sendable {
     /// Reads a file; the name is the path as given. Reads at most one byte more than the
     /// size limit, so a huge file is refused (by `Compiler.analyze`) without being loaded.
     public static func read(_ path: String, limit: Int = Limits.standard.fileBytes) throws -> SourceFile {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileError(path: path, errno: errno) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw FileError(path: path, errno: errno) }
-        if info.st_mode & S_IFMT == S_IFDIR { throw FileError(path: path, errno: EISDIR) }
-        let bytes = try FileSystem.read(descriptor, path: path, expecting: Int(info.st_size) + 1, limit: limit + 1)
+        guard let bytes = try FileSystem.read(path, owner: .person, limit: limit + 1) else { throw FileError(path: path, errno: ENOENT) }
         return SourceFile(name: path, bytes: bytes)
     }
 }

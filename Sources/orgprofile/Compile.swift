@@ -46,7 +46,7 @@ extension OrgProfileCommand {
             }
             let lock = NSLock()
             nonisolated(unsafe) var writes = 0
-            return { _ in
+            return WriteFault { _ in
                 let count = lock.withLock {
                     writes += 1
                     return writes

@@ -81,7 +81,7 @@ extension OrgProfileCommand {
         private func expected(_ frontend: Frontend) throws -> (project: String, config: String)? {
             if let from {
                 let bytes = try frontend.reading {
-                    try FileSystem.readFile(from) ?? { throw FileError(path: from, reason: "no such file") }()
+                    try FileSystem.read(from, owner: .person) ?? { throw FileError(path: from, reason: "no such file") }()
                 }
                 let file = try? ConfigFile.parse(bytes)
                 guard let file, let session = file.ssoSessionSections().keys.sorted().first else {

@@ -94,7 +94,7 @@ extension OrgProfileCommand {
             let frontend = Frontend(options: diagnostics)
             let (block, project, testProfile) = try source(frontend)
             let paths = files.paths
-            let credentials = try frontend.reading { try FileSystem.readFile(paths.credentials) }
+            let credentials = try frontend.reading { try FileSystem.read(paths.credentials, owner: .person) }
             func plan(_ config: [UInt8]?) throws -> (plan: ConfigMerge.Plan, bytes: [UInt8]) {
                 let plan = try ConfigMerge.install(
                     block: block, project: project, config: config, configPath: paths.config,
@@ -104,7 +104,7 @@ extension OrgProfileCommand {
             }
             do {
                 if dryRun {
-                    let config = try frontend.reading { try FileSystem.readFile(paths.config) }
+                    let config = try frontend.reading { try FileSystem.read(paths.config, owner: .person) }
                     let planned = try plan(config).plan
                     for adoption in planned.adoptions { Terminal.write(Self.describe(adoption, in: paths.config)) }
                     if planned.bytes == config {
@@ -157,7 +157,7 @@ extension OrgProfileCommand {
         private func source(_ frontend: Frontend) throws -> (text: String, project: String, testProfile: String?) {
             if let from {
                 let bytes = try frontend.reading {
-                    try FileSystem.readFile(from) ?? { throw FileError(path: from, reason: "no such file") }()
+                    try FileSystem.read(from, owner: .person) ?? { throw FileError(path: from, reason: "no such file") }()
                 }
                 guard let text = String(validating: bytes, as: UTF8.self), let parsed = try? ConfigFile.parse(bytes) else {
                     frontend.fail(.installConflict, "\(from) is not a config file the AWS CLI can read")

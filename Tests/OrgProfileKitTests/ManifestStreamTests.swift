@@ -158,8 +158,7 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/manifest.json"))
-        let file = try #require(try RegularFileReader(path: folder + "/manifest.json"))
-        defer { file.close() }
+        guard let file = try FileReader(folder + "/manifest.json", owner: .orgprofile) else { return nil }
         return try Manifest.files(in: file)
     }
 

@@ -62,7 +62,7 @@ import Testing
         _ = try OutputWriter(root: folder).write(try renderer())
         let before = tree(folder)
         let changed = try renderer(validOrg.replacingOccurrences(of: "region: us-west-2", with: "region: eu-west-1"))
-        let fault: @Sendable (String) -> Int32? = { path in path.hasSuffix("/users/bob/config") ? ENOSPC : nil }
+        let fault = WriteFault { path in path.hasSuffix("/users/bob/config") ? ENOSPC : nil }
         let error = writeError { _ = try OutputWriter(root: folder, fault: fault).write(changed) }
         #expect(error == FileError(path: folder + "/users/bob/config", reason: "No space left on device"))
         // Files already replaced are whole new ones, the rest whole old ones; no temporary file stays.
@@ -77,7 +77,7 @@ import Testing
     @Test func aReadOnlyFileSystemNamesThePath() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let readOnly: @Sendable (String) -> Int32? = { _ in EROFS }
+        let readOnly = WriteFault { _ in EROFS }
         let error = writeError { _ = try OutputWriter(root: folder, fault: readOnly).write(try renderer()) }
         #expect(error == FileError(path: folder + "/groups/developers/README.md", reason: "Read-only file system"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/groups/developers") == [])

@@ -31,7 +31,7 @@ public struct Manifest: Codable, Equatable, Sendable {
     /// `ManifestStream`) it ends at the first line that is exactly `  ]`: only that head is
     /// read and decoded, never the profile lists after it (most of the file). A manifest
     /// laid out any other way is decoded whole.
-    static func files(in file: RegularFileReader) throws -> [String]? {
+    static func files(in file: borrowing FileReader) throws -> [String]? {
         struct Head: Decodable { var files: [File] }
         let opening = Array("{\n  \"files\" : [".utf8)
         var head: [UInt8] = []

@@ -107,8 +107,7 @@ struct ManifestStream {
     /// The pieces are compared as they are written, up to the first difference, so neither
     /// version is ever whole in memory.
     func isWritten(at path: String) throws -> Bool? {
-        guard let old = try RegularFileReader(path: path) else { return nil }
-        defer { old.close() }
+        guard let old = try FileReader(path, owner: .orgprofile) else { return nil }
         struct Differs: Error {}
         do {
             try write { piece in
@@ -120,16 +119,12 @@ struct ManifestStream {
         return try old.read(1).isEmpty
     }
 
-    /// Writes the manifest to `path` in pieces, replacing the file atomically.
+    /// Writes the manifest to `path` in pieces, replacing the file atomically (a failure
+    /// leaves the old file, and the writer removes what it wrote).
     func write(to path: String, fault: WriteFault?) throws {
-        var writer = try AtomicFileWriter(path: path, fault: fault)
-        do {
-            try write { piece in try writer.append(piece) }
-            try writer.commit()
-        } catch {
-            writer.abandon()
-            throw error
-        }
+        let writer = try AtomicFileWriter(path: path, fault: fault)
+        try write { piece in try writer.append(piece) }
+        try writer.commit()
     }
 
     /// The whole file at once: for small outputs and for showing a difference.

@@ -45,7 +45,8 @@ public struct OutputChecker {
         result.totals = totals
         try compareManifest(manifest, in: folder, result: &result, report: report)
         for stale in folder.stalePaths(previous: previous, current: manifest) {
-            guard let path = try? folder.checkedPath(stale, creatingFolders: false), try FileSystem.readRegularFile(path) != nil else {
+            guard let path = try? folder.checkedPath(stale, creatingFolders: false), try FileSystem.read(path, owner: .orgprofile) != nil
+            else {
                 continue
             }
             result.stale += 1
@@ -58,7 +59,7 @@ public struct OutputChecker {
     private static func difference(_ file: OutputFile, in folder: inout OutputFolder) throws -> Difference? {
         // A file behind a planted link counts as missing: compile would not write through it.
         let checked = try? folder.checkedPath(file.path, creatingFolders: false)
-        guard let checked, let existing = try FileSystem.readRegularFile(checked) else { return .missing(path: file.path) }
+        guard let checked, let existing = try FileSystem.read(checked, owner: .orgprofile) else { return .missing(path: file.path) }
         return existing.hasSameBytes(as: file.contents) ? nil : .changed(path: file.path, old: existing, new: file.contents)
     }
 
@@ -72,7 +73,7 @@ public struct OutputChecker {
             return
         case false?:
             result.changed += 1
-            report(.changed(path: Manifest.fileName, old: try FileSystem.readRegularFile(path) ?? [], new: manifest.bytes()))
+            report(.changed(path: Manifest.fileName, old: try FileSystem.read(path, owner: .orgprofile) ?? [], new: manifest.bytes()))
         case nil:
             result.missing += 1
             report(.missing(path: Manifest.fileName))

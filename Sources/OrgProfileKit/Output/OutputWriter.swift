@@ -27,7 +27,7 @@ public struct OutputWriter {
     /// told why) and then starts from what the first left.
     public func write(_ renderer: Renderer, waiting: (String) -> Void = { _ in }) throws -> Summary {
         var folder = OutputFolder(root: root)
-        try FileSystem.createFolder(root)
+        try FileSystem.createFolder(root, owner: .person)
         let lock = try FileLock.acquire(FileLock.path(insideFolder: root), holder: "orgprofile compile", waiting: waiting)
         defer { lock.release() }
         let previous = try folder.manifest()
@@ -58,7 +58,7 @@ public struct OutputWriter {
 
     /// Writes the file unless it already holds exactly these bytes; returns whether it wrote.
     private static func update(_ path: String, with contents: [UInt8], fault: WriteFault?) throws -> Bool {
-        if contents.hasSameBytes(as: try FileSystem.readRegularFile(path)) { return false }
+        if contents.hasSameBytes(as: try FileSystem.read(path, owner: .orgprofile)) { return false }
         try FileSystem.writeAtomically(contents, to: path, fault: fault)
         return true
     }
@@ -86,7 +86,7 @@ struct OutputFolder {
             let full = path(folder)
             if creatingFolders {
                 // A folder just created holds no leftovers to look for.
-                if try !FileSystem.createRealFolder(full) { FileSystem.removeLeftoverTemporaryFiles(in: full) }
+                if try !FileSystem.createFolder(full, owner: .orgprofile) { FileSystem.removeLeftoverTemporaryFiles(in: full) }
             } else {
                 var info = stat()
                 guard lstat(full, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
@@ -106,8 +106,7 @@ struct OutputFolder {
     /// something else is there.
     func manifest() throws -> [String]? {
         let manifestPath = path(Manifest.fileName)
-        guard let file = try RegularFileReader(path: manifestPath) else { return nil }
-        defer { file.close() }
+        guard let file = try FileReader(manifestPath, owner: .orgprofile) else { return nil }
         guard let files = try Manifest.files(in: file) else {
             throw FileError(
                 path: manifestPath,
