@@ -10,10 +10,8 @@ import Foundation
 /// is done; a waiter that then gets the lock on the removed file notices and locks the new
 /// one instead.
 public final class FileLock {
-    /// How long a run waits for another one before giving up.
-    public static var defaultTimeout: Double {
-        ProcessInfo.processInfo.environment["ORGPROFILE_LOCK_TIMEOUT"].flatMap(Double.init) ?? 60
-    }
+    /// How long a run waits for another one before giving up, in seconds.
+    public static let defaultTimeout: Double = 60
 
     public let path: String
     /// nil once released.

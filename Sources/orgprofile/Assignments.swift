@@ -7,7 +7,7 @@ import OrgProfileKit
 extension AssignmentsCompiler.Format: ExpressibleByArgument {}
 
 extension OrgProfileCommand {
-    struct Assignments: ParsableCommand {
+    struct Assignments: Subcommand {
         static let configuration = CommandConfiguration(
             commandName: "assignments",
             abstract: "Compile org.yaml's grants to CloudFormation or Terraform, through a snapshot.",
@@ -45,13 +45,13 @@ extension OrgProfileCommand {
 
         @OptionGroup var diagnostics: DiagnosticOptions
 
-        func run() throws {
-            let frontend = Frontend(options: diagnostics)
+        func run(printing printer: DiagnosticPrinter) throws {
+            let frontend = Frontend(options: diagnostics, printer: printer)
             let (model, sourceName) = try frontend.analyze(input.file)
             let state = try frontend.snapshot(from: SnapshotFile(path: snapshot))
             let resolved = Grants(model: model, snapshot: state)
             guard resolved.unresolved.isEmpty else {
-                frontend.print(resolved.diagnostics)
+                frontend.report(resolved.diagnostics)
                 frontend.note(.unknownInIdentityCenter, "nothing was written; names are never guessed")
                 throw Exit.invalidInput
             }
@@ -73,7 +73,7 @@ extension OrgProfileCommand {
                     )
                     throw Exit.usage
                 }
-                Terminal.write(texts[0])
+                Terminal.writeToStandardOutput(texts[0])
                 return
             }
             let paths = texts.count == 1 ? [output] : (1...texts.count).map { Self.numbered(output, $0) }
@@ -81,10 +81,9 @@ extension OrgProfileCommand {
                 for (path, text) in zip(paths, texts) { try FileSystem.replaceFile(at: path, with: Array(text.utf8)) }
             }
             if texts.count > 1 {
-                FileHandle.standardError.write(
-                    Data(
-                        "\(compiler.grants.count + compiler.memberships.count) resources are more than one stack holds: wrote \(texts.count) templates, \(paths.joined(separator: ", "))\n"
-                            .utf8))
+                Terminal.writeToStandardError(
+                    "\(compiler.grants.count + compiler.memberships.count) resources are more than one stack holds: wrote \(texts.count) templates, \(paths.joined(separator: ", "))\n"
+                )
             }
         }
 

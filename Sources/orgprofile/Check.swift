@@ -2,7 +2,7 @@ import ArgumentParser
 import OrgProfileKit
 
 extension OrgProfileCommand {
-    struct Check: ParsableCommand {
+    struct Check: Subcommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
             abstract: "Fail when the output folder is not exactly what compile would write; write nothing.",
@@ -30,8 +30,8 @@ extension OrgProfileCommand {
         @Flag(name: .long, help: "Print the summary line only.")
         var quiet = false
 
-        func run() throws {
-            let frontend = Frontend(options: diagnostics)
+        func run(printing printer: DiagnosticPrinter) throws {
+            let frontend = Frontend(options: diagnostics, printer: printer)
             let (model, sourceName) = try frontend.analyze(input.file)
             let renderer = Renderer(model: model, templates: try frontend.templates(output.templates), sourceName: sourceName)
             let color = !noColor && Terminal.standardOutputIsTerminal
@@ -40,21 +40,21 @@ extension OrgProfileCommand {
                     guard !quiet else { return }
                     switch difference {
                     case .changed(let path, let old, let new):
-                        Terminal.write(UnifiedDiff.diff(old: old, new: new, path: path, color: color))
+                        Terminal.writeToStandardOutput(UnifiedDiff.diff(old: old, new: new, path: path, color: color))
                     case .missing(let path):
-                        Terminal.write("missing: \(path)\n")
+                        Terminal.writeToStandardOutput("missing: \(path)\n")
                     case .stale(let path):
-                        Terminal.write("stale: \(path)\n")
+                        Terminal.writeToStandardOutput("stale: \(path)\n")
                     }
                 }
             }
             if result.isClean {
-                Terminal.write("\(output.out) is up to date with \(input.file) (\(result.totals.files) files)\n")
+                Terminal.writeToStandardOutput("\(output.out) is up to date with \(input.file) (\(result.totals.files) files)\n")
                 return
             }
             let counts = [(result.changed, "changed"), (result.missing, "missing"), (result.stale, "stale")]
                 .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
-            Terminal.write("\(output.out) is out of date with \(input.file): \(counts); to fix it, run: \(fixCommand)\n")
+            Terminal.writeToStandardOutput("\(output.out) is out of date with \(input.file): \(counts); to fix it, run: \(fixCommand)\n")
             throw Exit.invalidInput
         }
 

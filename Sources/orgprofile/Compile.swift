@@ -4,7 +4,7 @@ import Foundation
 import OrgProfileKit
 
 extension OrgProfileCommand {
-    struct Compile: ParsableCommand {
+    struct Compile: Subcommand {
         static let configuration = CommandConfiguration(
             commandName: "compile",
             abstract: "Validate org.yaml, then write every user's and group's config and README, and manifest.json.",
@@ -25,13 +25,16 @@ extension OrgProfileCommand {
         @OptionGroup var diagnostics: DiagnosticOptions
 
         @OptionGroup var output: OutputOptions
+        @OptionGroup var lock: LockOption
 
-        func run() throws {
-            let frontend = Frontend(options: diagnostics)
+        func run(printing printer: DiagnosticPrinter) throws {
+            let frontend = Frontend(options: diagnostics, printer: printer)
             let (model, sourceName) = try frontend.analyze(input.file)
             let renderer = Renderer(model: model, templates: try frontend.templates(output.templates), sourceName: sourceName)
             let writer = OutputWriter(root: output.out, fault: Self.killAtWrite())
-            let summary = try frontend.writing { try writer.write(renderer, waiting: frontend.waitingForLock) }
+            let summary = try frontend.writing {
+                try writer.write(renderer, lockTimeout: lock.lockTimeout, waiting: frontend.waitingForLock)
+            }
             print(
                 "compiled \(sourceName) into \(output.out): \(summary.totals.users) users, \(summary.totals.groups) groups, \(summary.totals.profiles) profiles; "
                     + "\(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed")

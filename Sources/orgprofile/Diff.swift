@@ -4,7 +4,7 @@ import OrgProfileKit
 extension AccessDiffFormat: ExpressibleByArgument {}
 
 extension OrgProfileCommand {
-    struct Diff: ParsableCommand {
+    struct Diff: Subcommand {
         static let configuration = CommandConfiguration(
             commandName: "diff",
             abstract: "Show, user by user and group by group, which access a change to org.yaml grants and takes away.",
@@ -51,8 +51,8 @@ extension OrgProfileCommand {
             }
         }
 
-        func run() throws {
-            let frontend = Frontend(options: diagnostics)
+        func run(printing printer: DiagnosticPrinter) throws {
+            let frontend = Frontend(options: diagnostics, printer: printer)
             let new: SourceFile
             let old: SourceFile?
             if let base {
@@ -73,12 +73,12 @@ extension OrgProfileCommand {
             }
             // Both files are analysed before either stops the command, so all problems show.
             let (oldAnalysis, newAnalysis) = Compiler.analyze(old: old, new: new, strict: diagnostics.strict)
-            frontend.print((oldAnalysis?.diagnostics ?? []) + newAnalysis.diagnostics)
+            frontend.report((oldAnalysis?.diagnostics ?? []) + newAnalysis.diagnostics)
             guard let newModel = newAnalysis.model, oldAnalysis.map({ $0.model != nil }) ?? true else {
                 throw Exit.invalidInput
             }
             let diff = AccessDiff(old: oldAnalysis?.model, new: newModel)
-            Terminal.write(format.render(diff))
+            Terminal.writeToStandardOutput(format.render(diff))
             if exitCode, !diff.isEmpty { throw Exit.invalidInput }
         }
     }

@@ -6,7 +6,7 @@ import OrgProfileKit
 import OrgYAML
 
 extension OrgProfileCommand {
-    struct Doctor: ParsableCommand {
+    struct Doctor: Subcommand {
         enum Format: String, ExpressibleByArgument {
             case text, json
         }
@@ -37,6 +37,7 @@ extension OrgProfileCommand {
         var from: String?
 
         @OptionGroup var selection: PrincipalOptions
+        @OptionGroup var project: ProjectOption
         @OptionGroup var files: AWSFileOptions
 
         @Option(name: .long, help: ArgumentHelp("text or json.", valueName: "format"))
@@ -50,14 +51,14 @@ extension OrgProfileCommand {
             }
         }
 
-        func run() throws {
-            let frontend = Frontend(options: diagnostics)
+        func run(printing printer: DiagnosticPrinter) throws {
+            let frontend = Frontend(options: diagnostics, printer: printer)
             let checks = AWSConfig.Doctor.run(
                 .init(
                     paths: files.paths, now: Date(), awsVersion: Self.awsVersion(), expected: try expected(frontend)))
             switch format {
             case .json:
-                Terminal.write(JSON.encode(DoctorReport(ok: !checks.contains { $0.status == .fail }, checks: checks)))
+                Terminal.writeToStandardOutput(JSON.encode(DoctorReport(ok: !checks.contains { $0.status == .fail }, checks: checks)))
             case .text:
                 for check in checks {
                     let mark =
@@ -66,8 +67,8 @@ extension OrgProfileCommand {
                         case .fail: "FAIL"
                         case .info: "info"
                         }
-                    Terminal.write("[\(mark)] \(check.message)\n")
-                    if let fix = check.fix, check.status == .fail { Terminal.write("       fix: \(fix)\n") }
+                    Terminal.writeToStandardOutput("[\(mark)] \(check.message)\n")
+                    if let fix = check.fix, check.status == .fail { Terminal.writeToStandardOutput("       fix: \(fix)\n") }
                 }
             }
             if checks.contains(where: { $0.status == .fail }) { throw Exit.invalidInput }
@@ -80,20 +81,13 @@ extension OrgProfileCommand {
 
         private func expected(_ frontend: Frontend) throws -> (project: String, config: String)? {
             if let from {
-                let bytes = try frontend.reading {
-                    try FileSystem.read(from, owner: .person) ?? { throw FileError(path: from, reason: "no such file") }()
-                }
-                let file = try? ConfigFile.parse(bytes)
-                guard let file, let session = file.ssoSessionSections().keys.sorted().first else {
-                    frontend.fail(.installConflict, "\(from) is not a published orgprofile config")
-                    throw Exit.invalidInput
-                }
-                return (session, String(decoding: bytes, as: UTF8.self))
+                let config = try frontend.published(from)
+                return (try frontend.project(of: config, given: project.project), config.text)
             }
             guard selection.isGiven else { return nil }
             try selection.requireOne()
             let compiled = try PrincipalConfig(file: file, options: selection, frontend: frontend)
-            return (compiled.model.project, compiled.text)
+            return (project.project ?? compiled.model.project, compiled.text)
         }
 
         /// What `aws --version` prints (v1 wrote it to standard error), or nil when there is no

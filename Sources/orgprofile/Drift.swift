@@ -6,7 +6,7 @@ import OrgProfileKit
 extension DriftFormat: ExpressibleByArgument {}
 
 extension OrgProfileCommand {
-    struct Drift: ParsableCommand {
+    struct Drift: Subcommand {
         static let configuration = CommandConfiguration(
             commandName: "drift",
             abstract: "Report where IAM Identity Center differs from org.yaml.",
@@ -42,12 +42,12 @@ extension OrgProfileCommand {
 
         @OptionGroup var diagnostics: DiagnosticOptions
 
-        func run() throws {
-            let frontend = Frontend(options: diagnostics)
+        func run(printing printer: DiagnosticPrinter) throws {
+            let frontend = Frontend(options: diagnostics, printer: printer)
             let (model, _) = try frontend.analyze(input.file)
             let source: IdentityCenterSource = snapshot.map { SnapshotFile(path: $0) } ?? access.live(frontend)
             let drift = IdentityCenter.Drift(model: model, snapshot: try frontend.snapshot(from: source))
-            Terminal.write(format.render(drift))
+            Terminal.writeToStandardOutput(format.render(drift))
             if exitCode, !drift.isEmpty { throw Exit.invalidInput }
         }
     }

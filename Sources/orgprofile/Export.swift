@@ -3,7 +3,7 @@ import Foundation
 import OrgProfileKit
 
 extension OrgProfileCommand {
-    struct Export: ParsableCommand {
+    struct Export: Subcommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
             abstract: "Print one user's or group's config, optionally only the profiles of some roles.",
@@ -30,8 +30,8 @@ extension OrgProfileCommand {
             try selection.requireOne()
         }
 
-        func run() throws {
-            let frontend = Frontend(options: diagnostics)
+        func run(printing printer: DiagnosticPrinter) throws {
+            let frontend = Frontend(options: diagnostics, printer: printer)
             let text = try PrincipalConfig(file: input.file, options: selection, frontend: frontend).text
             try frontend.emit(text, to: destination.output)
         }

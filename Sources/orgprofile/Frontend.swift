@@ -6,66 +6,44 @@ import OrgYAML
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 
-/// How a command that reads org.yaml reports diagnostics.
-struct DiagnosticOptions: ParsableArguments {
-    @OptionGroup var format: DiagnosticFormatOption
-
-    @Flag(name: .long, help: "Treat warnings as errors.")
-    var strict = false
-}
-
-/// `--output PATH` of the commands that print one document: write it there, atomically,
-/// instead of to standard output (`Frontend.emit`).
-struct OutputFileOption: ParsableArguments {
-    @Option(
-        name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"),
-        completion: .file())
-    var output: String?
-}
-
-/// How diagnostics are printed; alone for a command that reads no org.yaml.
-struct DiagnosticFormatOption: ParsableArguments {
-    @Option(
-        name: .long,
-        help: ArgumentHelp("How to print diagnostics: text, json (one object per line) or github (workflow commands).", valueName: "format")
-    )
-    var diagnosticsFormat: DiagnosticFormat = .text
-}
-
 /// The steps every command shares: reading org.yaml, printing diagnostics, loading
 /// templates, and reporting problems that have no place in a file.
 struct Frontend {
     let format: DiagnosticFormat
     let strict: Bool
+    let printer: DiagnosticPrinter
 
-    init(options: DiagnosticOptions) {
+    init(options: DiagnosticOptions, printer: DiagnosticPrinter) {
         format = options.format.diagnosticsFormat
         strict = options.strict
+        self.printer = printer
     }
 
-    init(format: DiagnosticFormatOption) {
+    init(format: DiagnosticFormatOption, printer: DiagnosticPrinter) {
         self.format = format.diagnosticsFormat
         strict = false
+        self.printer = printer
     }
 
     /// Reads and analyses org.yaml, prints every diagnostic, and returns the model; exits 1
     /// when org.yaml has errors and 74 when it cannot be read.
     func analyze(_ path: String) throws -> (model: AccessModel, sourceName: String) {
         let source = try read(path)
-        return (try analyze(source), Compiler.displayName(of: path))
+        return (try analyze(source).model, Compiler.displayName(of: path))
     }
 
     func read(_ path: String) throws -> SourceFile {
         let source = try reading { try SourceFile.read(path) }
-        DiagnosticPrinter.shared.quote(source)
+        printer.quote(source)
         return source
     }
 
-    func analyze(_ source: SourceFile) throws -> AccessModel {
+    /// The model and how many warnings came with it.
+    func analyze(_ source: SourceFile) throws -> (model: AccessModel, warnings: Int) {
         let analysis = Compiler.analyze(source, strict: strict)
-        print(analysis.diagnostics)
+        report(analysis.diagnostics)
         guard let model = analysis.model else { throw Exit.invalidInput }
-        return model
+        return (model, analysis.diagnostics.count { $0.severity == .warning })
     }
 
     func templates(_ directory: String?) throws -> TemplateSet {
@@ -73,7 +51,7 @@ struct Frontend {
         case .success(let templates):
             return templates
         case .failure(let failure):
-            print(failure.diagnostics)
+            report(failure.diagnostics)
             throw failure.isIOError ? Exit.ioError : Exit.invalidInput
         }
     }
@@ -82,11 +60,34 @@ struct Frontend {
     /// standard error afterwards) or to standard output.
     func emit(_ text: String, to output: String?, wrote: (String) -> String? = { _ in nil }) throws {
         guard let output else {
-            Terminal.write(text)
+            Terminal.writeToStandardOutput(text)
             return
         }
         try writing { try FileSystem.replaceFile(at: output, with: Array(text.utf8)) }
-        if let message = wrote(output) { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        if let message = wrote(output) { Terminal.writeToStandardError(message + "\n") }
+    }
+
+    /// A published config file (`--from`), read and parsed; exits 74 when it cannot be read
+    /// and 1 when the AWS CLI could not read it either.
+    func published(_ path: String) throws -> PublishedConfig {
+        let bytes = try reading { try FileSystem.read(path, owner: .person) ?? { throw FileError(path: path, errno: ENOENT) }() }
+        guard let config = PublishedConfig(path: path, bytes: bytes) else {
+            fail(.installConflict, "\(path) is not a config file the AWS CLI can read")
+            throw Exit.invalidInput
+        }
+        return config
+    }
+
+    /// The project a published config belongs to (`PublishedConfig.project`), unless
+    /// `--project` names it; exits 64 when neither does.
+    func project(of config: PublishedConfig, given: String?) throws -> String {
+        if let given { return given }
+        switch config.project {
+        case .success(let project): return project
+        case .failure(let problem):
+            report([problem])
+            throw Exit.usage
+        }
     }
 
     /// Runs a step that writes files; a failure is reported and exits 74.
@@ -110,89 +111,25 @@ struct Frontend {
 
     /// A problem with no place in a file, such as an unreadable file or an unknown user.
     func fail(_ code: DiagnosticCode, _ message: String) {
-        print([.error(code, message, at: nil)])
+        report([.error(code, message, at: nil)])
     }
 
     /// What follows from the problems above; not a problem of its own, so not counted.
     func note(_ code: DiagnosticCode, _ message: String) {
-        print([Diagnostic(.note, code, message, at: nil)])
+        report([Diagnostic(.note, code, message, at: nil)])
     }
 
     /// Tells the person why the run pauses: another run holds the lock on its target.
     func waitingForLock(_ message: String) {
-        FileHandle.standardError.write(Data("orgprofile: \(message)\n".utf8))
+        Terminal.writeToStandardError("orgprofile: \(message)\n")
     }
 
     func warn(_ code: DiagnosticCode, _ message: String) {
-        print([.warning(code, message, at: nil)])
+        report([.warning(code, message, at: nil)])
     }
 
     /// Prints diagnostics on standard error in the chosen format.
-    func print(_ diagnostics: [Diagnostic]) {
-        DiagnosticPrinter.shared.print(diagnostics, format: format)
-    }
-}
-
-/// Prints every diagnostic of the run on standard error, and counts them for the line the
-/// run ends with. On a terminal, text diagnostics quote their source line with a caret
-/// under the column, in colour unless `NO_COLOR` is set.
-final class DiagnosticPrinter: @unchecked Sendable {
-    static let shared = DiagnosticPrinter()
-
-    private let lock = NSLock()
-    private var sources: [String: [UInt8]] = [:]
-    private var errors = 0
-    private var warnings = 0
-    /// Whether the run printed text diagnostics (machine formats get no closing count).
-    private var printedText = false
-
-    /// Lets diagnostics in this file quote its lines.
-    func quote(_ source: SourceFile) {
-        lock.withLock { sources[source.name] = source.bytes }
-    }
-
-    func print(_ diagnostics: [Diagnostic], format: DiagnosticFormat) {
-        guard !diagnostics.isEmpty else { return }
-        let text: String = lock.withLock {
-            for diagnostic in diagnostics {
-                switch diagnostic.severity {
-                case .error: errors += 1
-                case .warning: warnings += 1
-                case .note: break
-                }
-            }
-            if format == .text { printedText = true }
-            guard format == .text, Self.standardErrorIsTerminal else { return format.render(diagnostics) }
-            return format.render(diagnostics, terminal: .init(color: Self.showsColor, sources: sources))
-        }
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-
-    /// `2 errors, 1 warning`, once the run is over, when it printed text diagnostics.
-    func printTally() {
-        let line: String? = lock.withLock {
-            guard printedText else { return nil }
-            return DiagnosticFormat.tally(errors: errors, warnings: warnings)
-        }
-        guard let line else { return }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
-    var counts: (errors: Int, warnings: Int) { lock.withLock { (errors, warnings) } }
-
-    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
-
-    /// Colour on a terminal, unless `NO_COLOR` is set to anything (no-color.org).
-    static var showsColor: Bool {
-        standardErrorIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-    }
-}
-
-/// Standard output, and whether it is a terminal that shows colour.
-enum Terminal {
-    static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
-
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    func report(_ diagnostics: [Diagnostic]) {
+        printer.print(diagnostics, format: format)
     }
 }

@@ -4,7 +4,7 @@ import IdentityCenter
 import OrgProfileKit
 
 extension OrgProfileCommand {
-    struct Import: ParsableCommand {
+    struct Import: Subcommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Write an org.yaml from the live IAM Identity Center, or from a snapshot.",
@@ -55,8 +55,8 @@ extension OrgProfileCommand {
             }
         }
 
-        func run() throws {
-            let frontend = Frontend(format: diagnostics)
+        func run(printing printer: DiagnosticPrinter) throws {
+            let frontend = Frontend(format: diagnostics, printer: printer)
             if let output, !force, FileManager.default.fileExists(atPath: output) {
                 frontend.fail(.writeFailed, "\(output) already exists; orgprofile does not overwrite it without --force")
                 throw Exit.invalidInput
@@ -78,7 +78,7 @@ extension OrgProfileCommand {
             // The file must be one orgprofile reads without errors.
             let analysis = Compiler.analyze(SourceFile(name: output ?? "imported org.yaml", bytes: Array(yaml.utf8)))
             if analysis.model == nil {
-                frontend.print(analysis.diagnostics)
+                frontend.report(analysis.diagnostics)
                 frontend.fail(.writeFailed, "the imported org.yaml has errors (a bug in orgprofile import); nothing was written")
                 throw Exit.invalidInput
             }

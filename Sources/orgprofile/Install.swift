@@ -5,26 +5,8 @@ import Foundation
 import OrgProfileKit
 import OrgYAML
 
-/// Which config and credentials files to edit or inspect.
-struct AWSFileOptions: ParsableArguments {
-    @Option(
-        name: .long, help: ArgumentHelp("The AWS config file (default: $AWS_CONFIG_FILE, else ~/.aws/config).", valueName: "path"),
-        completion: .file())
-    var config: String?
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp("The AWS credentials file (default: $AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials).", valueName: "path"),
-        completion: .file())
-    var credentials: String?
-
-    var paths: AWSConfigPaths {
-        AWSConfigPaths(config: config, credentials: credentials, environment: ProcessInfo.processInfo.environment)
-    }
-}
-
 extension OrgProfileCommand {
-    struct Install: ParsableCommand {
+    struct Install: Subcommand {
         static let configuration = CommandConfiguration(
             commandName: "install",
             abstract: "Put a compiled config into your own ~/.aws/config, as one managed block, safely.",
@@ -59,15 +41,11 @@ extension OrgProfileCommand {
             completion: .file())
         var from: String?
 
-        @Option(
-            name: .long,
-            help: ArgumentHelp(
-                "The project named by the block's markers (default: org.yaml's project, or the --from file's sso-session).",
-                valueName: "name"))
-        var project: String?
+        @OptionGroup var project: ProjectOption
 
         @OptionGroup var selection: PrincipalOptions
         @OptionGroup var files: AWSFileOptions
+        @OptionGroup var lock: LockOption
 
         @Flag(name: .long, help: "Take over same-named sections written by hand, listing settings the generated ones lack.")
         var adopt = false
@@ -85,13 +63,10 @@ extension OrgProfileCommand {
             } else {
                 try selection.requireOne()
             }
-            if let project, !OrgProfile.isProjectName(project) {
-                throw ValidationError("--project '\(project)' must be lowercase letters, digits and single hyphens.")
-            }
         }
 
-        func run() throws {
-            let frontend = Frontend(options: diagnostics)
+        func run(printing printer: DiagnosticPrinter) throws {
+            let frontend = Frontend(options: diagnostics, printer: printer)
             let (block, project, testProfile) = try source(frontend)
             let paths = files.paths
             let credentials = try frontend.reading { try FileSystem.read(paths.credentials, owner: .person) }
@@ -106,34 +81,37 @@ extension OrgProfileCommand {
                 if dryRun {
                     let config = try frontend.reading { try FileSystem.read(paths.config, owner: .person) }
                     let planned = try plan(config).plan
-                    for adoption in planned.adoptions { Terminal.write(Self.describe(adoption, in: paths.config)) }
+                    for adoption in planned.adoptions { Terminal.writeToStandardOutput(Self.describe(adoption, in: paths.config)) }
                     if planned.bytes == config {
-                        Terminal.write("the orgprofile \(project) block in \(paths.config) is already up to date; nothing changed\n")
+                        Terminal.writeToStandardOutput(
+                            "the orgprofile \(project) block in \(paths.config) is already up to date; nothing changed\n")
                     } else {
-                        Terminal.write(
+                        Terminal.writeToStandardOutput(
                             UnifiedDiff.diff(
                                 old: config ?? [], new: planned.bytes, path: "config", color: Terminal.standardOutputIsTerminal))
-                        Terminal.write("dry run: \(paths.config) was not changed\n")
+                        Terminal.writeToStandardOutput("dry run: \(paths.config) was not changed\n")
                     }
                     return
                 }
                 let update = try frontend.writing {
-                    try ConfigUpdate.run(paths.config, holder: "orgprofile install", waiting: frontend.waitingForLock, plan: plan)
+                    try ConfigUpdate.run(
+                        paths.config, holder: "orgprofile install", timeout: lock.lockTimeout, waiting: frontend.waitingForLock, plan: plan)
                 }
                 let planned = update.plan
-                for adoption in planned.adoptions { Terminal.write(Self.describe(adoption, in: paths.config)) }
+                for adoption in planned.adoptions { Terminal.writeToStandardOutput(Self.describe(adoption, in: paths.config)) }
                 guard update.replaced else {
-                    Terminal.write("the orgprofile \(project) block in \(paths.config) is already up to date; nothing changed\n")
+                    Terminal.writeToStandardOutput(
+                        "the orgprofile \(project) block in \(paths.config) is already up to date; nothing changed\n")
                     return
                 }
-                Terminal.write(
+                Terminal.writeToStandardOutput(
                     "installed the orgprofile \(project) block into \(paths.config): \(planned.profiles.count) profiles, sso-session \(planned.ssoSessions.joined(separator: ", "))\(update.backup.map { " (backup: \($0))" } ?? "")\n"
                 )
-                Terminal.write("next:\n")
-                for session in planned.ssoSessions { Terminal.write("  aws sso login --sso-session \(session)\n") }
-                if let testProfile { Terminal.write("  aws sts get-caller-identity --profile \(testProfile)\n") }
+                Terminal.writeToStandardOutput("next:\n")
+                for session in planned.ssoSessions { Terminal.writeToStandardOutput("  aws sso login --sso-session \(session)\n") }
+                if let testProfile { Terminal.writeToStandardOutput("  aws sts get-caller-identity --profile \(testProfile)\n") }
             } catch let refusal as ConfigMerge.Refusal {
-                frontend.print(refusal.conflicts.map(Frontend.diagnostic))
+                frontend.report(refusal.conflicts.map(Frontend.diagnostic))
                 frontend.note(.installConflict, "nothing was changed; resolve the problems above and run install again")
                 throw Exit.invalidInput
             }
@@ -156,23 +134,11 @@ extension OrgProfileCommand {
         /// to try first.
         private func source(_ frontend: Frontend) throws -> (text: String, project: String, testProfile: String?) {
             if let from {
-                let bytes = try frontend.reading {
-                    try FileSystem.read(from, owner: .person) ?? { throw FileError(path: from, reason: "no such file") }()
-                }
-                guard let text = String(validating: bytes, as: UTF8.self), let parsed = try? ConfigFile.parse(bytes) else {
-                    frontend.fail(.installConflict, "\(from) is not a config file the AWS CLI can read")
-                    throw Exit.invalidInput
-                }
-                if let project { return (text, project, TestProfile.name(in: parsed)) }
-                let sessions = parsed.ssoSessionSections().keys.sorted()
-                guard sessions.count == 1, OrgProfile.isProjectName(sessions[0]) else {
-                    frontend.fail(.installConflict, "\(from) has \(sessions.count) sso-sessions; name the block with --project NAME")
-                    throw Exit.usage
-                }
-                return (text, sessions[0], TestProfile.name(in: parsed))
+                let config = try frontend.published(from)
+                return (config.text, try frontend.project(of: config, given: project.project), config.testProfile)
             }
             let compiled = try PrincipalConfig(file: file, options: selection, frontend: frontend)
-            return (compiled.text, project ?? compiled.model.project, compiled.testProfile)
+            return (compiled.text, project.project ?? compiled.model.project, compiled.testProfile)
         }
     }
 }

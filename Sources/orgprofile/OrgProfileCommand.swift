@@ -40,35 +40,28 @@ struct OrgProfileCommand: ParsableCommand {
             let message =
                 "orgprofile: error: unknown command '\(word)'\(Suggestion.hint(for: word, in: names))\n"
                 + "commands: \(names.dropLast().joined(separator: ", ")); see 'orgprofile --help'\n"
-            FileHandle.standardError.write(Data(message.utf8))
+            Terminal.writeToStandardError(message)
             Foundation.exit(Exit.usage.rawValue)
         }
+        let printer = DiagnosticPrinter()
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
-            DiagnosticPrinter.shared.printTally()
+            if let subcommand = command as? any Subcommand {
+                try subcommand.run(printing: printer)
+            } else {
+                try command.run()
+            }
+            printer.printTally()
         } catch {
-            DiagnosticPrinter.shared.printTally()
+            printer.printTally()
             exit(withError: error)
         }
     }
 }
 
-/// The org.yaml argument every command takes.
-struct InputOptions: ParsableArguments {
-    @Argument(help: "The org.yaml to read.", completion: .file(extensions: ["yaml", "yml"]))
-    var file: String = "org.yaml"
-}
-
-/// Where compile writes, and with which templates; shared by compile and check.
-struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"), completion: .directory)
-    var out: String = "dist"
-
-    @Option(
-        name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace or add to the built-in templates.", valueName: "dir"),
-        completion: .directory)
-    var templates: String?
+/// A command of orgprofile's, run with the run's diagnostic printer (never a global one).
+protocol Subcommand: ParsableCommand {
+    func run(printing printer: DiagnosticPrinter) throws
 }
 
 /// Exit codes beyond argument-parser's own (0 success, 64 usage).

@@ -1,34 +1,6 @@
 import ArgumentParser
 import OrgProfileKit
 
-/// Whose config to produce from org.yaml: a user or a group, optionally only some roles.
-struct PrincipalOptions: ParsableArguments {
-    @Option(name: .long, help: "The user whose config to use.", completion: NameCompletion.users)
-    var user: String?
-
-    @Option(name: .long, help: "The group whose config to use, instead of a user.", completion: NameCompletion.groups)
-    var group: String?
-
-    @Option(
-        name: .long, help: ArgumentHelp("Only profiles of this role; repeat for more roles.", valueName: "role"),
-        completion: NameCompletion.roles)
-    var role: [String] = []
-
-    @Option(
-        name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace the built-in templates.", valueName: "dir"),
-        completion: .directory)
-    var templates: String?
-
-    var isGiven: Bool { user != nil || group != nil }
-
-    /// Exactly one of --user and --group.
-    func requireOne() throws {
-        guard (user == nil) != (group == nil) else {
-            throw ValidationError("Give exactly one of --user NAME and --group NAME.")
-        }
-    }
-}
-
 /// A user's or group's config compiled from org.yaml, as `export` prints it and `install`
 /// installs it.
 struct PrincipalConfig {
@@ -44,10 +16,10 @@ struct PrincipalConfig {
         let (kind, name): (Principal.Kind, String) = options.user.map { (.user, $0) } ?? (.group, options.group ?? "")
         switch PrincipalSelection.select(kind, named: name, roles: options.role, in: model, file: Compiler.displayName(of: file)) {
         case .failure(let problem):
-            frontend.print([problem])
+            frontend.report([problem])
             throw Exit.usage
         case .success(let selection):
-            frontend.print(selection.warnings)
+            frontend.report(selection.warnings)
             self.model = model
             principal = selection.principal
             // The built-in set always has a `config` template, and overrides only replace it.

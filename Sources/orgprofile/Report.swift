@@ -4,7 +4,7 @@ import OrgProfileKit
 extension AccessReport.Format: ExpressibleByArgument {}
 
 extension OrgProfileCommand {
-    struct Report: ParsableCommand {
+    struct Report: Subcommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
             abstract: "Print who has which access: every user's profiles and where they come from.",
@@ -31,9 +31,10 @@ extension OrgProfileCommand {
             help: ArgumentHelp("text, markdown, csv or json (default: text on a terminal, else markdown).", valueName: "format"))
         var format: AccessReport.Format?
 
-        func run() throws {
-            let (model, _) = try Frontend(options: diagnostics).analyze(input.file)
-            Terminal.write(AccessReport(model: model).render(format ?? (Terminal.standardOutputIsTerminal ? .text : .markdown)))
+        func run(printing printer: DiagnosticPrinter) throws {
+            let (model, _) = try Frontend(options: diagnostics, printer: printer).analyze(input.file)
+            Terminal.writeToStandardOutput(
+                AccessReport(model: model).render(format ?? (Terminal.standardOutputIsTerminal ? .text : .markdown)))
         }
     }
 }

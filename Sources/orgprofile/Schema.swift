@@ -3,7 +3,7 @@ import OrgProfileKit
 import OrgYAML
 
 extension OrgProfileCommand {
-    struct Schema: ParsableCommand {
+    struct Schema: Subcommand {
         static let configuration = CommandConfiguration(
             commandName: "schema",
             abstract: "Print the JSON Schema of org.yaml, for editors.",
@@ -17,8 +17,8 @@ extension OrgProfileCommand {
                 """
         )
 
-        func run() throws {
-            Terminal.write(OrgSchema.text)
+        func run(printing printer: DiagnosticPrinter) throws {
+            Terminal.writeToStandardOutput(OrgSchema.text)
         }
     }
 }

@@ -5,30 +5,35 @@ import OrgProfileKit
 import OrgYAML
 
 extension OrgProfileCommand {
-    struct Uninstall: ParsableCommand {
+    struct Uninstall: Subcommand {
         static let configuration = CommandConfiguration(
             commandName: "uninstall",
             abstract: "Remove a managed block from your ~/.aws/config, as safely as install.",
-            usage: "orgprofile uninstall [--project <name>] [--config <path>] [options]",
+            usage: "orgprofile uninstall [--project <name> | --from <path>] [options]",
             discussion: """
                 Everything outside the block stays byte for byte; the old file is backed \
-                up beside it. Without --project, removes the only block there is.
+                up beside it. Without --project or --from, removes the only block there is.
 
                 Example:
                   orgprofile uninstall
                   orgprofile uninstall --project acme
+                  orgprofile uninstall --from dist/users/bob/config
                 """
         )
 
+        @OptionGroup var project: ProjectOption
+
         @Option(
-            name: .long, help: ArgumentHelp("The project whose block to remove (needed when several are installed).", valueName: "name"))
-        var project: String?
+            name: .long, help: ArgumentHelp("Remove the block this published config file was installed as.", valueName: "path"),
+            completion: .file())
+        var from: String?
 
         @Option(
             name: .long, help: ArgumentHelp("The AWS config file (default: $AWS_CONFIG_FILE, else ~/.aws/config).", valueName: "path"),
             completion: .file())
         var config: String?
 
+        @OptionGroup var lock: LockOption
         @OptionGroup var diagnostics: DiagnosticFormatOption
 
         /// Which block to remove, from those installed; nil when there is nothing to do.
@@ -36,36 +41,40 @@ extension OrgProfileCommand {
             case noFile, noBlock
         }
 
-        func run() throws {
-            let frontend = Frontend(format: diagnostics)
+        func run(printing printer: DiagnosticPrinter) throws {
+            let frontend = Frontend(format: diagnostics, printer: printer)
             let path = AWSConfigPaths(config: config, environment: ProcessInfo.processInfo.environment).config
+            let given = try from.map { try frontend.project(of: frontend.published($0), given: project.project) } ?? project.project
             do {
                 let update = try frontend.writing {
-                    try ConfigUpdate.run(path, holder: "orgprofile uninstall", waiting: frontend.waitingForLock) { config in
+                    try ConfigUpdate.run(path, holder: "orgprofile uninstall", timeout: lock.lockTimeout, waiting: frontend.waitingForLock)
+                    {
+                        config in
                         guard let config else { throw NothingToRemove.noFile }
                         let blocks = try ConfigMerge.blocks(in: config, configPath: path).get()
-                        let chosen = try choose(from: blocks.map(\.project), path: path, frontend: frontend)
+                        let chosen = try choose(given, from: blocks.map(\.project), path: path, frontend: frontend)
                         guard let bytes = try ConfigMerge.uninstall(project: chosen, config: config, configPath: path).get() else {
                             throw NothingToRemove.noBlock
                         }
                         return (chosen, bytes)
                     }
                 }
-                Terminal.write(
+                Terminal.writeToStandardOutput(
                     "removed the orgprofile \(update.plan) block from \(path)\(update.backup.map { " (backup: \($0))" } ?? "")\n")
             } catch NothingToRemove.noFile {
-                Terminal.write("\(path) does not exist; nothing to remove\n")
+                Terminal.writeToStandardOutput("\(path) does not exist; nothing to remove\n")
             } catch NothingToRemove.noBlock {
-                Terminal.write("\(path) has no orgprofile block; nothing to remove\n")
+                Terminal.writeToStandardOutput("\(path) has no orgprofile block; nothing to remove\n")
             } catch let refusal as ConfigMerge.Refusal {
-                frontend.print(refusal.conflicts.map(Frontend.diagnostic))
+                frontend.report(refusal.conflicts.map(Frontend.diagnostic))
                 frontend.note(.installConflict, "nothing was changed")
                 throw Exit.invalidInput
             }
         }
 
-        /// `--project` when it is installed; else the only block there is.
-        private func choose(from installed: [String], path: String, frontend: Frontend) throws -> String {
+        /// The project named by `--project` or `--from` when it is installed; else the only
+        /// block there is.
+        private func choose(_ project: String?, from installed: [String], path: String, frontend: Frontend) throws -> String {
             let list = installed.isEmpty ? "none is installed" : "installed: " + installed.joined(separator: ", ")
             if let project {
                 guard installed.contains(project) else {

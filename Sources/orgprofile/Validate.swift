@@ -2,7 +2,7 @@ import ArgumentParser
 import OrgProfileKit
 
 extension OrgProfileCommand {
-    struct Validate: ParsableCommand {
+    struct Validate: Subcommand {
         static let configuration = CommandConfiguration(
             commandName: "validate",
             abstract: "Check org.yaml and print every problem; write nothing.",
@@ -19,10 +19,10 @@ extension OrgProfileCommand {
         @OptionGroup var input: InputOptions
         @OptionGroup var diagnostics: DiagnosticOptions
 
-        func run() throws {
-            let frontend = Frontend(options: diagnostics)
-            let (model, sourceName) = try frontend.analyze(input.file)
-            let warnings = DiagnosticPrinter.shared.counts.warnings
+        func run(printing printer: DiagnosticPrinter) throws {
+            let frontend = Frontend(options: diagnostics, printer: printer)
+            let (model, warnings) = try frontend.analyze(try frontend.read(input.file))
+            let sourceName = Compiler.displayName(of: input.file)
             let problems = warnings == 0 ? "no problems" : "\(warnings) warning\(warnings == 1 ? "" : "s")"
             print("\(sourceName): \(model.userCount) users, \(model.groups.count) groups, \(model.profileCount()) profiles, \(problems)")
         }

@@ -61,41 +61,65 @@ import Testing
         }
     }
 
+    /// Another process holding orgprofile's lock, as a slow run would: it writes who it is
+    /// into the lock file, says `locked` on its standard output (the handshake `init` waits
+    /// for), and holds the lock until `release()` closes its standard input.
+    final class LockHolder {
+        let process = Process()
+        let input = Pipe()
+        let output = Pipe()
+
+        init(_ path: String, describedAs description: String) throws {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [
+                "python3", "-c",
+                "import fcntl,sys; f=open(sys.argv[1],'w'); fcntl.flock(f, fcntl.LOCK_EX); f.write(sys.argv[2]); f.flush(); print('locked', flush=True); sys.stdin.read()",
+                path, description,
+            ]
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+            let said = output.fileHandleForReading.readData(ofLength: 7)
+            #expect(String(decoding: said, as: UTF8.self) == "locked\n")
+        }
+
+        func release() {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
+    }
+
+    /// Waits until a file another process writes holds `text` (at most 60 s).
+    func waitUntil(_ path: String, contains text: String) {
+        let deadline = Date().addingTimeInterval(60)
+        while !(FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self).contains(text) } ?? false),
+            Date() < deadline
+        {
+            usleep(10_000)
+        }
+    }
+
     @Test func aRunWaitsForTheHolderAndSaysWhoItIs() throws {
         let home = try InstallCommandTests.Home()
         defer { home.remove() }
         try home.writeConfig("")
-        // A holder that keeps the lock for a second, as a slow install would.
         let lock = home.folder + "/home/.aws/.config.orgprofile-lock"
-        let holder = try Started(
-            "/usr/bin/env",
-            [
-                "python3", "-c",
-                "import fcntl,sys,time; f=open(sys.argv[1],'w'); fcntl.flock(f, fcntl.LOCK_EX); f.write('a test holder (pid 1)'); f.flush(); time.sleep(1.5)",
-                lock,
-            ],
-            in: nil, environment: nil)
-        Thread.sleep(forTimeInterval: 0.5)
-        let waited = try home.orgprofile("install", "--from", "dist/users/bob/config")
-        _ = holder.finish()
+        let holder = try LockHolder(lock, describedAs: "a test holder (pid 1)")
+        let waiting = try Started(binary, ["install", "--from", "dist/users/bob/config"], in: home.folder, environment: home.environment)
+        // Let go once the run says it waits: it must then go on with the lock.
+        waitUntil(waiting.capture + ".err", contains: "waiting for")
+        holder.release()
+        let waited = waiting.finish()
         #expect(waited.status == 0, "\(waited.stderr)")
         #expect(waited.stderr == "orgprofile: waiting for a test holder (pid 1) to finish (it holds \(lock))\n")
 
         // A holder that never lets go: the run gives up after the timeout, changing nothing.
         let before = try text(home.config)
-        let stuck = try Started(
-            "/usr/bin/env",
-            [
-                "python3", "-c",
-                "import fcntl,sys,time; f=open(sys.argv[1],'w'); fcntl.flock(f, fcntl.LOCK_EX); f.write('a stuck holder'); f.flush(); time.sleep(3)",
-                lock,
-            ],
-            in: nil, environment: nil)
-        Thread.sleep(forTimeInterval: 0.5)
-        var environment = home.environment
-        environment["ORGPROFILE_LOCK_TIMEOUT"] = "0.5"
-        let gaveUp = try run(binary, ["install", "--from", "dist/users/alice/config"], in: home.folder, environment: environment)
-        _ = stuck.finish()
+        let stuck = try LockHolder(lock, describedAs: "a stuck holder")
+        let gaveUp = try run(
+            binary, ["install", "--from", "dist/users/alice/config", "--lock-timeout", "0.5"], in: home.folder,
+            environment: home.environment)
+        stuck.release()
         #expect(gaveUp.status == 74)
         #expect(
             gaveUp.stderr.contains("a stuck holder has held this lock for longer than 0.5 s; let it finish (or stop it) and run again"),

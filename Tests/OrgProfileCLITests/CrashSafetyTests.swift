@@ -5,6 +5,11 @@ import Testing
 /// compile and install killed with SIGKILL at random moments (seeded): every file is its
 /// complete old or complete new version, never partial or empty, and a rerun converges.
 @Suite(.serialized) struct CrashSafetyTests {
+    /// Random-moment trials per test: a few by default, since the kills at exact writes
+    /// cover every file compile writes; `ORGPROFILE_CRASH_TRIALS=200 swift test --filter
+    /// CrashSafetyTests` runs the long version (docs/security.md).
+    static let randomTrials = ProcessInfo.processInfo.environment["ORGPROFILE_CRASH_TRIALS"].flatMap(Int.init) ?? 12
+
     /// An org of `users` people in 12 groups over 20 accounts; `variant` changes regions and
     /// who is in it, so that most files change between two variants.
     static func org(users: Int, variant: Int) -> String {
@@ -66,7 +71,7 @@ import Testing
         #expect(old.count > 300 && new.count > 300)
 
         var random = SeededGenerator(seed: 20_261_127)
-        for trial in 0..<110 {
+        for trial in 0..<Self.randomTrials {
             try? FileManager.default.removeItem(atPath: folder + "/dist")
             try FileManager.default.copyItem(atPath: folder + "/old", toPath: folder + "/dist")
             let delay = UInt32.random(in: 0...UInt32(duration * 1_200_000), using: &random)
@@ -79,7 +84,7 @@ import Testing
             for path in old.keys where new[path] != nil {
                 #expect(killed[path] != nil, "trial \(trial): \(path) vanished")
             }
-            if trial % 10 == 0 {
+            if trial % 4 == 0 {
                 #expect(try orgprofile("compile", "b.yaml", "--out", "dist", in: folder).status == 0)
                 #expect(tree(folder + "/dist") == new, "trial \(trial): a rerun did not converge")
             }
@@ -147,7 +152,7 @@ import Testing
         #expect(old != new)
 
         var random = SeededGenerator(seed: 4)
-        for trial in 0..<100 {
+        for trial in 0..<Self.randomTrials {
             try reset()
             let delay = UInt32.random(in: 0...UInt32(duration * 1_200_000), using: &random)
             try spawnAndKill(["install", "--from", "dist/users/bob/config"], in: folder, environment: environment, after: delay)
@@ -157,7 +162,7 @@ import Testing
                 let backup = try text(aws + "/" + name)
                 #expect(backup == old || backup == mine, "trial \(trial): a partial backup \(name)")
             }
-            if trial % 10 == 0 {
+            if trial % 4 == 0 {
                 #expect(try run(binary, ["install", "--from", "dist/users/bob/config"], in: folder, environment: environment).status == 0)
                 #expect(try text(aws + "/config") == new)
                 #expect(try FileManager.default.contentsOfDirectory(atPath: aws).filter { $0.contains("orgprofile-tmp") } == [])

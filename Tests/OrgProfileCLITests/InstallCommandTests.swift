@@ -241,6 +241,35 @@ import Testing
         #expect(backups.count == 5)
     }
 
+    /// install, uninstall and doctor agree on which project a published config belongs to:
+    /// its only sso-session; a file with several asks each of them for --project.
+    @Test func oneRuleNamesThePublishedConfigsProject() throws {
+        let home = try Home()
+        defer { home.remove() }
+        try home.writeConfig("[default]\nregion = x\n")
+        #expect(try home.orgprofile("install", "--from", "dist/users/bob/config").status == 0)
+        let doctor = try home.orgprofile("doctor", "--from", "dist/users/bob/config")
+        #expect(doctor.stdout.contains("[ok  ] the orgprofile acme block is current\n"), "\(doctor.stdout)")
+
+        let two = home.folder + "/two-sessions.config"
+        try (try text(home.bob) + "\n[sso-session zeta]\nsso_start_url = https://zeta.awsapps.com/start\nsso_region = us-east-1\n")
+            .write(toFile: two, atomically: true, encoding: .utf8)
+        let expected = "orgprofile: error: \(two) has 2 sso-sessions; name the block with --project NAME\n1 error\n"
+        for command in [["install"], ["uninstall"], ["doctor"]] {
+            let result = try run(binary, command + ["--from", two], in: home.folder, environment: home.environment)
+            #expect(result.status == 64, "\(command)")
+            #expect(result.stderr == expected, "\(command)")
+        }
+        // Named with --project, doctor compares it with the acme block (it has one more sso-session).
+        let named = try home.orgprofile("doctor", "--from", two, "--project", "acme")
+        #expect(named.stdout.contains("[FAIL] the orgprofile acme block"), "\(named.stdout)")
+
+        let removed = try home.orgprofile("uninstall", "--from", "dist/users/bob/config")
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout.hasPrefix("removed the orgprofile acme block from \(home.config)"))
+        #expect(try text(home.config) == "[default]\nregion = x\n")
+    }
+
     @Test func doctorOnAGoodSetup() throws {
         let home = try Home()
         defer { home.remove() }

@@ -25,10 +25,13 @@ public struct OutputWriter {
 
     /// Writes under the folder's lock: a second run into the same folder waits (`waiting` is
     /// told why) and then starts from what the first left.
-    public func write(_ renderer: Renderer, waiting: (String) -> Void = { _ in }) throws -> Summary {
+    public func write(_ renderer: Renderer, lockTimeout: Double = FileLock.defaultTimeout, waiting: (String) -> Void = { _ in }) throws
+        -> Summary
+    {
         var folder = OutputFolder(root: root)
         try FileSystem.createFolder(root, owner: .person)
-        let lock = try FileLock.acquire(FileLock.path(insideFolder: root), holder: "orgprofile compile", waiting: waiting)
+        let lock = try FileLock.acquire(
+            FileLock.path(insideFolder: root), holder: "orgprofile compile", timeout: lockTimeout, waiting: waiting)
         defer { lock.release() }
         let previous = try folder.manifest()
         FileSystem.removeLeftoverTemporaryFiles(in: root)

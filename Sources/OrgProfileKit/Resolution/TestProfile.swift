@@ -24,7 +24,7 @@ public enum TestProfile {
 
     /// For a published config, where only the profiles' names and roles are known: the
     /// default privileged patterns decide.
-    public static func name(in file: ConfigFile) -> String? {
+    static func name(in file: ConfigFile) -> String? {
         file.profileSections(as: .config).compactMap { name, indices -> (String, String)? in
             guard case .string(let role)? = file.values(of: indices.last!)["sso_role_name"] else { return nil }
             return (name, role)

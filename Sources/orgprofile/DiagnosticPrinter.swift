@@ -1,0 +1,53 @@
+import Foundation
+import OrgProfileKit
+import OrgYAML
+
+/// Prints the run's diagnostics on standard error, and counts them for the line the run
+/// ends with. On a terminal, text diagnostics quote their source line with a caret under
+/// the column, in colour unless `NO_COLOR` is set. One per run, made by `main` and handed
+/// to the command (`Subcommand.run(printing:)`).
+final class DiagnosticPrinter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sources: [String: [UInt8]] = [:]
+    private var errors = 0
+    private var warnings = 0
+    /// Whether the run printed text diagnostics (machine formats get no closing count).
+    private var printedText = false
+
+    /// Lets diagnostics in this file quote its lines.
+    func quote(_ source: SourceFile) {
+        lock.withLock { sources[source.name] = source.bytes }
+    }
+
+    func print(_ diagnostics: [Diagnostic], format: DiagnosticFormat) {
+        guard !diagnostics.isEmpty else { return }
+        let text: String = lock.withLock {
+            for diagnostic in diagnostics {
+                switch diagnostic.severity {
+                case .error: errors += 1
+                case .warning: warnings += 1
+                case .note: break
+                }
+            }
+            if format == .text { printedText = true }
+            guard format == .text, Terminal.standardErrorIsTerminal else { return format.render(diagnostics) }
+            return format.render(diagnostics, terminal: .init(color: Self.showsColor, sources: sources))
+        }
+        Terminal.writeToStandardError(text)
+    }
+
+    /// `2 errors, 1 warning`, once the run is over, when it printed text diagnostics.
+    func printTally() {
+        let line: String? = lock.withLock {
+            guard printedText else { return nil }
+            return DiagnosticFormat.tally(errors: errors, warnings: warnings)
+        }
+        guard let line else { return }
+        Terminal.writeToStandardError(line + "\n")
+    }
+
+    /// Colour on a terminal, unless `NO_COLOR` is set to anything (no-color.org).
+    static var showsColor: Bool {
+        Terminal.standardErrorIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+}

@@ -1,0 +1,154 @@
+import AWSConfig
+import ArgumentParser
+import FileSafety
+import Foundation
+import IdentityCenter
+import OrgProfileKit
+import OrgYAML
+
+// The option groups commands share, each mounted with @OptionGroup.
+
+/// The org.yaml argument every command takes.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "The org.yaml to read.", completion: .file(extensions: ["yaml", "yml"]))
+    var file: String = "org.yaml"
+}
+
+/// Where compile writes, and with which templates; shared by compile and check.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"), completion: .directory)
+    var out: String = "dist"
+
+    @Option(
+        name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace or add to the built-in templates.", valueName: "dir"),
+        completion: .directory)
+    var templates: String?
+}
+
+/// How a command that reads org.yaml reports diagnostics.
+struct DiagnosticOptions: ParsableArguments {
+    @OptionGroup var format: DiagnosticFormatOption
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+}
+
+/// `--output PATH` of the commands that print one document: write it there, atomically,
+/// instead of to standard output (`Frontend.emit`).
+struct OutputFileOption: ParsableArguments {
+    @Option(
+        name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"),
+        completion: .file())
+    var output: String?
+}
+
+/// How diagnostics are printed; alone for a command that reads no org.yaml.
+struct DiagnosticFormatOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp("How to print diagnostics: text, json (one object per line) or github (workflow commands).", valueName: "format")
+    )
+    var diagnosticsFormat: DiagnosticFormat = .text
+}
+
+/// Which config and credentials files to edit or inspect.
+struct AWSFileOptions: ParsableArguments {
+    @Option(
+        name: .long, help: ArgumentHelp("The AWS config file (default: $AWS_CONFIG_FILE, else ~/.aws/config).", valueName: "path"),
+        completion: .file())
+    var config: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The AWS credentials file (default: $AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials).", valueName: "path"),
+        completion: .file())
+    var credentials: String?
+
+    var paths: AWSConfigPaths {
+        AWSConfigPaths(config: config, credentials: credentials, environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+/// How to reach the live Identity Center through the aws command.
+struct AWSAccessOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The AWS CLI profile to read with (default: the aws command's own choice).", valueName: "name"))
+    var profile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Identity Center's home region (default: the aws command's own choice).", valueName: "region"))
+    var region: String?
+
+    @Option(name: .long, help: ArgumentHelp("How many aws commands run at once.", valueName: "n"))
+    var jobs: Int = 4
+
+    func validate() throws {
+        guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 64.") }
+    }
+
+    /// The live reader, with progress on standard error when it is a terminal.
+    func live(_ frontend: Frontend) -> LiveIdentityCenter {
+        let showProgress = Terminal.standardErrorIsTerminal
+        return LiveIdentityCenter(
+            aws: AWSCommand(profile: profile, region: region), jobs: jobs,
+            progress: { done, total in
+                guard showProgress else { return }
+                Terminal.writeToStandardError("\rreading IAM Identity Center: \(done)/\(total) calls\u{1B}[K")
+            },
+            warn: { frontend.warn(.partialRead, $0) })
+    }
+}
+
+/// Whose config to produce from org.yaml: a user or a group, optionally only some roles.
+struct PrincipalOptions: ParsableArguments {
+    @Option(name: .long, help: "The user whose config to use.", completion: NameCompletion.users)
+    var user: String?
+
+    @Option(name: .long, help: "The group whose config to use, instead of a user.", completion: NameCompletion.groups)
+    var group: String?
+
+    @Option(
+        name: .long, help: ArgumentHelp("Only profiles of this role; repeat for more roles.", valueName: "role"),
+        completion: NameCompletion.roles)
+    var role: [String] = []
+
+    @Option(
+        name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace the built-in templates.", valueName: "dir"),
+        completion: .directory)
+    var templates: String?
+
+    var isGiven: Bool { user != nil || group != nil }
+
+    /// Exactly one of --user and --group.
+    func requireOne() throws {
+        guard (user == nil) != (group == nil) else {
+            throw ValidationError("Give exactly one of --user NAME and --group NAME.")
+        }
+    }
+}
+
+/// `--lock-timeout SECONDS` of the commands that change a file or folder under orgprofile's
+/// lock (`FileLock`).
+struct LockOption: ParsableArguments {
+    @Option(
+        name: .long, help: ArgumentHelp("How long to wait for another orgprofile run that holds the lock.", valueName: "seconds"))
+    var lockTimeout: Double = FileLock.defaultTimeout
+
+    func validate() throws {
+        guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must be 0 or more seconds.") }
+    }
+}
+
+/// `--project NAME`: the project whose managed block a command works on.
+struct ProjectOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The project whose block to work on (default: org.yaml's project, the --from file's sso-session, or the only block installed).",
+            valueName: "name"))
+    var project: String?
+
+    func validate() throws {
+        if let project, !OrgProfile.isProjectName(project) {
+            throw ValidationError("--project '\(project)' must be lowercase letters, digits and single hyphens.")
+        }
+    }
+}
