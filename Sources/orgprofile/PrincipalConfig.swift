@@ -24,7 +24,7 @@ struct PrincipalConfig {
             principal = selection.principal
             // The built-in set always has a `config` template, and overrides only replace it.
             text = renderer.render("config", for: principal, profiles: selection.profiles) ?? ""
-            testProfile = renderer.testProfile(for: principal, profiles: selection.profiles)
+            testProfile = LeastPrivilegedProfile.index(in: selection.profiles).map { selection.profiles[$0].name }
         }
     }
 }

@@ -16,20 +16,21 @@ import Testing
         let model = try model(Self.example)
         // A super admin gets the Organization Management account.
         let alice = try #require(userManagementProfile("alice", in: model))
-        #expect([alice.account, alice.accountID, alice.role] == ["organization-management", "111111111111", "AdministratorAccess"])
+        #expect(
+            [alice.account.key, alice.account.id, alice.role.name] == ["organization-management", "111111111111", "AdministratorAccess"])
         #expect(alice.userManagement == .organizationManagement)
         // A member of a group with user_management gets the delegated admin account.
         let dave = try #require(userManagementProfile("dave", in: model))
-        #expect([dave.account, dave.accountID, dave.role] == ["infrastructure", "222222222222", "UserManagement"])
+        #expect([dave.account.key, dave.account.id, dave.role.name] == ["infrastructure", "222222222222", "UserManagement"])
         #expect(dave.userManagement == .delegatedAdmin)
         // So does a user with user_management: true.
         let erin = try #require(userManagementProfile("erin", in: model))
-        #expect(erin.account == "infrastructure")
+        #expect(erin.account.key == "infrastructure")
         // Everyone else gets none.
         #expect(userManagementProfile("bob", in: model) == nil)
         // The group with user_management has the delegated admin profile; the other has none.
         let platform = model.profiles(for: model.principal(named: "platform", kind: .group)!)
-        #expect(platform.first { $0.name == "acme-user-management" }?.account == "infrastructure")
+        #expect(platform.first { $0.name == "acme-user-management" }?.account.key == "infrastructure")
         let developers = model.profiles(for: model.principal(named: "developers", kind: .group)!)
         #expect(!developers.contains { $0.userManagement != nil })
     }
@@ -42,25 +43,25 @@ import Testing
                 "acme-infrastructure-readonly", "acme-workload-development",
                 "acme-workload-development-readonly", "acme-workload-production-readonly",
             ])
-        #expect(bob.map(\.role) == ["ReadOnlyAccess", "Developer", "ReadOnlyAccess", "ReadOnlyAccess"])
+        #expect(bob.map(\.role.name) == ["ReadOnlyAccess", "Developer", "ReadOnlyAccess", "ReadOnlyAccess"])
     }
 
     @Test func regionsAndSettingsMerge() throws {
         let model = try model(Self.example)
         let bob = model.profiles(for: model.principal(named: "bob", kind: .user)!)
-        let production = try #require(bob.first { $0.account == "workload-production" })
-        #expect(production.region == "eu-west-1")
-        #expect(production.settings == [Setting(key: "output", value: "table")])
-        let development = try #require(bob.first { $0.account == "workload-development" })
-        #expect(development.region == "us-west-2")
-        #expect(development.settings == [Setting(key: "output", value: "json")])
+        let production = try #require(bob.first { $0.account.key == "workload-production" })
+        #expect(production.account.region == "eu-west-1")
+        #expect(production.account.settings == [Setting(key: "output", value: "table")])
+        let development = try #require(bob.first { $0.account.key == "workload-development" })
+        #expect(development.account.region == "us-west-2")
+        #expect(development.account.settings == [Setting(key: "output", value: "json")])
     }
 
     @Test func everyAccountMeansEveryDeclaredAccount() throws {
         let model = try model(Self.example)
         let dave = model.profiles(for: model.principal(named: "dave", kind: .user)!)
         #expect(
-            Set(dave.filter { $0.role == "AdministratorAccess" && $0.userManagement == nil }.map(\.account))
+            Set(dave.filter { $0.role.name == "AdministratorAccess" && $0.userManagement == nil }.map(\.account.key))
                 == Set(model.accounts.map(\.key)))
     }
 

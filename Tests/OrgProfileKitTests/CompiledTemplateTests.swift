@@ -49,36 +49,6 @@ import Testing
         }
     }
 
-    /// Templates render from candidates and the model's `ProfileStrings`; the reviews and
-    /// `PrincipalSelection` read `Profile`s: the two are the same profiles for every principal
-    /// of the fixtures.
-    @Test func candidatesAreTheProfiles() throws {
-        var compared = 0
-        for (name, model) in try models() {
-            let strings = ProfileStrings(model)
-            strings.withBytes { bytes in
-                func text(_ span: ProfileStrings.Span) -> String { String(decoding: bytes[span], as: UTF8.self) }
-                for principal in model.principals {
-                    let candidates = model.candidates(for: principal)
-                    let profiles = model.profiles(for: principal)
-                    let rebuilt = candidates.map { candidate in
-                        let account = candidate.account
-                        let settings = strings.settingsStart[account]..<strings.settingsStart[account + 1]
-                        return Profile(
-                            name: text(strings.profileName[candidate.name]), account: text(strings.accountKey[account]),
-                            accountName: text(strings.accountName[account]), accountID: text(strings.accountID[account]),
-                            role: text(strings.role[candidate.role]), region: text(strings.region[account]),
-                            settings: settings.map { Setting(key: text(strings.settingKey[$0]), value: text(strings.settingValue[$0])) },
-                            userManagement: candidate.userManagement, isWildcard: candidate.isWildcard)
-                    }
-                    #expect(rebuilt == profiles, "\(name) \(principal.name)")
-                    compared += 1
-                }
-            }
-        }
-        #expect(compared > 15)
-    }
-
     /// Templates stitched from fragments (tags alone on lines, tags between text, indented
     /// tags, blank lines, comments, nested and inverted sections, helpers, lines without a
     /// final break), each rendered both ways.

@@ -86,7 +86,17 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = try OutputWriter(root: folder).write(try renderer())
-        let manifest = try #require(Manifest.decode(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json")))))
+        struct Written: Decodable {
+            struct Entry: Decodable {
+                var name: String
+                var account_id: String
+            }
+            var files: [Manifest.File]
+            var source: String
+            var users: [String: [Entry]]
+            var groups: [String: [Entry]]
+        }
+        let manifest = try JSONDecoder().decode(Written.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json")))
         #expect(
             manifest.files.map(\.path) == [
                 "groups/developers/README.md", "groups/developers/config", "users/bob/README.md", "users/bob/config",
@@ -97,7 +107,7 @@ import Testing
         }
         #expect(Manifest.sha256(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(manifest.users["bob"]?.map(\.name) == ["acme-infrastructure-readonly", "acme-workload-development"])
-        #expect(manifest.groups["developers"]?.map(\.accountID) == ["333333333333"])
+        #expect(manifest.groups["developers"]?.map(\.account_id) == ["333333333333"])
         #expect(manifest.source == "org.yaml")
     }
 }

@@ -22,8 +22,8 @@ import Testing
         #expect(all.principal.name == "bob" && all.warnings.isEmpty)
         let readOnly = try select(.user, "bob", roles: ["ReadOnlyAccess"]).get()
         #expect(!readOnly.profiles.isEmpty && readOnly.profiles.count < all.profiles.count)
-        #expect(readOnly.profiles.allSatisfy { $0.role == "ReadOnlyAccess" })
-        #expect(readOnly.profiles == all.profiles.filter { $0.role == "ReadOnlyAccess" })
+        #expect(readOnly.profiles.allSatisfy { $0.role.name == "ReadOnlyAccess" })
+        #expect(readOnly.profiles == all.profiles.filter { $0.role.name == "ReadOnlyAccess" })
     }
 
     @Test func aRoleNobodyHoldsLeavesOnlyTheSessionWithAWarning() throws {

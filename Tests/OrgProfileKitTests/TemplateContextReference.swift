@@ -3,12 +3,10 @@
 /// The template context as the tests use it: built the way compile builds it, and turned
 /// into the plain dictionaries swift-mustache, the reference renderer, takes.
 extension TemplateContext {
-    /// One principal's context, from its candidates as compile renders it.
+    /// One principal's context, from its profiles as compile renders it.
     static func values(model: AccessModel, principal: Principal, source: String = "org.yaml") -> Values {
         var values = Values()
-        values.fill(
-            model: model, principal: principal, candidates: model.candidates(for: principal), strings: ProfileStrings(model),
-            source: source)
+        values.fill(model: model, principal: principal, profiles: model.profiles(for: principal), source: source)
         return values
     }
 
@@ -21,7 +19,6 @@ extension TemplateContext {
         for (index, name) in schema.names.enumerated() {
             switch values.slots[Int(first) + index] {
             case .text(let start, let count): result[name] = string(values.text, start, count)
-            case .shared(let start, let count): result[name] = string(values.shared, start, count)
             case .flag(let flag): result[name] = flag
             case .number(let number): result[name] = Int(number)
             case .absent: break

@@ -101,11 +101,11 @@ import Testing
         // Only the user-management profile, which has every optional field, so that the
         // first, the test and the user-management profile all have them.
         // Its account, Infrastructure, has the default settings.
-        let candidates = model.candidates(for: alice).filter { $0.userManagement != nil }
+        let profiles = model.profiles(for: alice).filter { $0.userManagement != nil }
         var principal = alice
         principal.description = "d"
         var context = TemplateContext.Values()
-        context.fill(model: model, principal: principal, candidates: candidates, strings: ProfileStrings(model), source: "org.yaml")
+        context.fill(model: model, principal: principal, profiles: profiles, source: "org.yaml")
         let values = TemplateContext.dictionary(context)
         func check(_ schema: [String: TemplateContext.FieldType], _ values: [String: Any], _ path: String) {
             #expect(Set(values.keys) == Set(schema.keys), "\(path)")
@@ -218,11 +218,10 @@ import Testing
     /// The profile to try first is the one that can do the least harm.
     @Test func theTestProfileIsTheLeastPrivileged() throws {
         let model = try model(try readText(packageRoot.appendingPathComponent("org.yaml.example").path))
-        let renderer = Renderer(model: model, templates: TemplateSet.builtin(), sourceName: "org.yaml")
         func test(_ user: String, roles: [String]? = nil) throws -> String? {
             let principal = try #require(model.principal(named: user, kind: .user))
-            return renderer.testProfile(
-                for: principal, profiles: roles.map { roles in model.profiles(for: principal).filter { roles.contains($0.role) } })
+            let profiles = model.profiles(for: principal).filter { roles?.contains($0.role.name) ?? true }
+            return LeastPrivilegedProfile.index(in: profiles).map { profiles[$0].name }
         }
         // Read-only before Developer, and a workload account before the delegated-admin one.
         #expect(try test("bob") == "acme-workload-development-readonly")

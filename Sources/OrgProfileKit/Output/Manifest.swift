@@ -4,8 +4,9 @@ import Foundation
 import OrgYAML
 
 /// `manifest.json`: every file `compile` wrote with its sha256, and each principal's
-/// profiles. It is also how the next `compile` knows which files it owns.
-public struct Manifest: Codable, Equatable, Sendable {
+/// profiles. It is also how the next `compile` knows which files it owns. `ManifestStream`
+/// writes it in pieces; this is the document it writes, whole.
+public struct Manifest: Encodable, Sendable {
     public static let fileName = "manifest.json"
 
     public struct File: Codable, Equatable, Sendable {
@@ -18,11 +19,11 @@ public struct Manifest: Codable, Equatable, Sendable {
     /// Sorted by path.
     public var files: [File]
     /// Profiles by user name, each list sorted by profile name.
-    public var users: [String: [ProfileSummary]]
-    public var groups: [String: [ProfileSummary]]
+    public var users: [String: [Profile]]
+    public var groups: [String: [Profile]]
 
-    public static func decode(_ bytes: [UInt8]) -> Manifest? {
-        try? JSONDecoder().decode(Manifest.self, from: Data(bytes))
+    public init(generator: String, source: String, files: [File], users: [String: [Profile]], groups: [String: [Profile]]) {
+        (self.generator, self.source, self.files, self.users, self.groups) = (generator, source, files, users, groups)
     }
 
     /// The paths a manifest file lists, in its order; nil when it is not a manifest.
@@ -32,6 +33,16 @@ public struct Manifest: Codable, Equatable, Sendable {
     /// read and decoded, never the profile lists after it (most of the file). A manifest
     /// laid out any other way is decoded whole.
     static func files(in file: borrowing FileReader) throws -> [String]? {
+        /// What a manifest must hold to be one: each profile needs only its name here.
+        struct Whole: Decodable {
+            struct Named: Decodable { var name: String }
+            var generator: String
+            var source: String
+            var files: [File]
+            var users: [String: [Named]]
+            var groups: [String: [Named]]
+        }
+        /// Its head alone: the list of files.
         struct Head: Decodable { var files: [File] }
         let opening = Array("{\n  \"files\" : [".utf8)
         var head: [UInt8] = []
@@ -54,7 +65,7 @@ public struct Manifest: Codable, Equatable, Sendable {
         try file.rewind()
         var whole: [UInt8] = []
         while case let piece = try file.read(1 << 16), !piece.isEmpty { whole += piece }
-        return decode(whole)?.files.map(\.path)
+        return (try? JSONDecoder().decode(Whole.self, from: Data(whole)))?.files.map(\.path)
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

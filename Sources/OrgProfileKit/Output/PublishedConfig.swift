@@ -31,8 +31,8 @@ public struct PublishedConfig {
     }
 
     /// The profile to try first, where only the profiles' names and roles are known: the
-    /// default privileged patterns decide (see `TestProfile`).
+    /// default privileged patterns decide (see `LeastPrivilegedProfile`).
     public var testProfile: String? {
-        TestProfile.name(in: file)
+        LeastPrivilegedProfile.name(in: file)
     }
 }

@@ -77,12 +77,9 @@ struct CompiledTemplate: Sendable {
                 fieldOffsets.withUnsafeBufferPointer { fieldOffsets in
                     values.slots.withUnsafeBufferPointer { slots in
                         values.text.withUnsafeBufferPointer { text in
-                            values.shared.withUnsafeBufferPointer { shared in
-                                var run = Run(
-                                    instructions: instructions, literals: literals, fieldOffsets: fieldOffsets, slots: slots, text: text,
-                                    shared: shared)
-                                run.render(0..<instructions.count, into: output, sequence: nil)
-                            }
+                            var run = Run(
+                                instructions: instructions, literals: literals, fieldOffsets: fieldOffsets, slots: slots, text: text)
+                            run.render(0..<instructions.count, into: output, sequence: nil)
                         }
                     }
                 }
@@ -104,15 +101,15 @@ struct CompiledTemplate: Sendable {
         let fieldOffsets: UnsafeBufferPointer<Int32>
         let slots: UnsafeBufferPointer<TemplateContext.Slot>
         let text: UnsafeBufferPointer<UInt8>
-        let shared: UnsafeBufferPointer<UInt8>
         var scopes: [Int32] = [TemplateContext.Values.root]
 
         init(
             instructions: UnsafeBufferPointer<Instruction>, literals: UnsafeBufferPointer<UInt8>, fieldOffsets: UnsafeBufferPointer<Int32>,
-            slots: UnsafeBufferPointer<TemplateContext.Slot>, text: UnsafeBufferPointer<UInt8>, shared: UnsafeBufferPointer<UInt8>
+            slots: UnsafeBufferPointer<TemplateContext.Slot>, text: UnsafeBufferPointer<UInt8>
         ) {
-            (self.instructions, self.literals, self.fieldOffsets, self.slots) = (instructions, literals, fieldOffsets, slots)
-            (self.text, self.shared) = (text, shared)
+            (self.instructions, self.literals, self.fieldOffsets, self.slots, self.text) = (
+                instructions, literals, fieldOffsets, slots, text
+            )
             scopes.reserveCapacity(8)
         }
 
@@ -128,8 +125,6 @@ struct CompiledTemplate: Sendable {
                     switch resolve(path, sequence) {
                     case .text(let start, let count):
                         output.append(UnsafeBufferPointer(rebasing: text[Int(start)..<Int(start + count)]))
-                    case .shared(let start, let count):
-                        output.append(UnsafeBufferPointer(rebasing: shared[Int(start)..<Int(start + count)]))
                     case .flag(let flag): output.append(flag ? "true" : "false")
                     case .number(let number): output.append(String(number))
                     case .absent, .list, .object: break
@@ -146,7 +141,7 @@ struct CompiledTemplate: Sendable {
                         }
                     case .flag(true):
                         render(children, into: output, sequence: sequence)
-                    case .text, .shared:
+                    case .text:
                         scopes.append(-1)
                         render(children, into: output, sequence: sequence)
                         scopes.removeLast()

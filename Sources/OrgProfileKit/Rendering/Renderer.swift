@@ -5,11 +5,9 @@ public struct Renderer: Sendable {
     public let templates: TemplateSet
     /// The org.yaml file name written into generated files (never an absolute path).
     public let sourceName: String
-    let strings: ProfileStrings
 
     public init(model: AccessModel, templates: TemplateSet, sourceName: String) {
         (self.model, self.templates, self.sourceName) = (model, templates, sourceName)
-        strings = ProfileStrings(model)
     }
 
     /// Every file of one principal, at its path under the output folder.
@@ -28,46 +26,27 @@ public struct Renderer: Sendable {
     }
 
     /// Renders every file of one principal and hands each to `consume` as soon as it exists;
-    /// returns how many profiles the principal has. The context comes from the
-    /// principal's candidates and the model's `ProfileStrings`; no `Profile` is built.
+    /// returns the principal's profiles.
     @discardableResult
-    func render(_ principal: Principal, using scratch: inout Scratch, _ consume: (OutputFile) throws -> Void) rethrows -> Int {
-        let candidates = model.candidates(for: principal)
-        scratch.values.fill(model: model, principal: principal, candidates: candidates, strings: strings, source: sourceName)
+    func render(_ principal: Principal, using scratch: inout Scratch, _ consume: (OutputFile) throws -> Void) rethrows -> [Profile] {
+        let profiles = model.profiles(for: principal)
+        scratch.values.fill(model: model, principal: principal, profiles: profiles, source: sourceName)
         let folder = "\(principal.kind.folder)/\(principal.name)"
         for template in templates.templates {
             scratch.output.removeAll()
             template.compiled.render(scratch.values, into: scratch.output)
             try consume(OutputFile(path: "\(folder)/\(template.name)", contents: scratch.output.bytes))
         }
-        return candidates.count
+        return profiles
     }
 
-    /// One file of one principal, rendered from the template named `name` with only the given
+    /// One file of one principal, rendered from the template named `name` with the given
     /// profiles of the principal's (all of them when nil), as `PrincipalSelection` chose them.
     public func render(_ name: String, for principal: Principal, profiles: [Profile]? = nil) -> String? {
         guard let template = templates[name] else { return nil }
         var values = TemplateContext.Values()
-        values.fill(
-            model: model, principal: principal, candidates: candidates(for: principal, keeping: profiles), strings: strings,
-            source: sourceName)
+        values.fill(model: model, principal: principal, profiles: profiles ?? model.profiles(for: principal), source: sourceName)
         return String(decoding: template.compiled.render(values), as: UTF8.self)
-    }
-
-    /// The name of the profile to try first (see `TestProfile`) among the given profiles of the
-    /// principal's (all of them when nil); nil when there are none.
-    public func testProfile(for principal: Principal, profiles: [Profile]? = nil) -> String? {
-        let candidates = candidates(for: principal, keeping: profiles)
-        return strings.testProfileIndex(in: candidates).map { model.profileNames.names[candidates[$0].name] }
-    }
-
-    private func candidates(for principal: Principal, keeping profiles: [Profile]?) -> [AccessModel.Candidate] {
-        var candidates = model.candidates(for: principal)
-        if let profiles {
-            let names = Set(profiles.map(\.name))
-            candidates.removeAll { !names.contains(model.profileNames.names[$0.name]) }
-        }
-        return candidates
     }
 }
 

@@ -1,14 +1,13 @@
-/// The context in the form compiled templates read: one principal's values as two flat
-/// arrays, every string's bytes in `text` and every value in `slots`. An object is a run of
-/// consecutive slots in the order of its schema's sorted field names, so a resolved name is
-/// an offset, and nothing in a slot is reference-counted: rendering copies no strings and
-/// retains nothing. One context is reused for every principal a worker renders.
+/// The context in the form compiled templates read, derived here from the principal and its
+/// `Profile`s: one principal's values as two flat arrays, every string's bytes in `text` and
+/// every value in `slots`. An object is a run of consecutive slots in the order of its
+/// schema's sorted field names, so a resolved name is an offset, and nothing in a slot is
+/// reference-counted: rendering retains nothing. One context is reused for every principal
+/// a worker renders.
 extension TemplateContext {
     /// One value. Positions are indices into `slots` (objects, lists) or `text` (strings).
     enum Slot: Sendable {
         case text(start: Int32, count: Int32)
-        /// A string in `shared` (the model's `ProfileStrings`).
-        case shared(start: Int32, count: Int32)
         case flag(Bool)
         /// Only from the `index()` helper, never stored.
         case number(Int32)
@@ -56,20 +55,14 @@ extension TemplateContext {
     struct Values: Sendable {
         var text: [UInt8] = []
         var slots: [Slot] = []
-        /// The bytes `shared` slots point into.
-        var shared: [UInt8] = []
 
         /// The root object's first slot.
         static let root: Int32 = 0
 
-        /// Replaces the contents with the context of one principal's files, from its resolved
-        /// candidates, the strings pointing into `strings` (no `Profile` is built).
-        mutating func fill(
-            model: AccessModel, principal: Principal, candidates: [AccessModel.Candidate], strings: ProfileStrings, source: String
-        ) {
+        /// Replaces the contents with the context of one principal's files, showing `profiles`.
+        mutating func fill(model: AccessModel, principal: Principal, profiles: [Profile], source: String) {
             text.removeAll(keepingCapacity: true)
             slots.removeAll(keepingCapacity: true)
-            shared = strings.bytes
             let root = ObjectWriter(Fields.root, base: allocate(Fields.root))
             let generator = ObjectWriter(Fields.generator, base: allocate(Fields.generator))
             set(generator, "name", string: OrgProfile.name)
@@ -96,16 +89,16 @@ extension TemplateContext {
             set(root, "principal", .object(first: person.base))
 
             let stride = Int32(Fields.profile.names.count)
-            let first = allocate(Fields.profile, count: candidates.count)
-            for (index, candidate) in candidates.enumerated() {
-                fill(base: Int(first + Int32(index) * stride), with: candidate, strings)
+            let first = allocate(Fields.profile, count: profiles.count)
+            for (index, profile) in profiles.enumerated() {
+                fill(base: Int(first + Int32(index) * stride), with: profile)
             }
-            set(root, "profiles", .list(first: first, count: Int32(candidates.count), stride: stride))
-            set(root, "has_profiles", .flag(!candidates.isEmpty))
+            set(root, "profiles", .list(first: first, count: Int32(profiles.count), stride: stride))
+            set(root, "has_profiles", .flag(!profiles.isEmpty))
             func profileObject(_ index: Int?) -> Slot { index.map { .object(first: first + Int32($0) * stride) } ?? .absent }
-            set(root, "first_profile", profileObject(candidates.isEmpty ? nil : 0))
-            set(root, "test_profile", profileObject(strings.testProfileIndex(in: candidates)))
-            set(root, "user_management_profile", profileObject(candidates.firstIndex { $0.userManagement != nil }))
+            set(root, "first_profile", profileObject(profiles.isEmpty ? nil : 0))
+            set(root, "test_profile", profileObject(LeastPrivilegedProfile.index(in: profiles)))
+            set(root, "user_management_profile", profileObject(profiles.firstIndex { $0.userManagement != nil }))
         }
 
         /// A profile's and a setting's field positions, looked up once: this runs for every profile.
@@ -124,33 +117,38 @@ extension TemplateContext {
 
         private static let profileFields = ProfileFields()
 
-        private mutating func fill(base: Int, with candidate: AccessModel.Candidate, _ strings: ProfileStrings) {
-            func shared(_ span: ProfileStrings.Span) -> Slot { .shared(start: span.start, count: span.count) }
+        private mutating func fill(base: Int, with profile: Profile) {
+            // The profile keeps its target, account and role alive: they are read without
+            // being retained (both cores read the same accounts, and every retain would move
+            // their reference count between the cores).
+            unowned(unsafe) let target = profile.target
+            unowned(unsafe) let account = target.account
+            unowned(unsafe) let role = target.role
             let field = Self.profileFields
-            let account = candidate.account
-            slots[base + field.name] = shared(strings.profileName[candidate.name])
-            slots[base + field.account] = shared(strings.accountKey[account])
-            slots[base + field.accountName] = shared(strings.accountName[account])
-            slots[base + field.accountID] = shared(strings.accountID[account])
-            slots[base + field.role] = shared(strings.role[candidate.role])
-            slots[base + field.region] = shared(strings.region[account])
-            let settings = strings.settingsStart[account]..<strings.settingsStart[account + 1]
+            slots[base + field.name] = append(target.name)
+            slots[base + field.account] = append(account.key)
+            slots[base + field.accountName] = append(account.displayName ?? account.key)
+            slots[base + field.accountID] = append(account.id)
+            slots[base + field.role] = append(role.name)
+            slots[base + field.region] = append(account.region)
             let stride = Int32(Fields.setting.names.count)
-            let first = allocate(Fields.setting, count: settings.count)
-            for (index, setting) in settings.enumerated() {
+            let first = allocate(Fields.setting, count: account.settings.count)
+            for index in account.settings.indices {
                 let item = Int(first + Int32(index) * stride)
-                slots[item + field.key] = shared(strings.settingKey[setting])
-                slots[item + field.value] = shared(strings.settingValue[setting])
+                slots[item + field.key] = append(account.settings[index].key)
+                slots[item + field.value] = append(account.settings[index].value)
             }
-            slots[base + field.settings] = .list(first: first, count: Int32(settings.count), stride: stride)
-            slots[base + field.isUserManagement] = .flag(candidate.userManagement != nil)
-            if let kind = candidate.userManagement { slots[base + field.target] = shared(strings.userManagementTarget[kind]!) }
+            slots[base + field.settings] = .list(first: first, count: Int32(account.settings.count), stride: stride)
+            slots[base + field.isUserManagement] = .flag(target.userManagement != nil)
+            if let kind = target.userManagement { slots[base + field.target] = append(kind.rawValue) }
         }
 
         /// Adds a string's bytes to `text`; its slot.
         private mutating func append(_ string: String) -> Slot {
             let start = Int32(text.count)
-            text.append(contentsOf: string.utf8)
+            // In place, without a copy of the string (which would retain its storage, shared
+            // by every profile of its account).
+            if string.utf8.withContiguousStorageIfAvailable({ text.append(contentsOf: $0) }) == nil { text.append(contentsOf: string.utf8) }
             return .text(start: start, count: Int32(text.count) - start)
         }
 

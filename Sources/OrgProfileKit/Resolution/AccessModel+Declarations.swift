@@ -87,6 +87,6 @@ extension AccessModel {
 
     /// The name in Identity Center of a user or group of this model.
     public func identityCenterName(of principal: Principal) -> String {
-        entries(principal.kind)[principal.index].identityCenterName
+        entry(of: principal)?.identityCenterName ?? principal.name
     }
 }

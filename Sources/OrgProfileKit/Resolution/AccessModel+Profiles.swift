@@ -11,6 +11,8 @@ extension AccessModel {
         var pair: Int
         var account: Int
         var role: Int
+        /// Its profile's target in `targets`.
+        var target: Int
         var userManagement: UserManagementKind?
         /// Where its grant is: `grant` indexes the entry's own grants when `group` is nil,
         /// else that group's; both are nil for the user-management profile. Indices, not a
@@ -32,16 +34,11 @@ extension AccessModel {
         return "\(project)-\(account)-\(suffix)"
     }
 
-    /// The principal's profiles, sorted by name. Only meaningful for a model without
-    /// collisions (see `collisionDiagnostics()`); on a collision the first grant wins.
+    /// The principal's profiles, sorted by name; none for a principal this model does not
+    /// have. Only meaningful for a model without collisions (see `collisionDiagnostics()`);
+    /// on a collision the first grant wins.
     public func profiles(for principal: Principal) -> [Profile] {
-        resolve(entries(principal.kind)[principal.index]).profiles
-    }
-
-    /// The same profiles as `profiles(for:)`, as the candidates they are built from: indices
-    /// into the model's tables, for code that handles every profile of the org.
-    func candidates(for principal: Principal) -> [Candidate] {
-        select(entries(principal.kind)[principal.index]).kept
+        entry(of: principal).map { resolve($0).profiles } ?? []
     }
 
     /// How many profiles every user and group gets, added up: what `compile` writes.
@@ -77,7 +74,7 @@ extension AccessModel {
     /// produces it (a direct assignment, each group that grants the same account and role,
     /// user management), sorted in that order.
     public func profileSources(for principal: Principal) -> [String: [ProfileSource]] {
-        let entry = entries(principal.kind)[principal.index]
+        guard let entry = entry(of: principal) else { return [:] }
         let kept = select(entry).kept
         var pairOfName: [Int: Int] = [:]
         for candidate in kept { pairOfName[candidate.name] = candidate.pair }
@@ -138,13 +135,7 @@ extension AccessModel {
     /// twice, and two pairs with one name, become neighbours, the first granted first.
     private func resolve(_ entry: Entry) -> (profiles: [Profile], collisions: [(Candidate, Candidate)]) {
         let (kept, collisions) = select(entry)
-        let profiles = kept.map { candidate in
-            let account = accounts[candidate.account]
-            return Profile(
-                name: profileNames.names[candidate.name], account: account.key, accountName: account.displayName ?? account.key,
-                accountID: account.id, role: roles[candidate.role].name, region: account.region,
-                settings: account.settings, userManagement: candidate.userManagement, isWildcard: candidate.isWildcard)
-        }
+        let profiles = kept.map { Profile(target: targets[$0.target], isWildcard: $0.isWildcard) }
         return (profiles, collisions)
     }
 
@@ -195,7 +186,7 @@ extension AccessModel {
                 candidates.append(
                     Candidate(
                         name: grant.name, pair: Self.pairKey(grant.account, grant.role, roles: roles.count), account: grant.account,
-                        role: grant.role, group: group, grant: index, isWildcard: grant.isWildcard))
+                        role: grant.role, target: grant.target, group: group, grant: index, isWildcard: grant.isWildcard))
             }
         }
         add(entry.grants, from: nil)
@@ -208,7 +199,9 @@ extension AccessModel {
         guard let kind = entry.principal.userManagement, let target = userManagementTargets[kind],
             let name = profileNames.userManagementName, entry.userManagementSource != nil
         else { return nil }
-        return Candidate(name: name, pair: -1, account: target.account, role: target.role, userManagement: kind)
+        return Candidate(
+            name: name, pair: -1, account: target.account, role: target.role, target: userManagementTargetIndex[kind]!, userManagement: kind
+        )
     }
 
     /// Where org.yaml grants a candidate of `entry`.

@@ -4,23 +4,67 @@ import OrgYAML
 /// one person's or team's profiles can be computed on demand. Nothing here grows with the
 /// output: profiles are computed one principal at a time and dropped after rendering.
 public struct AccessModel: Sendable {
-    public struct Account: Sendable {
-        public var key: String
-        public var id: String
-        public var displayName: String?
-        public var region: String
+    /// An account as profiles show it; one object per account, which every profile on it
+    /// shares. Two accounts are equal when everything a profile shows of them is.
+    public final class Account: Sendable, Hashable {
+        public let key: String
+        public let id: String
+        public let displayName: String?
+        public let region: String
         /// defaults.settings merged with the account's own, sorted by key.
-        public var settings: [Setting]
+        public let settings: [Setting]
+        /// A user-management profile points at it.
+        public let isUserManagementTarget: Bool
         /// Where org.yaml declares it (its key).
-        public var location: SourceLocation
+        public let location: SourceLocation
         /// Where its `id` is written, when it is.
-        public var idLocation: SourceLocation?
+        public let idLocation: SourceLocation?
+
+        init(
+            key: String, id: String, displayName: String?, region: String, settings: [Setting], isUserManagementTarget: Bool,
+            location: SourceLocation, idLocation: SourceLocation?
+        ) {
+            (self.key, self.id, self.displayName, self.region, self.settings) = (key, id, displayName, region, settings)
+            (self.isUserManagementTarget, self.location, self.idLocation) = (isUserManagementTarget, location, idLocation)
+        }
+
+        /// The display name, or the key when there is none.
+        public var name: String { displayName ?? key }
+
+        public static func == (lhs: Account, rhs: Account) -> Bool {
+            lhs === rhs
+                || (lhs.key, lhs.id, lhs.displayName, lhs.region) == (rhs.key, rhs.id, rhs.displayName, rhs.region)
+                    && lhs.settings == rhs.settings
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(key)
+            hasher.combine(id)
+        }
     }
 
-    public struct Role: Sendable {
-        public var name: String
-        public var profileSuffix: String?
-        public var location: SourceLocation
+    /// A permission set, with what ranks the profiles it gives (`LeastPrivilegedProfile`).
+    public final class Role: Sendable, Hashable {
+        public let name: String
+        public let profileSuffix: String?
+        public let location: SourceLocation
+        /// Its name matches one of the model's privileged patterns.
+        public let isPrivileged: Bool
+        /// Its name says read-only or view-only.
+        public let isReadOnly: Bool
+
+        init(name: String, profileSuffix: String?, location: SourceLocation, privilegedPatterns: [String]) {
+            (self.name, self.profileSuffix, self.location) = (name, profileSuffix, location)
+            (isPrivileged, isReadOnly) = LeastPrivilegedProfile.traits(of: name, privilegedPatterns: privilegedPatterns)
+        }
+
+        public static func == (lhs: Role, rhs: Role) -> Bool {
+            lhs === rhs || (lhs.name, lhs.profileSuffix) == (rhs.name, rhs.profileSuffix)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(name)
+        }
     }
 
     /// A role on an account, and the place in org.yaml that grants it.
@@ -32,6 +76,8 @@ public struct AccessModel: Sendable {
         var isWildcard = false
         /// The number of the profile name it produces in `profileNames`.
         var name = 0
+        /// Its profile's target in `targets`.
+        var target = 0
     }
 
     struct UserManagementTarget: Sendable {
@@ -66,10 +112,16 @@ public struct AccessModel: Sendable {
     /// `<project>-<user_management.profile>`, when user_management is declared.
     public let userManagementProfileName: String?
     let userManagementTargets: [UserManagementKind: UserManagementTarget]
-    let testProfileTraits: TestProfileTraits
     let groupEntries: [Entry]
     let userEntries: [Entry]
+    /// Positions in `groupEntries` and `userEntries`, by name: principals are looked up by name.
+    private let groupPositions: [String: Int]
+    private let userPositions: [String: Int]
     let profileNames: ProfileNameTable
+    /// Every profile target: one per (account, role) pair some grant names, then one per
+    /// user-management kind (`userManagementTargetIndex`).
+    let targets: [Profile.Target]
+    let userManagementTargetIndex: [UserManagementKind: Int]
 
     /// Builds the model from a spec. Unknown references are skipped (the Validator reports
     /// them), so the model can be built, and checked for collisions, even from a spec with
@@ -82,6 +134,8 @@ public struct AccessModel: Sendable {
         var defaults: [String: String] = [:]
         for setting in spec.defaults.settings { defaults[setting.key.value] = setting.value.value }
         defaultSettings = defaults.keys.sorted().map { Setting(key: $0, value: defaults[$0]!) }
+        let targetKeys = Set(
+            [spec.userManagement?.delegatedAdmin, spec.userManagement?.organizationManagement].compactMap { $0??.account?.value })
         accounts = spec.accounts.map { account in
             var merged: [String: String] = [:]
             for setting in spec.defaults.settings + account.settings { merged[setting.key.value] = setting.value.value }
@@ -89,10 +143,16 @@ public struct AccessModel: Sendable {
                 key: account.key.value, id: account.id?.value ?? "", displayName: account.displayName?.value,
                 region: account.region?.value ?? defaultRegion,
                 settings: merged.keys.sorted().map { Setting(key: $0, value: merged[$0]!) },
-                location: account.key.location, idLocation: account.id?.location)
+                isUserManagementTarget: targetKeys.contains(account.key.value), location: account.key.location,
+                idLocation: account.id?.location)
         }
-        roles = spec.roles.map { Role(name: $0.name.value, profileSuffix: $0.profileSuffix?.value, location: $0.name.location) }
-        privilegedRolePatterns = spec.privilegedRoles?.map(\.value) ?? Self.defaultPrivilegedRolePatterns
+        let privilegedRolePatterns = spec.privilegedRoles?.map(\.value) ?? Self.defaultPrivilegedRolePatterns
+        self.privilegedRolePatterns = privilegedRolePatterns
+        roles = spec.roles.map {
+            Role(
+                name: $0.name.value, profileSuffix: $0.profileSuffix?.value, location: $0.name.location,
+                privilegedPatterns: privilegedRolePatterns)
+        }
 
         let accountIndex = Dictionary(accounts.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         let roleIndex = Dictionary(roles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -130,21 +190,18 @@ public struct AccessModel: Sendable {
             userManagementProfileName = nil
         }
         userManagementTargets = targets
-        var targetAccounts = Set<String>()
-        for target in targets.values { targetAccounts.insert(self.accounts[target.account].key) }
-        testProfileTraits = TestProfileTraits(roles: roles, privilegedPatterns: privilegedRolePatterns, targetAccounts: targetAccounts)
 
-        var groupEntries = spec.groups.enumerated().map { index, group in
+        var groupEntries = spec.groups.map { group in
             let flag = group.userManagement?.value == true ? group.userManagement?.location : nil
             let principal = Principal(
                 kind: .group, name: group.name.value, description: group.description?.value,
-                superAdmin: false, userManagement: flag == nil ? nil : .delegatedAdmin, index: index)
+                superAdmin: false, userManagement: flag == nil ? nil : .delegatedAdmin)
             return Entry(
                 principal: principal, grants: grants(group.assignments), groups: [], userManagementSource: flag, disabled: false,
                 location: group.name.location, identityCenterName: group.identityCenterName?.value ?? group.name.value)
         }
         let groupIndex = Dictionary(spec.groups.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-        var userEntries = spec.users.enumerated().map { index, user in
+        var userEntries = spec.users.map { user in
             let named = user.groups.compactMap { reference in groupIndex[reference.value].map { ($0, reference.location) } }
             let groups = named.map(\.0)
             var kind: UserManagementKind?
@@ -158,7 +215,7 @@ public struct AccessModel: Sendable {
             }
             let principal = Principal(
                 kind: .user, name: user.name.value, displayName: user.displayName?.value, email: user.email?.value,
-                superAdmin: user.superAdmin?.value == true, userManagement: kind, index: index)
+                superAdmin: user.superAdmin?.value == true, userManagement: kind)
             return Entry(
                 principal: principal, grants: grants(user.assignments), groups: groups, userManagementSource: source,
                 disabled: user.isDisabled,
@@ -179,18 +236,42 @@ public struct AccessModel: Sendable {
             }
         }
         let names = ProfileNameTable(pairs: pairs, userManagementName: userManagementProfileName)
+        var profileTargets: [Profile.Target] = []
+        var targetOfPair: [Int: Int] = [:]
         /// In place: only the grants change.
         func number(_ entries: inout [Entry]) {
             for entry in entries.indices {
                 for index in entries[entry].grants.indices {
-                    entries[entry].grants[index].name = names.number(ofPair: key(entries[entry].grants[index]))
+                    let grant = entries[entry].grants[index]
+                    let name = names.number(ofPair: key(grant))
+                    if targetOfPair[key(grant)] == nil {
+                        targetOfPair[key(grant)] = profileTargets.count
+                        profileTargets.append(
+                            Profile.Target(
+                                name: names.names[name], account: accounts[grant.account], role: roles[grant.role], userManagement: nil))
+                    }
+                    entries[entry].grants[index].name = name
+                    entries[entry].grants[index].target = targetOfPair[key(grant)]!
                 }
             }
         }
         number(&groupEntries)
         number(&userEntries)
+        var userManagementTargetIndex: [UserManagementKind: Int] = [:]
+        for kind in [UserManagementKind.delegatedAdmin, .organizationManagement] {
+            guard let target = userManagementTargets[kind], let name = userManagementProfileName else { continue }
+            userManagementTargetIndex[kind] = profileTargets.count
+            profileTargets.append(
+                Profile.Target(name: name, account: accounts[target.account], role: roles[target.role], userManagement: kind))
+        }
+        self.targets = profileTargets
+        self.userManagementTargetIndex = userManagementTargetIndex
         self.groupEntries = groupEntries
         self.userEntries = userEntries
+        groupPositions = Dictionary(
+            groupEntries.indices.map { (groupEntries[$0].principal.name, $0) }, uniquingKeysWith: { first, _ in first })
+        userPositions = Dictionary(
+            userEntries.indices.map { (userEntries[$0].principal.name, $0) }, uniquingKeysWith: { first, _ in first })
         profileNames = names
     }
 
@@ -214,13 +295,22 @@ public struct AccessModel: Sendable {
 
     /// The user or group with this name, enabled or not.
     public func principal(named name: String, kind: Principal.Kind) -> Principal? {
-        let entries = entries(kind)
-        return entries.indices.first { entries[$0].principal.name == name }.map { entries[$0].principal }
+        position(of: name, kind).map { entries(kind)[$0].principal }
     }
 
     /// Whether a user is disabled (a group never is).
     public func isDisabled(_ principal: Principal) -> Bool {
-        principal.kind == .user && userEntries[principal.index].disabled
+        principal.kind == .user && (userPositions[principal.name].map { userEntries[$0].disabled } ?? false)
+    }
+
+    /// Where this model keeps the principal of that name.
+    func position(of name: String, _ kind: Principal.Kind) -> Int? {
+        kind == .user ? userPositions[name] : groupPositions[name]
+    }
+
+    /// The entry of a principal of this model (looked up by name); nil for one it does not have.
+    func entry(of principal: Principal) -> Entry? {
+        position(of: principal.name, principal.kind).map { entries(principal.kind)[$0] }
     }
 
     /// Disabled users: kept in org.yaml, given no output.

@@ -27,7 +27,7 @@ public struct PrincipalSelection: Sendable {
         if let unknown = roles.first(where: { !declared.contains($0) }) {
             return .failure(.error(.unknownRole, Validator.unknownRole(unknown, declared: declared.sorted(), in: file), at: nil))
         }
-        selection.profiles.removeAll { !roles.contains($0.role) }
+        selection.profiles.removeAll { !roles.contains($0.role.name) }
         if selection.profiles.isEmpty {
             let names = roles.map { "'\($0)'" }.joined(separator: " or ")
             selection.warnings.append(

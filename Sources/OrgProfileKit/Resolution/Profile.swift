@@ -17,23 +17,71 @@ public struct Setting: Sendable, Hashable {
     public var runsCommand: Bool { SettingSpec.commandKeys.contains(key) && !value.isEmpty }
 }
 
-/// One `[profile NAME]` block of a compiled config.
+/// One `[profile NAME]` block of a compiled config: the one form of a profile, which the
+/// configs and pages, the manifest, diff, report, export and install all read.
 public struct Profile: Sendable, Hashable {
-    public var name: String
-    /// The account's key in org.yaml (its name in profile names).
-    public var account: String
-    /// The account's display name, or its key when it has none.
-    public var accountName: String
-    public var accountID: String
-    /// The permission set, written as `sso_role_name`.
-    public var role: String
-    public var region: String
-    /// Extra config keys, sorted by key.
-    public var settings: [Setting]
-    /// Set on the special user-management profile.
-    public var userManagement: UserManagementKind?
+    /// What it points at, shared by every principal that holds it: the model makes one
+    /// target per account and role that some grant names, and one per user-management kind.
+    let target: Target
     /// Granted (also) by an `accounts: "*"` assignment, so it follows every new account.
-    public var isWildcard = false
+    public let isWildcard: Bool
+
+    public var name: String { target.name }
+    public var account: AccessModel.Account { target.account }
+    /// The permission set, written as `sso_role_name`.
+    public var role: AccessModel.Role { target.role }
+    /// Set on the special user-management profile.
+    public var userManagement: UserManagementKind? { target.userManagement }
+
+    /// The settings the AWS CLI would run as commands, by key; nil when there are none.
+    public var commands: [String: String]? {
+        let commands = account.settings.filter(\.runsCommand)
+        return commands.isEmpty ? nil : Dictionary(commands.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// A profile's name, account, role and user-management kind. Two targets are equal when
+    /// all four are, in whichever model.
+    final class Target: Sendable, Hashable {
+        let name: String
+        let account: AccessModel.Account
+        let role: AccessModel.Role
+        let userManagement: UserManagementKind?
+
+        init(name: String, account: AccessModel.Account, role: AccessModel.Role, userManagement: UserManagementKind?) {
+            (self.name, self.account, self.role, self.userManagement) = (name, account, role, userManagement)
+        }
+
+        static func == (lhs: Target, rhs: Target) -> Bool {
+            lhs === rhs
+                || lhs.name == rhs.name && lhs.userManagement == rhs.userManagement && lhs.account == rhs.account && lhs.role == rhs.role
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(name)
+        }
+    }
+}
+
+/// What a profile gives access to, as `manifest.json` and `orgprofile diff --format json`
+/// record it: `name`, `account` (its key), `account_id`, `role`, `region`, and only where
+/// they apply `user_management` and `commands`.
+extension Profile: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case name, account, role, region, commands
+        case accountID = "account_id"
+        case userManagement = "user_management"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(account.key, forKey: .account)
+        try container.encode(account.id, forKey: .accountID)
+        try container.encode(role.name, forKey: .role)
+        try container.encode(account.region, forKey: .region)
+        try container.encodeIfPresent(userManagement?.rawValue, forKey: .userManagement)
+        try container.encodeIfPresent(commands, forKey: .commands)
+    }
 }
 
 /// A person or a team that gets its own compiled config.
@@ -53,6 +101,4 @@ public struct Principal: Sendable, Hashable {
     public var superAdmin: Bool
     /// Which user-management profile the principal gets, if any.
     public var userManagement: UserManagementKind?
-    /// The principal's position in the model's user or group table.
-    let index: Int
 }

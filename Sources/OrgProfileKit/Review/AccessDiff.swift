@@ -3,15 +3,13 @@ import OrgYAML
 /// What changes, person by person and team by team, between the access two versions of
 /// org.yaml grant: what a reviewer of an org.yaml change must see.
 public struct AccessDiff: Equatable, Sendable {
-    public typealias ProfileFacts = ProfileSummary
-
     public enum Change: Equatable, Sendable {
-        case added(ProfileFacts)
-        case removed(ProfileFacts)
+        case added(Profile)
+        case removed(Profile)
         /// The same profile name now points at another account, role or region.
-        case changed(old: ProfileFacts, new: ProfileFacts)
+        case changed(old: Profile, new: Profile)
         /// The same account and role under a new profile name.
-        case renamed(old: ProfileFacts, new: ProfileFacts)
+        case renamed(old: Profile, new: Profile)
         case superAdmin(old: Bool, new: Bool)
 
         /// The profile name a row is sorted and shown by.
@@ -164,7 +162,7 @@ public struct AccessDiff: Equatable, Sendable {
 
         var enabled: Bool
         var superAdmin: Bool
-        var profiles: [String: (facts: ProfileFacts, isWildcard: Bool)]
+        var profiles: [String: Profile]
         var sources: [String: [ProfileSource]]
 
         /// A disabled user has no profiles.
@@ -172,8 +170,7 @@ public struct AccessDiff: Equatable, Sendable {
             enabled = entry.enabled
             superAdmin = entry.principal.superAdmin
             let profiles = entry.enabled ? model.profiles(for: entry.principal) : []
-            self.profiles = Dictionary(
-                profiles.map { ($0.name, (ProfileSummary($0), $0.isWildcard)) }, uniquingKeysWith: { first, _ in first })
+            self.profiles = Dictionary(profiles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             sources = entry.enabled ? model.profileSources(for: entry.principal) : [:]
         }
     }
@@ -199,10 +196,10 @@ public struct AccessDiff: Equatable, Sendable {
         }
 
         /// Whether a profile's command settings are all ones its account already had.
-        func hadAll(_ facts: ProfileFacts) -> Bool {
-            guard let commands = facts.commands else { return true }
+        func hadAll(_ profile: Profile) -> Bool {
+            guard let commands = profile.commands else { return true }
             guard !isEmpty else { return false }
-            let before = accounts[facts.account] ?? defaults
+            let before = accounts[profile.account.key] ?? defaults
             return commands.allSatisfy { before[$0.key] == $0.value }
         }
     }
@@ -222,35 +219,35 @@ public struct AccessDiff: Equatable, Sendable {
         var rows: [Row] = []
 
         for (name, now) in after {
-            guard let was = before[name], was.facts.access != now.facts.access else { continue }
+            guard let was = before[name], was.access != now.access else { continue }
             // Pointing at another account or role can grant power; a new region alone cannot.
-            let target = was.facts.accountID != now.facts.accountID || was.facts.role != now.facts.role
+            let target = was.account.id != now.account.id || was.role.name != now.role.name
             var reasons: [Reason] = []
-            if target, was.facts.userManagement != nil || now.facts.userManagement != nil { reasons.append(.userManagement) }
-            if target, isPrivileged(now.facts.role) { reasons.append(.privilegedRole) }
-            if was.facts.commands != now.facts.commands { reasons.append(.commandChanged) }
-            rows.append(Row(change: .changed(old: was.facts, new: now.facts), reasons: reasons))
+            if target, was.userManagement != nil || now.userManagement != nil { reasons.append(.userManagement) }
+            if target, isPrivileged(now.role.name) { reasons.append(.privilegedRole) }
+            if was.commands != now.commands { reasons.append(.commandChanged) }
+            rows.append(Row(change: .changed(old: was, new: now), reasons: reasons))
         }
         var removed = before.keys.filter { after[$0] == nil }.sorted()
         var added = after.keys.filter { before[$0] == nil }.sorted()
         // A removed and an added profile with the same access are one rename.
         for name in removed {
-            guard let match = added.firstIndex(where: { after[$0]!.facts.access == before[name]!.facts.access }) else { continue }
-            rows.append(Row(change: .renamed(old: before[name]!.facts, new: after[added[match]]!.facts)))
+            guard let match = added.firstIndex(where: { after[$0]!.access == before[name]!.access }) else { continue }
+            rows.append(Row(change: .renamed(old: before[name]!, new: after[added[match]]!)))
             added.remove(at: match)
             removed.removeAll { $0 == name }
         }
         for name in removed {
-            rows.append(Row(change: .removed(before[name]!.facts), sources: old?.sources[name] ?? []))
+            rows.append(Row(change: .removed(before[name]!), sources: old?.sources[name] ?? []))
         }
         for name in added {
             let profile = after[name]!
             var reasons: [Reason] = []
-            if profile.facts.userManagement != nil { reasons.append(.userManagement) }
-            if isPrivileged(profile.facts.role) { reasons.append(.privilegedRole) }
+            if profile.userManagement != nil { reasons.append(.userManagement) }
+            if isPrivileged(profile.role.name) { reasons.append(.privilegedRole) }
             if profile.isWildcard { reasons.append(.everyAccount) }
-            if !commandsBefore.hadAll(profile.facts) { reasons.append(.commandChanged) }
-            rows.append(Row(change: .added(profile.facts), reasons: reasons, sources: new?.sources[name] ?? []))
+            if !commandsBefore.hadAll(profile) { reasons.append(.commandChanged) }
+            rows.append(Row(change: .added(profile), reasons: reasons, sources: new?.sources[name] ?? []))
         }
         if let old, let new, old.superAdmin != new.superAdmin {
             rows.append(Row(change: .superAdmin(old: old.superAdmin, new: new.superAdmin), reasons: [.superAdmin]))
@@ -272,9 +269,10 @@ public struct AccessDiff: Equatable, Sendable {
     }
 }
 
-extension ProfileSummary {
+extension Profile {
     /// The same access, whatever the profile is called.
     var access: [String?] {
-        [accountID, role, region, userManagement] + (commands ?? [:]).sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
+        [account.id, role.name, account.region, userManagement?.rawValue]
+            + (commands ?? [:]).sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
     }
 }

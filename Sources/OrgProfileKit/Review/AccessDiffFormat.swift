@@ -51,16 +51,17 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
     }
 
     /// `account/role`, with the account id and region where the other side differs in them.
-    static func describe(_ facts: AccessDiff.ProfileFacts, against other: AccessDiff.ProfileFacts? = nil) -> String {
-        var text = "\(facts.account)/\(facts.role)"
+    static func describe(_ profile: Profile, against other: Profile? = nil) -> String {
+        let account = profile.account
+        var text = "\(account.key)/\(profile.role.name)"
         if let other {
-            if other.account == facts.account, other.accountID != facts.accountID { text += " (\(facts.accountID))" }
-            if other.region != facts.region { text += " in \(facts.region)" }
+            if other.account.key == account.key, other.account.id != account.id { text += " (\(account.id))" }
+            if other.account.region != account.region { text += " in \(account.region)" }
         } else {
-            text += " (\(facts.accountID), \(facts.region))"
+            text += " (\(account.id), \(account.region))"
         }
-        if facts.userManagement != nil { text += ", user management" }
-        if let commands = facts.commands, commands != other?.commands || other == nil {
+        if profile.userManagement != nil { text += ", user management" }
+        if let commands = profile.commands, commands != other?.commands || other == nil {
             text += ", runs " + commands.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")
         }
         return text
@@ -74,7 +75,7 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         case .changed(let old, let new):
             "\(new.name): \(describe(old, against: new)) -> \(describe(new, against: old))"
         case .renamed(let old, let new):
-            "\(old.name) -> \(new.name): \(describe(new, against: new))"
+            "\(old.name) -> \(new.name): \(describe(new, against: old))"
         case .superAdmin(let old, let new):
             "super_admin: \(old) -> \(new)"
         }
@@ -174,8 +175,8 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             /// Where an added or removed profile comes from.
             var via: [ProfileSource]
             var profile: String?
-            var old: AccessDiff.ProfileFacts?
-            var new: AccessDiff.ProfileFacts?
+            var old: Profile?
+            var new: Profile?
             var oldSuperAdmin: Bool?
             var newSuperAdmin: Bool?
 

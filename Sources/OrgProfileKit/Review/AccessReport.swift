@@ -42,10 +42,10 @@ public struct AccessReport: Sendable {
             var cells = [[Cell]](repeating: [], count: model.accounts.count)
             let sources = model.profileSources(for: user)
             for profile in model.profiles(for: user) {
-                guard let index = column[profile.account] else { continue }
+                guard let index = column[profile.account.key] else { continue }
                 cells[index].append(
                     Cell(
-                        profile: profile.name, role: profile.role, userManagement: profile.userManagement?.rawValue,
+                        profile: profile.name, role: profile.role.name, userManagement: profile.userManagement?.rawValue,
                         via: sources[profile.name] ?? []))
             }
             return Row(user: user.name, userManagement: user.userManagement, cells: cells)

@@ -50,10 +50,12 @@ struct UnchangedAccess {
     /// Whether the principal certainly holds the same profiles in both versions, given its
     /// namesake `other` in the new one.
     func isUnchanged(old principal: Principal, new other: Principal) -> Bool {
-        guard sharedSettingsAlike, principal.kind == other.kind else { return false }
+        guard sharedSettingsAlike, principal.kind == other.kind, let was = old.position(of: principal.name, principal.kind),
+            let now = new.position(of: other.name, other.kind)
+        else { return false }
         // Entries are read in place (borrowed), never copied: this runs for every principal.
-        guard principal.kind == .user else { return groupAlike[principal.index] }
-        return sameAccess(old.userEntries[principal.index], new.userEntries[other.index])
+        guard principal.kind == .user else { return groupAlike[was] }
+        return sameAccess(old.userEntries[was], new.userEntries[now])
     }
 
     /// The same grants in the same order, the same user-management profile, and the same
