@@ -91,26 +91,21 @@ public struct AccessDiff: Equatable, Sendable {
         privilegedRolePatterns = patterns
         session = Self.sessionChanges(old: old?.session, new: new.session)
         let pairs = Self.namesakes(old.map(Self.principals) ?? [], Self.principals(new))
-        // Not optional, so that using it copies nothing; without an old model every pair
-        // lacks an old side and it is never used.
-        let oldModel = old ?? new
-        let unchanged = UnchangedAccess(old: oldModel, new: new)
+        let unchanged = old.map { UnchangedAccess(old: $0, new: new) }
         let commandsBefore = CommandsBefore(old: old)
         @Sendable func compare(_ pairs: ArraySlice<(was: Listed?, now: Listed?)>) -> [PrincipalDiff] {
             let isPrivileged = { (role: String) in patterns.contains { role.contains($0) } }
             return pairs.compactMap { was, now in
                 let principal = (now ?? was)!.principal
-                let key = Snapshot.Key(kind: principal.kind, name: principal.name)
-                if let was, let now, was.enabled, now.enabled, was.principal.superAdmin == now.principal.superAdmin {
-                    if unchanged.isUnchanged(old: was.principal, new: now.principal)
-                        || oldModel.profiles(for: was.principal) == new.profiles(for: now.principal)
-                    {
-                        return nil
-                    }
+                if let old, let unchanged, let was, let now, was.enabled, now.enabled, was.principal.superAdmin == now.principal.superAdmin,
+                    unchanged.isUnchanged(old: was.principal, new: now.principal)
+                        || old.profiles(for: was.principal) == new.profiles(for: now.principal)
+                {
+                    return nil
                 }
+                let before = old.flatMap { model in was.map { PrincipalAccess($0, in: model) } }
                 return Self.compare(
-                    key, was.map { Snapshot($0, in: oldModel) }, now.map { Snapshot($0, in: new) }, isPrivileged: isPrivileged,
-                    commandsBefore: commandsBefore)
+                    principal, before, now.map { PrincipalAccess($0, in: new) }, isPrivileged: isPrivileged, commandsBefore: commandsBefore)
             }
         }
         self.principals = Parallel.chunks(pairs.count) { _, range in compare(pairs[range]) }.flatMap { $0 }.sorted { lhs, rhs in
@@ -154,12 +149,7 @@ public struct AccessDiff: Equatable, Sendable {
     }
 
     /// One principal's access in one version.
-    struct Snapshot {
-        struct Key: Hashable, Sendable {
-            var kind: Principal.Kind
-            var name: String
-        }
-
+    struct PrincipalAccess {
         var enabled: Bool
         var superAdmin: Bool
         var profiles: [String: Profile]
@@ -205,7 +195,8 @@ public struct AccessDiff: Equatable, Sendable {
     }
 
     private static func compare(
-        _ key: Snapshot.Key, _ old: Snapshot?, _ new: Snapshot?, isPrivileged: (String) -> Bool, commandsBefore: CommandsBefore
+        _ principal: Principal, _ old: PrincipalAccess?, _ new: PrincipalAccess?, isPrivileged: (String) -> Bool,
+        commandsBefore: CommandsBefore
     ) -> PrincipalDiff? {
         let status: Status?
         switch (old, new) {
@@ -254,7 +245,7 @@ public struct AccessDiff: Equatable, Sendable {
         }
         guard status != nil || !rows.isEmpty else { return nil }
         rows.sort { ($0.isPrivileged ? 0 : 1, $0.change.profileName) < ($1.isPrivileged ? 0 : 1, $1.change.profileName) }
-        return PrincipalDiff(kind: key.kind, name: key.name, status: status, rows: rows)
+        return PrincipalDiff(kind: principal.kind, name: principal.name, status: status, rows: rows)
     }
 
     private static func sessionChanges(old: Session?, new: Session) -> [SessionChange] {
