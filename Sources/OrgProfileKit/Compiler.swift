@@ -30,9 +30,8 @@ public enum Compiler {
         public var model: AccessModel?
     }
 
-    /// `strict`: warnings count as errors (and are reported as errors). `early`: decode users
-    /// while libyaml parses, on the core that waits for it (none waits when two files load).
-    public static func analyze(_ source: SourceFile, strict: Bool = false, limits: Limits = .standard, early: Bool = true) -> Analysis {
+    /// `strict`: warnings count as errors (and are reported as errors).
+    public static func analyze(_ source: SourceFile, strict: Bool = false, limits: Limits = .standard) -> Analysis {
         guard source.bytes.count <= limits.fileBytes else {
             let message = "\(source.name) is larger than the limit of \(Limits.size(limits.fileBytes))"
             return Analysis(
@@ -40,9 +39,7 @@ public enum Compiler {
         }
         var decoder = SpecDecoder()
         let tree: YAMLNode
-        switch YAMLLoader(limits: limits).load(
-            source.bytes, file: source.name, entry: { if early { decoder.decodeEarly(section: $0, index: $1, pair: $2) } })
-        {
+        switch YAMLLoader(limits: limits).load(source.bytes, file: source.name) {
         case .success(let node): tree = node
         case .failure(let failure): return Analysis(diagnostics: failure.diagnostics, model: nil)
         }
@@ -68,7 +65,7 @@ public enum Compiler {
 
     /// Two versions of org.yaml analysed at once, one on each core (what `diff` compares).
     public static func analyze(old: SourceFile?, new: SourceFile, strict: Bool = false) -> (old: Analysis?, new: Analysis) {
-        Parallel.both({ old.map { analyze($0, strict: strict, early: false) } }, { analyze(new, strict: strict, early: old == nil) })
+        Parallel.both({ old.map { analyze($0, strict: strict) } }, { analyze(new, strict: strict) })
     }
 
     /// The name generated files call org.yaml by: its file name, never a path.

@@ -158,43 +158,6 @@ import Testing
         }
     }
 
-    /// Users decoded while the file loads (`SpecDecoder.decodeEarly`) are exactly the users,
-    /// and the diagnostics, of decoding the finished tree: for the fixtures, for orgs whose
-    /// users are duplicated, aliased, declared twice or malformed, and for random orgs.
-    @Test func usersDecodedWhileLoadingAreThoseDecodedAfterwards() throws {
-        let user = "  bob:\n    groups: [developers]\n"
-        var texts = try ["org.yaml.example", "Tests/OrgProfileKitTests/Fixtures/review/old.yaml"].map {
-            try readText(packageRoot.appendingPathComponent($0).path)
-        }
-        texts += [
-            validOrg, validOrg + user, validOrg + "  ~: {}\n  [x]: {}\n  carol: []\n  dave:\n    nmae: D\n    groups: developers\n",
-            validOrg + "groups:\n  more: {}\nusers:\n" + user, validOrg.replacingOccurrences(of: "users:\n", with: "\"users\":\n"),
-            "x-people: &people\n" + user + validOrg.replacingOccurrences(of: "users:\n", with: "users: *people\nx-rest:\n"),
-            validOrg.replacingOccurrences(of: "users:\n", with: "x-bob: &bob {groups: [developers]}\nusers:\n  erin: *bob\n"),
-            validOrg + "groups:\n  - not a mapping\n", validOrg.replacingOccurrences(of: "users:\n", with: "users: [bob]\nx:\n"),
-        ]
-        var random = SeededGenerator(seed: 63)
-        texts += (0..<200).map { _ in randomOrg(&random) }
-        var (decodedEarly, withDiagnostics) = (0, 0)
-        for text in texts {
-            func decode(early: Bool) throws -> (users: String, diagnostics: [String]) {
-                var decoder = SpecDecoder()
-                let tree = try YAMLLoader().load(Array(text.utf8), file: "org.yaml") { section, index, pair in
-                    guard early else { return }
-                    decoder.decodeEarly(section: section, index: index, pair: pair)
-                    if section == "users" { decodedEarly += 1 }
-                }.get()
-                let (spec, diagnostics) = decoder.decode(tree)
-                return (String(describing: spec.users), diagnostics.map { "\($0) \($0.notes.map(\.message))" })
-            }
-            let (plain, pipelined) = (try decode(early: false), try decode(early: true))
-            #expect(pipelined.users == plain.users, "\(text)")
-            #expect(pipelined.diagnostics == plain.diagnostics, "\(text)")
-            if !plain.diagnostics.isEmpty { withDiagnostics += 1 }
-        }
-        #expect(decodedEarly > 1000 && withDiagnostics >= 5)
-    }
-
     /// diff's shortcut, from what org.yaml declares: never "unchanged" when the
     /// profiles differ, and "unchanged" for every principal of an unchanged org.
     @Test func unchangedAccessNeverHidesAChange() throws {

@@ -3,20 +3,8 @@
 /// are the Validator's.
 public struct SpecDecoder {
     var diagnostics: [Diagnostic] = []
-    /// Users `decodeEarly` decoded, by position in the `users` mapping, with their diagnostics.
-    private var early: [(user: UserSpec?, diagnostics: [Diagnostic])?] = []
 
     public init() {}
-
-    /// Decodes an entry of `users` as soon as the loader has it, while libyaml parses the rest;
-    /// `decode` takes the result for each entry it keeps, as it would have decoded it itself.
-    public mutating func decodeEarly(section: String, index: Int, pair: YAMLPair) {
-        guard section == "users", let name = pair.key.scalar, !name.isNull else { return }
-        var decoder = SpecDecoder()
-        let user = decoder.user((Located(name.text, at: pair.key.location), pair.value, index))
-        early += repeatElement(nil, count: index + 1 - early.count)
-        early[index] = (user, decoder.diagnostics)
-    }
 
     public mutating func decode(_ root: YAMLNode) -> (OrgSpec, [Diagnostic]) {
         var spec = OrgSpec()
@@ -55,11 +43,7 @@ public struct SpecDecoder {
             spec.groups = NamedEntries.read(pair.value, what: "groups", diagnostics: &diagnostics).compactMap { group($0) }
         }
         if let pair = fields.required("users", diagnostics: &diagnostics) {
-            spec.users = NamedEntries.read(pair.value, what: "users", diagnostics: &diagnostics).compactMap { entry in
-                guard entry.index < early.count, let decoded = early[entry.index].take() else { return user(entry) }
-                diagnostics += decoded.diagnostics
-                return decoded.user
-            }
+            spec.users = NamedEntries.read(pair.value, what: "users", diagnostics: &diagnostics).compactMap { user($0) }
         }
         if let pair = fields["allow_commands"] {
             spec.allowedCommands = stringList(pair.value, "'allow_commands'")

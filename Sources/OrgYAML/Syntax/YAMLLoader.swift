@@ -14,18 +14,12 @@ public struct YAMLLoader {
 
     /// The document's root node, or the diagnostics that prevented loading it. libyaml
     /// parses on a second core while this one builds the tree (`YAMLEventStream`).
-    /// `entry` gets each entry of a top-level mapping (the first of its name) as soon as it is
-    /// complete, with its position there, so work on it overlaps parsing the rest.
-    public func load(
-        _ bytes: [UInt8], file: String, entry: (_ section: String, _ index: Int, _ pair: YAMLPair) -> Void = { _, _, _ in }
-    ) -> Result<YAMLNode, LoadFailure> {
-        withoutActuallyEscaping(entry) { entry in
-            var state = LoadState(file: file, limits: limits, entry: entry)
-            return bytes.withUnsafeBufferPointer { buffer in
-                let stream = YAMLEventStream(buffer)
-                defer { stream.finish() }
-                return state.run(stream) { SyntaxErrorExplanation(Array(buffer)).explain($0) }
-            }
+    public func load(_ bytes: [UInt8], file: String) -> Result<YAMLNode, LoadFailure> {
+        var state = LoadState(file: file, limits: limits)
+        return bytes.withUnsafeBufferPointer { buffer in
+            let stream = YAMLEventStream(buffer)
+            defer { stream.finish() }
+            return state.run(stream) { SyntaxErrorExplanation(Array(buffer)).explain($0) }
         }
     }
 }
@@ -66,12 +60,9 @@ private struct LoadState {
     var documents = 0
     var diagnostics: [Diagnostic] = []
 
-    let entry: (String, Int, YAMLPair) -> Void
-
-    init(file: String, limits: Limits, entry: @escaping (String, Int, YAMLPair) -> Void) {
+    init(file: String, limits: Limits) {
         fileNumber = FileNames.shared.number(of: file)
         self.limits = limits
-        self.entry = entry
     }
 
     func location(line: Int, column: Int) -> SourceLocation {
@@ -197,11 +188,6 @@ private struct LoadState {
         } else if let key = stack[top].pendingKey {
             stack[top].pairs.append(YAMLPair(key: key, value: node))
             stack[top].pendingKey = nil
-            if top == 1, stack[0].isMapping, let section = stack[0].pendingKey?.scalar?.text,
-                !stack[0].pairs.contains(where: { $0.key.scalar?.text == section })
-            {
-                entry(section, stack[1].pairs.count - 1, YAMLPair(key: key, value: node))
-            }
         } else {
             if let scalar = node.scalar, scalar.style == .plain, scalar.text == "<<" {
                 return .error(
