@@ -35,8 +35,8 @@ public struct LoadFailure: Error {
 
 /// The event loop's working state: open collections, anchors and the expansion count.
 private struct LoadState {
-    /// The file, as `FileNames` numbers it.
-    let fileNumber: Int
+    /// The file, as its locations name it.
+    let file: String
     let limits: Limits
 
     /// A collection that has started but not ended. A struct mutated in place on the
@@ -61,12 +61,12 @@ private struct LoadState {
     var diagnostics: [Diagnostic] = []
 
     init(file: String, limits: Limits) {
-        fileNumber = FileNames.shared.number(of: file)
+        self.file = file
         self.limits = limits
     }
 
     func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(fileNumber: fileNumber, line: line + 1, column: column + 1)
+        SourceLocation(file: file, line: line + 1, column: column + 1)
     }
 
     /// `explain` puts a syntax error in the words of the file, when it can.
