@@ -65,13 +65,13 @@ struct CompiledTemplate: Sendable {
 
     /// The rendered bytes for one context.
     func render(_ values: TemplateContext.Values) -> [UInt8] {
-        let output = RenderBuffer()
-        render(values, into: output)
-        return output.bytes
+        var output: [UInt8] = []
+        render(values, into: &output)
+        return output
     }
 
     /// Appends the rendered bytes for one context to `output`.
-    func render(_ values: TemplateContext.Values, into output: RenderBuffer) {
+    func render(_ values: TemplateContext.Values, into output: inout [UInt8]) {
         instructions.withUnsafeBufferPointer { instructions in
             literals.withUnsafeBufferPointer { literals in
                 fieldOffsets.withUnsafeBufferPointer { fieldOffsets in
@@ -79,7 +79,7 @@ struct CompiledTemplate: Sendable {
                         values.text.withUnsafeBufferPointer { text in
                             var run = Run(
                                 instructions: instructions, literals: literals, fieldOffsets: fieldOffsets, slots: slots, text: text)
-                            run.render(0..<instructions.count, into: output, sequence: nil)
+                            run.render(0..<instructions.count, into: &output, sequence: nil)
                         }
                     }
                 }
@@ -113,20 +113,20 @@ struct CompiledTemplate: Sendable {
             scopes.reserveCapacity(8)
         }
 
-        mutating func render(_ range: Range<Int>, into output: RenderBuffer, sequence: Sequence?) {
+        mutating func render(_ range: Range<Int>, into output: inout [UInt8], sequence: Sequence?) {
             var position = range.lowerBound
             while position < range.upperBound {
                 let instruction = instructions[position]
                 position += 1
                 switch instruction {
                 case .text(let start, let count):
-                    output.append(UnsafeBufferPointer(rebasing: literals[Int(start)..<Int(start + count)]))
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: literals[Int(start)..<Int(start + count)]))
                 case .value(let path):
                     switch resolve(path, sequence) {
                     case .text(let start, let count):
-                        output.append(UnsafeBufferPointer(rebasing: text[Int(start)..<Int(start + count)]))
-                    case .flag(let flag): output.append(flag ? "true" : "false")
-                    case .number(let number): output.append(String(number))
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(start)..<Int(start + count)]))
+                    case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+                    case .number(let number): output.append(contentsOf: String(number).utf8)
                     case .absent, .list, .object: break
                     }
                 case .section(let path, let end):
@@ -136,21 +136,21 @@ struct CompiledTemplate: Sendable {
                     case .list(let first, let count, let stride):
                         for index in 0..<count {
                             scopes.append(first + index * stride)
-                            render(children, into: output, sequence: Sequence(index: index, count: count))
+                            render(children, into: &output, sequence: Sequence(index: index, count: count))
                             scopes.removeLast()
                         }
                     case .flag(true):
-                        render(children, into: output, sequence: sequence)
+                        render(children, into: &output, sequence: sequence)
                     case .text:
                         scopes.append(-1)
-                        render(children, into: output, sequence: sequence)
+                        render(children, into: &output, sequence: sequence)
                         scopes.removeLast()
                     case .object(let first):
                         scopes.append(first)
-                        render(children, into: output, sequence: sequence)
+                        render(children, into: &output, sequence: sequence)
                         scopes.removeLast()
                     case .number:
-                        render(children, into: output, sequence: sequence)
+                        render(children, into: &output, sequence: sequence)
                     case .flag(false), .absent:
                         break
                     }
@@ -159,7 +159,7 @@ struct CompiledTemplate: Sendable {
                     position = Int(end)
                     switch resolve(path, sequence) {
                     case .list(_, 0, _), .flag(false), .absent:
-                        render(children, into: output, sequence: sequence)
+                        render(children, into: &output, sequence: sequence)
                     default:
                         break
                     }

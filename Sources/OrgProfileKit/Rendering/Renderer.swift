@@ -22,7 +22,7 @@ public struct Renderer: Sendable {
     /// output buffer keep their capacity, so a worker allocates almost nothing per file.
     struct Scratch {
         var values = TemplateContext.Values()
-        var output = RenderBuffer()
+        var output: [UInt8] = []
     }
 
     /// Renders every file of one principal and hands each to `consume` as soon as it exists;
@@ -33,9 +33,9 @@ public struct Renderer: Sendable {
         scratch.values.fill(model: model, principal: principal, profiles: profiles, source: sourceName)
         let folder = "\(principal.kind.folder)/\(principal.name)"
         for template in templates.templates {
-            scratch.output.removeAll()
-            template.compiled.render(scratch.values, into: scratch.output)
-            try consume(OutputFile(path: "\(folder)/\(template.name)", contents: scratch.output.bytes))
+            scratch.output.removeAll(keepingCapacity: true)
+            template.compiled.render(scratch.values, into: &scratch.output)
+            try consume(OutputFile(path: "\(folder)/\(template.name)", contents: scratch.output))
         }
         return profiles
     }
