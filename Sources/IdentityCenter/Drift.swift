@@ -56,18 +56,29 @@ public struct Drift: Sendable {
     public var isEmpty: Bool { subjects.isEmpty }
 
     public init(model: AccessModel, snapshot: Snapshot) {
-        var subjects: [String: Subject] = [:]
+        self.init(model: model, snapshot: snapshot, resolved: Grants(model: model, snapshot: snapshot))
+    }
+
+    /// `resolved`: org.yaml's grants resolved against the same snapshot (`Grants`), which
+    /// the caller uses for more (`assignments` compiles them).
+    public init(model: AccessModel, snapshot: Snapshot, resolved: Grants) {
+        /// Findings by subject; the org's own findings have no key.
+        var subjects: [Grants.PrincipalKey?: Subject] = [:]
         func add(_ finding: Finding, kind: Principal.Kind?, name: String?, undeclared: Bool = false) {
-            let key = "\(kind?.rawValue ?? "")\u{0}\(name ?? "")"
+            let key = kind.map { Grants.PrincipalKey(kind: $0, name: name ?? "") }
             subjects[key, default: Subject(kind: kind, name: name, undeclared: undeclared, findings: [])].findings.append(finding)
         }
         let privileged = { (role: String) in model.privilegedRolePatterns.contains { role.contains($0) } }
-        let resolved = Grants(model: model, snapshot: snapshot)
         for problem in resolved.unresolved {
-            let consequence =
-                problem.kind == .missingPrincipal ? "; the \(problem.principal!.kind.rawValue)'s profiles fail at sign-in" : ""
+            let kind: Kind =
+                switch problem.kind {
+                case .account: .missingAccount
+                case .permissionSet: .missingPermissionSet
+                case .principal: .missingPrincipal
+                }
+            let consequence = problem.principal.map { "; the \($0.kind.rawValue)'s profiles fail at sign-in" } ?? ""
             add(
-                Finding(kind: problem.kind, message: problem.message + consequence, location: problem.location, isPrivileged: false),
+                Finding(kind: kind, message: problem.message + consequence, location: problem.location, isPrivileged: false),
                 kind: problem.principal?.kind, name: problem.principal?.name)
         }
         for renamed in resolved.renamedAccounts {
@@ -105,7 +116,7 @@ public struct Drift: Sendable {
         let userNames = Dictionary(snapshot.users.map { ($0.id, $0.userName) }, uniquingKeysWith: { first, _ in first })
         let groupNames = Dictionary(snapshot.groups.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
         func subject(_ type: Snapshot.PrincipalType, _ id: String) -> (Principal.Kind, String, Bool) {
-            if let (kind, key) = keyOfID[id] { return (kind, key, false) }
+            if let key = keyOfID[id] { return (key.kind, key.name, false) }
             let kind: Principal.Kind = type == .user ? .user : .group
             return (kind, (type == .user ? userNames[id] : groupNames[id]) ?? id, true)
         }

@@ -25,8 +25,17 @@ public struct Grants: Sendable {
 
     /// A name org.yaml uses that the snapshot lacks.
     public struct Unresolved: Sendable {
-        public var kind: Drift.Kind
-        public var principal: (kind: Principal.Kind, name: String)?
+        public enum Kind: Sendable {
+            /// An account whose ID the organisation does not have.
+            case account
+            /// A role that is no permission set of the instance.
+            case permissionSet
+            /// A user or group Identity Center does not have.
+            case principal
+        }
+
+        public var kind: Kind
+        public var principal: PrincipalKey?
         public var message: String
         public var location: SourceLocation
     }
@@ -41,8 +50,14 @@ public struct Grants: Sendable {
     /// Accounts whose name in the organisation differs from org.yaml's `name`.
     public var renamedAccounts: [(key: String, id: String, live: String, declared: String, location: SourceLocation)] = []
 
+    /// A user or group as org.yaml names it.
+    public struct PrincipalKey: Hashable, Sendable {
+        public var kind: Principal.Kind
+        public var name: String
+    }
+
     /// IDs of principals org.yaml declares, and of the disabled ones among them.
-    var principalOfID: [String: (Principal.Kind, String)] = [:]
+    var principalOfID: [String: PrincipalKey] = [:]
     var disabledIDs = Set<String>()
     var accountKeyOfID: [String: String] = [:]
 
@@ -54,7 +69,7 @@ public struct Grants: Sendable {
             guard let live = accountsByID[account.id] else {
                 unresolved.append(
                     Unresolved(
-                        kind: .missingAccount,
+                        kind: .account,
                         message: "account '\(account.key)' (\(account.id)) is not an active account of the organisation",
                         location: account.idLocation ?? account.location))
                 continue
@@ -68,22 +83,22 @@ public struct Grants: Sendable {
         for role in model.roles where setsByName[role.name] == nil {
             unresolved.append(
                 Unresolved(
-                    kind: .missingPermissionSet, message: "role '\(role.name)' is not a permission set of the instance",
+                    kind: .permissionSet, message: "role '\(role.name)' is not a permission set of the instance",
                     location: role.location))
         }
         let usersByName = Dictionary(snapshot.users.map { ($0.userName, $0.id) }, uniquingKeysWith: { first, _ in first })
         let groupsByName = Dictionary(snapshot.groups.map { ($0.displayName, $0.id) }, uniquingKeysWith: { first, _ in first })
-        var idOf: [String: String] = [:]
-        var nameOf: [String: String] = [:]
+        var idOf: [PrincipalKey: String] = [:]
+        var nameOf: [PrincipalKey: String] = [:]
         for principal in model.declaredPrincipals {
-            let key = "\(principal.kind.rawValue)\u{0}\(principal.name)"
+            let key = PrincipalKey(kind: principal.kind, name: principal.name)
             guard let id = principal.kind == .user ? usersByName[principal.identityCenterName] : groupsByName[principal.identityCenterName]
             else {
                 if !principal.disabled {
                     let what = principal.kind == .user ? "user name" : "group"
                     unresolved.append(
                         Unresolved(
-                            kind: .missingPrincipal, principal: (principal.kind, principal.name),
+                            kind: .principal, principal: key,
                             message: "Identity Center has no \(what) '\(principal.identityCenterName)'",
                             location: principal.location))
                 }
@@ -91,12 +106,12 @@ public struct Grants: Sendable {
             }
             idOf[key] = id
             nameOf[key] = principal.identityCenterName
-            principalOfID[id] = (principal.kind, principal.name)
+            principalOfID[id] = key
             if principal.disabled { disabledIDs.insert(id) }
         }
         let accountNames = Dictionary(snapshot.accounts.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for declared in model.declaredAssignments {
-            let key = "\(declared.principalKind.rawValue)\u{0}\(declared.principal)"
+            let key = PrincipalKey(kind: declared.principalKind, name: declared.principal)
             guard let principalID = idOf[key], accountKeyOfID[declared.accountID] != nil, let arn = setsByName[declared.role] else {
                 continue
             }
@@ -109,8 +124,8 @@ public struct Grants: Sendable {
                         principalID: principalID)))
         }
         for declared in model.declaredMemberships {
-            let userKey = "user\u{0}\(declared.user)"
-            let groupKey = "group\u{0}\(declared.group)"
+            let userKey = PrincipalKey(kind: .user, name: declared.user)
+            let groupKey = PrincipalKey(kind: .group, name: declared.group)
             guard let user = idOf[userKey], let group = idOf[groupKey], !disabledIDs.contains(user) else { continue }
             memberships.append(
                 Membership(

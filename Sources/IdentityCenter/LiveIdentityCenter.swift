@@ -5,12 +5,14 @@ import OrgYAML
 /// Reads the live Identity Center through the aws command.
 ///
 /// The enumeration (docs/live.md), complete for real AWS because creating an assignment
-/// provisions its permission set to the account:
-/// 1. the instance, the organisation (management account, delegated administrator), its
-///    accounts, the permission sets (each described), users and groups;
-/// 2. each group's members, and each active account's provisioned permission sets;
-/// 3. the assignments of each (account, provisioned permission set) pair.
-/// Calls: 6 + permission sets + groups + accounts + provisioned pairs, at most `jobs` at once.
+/// provisions its permission set to the account, in the steps of `Reader`:
+/// 1. the instance;
+/// 2. the organisation (management account, delegated administrator), its accounts, the
+///    permission sets, users and groups;
+/// 3. each permission set described, each group's members, and each active account's
+///    provisioned permission sets;
+/// 4. the assignments of each (account, provisioned permission set) pair.
+/// Calls: 7 + permission sets + groups + accounts + provisioned pairs, at most `jobs` at once.
 public struct LiveIdentityCenter: IdentityCenterSource {
     public var aws: AWSCommand
     public var jobs: Int
@@ -142,175 +144,200 @@ public struct LiveIdentityCenter: IdentityCenterSource {
     }
 
     public func snapshot() throws -> Snapshot {
-        let counter = Counter(report: progress)
-        let aws = self.aws
-        @Sendable func call<Response: Decodable & Sendable>(
+        let reader = Reader(aws: aws, jobs: jobs, counter: Counter(report: progress), warn: warn)
+        let instance = try reader.instance()
+        let lists = try reader.lists(of: instance)
+        let details = try reader.details(of: instance, lists)
+        let assignments = try reader.assignments(of: instance, details.provisioned)
+        let users = lists.users.map { user in
+            let email = user.Emails?.first { $0.Primary == true }?.Value ?? user.Emails?.first?.Value
+            return Snapshot.User(id: user.UserId, userName: user.UserName, displayName: user.DisplayName, email: email)
+        }
+        let groups = lists.groups.map {
+            Snapshot.Group(id: $0.GroupId, displayName: $0.DisplayName ?? $0.GroupId, description: $0.Description)
+        }
+        let organization =
+            lists.managementID == nil && lists.delegated == nil
+            ? nil : Snapshot.Organization(managementAccountID: lists.managementID, delegatedAdministratorIDs: lists.delegated ?? [])
+        return Snapshot(
+            instance: .init(arn: instance.InstanceArn, identityStoreID: instance.IdentityStoreId, region: aws.effectiveRegion()),
+            organization: organization,
+            accounts: lists.activeAccounts.map { Snapshot.Account(id: $0.Id, name: $0.Name ?? $0.Id, status: accountStatus($0)) },
+            permissionSets: details.permissionSets, users: users, groups: groups, memberships: details.memberships,
+            assignments: assignments)
+    }
+
+    /// What the first step lists: the organisation, its accounts, the permission sets, users
+    /// and groups.
+    struct Lists: Sendable {
+        var managementID: String?
+        var delegated: [String]?
+        var activeAccounts: [Accounts.Account] = []
+        var permissionSetARNs: [String] = []
+        var users: [Users.User] = []
+        var groups: [Groups.Group] = []
+    }
+
+    /// What the second step reads of each permission set, group and account.
+    struct Details: Sendable {
+        var permissionSets: [Snapshot.PermissionSet] = []
+        var memberships: [Snapshot.Membership] = []
+        /// (account, permission set) pairs provisioned, of this instance's permission sets.
+        var provisioned: [(account: String, permissionSet: String)] = []
+    }
+
+    /// The enumeration's steps, each its calls run `jobs` at a time.
+    struct Reader: Sendable {
+        let aws: AWSCommand
+        let jobs: Int
+        let counter: Counter
+        let warn: @Sendable (String) -> Void
+
+        func call<Response: Decodable & Sendable>(
             _ service: String, _ operation: String, _ arguments: [String] = [], as type: Response.Type
         ) throws -> Response {
             defer { counter.finished() }
             return try aws.call(service, operation, arguments, as: type)
         }
 
-        // 1. What everything else hangs on.
-        counter.expect(1)
-        let instances = try call("sso-admin", "list-instances", as: Instances.self).Instances
-        guard let instance = instances.first else {
-            throw AWSCommand.Failure(
-                call: "sso-admin list-instances",
-                message:
-                    "no IAM Identity Center instance in this account and region; give --region (Identity Center's home region) or --profile"
-            )
+        /// Runs independent calls at once; their results in the given order.
+        func all<Result: Sendable>(_ work: [@Sendable () throws -> Result]) throws -> [Result] {
+            counter.expect(work.count)
+            return try Parallel.map(count: work.count, jobs: jobs) { try work[$0]() }
         }
-        let instanceArn = instance.InstanceArn
-        let storeID = instance.IdentityStoreId
-        // Five steps, the last of two calls.
-        counter.expect(6)
-        let firstStep: [FirstStep] = try Parallel.map(count: 5, jobs: jobs) { index -> FirstStep in
-            switch index {
-            case 0:
-                return .organization(
-                    try? call("organizations", "describe-organization", as: Organization.self).Organization.MasterAccountId)
-            case 1:
-                return .delegated(
-                    try? call(
+
+        /// 1. The instance, which everything else hangs on.
+        func instance() throws -> Instances.Instance {
+            counter.expect(1)
+            guard let instance = try call("sso-admin", "list-instances", as: Instances.self).Instances.first else {
+                throw AWSCommand.Failure(
+                    call: "sso-admin list-instances",
+                    message:
+                        "no IAM Identity Center instance in this account and region; give --region (Identity Center's home region) or --profile"
+                )
+            }
+            return instance
+        }
+
+        /// 2. The organisation (its management account and delegated administrators, each
+        /// optional), its accounts, the permission sets, users and groups.
+        func lists(of instance: Instances.Instance) throws -> Lists {
+            let (arn, store) = (instance.InstanceArn, instance.IdentityStoreId)
+            var lists = Lists()
+            let work: [@Sendable () throws -> @Sendable (inout Lists) -> Void] = [
+                {
+                    let id = try? call("organizations", "describe-organization", as: Organization.self).Organization.MasterAccountId
+                    return { $0.managementID = id }
+                },
+                {
+                    let ids = try? call(
                         "organizations", "list-delegated-administrators", ["--service-principal", "sso.amazonaws.com"],
                         as: DelegatedAdministrators.self
-                    )
-                    .DelegatedAdministrators.map(\.Id))
-            case 2: return .accounts(try call("organizations", "list-accounts", as: Accounts.self).Accounts)
-            case 3:
-                return .permissionSets(
-                    try call("sso-admin", "list-permission-sets", ["--instance-arn", instanceArn], as: PermissionSetARNs.self)
-                        .PermissionSets)
-            default:
-                return .identities(
-                    try call("identitystore", "list-users", ["--identity-store-id", storeID], as: Users.self).Users,
-                    try call("identitystore", "list-groups", ["--identity-store-id", storeID], as: Groups.self).Groups)
+                    ).DelegatedAdministrators.map(\.Id)
+                    return { $0.delegated = ids }
+                },
+                {
+                    let accounts = try call("organizations", "list-accounts", as: Accounts.self).Accounts
+                    return { $0.activeAccounts = accounts }
+                },
+                {
+                    let arns = try call("sso-admin", "list-permission-sets", ["--instance-arn", arn], as: PermissionSetARNs.self)
+                        .PermissionSets
+                    return { $0.permissionSetARNs = arns }
+                },
+                {
+                    let users = try call("identitystore", "list-users", ["--identity-store-id", store], as: Users.self).Users
+                    return { $0.users = users }
+                },
+                {
+                    let groups = try call("identitystore", "list-groups", ["--identity-store-id", store], as: Groups.self).Groups
+                    return { $0.groups = groups }
+                },
+            ]
+            for apply in try all(work) { apply(&lists) }
+            if lists.managementID == nil {
+                warn("the organisation could not be described (organizations:DescribeOrganization); the management account is unknown")
             }
-        }
-        var managementID: String?
-        var delegated: [String]?
-        var allAccounts: [Accounts.Account] = []
-        var permissionSetARNs: [String] = []
-        var rawUsers: [Users.User] = []
-        var rawGroups: [Groups.Group] = []
-        for result in firstStep {
-            switch result {
-            case .organization(let id): managementID = id
-            case .delegated(let ids): delegated = ids
-            case .accounts(let accounts): allAccounts = accounts
-            case .permissionSets(let arns): permissionSetARNs = arns
-            case .identities(let users, let groups): (rawUsers, rawGroups) = (users, groups)
+            if lists.delegated == nil {
+                warn(
+                    "the delegated administrators could not be listed (organizations:ListDelegatedAdministrators); the delegated-admin account is unknown"
+                )
             }
-        }
-        if managementID == nil {
-            warn("the organisation could not be described (organizations:DescribeOrganization); the management account is unknown")
-        }
-        if delegated == nil {
-            warn(
-                "the delegated administrators could not be listed (organizations:ListDelegatedAdministrators); the delegated-admin account is unknown"
-            )
-        }
-        let active = allAccounts.filter { accountStatus($0) == "ACTIVE" }
-        for account in allAccounts where accountStatus(account) != "ACTIVE" {
-            warn(
-                "account \(account.Id) (\(account.Name ?? "no name")) is \(accountStatus(account).lowercased()); it and its assignments are skipped"
-            )
+            for account in lists.activeAccounts where accountStatus(account) != "ACTIVE" {
+                warn(
+                    "account \(account.Id) (\(account.Name ?? "no name")) is \(accountStatus(account).lowercased()); it and its assignments are skipped"
+                )
+            }
+            lists.activeAccounts.removeAll { accountStatus($0) != "ACTIVE" }
+            return lists
         }
 
-        // 2. Details that depend on the lists: permission sets, members, what is provisioned where.
-        let groupIDs = rawGroups.map(\.GroupId)
-        let arns = permissionSetARNs
-        let secondCount = arns.count + groupIDs.count + active.count
-        counter.expect(secondCount)
-        let second: [SecondStep] = try Parallel.map(count: secondCount, jobs: jobs) { index -> SecondStep in
-            if index < arns.count {
-                let details = try call(
-                    "sso-admin", "describe-permission-set", ["--instance-arn", instanceArn, "--permission-set-arn", arns[index]],
-                    as: PermissionSetDetails.self
-                ).PermissionSet
-                return .permissionSet(
-                    Snapshot.PermissionSet(
-                        arn: details.PermissionSetArn, name: details.Name, description: details.Description,
-                        sessionDuration: details.SessionDuration))
-            }
-            let rest = index - arns.count
-            if rest < groupIDs.count {
-                let members = try call(
-                    "identitystore", "list-group-memberships", ["--identity-store-id", storeID, "--group-id", groupIDs[rest]],
-                    as: Memberships.self
-                ).GroupMemberships
-                return .members(
-                    members.compactMap { member in
-                        member.MemberId.UserId.map { Snapshot.Membership(groupID: groupIDs[rest], userID: $0, id: member.MembershipId) }
-                    })
-            }
-            let account = active[rest - groupIDs.count].Id
-            let provisioned = try call(
-                "sso-admin", "list-permission-sets-provisioned-to-account", ["--instance-arn", instanceArn, "--account-id", account],
-                as: PermissionSetARNs.self
-            ).PermissionSets
-            return .provisioned(account, provisioned)
-        }
-        var permissionSets: [Snapshot.PermissionSet] = []
-        var memberships: [Snapshot.Membership] = []
-        var pairs: [(String, String)] = []
-        let known = Set(permissionSetARNs)
-        for result in second {
-            switch result {
-            case .permissionSet(let set): permissionSets.append(set)
-            case .members(let members): memberships += members
-            // Only permission sets of this instance (an account can have others' provisioned).
-            case .provisioned(let account, let arns): pairs += Set(arns).intersection(known).sorted().map { (account, $0) }
-            }
-        }
-
-        // 3. The assignments of each provisioned pair.
-        let provisionedPairs = pairs
-        counter.expect(provisionedPairs.count)
-        let assignments = try Parallel.map(count: provisionedPairs.count, jobs: jobs) { index -> [Snapshot.Assignment] in
-            let (account, arn) = provisionedPairs[index]
-            return try call(
-                "sso-admin", "list-account-assignments",
-                ["--instance-arn", instanceArn, "--account-id", account, "--permission-set-arn", arn], as: Assignments.self
-            )
-            .AccountAssignments.compactMap { assignment in
-                Snapshot.PrincipalType(rawValue: assignment.PrincipalType).map {
-                    Snapshot.Assignment(
-                        accountID: assignment.AccountId, permissionSetARN: assignment.PermissionSetArn, principalType: $0,
-                        principalID: assignment.PrincipalId)
+        /// 3. Each permission set described, each group's members, and what is provisioned
+        /// to each active account.
+        func details(of instance: Instances.Instance, _ lists: Lists) throws -> Details {
+            let (arn, store) = (instance.InstanceArn, instance.IdentityStoreId)
+            let known = Set(lists.permissionSetARNs)
+            var details = Details()
+            let described: [@Sendable () throws -> @Sendable (inout Details) -> Void] = lists.permissionSetARNs.map { set in
+                {
+                    let found = try call(
+                        "sso-admin", "describe-permission-set", ["--instance-arn", arn, "--permission-set-arn", set],
+                        as: PermissionSetDetails.self
+                    ).PermissionSet
+                    let permissionSet = Snapshot.PermissionSet(
+                        arn: found.PermissionSetArn, name: found.Name, description: found.Description,
+                        sessionDuration: found.SessionDuration)
+                    return { $0.permissionSets.append(permissionSet) }
                 }
             }
-        }.flatMap { $0 }
-
-        let users = rawUsers.map { user in
-            let email = user.Emails?.first { $0.Primary == true }?.Value ?? user.Emails?.first?.Value
-            return Snapshot.User(id: user.UserId, userName: user.UserName, displayName: user.DisplayName, email: email)
+            let members: [@Sendable () throws -> @Sendable (inout Details) -> Void] = lists.groups.map(\.GroupId).map { group in
+                {
+                    let found = try call(
+                        "identitystore", "list-group-memberships", ["--identity-store-id", store, "--group-id", group], as: Memberships.self
+                    ).GroupMemberships
+                    let memberships = found.compactMap { member in
+                        member.MemberId.UserId.map { Snapshot.Membership(groupID: group, userID: $0, id: member.MembershipId) }
+                    }
+                    return { $0.memberships += memberships }
+                }
+            }
+            let provisioned: [@Sendable () throws -> @Sendable (inout Details) -> Void] = lists.activeAccounts.map(\.Id).map { account in
+                {
+                    let sets = try call(
+                        "sso-admin", "list-permission-sets-provisioned-to-account", ["--instance-arn", arn, "--account-id", account],
+                        as: PermissionSetARNs.self
+                    ).PermissionSets
+                    // Only permission sets of this instance (an account can have others' provisioned).
+                    let pairs = Set(sets).intersection(known).sorted().map { (account: account, permissionSet: $0) }
+                    return { $0.provisioned += pairs }
+                }
+            }
+            for apply in try all(described + members + provisioned) { apply(&details) }
+            return details
         }
-        let groups = rawGroups.map {
-            Snapshot.Group(id: $0.GroupId, displayName: $0.DisplayName ?? $0.GroupId, description: $0.Description)
+
+        /// 4. The assignments of each provisioned (account, permission set) pair.
+        func assignments(of instance: Instances.Instance, _ pairs: [(account: String, permissionSet: String)]) throws
+            -> [Snapshot.Assignment]
+        {
+            let arn = instance.InstanceArn
+            let work: [@Sendable () throws -> [Snapshot.Assignment]] = pairs.map { pair in
+                {
+                    try call(
+                        "sso-admin", "list-account-assignments",
+                        ["--instance-arn", arn, "--account-id", pair.account, "--permission-set-arn", pair.permissionSet],
+                        as: Assignments.self
+                    ).AccountAssignments.compactMap { assignment in
+                        Snapshot.PrincipalType(rawValue: assignment.PrincipalType).map {
+                            Snapshot.Assignment(
+                                accountID: assignment.AccountId, permissionSetARN: assignment.PermissionSetArn, principalType: $0,
+                                principalID: assignment.PrincipalId)
+                        }
+                    }
+                }
+            }
+            return try all(work).flatMap { $0 }
         }
-        let organization =
-            managementID == nil && delegated == nil
-            ? nil : Snapshot.Organization(managementAccountID: managementID, delegatedAdministratorIDs: delegated ?? [])
-        return Snapshot(
-            instance: .init(arn: instanceArn, identityStoreID: storeID, region: aws.effectiveRegion()), organization: organization,
-            accounts: active.map { Snapshot.Account(id: $0.Id, name: $0.Name ?? $0.Id, status: accountStatus($0)) },
-            permissionSets: permissionSets, users: users, groups: groups, memberships: memberships, assignments: assignments)
-    }
-
-    enum FirstStep: Sendable {
-        case organization(String?)
-        case delegated([String]?)
-        case accounts([Accounts.Account])
-        case permissionSets([String])
-        case identities([Users.User], [Groups.Group])
-    }
-
-    enum SecondStep: Sendable {
-        case permissionSet(Snapshot.PermissionSet)
-        case members([Snapshot.Membership])
-        case provisioned(String, [String])
     }
 }
 

@@ -59,7 +59,11 @@ extension OrgProfileCommand {
                 resolved: resolved, snapshot: state, project: model.project, source: sourceName, includeMemberships: memberships)
             let texts: [String] =
                 switch format {
-                case .text: [AssignmentsCompiler.plan(IdentityCenter.Drift(model: model, snapshot: state), memberships: memberships)]
+                case .text:
+                    [
+                        AssignmentsCompiler.plan(
+                            IdentityCenter.Drift(model: model, snapshot: state, resolved: resolved), memberships: memberships)
+                    ]
                 case .cloudformation: compiler.cloudFormation()
                 case .terraform: [compiler.terraform()]
                 case .csv: [compiler.csv()]
