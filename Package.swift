@@ -27,6 +27,9 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedTemplatesTool"]
         ),
+        /// The few helpers every stage may use: one way to run work in parallel (Parallel),
+        /// one JSON writer (JSON), terminal colours (TerminalStyle).
+        .target(name: "Support"),
         /// Files written so that nothing a person owns is lost: atomic replacement, backups,
         /// locks, reads that never follow links. Knows nothing of org.yaml or AWS.
         .target(name: "FileSafety"),
@@ -37,13 +40,14 @@ let package = Package(
         /// (Syntax), decoded into a spec (Spec), checked against its rules (Validation), with
         /// every problem a located diagnostic (Diagnostics). Knows nothing of what is built
         /// from the spec.
-        .target(name: "OrgYAML", dependencies: ["CLibYAML"]),
+        .target(name: "OrgYAML", dependencies: ["CLibYAML", "Support"]),
         /// The back half: the access model resolved from a spec, configs rendered through
         /// templates, output written, access reviewed.
         .target(
             name: "OrgProfileKit",
             dependencies: [
                 "OrgYAML",
+                "Support",
                 "FileSafety",
                 "AWSConfig",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -55,26 +59,31 @@ let package = Package(
         /// which knows nothing of it.
         .target(
             name: "IdentityCenter",
-            dependencies: ["OrgProfileKit", "OrgYAML", "FileSafety", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["OrgProfileKit", "OrgYAML", "Support", "FileSafety", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "orgprofile",
             dependencies: [
                 "OrgProfileKit",
                 "OrgYAML",
+                "Support",
                 "AWSConfig",
                 "FileSafety",
                 "IdentityCenter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        /// Helpers both test targets share.
+        /// Helpers the test targets share.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // One test target per library target; the CLI's tests run the built binary.
+        .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "TestSupport"]),
+        .testTarget(name: "AWSConfigTests", dependencies: ["AWSConfig", "FileSafety", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "OrgYAMLTests", dependencies: ["OrgYAML", "TestSupport"]),
         .testTarget(
             name: "OrgProfileKitTests",
             dependencies: [
-                "OrgProfileKit", "OrgYAML", "AWSConfig", "FileSafety", "TestSupport",
+                "OrgProfileKit", "OrgYAML", "Support", "AWSConfig", "FileSafety", "TestSupport",
                 // The reference renderer the compiled templates are held to.
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -82,12 +91,13 @@ let package = Package(
         ),
         .testTarget(
             name: "IdentityCenterTests",
-            dependencies: ["IdentityCenter", "OrgProfileKit", "OrgYAML", "FileSafety", "TestSupport"],
+            dependencies: ["IdentityCenter", "OrgProfileKit", "OrgYAML", "Support", "FileSafety", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "OrgProfileCLITests",
-            dependencies: ["orgprofile", "TestSupport"]
+            dependencies: ["orgprofile", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

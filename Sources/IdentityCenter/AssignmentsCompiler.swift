@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import OrgProfileKit
 import OrgYAML
+import Support
 
 /// org.yaml's grants as infrastructure code: CloudFormation templates, a Terraform JSON
 /// configuration, or rows for auditors. Names are resolved to IDs once, through a

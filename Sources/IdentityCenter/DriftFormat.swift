@@ -1,5 +1,6 @@
 import OrgProfileKit
 import OrgYAML
+import Support
 
 /// How `drift` prints a `Drift`: for a terminal, for a pull-request comment, or as JSON with
 /// a stable schema (docs/live.md).

@@ -1,6 +1,7 @@
 import Foundation
 import OrgProfileKit
 import OrgYAML
+import Support
 
 /// Reads the live Identity Center through the aws command.
 ///

@@ -2,6 +2,7 @@ import FileSafety
 import Foundation
 import OrgProfileKit
 import OrgYAML
+import Support
 
 /// The whole IAM Identity Center picture at one moment: what `orgprofile snapshot` writes,
 /// and what `import` and `drift` read. IDs and ARNs are opaque strings, never parsed.

@@ -1,6 +1,7 @@
 import FileSafety
 import Foundation
 import OrgYAML
+import Support
 
 /// org.yaml's bytes and the name to call the file by in diagnostics and generated files.
 public struct SourceFile: Sendable {

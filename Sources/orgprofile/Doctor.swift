@@ -4,6 +4,7 @@ import FileSafety
 import Foundation
 import OrgProfileKit
 import OrgYAML
+import Support
 
 extension OrgProfileCommand {
     struct Doctor: Subcommand {

@@ -1,5 +1,6 @@
 import Foundation
 import OrgProfileKit
+import OrgYAML
 import TestSupport
 import Testing
 
@@ -106,6 +107,14 @@ enum Fixture {
 }
 
 @Suite struct DriftTests {
+    /// Every code of the live side is documented in docs/diagnostics.md.
+    @Test func everyCodeIsDocumented() throws {
+        let docs = try String(contentsOf: packageRoot.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+        for code in DiagnosticCode.identityCenterCodes {
+            #expect(docs.contains("### `\(code.rawValue)`"), "docs/diagnostics.md has no section for \(code.rawValue)")
+        }
+    }
+
     func drift(_ yaml: String, _ snapshot: Snapshot = Fixture.snapshot) throws -> [String] {
         let result = Drift(model: try Fixture.model(yaml), snapshot: snapshot)
         return result.subjects.flatMap { subject in

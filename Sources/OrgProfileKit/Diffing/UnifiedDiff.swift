@@ -1,4 +1,5 @@
 import OrgYAML
+import Support
 
 /// A unified diff of two texts, in the form `git diff` prints: `--- a/PATH`, `+++ b/PATH`,
 /// `@@ -l,s +l,s @@` hunks with three lines of context, and `\ No newline at end of file`.

@@ -1,6 +1,7 @@
 import FileSafety
 import Foundation
 import OrgYAML
+import Support
 
 /// `manifest.json` of one compile, byte for byte what `JSON.encode` writes for its `Manifest`
 /// (a test holds it to that), produced in pieces of about 64 KiB: the profile lists of the

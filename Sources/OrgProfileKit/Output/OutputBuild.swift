@@ -1,4 +1,5 @@
 import OrgYAML
+import Support
 
 /// Everything `compile` produces, rendered one principal at a time on both cores: each
 /// file goes to a consumer as soon as it exists, and the manifest follows as a stream.

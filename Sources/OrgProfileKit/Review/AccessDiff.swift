@@ -1,4 +1,5 @@
 import OrgYAML
+import Support
 
 /// What changes, person by person and team by team, between the access two versions of
 /// org.yaml grant: what a reviewer of an org.yaml change must see.

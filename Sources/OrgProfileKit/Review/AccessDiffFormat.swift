@@ -1,5 +1,6 @@
 import Foundation
 import OrgYAML
+import Support
 
 /// How `diff` prints an `AccessDiff`: for a terminal, for a pull-request comment, or as
 /// JSON with a stable schema (docs/ci.md).

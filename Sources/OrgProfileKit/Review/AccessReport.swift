@@ -1,4 +1,5 @@
 import OrgYAML
+import Support
 
 /// The access matrix an auditor asks for: one row per enabled user, one column per account
 /// (in org.yaml order), the user's profiles on that account in each cell; and who manages

@@ -1,67 +1,96 @@
 /// The stable name of every kind of diagnostic; docs/diagnostics.md lists each with an
-/// example and the fix. Never rename a case's raw value: CI scripts match on it.
-public enum DiagnosticCode: String, Sendable, CaseIterable {
+/// example and the fix. Never change a code's name: CI scripts match on it. Each stage
+/// declares its own codes beside itself (these are reading and checking org.yaml; the
+/// back half's and the live side's are in their targets).
+public struct DiagnosticCode: RawRepresentable, Hashable, Sendable {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+}
+
+extension DiagnosticCode {
     // Reading the file and its YAML.
-    case unreadableFile = "unreadable-file"
-    case yamlSyntax = "yaml-syntax"
-    case emptyDocument = "empty-document"
-    case multipleDocuments = "multiple-documents"
-    case mergeKey = "merge-key"
-    case yamlTag = "yaml-tag"
-    case undefinedAlias = "undefined-alias"
-    case aliasExpansionLimit = "alias-expansion-limit"
-    case limitExceeded = "limit-exceeded"
-
+    public static let unreadableFile = DiagnosticCode(rawValue: "unreadable-file")
+    public static let yamlSyntax = DiagnosticCode(rawValue: "yaml-syntax")
+    public static let emptyDocument = DiagnosticCode(rawValue: "empty-document")
+    public static let multipleDocuments = DiagnosticCode(rawValue: "multiple-documents")
+    public static let mergeKey = DiagnosticCode(rawValue: "merge-key")
+    public static let yamlTag = DiagnosticCode(rawValue: "yaml-tag")
+    public static let undefinedAlias = DiagnosticCode(rawValue: "undefined-alias")
+    public static let aliasExpansionLimit = DiagnosticCode(rawValue: "alias-expansion-limit")
+    public static let limitExceeded = DiagnosticCode(rawValue: "limit-exceeded")
     // The shape of org.yaml.
-    case duplicateKey = "duplicate-key"
-    case unknownKey = "unknown-key"
-    case missingKey = "missing-key"
-    case wrongType = "wrong-type"
-    case invalidBoolean = "invalid-boolean"
-    case unsupportedVersion = "unsupported-version"
-
+    public static let duplicateKey = DiagnosticCode(rawValue: "duplicate-key")
+    public static let unknownKey = DiagnosticCode(rawValue: "unknown-key")
+    public static let missingKey = DiagnosticCode(rawValue: "missing-key")
+    public static let wrongType = DiagnosticCode(rawValue: "wrong-type")
+    public static let invalidBoolean = DiagnosticCode(rawValue: "invalid-boolean")
+    public static let unsupportedVersion = DiagnosticCode(rawValue: "unsupported-version")
     // Values.
-    case invalidSlug = "invalid-slug"
-    case invalidUserName = "invalid-user-name"
-    case invalidRoleName = "invalid-role-name"
-    case invalidAccountID = "invalid-account-id"
-    case duplicateAccountID = "duplicate-account-id"
-    case invalidStartURL = "invalid-start-url"
-    case invalidRegion = "invalid-region"
-    case invalidScope = "invalid-scope"
-    case invalidSettingKey = "invalid-setting-key"
-    case reservedSetting = "reserved-setting"
-    case commandSetting = "command-setting"
-    case unusedAllowedCommand = "unused-allowed-command"
-    case unsafeValue = "unsafe-value"
-    case caseCollision = "case-collision"
-    case noAccounts = "no-accounts"
-
+    public static let invalidSlug = DiagnosticCode(rawValue: "invalid-slug")
+    public static let invalidUserName = DiagnosticCode(rawValue: "invalid-user-name")
+    public static let invalidRoleName = DiagnosticCode(rawValue: "invalid-role-name")
+    public static let invalidAccountID = DiagnosticCode(rawValue: "invalid-account-id")
+    public static let duplicateAccountID = DiagnosticCode(rawValue: "duplicate-account-id")
+    public static let invalidStartURL = DiagnosticCode(rawValue: "invalid-start-url")
+    public static let invalidRegion = DiagnosticCode(rawValue: "invalid-region")
+    public static let invalidScope = DiagnosticCode(rawValue: "invalid-scope")
+    public static let invalidSettingKey = DiagnosticCode(rawValue: "invalid-setting-key")
+    public static let reservedSetting = DiagnosticCode(rawValue: "reserved-setting")
+    public static let commandSetting = DiagnosticCode(rawValue: "command-setting")
+    public static let unusedAllowedCommand = DiagnosticCode(rawValue: "unused-allowed-command")
+    public static let unsafeValue = DiagnosticCode(rawValue: "unsafe-value")
+    public static let caseCollision = DiagnosticCode(rawValue: "case-collision")
+    public static let noAccounts = DiagnosticCode(rawValue: "no-accounts")
     // References and meaning.
-    case unknownRole = "unknown-role"
-    case unknownAccount = "unknown-account"
-    case unknownGroup = "unknown-group"
-    case userManagementNotDeclared = "user-management-not-declared"
-    case profileCollision = "profile-collision"
-    case userWithoutAccess = "user-without-access"
-    case unusedRole = "unused-role"
+    public static let unknownRole = DiagnosticCode(rawValue: "unknown-role")
+    public static let unknownAccount = DiagnosticCode(rawValue: "unknown-account")
+    public static let unknownGroup = DiagnosticCode(rawValue: "unknown-group")
+    public static let userManagementNotDeclared = DiagnosticCode(rawValue: "user-management-not-declared")
+    public static let profileCollision = DiagnosticCode(rawValue: "profile-collision")
+    public static let userWithoutAccess = DiagnosticCode(rawValue: "user-without-access")
+    public static let unusedRole = DiagnosticCode(rawValue: "unused-role")
 
-    // Command-line arguments and files outside org.yaml.
-    case unknownPrincipal = "unknown-principal"
-    case disabledUser = "disabled-user"
-    case noMatchingProfiles = "no-matching-profiles"
-    case writeFailed = "write-failed"
-    case gitFailed = "git-failed"
-    case missingAtRevision = "missing-at-revision"
-    case installConflict = "install-conflict"
-
-    // The live Identity Center.
-    case awsCallFailed = "aws-call-failed"
-    case partialRead = "partial-read"
-    case unknownInIdentityCenter = "unknown-in-identity-center"
-
-    // Templates.
-    case templateError = "template-error"
-    case templateSyntax = "template-syntax"
-    case invalidTemplateName = "invalid-template-name"
+    /// Every code of this target, for the test that each is documented.
+    public static let orgYAMLCodes: [DiagnosticCode] = [
+        .unreadableFile,
+        .yamlSyntax,
+        .emptyDocument,
+        .multipleDocuments,
+        .mergeKey,
+        .yamlTag,
+        .undefinedAlias,
+        .aliasExpansionLimit,
+        .limitExceeded,
+        .duplicateKey,
+        .unknownKey,
+        .missingKey,
+        .wrongType,
+        .invalidBoolean,
+        .unsupportedVersion,
+        .invalidSlug,
+        .invalidUserName,
+        .invalidRoleName,
+        .invalidAccountID,
+        .duplicateAccountID,
+        .invalidStartURL,
+        .invalidRegion,
+        .invalidScope,
+        .invalidSettingKey,
+        .reservedSetting,
+        .commandSetting,
+        .unusedAllowedCommand,
+        .unsafeValue,
+        .caseCollision,
+        .noAccounts,
+        .unknownRole,
+        .unknownAccount,
+        .unknownGroup,
+        .userManagementNotDeclared,
+        .profileCollision,
+        .userWithoutAccess,
+        .unusedRole,
+    ]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// How diagnostics are printed: for people (`text`), for tools (`json`, one object per
 /// line), or as GitHub Actions workflow commands (`github`) that annotate a pull request.

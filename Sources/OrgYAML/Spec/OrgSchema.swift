@@ -1,3 +1,5 @@
+import Support
+
 /// The JSON Schema (draft 2020-12) of org.yaml version 1, for editors: yaml-language-server
 /// (VS Code's YAML extension and others) completes and checks keys with it. `orgprofile
 /// schema` prints it; `schema/org.schema.json` is this text, and the tests hold both to the

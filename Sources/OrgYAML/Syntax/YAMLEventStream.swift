@@ -1,6 +1,7 @@
 import CLibYAML
 import Dispatch
 import Foundation
+import Support
 
 /// One libyaml event, copied out of libyaml so that it can cross to another thread.
 struct YAMLEvent {

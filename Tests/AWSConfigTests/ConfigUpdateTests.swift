@@ -4,7 +4,6 @@ import Testing
 
 @testable import AWSConfig
 @testable import FileSafety
-@testable import OrgProfileKit
 
 /// Another program that edits ~/.aws/config between orgprofile's read and its replace never
 /// loses its edit.

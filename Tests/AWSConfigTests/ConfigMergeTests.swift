@@ -3,7 +3,6 @@ import TestSupport
 import Testing
 
 @testable import AWSConfig
-@testable import OrgProfileKit
 
 @Suite struct ConfigMergeTests {
     static let block = """

@@ -3,7 +3,6 @@ import TestSupport
 import Testing
 
 @testable import AWSConfig
-@testable import OrgProfileKit
 
 /// The AWS SDKs' shared parser suites (copied from ../shared/aws-config-tests into
 /// Fixtures/aws-config), each case read by orgprofile's reader and compared with what
@@ -29,7 +28,7 @@ import Testing
     }
 
     static let cases: [Case] = {
-        let folder = packageRoot.appendingPathComponent("Tests/OrgProfileKitTests/Fixtures/aws-config").path
+        let folder = packageRoot.appendingPathComponent("Tests/AWSConfigTests/Fixtures/aws-config").path
         func json(_ name: String) -> [String: Any] {
             let data = FileManager.default.contents(atPath: folder + "/" + name)!
             return try! JSONSerialization.jsonObject(with: data) as! [String: Any]

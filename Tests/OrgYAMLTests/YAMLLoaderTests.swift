@@ -1,6 +1,5 @@
 import Testing
 
-@testable import OrgProfileKit
 @testable import OrgYAML
 
 @Suite struct YAMLLoaderTests {

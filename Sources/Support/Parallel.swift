@@ -73,12 +73,12 @@ public enum Parallel {
 
     /// Runs `work` on a thread of its own and returns at once: for a producer that the
     /// caller consumes while it runs (libyaml's events); the work signals its own end.
-    static func start(_ work: @escaping @Sendable () -> Void) {
+    public static func start(_ work: @escaping @Sendable () -> Void) {
         Thread.detachNewThread(work)
     }
 
     /// Runs two different pieces of work at once and returns both results.
-    package static func both<First: Sendable, Second: Sendable>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
+    public static func both<First: Sendable, Second: Sendable>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
         nonisolated(unsafe) var firstResult: First?
         nonisolated(unsafe) var secondResult: Second?
         // Each index writes only its own variable, and map returns after both.

@@ -1,0 +1,15 @@
+import OrgYAML
+
+/// The codes of the live Identity Center (docs/diagnostics.md).
+extension DiagnosticCode {
+    public static let awsCallFailed = DiagnosticCode(rawValue: "aws-call-failed")
+    public static let partialRead = DiagnosticCode(rawValue: "partial-read")
+    public static let unknownInIdentityCenter = DiagnosticCode(rawValue: "unknown-in-identity-center")
+
+    /// Every code of this target, for the test that each is documented.
+    public static let identityCenterCodes: [DiagnosticCode] = [
+        .awsCallFailed,
+        .partialRead,
+        .unknownInIdentityCenter,
+    ]
+}
