@@ -94,8 +94,8 @@ func text(_ path: String) throws -> String {
     try String(contentsOfFile: path, encoding: .utf8)
 }
 
-/// Compares output with a golden file of the review fixtures; with ORGPROFILE_RECORD set
-/// in the environment, writes the file instead.
+/// Compares output with a golden file of the review fixtures; with ORGPROFILE_RECORD set,
+/// a file that differs is written anew (and the test fails).
 func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
     let mismatch = try goldenMismatch(actual, fixture: "review/\(name)")
     #expect(mismatch == nil, "\(mismatch ?? "")", sourceLocation: sourceLocation)

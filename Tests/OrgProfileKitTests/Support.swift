@@ -61,7 +61,7 @@ func readText(_ path: String) throws -> String {
 }
 
 /// Compares text with a golden file under Tests/OrgProfileKitTests/Fixtures; with
-/// ORGPROFILE_RECORD set in the environment, writes the file instead.
+/// ORGPROFILE_RECORD set in the environment, a file that differs is written anew (and the test fails).
 func expectGolden(_ actual: String, _ fixture: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
     let mismatch = try goldenMismatch(actual, fixture: fixture)
     #expect(mismatch == nil, "\(mismatch ?? "")", sourceLocation: sourceLocation)

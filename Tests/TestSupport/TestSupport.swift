@@ -53,17 +53,19 @@ public let python3WithBotocore: Bool = {
     return process.terminationStatus == 0
 }()
 
-/// The golden-file rule both test targets use: compares text with a file under
-/// Tests/OrgProfileKitTests/Fixtures and returns why they differ (nil when equal); with
-/// ORGPROFILE_RECORD set in the environment, writes the file instead and returns nil.
+/// The golden-file rule the test targets use: compares text with a file under
+/// Tests/OrgProfileKitTests/Fixtures and returns why they differ (nil when equal). With
+/// ORGPROFILE_RECORD set in the environment, a file that differs is written anew and the
+/// comparison still fails, so that a recording run never passes over a changed file.
 public func goldenMismatch(_ actual: String, fixture: String) throws -> String? {
     let path = packageRoot.appendingPathComponent("Tests/OrgProfileKitTests/Fixtures/\(fixture)").path
-    if ProcessInfo.processInfo.environment["ORGPROFILE_RECORD"] != nil {
-        try actual.write(toFile: path, atomically: true, encoding: .utf8)
-        return nil
+    let expected = try? String(contentsOfFile: path, encoding: .utf8)
+    if actual == expected { return nil }
+    guard ProcessInfo.processInfo.environment["ORGPROFILE_RECORD"] != nil else {
+        return "\(fixture) differs; if the change is intended, rerun with ORGPROFILE_RECORD=1"
     }
-    let expected = try String(contentsOfFile: path, encoding: .utf8)
-    return actual == expected ? nil : "\(fixture) differs; if the change is intended, rerun with ORGPROFILE_RECORD=1"
+    try actual.write(toFile: path, atomically: true, encoding: .utf8)
+    return "\(fixture) was recorded anew; review it with git diff, then run the tests without ORGPROFILE_RECORD"
 }
 
 /// Writes a script the tests then run as a program. The file is opened close-on-exec: a
