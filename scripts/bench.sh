@@ -2,11 +2,13 @@
 # Whole-process benchmarks of orgprofile against the floors the performance targets name
 # (docs/performance.md): cp -r of the output, cat of the output, libyaml's own event loop,
 # and a plain Python script writing the same files.
-#   scripts/bench.sh                                   both reference orgs, one after the other
-#   scripts/bench.sh USERS ACCOUNTS GROUPS PER_ASSIGNMENT   one org of that shape
+#   scripts/bench.sh                                   the three reference orgs, one after the other
+#   scripts/bench.sh USERS ACCOUNTS GROUPS PER_ASSIGNMENT [generate-org flags]   one org of that shape
 #   scripts/bench.sh scaling                           validate, compile and check at 1,000, 10,000 and 50,000 users
 # The references: 10,000 users, 300 accounts, 200 groups, 10 accounts per assignment (about
-# 20 profiles a person), and the dense one with 30 per assignment (about 60 a person).
+# 20 profiles a person); the dense one with 30 per assignment (about 60 a person); and the
+# email one, as dense in another shape: users named by e-mail address, each group making three
+# assignments of 10 accounts.
 # Each command runs $RUNS times (default 5), and the ones that take well under a second (validate, export,
 # diff, install and their libyaml floors) $FAST_RUNS times (default 21), since a shared machine's noise is
 # a larger share of them; the table shows the median wall time and the peak memory.
@@ -41,10 +43,14 @@ measure() {
 }
 ratio() { python3 -c "print(f'{$1 / max($2, 0.001):.2f}')"; }
 
-# bench USERS ACCOUNTS GROUPS PER: every command on one generated org, and its table.
+# bench USERS ACCOUNTS GROUPS PER [FLAGS...]: every command on one generated org, and its table.
 bench() {
 local users=$1 accounts=$2 groups=$3 per=$4
-"$gen" "$users" "$accounts" "$groups" "$per" 1 > "$work/org.yaml"
+shift 4
+"$gen" "$users" "$accounts" "$groups" "$per" 1 "$@" > "$work/org.yaml"
+# The sixth user by its key, whatever the shape names users.
+local user
+user=$(grep -m1 -o -E '^  user5(@[a-z.]+)?:' "$work/org.yaml" | tr -d ' :')
 # A second version: one group's accounts changed (for diff), and one user's groups changed (for compile).
 # Each keeps the file name org.yaml, which every generated file names.
 mkdir -p "$work/group-changed" "$work/user-changed"
@@ -58,7 +64,7 @@ j = next(k for k in range(i, len(lines)) if lines[k].startswith("        account
 lines[j] = "        accounts: [account-0, account-1, account-2]"
 open(f"{work}/group-changed/org.yaml", "w").write("\n".join(lines))
 lines = text.split("\n")
-i = lines.index("  user5:")
+i = next(k for k, line in enumerate(lines) if line.startswith("  user5:") or line.startswith("  user5@"))
 j = next(k for k in range(i, len(lines)) if lines[k].startswith("    groups: ["))
 lines[j] = "    groups: [group-0, group-1, group-2]"
 open(f"{work}/user-changed/org.yaml", "w").write("\n".join(lines))
@@ -82,16 +88,16 @@ SETUP="" measure check "$bin" check "$org" --out "$work/dist"
 runs=$fast_runs measure libyaml "$work/yaml-events" "$org"
 runs=$fast_runs measure libyaml-both "$work/yaml-events" "$org" "$work/group-changed/org.yaml"
 runs=$fast_runs measure validate "$bin" validate "$org"
-runs=$fast_runs measure export "$bin" export "$org" --user user5
+runs=$fast_runs measure export "$bin" export "$org" --user "$user"
 runs=$fast_runs measure diff "$bin" diff "$org" "$work/group-changed/org.yaml"
 "$bin" compile "$org" --out "$work/dist" > /dev/null
-SETUP="cp $work/existing-config $work/config" runs=$fast_runs measure install "$bin" install --from "$work/dist/users/user5/config" --config "$work/config" --credentials "$work/none"
+SETUP="cp $work/existing-config $work/config" runs=$fast_runs measure install "$bin" install --from "$work/dist/users/$user/config" --config "$work/config" --credentials "$work/none"
 runs=$fast_runs measure version "$bin" --version
 
 size=$(du -sh "$work/dist" | cut -f1)
 input=$(( $(stat -c %s "$org") / 1024 ))
 echo
-echo "org: $users users, $accounts accounts, $groups groups, $per accounts per assignment; org.yaml ${input} KiB; output $size"
+echo "org: $users users, $accounts accounts, $groups groups, $per accounts per assignment $*; org.yaml ${input} KiB; output $size"
 printf '%-28s %9s %9s %-34s %s\n' measurement seconds "peak MB" "ratio" target
 row() { printf '%-28s %9s %9s %-34s %s\n' "$1" "${wall[$2]}" "${memory[$2]}" "$3" "$4"; }
 row "validate" validate "$(ratio ${wall[validate]} ${wall[libyaml]}) x libyaml" "<= 3 x libyaml events"
@@ -131,8 +137,9 @@ scaling() {
 if [ "${1:-}" = scaling ]; then
     scaling
 elif [ $# -ge 4 ]; then
-    bench "$1" "$2" "$3" "$4"
+    bench "$@"
 else
     bench 10000 300 200 10
     bench 10000 300 200 30
+    bench 10000 300 200 10 --assignments 3 --email-names
 fi

@@ -1,22 +1,30 @@
 /// Writes a valid org.yaml of a given size, the same bytes for the same parameters and seed.
 ///
-/// Accounts are spread over a few regions; groups each assign one of four roles on
-/// `accountsPerAssignment` accounts; users are in `groupsPerUser` groups; one group manages
-/// users and the first user is a super admin, so every feature is exercised.
+/// Accounts are spread over a few regions; groups each make `assignmentsPerGroup`
+/// assignments (one of four roles each) on `accountsPerAssignment` accounts; users are in
+/// `groupsPerUser` groups, named `userN` or, with `emailNames`, `userN@bench.example`; one
+/// group manages users and the first user is a super admin, so every feature is exercised.
 public struct OrgGenerator: Sendable {
     public var users: Int
     public var accounts: Int
     public var groups: Int
     public var accountsPerAssignment: Int
     public var groupsPerUser: Int
+    public var assignmentsPerGroup: Int
+    public var emailNames: Bool
     public var seed: UInt64
 
-    public init(users: Int, accounts: Int, groups: Int, accountsPerAssignment: Int, groupsPerUser: Int = 2, seed: UInt64 = 1) {
+    public init(
+        users: Int, accounts: Int, groups: Int, accountsPerAssignment: Int, groupsPerUser: Int = 2, assignmentsPerGroup: Int = 1,
+        emailNames: Bool = false, seed: UInt64 = 1
+    ) {
         self.users = users
         self.accounts = accounts
         self.groups = groups
         self.accountsPerAssignment = min(accountsPerAssignment, accounts)
         self.groupsPerUser = min(groupsPerUser, groups)
+        self.assignmentsPerGroup = min(max(assignmentsPerGroup, 1), Self.roles.count)
+        self.emailNames = emailNames
         self.seed = seed
     }
 
@@ -58,16 +66,18 @@ public struct OrgGenerator: Sendable {
 
             """
         for group in 0..<groups {
-            let role = Self.roles[group % Self.roles.count].0
-            var chosen: [Int] = []
-            while chosen.count < accountsPerAssignment {
-                let account = Int(random.next() % UInt64(accounts))
-                if !chosen.contains(account) { chosen.append(account) }
-            }
             out += "  group-\(group):\n    description: Team \(group)\n"
             if group == 0 { out += "    user_management: true\n" }
-            out +=
-                "    assignments:\n      - role: \(role)\n        accounts: [\(chosen.sorted().map { "account-\($0)" }.joined(separator: ", "))]\n"
+            out += "    assignments:\n"
+            for assignment in 0..<assignmentsPerGroup {
+                let role = Self.roles[(group + assignment) % Self.roles.count].0
+                var chosen: [Int] = []
+                while chosen.count < accountsPerAssignment {
+                    let account = Int(random.next() % UInt64(accounts))
+                    if !chosen.contains(account) { chosen.append(account) }
+                }
+                out += "      - role: \(role)\n        accounts: [\(chosen.sorted().map { "account-\($0)" }.joined(separator: ", "))]\n"
+            }
         }
         out += "users:\n"
         for user in 0..<users {
@@ -77,7 +87,7 @@ public struct OrgGenerator: Sendable {
                 if !chosen.contains(group) { chosen.append(group) }
             }
             out +=
-                "  user\(user):\n    name: User \(user)\n    email: user\(user)@bench.example\n    groups: [\(chosen.sorted().map { "group-\($0)" }.joined(separator: ", "))]\n"
+                "  user\(user)\(emailNames ? "@bench.example" : ""):\n    name: User \(user)\n    email: user\(user)@bench.example\n    groups: [\(chosen.sorted().map { "group-\($0)" }.joined(separator: ", "))]\n"
             if user == 0 { out += "    super_admin: true\n" }
         }
         return out
