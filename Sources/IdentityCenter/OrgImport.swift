@@ -1,4 +1,5 @@
 import OrgProfileKit
+import OrgYAML
 
 /// Writes an org.yaml from a snapshot: the starting point for an organisation that already
 /// has its access in IAM Identity Center. The same snapshot always gives the same bytes, and
@@ -48,7 +49,7 @@ public struct OrgImport {
         let accountKey = Dictionary(uniqueKeysWithValues: zip(accounts.map(\.id), accountKeys))
         let groupKeys = Self.uniqueKeys(snapshot.groups.map(\.displayName), fallback: "group")
         let groupKey = Dictionary(uniqueKeysWithValues: zip(snapshot.groups.map(\.id), groupKeys))
-        let userKeys = Self.uniqueKeys(snapshot.users.map(\.userName), fallback: "user", keep: OrgProfile.isUserName)
+        let userKeys = Self.uniqueKeys(snapshot.users.map(\.userName), fallback: "user", keep: NameRules.isUserName)
         let userKey = Dictionary(uniqueKeysWithValues: zip(snapshot.users.map(\.id), userKeys))
         let roleName = Dictionary(snapshot.permissionSets.map { ($0.arn, $0.name) }, uniquingKeysWith: { first, _ in first })
 
@@ -187,7 +188,7 @@ public struct OrgImport {
             plain.insert(role)
         }
         let suffixed = conflicts.keys.filter { !plain.contains($0) }.sorted()
-        let keys = Self.uniqueKeys(suffixed.map(Self.suffix(forRole:)), fallback: "role", keep: OrgProfile.isSlug)
+        let keys = Self.uniqueKeys(suffixed.map(Self.suffix(forRole:)), fallback: "role", keep: NameRules.isSlug)
         return Dictionary(uniqueKeysWithValues: zip(suffixed, keys))
     }
 

@@ -12,21 +12,6 @@ public enum OrgProfile {
         BuildInfo.revision.map { "\(version) (git \($0))" } ?? version
     }
 
-    /// Whether a name can be a project (and so name a managed block): a slug.
-    public static func isProjectName(_ name: String) -> Bool {
-        NameRules.isSlug(name)
-    }
-
-    /// Whether a name can be a key of accounts, groups and profile suffixes: a slug.
-    public static func isSlug(_ name: String) -> Bool {
-        NameRules.isSlug(name)
-    }
-
-    /// Whether a name can be a user's key.
-    public static func isUserName(_ name: String) -> Bool {
-        NameRules.isUserName(name)
-    }
-
     /// The slug closest to a free-form name: lowercase letters and digits, every other run of
     /// characters one hyphen, starting with a letter (`fallback-` in front otherwise), cut to
     /// the slug length limit. `Workload Production (EU)` becomes `workload-production-eu`.

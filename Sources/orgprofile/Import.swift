@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IdentityCenter
 import OrgProfileKit
+import OrgYAML
 
 extension OrgProfileCommand {
     struct Import: Subcommand {
@@ -50,7 +51,7 @@ extension OrgProfileCommand {
         @OptionGroup var diagnostics: DiagnosticFormatOption
 
         func validate() throws {
-            guard OrgProfile.isProjectName(project) else {
+            guard NameRules.isSlug(project) else {
                 throw ValidationError("--project '\(project)' must be lowercase letters, digits and single hyphens.")
             }
         }

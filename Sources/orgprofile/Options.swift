@@ -147,7 +147,7 @@ struct ProjectOption: ParsableArguments {
     var project: String?
 
     func validate() throws {
-        if let project, !OrgProfile.isProjectName(project) {
+        if let project, !NameRules.isSlug(project) {
             throw ValidationError("--project '\(project)' must be lowercase letters, digits and single hyphens.")
         }
     }

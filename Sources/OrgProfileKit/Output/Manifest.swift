@@ -22,10 +22,6 @@ public struct Manifest: Encodable, Sendable {
     public var users: [String: [Profile]]
     public var groups: [String: [Profile]]
 
-    public init(generator: String, source: String, files: [File], users: [String: [Profile]], groups: [String: [Profile]]) {
-        (self.generator, self.source, self.files, self.users, self.groups) = (generator, source, files, users, groups)
-    }
-
     /// The paths a manifest file lists, in its order; nil when it is not a manifest.
     ///
     /// The list of files is the manifest's first member, and as orgprofile writes it (see

@@ -20,7 +20,7 @@ public struct PublishedConfig {
     /// when the file has none or several, or one whose name cannot name a block.
     public var project: Result<String, Diagnostic> {
         let sessions = file.ssoSessionSections().keys.sorted()
-        if sessions.count == 1, OrgProfile.isProjectName(sessions[0]) { return .success(sessions[0]) }
+        if sessions.count == 1, NameRules.isSlug(sessions[0]) { return .success(sessions[0]) }
         let found =
             switch sessions.count {
             case 0: "no sso-session"

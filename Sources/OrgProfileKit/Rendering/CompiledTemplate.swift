@@ -103,16 +103,6 @@ struct CompiledTemplate: Sendable {
         let text: UnsafeBufferPointer<UInt8>
         var scopes: [Int32] = [TemplateContext.Values.root]
 
-        init(
-            instructions: UnsafeBufferPointer<Instruction>, literals: UnsafeBufferPointer<UInt8>, fieldOffsets: UnsafeBufferPointer<Int32>,
-            slots: UnsafeBufferPointer<TemplateContext.Slot>, text: UnsafeBufferPointer<UInt8>
-        ) {
-            (self.instructions, self.literals, self.fieldOffsets, self.slots, self.text) = (
-                instructions, literals, fieldOffsets, slots, text
-            )
-            scopes.reserveCapacity(8)
-        }
-
         mutating func render(_ range: Range<Int>, into output: inout [UInt8], sequence: Sequence?) {
             var position = range.lowerBound
             while position < range.upperBound {

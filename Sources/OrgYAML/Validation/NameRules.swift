@@ -1,12 +1,12 @@
 /// The lexical rules for names and values in org.yaml, hand-written so that checking a
 /// large org costs a pass over its characters and nothing more.
-package enum NameRules {
-    package static let maximumSlugLength = 32
+public enum NameRules {
+    public static let maximumSlugLength = 32
 
     /// Lowercase letters, digits and single hyphens; starts with a letter, ends with a letter
     /// or digit; at most 32 characters. Used for the project, session, account, group and
     /// suffix names that become parts of profile names and folder names.
-    package static func isSlug(_ text: String) -> Bool {
+    public static func isSlug(_ text: String) -> Bool {
         let bytes = text.utf8
         guard let first = bytes.first, let last = bytes.last, bytes.count <= maximumSlugLength else { return false }
         guard isLowercaseLetter(first), last != UInt8(ascii: "-") else { return false }
@@ -25,7 +25,7 @@ package enum NameRules {
 
     /// 1-64 of letters, digits and `. _ @ + -`, not starting with `.` or `-` (so a user name
     /// is always a safe folder name).
-    package static func isUserName(_ text: String) -> Bool {
+    public static func isUserName(_ text: String) -> Bool {
         let bytes = text.utf8
         guard let first = bytes.first, bytes.count <= 64 else { return false }
         guard first != UInt8(ascii: "."), first != UInt8(ascii: "-") else { return false }
@@ -71,8 +71,8 @@ package enum NameRules {
     }
 
     static func isLowercaseLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
-    package static func isLetter(_ byte: UInt8) -> Bool {
+    public static func isLetter(_ byte: UInt8) -> Bool {
         isLowercaseLetter(byte) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
-    package static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    public static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }
