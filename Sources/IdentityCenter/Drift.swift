@@ -161,6 +161,7 @@ public struct Drift: Sendable {
 
         self.subjects = subjects.values.map { subject in
             var sorted = subject
+            for index in sorted.findings.indices { sorted.findings[index].location = sorted.findings[index].location?.inFile(model.file) }
             sorted.findings.sort {
                 ($0.isPrivileged ? 0 : 1, $0.kind.rawValue, $0.account ?? "", $0.role ?? "", $0.group ?? "", $0.message) < (
                     $1.isPrivileged ? 0 : 1, $1.kind.rawValue, $1.account ?? "", $1.role ?? "", $1.group ?? "", $1.message

@@ -71,12 +71,12 @@ public struct Grants: Sendable {
                     Unresolved(
                         kind: .account,
                         message: "account '\(account.key)' (\(account.id)) is not an active account of the organisation",
-                        location: account.idLocation ?? account.location))
+                        location: (account.idLocation ?? account.location).inFile(model.file)))
                 continue
             }
             accountKeyOfID[account.id] = account.key
             if let name = account.displayName, name != live.name {
-                renamedAccounts.append((account.key, account.id, live.name, name, account.location))
+                renamedAccounts.append((account.key, account.id, live.name, name, account.location.inFile(model.file)))
             }
         }
         let setsByName = Dictionary(snapshot.permissionSets.map { ($0.name, $0.arn) }, uniquingKeysWith: { first, _ in first })
@@ -84,7 +84,7 @@ public struct Grants: Sendable {
             unresolved.append(
                 Unresolved(
                     kind: .permissionSet, message: "role '\(role.name)' is not a permission set of the instance",
-                    location: role.location))
+                    location: role.location.inFile(model.file)))
         }
         let usersByName = Dictionary(snapshot.users.map { ($0.userName, $0.id) }, uniquingKeysWith: { first, _ in first })
         let groupsByName = Dictionary(snapshot.groups.map { ($0.displayName, $0.id) }, uniquingKeysWith: { first, _ in first })
@@ -100,7 +100,7 @@ public struct Grants: Sendable {
                         Unresolved(
                             kind: .principal, principal: key,
                             message: "Identity Center has no \(what) '\(principal.identityCenterName)'",
-                            location: principal.location))
+                            location: principal.location.inFile(model.file)))
                 }
                 continue
             }

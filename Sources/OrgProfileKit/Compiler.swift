@@ -44,7 +44,8 @@ public enum Compiler {
         case .success(let node): tree = node
         case .failure(let failure): return Analysis(diagnostics: failure.diagnostics, model: nil)
         }
-        let (spec, decodeDiagnostics) = decoder.decode(tree)
+        var (spec, decodeDiagnostics) = decoder.decode(tree)
+        spec.file = source.name
         let counts = Validator.checkCounts(spec, limits: limits)
         // The rules and the model do not depend on each other: one core checks the rules
         // while the other builds the model and looks for collisions (only bounded once the
@@ -55,7 +56,7 @@ public enum Compiler {
                 let model = AccessModel(spec: spec)
                 return (model, counts.isEmpty ? model.collisionDiagnostics(limits: limits) : [])
             })
-        var diagnostics = (decodeDiagnostics + counts + validation + resolution).sortedByLocation()
+        var diagnostics = (decodeDiagnostics + counts + validation + resolution).map { $0.inFile(source.name) }.sortedByLocation()
         if strict {
             for index in diagnostics.indices where diagnostics[index].severity == .warning {
                 diagnostics[index].severity = .error

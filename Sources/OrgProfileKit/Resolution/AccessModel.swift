@@ -101,6 +101,9 @@ public struct AccessModel: Sendable {
         var identityCenterName: String
     }
 
+    /// org.yaml's name as the user gave it; the model's locations name no file (see
+    /// `SourceLocation`), so what reports them names it with this.
+    public let file: String
     public let project: String
     public let session: Session
     public let accounts: [Account]
@@ -128,6 +131,7 @@ public struct AccessModel: Sendable {
     /// errors.
     public init(spec: OrgSpec) {
         let project = spec.project?.value ?? ""
+        file = spec.file
         self.project = project
         session = Session(spec: spec.session, project: project)
         let defaultRegion = spec.defaults.region?.value ?? session.region

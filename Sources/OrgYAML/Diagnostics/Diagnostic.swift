@@ -47,6 +47,16 @@ public struct Diagnostic: Error, Hashable, Sendable {
     }
 }
 
+extension Diagnostic {
+    /// The same diagnostic, its places (and its notes') in `file` where they name no file yet.
+    public func inFile(_ file: String) -> Diagnostic {
+        var named = self
+        named.location = location?.inFile(file)
+        for index in named.notes.indices { named.notes[index].location = notes[index].location?.inFile(file) }
+        return named
+    }
+}
+
 extension Diagnostic: CustomStringConvertible {
     /// The compiler format: `FILE:LINE:COLUMN: error: MESSAGE`, then one line per note.
     public var description: String {

@@ -1,8 +1,12 @@
-/// A position in a source file: 1-based line and column, as editors count them. The line
-/// and column are 32 bits (a larger one is clamped), since every node and value read from
-/// org.yaml carries a location.
+/// A position in a source file: 1-based line and column, as editors count them.
+///
+/// Every node and value read from org.yaml carries one, so it is small and counts no
+/// references: its line and column are 32 bits (a larger one is clamped), and the nodes'
+/// locations name no file (a name longer than 15 bytes would be retained and released on
+/// every copy). The analysis of a file names it on what it reports (`Diagnostic.inFile`).
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The file's name as the user gave it (never made absolute).
+    /// The file's name as the user gave it (never made absolute); empty on org.yaml's nodes
+    /// until the analysis names it.
     public let file: String
     private let storedLine, storedColumn: Int32
 
@@ -13,6 +17,16 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         self.file = file
         storedLine = Int32(clamping: line)
         storedColumn = Int32(clamping: column)
+    }
+
+    /// A place in org.yaml's nodes: no file named yet.
+    init(line: Int, column: Int) {
+        self.init(file: "", line: line, column: column)
+    }
+
+    /// The same place in `file`, when it names no file yet.
+    public func inFile(_ file: String) -> SourceLocation {
+        self.file.isEmpty ? SourceLocation(file: file, line: line, column: column) : self
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

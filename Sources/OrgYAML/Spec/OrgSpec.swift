@@ -3,6 +3,9 @@
 /// Every value keeps its location. A required value that is missing is nil here: the
 /// decoder has already reported it, and later stages skip what is absent.
 public struct OrgSpec: Sendable {
+    /// The file's name, as the user gave it: what messages call it (the nodes' locations name
+    /// no file).
+    public var file = ""
     public var version: Located<String>?
     public var project: Located<String>?
     public var session: SessionSpec?

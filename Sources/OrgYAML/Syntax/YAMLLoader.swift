@@ -12,15 +12,17 @@ public struct YAMLLoader {
         self.limits = limits
     }
 
-    /// The document's root node, or the diagnostics that prevented loading it. libyaml
-    /// parses on a second core while this one builds the tree (`YAMLEventStream`).
+    /// The document's root node, or the diagnostics (in `file`) that prevented loading it.
+    /// The nodes' locations name no file (see `SourceLocation`). libyaml parses on a second
+    /// core while this one builds the tree (`YAMLEventStream`).
     public func load(_ bytes: [UInt8], file: String) -> Result<YAMLNode, LoadFailure> {
-        var state = LoadState(file: file, limits: limits)
-        return bytes.withUnsafeBufferPointer { buffer in
+        var state = LoadState(limits: limits)
+        let loaded = bytes.withUnsafeBufferPointer { buffer in
             let stream = YAMLEventStream(buffer)
             defer { stream.finish() }
             return state.run(stream) { SyntaxErrorExplanation(Array(buffer)).explain($0) }
         }
+        return loaded.mapError { LoadFailure($0.diagnostics.map { $0.inFile(file) }) }
     }
 }
 
@@ -35,8 +37,6 @@ public struct LoadFailure: Error {
 
 /// The event loop's working state: open collections, anchors and the expansion count.
 private struct LoadState {
-    /// The file, as its locations name it.
-    let file: String
     let limits: Limits
 
     /// A collection that has started but not ended. A struct mutated in place on the
@@ -60,13 +60,12 @@ private struct LoadState {
     var documents = 0
     var diagnostics: [Diagnostic] = []
 
-    init(file: String, limits: Limits) {
-        self.file = file
+    init(limits: Limits) {
         self.limits = limits
     }
 
     func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line + 1, column: column + 1)
+        SourceLocation(line: line + 1, column: column + 1)
     }
 
     /// `explain` puts a syntax error in the words of the file, when it can.

@@ -246,7 +246,7 @@ public struct Validator {
         guard !declared.contains(name.value) else { return }
         let message =
             code == .unknownRole
-            ? Self.unknownRole(name.value, declared: declared.sorted(), in: name.location.file)
+            ? Self.unknownRole(name.value, declared: declared.sorted(), in: spec.file)
             : "unknown \(kind) '\(name.value)'\(Suggestion.hint(for: name.value, in: declared.sorted()))"
         diagnostics.append(.error(code, message, at: name.location))
     }
