@@ -80,9 +80,4 @@ public enum FileSystem {
             _ = try? removeRegularFile((folder as NSString).appendingPathComponent(name))
         }
     }
-
-    /// Removes a folder if it is empty; quietly keeps it otherwise.
-    public static func removeFolderIfEmpty(_ path: String) {
-        rmdir(path)
-    }
 }

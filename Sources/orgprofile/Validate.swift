@@ -24,7 +24,7 @@ extension OrgProfileCommand {
             let (model, warnings) = try frontend.analyze(try frontend.read(input.file))
             let sourceName = Compiler.displayName(of: input.file)
             let problems = warnings == 0 ? "no problems" : "\(warnings) warning\(warnings == 1 ? "" : "s")"
-            print("\(sourceName): \(model.userCount) users, \(model.groups.count) groups, \(model.profileCount()) profiles, \(problems)")
+            print("\(sourceName): \(model.users.count) users, \(model.groups.count) groups, \(model.profileCount()) profiles, \(problems)")
         }
     }
 }

@@ -50,7 +50,7 @@ public struct OutputWriter {
             guard let path = try? folder.checkedPath(stale, creatingFolders: false) else { continue }
             if try FileSystem.removeRegularFile(path) {
                 summary.removed += 1
-                FileSystem.removeFolderIfEmpty((path as NSString).deletingLastPathComponent)
+                rmdir((path as NSString).deletingLastPathComponent)  // Only when empty.
             }
         }
         // Rewritten only when it changed; when it did, it is written again from the start.

@@ -84,9 +84,4 @@ extension AccessModel {
             }
         }
     }
-
-    /// The name in Identity Center of a user or group of this model.
-    public func identityCenterName(of principal: Principal) -> String {
-        entry(of: principal)?.identityCenterName ?? principal.name
-    }
 }

@@ -286,9 +286,6 @@ public struct AccessModel: Sendable {
         userEntries.filter { !$0.disabled }.map(\.principal).sorted { $0.name < $1.name }
     }
 
-    /// `users.count`, without building and sorting the list.
-    public var userCount: Int { userEntries.indices.count { !userEntries[$0].disabled } }
-
     /// Groups, sorted by name: the teams that get a config.
     public var groups: [Principal] {
         groupEntries.map(\.principal).sorted { $0.name < $1.name }

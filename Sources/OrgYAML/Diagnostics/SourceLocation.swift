@@ -19,11 +19,6 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         storedColumn = Int32(clamping: column)
     }
 
-    /// A place in org.yaml's nodes: no file named yet.
-    init(line: Int, column: Int) {
-        self.init(file: "", line: line, column: column)
-    }
-
     /// The same place in `file`, when it names no file yet.
     public func inFile(_ file: String) -> SourceLocation {
         self.file.isEmpty ? SourceLocation(file: file, line: line, column: column) : self

@@ -65,7 +65,7 @@ private struct LoadState {
     }
 
     func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(line: line + 1, column: column + 1)
+        SourceLocation(file: "", line: line + 1, column: column + 1)  // The analysis names the file.
     }
 
     /// `explain` puts a syntax error in the words of the file, when it can.
