@@ -10,6 +10,12 @@ public enum FileSystem {
         return try file.readAll(limit: limit)
     }
 
+    /// A file that must be there: its bytes, or an error naming the path when nothing is.
+    public static func readExisting(_ path: String, owner: FileOwner, limit: Int = .max) throws -> [UInt8] {
+        guard let bytes = try read(path, owner: owner, limit: limit) else { throw FileError(path: path, errno: ENOENT) }
+        return bytes
+    }
+
     /// Writes `contents` to a temporary file in the same folder and renames it over `path`,
     /// so readers see the old file or the new one, never a part of either.
     /// `durable`: flush the file and its folder to disk before and after the rename, for

@@ -15,7 +15,7 @@ public struct SnapshotFile: IdentityCenterSource {
     }
 
     public func snapshot() throws -> Snapshot {
-        guard let bytes = try FileSystem.read(path, owner: .person) else { throw FileError(path: path, reason: "no such file") }
+        let bytes = try FileSystem.readExisting(path, owner: .person)
         return try Snapshot.decode(bytes, file: path)
     }
 }

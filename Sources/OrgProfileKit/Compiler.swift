@@ -16,8 +16,7 @@ public struct SourceFile: Sendable {
     /// Reads a file; the name is the path as given. Reads at most one byte more than the
     /// size limit, so a huge file is refused (by `Compiler.analyze`) without being loaded.
     public static func read(_ path: String, limit: Int = Limits.standard.fileBytes) throws -> SourceFile {
-        guard let bytes = try FileSystem.read(path, owner: .person, limit: limit + 1) else { throw FileError(path: path, errno: ENOENT) }
-        return SourceFile(name: path, bytes: bytes)
+        SourceFile(name: path, bytes: try FileSystem.readExisting(path, owner: .person, limit: limit + 1))
     }
 }
 

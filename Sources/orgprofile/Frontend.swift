@@ -70,7 +70,7 @@ struct Frontend {
     /// A published config file (`--from`), read and parsed; exits 74 when it cannot be read
     /// and 1 when the AWS CLI could not read it either.
     func published(_ path: String) throws -> PublishedConfig {
-        let bytes = try reading { try FileSystem.read(path, owner: .person) ?? { throw FileError(path: path, errno: ENOENT) }() }
+        let bytes = try reading { try FileSystem.readExisting(path, owner: .person) }
         guard let config = PublishedConfig(path: path, bytes: bytes) else {
             fail(.installConflict, "\(path) is not a config file the AWS CLI can read")
             throw Exit.invalidInput

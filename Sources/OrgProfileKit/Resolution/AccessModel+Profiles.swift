@@ -6,12 +6,10 @@ extension AccessModel {
     struct Candidate {
         /// Its name's number in `profileNames`.
         var name: Int
-        /// `pairKey` of its account and role; -1 for the user-management profile, which is
-        /// never merged with a grant of the same pair.
-        var pair: Int
         var account: Int
         var role: Int
-        /// Its profile's target in `targets`.
+        /// Its profile's target in `targets`: one per (account, role) pair, and the
+        /// user-management profile's own, so never the same as a grant's.
         var target: Int
         var userManagement: UserManagementKind?
         /// Where its grant is: `grant` indexes the entry's own grants when `group` is nil,
@@ -76,10 +74,10 @@ extension AccessModel {
     public func profileSources(for principal: Principal) -> [String: [ProfileSource]] {
         guard let entry = entry(of: principal) else { return [:] }
         let kept = select(entry).kept
-        var pairOfName: [Int: Int] = [:]
-        for candidate in kept { pairOfName[candidate.name] = candidate.pair }
+        var targetOfName: [Int: Int] = [:]
+        for candidate in kept { targetOfName[candidate.name] = candidate.target }
         var sources: [String: Set<ProfileSource>] = [:]
-        for candidate in candidates(entry) where pairOfName[candidate.name] == candidate.pair {
+        for candidate in candidates(entry) where targetOfName[candidate.name] == candidate.target {
             let source: ProfileSource =
                 if candidate.userManagement != nil { .userManagement } else if let group = candidate.group {
                     .group(groupEntries[group].principal.name)
@@ -157,10 +155,10 @@ extension AccessModel {
             var end = start + 1
             while end < order.count, order[end] >> 32 == name {
                 let position = order[end] & 0xFFFF_FFFF
-                let pair = candidates[position].pair
-                // The same pair granted again: one profile, a wildcard if either grant is one.
-                // (The user-management profile, pair -1, is never the same as a grant.)
-                let same = pair < 0 ? nil : candidates[first].pair == pair ? first : others.first { candidates[$0].pair == pair }
+                let target = candidates[position].target
+                // The same pair granted again (the same target): one profile, a wildcard if either
+                // grant is one.
+                let same = candidates[first].target == target ? first : others.first { candidates[$0].target == target }
                 if let same {
                     candidates[same].isWildcard = candidates[same].isWildcard || candidates[position].isWildcard
                 } else {
@@ -185,8 +183,8 @@ extension AccessModel {
             for (index, grant) in grants.enumerated() {
                 candidates.append(
                     Candidate(
-                        name: grant.name, pair: Self.pairKey(grant.account, grant.role, roles: roles.count), account: grant.account,
-                        role: grant.role, target: grant.target, group: group, grant: index, isWildcard: grant.isWildcard))
+                        name: grant.name, account: grant.account, role: grant.role, target: grant.target, group: group, grant: index,
+                        isWildcard: grant.isWildcard))
             }
         }
         add(entry.grants, from: nil)
@@ -200,7 +198,7 @@ extension AccessModel {
             let name = profileNames.userManagementName, entry.userManagementSource != nil
         else { return nil }
         return Candidate(
-            name: name, pair: -1, account: target.account, role: target.role, target: userManagementTargetIndex[kind]!, userManagement: kind
+            name: name, account: target.account, role: target.role, target: userManagementTargetIndex[kind]!, userManagement: kind
         )
     }
 
