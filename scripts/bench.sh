@@ -11,7 +11,9 @@
 # assignments of 10 accounts.
 # Each command runs $RUNS times (default 5), and the ones that take well under a second (validate, export,
 # diff, install and their libyaml floors) $FAST_RUNS times (default 21), since a shared machine's noise is
-# a larger share of them; the table shows the median wall time and the peak memory.
+# a larger share of them; the table shows the median wall time and the peak memory. A command and its
+# floor run interleaved (one of each per round), so a neighbour slowing the machine for a minute slows
+# both: the ratios are of medians taken over the same minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=.build-bench
@@ -25,21 +27,30 @@ gen=$PWD/Benchmarks/.build/release/generate-org
 runs=${RUNS:-5}
 fast_runs=${FAST_RUNS:-21}
 
-# measure NAME COMMAND...: median wall seconds and peak resident MB of $RUNS runs (setup via $SETUP).
+# interleaved RUNS SPEC...: runs each SPEC ("name|setup|command", the setup untimed) once per
+# round, RUNS rounds, so that a command and its floor see the same minutes of this shared
+# machine; records the median wall seconds and the peak resident MB of each name.
 declare -A wall memory
-measure() {
-    local name=$1; shift
-    local times=() peaks=()
-    for run in $(seq "$runs"); do
-        if [ -n "${SETUP:-}" ]; then eval "$SETUP"; fi
-        local start=$EPOCHREALTIME
-        /usr/bin/time -f "%M" -o "$work/time" "$@" > /dev/null 2>&1 || true
-        local end=$EPOCHREALTIME
-        times+=("$(awk "BEGIN { printf \"%.4f\", $end - $start }")")
-        peaks+=("$(tail -1 "$work/time")")
+interleaved() {
+    local rounds=$1; shift
+    local -A times peaks
+    for run in $(seq "$rounds"); do
+        for spec in "$@"; do
+            local name=${spec%%|*} rest=${spec#*|}
+            local setup=${rest%%|*} command=${rest#*|}
+            if [ -n "$setup" ]; then eval "$setup" > /dev/null 2>&1; fi
+            local start=$EPOCHREALTIME
+            eval "/usr/bin/time -f %M -o $work/time $command" > /dev/null 2>&1 || true
+            local end=$EPOCHREALTIME
+            times[$name]+="$(awk "BEGIN { printf \"%.4f\", $end - $start }") "
+            peaks[$name]+="$(tail -1 "$work/time") "
+        done
     done
-    wall[$name]=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-    memory[$name]=$(( $(printf '%s\n' "${peaks[@]}" | sort -n | tail -1) / 1024 ))
+    for spec in "$@"; do
+        local name=${spec%%|*}
+        wall[$name]=$(printf '%s\n' ${times[$name]} | sort -n | sed -n "$(( (rounds + 1) / 2 ))p")
+        memory[$name]=$(( $(printf '%s\n' ${peaks[$name]} | sort -n | tail -1) / 1024 ))
+    done
 }
 ratio() { python3 -c "print(f'{$1 / max($2, 0.001):.2f}')"; }
 
@@ -75,24 +86,28 @@ with open(f"{work}/existing-config", "w") as out:
 PY
 
 org=$work/org.yaml
-# Both start after sync, so that writing back the deletion does not land inside the next timing.
-SETUP="rm -rf $work/dist; sync" measure compile "$bin" compile "$org" --out "$work/dist"
-"$bin" compile "$org" --out "$work/dist" > /dev/null
-SETUP="rm -rf $work/copy; sync" measure cp cp -r "$work/dist" "$work/copy"
-SETUP="rm -rf $work/copy; sync" measure python python3 Benchmarks/tools/write-tree.py "$work/dist" "$work/copy"
-SETUP="" measure cat sh -c "find $work/dist -type f -exec cat {} + > /dev/null"
-measure unchanged "$bin" compile "$org" --out "$work/dist"
-SETUP="$bin compile $org --out $work/dist > /dev/null" measure user-changed "$bin" compile "$work/user-changed/org.yaml" --out "$work/dist"
-"$bin" compile "$org" --out "$work/dist" > /dev/null
-SETUP="" measure check "$bin" check "$org" --out "$work/dist"
-runs=$fast_runs measure libyaml "$work/yaml-events" "$org"
-runs=$fast_runs measure libyaml-both "$work/yaml-events" "$org" "$work/group-changed/org.yaml"
-runs=$fast_runs measure validate "$bin" validate "$org"
-runs=$fast_runs measure export "$bin" export "$org" --user "$user"
-runs=$fast_runs measure diff "$bin" diff "$org" "$work/group-changed/org.yaml"
-"$bin" compile "$org" --out "$work/dist" > /dev/null
-SETUP="cp $work/existing-config $work/config" runs=$fast_runs measure install "$bin" install --from "$work/dist/users/$user/config" --config "$work/config" --credentials "$work/none"
-runs=$fast_runs measure version "$bin" --version
+dist=$work/dist
+compiled="$bin compile $org --out $dist"
+# compile, cp -r and the Python writer each start after sync, so that writing back the
+# deletion of the folder before does not land inside the next timing.
+"$bin" compile "$org" --out "$dist" > /dev/null
+interleaved "$runs" \
+    "compile|rm -rf $dist; sync|$compiled" \
+    "cp|rm -rf $work/copy; sync|cp -r $dist $work/copy" \
+    "python|rm -rf $work/copy; sync|python3 Benchmarks/tools/write-tree.py $dist $work/copy"
+interleaved "$runs" \
+    "unchanged|$compiled|$compiled" \
+    "user-changed|$compiled|$bin compile $work/user-changed/org.yaml --out $dist" \
+    "cat|$compiled|sh -c 'find $dist -type f -exec cat {} + > /dev/null'" \
+    "check||$bin check $org --out $dist"
+interleaved "$fast_runs" \
+    "libyaml||$work/yaml-events $org" \
+    "validate||$bin validate $org" \
+    "export||$bin export $org --user $user" \
+    "libyaml-both||$work/yaml-events $org $work/group-changed/org.yaml" \
+    "diff||$bin diff $org $work/group-changed/org.yaml" \
+    "version||$bin --version" \
+    "install|cp $work/existing-config $work/config|$bin install --from $dist/users/$user/config --config $work/config --credentials $work/none"
 
 size=$(du -sh "$work/dist" | cut -f1)
 input=$(( $(stat -c %s "$org") / 1024 ))
@@ -123,10 +138,10 @@ scaling() {
     printf '%-8s %10s %10s %10s %10s %10s %10s %10s %10s\n' users "org.yaml" output "validate s" "MB" "compile s" "MB" "check s" "MB"
     for users in 1000 10000 50000; do
         "$gen" "$users" 300 200 10 1 > "$work/scale.yaml"
-        SETUP="" measure validate "$bin" validate "$work/scale.yaml"
-        SETUP="rm -rf $work/scale; sync" measure compile "$bin" compile "$work/scale.yaml" --out "$work/scale"
-        "$bin" compile "$work/scale.yaml" --out "$work/scale" > /dev/null
-        SETUP="" measure check "$bin" check "$work/scale.yaml" --out "$work/scale"
+        interleaved "$runs" \
+            "validate||$bin validate $work/scale.yaml" \
+            "compile|rm -rf $work/scale; sync|$bin compile $work/scale.yaml --out $work/scale" \
+            "check||$bin check $work/scale.yaml --out $work/scale"
         printf '%-8s %10s %10s %10s %10s %10s %10s %10s %10s\n' "$users" "$(( $(stat -c %s "$work/scale.yaml") / 1024 )) KiB" \
             "$(du -sh "$work/scale" | cut -f1)" "${wall[validate]}" "${memory[validate]}" "${wall[compile]}" "${memory[compile]}" \
             "${wall[check]}" "${memory[check]}"

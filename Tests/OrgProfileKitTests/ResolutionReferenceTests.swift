@@ -30,10 +30,11 @@ import Testing
             let suffix = model.roles[grant.role].profileSuffix.map { "-\($0)" } ?? ""
             list.append(("\(model.project)-\(model.accounts[grant.account].key)\(suffix)", pair, grant.location, grant.isWildcard))
         }
-        if let kind = entry.principal.userManagement, let target = model.userManagementTargets[kind],
+        // The user-management profile: never the same as a grant's (no pair of indices).
+        if let kind = entry.principal.userManagement, model.userManagementTarget(kind) != nil,
             let name = model.userManagementProfileName, let source = entry.userManagementSource
         {
-            list.append((name, [target.account, target.role, -1], source, false))
+            list.append((name, [-1], source, false))
         }
         var first: [String: Int] = [:]
         var collisions: [String] = []

@@ -56,18 +56,20 @@ extension AccessModel {
         var result: [DeclaredAssignment] = []
         var seen = Set<[String]>()
         for entry in groupEntries + userEntries where !entry.disabled {
-            func add(account: Int, role: Int, location: SourceLocation, userManagement: UserManagementKind?) {
-                let key = [entry.principal.kind.rawValue, entry.principal.name, accounts[account].key, roles[role].name]
+            func add(account: Account, role: Role, location: SourceLocation, userManagement: UserManagementKind?) {
+                let key = [entry.principal.kind.rawValue, entry.principal.name, account.key, role.name]
                 guard seen.insert(key).inserted else { return }
                 result.append(
                     DeclaredAssignment(
-                        principalKind: entry.principal.kind, principal: entry.principal.name, account: accounts[account].key,
-                        accountID: accounts[account].id, role: roles[role].name, location: location, userManagement: userManagement))
+                        principalKind: entry.principal.kind, principal: entry.principal.name, account: account.key,
+                        accountID: account.id, role: role.name, location: location, userManagement: userManagement))
             }
-            for grant in entry.grants { add(account: grant.account, role: grant.role, location: grant.location, userManagement: nil) }
+            for grant in entry.grants {
+                add(account: accounts[grant.account], role: roles[grant.role], location: grant.location, userManagement: nil)
+            }
             // The user-management grant belongs to whoever carries the flag itself, not to
             // the members of a group that does.
-            if let source = entry.userManagementSource, let kind = entry.principal.userManagement, let target = userManagementTargets[kind],
+            if let source = entry.userManagementSource, let kind = entry.principal.userManagement, let target = userManagementTarget(kind),
                 !entry.groups.contains(where: { groupEntries[$0].userManagementSource == source })
             {
                 add(account: target.account, role: target.role, location: source, userManagement: kind)

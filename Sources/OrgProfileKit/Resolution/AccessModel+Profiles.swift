@@ -6,12 +6,9 @@ extension AccessModel {
     struct Candidate {
         /// Its name's number in `profileNames`.
         var name: Int
-        var account: Int
-        var role: Int
         /// Its profile's target in `targets`: one per (account, role) pair, and the
         /// user-management profile's own, so never the same as a grant's.
         var target: Int
-        var userManagement: UserManagementKind?
         /// Where its grant is: `grant` indexes the entry's own grants when `group` is nil,
         /// else that group's; both are nil for the user-management profile. Indices, not a
         /// location, so building candidates copies no strings.
@@ -79,7 +76,7 @@ extension AccessModel {
         var sources: [String: Set<ProfileSource>] = [:]
         for candidate in candidates(entry) where targetOfName[candidate.name] == candidate.target {
             let source: ProfileSource =
-                if candidate.userManagement != nil { .userManagement } else if let group = candidate.group {
+                if candidate.grant == nil { .userManagement } else if let group = candidate.group {
                     .group(groupEntries[group].principal.name)
                 } else { .direct }
             sources[profileNames.names[candidate.name], default: []].insert(source)
@@ -183,8 +180,7 @@ extension AccessModel {
             for (index, grant) in grants.enumerated() {
                 candidates.append(
                     Candidate(
-                        name: grant.name, account: grant.account, role: grant.role, target: grant.target, group: group, grant: index,
-                        isWildcard: grant.isWildcard))
+                        name: grant.name, target: grant.target, group: group, grant: index, isWildcard: grant.isWildcard))
             }
         }
         add(entry.grants, from: nil)
@@ -194,12 +190,10 @@ extension AccessModel {
     }
 
     private func userManagementCandidate(_ entry: Entry) -> Candidate? {
-        guard let kind = entry.principal.userManagement, let target = userManagementTargets[kind],
+        guard let kind = entry.principal.userManagement, let target = userManagementTargetIndex[kind],
             let name = profileNames.userManagementName, entry.userManagementSource != nil
         else { return nil }
-        return Candidate(
-            name: name, account: target.account, role: target.role, target: userManagementTargetIndex[kind]!, userManagement: kind
-        )
+        return Candidate(name: name, target: target)
     }
 
     /// Where org.yaml grants a candidate of `entry`.
@@ -210,22 +204,23 @@ extension AccessModel {
 
     private func collision(_ first: Candidate, _ second: Candidate, for entry: Entry) -> Diagnostic {
         let principal = entry.principal
-        func describe(_ candidate: Candidate) -> String {
-            let grant = "'\(roles[candidate.role].name)' on account '\(accounts[candidate.account].key)'"
-            return candidate.userManagement == nil ? grant : "the user-management profile (\(grant))"
+        let (one, other) = (targets[first.target], targets[second.target])
+        func describe(_ target: Profile.Target) -> String {
+            let grant = "'\(target.role.name)' on account '\(target.account.key)'"
+            return target.userManagement == nil ? grant : "the user-management profile (\(grant))"
         }
         let hint: String
-        if first.userManagement != nil || second.userManagement != nil {
+        if one.userManagement != nil || other.userManagement != nil {
             hint = "set user_management.profile to another name"
-        } else if first.account == second.account {
+        } else if one.account === other.account {
             hint = "give one of the roles a profile_suffix"
         } else {
             hint = "rename an account or change a profile_suffix"
         }
         return .error(
             .profileCollision,
-            "\(principal.kind) '\(principal.name)' would get two profiles named '\(profileNames.names[first.name])': \(describe(first)) and \(describe(second)); \(hint)",
+            "\(principal.kind) '\(principal.name)' would get two profiles named '\(profileNames.names[first.name])': \(describe(one)) and \(describe(other)); \(hint)",
             at: location(of: second, in: entry),
-            notes: [.init("\(describe(first)) is granted here", at: location(of: first, in: entry))])
+            notes: [.init("\(describe(one)) is granted here", at: location(of: first, in: entry))])
     }
 }

@@ -80,11 +80,6 @@ public struct AccessModel: Sendable {
         var target = 0
     }
 
-    struct UserManagementTarget: Sendable {
-        var account: Int
-        var role: Int
-    }
-
     struct Entry: Sendable {
         var principal: Principal
         var grants: [Grant]
@@ -114,7 +109,6 @@ public struct AccessModel: Sendable {
     public let privilegedRolePatterns: [String]
     /// `<project>-<user_management.profile>`, when user_management is declared.
     public let userManagementProfileName: String?
-    let userManagementTargets: [UserManagementKind: UserManagementTarget]
     let groupEntries: [Entry]
     let userEntries: [Entry]
     /// Positions in `groupEntries` and `userEntries`, by name: principals are looked up by name.
@@ -125,6 +119,11 @@ public struct AccessModel: Sendable {
     /// user-management kind (`userManagementTargetIndex`).
     let targets: [Profile.Target]
     let userManagementTargetIndex: [UserManagementKind: Int]
+
+    /// The user-management profile's target for that kind, when user_management declares it.
+    func userManagementTarget(_ kind: UserManagementKind) -> Profile.Target? {
+        userManagementTargetIndex[kind].map { targets[$0] }
+    }
 
     /// Builds the model from a spec. Unknown references are skipped (the Validator reports
     /// them), so the model can be built, and checked for collisions, even from a spec with
@@ -177,7 +176,7 @@ public struct AccessModel: Sendable {
             }
         }
 
-        var targets: [UserManagementKind: UserManagementTarget] = [:]
+        var userManagementPairs: [UserManagementKind: (account: Int, role: Int)] = [:]
         if let userManagement = spec.userManagement {
             userManagementProfileName = "\(project)-\(userManagement.profile?.value ?? "user-management")"
             let declared: [(UserManagementKind, UserManagementTargetSpec?)] = [
@@ -187,14 +186,12 @@ public struct AccessModel: Sendable {
                 if let target, let account = target.account.flatMap({ accountIndex[$0.value] }),
                     let role = target.role.flatMap({ roleIndex[$0.value] })
                 {
-                    targets[kind] = UserManagementTarget(account: account, role: role)
+                    userManagementPairs[kind] = (account, role)
                 }
             }
         } else {
             userManagementProfileName = nil
         }
-        userManagementTargets = targets
-
         var groupEntries = spec.groups.map { group in
             let flag = group.userManagement?.value == true ? group.userManagement?.location : nil
             let principal = Principal(
@@ -263,7 +260,7 @@ public struct AccessModel: Sendable {
         number(&userEntries)
         var userManagementTargetIndex: [UserManagementKind: Int] = [:]
         for kind in [UserManagementKind.delegatedAdmin, .organizationManagement] {
-            guard let target = userManagementTargets[kind], let name = userManagementProfileName else { continue }
+            guard let target = userManagementPairs[kind], let name = userManagementProfileName else { continue }
             userManagementTargetIndex[kind] = profileTargets.count
             profileTargets.append(
                 Profile.Target(name: name, account: accounts[target.account], role: roles[target.role], userManagement: kind))

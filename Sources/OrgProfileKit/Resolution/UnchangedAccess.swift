@@ -20,25 +20,14 @@ struct UnchangedAccess {
         self.old = old
         self.new = new
         let newAccounts = Dictionary(new.accounts.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        accountAlike = old.accounts.map { account in
-            guard let other = newAccounts[account.key] else { return false }
-            return account.id == other.id && account.region == other.region && account.displayName == other.displayName
-                && account.settings == other.settings
-        }
+        accountAlike = old.accounts.map { newAccounts[$0.key] == $0 }
         let newRoles = Dictionary(new.roles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        roleAlike = old.roles.map { role in newRoles[role.name].map { $0.profileSuffix == role.profileSuffix } ?? false }
-        var alike = old.project == new.project && old.userManagementProfileName == new.userManagementProfileName
-        for kind in [UserManagementKind.delegatedAdmin, .organizationManagement] {
-            switch (old.userManagementTargets[kind], new.userManagementTargets[kind]) {
-            case (nil, nil): break
-            case (let was?, let now?):
-                alike =
-                    alike && accountAlike[was.account] && old.accounts[was.account].key == new.accounts[now.account].key
-                    && roleAlike[was.role] && old.roles[was.role].name == new.roles[now.role].name
-            default: alike = false
+        roleAlike = old.roles.map { newRoles[$0.name] == $0 }
+        sharedSettingsAlike =
+            old.project == new.project
+            && [UserManagementKind.delegatedAdmin, .organizationManagement].allSatisfy {
+                old.userManagementTarget($0) == new.userManagementTarget($0)
             }
-        }
-        sharedSettingsAlike = alike
         let newGroups = Dictionary(
             new.groupEntries.indices.map { (new.groupEntries[$0].principal.name, $0) }, uniquingKeysWith: { first, _ in first })
         groupAlike = old.groupEntries.map { entry in
