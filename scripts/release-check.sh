@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves a release archive runs without Swift and without libyaml: checks its sha256, unpacks it, shows with ldd
 # that the binary needs neither libyaml nor any Swift runtime library, and runs validate, compile and
-# install --dry-run with an empty environment (env -i: no toolchain on PATH, no library path).
+# install --dry-run with an empty environment (env -i: no toolchain on PATH, no library path). Also that it ships
+# the documentation the help texts point at, and a man page that renders without a warning.
 set -euo pipefail
 archive=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,9 +12,16 @@ trap 'rm -rf "$work"' EXIT
 (cd "$(dirname "$archive")" && sha256sum --check --quiet "$(basename "$archive").sha256")
 tar -xzf "$archive" -C "$work"
 folder=$(find "$work" -mindepth 1 -maxdepth 1 -type d)
-for file in orgprofile LICENSE orgprofile.1 completions/orgprofile.bash completions/orgprofile.zsh completions/orgprofile.fish; do
+for file in orgprofile LICENSE orgprofile.1 completions/orgprofile.bash completions/orgprofile.zsh completions/orgprofile.fish \
+    share/doc/orgprofile/README.md share/doc/orgprofile/live.md share/doc/orgprofile/diagnostics.md; do
     [ -s "$folder/$file" ] || { echo "release-check: $file is missing from the archive" >&2; exit 1; }
 done
+warnings=$(groff -mandoc -ww -z "$folder/orgprofile.1" 2>&1)
+if [ -n "$warnings" ]; then
+    echo "$warnings" >&2
+    echo "release-check: the man page renders with warnings" >&2
+    exit 1
+fi
 
 needed=$(ldd "$folder/orgprofile")
 echo "$needed"

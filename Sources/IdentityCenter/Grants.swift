@@ -32,6 +32,18 @@ public struct Grants: Sendable {
             case permissionSet
             /// A user or group Identity Center does not have.
             case principal
+
+            /// What resolves it: the name is wrong, or the thing is not there yet.
+            var nextStep: String {
+                let again = "take a new snapshot (orgprofile snapshot) and run again"
+                return switch self {
+                case .account: "correct the account's id, or, if the account joined the organisation since, \(again)"
+                case .permissionSet: "create the permission set in Identity Center, \(again); or correct the role's name"
+                case .principal:
+                    "create it in Identity Center (or in the identity provider that provisions it), \(again); "
+                        + "or set identity_center_name to its name there"
+                }
+            }
         }
 
         public var kind: Kind
@@ -134,8 +146,9 @@ public struct Grants: Sendable {
         }
     }
 
-    /// The unresolved names as errors at their places in org.yaml: `assignments` never guesses.
+    /// The unresolved names as errors at their places in org.yaml, each saying what to do
+    /// next: `assignments` never guesses.
     public var diagnostics: [Diagnostic] {
-        unresolved.map { .error(.unknownInIdentityCenter, "\($0.message) (in the snapshot)", at: $0.location) }
+        unresolved.map { .error(.unknownInIdentityCenter, "\($0.message) (in the snapshot); \($0.kind.nextStep)", at: $0.location) }
     }
 }

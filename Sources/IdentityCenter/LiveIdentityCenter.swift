@@ -66,11 +66,49 @@ public struct LiveIdentityCenter: IdentityCenterSource {
     struct PermissionSetARNs: Decodable { var PermissionSets: [String] }
 
     struct PermissionSetDetails: Decodable {
+        /// The optional fields are read leniently: `SessionDuration` as a number of seconds
+        /// too (moto returns 3600 where AWS returns "PT1H"), and an optional field of
+        /// another type is left out and named in `unexpected`, so that the snapshot warns
+        /// and goes on.
         struct Details: Decodable {
             var Name: String
             var PermissionSetArn: String
             var Description: String?
             var SessionDuration: String?
+            /// Optional fields of a type AWS does not document, left out.
+            var unexpected: [String] = []
+
+            enum CodingKeys: String, CodingKey {
+                case Name, PermissionSetArn, Description, SessionDuration
+            }
+
+            init(from decoder: Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                Name = try container.decode(String.self, forKey: .Name)
+                PermissionSetArn = try container.decode(String.self, forKey: .PermissionSetArn)
+                var unexpected: [String] = []
+                func text(_ key: CodingKeys) -> String? {
+                    if let seconds = try? container.decodeIfPresent(Int.self, forKey: key), key == .SessionDuration {
+                        return Self.duration(seconds: seconds)
+                    }
+                    do {
+                        return try container.decodeIfPresent(String.self, forKey: key)
+                    } catch {
+                        unexpected.append(key.rawValue)
+                        return nil
+                    }
+                }
+                Description = text(.Description)
+                SessionDuration = text(.SessionDuration)
+                self.unexpected = unexpected
+            }
+
+            /// A number of seconds as an ISO 8601 duration: 3600 is `PT1H`, 5400 `PT1H30M`.
+            static func duration(seconds: Int) -> String {
+                let (hours, minutes, rest) = (seconds / 3600, seconds % 3600 / 60, seconds % 60)
+                return "PT" + (hours > 0 ? "\(hours)H" : "") + (minutes > 0 ? "\(minutes)M" : "")
+                    + (rest > 0 || seconds == 0 ? "\(rest)S" : "")
+            }
         }
 
         var PermissionSet: Details
@@ -173,6 +211,8 @@ public struct LiveIdentityCenter: IdentityCenterSource {
     struct Lists: Sendable {
         var managementID: String?
         var delegated: [String]?
+        /// What the organisation's two optional reads could not read, and the aws command's words.
+        var unread: [String] = []
         var activeAccounts: [Accounts.Account] = []
         var permissionSetARNs: [String] = []
         var users: [Users.User] = []
@@ -227,15 +267,27 @@ public struct LiveIdentityCenter: IdentityCenterSource {
             var lists = Lists()
             let work: [@Sendable () throws -> @Sendable (inout Lists) -> Void] = [
                 {
-                    let id = try? call("organizations", "describe-organization", as: Organization.self).Organization.MasterAccountId
-                    return { $0.managementID = id }
+                    do {
+                        let id = try call("organizations", "describe-organization", as: Organization.self).Organization.MasterAccountId
+                        return { $0.managementID = id }
+                    } catch {
+                        let unread =
+                            "the management account is unknown: the organisation could not be described (organizations:DescribeOrganization); \(error)"
+                        return { $0.unread.append(unread) }
+                    }
                 },
                 {
-                    let ids = try? call(
-                        "organizations", "list-delegated-administrators", ["--service-principal", "sso.amazonaws.com"],
-                        as: DelegatedAdministrators.self
-                    ).DelegatedAdministrators.map(\.Id)
-                    return { $0.delegated = ids }
+                    do {
+                        let ids = try call(
+                            "organizations", "list-delegated-administrators", ["--service-principal", "sso.amazonaws.com"],
+                            as: DelegatedAdministrators.self
+                        ).DelegatedAdministrators.map(\.Id)
+                        return { $0.delegated = ids }
+                    } catch {
+                        let unread =
+                            "the delegated-admin account is unknown: the delegated administrators could not be listed (organizations:ListDelegatedAdministrators); \(error)"
+                        return { $0.unread.append(unread) }
+                    }
                 },
                 {
                     let accounts = try call("organizations", "list-accounts", as: Accounts.self).Accounts
@@ -256,14 +308,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
                 },
             ]
             for apply in try all(work) { apply(&lists) }
-            if lists.managementID == nil {
-                warn("the organisation could not be described (organizations:DescribeOrganization); the management account is unknown")
-            }
-            if lists.delegated == nil {
-                warn(
-                    "the delegated administrators could not be listed (organizations:ListDelegatedAdministrators); the delegated-admin account is unknown"
-                )
-            }
+            lists.unread.forEach(warn)
             for account in lists.activeAccounts where accountStatus(account) != "ACTIVE" {
                 warn(
                     "account \(account.Id) (\(account.Name ?? "no name")) is \(accountStatus(account).lowercased()); it and its assignments are skipped"
@@ -285,6 +330,11 @@ public struct LiveIdentityCenter: IdentityCenterSource {
                         "sso-admin", "describe-permission-set", ["--instance-arn", arn, "--permission-set-arn", set],
                         as: PermissionSetDetails.self
                     ).PermissionSet
+                    for field in found.unexpected {
+                        warn(
+                            "permission set '\(found.Name)': its \(field) is of a type AWS does not document; it is left out of the snapshot"
+                        )
+                    }
                     let permissionSet = Snapshot.PermissionSet(
                         arn: found.PermissionSetArn, name: found.Name, description: found.Description,
                         sessionDuration: found.SessionDuration)

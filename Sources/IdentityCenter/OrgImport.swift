@@ -69,7 +69,7 @@ public struct OrgImport {
             held[principal, default: [:]][role, default: []].insert(account)
             kept.append(assignment)
         }
-        let suffixes = profileSuffixes(held: held, userKey: userKey, groupKey: groupKey)
+        let suffixes = Self.profileSuffixes(held: held)
 
         var yaml = "# Imported by orgprofile import from IAM Identity Center \(snapshot.instance.arn)\n"
         yaml += "# (identity store \(snapshot.instance.identityStoreID)). Review it, then commit it: from now on this file is\n"
@@ -145,41 +145,23 @@ public struct OrgImport {
         var key: String
     }
 
-    /// A `profile_suffix` for each role that shares an account with another role in some
-    /// person's access (their own assignments and their groups'), so no two of a person's
-    /// profiles get one name. The role held most widely keeps the plain name where it can.
-    func profileSuffixes(held: [Principal: [String: Set<String>]], userKey: [String: String], groupKey: [String: String]) -> [String:
-        String]
-    {
-        // Every person's and every group's access, account by account.
-        var access: [[String: Set<String>]] = []  // account -> roles, per principal
-        func add(_ roles: [[String: Set<String>]]) {
-            var byAccount: [String: Set<String>] = [:]
-            for holding in roles {
-                for (role, accounts) in holding { for account in accounts { byAccount[account, default: []].insert(role) } }
-            }
-            access.append(byAccount)
-        }
-        var groupsOfUser: [String: [String]] = [:]
-        for membership in snapshot.memberships {
-            if let user = userKey[membership.userID], let group = groupKey[membership.groupID] {
-                groupsOfUser[user, default: []].append(group)
-            }
-        }
-        for user in userKey.values {
-            add(
-                [held[Principal(kind: .user, key: user)] ?? [:]]
-                    + (groupsOfUser[user] ?? []).map { held[Principal(kind: .group, key: $0)] ?? [:] })
-        }
-        for group in groupKey.values { add([held[Principal(kind: .group, key: group)] ?? [:]]) }
-
-        var conflicts: [String: Set<String>] = [:]
+    /// A `profile_suffix` for each role granted, to anyone, on an account where another role
+    /// is granted too: on every account `<project>-<account>` then means one role for
+    /// everybody, so a person who later joins a group never holds two profiles of one name,
+    /// and no fix renames a profile people already use. Of roles that share an account, the
+    /// one held most widely keeps the plain name where it can.
+    static func profileSuffixes(held: [Principal: [String: Set<String>]]) -> [String: String] {
+        var rolesOnAccount: [String: Set<String>] = [:]
         var weight: [String: Int] = [:]
-        for holding in held.values { for (role, accounts) in holding { weight[role, default: 0] += accounts.count } }
-        for byAccount in access {
-            for roles in byAccount.values where roles.count > 1 {
-                for role in roles { conflicts[role, default: []].formUnion(roles.subtracting([role])) }
+        for holding in held.values {
+            for (role, accounts) in holding {
+                weight[role, default: 0] += accounts.count
+                for account in accounts { rolesOnAccount[account, default: []].insert(role) }
             }
+        }
+        var conflicts: [String: Set<String>] = [:]
+        for roles in rolesOnAccount.values where roles.count > 1 {
+            for role in roles { conflicts[role, default: []].formUnion(roles.subtracting([role])) }
         }
         // The most widely held role of each clash keeps the plain profile name; ties by name.
         var plain = Set<String>()

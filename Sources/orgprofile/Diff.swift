@@ -13,10 +13,11 @@ extension OrgProfileCommand {
                 Compares two versions: OLD and NEW files, or with --base REV the file as it was at a git revision \
                 and as it is now. Lists profiles added, removed, changed (the same name now pointing at another \
                 account, role or region) and renamed; users and groups added, removed, disabled or re-enabled; and \
-                sso-session changes. Privileged changes come first, marked with ! and their reason: a role matching \
-                review.privileged_roles (default: Admin, PowerUser, FullAccess), user management, super admin, a \
-                "*" assignment that follows every account, a command setting that is new or changed. Every added \
-                or removed profile says where it comes from: a group, a direct assignment, user management.
+                sso-session changes. Privileged changes come first, most powerful first, marked with ! and their \
+                reason: super admin, user management, a role matching review.privileged_roles (default: Admin, \
+                PowerUser, FullAccess), a command setting that is new or changed. A "*" assignment that follows \
+                every account is broad, marked with * after them. Every added or removed profile says where it \
+                comes from: a group, a direct assignment, user management.
 
                 Exits 0 whether or not access changed, unless --exit-code is given (then 1 when it changed).
 

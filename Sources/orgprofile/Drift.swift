@@ -17,7 +17,8 @@ extension OrgProfileCommand {
                 are not declared (access nobody reviewed), memberships either way, and users, \
                 groups, accounts and permission sets org.yaml names that Identity Center lacks, \
                 each at its place in org.yaml. Grouped by user and group, privileged first. \
-                Disabled users are expected to hold nothing. docs/live.md explains every line.
+                Disabled users are expected to hold nothing. docs/live.md explains every line \
+                (share/doc/orgprofile/live.md in the release archive).
 
                 Example:
                   orgprofile drift org.yaml --profile acme-user-management --exit-code

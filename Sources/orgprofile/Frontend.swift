@@ -64,7 +64,7 @@ struct Frontend {
             return
         }
         try writing { try FileSystem.replaceFile(at: output, with: Array(text.utf8)) }
-        if let message = wrote(output) { Terminal.writeToStandardError(message + "\n") }
+        if let message = wrote(output) { printer.write(message + "\n") }
     }
 
     /// A published config file (`--from`), read and parsed; exits 74 when it cannot be read
@@ -121,7 +121,7 @@ struct Frontend {
 
     /// Tells the person why the run pauses: another run holds the lock on its target.
     func waitingForLock(_ message: String) {
-        Terminal.writeToStandardError("orgprofile: \(message)\n")
+        printer.write("orgprofile: \(message)\n")
     }
 
     func warn(_ code: DiagnosticCode, _ message: String) {

@@ -86,13 +86,10 @@ struct AWSAccessOptions: ParsableArguments {
 
     /// The live reader, with progress on standard error when it is a terminal.
     func live(_ frontend: Frontend) -> LiveIdentityCenter {
-        let showProgress = Terminal.standardErrorIsTerminal
+        let printer = frontend.printer
         return LiveIdentityCenter(
             aws: AWSCommand(profile: profile, region: region), jobs: jobs,
-            progress: { done, total in
-                guard showProgress else { return }
-                Terminal.writeToStandardError("\rreading IAM Identity Center: \(done)/\(total) calls\u{1B}[K")
-            },
+            progress: { done, total in printer.progress("reading IAM Identity Center: \(done)/\(total) calls") },
             warn: { frontend.warn(.partialRead, $0) })
     }
 }

@@ -13,8 +13,10 @@ struct OrgProfileCommand: ParsableCommand {
             One org.yaml declares the sso-session, accounts, roles, groups and users; \
             orgprofile writes one ~/.aws/config and onboarding page per person and team.
 
-            Exit codes: 0 success, 1 problems found (org.yaml errors, a stale folder, a \
-            conflict), 64 usage error, 74 a file could not be read or written.
+            Documentation: README.md and docs/ of the repository; share/doc/orgprofile/ in the release archive.
+
+            Exit codes:
+            \(Exit.table.map { "  \($0.code)\(String(repeating: " ", count: 4 - String($0.code).count))\($0.meaning)" }.joined(separator: "\n"))
 
             Examples:
               orgprofile validate org.yaml
@@ -66,6 +68,31 @@ protocol Subcommand: ParsableCommand {
 
 /// Exit codes beyond argument-parser's own (0 success, 64 usage).
 enum Exit {
+    /// What each exit code means, command by command: the top-level help prints it, and the
+    /// README's table is held to it word for word.
+    static let table: [(code: Int32, meaning: String)] = [
+        (0, "success (warnings may have been printed)"),
+        (
+            1,
+            "problems found: org.yaml (or a template) has errors; check: the output folder is out of date; "
+                + "diff --exit-code: access changed; drift --exit-code: Identity Center differs from org.yaml; "
+                + "install, uninstall: a conflict, or no block to remove (nothing changed); doctor: a check failed; "
+                + "import: the output file exists (without --force); assignments: a name the snapshot lacks"
+        ),
+        (
+            64,
+            "usage error: a bad option or argument; export, install, doctor: an unknown user, group or role; "
+                + "install, doctor, uninstall --from: a published config that names no single project (give --project); "
+                + "uninstall: several blocks installed and no --project; import: a snapshot that does not say the region (give --region); "
+                + "assignments: templates that need --output"
+        ),
+        (
+            74,
+            "a file could not be read or written; another orgprofile run held the target's lock for longer than --lock-timeout; "
+                + "diff --base: not a git repository or not a revision; snapshot, import, drift: an aws call failed"
+        ),
+    ]
+
     /// org.yaml (or a template) has errors.
     static let invalidInput = ExitCode(1)
     static let usage = ExitCode(64)

@@ -6,9 +6,7 @@ import OrgProfileKit
 extension Frontend {
     /// Reads a snapshot, live or from a file; a failed call is reported and exits 74.
     func snapshot(from source: IdentityCenterSource) throws -> IdentityCenter.Snapshot {
-        defer {
-            if Terminal.standardErrorIsTerminal, source is LiveIdentityCenter { Terminal.writeToStandardError("\r\u{1B}[K") }
-        }
+        defer { printer.write("") }
         do {
             return try reading { try source.snapshot() }
         } catch let failure as AWSCommand.Failure {
@@ -28,9 +26,9 @@ extension OrgProfileCommand {
                 Reads the instance, the organisation's accounts, permission sets, users, groups, \
                 memberships and every account assignment through the aws command (version 2 or \
                 1), with whatever credentials it uses. The document is sorted, so the same \
-                state gives the same bytes; docs/live.md describes it and the calls it makes. \
-                A failed call is reported with the aws command's own words, exit 74, and \
-                nothing is written.
+                state gives the same bytes; docs/live.md (share/doc/orgprofile/live.md in the \
+                release archive) describes it and the calls it makes. A failed call is reported \
+                with the aws command's own words, exit 74, and nothing is written.
 
                 Example:
                   orgprofile snapshot --profile acme-user-management --output snapshot.json

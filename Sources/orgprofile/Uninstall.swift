@@ -62,9 +62,11 @@ extension OrgProfileCommand {
                 Terminal.writeToStandardOutput(
                     "removed the orgprofile \(update.plan) block from \(path)\(update.backup.map { " (backup: \($0))" } ?? "")\n")
             } catch NothingToRemove.noFile {
-                Terminal.writeToStandardOutput("\(path) does not exist; nothing to remove\n")
+                frontend.fail(.installConflict, "\(path) does not exist; there is no orgprofile block to remove")
+                throw Exit.invalidInput
             } catch NothingToRemove.noBlock {
-                Terminal.writeToStandardOutput("\(path) has no orgprofile block; nothing to remove\n")
+                frontend.fail(.installConflict, "\(path) has no orgprofile block to remove")
+                throw Exit.invalidInput
             } catch let refusal as ConfigMerge.Refusal {
                 frontend.report(refusal.conflicts.map(Frontend.diagnostic))
                 frontend.note(.installConflict, "nothing was changed")
@@ -87,7 +89,7 @@ extension OrgProfileCommand {
             }
             guard installed.count <= 1 else {
                 frontend.fail(.installConflict, "\(path) has \(installed.count) orgprofile blocks (\(list)); name one with --project NAME")
-                throw Exit.invalidInput
+                throw Exit.usage
             }
             guard let only = installed.first else { throw NothingToRemove.noBlock }
             return only

@@ -1,5 +1,7 @@
 import ArgumentParser
+import IdentityCenter
 import OrgProfileKit
+import OrgYAML
 
 extension OrgProfileCommand {
     struct Validate: Subcommand {
@@ -11,10 +13,18 @@ extension OrgProfileCommand {
                 file order, then counted; on success, one line sums org.yaml up. Exits 0 \
                 when there are no errors (warnings allowed), 1 otherwise.
 
+                Every diagnostic has a code (--diagnostics-format github and json show it); \
+                docs/diagnostics.md has an example and the fix for each: \
+                \(codes).
+
                 Example:
                   orgprofile validate org.yaml
                 """
         )
+
+        /// Every diagnostic code, for the help (and so the man page).
+        static let codes = (DiagnosticCode.orgYAMLCodes + DiagnosticCode.orgProfileKitCodes + DiagnosticCode.identityCenterCodes)
+            .map(\.rawValue).joined(separator: ", ")
 
         @OptionGroup var input: InputOptions
         @OptionGroup var diagnostics: DiagnosticOptions

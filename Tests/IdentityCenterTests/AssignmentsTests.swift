@@ -208,7 +208,7 @@ import Testing
         let resolved = Grants(model: try Fixture.model(yaml), snapshot: snapshot)
         #expect(
             resolved.diagnostics.map(\.description) == [
-                "org.yaml:62:3: error: Identity Center has no group 'Platform Team' (in the snapshot)"
+                "org.yaml:65:3: error: Identity Center has no group 'Platform Team' (in the snapshot); create it in Identity Center (or in the identity provider that provisions it), take a new snapshot (orgprofile snapshot) and run again; or set identity_center_name to its name there"
             ])
     }
 }

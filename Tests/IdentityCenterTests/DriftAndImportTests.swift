@@ -80,19 +80,29 @@ enum Fixture {
         #expect(yaml.contains("  start_url: https://d-1234567890.awsapps.com/start\n"))
     }
 
-    /// Ben holds Developer (through dev-team) and ReadOnlyAccess (through ops) on one
-    /// account: one of them gets a suffix, the more widely held keeps the plain name.
-    @Test func suffixesOnlyWhereOnePersonsRolesShareAnAccount() throws {
+    /// Roles granted on one account, to anyone, do not share the plain name: Developer and
+    /// ReadOnlyAccess on workload-dev (both Ben's), AdministratorAccess (Ann's) and
+    /// ReadOnlyAccess (ops') on infrastructure. The most widely held keeps the plain name, so
+    /// `acme-infrastructure` means ReadOnlyAccess for everybody, and Ann joining ops later
+    /// collides with nothing and renames nothing.
+    @Test func suffixesWhereRolesShareAnAccountForAnyone() throws {
         let yaml = Fixture.imported()
         #expect(yaml.contains("  Developer:\n    profile_suffix: developer\n"), "\(yaml)")
         #expect(yaml.contains("  ReadOnlyAccess: {}\n"))
-        #expect(yaml.contains("  AdministratorAccess: {}\n"))
+        #expect(yaml.contains("  AdministratorAccess:\n    profile_suffix: administrator\n"))
         let model = try Fixture.model(yaml)
         let ben = try #require(model.principal(named: "ben", kind: .user))
         #expect(
             model.profiles(for: ben).map(\.name) == [
                 "acme-infrastructure", "acme-org-management", "acme-workload-dev", "acme-workload-dev-developer",
             ])
+        let ann = try #require(model.principal(named: "ann@x.example", kind: .user))
+        let annBefore = model.profiles(for: ann).map(\.name)
+        #expect(annBefore == ["acme-infrastructure-administrator", "acme-workload-dev-developer"])
+        let joined = try Fixture.model(yaml.replacingOccurrences(of: "groups: [dev-team]\n", with: "groups: [dev-team, ops]\n"))
+        #expect(joined.collisionDiagnostics().isEmpty)
+        let annAfter = joined.profiles(for: try #require(joined.principal(named: "ann@x.example", kind: .user))).map(\.name)
+        #expect(Set(annBefore).isSubset(of: annAfter) && annAfter.count == 5, "\(annAfter)")
         #expect(OrgImport.suffix(forRole: "ReadOnlyAccess") == "readonly")
         #expect(OrgImport.suffix(forRole: "AWSPowerUserAccess") == "awspoweruser")
     }

@@ -7,49 +7,6 @@ import Testing
 /// The live reader against a stand-in `aws` command on PATH that answers each call with
 /// canned JSON: the enumeration, what it skips, and how a failed call is reported.
 @Suite struct LiveReaderTests {
-    /// A folder with an `aws` script answering every call the reader makes; `failing` makes
-    /// that operation fail as the AWS CLI does (a message on standard error, exit 254).
-    static func fakeAWS(failing: String? = nil, organizationReadable: Bool = true) throws -> (folder: String, environment: [String: String])
-    {
-        let folder = try temporaryFolder()
-        let org =
-            organizationReadable
-            ? #"echo '{"Organization": {"MasterAccountId": "111111111111"}}'"#
-            : #"echo 'An error occurred (AccessDeniedException) when calling the DescribeOrganization operation: no' >&2; exit 254"#
-        var script = """
-            #!/bin/sh
-            # Every call is logged, one line each, for the test to count.
-            echo "$*" >> "\(folder)/calls"
-            case "$1 $2" in
-            "\(failing ?? "none")") echo; echo 'An error occurred (ThrottlingException) when calling the operation: Rate exceeded'; echo >&2 'An error occurred (ThrottlingException) when calling the operation: Rate exceeded' >&2; exit 254 ;;
-            "sso-admin list-instances") echo '{"Instances": [{"InstanceArn": "arn:i", "IdentityStoreId": "d-1"}]}' ;;
-            "organizations describe-organization") \(org) ;;
-            "organizations list-delegated-administrators") echo '{"DelegatedAdministrators": [{"Id": "222222222222"}]}' ;;
-            "organizations list-accounts") echo '{"Accounts": [{"Id": "111111111111", "Name": "Mgmt", "Status": "ACTIVE"}, {"Id": "222222222222", "Name": "Infra", "Status": "ACTIVE"}, {"Id": "999999999999", "Name": "Old", "Status": "SUSPENDED"}]}' ;;
-            "sso-admin list-permission-sets") echo '{"PermissionSets": ["arn:ps-a", "arn:ps-r"]}' ;;
-            "sso-admin describe-permission-set")
-                case "$*" in *arn:ps-a*) echo '{"PermissionSet": {"Name": "AdministratorAccess", "PermissionSetArn": "arn:ps-a", "SessionDuration": "PT1H"}}' ;;
-                *) echo '{"PermissionSet": {"Name": "ReadOnlyAccess", "PermissionSetArn": "arn:ps-r", "Description": "read"}}' ;; esac ;;
-            "identitystore list-users") echo '{"Users": [{"UserId": "u1", "UserName": "ann", "Emails": [{"Value": "other@x"}, {"Value": "ann@x", "Primary": true}]}]}' ;;
-            "identitystore list-groups") echo '{"Groups": [{"GroupId": "g1", "DisplayName": "Ops"}]}' ;;
-            "identitystore list-group-memberships") echo '{"GroupMemberships": [{"GroupId": "g1", "MemberId": {"UserId": "u1"}}]}' ;;
-            "sso-admin list-permission-sets-provisioned-to-account")
-                case "$*" in *111111111111*) echo '{"PermissionSets": ["arn:ps-r", "arn:foreign"]}' ;; *) echo '{"PermissionSets": ["arn:ps-a"]}' ;; esac ;;
-            "sso-admin list-account-assignments")
-                case "$*" in *222222222222*) echo '{"AccountAssignments": [{"AccountId": "222222222222", "PermissionSetArn": "arn:ps-a", "PrincipalType": "USER", "PrincipalId": "u1"}]}' ;;
-                *) echo '{"AccountAssignments": [{"AccountId": "111111111111", "PermissionSetArn": "arn:ps-r", "PrincipalType": "GROUP", "PrincipalId": "g1"}]}' ;; esac ;;
-            *) echo "unexpected call: $*" >&2; exit 2 ;;
-            esac
-
-            """
-        script = script.replacingOccurrences(of: "\n            ", with: "\n")
-        try writeExecutable(script, to: folder + "/aws")
-        var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = folder + ":/usr/bin:/bin"
-        environment["AWS_REGION"] = "eu-west-1"
-        return (folder, environment)
-    }
-
     final class Collected: @unchecked Sendable {
         let lock = NSLock()
         var warnings: [String] = []
@@ -57,7 +14,7 @@ import Testing
     }
 
     @Test func readsEverythingAndSkipsSuspendedAccounts() throws {
-        let (folder, environment) = try Self.fakeAWS()
+        let (folder, environment) = try FakeAWS.make()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let collected = Collected()
         let reader = LiveIdentityCenter(
@@ -84,8 +41,32 @@ import Testing
         #expect(collected.progress.allSatisfy { $0.0 <= $0.1 })
     }
 
+    /// moto returns a permission set's SessionDuration as seconds: read as the same duration.
+    /// An optional field of another type is a warning naming it, and the snapshot goes on.
+    @Test func anOptionalFieldsShapeDoesNotStopTheSnapshot() throws {
+        for (written, read, warnings) in [
+            ("3600", "PT1H", [String]()), ("5400", "PT1H30M", []), ("90", "PT1M30S", []),
+            (
+                "true", nil,
+                [
+                    "permission set 'AdministratorAccess': its SessionDuration is of a type AWS does not document; it is left out of the snapshot"
+                ]
+            ),
+        ] {
+            let (folder, environment) = try FakeAWS.make(sessionDuration: written)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let collected = Collected()
+            let snapshot = try LiveIdentityCenter(
+                aws: AWSCommand(environment: environment),
+                warn: { message in collected.lock.withLock { collected.warnings.append(message) } }
+            ).snapshot()
+            #expect(snapshot.permissionSets.first { $0.name == "AdministratorAccess" }?.sessionDuration == read, "\(written)")
+            #expect(collected.warnings.filter { $0.hasPrefix("permission set") } == warnings, "\(written)")
+        }
+    }
+
     @Test func anUnreadableOrganizationIsAWarning() throws {
-        let (folder, environment) = try Self.fakeAWS(organizationReadable: false)
+        let (folder, environment) = try FakeAWS.make(organizationReadable: false)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let collected = Collected()
         let snapshot = try LiveIdentityCenter(
@@ -94,11 +75,12 @@ import Testing
         #expect(snapshot.organization?.managementAccountID == nil)
         #expect(
             collected.warnings.contains(
-                "the organisation could not be described (organizations:DescribeOrganization); the management account is unknown"))
+                "the management account is unknown: the organisation could not be described (organizations:DescribeOrganization); aws organizations describe-organization failed: An error occurred (AccessDeniedException) when calling the DescribeOrganization operation: no"
+            ))
     }
 
     @Test func aFailedCallNamesTheCallAndQuotesTheAWSCommand() throws {
-        let (folder, environment) = try Self.fakeAWS(failing: "sso-admin list-account-assignments")
+        let (folder, environment) = try FakeAWS.make(failing: "sso-admin list-account-assignments")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect {
             try LiveIdentityCenter(aws: AWSCommand(profile: "admin", environment: environment)).snapshot()

@@ -174,7 +174,7 @@ import Testing
         #expect(role.status == 64)
         #expect(
             role.stderr
-                == "orgprofile: error: unknown role 'ReadOnly'; did you mean 'ReadOnlyAccess'?; a role (a permission set) is declared under 'roles:' in org.yaml (declared: AdministratorAccess, Developer, ReadOnlyAccess, UserManagement)\n1 error\n"
+                == "orgprofile: error: unknown role 'ReadOnly'; a role (a permission set) is declared under 'roles:' in org.yaml (declared: AdministratorAccess, Developer, ReadOnlyAccess, UserManagement); did you mean 'ReadOnlyAccess'?\n1 error\n"
         )
         // A truncated user name, and a command with a typo.
         let frank = try orgprofile("export", "--user", "ali", in: folder)
@@ -316,5 +316,44 @@ import Testing
         #expect(try complete("--user", ["orgprofile", "export", "missing.yaml", "--user", ""]) == [])
         let script = try orgprofile(arguments: ["--generate-completion-script", "bash"], in: folder).stdout
         #expect(script.contains("---completion export -- --user"))
+    }
+
+    /// The README's bash and fish lines work as written in a home that has none of their
+    /// folders yet (zsh's needs a zsh and a folder on its $fpath).
+    @Test func theREADMEsCommandsWorkOnACleanHome() throws {
+        let home = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let readme = try text(packageRoot.appendingPathComponent("README.md").path)
+        let block = try #require(readme.components(separatedBy: "Shell completion").dropFirst().first?.components(separatedBy: "```")[1])
+        let lines = block.split(separator: "\n").map(String.init).filter { !$0.contains("zsh") && $0 != "sh" }
+        #expect(lines.count == 4)
+        let script = "set -e\norgprofile() { \"$ORGPROFILE\" \"$@\"; }\n" + lines.joined(separator: "\n")
+        let result = try run("/bin/bash", ["-c", script], environment: ["HOME": home, "ORGPROFILE": binary, "PATH": "/usr/bin:/bin"])
+        #expect(result.status == 0, "\(result.stderr)")
+        for path in [".local/share/bash-completion/completions/orgprofile", ".config/fish/completions/orgprofile.fish"] {
+            #expect(try text(home + "/" + path).contains("orgprofile"), "\(path)")
+        }
+    }
+}
+
+@Suite struct ProgressLineTests {
+    /// On a terminal, a live read's progress line is cleared before a warning is printed, and
+    /// the warning quotes the aws command's own words.
+    @Test func aWarningStartsOnALineOfItsOwn() throws {
+        let (folder, environment) = try FakeAWS.make(organizationReadable: false)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var terminal = environment
+        terminal["NO_COLOR"] = "1"
+        // script(1) runs the command on a pseudo-terminal and copies what it shows to stdout.
+        let result = try run(
+            "/usr/bin/script", ["-qec", "'\(binary)' snapshot --output snapshot.json", "/dev/null"], in: folder, environment: terminal)
+        #expect(result.status == 0, "\(result.stdout)")
+        let shown = result.stdout
+        #expect(shown.contains("\rreading IAM Identity Center: 1/1 calls\u{1B}[K"), "\(shown.debugDescription)")
+        #expect(
+            shown.contains(
+                "\r\u{1B}[Korgprofile: warning: the management account is unknown: the organisation could not be described (organizations:DescribeOrganization); aws organizations describe-organization failed: An error occurred (AccessDeniedException) when calling the DescribeOrganization operation: no"
+            ), "\(shown.debugDescription)")
+        #expect(!shown.contains("calls\u{1B}[Korgprofile"), "\(shown.debugDescription)")
     }
 }

@@ -170,7 +170,7 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         #expect(plain.status == 1)
         let lines = plain.stdout.replacingOccurrences(of: "\r\n", with: "\n")
         #expect(lines.contains("error: unknown group 'developer'; did you mean 'developers'?\n"), "\(lines)")
-        #expect(lines.contains("   77 |     groups: [developer]\n"), "\(lines)")
+        #expect(lines.contains("   80 |     groups: [developer]\n"), "\(lines)")
         #expect(lines.contains("      |              ^\n"), "\(lines)")
         #expect(lines.hasSuffix("1 error\n"))
         #expect(!lines.contains("\u{1B}["))

@@ -13,7 +13,7 @@ import Testing
     func rows(_ diff: AccessDiff, _ name: String) -> [String] {
         guard let principal = diff.principals.first(where: { $0.name == name }) else { return [] }
         return principal.rows.map {
-            "\($0.isPrivileged ? "!" : " ")\(AccessDiffFormat.marker($0.change)) \(AccessDiffFormat.describe($0.change))"
+            "\(AccessDiffFormat.attention($0))\(AccessDiffFormat.marker($0.change)) \(AccessDiffFormat.describe($0.change))"
         }
     }
 
@@ -80,17 +80,52 @@ import Testing
         let flags = diff.principals.map(\.isPrivileged)
         #expect(flags == flags.sorted { $0 && !$1 })
         #expect(flags.first == true && flags.last == false)
+        #expect(diff.principals.first?.name == "bob")
         for principal in diff.principals {
             let rowFlags = principal.rows.map(\.isPrivileged)
             #expect(rowFlags == rowFlags.sorted { $0 && !$1 })
         }
     }
 
-    @Test func aWildcardThatGrowsIsPrivilegedWhateverTheRole() throws {
+    /// A wildcard that grows is broad whatever the role: marked, but not power in itself.
+    @Test func aWildcardThatGrowsIsBroadWhateverTheRole() throws {
         let yaml = validOrg.replacingOccurrences(of: "accounts: [infrastructure]", with: "accounts: \"*\"")
         let grown = yaml.replacingOccurrences(of: "accounts:\n", with: "accounts:\n  sandbox:\n    id: \"555555555555\"\n")
         let diff = AccessDiff(old: try model(yaml), new: try model(grown))
-        #expect(rows(diff, "bob") == ["!+ acme-sandbox-readonly: sandbox/ReadOnlyAccess (555555555555, us-west-2)"])
+        #expect(rows(diff, "bob") == ["*+ acme-sandbox-readonly: sandbox/ReadOnlyAccess (555555555555, us-west-2)"])
+        #expect(diff.principals.allSatisfy { !$0.isPrivileged })
+    }
+
+    /// One user becomes a super admin while another joins a group that holds SecurityAudit on
+    /// every account: the super admin comes first, the read-only grants are broad, and only
+    /// power counts as privileged.
+    @Test func powerRanksBeforeBreadth() throws {
+        let base = validOrg.replacingOccurrences(of: "roles:\n", with: "roles:\n  SecurityAudit: {}\n")
+            .replacingOccurrences(
+                of: "groups:\n",
+                with: "user_management:\n  delegated_admin: {account: infrastructure, role: Developer}\n"
+                    + "  organization_management: {account: infrastructure, role: Developer}\n"
+                    + "groups:\n  security:\n    assignments:\n      - role: SecurityAudit\n        accounts: \"*\"\n")
+        let old = try model(base + "  amy: {}\n  zed: {}\n")
+        let new = try model(base + "  amy:\n    groups: [security]\n  zed:\n    super_admin: true\n")
+        let diff = AccessDiff(old: old, new: new)
+        #expect(diff.principals.map(\.name) == ["zed", "amy"])
+        #expect(
+            rows(diff, "zed") == [
+                "!~ super_admin: false -> true",
+                "!+ acme-user-management: infrastructure/Developer (222222222222, us-west-2), user management",
+            ])
+        #expect(
+            rows(diff, "amy") == [
+                "*+ acme-infrastructure: infrastructure/SecurityAudit (222222222222, us-west-2)",
+                "*+ acme-workload-development: workload-development/SecurityAudit (333333333333, us-west-2)",
+            ])
+        let text = AccessDiffFormat.text.render(diff)
+        #expect(text.hasPrefix("access changes: 3 added, 0 removed, 1 changed, 0 renamed; 2 privileged, 2 broad (2 users)\n"))
+        #expect(
+            text.contains(
+                "  * + acme-infrastructure: infrastructure/SecurityAudit (222222222222, us-west-2); via group security; * every account via \"*\"\n"
+            ))
     }
 
     @Test func privilegedRolesAreConfigurable() throws {

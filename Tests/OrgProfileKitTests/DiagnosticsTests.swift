@@ -32,10 +32,93 @@ import Testing
     @Test func unknownKeysSuggestTheClosest() {
         #expect(
             diagnostics(variant("  region: us-west-2\n", "  regoin: us-west-2\n")) == [
-                "3:1: error[missing-key]: sso_session is missing the required key 'region'",
-                "5:3: error[unknown-key]: unknown key 'regoin' in sso_session; did you mean 'region'?",
+                "5:3: error[unknown-key]: unknown key 'regoin' in sso_session; did you mean 'region'?"
+            ])
+        #expect(
+            diagnostics(variant("  region: us-west-2\n", "")) == [
+                "3:1: error[missing-key]: sso_session is missing the required key 'region'"
             ])
         #expect(diagnostics(validOrg + "colour: blue\n") == ["26:1: error[unknown-key]: unknown key 'colour' in org.yaml"])
+    }
+
+    /// A top-level key indented under the section above it is one error where it is, and
+    /// what it holds is read as the section it was meant to be.
+    @Test func aTopLevelKeyIndentedUnderTheSectionAboveIt() {
+        let indented = validOrg.replacingOccurrences(of: "users:\n  bob:\n", with: "  users:\n    bob:\n")
+            .replacingOccurrences(
+                of: "    groups: [developers]\n    assignments:\n      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n",
+                with:
+                    "      groups: [developers]\n      assignments:\n        - role: ReadOnlyAccess\n          accounts: [infrastructure]\n"
+            )
+        #expect(indented != validOrg)
+        #expect(
+            diagnostics(indented) == [
+                "20:3: error[misplaced-section]: 'users' is indented under 'groups' (line 15), so YAML reads it as a group named 'users' holding 'bob'; remove its indentation to make it a top-level key"
+            ])
+        #expect(
+            diagnostics(
+                variant(
+                    "roles:\n  Developer: {}\n  ReadOnlyAccess:\n    profile_suffix: readonly\n",
+                    "  roles:\n    Developer: {}\n    ReadOnlyAccess:\n      profile_suffix: readonly\n")) == [
+                    "11:3: error[misplaced-section]: 'roles' is indented under 'accounts' (line 6), so YAML reads it as an account named 'roles' holding 'Developer' and 1 more; remove its indentation to make it a top-level key"
+                ])
+    }
+
+    /// A plain value other YAML tools read as a boolean or a number is a warning with the
+    /// quoted form.
+    @Test func valuesOtherYAMLToolsReadDifferently() {
+        #expect(
+            diagnostics(variant("    id: \"222222222222\"\n", "    id: 022222222222\n    name: no\n")) == [
+                "8:9: warning[ambiguous-scalar]: 'id' in account 'infrastructure' is the text '022222222222' to orgprofile, but YAML 1.1 tools (PyYAML, many CI scripts) read it as the octal number 2454267026; quote it: \"022222222222\"",
+                "9:11: warning[ambiguous-scalar]: 'name' in account 'infrastructure' is the text 'no' to orgprofile, but YAML 1.1 tools (PyYAML, many CI scripts) read it as the boolean false; quote it: \"no\"",
+            ])
+        #expect(
+            AmbiguousScalar.otherReading(of: "012345670123")
+                == "YAML 1.1 tools (PyYAML, many CI scripts) read it as the octal number 1402433619")
+        #expect(
+            AmbiguousScalar.otherReading(of: "0123456789") == "YAML 1.2 tools read it as the number 123456789, without its leading zero")
+        #expect(AmbiguousScalar.otherReading(of: "1:20") == "YAML 1.1 tools (PyYAML, many CI scripts) read it as the sexagesimal number 80")
+        #expect(AmbiguousScalar.otherReading(of: "On") == "YAML 1.1 tools (PyYAML, many CI scripts) read it as the boolean true")
+        for text in ["222222222222", "1", "0", "acme", "none", "us-west-2", "12:60", "01:20", "o", "yesterday", "+", "1_000"] {
+            #expect(AmbiguousScalar.otherReading(of: text) == nil, "\(text)")
+        }
+        // Quoted, it is text everywhere.
+        #expect(diagnostics(variant("    id: \"222222222222\"\n", "    id: \"022222222222\"\n    name: 'no'\n")).isEmpty)
+    }
+
+    /// A section that is misspelt, missing or unreadable is reported once, where it is; the
+    /// uses of its names are not each reported as unknown.
+    @Test func aSectionsProblemIsNotReportedAgainAtEveryUse() {
+        #expect(
+            diagnostics(variant("accounts:\n", "acounts:\n")) == [
+                "6:1: error[unknown-key]: unknown key 'acounts' in org.yaml; did you mean 'accounts'?"
+            ])
+        #expect(
+            diagnostics(variant("roles:\n", "rolse:\n")) == [
+                "11:1: error[unknown-key]: unknown key 'rolse' in org.yaml; did you mean 'roles'?"
+            ])
+        #expect(
+            diagnostics(variant("groups:\n  developers:\n", "grups:\n  developers:\n")) == [
+                "15:1: error[unknown-key]: unknown key 'grups' in org.yaml; did you mean 'groups'?"
+            ])
+        #expect(
+            diagnostics(variant("  infrastructure:\n    id: \"222222222222\"\n", "  infrastructure: 222222222222\n")) == [
+                "7:19: error[wrong-type]: account 'infrastructure' must be a mapping, found a scalar"
+            ])
+        // Still reported: a use of a name that a section read whole does not declare.
+        #expect(
+            diagnostics(variant("accounts: [infrastructure]", "accounts: [infra]")) == [
+                "25:20: error[unknown-account]: unknown account 'infra'; did you mean 'infrastructure'?"
+            ])
+        // Left out, groups is no section with a problem: there are no groups.
+        #expect(
+            diagnostics(
+                variant(
+                    "groups:\n  developers:\n    assignments:\n      - role: Developer\n        accounts: [workload-development]\n", "")
+            ) == [
+                "12:3: warning[unused-role]: role 'Developer' is declared but no group, user or user_management uses it",
+                "17:14: error[unknown-group]: unknown group 'developers'",
+            ])
     }
 
     @Test func wrongTypes() {
@@ -160,12 +243,12 @@ import Testing
         #expect(
             diagnostics(variant("role: ReadOnlyAccess", "role: ReadOnly")) == [
                 "13:3: warning[unused-role]: role 'ReadOnlyAccess' is declared but no group, user or user_management uses it",
-                "24:15: error[unknown-role]: unknown role 'ReadOnly'; did you mean 'ReadOnlyAccess'?; a role (a permission set) is declared under 'roles:' in org.yaml (declared: Developer, ReadOnlyAccess)",
+                "24:15: error[unknown-role]: unknown role 'ReadOnly'; a role (a permission set) is declared under 'roles:' in org.yaml (declared: Developer, ReadOnlyAccess); did you mean 'ReadOnlyAccess'?",
             ])
         #expect(
             diagnostics(variant("role: ReadOnlyAccess", "role: ReadonlyAccess")) == [
                 "13:3: warning[unused-role]: role 'ReadOnlyAccess' is declared but no group, user or user_management uses it",
-                "24:15: error[unknown-role]: unknown role 'ReadonlyAccess'; did you mean 'ReadOnlyAccess'?; a role (a permission set) is declared under 'roles:' in org.yaml (declared: Developer, ReadOnlyAccess)",
+                "24:15: error[unknown-role]: unknown role 'ReadonlyAccess'; a role (a permission set) is declared under 'roles:' in org.yaml (declared: Developer, ReadOnlyAccess); did you mean 'ReadOnlyAccess'?",
             ])
         // An unknown role says how to declare one, and lists the declared ones while they are few.
         #expect(
@@ -199,8 +282,7 @@ import Testing
     @Test func awsConfigKeysSuggestTheirOrgYAMLKeys() {
         #expect(
             diagnostics(variant("  region: us-west-2\naccounts:", "  sso_region: us-west-2\naccounts:")) == [
-                "3:1: error[missing-key]: sso_session is missing the required key 'region'",
-                "5:3: error[unknown-key]: unknown key 'sso_region' in sso_session; did you mean 'region'?",
+                "5:3: error[unknown-key]: unknown key 'sso_region' in sso_session; did you mean 'region'?"
             ])
         #expect(
             diagnostics(variant("    id: \"222222222222\"", "    sso_account_id: \"222222222222\"")).contains(

@@ -44,7 +44,7 @@ import Testing
         #expect(unknownRole?.0 == .unknownRole)
         #expect(
             unknownRole?.1
-                == "unknown role 'Admin'; did you mean 'AdministratorAccess'?; a role (a permission set) is declared under 'roles:' in org.yaml (declared: AdministratorAccess, Developer, ReadOnlyAccess, UserManagement)"
+                == "unknown role 'Admin'; a role (a permission set) is declared under 'roles:' in org.yaml (declared: AdministratorAccess, Developer, ReadOnlyAccess, UserManagement); did you mean 'AdministratorAccess'?"
         )
     }
 }

@@ -27,14 +27,14 @@ import Testing
     @Test func unknownNamesAreErrorsWithTheirLine() {
         #expect(
             problems("a\n{{session.nmae}}\n{{#profiles}}{{acount_id}}{{/profiles}}\n{{projcet}}") == [
-                "2:1: template-error: 'session' has no field 'nmae'; did you mean 'name'?; see docs/templates.md",
-                "3:14: template-error: 'acount_id' is not in the template context; did you mean 'account_id'?; see docs/templates.md",
-                "4:1: template-error: 'projcet' is not in the template context; did you mean 'project'?; see docs/templates.md",
+                "2:1: template-error: 'session' has no field 'nmae' (see docs/templates.md); did you mean 'name'?",
+                "3:14: template-error: 'acount_id' is not in the template context (see docs/templates.md); did you mean 'account_id'?",
+                "4:1: template-error: 'projcet' is not in the template context (see docs/templates.md); did you mean 'project'?",
             ])
     }
 
     @Test func namesAreScopedBySections() {
-        #expect(problems("{{account_id}}") == ["1:1: template-error: 'account_id' is not in the template context; see docs/templates.md"])
+        #expect(problems("{{account_id}}") == ["1:1: template-error: 'account_id' is not in the template context (see docs/templates.md)"])
         #expect(problems("{{#profiles}}{{#settings}}{{key}}={{value}} {{name}} {{project}}{{/settings}}{{/profiles}}") == [])
         #expect(problems("{{#first_profile}}{{name}}{{/first_profile}}{{^has_profiles}}none{{/has_profiles}}") == [])
         #expect(problems("{{#profiles}}{{name}}{{^last()}}, {{/last()}}{{/profiles}}") == [])
@@ -74,11 +74,11 @@ import Testing
                     "2:28: template-error: unknown helper 'size()'; orgprofile templates know first(), last(), index(), even() and odd()",
                     "2:38: template-error: 'profiles' has no fields; 'profiles.name' cannot be looked up",
                     "3:13: template-error: '{{/profiles}}' closes section 'session'; close that one first",
-                    "3:26: template-error: 'nmae' is not in the template context; did you mean 'name'?; see docs/templates.md",
+                    "3:26: template-error: 'nmae' is not in the template context (see docs/templates.md); did you mean 'name'?",
                 ])
         #expect(
             problems("{{projct}}\n{{pro ject}}\n{{later}}") == [
-                "1:1: template-error: 'projct' is not in the template context; did you mean 'project'?; see docs/templates.md",
+                "1:1: template-error: 'projct' is not in the template context (see docs/templates.md); did you mean 'project'?",
                 "2:1: template-syntax: template syntax error: this tag is not closed with '}}' after its name",
             ])
         #expect(
@@ -156,7 +156,7 @@ import Testing
         #expect(
             failure.diagnostics.map(\.description) == [
                 "\(folder)/.hidden.mustache:1:1: error: template '.hidden.mustache' would render a file named '.hidden'; use letters, digits, '.', '_' and '-', not starting with '.'",
-                "\(folder)/config.mustache:2:14: error: 'nam' is not in the template context; did you mean 'name'?; see docs/templates.md",
+                "\(folder)/config.mustache:2:14: error: 'nam' is not in the template context (see docs/templates.md); did you mean 'name'?",
             ])
         #expect(!failure.isIOError)
         guard case .failure(let missing) = TemplateSet.load(overridesIn: folder + "/nope") else {

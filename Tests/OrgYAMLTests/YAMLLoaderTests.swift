@@ -38,6 +38,11 @@ import Testing
             messages("accounts:\n  infra:\n    id: x\n      name: Infra\n") == [
                 "4:11: yaml-syntax: 'name' is indented more than 'id' on line 3, which already has a value, so YAML reads it as more of that value; indent it by 4 spaces, like 'id', to make it a key beside it"
             ])
+        // Only the user's `name:` dedented: it is the odd one out, not the keys under it.
+        #expect(
+            messages("users:\n  alice:\n  name: Alice\n    email: alice@acme.example\n  bob:\n    name: Bob\n") == [
+                "3:3: yaml-syntax: 'name' is indented by 2 spaces, like 'alice' above it, so YAML reads it as an entry beside 'alice', not a key of it; indent it by 4 spaces, like 'email' below it"
+            ])
         #expect(
             messages("version: 1\nsso_session:\n  name: x\n project: acme\n") == [
                 "4:2: yaml-syntax: 'project' is indented by 1 space, but it follows top-level keys, which are not indented; remove the indentation to make it a top-level key, or indent it under the key it belongs to"

@@ -226,7 +226,7 @@ extension CompiledTemplate {
             guard let scope = scopes.indices.last(where: { scopes[$0].schema?.index(parts[0]) != nil }) else {
                 let visible = Set(scopes.compactMap { $0.schema?.names }.joined()).sorted()
                 return refuse(
-                    "'\(parts[0])' is not in the template context\(Suggestion.hint(for: parts[0], in: visible)); see docs/templates.md")
+                    "'\(parts[0])' is not in the template context (see docs/templates.md)\(Suggestion.hint(for: parts[0], in: visible))")
             }
             var object = scopes[scope].schema!
             var index = object.index(parts[0])!
@@ -238,7 +238,7 @@ extension CompiledTemplate {
                     let child = TemplateContext.ObjectSchema(fields)
                     guard let next = child.index(part) else {
                         return refuse(
-                            "'\(path)' has no field '\(part)'\(Suggestion.hint(for: part, in: child.names)); see docs/templates.md")
+                            "'\(path)' has no field '\(part)' (see docs/templates.md)\(Suggestion.hint(for: part, in: child.names))")
                     }
                     (object, index) = (child, next)
                     indices.append(next)

@@ -70,6 +70,7 @@ extension TemplateContext {
             set(root, "generator", .object(first: generator.base))
             set(root, "source", string: source)
             set(root, "project", string: model.project)
+            set(root, "get_orgprofile", optional: model.getOrgProfile)
             let session = ObjectWriter(Fields.session, base: allocate(Fields.session))
             set(session, "name", string: model.session.name)
             set(session, "start_url", string: model.session.startURL)

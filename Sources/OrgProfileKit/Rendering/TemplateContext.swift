@@ -28,6 +28,7 @@ public enum TemplateContext {
         "generator": .object(["name": .string, "version": .string]),
         "source": .string,
         "project": .string,
+        "get_orgprofile": .optionalString,
         "session": .object(["name": .string, "start_url": .string, "region": .string, "registration_scopes": .string]),
         "principal": .object([
             "kind": .string, "name": .string, "display_name": .optionalString, "email": .optionalString,

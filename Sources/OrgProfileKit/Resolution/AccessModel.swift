@@ -109,6 +109,8 @@ public struct AccessModel: Sendable {
     public let privilegedRolePatterns: [String]
     /// `<project>-<user_management.profile>`, when user_management is declared.
     public let userManagementProfileName: String?
+    /// `get_orgprofile`: how members get orgprofile, for the onboarding pages.
+    public let getOrgProfile: String?
     let groupEntries: [Entry]
     let userEntries: [Entry]
     /// Positions in `groupEntries` and `userEntries`, by name: principals are looked up by name.
@@ -151,6 +153,7 @@ public struct AccessModel: Sendable {
         }
         let privilegedRolePatterns = spec.privilegedRoles?.map(\.value) ?? Self.defaultPrivilegedRolePatterns
         self.privilegedRolePatterns = privilegedRolePatterns
+        getOrgProfile = spec.getOrgProfile?.value
         roles = spec.roles.map {
             Role(
                 name: $0.name.value, profileSuffix: $0.profileSuffix?.value, location: $0.name.location,

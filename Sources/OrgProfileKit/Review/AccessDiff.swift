@@ -23,13 +23,21 @@ public struct AccessDiff: Equatable, Sendable {
         }
     }
 
-    /// Why a change grants new power.
+    /// Why a change deserves a reviewer's attention, most powerful first: the order ranks
+    /// changes and people. Every reason but the last grants power; the last, a grant that
+    /// follows every account, is broad (wide, not necessarily powerful).
     public enum Reason: String, Equatable, Sendable, CaseIterable {
         case superAdmin = "super admin"
         case userManagement = "user management"
         case privilegedRole = "privileged role"
-        case everyAccount = "every account via \"*\""
         case commandChanged = "command setting changed"
+        case everyAccount = "every account via \"*\""
+
+        /// Whether it grants power (the breadth of `"*"` alone does not).
+        public var isPower: Bool { self != .everyAccount }
+
+        /// Its place in `allCases`: lower is more powerful.
+        var rank: Int { Self.allCases.firstIndex(of: self)! }
 
         /// The reason's name in JSON: `super_admin`, `user_management`, ...
         public var key: String {
@@ -45,14 +53,19 @@ public struct AccessDiff: Equatable, Sendable {
 
     public struct Row: Equatable, Sendable {
         public var change: Change
-        /// Why it grants new power (a privileged role, user management, super admin, a `"*"`
-        /// assignment that follows every account, a command setting that is new or changed);
-        /// empty for an ordinary change.
+        /// Why it deserves attention (super admin, user management, a privileged role, a
+        /// command setting that is new or changed, a `"*"` assignment that follows every
+        /// account), most powerful first; empty for an ordinary change.
         public var reasons: [Reason] = []
         /// Where an added or removed profile comes from (in the version that has it).
         public var sources: [ProfileSource] = []
 
-        public var isPrivileged: Bool { !reasons.isEmpty }
+        /// It grants power.
+        public var isPrivileged: Bool { reasons.contains(where: \.isPower) }
+        /// It grants no power but follows every account.
+        public var isBroad: Bool { !isPrivileged && !reasons.isEmpty }
+        /// Its most powerful reason's rank; after every reason's when it has none.
+        var rank: Int { reasons.map(\.rank).min() ?? Reason.allCases.count }
     }
 
     public enum Status: String, Sendable, Codable {
@@ -67,6 +80,8 @@ public struct AccessDiff: Equatable, Sendable {
         public var rows: [Row]
 
         public var isPrivileged: Bool { rows.contains(where: \.isPrivileged) }
+        /// The rank of the most powerful change the principal gets.
+        var rank: Int { rows.map(\.rank).min() ?? Reason.allCases.count }
     }
 
     public struct SessionChange: Equatable, Sendable, Codable {
@@ -76,7 +91,8 @@ public struct AccessDiff: Equatable, Sendable {
     }
 
     public var session: [SessionChange]
-    /// Principals with a privileged change first; then users before groups, by name.
+    /// Ranked by the most powerful change each gets (`Reason`'s order; a broad change after
+    /// every privileged one, ordinary ones last); then users before groups, by name.
     public var principals: [PrincipalDiff]
     /// The role-name patterns that made a change privileged.
     public var privilegedRolePatterns: [String]
@@ -110,9 +126,7 @@ public struct AccessDiff: Equatable, Sendable {
             }
         }
         self.principals = Parallel.chunks(pairs.count) { _, range in compare(pairs[range]) }.flatMap { $0 }.sorted { lhs, rhs in
-            (lhs.isPrivileged ? 0 : 1, lhs.kind == .user ? 0 : 1, lhs.name) < (
-                rhs.isPrivileged ? 0 : 1, rhs.kind == .user ? 0 : 1, rhs.name
-            )
+            (lhs.rank, lhs.kind == .user ? 0 : 1, lhs.name) < (rhs.rank, rhs.kind == .user ? 0 : 1, rhs.name)
         }
     }
 
@@ -237,15 +251,15 @@ public struct AccessDiff: Equatable, Sendable {
             var reasons: [Reason] = []
             if profile.userManagement != nil { reasons.append(.userManagement) }
             if isPrivileged(profile.role.name) { reasons.append(.privilegedRole) }
-            if profile.isWildcard { reasons.append(.everyAccount) }
             if !commandsBefore.hadAll(profile) { reasons.append(.commandChanged) }
+            if profile.isWildcard { reasons.append(.everyAccount) }
             rows.append(Row(change: .added(profile), reasons: reasons, sources: new?.sources[name] ?? []))
         }
         if let old, let new, old.superAdmin != new.superAdmin {
             rows.append(Row(change: .superAdmin(old: old.superAdmin, new: new.superAdmin), reasons: [.superAdmin]))
         }
         guard status != nil || !rows.isEmpty else { return nil }
-        rows.sort { ($0.isPrivileged ? 0 : 1, $0.change.profileName) < ($1.isPrivileged ? 0 : 1, $1.change.profileName) }
+        rows.sort { ($0.rank, $0.change.profileName) < ($1.rank, $1.change.profileName) }
         return PrincipalDiff(kind: principal.kind, name: principal.name, status: status, rows: rows)
     }
 

@@ -18,13 +18,14 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
     // MARK: Counts and descriptions shared by the formats
 
     struct Counts {
-        var added = 0, removed = 0, changed = 0, renamed = 0, privileged = 0, users = 0, groups = 0
+        var added = 0, removed = 0, changed = 0, renamed = 0, privileged = 0, broad = 0, users = 0, groups = 0
 
         init(_ diff: AccessDiff) {
             for principal in diff.principals {
                 if principal.kind == .user { users += 1 } else { groups += 1 }
                 for row in principal.rows {
                     if row.isPrivileged { privileged += 1 }
+                    if row.isBroad { broad += 1 }
                     switch row.change {
                     case .added: added += 1
                     case .removed: removed += 1
@@ -38,7 +39,7 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         var summary: String {
             let who = [(users, "user"), (groups, "group")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
             return "\(added) added, \(removed) removed, \(changed) changed, \(renamed) renamed; \(privileged) privileged"
-                + (who.isEmpty ? "" : " (\(who.joined(separator: ", ")))")
+                + (broad > 0 ? ", \(broad) broad" : "") + (who.isEmpty ? "" : " (\(who.joined(separator: ", ")))")
         }
     }
 
@@ -87,9 +88,14 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         row.sources.map(\.description).joined(separator: ", ")
     }
 
-    /// `privileged role, every account via "*"`: why a change is marked privileged.
+    /// `privileged role, every account via "*"`: why a change is marked.
     static func why(_ row: AccessDiff.Row) -> String {
         row.reasons.map(\.rawValue).joined(separator: ", ")
+    }
+
+    /// `!` for a privileged change, `*` for a broad one, a space otherwise.
+    static func attention(_ row: AccessDiff.Row) -> String {
+        row.isPrivileged ? "!" : row.isBroad ? "*" : " "
     }
 
     static func title(_ principal: AccessDiff.PrincipalDiff) -> String {
@@ -107,9 +113,9 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         for principal in diff.principals {
             output += "\n\(title(principal))\n"
             for row in principal.rows {
-                var line = "  \(row.isPrivileged ? "!" : " ") \(marker(row.change)) \(describe(row.change))"
+                var line = "  \(attention(row)) \(marker(row.change)) \(describe(row.change))"
                 if !row.sources.isEmpty { line += "; via \(via(row))" }
-                if row.isPrivileged { line += "; ! \(why(row))" }
+                if !row.reasons.isEmpty { line += "; \(attention(row)) \(why(row))" }
                 output += line + "\n"
             }
         }
@@ -140,8 +146,8 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             guard !principal.rows.isEmpty else { continue }
             output += "\n| | Change | Via | Privileged |\n| --- | --- | --- | --- |\n"
             for row in principal.rows {
-                output +=
-                    "| `\(marker(row.change))` | \(cell(describe(row.change))) | \(cell(via(row))) | \(row.isPrivileged ? ":warning: " + cell(why(row)) : "") |\n"
+                let why = row.isPrivileged ? ":warning: " + cell(why(row)) : row.isBroad ? "broad: " + cell(why(row)) : ""
+                output += "| `\(marker(row.change))` | \(cell(describe(row.change))) | \(cell(via(row))) | \(why) |\n"
             }
         }
         return output
@@ -156,7 +162,7 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
 
     struct JSONDocument: Encodable {
         struct Summary: Encodable {
-            var added, removed, changed, renamed, privileged, users, groups: Int
+            var added, removed, changed, renamed, privileged, broad, users, groups: Int
         }
 
         struct Principal: Encodable {
@@ -169,9 +175,12 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
 
         struct Change: Encodable {
             var change: String
+            /// It grants power.
             var privileged: Bool
-            /// Why it is privileged: `super_admin`, `user_management`, `privileged_role`,
-            /// `every_account`, `command_changed`.
+            /// It grants no power but follows every account.
+            var broad: Bool
+            /// Why it is marked, most powerful first: `super_admin`, `user_management`,
+            /// `privileged_role`, `command_changed`, `every_account`.
             var reasons: [String]
             /// Where an added or removed profile comes from.
             var via: [ProfileSource]
@@ -182,7 +191,7 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             var newSuperAdmin: Bool?
 
             enum CodingKeys: String, CodingKey {
-                case change, privileged, reasons, via, profile, old, new
+                case change, privileged, broad, reasons, via, profile, old, new
                 case oldSuperAdmin = "old_super_admin"
                 case newSuperAdmin = "new_super_admin"
             }
@@ -204,7 +213,7 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         let document = JSONDocument(
             summary: .init(
                 added: counts.added, removed: counts.removed, changed: counts.changed, renamed: counts.renamed,
-                privileged: counts.privileged, users: counts.users, groups: counts.groups),
+                privileged: counts.privileged, broad: counts.broad, users: counts.users, groups: counts.groups),
             session: diff.session,
             principals: diff.principals.map { principal in
                 JSONDocument.Principal(
@@ -216,7 +225,8 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
     }
 
     static func jsonChange(_ row: AccessDiff.Row) -> JSONDocument.Change {
-        var change = JSONDocument.Change(change: "", privileged: row.isPrivileged, reasons: row.reasons.map(\.key), via: row.sources)
+        var change = JSONDocument.Change(
+            change: "", privileged: row.isPrivileged, broad: row.isBroad, reasons: row.reasons.map(\.key), via: row.sources)
         switch row.change {
         case .added(let facts): (change.change, change.profile, change.new) = ("added", facts.name, facts)
         case .removed(let facts): (change.change, change.profile, change.old) = ("removed", facts.name, facts)

@@ -25,6 +25,8 @@ extension DiagnosticCode {
     public static let duplicateKey = DiagnosticCode(rawValue: "duplicate-key")
     public static let unknownKey = DiagnosticCode(rawValue: "unknown-key")
     public static let missingKey = DiagnosticCode(rawValue: "missing-key")
+    public static let misplacedSection = DiagnosticCode(rawValue: "misplaced-section")
+    public static let ambiguousScalar = DiagnosticCode(rawValue: "ambiguous-scalar")
     public static let wrongType = DiagnosticCode(rawValue: "wrong-type")
     public static let invalidBoolean = DiagnosticCode(rawValue: "invalid-boolean")
     public static let unsupportedVersion = DiagnosticCode(rawValue: "unsupported-version")
@@ -67,6 +69,8 @@ extension DiagnosticCode {
         .duplicateKey,
         .unknownKey,
         .missingKey,
+        .misplacedSection,
+        .ambiguousScalar,
         .wrongType,
         .invalidBoolean,
         .unsupportedVersion,

@@ -10,6 +10,9 @@ struct MappingFields {
     let owner: SourceLocation
     /// How messages name this mapping, e.g. "account 'infrastructure'".
     let context: String
+    /// Allowed keys that are not there but that an unknown key was taken for ("did you
+    /// mean"): the unknown key's error is their only one.
+    private(set) var misspelt: Set<String> = []
 
     /// `extensionPrefix`: keys starting with it are accepted and ignored (`x-` at the top of
     /// org.yaml, a place to define anchors).
@@ -39,18 +42,23 @@ struct MappingFields {
                 diagnostics.append(
                     .error(
                         .unknownKey, "unknown key '\(key)' in \(context)\(Suggestion.hint(for: key, in: allowed))", at: pair.key.location))
+                if let meant = Suggestion.closest(to: key, in: allowed) { misspelt.insert(meant) }
                 continue
             }
             pairs.append((key, pair))
         }
+        misspelt.subtract(pairs.map(\.key))
     }
 
     subscript(key: String) -> YAMLPair? { pairs.first { $0.key == key }?.pair }
 
-    /// The value of a required key; reports it missing otherwise.
+    /// The value of a required key; reports it missing otherwise (unless a misspelling of
+    /// it was reported).
     func required(_ key: String, diagnostics: inout [Diagnostic]) -> YAMLPair? {
         if let pair = self[key] { return pair }
-        diagnostics.append(.error(.missingKey, "\(context) is missing the required key '\(key)'", at: owner))
+        if !misspelt.contains(key) {
+            diagnostics.append(.error(.missingKey, "\(context) is missing the required key '\(key)'", at: owner))
+        }
         return nil
     }
 }

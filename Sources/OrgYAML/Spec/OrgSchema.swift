@@ -171,6 +171,8 @@ public enum OrgSchema {
                         of: .object(["type": .string("string"), "minLength": .integer(1)]))
                 ]),
             "allow_commands": list("The exact command values settings may publish.", of: .object(["type": .string("string")])),
+            "get_orgprofile": string(
+                "How members get orgprofile here (a download page, a package name), shown on every onboarding page."),
         ]
         return .object([
             "$schema": .string("https://json-schema.org/draft/2020-12/schema"),

@@ -21,6 +21,14 @@ public struct OrgSpec: Sendable {
     public var allowedCommands: [Located<String>] = []
     /// `review.privileged_roles`; nil when not written (the default list applies).
     public var privilegedRoles: [Located<String>]?
+    /// `get_orgprofile`: how members of this organisation get orgprofile, in the admin's
+    /// words, shown on every onboarding page.
+    public var getOrgProfile: Located<String>?
+    /// The sections of names (`accounts`, `roles`, `groups`, `users`) that could not be read whole:
+    /// missing or misspelt, not a mapping of entries, or with an entry lost to an error. That
+    /// problem is reported once, where it is; the uses of the section's names are not checked
+    /// against what was read of it, so one mistake is not reported again at every use.
+    public var unreadSections: Set<String> = []
 
     public init() {}
 }

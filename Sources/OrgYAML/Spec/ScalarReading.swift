@@ -1,11 +1,19 @@
 /// Reading typed values out of nodes. org.yaml takes a scalar's text as written: there are
 /// no numbers, `name: no` is the string "no", and only `true` and `false` are booleans.
 extension SpecDecoder {
-    /// A string value: any non-null scalar, its text as written.
+    /// A string value: any non-null scalar, its text as written. A plain one that other YAML
+    /// tools read as a boolean or a number is a warning (`AmbiguousScalar`).
     mutating func string(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Located<String>? {
         guard let scalar = node.scalar, !scalar.isNull else {
             diagnostics.append(.error(.wrongType, "\(what()) must be a string, found \(node.kindDescription)", at: node.location))
             return nil
+        }
+        if scalar.style == .plain, let other = AmbiguousScalar.otherReading(of: scalar.text) {
+            diagnostics.append(
+                .warning(
+                    .ambiguousScalar,
+                    "\(what()) is the text '\(scalar.text)' to orgprofile, but \(other); quote it: \"\(scalar.text)\"",
+                    at: node.location))
         }
         return Located(scalar.text, at: node.location)
     }

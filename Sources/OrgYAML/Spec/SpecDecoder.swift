@@ -17,7 +17,8 @@ public struct SpecDecoder {
             return (spec, diagnostics)
         }
         let fields = MappingFields(
-            pairs, allowed: Keys.top, extensionPrefix: "x-", context: "org.yaml", owner: top, diagnostics: &diagnostics)
+            liftingIndentedSections(pairs), allowed: Keys.top, extensionPrefix: "x-", context: "org.yaml", owner: top,
+            diagnostics: &diagnostics)
         spec.version = requiredString(fields, "version")
         spec.project = requiredString(fields, "project")
         if let pair = fields.required("sso_session", diagnostics: &diagnostics) {
@@ -29,22 +30,36 @@ public struct SpecDecoder {
             spec.defaults.region = optionalString(defaults, "region")
             spec.defaults.settings = settings(defaults["settings"], owner: "defaults")
         }
-        if let pair = fields.required("accounts", diagnostics: &diagnostics) {
-            spec.accountsLocation = pair.key.location
-            spec.accounts = NamedEntries.read(pair.value, what: "accounts", diagnostics: &diagnostics).compactMap { account($0) }
-        }
-        if let pair = fields.required("roles", diagnostics: &diagnostics) {
-            spec.roles = NamedEntries.read(pair.value, what: "roles", diagnostics: &diagnostics).compactMap { role($0) }
-        }
+        let accounts = fields.required("accounts", diagnostics: &diagnostics)
+        spec.accountsLocation = accounts?.key.location
+        let accountEntries = accounts.map { NamedEntries.read($0.value, what: "accounts", diagnostics: &diagnostics) } ?? []
+        spec.accounts = accountEntries.compactMap { account($0) }
+        let roles = fields.required("roles", diagnostics: &diagnostics)
+        let roleEntries = roles.map { NamedEntries.read($0.value, what: "roles", diagnostics: &diagnostics) } ?? []
+        spec.roles = roleEntries.compactMap { role($0) }
         if let pair = fields["user_management"] {
             spec.userManagement = userManagement(pair)
         }
-        if let pair = fields["groups"] {
-            spec.groups = NamedEntries.read(pair.value, what: "groups", diagnostics: &diagnostics).compactMap { group($0) }
+        let groups = fields["groups"]
+        let groupEntries = groups.map { NamedEntries.read($0.value, what: "groups", diagnostics: &diagnostics) } ?? []
+        spec.groups = groupEntries.compactMap { group($0) }
+        let users = fields.required("users", diagnostics: &diagnostics)
+        let userEntries = users.map { NamedEntries.read($0.value, what: "users", diagnostics: &diagnostics) } ?? []
+        spec.users = userEntries.compactMap { user($0) }
+        for (key, pair, entries, decoded) in [
+            ("accounts", accounts, accountEntries.count, spec.accounts.count), ("roles", roles, roleEntries.count, spec.roles.count),
+            ("groups", groups, groupEntries.count, spec.groups.count), ("users", users, userEntries.count, spec.users.count),
+        ] {
+            // Whether a problem of the section itself was reported just now: missing (only
+            // groups may be left out) or misspelt; not a mapping; an entry lost; no account.
+            let reported =
+                if let pair {
+                    !(pair.value.isMapping || pair.value.scalar?.isNull == true) || decoded != entries
+                        || (key == "accounts" && entries == 0)
+                } else { key != "groups" || fields.misspelt.contains(key) }
+            if reported { spec.unreadSections.insert(key) }
         }
-        if let pair = fields.required("users", diagnostics: &diagnostics) {
-            spec.users = NamedEntries.read(pair.value, what: "users", diagnostics: &diagnostics).compactMap { user($0) }
-        }
+        spec.getOrgProfile = optionalString(fields, "get_orgprofile")
         if let pair = fields["allow_commands"] {
             spec.allowedCommands = stringList(pair.value, "'allow_commands'")
         }
@@ -61,7 +76,7 @@ public struct SpecDecoder {
     enum Keys {
         static let top = [
             "version", "project", "sso_session", "defaults", "accounts", "roles", "user_management", "groups", "users", "review",
-            "allow_commands",
+            "allow_commands", "get_orgprofile",
         ]
         static let review = ["privileged_roles"]
         static let session = ["name", "start_url", "region", "registration_scopes"]

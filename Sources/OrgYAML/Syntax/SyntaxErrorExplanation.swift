@@ -23,32 +23,37 @@ struct SyntaxErrorExplanation {
             return wrongIndentation(failure).map { ($0, failure.problemLine, failure.problemColumn) }
         }
         if failure.problem == "mapping values are not allowed in this context" {
-            return continuation(failure).map { ($0, failure.problemLine, failure.problemColumn) }
+            return continuation(failure)
         }
         return nil
     }
 
     /// A key indented deeper than a `key: value` line above it: YAML reads it as more of
-    /// that value, then finds a `:` it cannot place.
-    private func continuation(_ failure: YAMLSyntaxFailure) -> String? {
+    /// that value, then finds a `:` it cannot place. When the line above is itself the odd
+    /// one out (dedented to the level of the entry it belongs to, right under that entry's
+    /// `name:` line), the message points at it instead, at its own line.
+    private func continuation(_ failure: YAMLSyntaxFailure) -> (message: String, line: Int, column: Int)? {
         guard lines.indices.contains(failure.problemLine), let key = Self.key(lines[failure.problemLine]) else { return nil }
         let indentation = Self.indentation(lines[failure.problemLine])
-        var index = failure.problemLine - 1
-        while index >= 0 {
-            let text = lines[index]
-            let trimmed = text.drop { $0 == " " }
-            if !trimmed.isEmpty, !trimmed.hasPrefix("#") {
-                guard let above = Self.key(text), Self.indentation(text) < indentation, !Self.valueAfterKey(text).isEmpty else {
-                    return nil
-                }
-                let spaces = Self.indentation(text)
-                return
-                    "'\(key)' is indented more than '\(above)' on line \(index + 1), which already has a value, so YAML reads it as more of that value; "
-                    + "indent it by \(spaces) space\(spaces == 1 ? "" : "s"), like '\(above)', to make it a key beside it"
-            }
-            index -= 1
+        guard let index = previousLine(before: failure.problemLine), let above = Self.key(lines[index]),
+            Self.indentation(lines[index]) < indentation, !Self.valueAfterKey(lines[index]).isEmpty
+        else { return nil }
+        let spaces = Self.indentation(lines[index])
+        let count = { (count: Int) in "\(count) space\(count == 1 ? "" : "s")" }
+        if let entry = previousLine(before: index), let owner = Self.key(lines[entry]), Self.indentation(lines[entry]) == spaces,
+            Self.valueAfterKey(lines[entry]).isEmpty
+        {
+            return (
+                "'\(above)' is indented by \(count(spaces)), like '\(owner)' above it, so YAML reads it as an entry beside '\(owner)', "
+                    + "not a key of it; indent it by \(count(indentation)), like '\(key)' below it",
+                index, spaces
+            )
         }
-        return nil
+        return (
+            "'\(key)' is indented more than '\(above)' on line \(index + 1), which already has a value, so YAML reads it as more of that value; "
+                + "indent it by \(count(spaces)), like '\(above)', to make it a key beside it",
+            failure.problemLine, failure.problemColumn
+        )
     }
 
     /// What follows `key:` on a line, without spaces and comments.

@@ -206,6 +206,8 @@ public struct Validator {
     }
 
     private mutating func unusedRoles() {
+        // Roles used only in a section that could not be read would look unused.
+        guard spec.unreadSections.isDisjoint(with: ["groups", "users"]) else { return }
         var used = Set<String>()
         let assignments = spec.groups.flatMap(\.assignments) + spec.users.flatMap(\.assignments)
         used.formUnion(assignments.compactMap(\.role?.value))
@@ -243,7 +245,7 @@ public struct Validator {
     }
 
     private mutating func reference(_ name: Located<String>, to kind: String, in declared: Set<String>, code: DiagnosticCode) {
-        guard !declared.contains(name.value) else { return }
+        guard !declared.contains(name.value), !spec.unreadSections.contains("\(kind)s") else { return }
         let message =
             code == .unknownRole
             ? Self.unknownRole(name.value, declared: declared.sorted(), in: spec.file)
@@ -262,7 +264,7 @@ public struct Validator {
             ? "none is declared yet"
             : declared.count <= rolesListed ? "declared: \(declared.joined(separator: ", "))" : "\(declared.count) are declared"
         return
-            "unknown role '\(name)'\(Suggestion.hint(for: name, in: declared)); a role (a permission set) is declared under 'roles:' in \(file) (\(known))"
+            "unknown role '\(name)'; a role (a permission set) is declared under 'roles:' in \(file) (\(known))\(Suggestion.hint(for: name, in: declared))"
     }
 
     private mutating func settings(_ settings: [SettingSpec], _ owner: String) {
