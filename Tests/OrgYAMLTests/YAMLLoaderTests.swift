@@ -44,6 +44,10 @@ import Testing
                 "3:3: yaml-syntax: 'name' is indented by 2 spaces, like 'alice' above it, so YAML reads it as an entry beside 'alice', not a key of it; indent it by 4 spaces, like 'email' below it"
             ])
         #expect(
+            messages("users:\n  alice:\n    email: alice@acme.example\n  name: Alice\n    groups: [dev]\n") == [
+                "4:3: yaml-syntax: 'name' is indented by 2 spaces, less than 'email' above it and 'groups' below it, so YAML reads it as a new entry, not a key beside them; indent it by 4 spaces, like them"
+            ])
+        #expect(
             messages("version: 1\nsso_session:\n  name: x\n project: acme\n") == [
                 "4:2: yaml-syntax: 'project' is indented by 1 space, but it follows top-level keys, which are not indented; remove the indentation to make it a top-level key, or indent it under the key it belongs to"
             ])

@@ -30,8 +30,9 @@ struct SyntaxErrorExplanation {
 
     /// A key indented deeper than a `key: value` line above it: YAML reads it as more of
     /// that value, then finds a `:` it cannot place. When the line above is itself the odd
-    /// one out (dedented to the level of the entry it belongs to, right under that entry's
-    /// `name:` line), the message points at it instead, at its own line.
+    /// one out (dedented to the level of the entry it belongs to: right under that entry's
+    /// `name:` line, or between keys indented like the one below), the message points at it
+    /// instead, at its own line.
     private func continuation(_ failure: YAMLSyntaxFailure) -> (message: String, line: Int, column: Int)? {
         guard lines.indices.contains(failure.problemLine), let key = Self.key(lines[failure.problemLine]) else { return nil }
         let indentation = Self.indentation(lines[failure.problemLine])
@@ -40,14 +41,21 @@ struct SyntaxErrorExplanation {
         else { return nil }
         let spaces = Self.indentation(lines[index])
         let count = { (count: Int) in "\(count) space\(count == 1 ? "" : "s")" }
-        if let entry = previousLine(before: index), let owner = Self.key(lines[entry]), Self.indentation(lines[entry]) == spaces,
-            Self.valueAfterKey(lines[entry]).isEmpty
-        {
-            return (
-                "'\(above)' is indented by \(count(spaces)), like '\(owner)' above it, so YAML reads it as an entry beside '\(owner)', "
-                    + "not a key of it; indent it by \(count(indentation)), like '\(key)' below it",
-                index, spaces
-            )
+        if let before = previousLine(before: index), let neighbour = Self.key(lines[before]) {
+            if Self.indentation(lines[before]) == spaces, Self.valueAfterKey(lines[before]).isEmpty {
+                return (
+                    "'\(above)' is indented by \(count(spaces)), like '\(neighbour)' above it, so YAML reads it as an entry beside "
+                        + "'\(neighbour)', not a key of it; indent it by \(count(indentation)), like '\(key)' below it",
+                    index, spaces
+                )
+            }
+            if Self.indentation(lines[before]) == indentation {
+                return (
+                    "'\(above)' is indented by \(count(spaces)), less than '\(neighbour)' above it and '\(key)' below it, so YAML "
+                        + "reads it as a new entry, not a key beside them; indent it by \(count(indentation)), like them",
+                    index, spaces
+                )
+            }
         }
         return (
             "'\(key)' is indented more than '\(above)' on line \(index + 1), which already has a value, so YAML reads it as more of that value; "
