@@ -206,9 +206,10 @@ import Testing
         let yaml = try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8)
             .replacingOccurrences(of: "  platform:\n", with: "  platform:\n    identity_center_name: Platform Team\n")
         let resolved = Grants(model: try Fixture.model(yaml), snapshot: snapshot)
+        let line = try #require(yaml.components(separatedBy: "\n").firstIndex(of: "  platform:")) + 1
         #expect(
             resolved.diagnostics.map(\.description) == [
-                "org.yaml:65:3: error: Identity Center has no group 'Platform Team' (in the snapshot); create it in Identity Center (or in the identity provider that provisions it), take a new snapshot (orgprofile snapshot) and run again; or set identity_center_name to its name there"
+                "org.yaml:\(line):3: error: Identity Center has no group 'Platform Team' (in the snapshot); create it in Identity Center (or in the identity provider that provisions it), take a new snapshot (orgprofile snapshot) and run again; or set identity_center_name to its name there"
             ])
     }
 }

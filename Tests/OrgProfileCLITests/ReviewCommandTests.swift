@@ -164,13 +164,16 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
             (try text(folder + "/org.yaml").replacingOccurrences(
                 of: "groups: [developers]\n    assignments:", with: "groups: [developer]\n    assignments:"))
             .write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
+        let line =
+            try #require(try text(folder + "/org.yaml").components(separatedBy: "\n").firstIndex { $0.hasSuffix("groups: [developer]") })
+            + 1
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         let plain = try run("/usr/bin/script", ["-qec", "\(binary) validate", "/dev/null"], in: folder, environment: environment)
         #expect(plain.status == 1)
         let lines = plain.stdout.replacingOccurrences(of: "\r\n", with: "\n")
         #expect(lines.contains("error: unknown group 'developer'; did you mean 'developers'?\n"), "\(lines)")
-        #expect(lines.contains("   80 |     groups: [developer]\n"), "\(lines)")
+        #expect(lines.contains("   \(line) |     groups: [developer]\n"), "\(lines)")
         #expect(lines.contains("      |              ^\n"), "\(lines)")
         #expect(lines.hasSuffix("1 error\n"))
         #expect(!lines.contains("\u{1B}["))

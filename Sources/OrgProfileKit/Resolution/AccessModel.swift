@@ -52,9 +52,11 @@ public struct AccessModel: Sendable {
         public let isPrivileged: Bool
         /// Its name says read-only or view-only.
         public let isReadOnly: Bool
+        /// What its permission set grants, when org.yaml defines it.
+        public let definition: PermissionSet?
 
-        init(name: String, profileSuffix: String?, location: SourceLocation, privilegedPatterns: [String]) {
-            (self.name, self.profileSuffix, self.location) = (name, profileSuffix, location)
+        init(name: String, profileSuffix: String?, definition: PermissionSet?, location: SourceLocation, privilegedPatterns: [String]) {
+            (self.name, self.profileSuffix, self.definition, self.location) = (name, profileSuffix, definition, location)
             (isPrivileged, isReadOnly) = LeastPrivilegedProfile.traits(of: name, privilegedPatterns: privilegedPatterns)
         }
 
@@ -156,8 +158,8 @@ public struct AccessModel: Sendable {
         getOrgProfile = spec.getOrgProfile?.value
         roles = spec.roles.map {
             Role(
-                name: $0.name.value, profileSuffix: $0.profileSuffix?.value, location: $0.name.location,
-                privilegedPatterns: privilegedRolePatterns)
+                name: $0.name.value, profileSuffix: $0.profileSuffix?.value, definition: $0.definition.map(PermissionSet.init),
+                location: $0.name.location, privilegedPatterns: privilegedRolePatterns)
         }
 
         let accountIndex = Dictionary(accounts.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })

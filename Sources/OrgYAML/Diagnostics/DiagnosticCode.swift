@@ -46,6 +46,10 @@ extension DiagnosticCode {
     public static let unsafeValue = DiagnosticCode(rawValue: "unsafe-value")
     public static let caseCollision = DiagnosticCode(rawValue: "case-collision")
     public static let noAccounts = DiagnosticCode(rawValue: "no-accounts")
+    // Permission-set definitions.
+    public static let invalidSessionDuration = DiagnosticCode(rawValue: "invalid-session-duration")
+    public static let invalidPolicy = DiagnosticCode(rawValue: "invalid-policy")
+    public static let permissionSetLimit = DiagnosticCode(rawValue: "permission-set-limit")
     // References and meaning.
     public static let unknownRole = DiagnosticCode(rawValue: "unknown-role")
     public static let unknownAccount = DiagnosticCode(rawValue: "unknown-account")
@@ -89,6 +93,9 @@ extension DiagnosticCode {
         .unsafeValue,
         .caseCollision,
         .noAccounts,
+        .invalidSessionDuration,
+        .invalidPolicy,
+        .permissionSetLimit,
         .unknownRole,
         .unknownAccount,
         .unknownGroup,

@@ -89,6 +89,11 @@ public enum OrgSchema {
                 ]),
             ], required: ["role", "accounts"]))
 
+    static let policyReference = mapping(
+        "A customer-managed policy, by name and path (default /).",
+        ["name": string("The policy's name."), "path": string("The policy's path, such as /security/.", pattern: "^/(.*/)?$")],
+        required: ["name"])
+
     static let userManagementTarget = mapping(
         "Where the user-management profile points.",
         [
@@ -130,8 +135,33 @@ public enum OrgSchema {
             "roles": named(
                 "The permission sets, named exactly as in IAM Identity Center.", names: permissionSetPattern,
                 entry: mapping(
-                    "One role.",
-                    ["profile_suffix": string("Profiles of this role are named <project>-<account>-<suffix>.", pattern: slugPattern)])),
+                    "One role; the keys other than profile_suffix define what its permission set grants (all optional: a role without them is defined elsewhere).",
+                    [
+                        "profile_suffix": string("Profiles of this role are named <project>-<account>-<suffix>.", pattern: slugPattern),
+                        "description": string("The permission set's description (1 to 700 characters)."),
+                        "session_duration": string(
+                            "How long a sign-in lasts, ISO 8601, PT1H to PT12H.", pattern: "^PT([0-9]+H)?([0-9]+M)?([0-9]+S)?$"),
+                        "relay_state": string("Where the console opens after sign-in (1 to 240 characters)."),
+                        "managed_policies": list(
+                            "AWS managed policies: a name (ReadOnlyAccess), a path and name (job-function/ViewOnlyAccess) or an ARN.",
+                            of: string("An AWS managed policy.")),
+                        "customer_managed_policies": list(
+                            "Customer-managed policies, by the name and path each assigned account has them under.", of: policyReference),
+                        "inline_policy": .object([
+                            "type": .string("object"),
+                            "description": .string(
+                                "An IAM identity policy document written as YAML: Version \"2012-10-17\" and Statement."),
+                            "required": .array([.string("Version"), .string("Statement")]),
+                        ]),
+                        "permissions_boundary": .object([
+                            "description": .string("An AWS managed policy (as in managed_policies) or a customer-managed {name, path}."),
+                            "oneOf": .array([.object(["type": .string("string")]), policyReference]),
+                        ]),
+                        "tags": .object([
+                            "type": .array([.string("object"), .string("null")]), "description": .string("Tags of the permission set."),
+                            "additionalProperties": .object(["type": .string("string")]),
+                        ]),
+                    ])),
             "user_management": mapping(
                 "The special <project>-user-management profile.",
                 [

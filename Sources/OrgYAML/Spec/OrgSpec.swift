@@ -70,6 +70,42 @@ public struct RoleSpec: Sendable {
     /// The mapping key: the permission set name, written as `sso_role_name`.
     public var name: Located<String>
     public var profileSuffix: Located<String>?
+    /// What the permission set grants; nil when org.yaml leaves it defined elsewhere.
+    public var definition: PermissionSetSpec?
+}
+
+/// What a permission set grants, as a role in org.yaml defines it. Every part is optional;
+/// a role that writes none of them is defined elsewhere (the console, another tool).
+public struct PermissionSetSpec: Sendable {
+    public var description: Located<String>?
+    /// ISO 8601, `PT1H` to `PT12H`.
+    public var sessionDuration: Located<String>?
+    public var relayState: Located<String>?
+    /// As written: an AWS managed policy's ARN, its name (`ReadOnlyAccess`), or its path and
+    /// name (`job-function/ViewOnlyAccess`).
+    public var managedPolicies: [Located<String>] = []
+    public var customerManagedPolicies: [PolicyReferenceSpec] = []
+    /// An IAM policy document written as YAML, kept as its node so that each problem in it
+    /// has its place.
+    public var inlinePolicy: YAMLNode?
+    public var permissionsBoundary: PermissionsBoundarySpec?
+    public var tags: [(key: Located<String>, value: Located<String>)] = []
+    /// Where the role is declared, for problems of the definition as a whole.
+    public var location: SourceLocation
+}
+
+/// A customer-managed policy, by the name and path it has in every account.
+public struct PolicyReferenceSpec: Sendable {
+    public var name: Located<String>?
+    /// `/` when not written.
+    public var path: Located<String>?
+    public var location: SourceLocation
+}
+
+public enum PermissionsBoundarySpec: Sendable {
+    /// An AWS managed policy, written as for `managed_policies`.
+    case managed(Located<String>)
+    case customerManaged(PolicyReferenceSpec)
 }
 
 public struct UserManagementSpec: Sendable {

@@ -51,6 +51,31 @@ extension SpecDecoder {
         return nil
     }
 
+    /// The `key: value` pairs of a mapping of strings, each key once (a second one is an error
+    /// pointing at the first). `emptyValues`: a null value reads as "".
+    mutating func stringPairs(_ pairs: [YAMLPair], key noun: String, in what: String, emptyValues: Bool = false) -> [(
+        key: Located<String>, value: Located<String>
+    )] {
+        var seen: [String: SourceLocation] = [:]
+        var result: [(key: Located<String>, value: Located<String>)] = []
+        for pair in pairs {
+            guard let key = string(pair.key, "a \(noun) name in \(what)") else { continue }
+            if let first = seen[key.value] {
+                diagnostics.append(
+                    .error(
+                        .duplicateKey, "duplicate key '\(key.value)' in \(what)", at: key.location,
+                        notes: [.init("'\(key.value)' is first defined here", at: first)]))
+                continue
+            }
+            seen[key.value] = key.location
+            let value =
+                emptyValues && pair.value.scalar?.isNull == true
+                ? Located("", at: pair.value.location) : string(pair.value, "\(noun) '\(key.value)' in \(what)")
+            if let value { result.append((key, value)) }
+        }
+        return result
+    }
+
     /// A list of strings. A single string is not a list: it would hide a forgotten `[ ]`.
     mutating func stringList(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [Located<String>] {
         switch node.content {

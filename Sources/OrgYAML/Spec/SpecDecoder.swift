@@ -82,7 +82,7 @@ public struct SpecDecoder {
         static let session = ["name", "start_url", "region", "registration_scopes"]
         static let defaults = ["region", "settings"]
         static let account = ["id", "name", "region", "settings"]
-        static let role = ["profile_suffix"]
+        static let role = ["profile_suffix"] + SpecDecoder.permissionSetKeys
         static let userManagement = ["profile", "delegated_admin", "organization_management"]
         static let userManagementTarget = ["account", "role"]
         static let group = ["identity_center_name", "description", "user_management", "assignments"]
@@ -104,22 +104,7 @@ public struct SpecDecoder {
 
     private mutating func settings(_ pair: YAMLPair?, owner: String) -> [SettingSpec] {
         guard let pair, let pairs = mapping(pair.value, "settings in \(owner)") else { return [] }
-        var seen: [String: SourceLocation] = [:]
-        var settings: [SettingSpec] = []
-        for setting in pairs {
-            guard let key = string(setting.key, "a setting name in \(owner)") else { continue }
-            if let first = seen[key.value] {
-                diagnostics.append(
-                    .error(
-                        .duplicateKey, "duplicate key '\(key.value)' in settings of \(owner)", at: key.location,
-                        notes: [.init("'\(key.value)' is first defined here", at: first)]))
-                continue
-            }
-            seen[key.value] = key.location
-            guard let value = string(setting.value, "setting '\(key.value)' in \(owner)") else { continue }
-            settings.append(SettingSpec(key: key, value: value))
-        }
-        return settings
+        return stringPairs(pairs, key: "setting", in: "settings of \(owner)").map { SettingSpec(key: $0.key, value: $0.value) }
     }
 
     /// The checked keys of one named entry (an account, role, group or user), and the words
@@ -154,7 +139,9 @@ public struct SpecDecoder {
 
     private mutating func role(_ entry: NamedEntry) -> RoleSpec? {
         guard let (_, fields) = entryFields(entry, "role", allowed: Keys.role) else { return nil }
-        return RoleSpec(name: entry.name, profileSuffix: optionalString(fields, "profile_suffix"))
+        return RoleSpec(
+            name: entry.name, profileSuffix: optionalString(fields, "profile_suffix"),
+            definition: permissionSet(fields, at: entry.name.location))
     }
 
     private mutating func userManagement(_ pair: YAMLPair) -> UserManagementSpec? {

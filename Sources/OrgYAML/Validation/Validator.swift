@@ -122,6 +122,7 @@ public struct Validator {
             configValue(role.name, "role name")
         }
         if let suffix = role.profileSuffix { slug(suffix, "profile_suffix") }
+        if let definition = role.definition { diagnostics += PermissionSetRules.check(definition, role: role.name.value) }
     }
 
     private mutating func checkUserManagement(_ userManagement: UserManagementSpec) {

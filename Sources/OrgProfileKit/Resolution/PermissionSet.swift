@@ -1,0 +1,48 @@
+import OrgYAML
+
+/// What a permission set grants, as a role in org.yaml defines it, in the form AWS takes:
+/// AWS managed policies as ARNs, a customer-managed policy as its name and path, the inline
+/// policy as its canonical JSON.
+public struct PermissionSet: Sendable, Equatable {
+    /// A customer-managed policy, which each account the role is assigned to must have.
+    public struct PolicyReference: Sendable, Hashable {
+        public var name: String
+        public var path: String
+    }
+
+    public enum Boundary: Sendable, Equatable {
+        case managed(arn: String)
+        case customerManaged(PolicyReference)
+    }
+
+    public var description: String?
+    /// ISO 8601, as written.
+    public var sessionDuration: String?
+    public var relayState: String?
+    public var managedPolicyARNs: [String]
+    public var customerManagedPolicies: [PolicyReference]
+    public var inlinePolicy: PolicyJSON?
+    public var permissionsBoundary: Boundary?
+    /// By key.
+    public var tags: [String: String]
+
+    /// The definition of a spec without errors (`PermissionSetRules` passed it): what does not
+    /// resolve is left out.
+    init(_ spec: PermissionSetSpec) {
+        func reference(_ spec: PolicyReferenceSpec) -> PolicyReference? {
+            spec.name.map { PolicyReference(name: $0.value, path: spec.path?.value ?? "/") }
+        }
+        description = spec.description?.value
+        sessionDuration = spec.sessionDuration?.value
+        relayState = spec.relayState?.value
+        managedPolicyARNs = spec.managedPolicies.compactMap { PermissionSetRules.managedPolicyARN($0.value) }
+        customerManagedPolicies = spec.customerManagedPolicies.compactMap(reference)
+        inlinePolicy = spec.inlinePolicy.map(PolicyJSON.init)
+        switch spec.permissionsBoundary {
+        case .managed(let policy)?: permissionsBoundary = PermissionSetRules.managedPolicyARN(policy.value).map { .managed(arn: $0) }
+        case .customerManaged(let policy)?: permissionsBoundary = reference(policy).map { .customerManaged($0) }
+        case nil: permissionsBoundary = nil
+        }
+        tags = Dictionary(spec.tags.map { ($0.key.value, $0.value.value) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,39 @@
+import Support
+
+/// A JSON value of an IAM policy document written as YAML in org.yaml: what IAM takes, in one
+/// canonical form (keys sorted, no white space outside strings), so that the same policy is
+/// always the same text. Every scalar is a string, as YAML's text is: IAM reads `"true"` and
+/// `"10"` in a condition as it reads `true` and `10`.
+public indirect enum PolicyJSON: Encodable, Sendable, Equatable {
+    case string(String)
+    case array([PolicyJSON])
+    case object([String: PolicyJSON])
+
+    /// The node as JSON; of a key written twice, the first (the rules report the second).
+    public init(_ node: YAMLNode) {
+        switch node.content {
+        case .scalar(let scalar):
+            self = .string(scalar.text)
+        case .sequence(let items):
+            self = .array(items.map(PolicyJSON.init))
+        case .mapping(let pairs):
+            var object: [String: PolicyJSON] = [:]
+            for pair in pairs {
+                if let key = pair.key.scalar?.text, object[key] == nil { object[key] = PolicyJSON(pair.value) }
+            }
+            self = .object(object)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let text): try container.encode(text)
+        case .array(let items): try container.encode(items)
+        case .object(let fields): try container.encode(fields)
+        }
+    }
+
+    /// The canonical text: keys sorted, no white space outside strings.
+    public var text: String { String(JSON.line(self).dropLast()) }
+}

@@ -1,0 +1,67 @@
+/// Decoding what a role defines of its permission set (`PermissionSetSpec`): the shape only;
+/// the limits and the policy document's rules are `PermissionSetRules`'.
+extension SpecDecoder {
+    /// The keys of a role that define its permission set.
+    static let permissionSetKeys = [
+        "description", "session_duration", "relay_state", "managed_policies", "customer_managed_policies", "inline_policy",
+        "permissions_boundary", "tags",
+    ]
+
+    /// The definition a role's keys write; nil when they write none of it.
+    mutating func permissionSet(_ fields: MappingFields, at location: SourceLocation) -> PermissionSetSpec? {
+        guard Self.permissionSetKeys.contains(where: { fields[$0] != nil }) else { return nil }
+        let context = fields.context
+        var spec = PermissionSetSpec(location: location)
+        spec.description = optionalString(fields, "description")
+        spec.sessionDuration = optionalString(fields, "session_duration")
+        spec.relayState = optionalString(fields, "relay_state")
+        if let pair = fields["managed_policies"] {
+            spec.managedPolicies = stringList(pair.value, "'managed_policies' in \(context)")
+        }
+        if let pair = fields["customer_managed_policies"] {
+            switch pair.value.content {
+            case .sequence(let items):
+                spec.customerManagedPolicies = items.compactMap {
+                    policyReference($0, "an entry of 'customer_managed_policies' in \(context)")
+                }
+            case .scalar(let scalar) where scalar.isNull:
+                break
+            default:
+                diagnostics.append(
+                    .error(
+                        .wrongType,
+                        "'customer_managed_policies' in \(context) must be a list of {name, path}, found \(pair.value.kindDescription)",
+                        at: pair.value.location))
+            }
+        }
+        if let pair = fields["inline_policy"] {
+            if pair.value.isMapping {
+                spec.inlinePolicy = pair.value
+            } else {
+                diagnostics.append(
+                    .error(
+                        .wrongType,
+                        "'inline_policy' in \(context) must be a policy document (a mapping with Version and Statement), found \(pair.value.kindDescription)",
+                        at: pair.value.location))
+            }
+        }
+        if let pair = fields["permissions_boundary"] {
+            if pair.value.isMapping {
+                spec.permissionsBoundary = policyReference(pair.value, "'permissions_boundary' in \(context)").map { .customerManaged($0) }
+            } else {
+                spec.permissionsBoundary = string(pair.value, "'permissions_boundary' in \(context)").map { .managed($0) }
+            }
+        }
+        if let pair = fields["tags"], let tags = mapping(pair.value, "'tags' in \(context)") {
+            // A tag's value may be empty: AWS allows it.
+            spec.tags = stringPairs(tags, key: "tag", in: "tags of \(context)", emptyValues: true)
+        }
+        return spec
+    }
+
+    /// `{name, path}` of a customer-managed policy.
+    private mutating func policyReference(_ node: YAMLNode, _ what: String) -> PolicyReferenceSpec? {
+        guard let fields = fields(node, allowed: ["name", "path"], context: what, owner: node.location) else { return nil }
+        return PolicyReferenceSpec(name: requiredString(fields, "name"), path: optionalString(fields, "path"), location: node.location)
+    }
+}
