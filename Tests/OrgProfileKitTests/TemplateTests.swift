@@ -96,7 +96,11 @@ import Testing
     /// Every field the schema documents is present in the values templates get, for a
     /// principal that has every optional field, so docs, checker and renderer agree.
     @Test func contextValuesMatchTheSchema() throws {
-        let model = try model(try readText(packageRoot.appendingPathComponent("org.yaml.example").path))
+        // The user-management profile's role (AdministratorAccess) defined, so the page explains it.
+        let model = try model(
+            try readText(packageRoot.appendingPathComponent("org.yaml.example").path).replacingOccurrences(
+                of: "  AdministratorAccess: {}\n", with: "  AdministratorAccess:\n    description: Everything\n    session_duration: PT1H\n"
+            ))
         let alice = try #require(model.principal(named: "alice", kind: .user))
         // Only the user-management profile, which has every optional field, so that the
         // first, the test and the user-management profile all have them.

@@ -1,3 +1,5 @@
+import OrgYAML
+
 /// The context in the form compiled templates read, derived here from the principal and its
 /// `Profile`s: one principal's values as two flat arrays, every string's bytes in `text` and
 /// every value in `slots`. An object is a run of consecutive slots in the order of its
@@ -46,6 +48,7 @@ extension TemplateContext {
         static let root = ObjectSchema(schema)
         static let profile = ObjectSchema(TemplateContext.profile)
         static let setting = ObjectSchema(TemplateContext.setting)
+        static let role = ObjectSchema(TemplateContext.role)
         static let principal = root.child(root.index("principal")!)!
         static let session = root.child(root.index("session")!)!
         static let generator = root.child(root.index("generator")!)!
@@ -96,6 +99,26 @@ extension TemplateContext {
             }
             set(root, "profiles", .list(first: first, count: Int32(profiles.count), stride: stride))
             set(root, "has_profiles", .flag(!profiles.isEmpty))
+            // The roles among the profiles whose definition has a description or a session
+            // duration, by name: what the page explains.
+            var explained: [AccessModel.Role] = []
+            for profile in profiles {
+                guard let definition = profile.role.definition, definition.description != nil || definition.sessionDuration != nil,
+                    !explained.contains(where: { $0 === profile.role })
+                else { continue }
+                explained.append(profile.role)
+            }
+            explained.sort { $0.name < $1.name }
+            let roleStride = Int32(Fields.role.names.count)
+            let firstRole = allocate(Fields.role, count: explained.count)
+            for (index, role) in explained.enumerated() {
+                let item = ObjectWriter(Fields.role, base: firstRole + Int32(index) * roleStride)
+                set(item, "name", string: role.name)
+                set(item, "description", optional: role.definition?.description)
+                set(item, "session_length", optional: role.definition?.sessionDuration.flatMap(Self.words(forDuration:)))
+            }
+            set(root, "roles", .list(first: firstRole, count: Int32(explained.count), stride: roleStride))
+            set(root, "has_roles", .flag(!explained.isEmpty))
             func profileObject(_ index: Int?) -> Slot { index.map { .object(first: first + Int32($0) * stride) } ?? .absent }
             set(root, "first_profile", profileObject(profiles.isEmpty ? nil : 0))
             set(root, "test_profile", profileObject(LeastPrivilegedProfile.index(in: profiles)))
@@ -142,6 +165,13 @@ extension TemplateContext {
             slots[base + field.settings] = .list(first: first, count: Int32(account.settings.count), stride: stride)
             slots[base + field.isUserManagement] = .flag(target.userManagement != nil)
             if let kind = target.userManagement { slots[base + field.target] = append(kind.rawValue) }
+        }
+
+        /// `8 hours`, `1 hour 30 minutes`: an ISO 8601 duration for people.
+        static func words(forDuration duration: String) -> String? {
+            guard let seconds = PermissionSetRules.seconds(ofDuration: duration) else { return nil }
+            let parts = [(seconds / 3_600, "hour"), (seconds % 3_600 / 60, "minute"), (seconds % 60, "second")].filter { $0.0 > 0 }
+            return parts.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: " ")
         }
 
         /// Adds a string's bytes to `text`; its slot.

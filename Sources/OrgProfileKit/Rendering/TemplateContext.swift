@@ -17,6 +17,9 @@ public enum TemplateContext {
 
     static let setting: [String: FieldType] = ["key": .string, "value": .string]
 
+    /// A role of the principal's profiles that org.yaml says something about.
+    static let role: [String: FieldType] = ["name": .string, "description": .optionalString, "session_length": .optionalString]
+
     static let profile: [String: FieldType] = [
         "name": .string, "account": .string, "account_name": .string, "account_id": .string,
         "role": .string, "region": .string, "settings": .list(of: setting),
@@ -37,6 +40,8 @@ public enum TemplateContext {
         ]),
         "profiles": .list(of: profile),
         "has_profiles": .bool,
+        "roles": .list(of: role),
+        "has_roles": .bool,
         "first_profile": .optionalObject(profile),
         "test_profile": .optionalObject(profile),
         "user_management_profile": .optionalObject(profile),
