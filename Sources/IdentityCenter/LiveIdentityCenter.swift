@@ -75,11 +75,12 @@ public struct LiveIdentityCenter: IdentityCenterSource {
             var PermissionSetArn: String
             var Description: String?
             var SessionDuration: String?
+            var RelayState: String?
             /// Optional fields of a type AWS does not document, left out.
             var unexpected: [String] = []
 
             enum CodingKeys: String, CodingKey {
-                case Name, PermissionSetArn, Description, SessionDuration
+                case Name, PermissionSetArn, Description, SessionDuration, RelayState
             }
 
             init(from decoder: Decoder) throws {
@@ -100,6 +101,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
                 }
                 Description = text(.Description)
                 SessionDuration = text(.SessionDuration)
+                RelayState = text(.RelayState)
                 self.unexpected = unexpected
             }
 
@@ -222,6 +224,12 @@ public struct LiveIdentityCenter: IdentityCenterSource {
     /// What the second step reads of each permission set, group and account.
     struct Details: Sendable {
         var permissionSets: [Snapshot.PermissionSet] = []
+        /// What was read of each permission set's definition, by ARN, applied once all is read.
+        var definitionParts: [String: [@Sendable (inout Snapshot.PermissionSet) -> Void]] = [:]
+        /// The definition calls that failed, by operation.
+        var unreadParts: [String: [AWSCommand.Failure]] = [:]
+        /// Warnings, in the order of the work (never in the order calls happened to end).
+        var warnings: [String] = []
         var memberships: [Snapshot.Membership] = []
         /// (account, permission set) pairs provisioned, of this instance's permission sets.
         var provisioned: [(account: String, permissionSet: String)] = []
@@ -330,15 +338,18 @@ public struct LiveIdentityCenter: IdentityCenterSource {
                         "sso-admin", "describe-permission-set", ["--instance-arn", arn, "--permission-set-arn", set],
                         as: PermissionSetDetails.self
                     ).PermissionSet
-                    for field in found.unexpected {
-                        warn(
-                            "permission set '\(found.Name)': its \(field) is of a type AWS does not document; it is left out of the snapshot"
-                        )
+                    let warnings = found.unexpected.map {
+                        "permission set '\(found.Name)': its \($0) is of a type AWS does not document; it is left out of the snapshot"
                     }
-                    let permissionSet = Snapshot.PermissionSet(
+                    var permissionSet = Snapshot.PermissionSet(
                         arn: found.PermissionSetArn, name: found.Name, description: found.Description,
                         sessionDuration: found.SessionDuration)
-                    return { $0.permissionSets.append(permissionSet) }
+                    permissionSet.relayState = found.RelayState
+                    let described = permissionSet
+                    return {
+                        $0.permissionSets.append(described)
+                        $0.warnings += warnings
+                    }
                 }
             }
             let members: [@Sendable () throws -> @Sendable (inout Details) -> Void] = lists.groups.map(\.GroupId).map { group in
@@ -363,7 +374,12 @@ public struct LiveIdentityCenter: IdentityCenterSource {
                     return { $0.provisioned += pairs }
                 }
             }
-            for apply in try all(described + members + provisioned) { apply(&details) }
+            let definitions = LiveIdentityCenter.definitionWork(self, instance: arn, permissionSets: lists.permissionSetARNs)
+            for apply in try all(described + definitions + members + provisioned) { apply(&details) }
+            for index in details.permissionSets.indices {
+                for apply in details.definitionParts[details.permissionSets[index].arn] ?? [] { apply(&details.permissionSets[index]) }
+            }
+            (details.warnings + LiveIdentityCenter.unreadWarnings(details.unreadParts)).forEach(warn)
             return details
         }
 

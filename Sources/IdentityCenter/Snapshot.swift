@@ -8,7 +8,10 @@ import Support
 /// and what `import` and `drift` read. IDs and ARNs are opaque strings, never parsed.
 /// Every list is sorted, so the same state always gives the same bytes (docs/live.md).
 public struct Snapshot: Codable, Equatable, Sendable {
-    public static let version = 1
+    /// Version 2 adds what each permission set grants; version 1 files still read (their
+    /// permission sets' definitions are unknown, nil).
+    public static let version = 2
+    static let readableVersions = 1...2
 
     public struct Instance: Codable, Equatable, Sendable {
         public var arn: String
@@ -58,14 +61,62 @@ public struct Snapshot: Codable, Equatable, Sendable {
         public var description: String?
         /// ISO 8601, as Identity Center gives it (`PT8H`).
         public var sessionDuration: String?
+        public var relayState: String?
+        /// What it grants (version 2). Each part is nil when it could not be read (a version 1
+        /// snapshot, or a reader without the right to call for it): unknown, not empty.
+        public var managedPolicyARNs: [String]?
+        public var customerManagedPolicies: [PolicyReference]?
+        /// The inline policy as Identity Center returns it (JSON text); "" when there is none.
+        public var inlinePolicy: String?
+        public var permissionsBoundary: Boundary?
+        public var tags: [String: String]?
+        /// Accounts it is provisioned to with an older version than its latest (sorted).
+        public var outdatedAccountIDs: [String]?
+
+        public struct PolicyReference: Codable, Equatable, Hashable, Sendable {
+            public var name: String
+            public var path: String
+
+            public init(name: String, path: String) {
+                (self.name, self.path) = (name, path)
+            }
+        }
+
+        /// An AWS managed policy's ARN, or a customer-managed policy's reference; neither when
+        /// the permission set has no boundary.
+        public struct Boundary: Codable, Equatable, Sendable {
+            public var managedPolicyARN: String?
+            public var customerManagedPolicy: PolicyReference?
+
+            enum CodingKeys: String, CodingKey {
+                case managedPolicyARN = "managed_policy_arn"
+                case customerManagedPolicy = "customer_managed_policy"
+            }
+
+            public init(managedPolicyARN: String?, customerManagedPolicy: PolicyReference?) {
+                (self.managedPolicyARN, self.customerManagedPolicy) = (managedPolicyARN, customerManagedPolicy)
+            }
+        }
 
         enum CodingKeys: String, CodingKey {
-            case arn, name, description
+            case arn, name, description, tags
             case sessionDuration = "session_duration"
+            case relayState = "relay_state"
+            case managedPolicyARNs = "managed_policy_arns"
+            case customerManagedPolicies = "customer_managed_policies"
+            case inlinePolicy = "inline_policy"
+            case permissionsBoundary = "permissions_boundary"
+            case outdatedAccountIDs = "outdated_account_ids"
         }
 
         public init(arn: String, name: String, description: String?, sessionDuration: String?) {
             (self.arn, self.name, self.description, self.sessionDuration) = (arn, name, description, sessionDuration)
+        }
+
+        mutating func normalize() {
+            managedPolicyARNs?.sort()
+            customerManagedPolicies?.sort { ($0.path, $0.name) < ($1.path, $1.name) }
+            outdatedAccountIDs?.sort()
         }
     }
 
@@ -206,6 +257,7 @@ public struct Snapshot: Codable, Equatable, Sendable {
     mutating func normalize() {
         accounts.sort { $0.id < $1.id }
         permissionSets.sort { ($0.name, $0.arn) < ($1.name, $1.arn) }
+        for index in permissionSets.indices { permissionSets[index].normalize() }
         users.sort { ($0.userName, $0.id) < ($1.userName, $1.id) }
         groups.sort { ($0.displayName, $0.id) < ($1.displayName, $1.id) }
         memberships = Self.sortedWithoutDuplicates(memberships)
@@ -234,10 +286,12 @@ public struct Snapshot: Codable, Equatable, Sendable {
         } catch {
             throw FileError(path: file, reason: "not a snapshot written by orgprofile snapshot (\(Self.describe(error)))")
         }
-        guard snapshot.snapshotVersion == version else {
+        guard readableVersions.contains(snapshot.snapshotVersion) else {
             throw FileError(
                 path: file,
-                reason: "snapshot_version \(snapshot.snapshotVersion) is not supported; this orgprofile reads version \(version)")
+                reason:
+                    "snapshot_version \(snapshot.snapshotVersion) is not supported; this orgprofile reads versions \(readableVersions.lowerBound) to \(readableVersions.upperBound)"
+            )
         }
         var sorted = snapshot
         sorted.normalize()

@@ -236,9 +236,14 @@ enum Fixture {
         #expect(try Snapshot.decode(Array(json.utf8), file: "s.json") == Fixture.snapshot)
         #expect(Fixture.snapshot.assignments.count == 5)
         #expect(throws: FileError.self) { try Snapshot.decode(Array("{}".utf8), file: "s.json") }
-        let future = json.replacingOccurrences(of: "\"snapshot_version\" : 1", with: "\"snapshot_version\" : 2")
-        #expect(throws: FileError(path: "s.json", reason: "snapshot_version 2 is not supported; this orgprofile reads version 1")) {
+        let future = json.replacingOccurrences(of: "\"snapshot_version\" : 2", with: "\"snapshot_version\" : 3")
+        #expect(throws: FileError(path: "s.json", reason: "snapshot_version 3 is not supported; this orgprofile reads versions 1 to 2")) {
             try Snapshot.decode(Array(future.utf8), file: "s.json")
         }
+        // A version 1 file (no definitions) still reads: what a permission set grants is unknown.
+        let old = try Snapshot.decode(
+            Array(json.replacingOccurrences(of: "\"snapshot_version\" : 2", with: "\"snapshot_version\" : 1").utf8), file: "s.json")
+        #expect(old.permissionSets.map(\.name) == Fixture.snapshot.permissionSets.map(\.name))
+        #expect(old.permissionSets.allSatisfy { $0.managedPolicyARNs == nil && $0.inlinePolicy == nil })
     }
 }

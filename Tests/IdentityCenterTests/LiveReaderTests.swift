@@ -30,14 +30,15 @@ import Testing
         #expect(snapshot.users == [.init(id: "u1", userName: "ann", displayName: nil, email: "ann@x")])
         #expect(snapshot.memberships == [.init(groupID: "g1", userID: "u1")])
         #expect(snapshot.assignments.count == 2)
-        // 7 fixed calls, 2 permission sets, 1 group, 2 active accounts, 2 provisioned pairs of
-        // this instance (the foreign permission set is not asked about).
+        // 7 fixed calls, 2 permission sets described and their definitions read (6 calls each),
+        // 1 group, 2 active accounts, 2 provisioned pairs of this instance (the foreign
+        // permission set is not asked about).
         let calls = try String(contentsOfFile: folder + "/calls", encoding: .utf8).split(separator: "\n")
-        #expect(calls.count == 14)
+        #expect(calls.count == 26)
         #expect(calls.allSatisfy { $0.hasSuffix("--output json") })
         #expect(!calls.contains { $0.contains("arn:foreign") })
-        #expect(collected.progress.count == 14)
-        #expect(collected.progress.map(\.0).max() == 14)
+        #expect(collected.progress.count == 26)
+        #expect(collected.progress.map(\.0).max() == 26)
         #expect(collected.progress.allSatisfy { $0.0 <= $0.1 })
     }
 
@@ -63,6 +64,47 @@ import Testing
             #expect(snapshot.permissionSets.first { $0.name == "AdministratorAccess" }?.sessionDuration == read, "\(written)")
             #expect(collected.warnings.filter { $0.hasPrefix("permission set") } == warnings, "\(written)")
         }
+    }
+
+    /// Snapshot version 2: what each permission set grants, sorted; no boundary is a read
+    /// boundary of neither kind (Identity Center answers ResourceNotFoundException).
+    @Test func definitionsAreRead() throws {
+        let (folder, environment) = try FakeAWS.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let snapshot = try LiveIdentityCenter(aws: AWSCommand(environment: environment)).snapshot()
+        let admin = try #require(snapshot.permissionSets.first { $0.name == "AdministratorAccess" })
+        let readOnly = try #require(snapshot.permissionSets.first { $0.name == "ReadOnlyAccess" })
+        #expect(admin.managedPolicyARNs == ["arn:aws:iam::aws:policy/AdministratorAccess"])
+        #expect(admin.customerManagedPolicies == [])
+        #expect(admin.inlinePolicy == "")
+        #expect(admin.permissionsBoundary == .init(managedPolicyARN: nil, customerManagedPolicy: nil))
+        #expect(admin.outdatedAccountIDs == ["222222222222"])
+        #expect(
+            readOnly.managedPolicyARNs == ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"])
+        #expect(
+            readOnly.customerManagedPolicies == [.init(name: "billing-read", path: "/"), .init(name: "audit-extras", path: "/security/")])
+        #expect(
+            readOnly.inlinePolicy == #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}]}"#)
+        #expect(readOnly.permissionsBoundary == .init(managedPolicyARN: nil, customerManagedPolicy: .init(name: "boundary", path: "/")))
+        #expect(readOnly.tags == ["team": "ops"])
+        #expect(readOnly.outdatedAccountIDs == [])
+        #expect(snapshot.snapshotVersion == 2)
+    }
+
+    /// A definition call the reader may not make leaves that part unknown, with one warning
+    /// for all the permission sets it failed for; the snapshot goes on.
+    @Test func anUnreadablePartOfADefinitionIsAWarning() throws {
+        let (folder, environment) = try FakeAWS.make(failing: "sso-admin list-tags-for-resource")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let collected = Collected()
+        let snapshot = try LiveIdentityCenter(
+            aws: AWSCommand(environment: environment), warn: { message in collected.lock.withLock { collected.warnings.append(message) } }
+        ).snapshot()
+        #expect(snapshot.permissionSets.allSatisfy { $0.tags == nil && $0.managedPolicyARNs != nil })
+        #expect(
+            collected.warnings.contains(
+                "2 permission sets could not be read by list-tags-for-resource (sso:ListTagsForResource); that part of their definition is left out of the snapshot: aws sso-admin list-tags-for-resource --instance-arn arn:i --resource-arn arn:ps-a failed: An error occurred (ThrottlingException) when calling the operation: Rate exceeded"
+            ), "\(collected.warnings)")
     }
 
     @Test func anUnreadableOrganizationIsAWarning() throws {

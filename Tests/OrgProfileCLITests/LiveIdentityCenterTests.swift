@@ -39,7 +39,7 @@ struct LiveIdentityCenterTests {
         print("snapshot of the seeded organisation took \(String(format: "%.1f", seconds)) s")
         let first = try text(folder + "/snapshot.json")
         let state = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
-        #expect(state["snapshot_version"] as? Int == 1)
+        #expect(state["snapshot_version"] as? Int == 2)
 
         // The same state gives the same bytes, read twice, and imported live or from the file.
         let again = try orgprofile(["snapshot"], server, in: folder)

@@ -36,6 +36,21 @@ public enum FakeAWS {
             "sso-admin list-account-assignments")
                 case "$*" in *222222222222*) echo '{"AccountAssignments": [{"AccountId": "222222222222", "PermissionSetArn": "arn:ps-a", "PrincipalType": "USER", "PrincipalId": "u1"}]}' ;;
                 *) echo '{"AccountAssignments": [{"AccountId": "111111111111", "PermissionSetArn": "arn:ps-r", "PrincipalType": "GROUP", "PrincipalId": "g1"}]}' ;; esac ;;
+            "sso-admin list-managed-policies-in-permission-set")
+                case "$*" in *arn:ps-a*) echo '{"AttachedManagedPolicies": [{"Name": "AdministratorAccess", "Arn": "arn:aws:iam::aws:policy/AdministratorAccess"}]}' ;;
+                *) echo '{"AttachedManagedPolicies": [{"Name": "ViewOnlyAccess", "Arn": "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"}, {"Name": "ReadOnlyAccess", "Arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"}]}' ;; esac ;;
+            "sso-admin list-customer-managed-policy-references-in-permission-set")
+                case "$*" in *arn:ps-a*) echo '{"CustomerManagedPolicyReferences": []}' ;;
+                *) echo '{"CustomerManagedPolicyReferences": [{"Name": "audit-extras", "Path": "/security/"}, {"Name": "billing-read"}]}' ;; esac ;;
+            "sso-admin get-inline-policy-for-permission-set")
+                case "$*" in *arn:ps-a*) echo '{"InlinePolicy": ""}' ;;
+                *) echo '{"InlinePolicy": "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Deny\\",\\"Action\\":\\"s3:DeleteBucket\\",\\"Resource\\":\\"*\\"}]}"}' ;; esac ;;
+            "sso-admin get-permissions-boundary-for-permission-set")
+                case "$*" in *arn:ps-a*) echo >&2 'An error occurred (ResourceNotFoundException) when calling the GetPermissionsBoundaryForPermissionSet operation: none'; exit 254 ;;
+                *) echo '{"PermissionsBoundary": {"CustomerManagedPolicyReference": {"Name": "boundary", "Path": "/"}}}' ;; esac ;;
+            "sso-admin list-tags-for-resource") echo '{"Tags": [{"Key": "team", "Value": "ops"}]}' ;;
+            "sso-admin list-accounts-for-provisioned-permission-set")
+                case "$*" in *arn:ps-a*) echo '{"AccountIds": ["222222222222"]}' ;; *) echo '{"AccountIds": []}' ;; esac ;;
             *) echo "unexpected call: $*" >&2; exit 2 ;;
             esac
 

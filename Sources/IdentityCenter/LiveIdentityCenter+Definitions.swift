@@ -1,0 +1,149 @@
+/// What each permission set grants (snapshot version 2): six calls per permission set, run
+/// with the rest of step 3. Each part is optional: a call the reader has no right to make (or
+/// that the Identity Center in use does not answer) leaves that part unknown, with one
+/// warning per kind of call, never a failure.
+extension LiveIdentityCenter {
+    struct ManagedPolicies: Decodable {
+        struct Policy: Decodable { var Arn: String }
+        var AttachedManagedPolicies: [Policy]
+    }
+
+    struct PolicyReference: Decodable {
+        var Name: String
+        var Path: String?
+
+        var reference: Snapshot.PermissionSet.PolicyReference { .init(name: Name, path: Path ?? "/") }
+    }
+
+    struct CustomerManagedPolicies: Decodable { var CustomerManagedPolicyReferences: [PolicyReference] }
+
+    struct InlinePolicy: Decodable { var InlinePolicy: String? }
+
+    struct PermissionsBoundary: Decodable {
+        struct Boundary: Decodable {
+            var ManagedPolicyArn: String?
+            var CustomerManagedPolicyReference: PolicyReference?
+        }
+
+        var PermissionsBoundary: Boundary?
+    }
+
+    struct Tags: Decodable {
+        struct Tag: Decodable {
+            var Key: String
+            var Value: String?
+        }
+
+        var Tags: [Tag]
+    }
+
+    struct AccountIDs: Decodable { var AccountIds: [String] }
+
+    /// One part of a permission set's definition, read by one call.
+    struct DefinitionPart: Sendable {
+        /// The operation, for the warning when it cannot be read.
+        let operation: String
+        /// The IAM action a reader needs for it.
+        let action: String
+        let read:
+            @Sendable (LiveIdentityCenter.Reader, _ instance: String, _ set: String) throws ->
+                @Sendable (inout Snapshot.PermissionSet) -> Void
+    }
+
+    static let definitionParts: [DefinitionPart] = [
+        DefinitionPart(operation: "list-managed-policies-in-permission-set", action: "sso:ListManagedPoliciesInPermissionSet") {
+            reader, instance, set in
+            let arns = try reader.call(
+                "sso-admin", "list-managed-policies-in-permission-set", ["--instance-arn", instance, "--permission-set-arn", set],
+                as: ManagedPolicies.self
+            ).AttachedManagedPolicies.map(\.Arn)
+            return { $0.managedPolicyARNs = arns }
+        },
+        DefinitionPart(
+            operation: "list-customer-managed-policy-references-in-permission-set",
+            action: "sso:ListCustomerManagedPolicyReferencesInPermissionSet"
+        ) { reader, instance, set in
+            let references = try reader.call(
+                "sso-admin", "list-customer-managed-policy-references-in-permission-set",
+                ["--instance-arn", instance, "--permission-set-arn", set], as: CustomerManagedPolicies.self
+            ).CustomerManagedPolicyReferences.map(\.reference)
+            return { $0.customerManagedPolicies = references }
+        },
+        DefinitionPart(operation: "get-inline-policy-for-permission-set", action: "sso:GetInlinePolicyForPermissionSet") {
+            reader, instance, set in
+            let policy = try reader.call(
+                "sso-admin", "get-inline-policy-for-permission-set", ["--instance-arn", instance, "--permission-set-arn", set],
+                as: InlinePolicy.self
+            ).InlinePolicy
+            return { $0.inlinePolicy = policy ?? "" }
+        },
+        DefinitionPart(operation: "get-permissions-boundary-for-permission-set", action: "sso:GetPermissionsBoundaryForPermissionSet") {
+            reader, instance, set in
+            let boundary: Snapshot.PermissionSet.Boundary
+            do {
+                let found = try reader.call(
+                    "sso-admin", "get-permissions-boundary-for-permission-set", ["--instance-arn", instance, "--permission-set-arn", set],
+                    as: PermissionsBoundary.self
+                ).PermissionsBoundary
+                boundary = .init(
+                    managedPolicyARN: found?.ManagedPolicyArn, customerManagedPolicy: found?.CustomerManagedPolicyReference?.reference)
+            } catch let failure as AWSCommand.Failure where failure.message.contains("ResourceNotFoundException") {
+                // Identity Center's answer for a permission set without a boundary.
+                boundary = .init(managedPolicyARN: nil, customerManagedPolicy: nil)
+            }
+            return { $0.permissionsBoundary = boundary }
+        },
+        DefinitionPart(operation: "list-tags-for-resource", action: "sso:ListTagsForResource") { reader, instance, set in
+            let tags = try reader.call(
+                "sso-admin", "list-tags-for-resource", ["--instance-arn", instance, "--resource-arn", set], as: Tags.self
+            ).Tags
+            let byKey = Dictionary(tags.map { ($0.Key, $0.Value ?? "") }, uniquingKeysWith: { first, _ in first })
+            return { $0.tags = byKey }
+        },
+        DefinitionPart(operation: "list-accounts-for-provisioned-permission-set", action: "sso:ListAccountsForProvisionedPermissionSet") {
+            reader, instance, set in
+            let accounts = try reader.call(
+                "sso-admin", "list-accounts-for-provisioned-permission-set",
+                [
+                    "--instance-arn", instance, "--permission-set-arn", set, "--provisioning-status",
+                    "LATEST_PERMISSION_SET_NOT_PROVISIONED",
+                ],
+                as: AccountIDs.self
+            ).AccountIds
+            return { $0.outdatedAccountIDs = accounts }
+        },
+    ]
+
+    /// The work of reading every part of every permission set: each item applies what it read
+    /// to the permission set of its ARN, or records why it could not.
+    static func definitionWork(_ reader: Reader, instance: String, permissionSets: [String])
+        -> [@Sendable () throws ->
+        @Sendable (
+            inout Details
+        ) -> Void]
+    {
+        permissionSets.flatMap { set in
+            definitionParts.map { part -> @Sendable () throws -> @Sendable (inout Details) -> Void in
+                { @Sendable in
+                    do {
+                        let apply = try part.read(reader, instance, set)
+                        return { $0.definitionParts[set, default: []].append(apply) }
+                    } catch let failure as AWSCommand.Failure {
+                        return { $0.unreadParts[part.operation, default: []].append(failure) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// One warning per kind of call that failed, naming the action it needs and quoting the
+    /// first failure.
+    static func unreadWarnings(_ unread: [String: [AWSCommand.Failure]]) -> [String] {
+        definitionParts.compactMap { part in
+            guard let failures = unread[part.operation], let first = failures.first else { return nil }
+            return
+                "\(failures.count) permission set\(failures.count == 1 ? "" : "s") could not be read by \(part.operation) (\(part.action)); "
+                + "that part of \(failures.count == 1 ? "its" : "their") definition is left out of the snapshot: \(first)"
+        }
+    }
+}
