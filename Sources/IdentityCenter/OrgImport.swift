@@ -85,12 +85,12 @@ public struct OrgImport {
         let usedRoles = Set(held.values.flatMap(\.keys))
         yaml += "\nroles:                             # permission sets, exactly as named in Identity Center\n"
         for set in snapshot.permissionSets where usedRoles.contains(set.name) {
-            let comment = set.description.map { "  # \(YAMLText.comment($0))" } ?? ""
-            if let suffix = suffixes[set.name] {
-                yaml += "  \(YAMLText.scalar(set.name)):\(comment)\n    profile_suffix: \(suffix)\n"
-            } else {
-                yaml += "  \(YAMLText.scalar(set.name)): {}\(comment)\n"
-            }
+            // A definition the snapshot read whole is written as keys (deploying the file would
+            // otherwise clear it); else the description stays a comment, the role defined elsewhere.
+            let definition = Self.definitionLines(set)
+            let comment = definition.isEmpty ? set.description.map { "  # \(YAMLText.comment($0))" } ?? "" : ""
+            let body = (suffixes[set.name].map { "    profile_suffix: \($0)\n" } ?? "") + definition
+            yaml += "  \(YAMLText.scalar(set.name)):" + (body.isEmpty ? " {}\(comment)\n" : "\(comment)\n" + body)
         }
         let unused = snapshot.permissionSets.filter { !usedRoles.contains($0.name) }.map(\.name)
         if !unused.isEmpty {

@@ -113,6 +113,12 @@ public struct Snapshot: Codable, Equatable, Sendable {
             (self.arn, self.name, self.description, self.sessionDuration) = (arn, name, description, sessionDuration)
         }
 
+        /// Whether every part of what it grants was read: only then can org.yaml define it
+        /// without clearing a part nobody saw.
+        public var isDefinitionRead: Bool {
+            managedPolicyARNs != nil && customerManagedPolicies != nil && inlinePolicy != nil && permissionsBoundary != nil && tags != nil
+        }
+
         mutating func normalize() {
             managedPolicyARNs?.sort()
             customerManagedPolicies?.sort { ($0.path, $0.name) < ($1.path, $1.name) }

@@ -4,7 +4,7 @@ import Support
 /// canonical form (keys sorted, no white space outside strings), so that the same policy is
 /// always the same text. Every scalar is a string, as YAML's text is: IAM reads `"true"` and
 /// `"10"` in a condition as it reads `true` and `10`.
-public indirect enum PolicyJSON: Encodable, Sendable, Equatable {
+public indirect enum PolicyJSON: Codable, Sendable, Equatable {
     case string(String)
     case array([PolicyJSON])
     case object([String: PolicyJSON])
@@ -22,6 +22,29 @@ public indirect enum PolicyJSON: Encodable, Sendable, Equatable {
                 if let key = pair.key.scalar?.text, object[key] == nil { object[key] = PolicyJSON(pair.value) }
             }
             self = .object(object)
+        }
+    }
+
+    /// A policy as IAM returns it (JSON text): numbers and booleans read as the text IAM
+    /// compares them as (`10`, `true`), null as "".
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            self = .string(text)
+        } else if let flag = try? container.decode(Bool.self) {
+            self = .string(flag ? "true" : "false")
+        } else if let number = try? container.decode(Int.self) {
+            self = .string(String(number))
+        } else if let number = try? container.decode(Double.self) {
+            self = .string(String(number))
+        } else if let items = try? container.decode([PolicyJSON].self) {
+            self = .array(items)
+        } else if let fields = try? container.decode([String: PolicyJSON].self) {
+            self = .object(fields)
+        } else if container.decodeNil() {
+            self = .string("")
+        } else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a JSON value")
         }
     }
 

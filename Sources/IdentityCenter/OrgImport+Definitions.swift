@@ -1,0 +1,76 @@
+import Foundation
+import OrgYAML
+
+/// What import writes of a permission set's definition into its role: every part the snapshot
+/// read (version 2), in org.yaml's own forms (a managed policy by name, the inline policy as
+/// YAML), so that deploying the imported file changes nothing and drift finds nothing.
+extension OrgImport {
+    /// The definition's keys of a role, each line indented by four spaces; empty unless the
+    /// snapshot read all of it (a version 1 snapshot, or a part the reader could not read):
+    /// a partial definition, deployed, would clear the parts nobody saw.
+    static func definitionLines(_ set: Snapshot.PermissionSet) -> String {
+        guard set.isDefinitionRead else { return "" }
+        var text = ""
+        func line(_ key: String, _ value: String) { text += "    \(key): \(value)\n" }
+        if let description = set.description, !description.isEmpty { line("description", YAMLText.scalar(description)) }
+        if let duration = set.sessionDuration { line("session_duration", YAMLText.scalar(duration)) }
+        if let relayState = set.relayState, !relayState.isEmpty { line("relay_state", YAMLText.scalar(relayState)) }
+        if let arns = set.managedPolicyARNs, !arns.isEmpty {
+            line("managed_policies", "[" + arns.map { YAMLText.scalar(managedPolicyName($0)) }.joined(separator: ", ") + "]")
+        }
+        if let references = set.customerManagedPolicies, !references.isEmpty {
+            text += "    customer_managed_policies:\n" + references.map { "      - \(reference($0))\n" }.joined()
+        }
+        if let arn = set.permissionsBoundary?.managedPolicyARN {
+            line("permissions_boundary", YAMLText.scalar(managedPolicyName(arn)))
+        } else if let boundary = set.permissionsBoundary?.customerManagedPolicy {
+            line("permissions_boundary", reference(boundary))
+        }
+        if let tags = set.tags, !tags.isEmpty {
+            text += "    tags:\n" + tags.keys.sorted().map { "      \(YAMLText.scalar($0)): \(YAMLText.scalar(tags[$0]!))\n" }.joined()
+        }
+        if let policy = set.inlinePolicy, !policy.isEmpty,
+            let document = try? JSONDecoder().decode(PolicyJSON.self, from: Data(policy.utf8))
+        {
+            text += "    inline_policy:\n" + yaml(document, indent: 6)
+        }
+        return text
+    }
+
+    /// `ReadOnlyAccess` for `arn:aws:iam::aws:policy/ReadOnlyAccess`, `job-function/ViewOnlyAccess`
+    /// with its path; the ARN itself in another partition (org.yaml's names mean `aws`).
+    static func managedPolicyName(_ arn: String) -> String {
+        let prefix = "arn:aws:iam::aws:policy/"
+        return arn.hasPrefix(prefix) ? String(arn.dropFirst(prefix.count)) : arn
+    }
+
+    /// `{name: deploy}`, or `{name: deploy, path: /ci/}` when the path is not `/`.
+    static func reference(_ reference: Snapshot.PermissionSet.PolicyReference) -> String {
+        let name = "name: \(YAMLText.scalar(reference.name))"
+        return reference.path == "/" ? "{\(name)}" : "{\(name), path: \(YAMLText.scalar(reference.path))}"
+    }
+
+    /// A policy document as block YAML at `indent` spaces, keys sorted.
+    static func yaml(_ value: PolicyJSON, indent: Int) -> String {
+        let pad = String(repeating: " ", count: indent)
+        switch value {
+        case .string(let text):
+            return "\(pad)\(YAMLText.scalar(text))\n"
+        case .object(let fields):
+            return fields.keys.sorted().map { key in
+                switch fields[key]! {
+                case .string(let text): "\(pad)\(YAMLText.scalar(key)): \(YAMLText.scalar(text))\n"
+                case .array(let items) where items.isEmpty: "\(pad)\(YAMLText.scalar(key)): []\n"
+                case .object(let inner) where inner.isEmpty: "\(pad)\(YAMLText.scalar(key)): {}\n"
+                case let child: "\(pad)\(YAMLText.scalar(key)):\n" + yaml(child, indent: indent + 2)
+                }
+            }.joined()
+        case .array(let items):
+            return items.map { item in
+                // The item's first line goes after "- "; the rest keep its indentation.
+                let body = yaml(item, indent: indent + 2)
+                return pad + "- " + body.dropFirst(indent + 2)
+            }.joined()
+        }
+    }
+}
