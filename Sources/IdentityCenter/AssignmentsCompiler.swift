@@ -262,6 +262,7 @@ public struct AssignmentsCompiler {
         var create: [String] = []
         var unmanaged: [String] = []
         var problems: [String] = []
+        var reprovision: [String] = []
         for subject in drift.subjects {
             let who = subject.kind.map { "\($0.rawValue) \(subject.name ?? "")" } ?? ""
             for finding in subject.findings {
@@ -270,7 +271,9 @@ public struct AssignmentsCompiler {
                 case .missingMembership where memberships: create.append("+ \(who): member of \(finding.group ?? "")")
                 case .undeclaredAssignment: unmanaged.append("? \(who): \(finding.role ?? "") on \(finding.account ?? "")")
                 case .undeclaredMembership where memberships: unmanaged.append("? \(who): member of \(finding.group ?? "")")
-                case .missingMembership, .undeclaredMembership, .accountName: continue
+                case .outdatedProvisioning: reprovision.append("~ \(finding.message)")
+                // Definitions are drift's to report until assignments deploys them.
+                case .missingMembership, .undeclaredMembership, .accountName, .permissionSetDefinition: continue
                 case .missingPrincipal, .missingAccount, .missingPermissionSet: problems.append("! \(finding.message)")
                 }
             }
@@ -279,6 +282,7 @@ public struct AssignmentsCompiler {
         if !create.isEmpty { text += "\nwould create:\n" + create.sorted().map { "  \($0)\n" }.joined() }
         if !unmanaged.isEmpty { text += "\nexisting, not declared in org.yaml:\n" + unmanaged.sorted().map { "  \($0)\n" }.joined() }
         if !problems.isEmpty { text += "\nnames the snapshot lacks:\n" + problems.map { "  \($0)\n" }.joined() }
+        if !reprovision.isEmpty { text += "\nto provision again:\n" + reprovision.sorted().map { "  \($0)\n" }.joined() }
         return text
     }
 }

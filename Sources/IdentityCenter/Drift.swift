@@ -20,6 +20,10 @@ public struct Drift: Sendable {
         case accountName = "account_name"
         /// A role org.yaml names that is no permission set of the instance.
         case missingPermissionSet = "missing_permission_set"
+        /// A part of a permission set org.yaml defines that Identity Center has otherwise.
+        case permissionSetDefinition = "permission_set_definition"
+        /// A permission set provisioned to some accounts with an older version than its latest.
+        case outdatedProvisioning = "outdated_provisioning"
     }
 
     public struct Finding: Sendable, Equatable {
@@ -81,6 +85,7 @@ public struct Drift: Sendable {
                 Finding(kind: kind, message: problem.message + consequence, location: problem.location, isPrivileged: false),
                 kind: problem.principal?.kind, name: problem.principal?.name)
         }
+        for finding in Self.definitionFindings(model: model, snapshot: snapshot) { add(finding, kind: nil, name: nil) }
         for renamed in resolved.renamedAccounts {
             add(
                 Finding(

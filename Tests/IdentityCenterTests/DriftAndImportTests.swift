@@ -48,6 +48,27 @@ enum Fixture {
             ])
     }
 
+    /// The snapshot with ReadOnlyAccess's definition read whole (snapshot version 2).
+    static var definedSnapshot: Snapshot {
+        var snapshot = Fixture.snapshot
+        let index = snapshot.permissionSets.firstIndex { $0.name == "ReadOnlyAccess" }!
+        snapshot.permissionSets[index].description = "Reads: everything"
+        snapshot.permissionSets[index].relayState = "https://console.aws.amazon.com/"
+        snapshot.permissionSets[index].managedPolicyARNs = [
+            "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess",
+        ]
+        snapshot.permissionSets[index].customerManagedPolicies = [
+            .init(name: "audit,extras", path: "/security/"), .init(name: "billing", path: "/"),
+        ]
+        snapshot.permissionSets[index].inlinePolicy =
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["s3:DeleteBucket"],"Resource":"arn:aws:s3:::*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":false},"NumericLessThan":{"aws:MultiFactorAuthAge":3600}}}]}"#
+        snapshot.permissionSets[index].permissionsBoundary = .init(
+            managedPolicyARN: "arn:aws:iam::aws:policy/PowerUserAccess", customerManagedPolicy: nil)
+        snapshot.permissionSets[index].tags = ["team": "ops", "cost-center": "4711"]
+        snapshot.permissionSets[index].outdatedAccountIDs = []
+        return snapshot
+    }
+
     static func model(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> AccessModel {
         let analysis = Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(yaml.utf8)))
         return try #require(analysis.model, "\(analysis.diagnostics)", sourceLocation: sourceLocation)
@@ -110,21 +131,8 @@ enum Fixture {
     /// A definition the snapshot read whole is written into the role in org.yaml's forms, and
     /// reads back as the same permission set; a partly read one is left to Identity Center.
     @Test func importWritesDefinitions() throws {
-        var snapshot = Fixture.snapshot
+        var snapshot = Fixture.definedSnapshot
         let index = try #require(snapshot.permissionSets.firstIndex { $0.name == "ReadOnlyAccess" })
-        snapshot.permissionSets[index].description = "Reads: everything"
-        snapshot.permissionSets[index].relayState = "https://console.aws.amazon.com/"
-        snapshot.permissionSets[index].managedPolicyARNs = [
-            "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess",
-        ]
-        snapshot.permissionSets[index].customerManagedPolicies = [
-            .init(name: "audit,extras", path: "/security/"), .init(name: "billing", path: "/"),
-        ]
-        snapshot.permissionSets[index].inlinePolicy =
-            #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["s3:DeleteBucket"],"Resource":"arn:aws:s3:::*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":false},"NumericLessThan":{"aws:MultiFactorAuthAge":3600}}}]}"#
-        snapshot.permissionSets[index].permissionsBoundary = .init(
-            managedPolicyARN: "arn:aws:iam::aws:policy/PowerUserAccess", customerManagedPolicy: nil)
-        snapshot.permissionSets[index].tags = ["team": "ops", "cost-center": "4711"]
         var importer = OrgImport(snapshot: snapshot, project: "acme", region: "eu-west-1")
         let yaml = importer.render()
         #expect(
@@ -203,6 +211,52 @@ enum Fixture {
         #expect(
             DriftFormat.text.render(Drift(model: try Fixture.model(Fixture.imported()), snapshot: Fixture.snapshot))
                 == "no drift: IAM Identity Center holds exactly what org.yaml declares\n")
+    }
+
+    /// Import, then drift finds nothing; a change of an inline policy's form only still
+    /// nothing; a change of its meaning, a managed policy attached live and a session
+    /// duration changed live: exactly those three, at the role's place.
+    @Test func definitionsAreComparedAsIAMReadsThem() throws {
+        var importer = OrgImport(snapshot: Fixture.definedSnapshot, project: "acme", region: "eu-west-1")
+        let yaml = importer.render()
+        #expect(try drift(yaml, Fixture.definedSnapshot) == [])
+        let line = try #require(yaml.components(separatedBy: "\n").firstIndex(of: "  ReadOnlyAccess:")) + 1
+        // The same policy written otherwise: flow style, a string for a one-element list, keys reordered.
+        let reformatted = yaml.replacingOccurrences(
+            of: """
+                      Statement:
+                        - Action:
+                            - s3:DeleteBucket
+                """,
+            with: """
+                      Statement:
+                        - Action: s3:DeleteBucket
+                """)
+        #expect(reformatted != yaml)
+        #expect(try drift(reformatted, Fixture.definedSnapshot) == [])
+        var changed = Fixture.definedSnapshot
+        let index = try #require(changed.permissionSets.firstIndex { $0.name == "ReadOnlyAccess" })
+        changed.permissionSets[index].managedPolicyARNs?.append("arn:aws:iam::aws:policy/AdministratorAccess")
+        changed.permissionSets[index].sessionDuration = "PT2H"
+        changed.permissionSets[index].inlinePolicy = changed.permissionSets[index].inlinePolicy?.replacingOccurrences(
+            of: "\"Deny\"", with: "\"Allow\"")
+        changed.permissionSets[index].outdatedAccountIDs = ["222222222222"]
+        #expect(
+            try drift(yaml, changed) == [
+                "org - permission_set_definition ! @\(line):3", "org - permission_set_definition ! @\(line):3",
+                "org - outdated_provisioning @\(line):3", "org - permission_set_definition @\(line):3",
+            ])
+        let messages = Drift(model: try Fixture.model(yaml), snapshot: changed).subjects.flatMap(\.findings).map(\.message)
+        #expect(
+            messages.contains(
+                "role 'ReadOnlyAccess': managed policy arn:aws:iam::aws:policy/AdministratorAccess is attached in Identity Center but not in org.yaml"
+            ))
+        #expect(messages.contains("role 'ReadOnlyAccess': the session duration is 'PT2H' in Identity Center, 'PT8H' in org.yaml"))
+        #expect(
+            messages.contains(
+                "role 'ReadOnlyAccess': not provisioned with its latest version on 1 account (infrastructure); provision it again there"))
+        let inline = try #require(messages.first { $0.contains("the inline policy differs") })
+        #expect(inline.contains("\n-    \"Effect\" : \"Allow\",\n+    \"Effect\" : \"Deny\",\n"), "\(inline)")
     }
 
     @Test func everyKindOfDifferenceIsFoundAndLocated() throws {

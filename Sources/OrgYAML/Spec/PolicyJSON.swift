@@ -57,6 +57,19 @@ public indirect enum PolicyJSON: Codable, Sendable, Equatable {
         }
     }
 
+    /// The same policy as IAM reads it, in one form: a list's items sorted (IAM reads
+    /// `Statement`, `Action`, `Resource` and condition values as sets) and a one-element list
+    /// as its element, so documents IAM treats alike are equal, however they were written.
+    public var normalized: PolicyJSON {
+        switch self {
+        case .string: return self
+        case .object(let fields): return .object(fields.mapValues(\.normalized))
+        case .array(let items):
+            let sorted = items.map(\.normalized).sorted { $0.text < $1.text }
+            return sorted.count == 1 ? sorted[0] : .array(sorted)
+        }
+    }
+
     /// The canonical text: keys sorted, no white space outside strings.
     public var text: String { String(JSON.line(self).dropLast()) }
 }

@@ -1,0 +1,97 @@
+import Foundation
+import OrgProfileKit
+import OrgYAML
+import Support
+
+/// Where a permission set org.yaml defines differs from Identity Center, part by part, and
+/// compared as IAM compares: policy documents after `PolicyJSON.normalized` (key order, white
+/// space, a string or a one-element list, the order of a list), durations by their length.
+/// Only the parts the snapshot read are compared. Each difference is one finding at the role's
+/// place; a permission set provisioned with an old version somewhere is its own.
+extension Drift {
+    static func definitionFindings(model: AccessModel, snapshot: Snapshot) -> [Finding] {
+        let live = Dictionary(snapshot.permissionSets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let accountKey = Dictionary(model.accounts.map { ($0.id, $0.key) }, uniquingKeysWith: { first, _ in first })
+        var findings: [Finding] = []
+        for role in model.roles {
+            guard let set = live[role.name] else { continue }
+            func add(_ message: String, kind: Kind = .permissionSetDefinition, privileged: Bool = false) {
+                findings.append(
+                    Finding(
+                        kind: kind, role: role.name, message: "role '\(role.name)': \(message)", location: role.location,
+                        isPrivileged: privileged))
+            }
+            if let outdated = set.outdatedAccountIDs, !outdated.isEmpty {
+                add(
+                    "not provisioned with its latest version on \(outdated.count) account\(outdated.count == 1 ? "" : "s") (\(outdated.map { accountKey[$0] ?? $0 }.joined(separator: ", "))); provision it again there",
+                    kind: .outdatedProvisioning)
+            }
+            guard let declared = role.definition else { continue }
+            func text(_ what: String, live: String?, declared: String?, same: (String, String) -> Bool = (==)) {
+                let (live, declared) = (live ?? "", declared ?? "")
+                guard !same(live, declared) else { return }
+                add(
+                    "\(what) is \(live.isEmpty ? "not set" : "'\(live)'") in Identity Center, \(declared.isEmpty ? "not set" : "'\(declared)'") in org.yaml"
+                )
+            }
+            text("the description", live: set.description, declared: declared.description)
+            // Identity Center's default session is an hour.
+            text("the session duration", live: set.sessionDuration ?? "PT1H", declared: declared.sessionDuration ?? "PT1H") {
+                PermissionSetRules.seconds(ofDuration: $0) == PermissionSetRules.seconds(ofDuration: $1)
+            }
+            text("the relay state", live: set.relayState, declared: declared.relayState)
+            if let arns = set.managedPolicyARNs {
+                attachments("managed policy", live: Set(arns), declared: Set(declared.managedPolicyARNs)) { add($0, privileged: $1) }
+            }
+            if let references = set.customerManagedPolicies {
+                attachments(
+                    "customer-managed policy", live: Set(references.map { $0.path + $0.name }),
+                    declared: Set(declared.customerManagedPolicies.map { $0.path + $0.name })
+                ) { add($0, privileged: $1) }
+            }
+            if let boundary = set.permissionsBoundary {
+                let liveBoundary = boundary.managedPolicyARN ?? boundary.customerManagedPolicy.map { $0.path + $0.name }
+                let declaredBoundary: String? =
+                    switch declared.permissionsBoundary {
+                    case .managed(let arn)?: arn
+                    case .customerManaged(let reference)?: reference.path + reference.name
+                    case nil: nil
+                    }
+                if liveBoundary != declaredBoundary {
+                    add(
+                        "the permissions boundary is \(liveBoundary ?? "none") in Identity Center, \(declaredBoundary ?? "none") in org.yaml",
+                        privileged: true)
+                }
+            }
+            if let tags = set.tags, tags != declared.tags {
+                let shown = { (tags: [String: String]) in
+                    tags.isEmpty ? "none" : tags.keys.sorted().map { "\($0)=\(tags[$0]!)" }.joined(separator: ", ")
+                }
+                add("the tags are \(shown(tags)) in Identity Center, \(shown(declared.tags)) in org.yaml")
+            }
+            if let inline = set.inlinePolicy {
+                let livePolicy = inline.isEmpty ? nil : (try? JSONDecoder().decode(PolicyJSON.self, from: Data(inline.utf8)))?.normalized
+                let declaredPolicy = declared.inlinePolicy?.normalized
+                if livePolicy != declaredPolicy {
+                    let lines = { (policy: PolicyJSON?) in Array((policy.map(JSON.encode) ?? "").utf8) }
+                    let diff = UnifiedDiff.diff(old: lines(livePolicy), new: lines(declaredPolicy), path: "inline-policy.json")
+                    add("the inline policy differs (Identity Center's, then org.yaml's, as IAM reads them):\n" + diff, privileged: true)
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Policies attached in one place and not the other; one attached live and never declared
+    /// grants power nobody reviewed.
+    private static func attachments(
+        _ what: String, live: Set<String>, declared: Set<String>, _ add: (String, Bool) -> Void
+    ) {
+        for policy in live.subtracting(declared).sorted() {
+            add("\(what) \(policy) is attached in Identity Center but not in org.yaml", true)
+        }
+        for policy in declared.subtracting(live).sorted() {
+            add("\(what) \(policy) is in org.yaml but not attached in Identity Center", false)
+        }
+    }
+}
