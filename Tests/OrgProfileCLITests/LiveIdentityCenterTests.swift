@@ -85,6 +85,84 @@ struct LiveIdentityCenterTests {
         #expect(drift.stdout == "no drift: IAM Identity Center holds exactly what org.yaml declares\n")
     }
 
+    /// A folder whose `aws` answers the calls moto lacks or ignores (the permissions boundary:
+    /// none; tags: none; accounts provisioned with an old version: none, where moto ignores
+    /// `--provisioning-status`) and runs the real aws command for every other.
+    func awsBesideMoto(_ server: MotoServer, in folder: String) throws -> [String: String] {
+        let which = try run("/usr/bin/env", ["sh", "-c", "command -v aws"], environment: server.environment)
+        let real = which.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!real.isEmpty)
+        try writeExecutable(
+            """
+            #!/bin/sh
+            case "$1 $2" in
+            "sso-admin get-permissions-boundary-for-permission-set")
+                echo >&2 'An error occurred (ResourceNotFoundException) when calling the GetPermissionsBoundaryForPermissionSet operation: none'; exit 254 ;;
+            "sso-admin list-tags-for-resource") echo '{"Tags": []}' ;;
+            "sso-admin list-accounts-for-provisioned-permission-set") echo '{"AccountIds": []}' ;;
+            *) exec '\(real)' "$@" ;;
+            esac
+
+            """, to: folder + "/aws")
+        var environment = server.environment
+        environment["PATH"] = folder + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        return environment
+    }
+
+    /// Permission sets as code against the local Identity Center: snapshot, import, then drift
+    /// finds nothing; an inline policy written otherwise, still nothing; its meaning changed,
+    /// a managed policy attached and a session duration changed in the console: exactly those
+    /// three, at their roles' places.
+    @Test func definitionsRoundTrip() throws {
+        let (server, folder) = try seeded()
+        defer {
+            server.stop()
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        let define = try run("/usr/bin/env", ["python3", seedScript, server.endpoint, "define"], environment: server.environment)
+        #expect(define.status == 0, "\(define.stderr)")
+        let environment = try awsBesideMoto(server, in: folder)
+        func orgprofile(_ arguments: [String]) throws -> RunResult { try run(binary, arguments, in: folder, environment: environment) }
+        let snapshot = try orgprofile(["snapshot", "--output", "snapshot.json"])
+        #expect(snapshot.status == 0, "\(snapshot.stderr)")
+        #expect(try orgprofile(["import", "--project", "acme", "--snapshot", "snapshot.json", "--output", "org.yaml"]).status == 0)
+        let yaml = try text(folder + "/org.yaml")
+        #expect(
+            yaml.contains(
+                "    managed_policies: [PowerUserAccess]\n    customer_managed_policies:\n      - {name: deploy, path: \"/ci/\"}\n"),
+            "\(yaml)")
+        #expect(yaml.contains("    inline_policy:\n"), "\(yaml)")
+        let fresh = try orgprofile(["drift", "org.yaml", "--snapshot", "snapshot.json", "--exit-code"])
+        #expect(fresh.status == 0, "\(fresh.stdout)\(fresh.stderr)")
+
+        // The same policy, written otherwise: the actions' order swapped.
+        var edited = yaml.components(separatedBy: "\n")
+        let first = try #require(edited.firstIndex { $0.contains("account:*") })
+        let second = try #require(edited.firstIndex { $0.contains("iam:CreateUser") })
+        edited.swapAt(first, second)
+        let reformatted = edited.joined(separator: "\n")
+        #expect(reformatted != yaml)
+        try reformatted.write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
+        #expect(try orgprofile(["drift", "org.yaml", "--snapshot", "snapshot.json", "--exit-code"]).status == 0)
+
+        let redefine = try run("/usr/bin/env", ["python3", seedScript, server.endpoint, "redefine"], environment: server.environment)
+        #expect(redefine.status == 0, "\(redefine.stderr)")
+        // Read live once more; drift reads that snapshot (each live read is some 60 aws processes).
+        #expect(try orgprofile(["snapshot", "--output", "changed.json"]).status == 0)
+        let drift = try orgprofile(["drift", "org.yaml", "--snapshot", "changed.json", "--format", "json", "--exit-code"])
+        #expect(drift.status == 1, "\(drift.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(drift.stdout.utf8)) as? [String: Any])
+        let findings = (document["subjects"] as? [[String: Any]] ?? []).flatMap { $0["findings"] as? [[String: Any]] ?? [] }
+        let lines = reformatted.components(separatedBy: "\n")
+        let developer = try #require(lines.firstIndex(of: "  Developer:")) + 1
+        let readOnly = try #require(lines.firstIndex { $0.hasPrefix("  ReadOnlyAccess:") }) + 1
+        #expect(
+            findings.map { "\($0["kind"] as! String) \($0["role"] as? String ?? "") \($0["line"] as? Int ?? 0)" }.sorted() == [
+                "permission_set_definition Developer \(developer)", "permission_set_definition Developer \(developer)",
+                "permission_set_definition ReadOnlyAccess \(readOnly)",
+            ], "\(drift.stdout)")
+    }
+
     /// Each user's access in a snapshot: "ACCOUNT_ID ROLE" for their own assignments and
     /// those of their groups.
     static func liveAccess(_ state: [String: Any]) -> [String: Set<String>] {

@@ -108,6 +108,37 @@ CHANGES = {
     "delete-user": lambda: ids.delete_user(IdentityStoreId=instance()[1], UserId=by_name("users")["dave.ops@acme.example"]),
 }
 
+def define():
+    """What Developer and ReadOnlyAccess grant: managed policies, a customer-managed reference, an inline policy."""
+    arn, _ = instance()
+    sets = by_name("permission_sets")
+    sso.attach_managed_policy_to_permission_set(
+        InstanceArn=arn, PermissionSetArn=sets["Developer"], ManagedPolicyArn="arn:aws:iam::aws:policy/PowerUserAccess")
+    sso.attach_customer_managed_policy_reference_to_permission_set(
+        InstanceArn=arn, PermissionSetArn=sets["Developer"], CustomerManagedPolicyReference={"Name": "deploy", "Path": "/ci/"})
+    sso.put_inline_policy_to_permission_set(InstanceArn=arn, PermissionSetArn=sets["Developer"], InlinePolicy=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{"Sid": "NoAccountSettings", "Effect": "Deny", "Action": ["account:*", "iam:CreateUser"], "Resource": "*"}]}))
+    sso.attach_managed_policy_to_permission_set(
+        InstanceArn=arn, PermissionSetArn=sets["ReadOnlyAccess"], ManagedPolicyArn="arn:aws:iam::aws:policy/ReadOnlyAccess")
+
+
+def redefine():
+    """Three changes made in the console: the inline policy's meaning, a managed policy attached, a session duration."""
+    arn, _ = instance()
+    sets = by_name("permission_sets")
+    sso.put_inline_policy_to_permission_set(InstanceArn=arn, PermissionSetArn=sets["Developer"], InlinePolicy=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{"Sid": "NoAccountSettings", "Effect": "Allow", "Action": ["account:*", "iam:CreateUser"], "Resource": "*"}]}))
+    sso.attach_managed_policy_to_permission_set(
+        InstanceArn=arn, PermissionSetArn=sets["ReadOnlyAccess"], ManagedPolicyArn="arn:aws:iam::aws:policy/AdministratorAccess")
+    # moto clears what an update leaves out (AWS keeps it), so the description is given again.
+    sso.update_permission_set(InstanceArn=arn, PermissionSetArn=sets["Developer"], SessionDuration="PT2H", Description="Developer for acme")
+
+
+CHANGES["define"] = define
+CHANGES["redefine"] = redefine
+
 if len(sys.argv) > 2:
     CHANGES[sys.argv[2]]()
 else:
