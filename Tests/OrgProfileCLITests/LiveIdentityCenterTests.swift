@@ -19,8 +19,10 @@ struct LiveIdentityCenterTests {
         return (server, try temporaryFolder())
     }
 
+    /// orgprofile with the aws command beside moto (`awsBesideMoto`): moto ignores
+    /// `--provisioning-status` and would report every provisioned account as outdated.
     func orgprofile(_ arguments: [String], _ server: MotoServer, in folder: String) throws -> RunResult {
-        try run(binary, arguments, in: folder, environment: server.environment)
+        try run(binary, arguments, in: folder, environment: try awsBesideMoto(server, in: folder))
     }
 
     @Test func snapshotImportAndTheRoundTrip() throws {
