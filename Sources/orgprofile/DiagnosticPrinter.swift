@@ -49,6 +49,11 @@ final class DiagnosticPrinter: @unchecked Sendable {
         }
     }
 
+    /// Clears the progress line, if one is shown.
+    func clearProgress() {
+        write("")
+    }
+
     /// Writes to standard error, clearing the progress line first if one is shown.
     func write(_ text: String) {
         lock.withLock {

@@ -6,7 +6,7 @@ import OrgProfileKit
 extension Frontend {
     /// Reads a snapshot, live or from a file; a failed call is reported and exits 74.
     func snapshot(from source: IdentityCenterSource) throws -> IdentityCenter.Snapshot {
-        defer { printer.write("") }
+        defer { printer.clearProgress() }
         do {
             return try reading { try source.snapshot() }
         } catch let failure as AWSCommand.Failure {

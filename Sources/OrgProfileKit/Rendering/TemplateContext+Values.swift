@@ -58,6 +58,8 @@ extension TemplateContext {
     struct Values: Sendable {
         var text: [UInt8] = []
         var slots: [Slot] = []
+        /// The explained roles (`Role.isExplained`) among the profiles being filled, each once.
+        private var explained: [AccessModel.Role] = []
 
         /// The root object's first slot.
         static let root: Int32 = 0
@@ -66,6 +68,7 @@ extension TemplateContext {
         mutating func fill(model: AccessModel, principal: Principal, profiles: [Profile], source: String) {
             text.removeAll(keepingCapacity: true)
             slots.removeAll(keepingCapacity: true)
+            explained.removeAll(keepingCapacity: true)
             let root = ObjectWriter(Fields.root, base: allocate(Fields.root))
             let generator = ObjectWriter(Fields.generator, base: allocate(Fields.generator))
             set(generator, "name", string: OrgProfile.name)
@@ -99,15 +102,7 @@ extension TemplateContext {
             }
             set(root, "profiles", .list(first: first, count: Int32(profiles.count), stride: stride))
             set(root, "has_profiles", .flag(!profiles.isEmpty))
-            // The roles among the profiles whose definition has a description or a session
-            // duration, by name: what the page explains.
-            var explained: [AccessModel.Role] = []
-            for profile in profiles {
-                guard let definition = profile.role.definition, definition.description != nil || definition.sessionDuration != nil,
-                    !explained.contains(where: { $0 === profile.role })
-                else { continue }
-                explained.append(profile.role)
-            }
+            // The explained roles the profiles hold (gathered while filling them), by name.
             explained.sort { $0.name < $1.name }
             let roleStride = Int32(Fields.role.names.count)
             let firstRole = allocate(Fields.role, count: explained.count)
@@ -164,6 +159,7 @@ extension TemplateContext {
             }
             slots[base + field.settings] = .list(first: first, count: Int32(account.settings.count), stride: stride)
             slots[base + field.isUserManagement] = .flag(target.userManagement != nil)
+            if role.isExplained, !explained.contains(where: { $0 === role }) { explained.append(role) }
             if let kind = target.userManagement { slots[base + field.target] = append(kind.rawValue) }
         }
 

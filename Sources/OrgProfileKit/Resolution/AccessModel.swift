@@ -54,9 +54,12 @@ public struct AccessModel: Sendable {
         public let isReadOnly: Bool
         /// What its permission set grants, when org.yaml defines it.
         public let definition: PermissionSet?
+        /// Its definition says what it is for or how long a sign-in lasts: the pages explain it.
+        let isExplained: Bool
 
         init(name: String, profileSuffix: String?, definition: PermissionSet?, location: SourceLocation, privilegedPatterns: [String]) {
             (self.name, self.profileSuffix, self.definition, self.location) = (name, profileSuffix, definition, location)
+            isExplained = definition?.description != nil || definition?.sessionDuration != nil
             (isPrivileged, isReadOnly) = LeastPrivilegedProfile.traits(of: name, privilegedPatterns: privilegedPatterns)
         }
 

@@ -78,13 +78,19 @@ extension SpecDecoder {
 
     /// A list of strings. A single string is not a list: it would hide a forgotten `[ ]`.
     mutating func stringList(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [Located<String>] {
+        items(node, what()).compactMap { string($0, "each entry of \(what())") }
+    }
+
+    /// The items of a list value; null reads as an empty list. `shape` says what the list
+    /// holds, for the error when it is not one.
+    mutating func items(_ node: YAMLNode, _ what: @autoclosure () -> String, shape: String = "a list") -> [YAMLNode] {
         switch node.content {
         case .sequence(let items):
-            return items.compactMap { string($0, "each entry of \(what())") }
+            return items
         case .scalar(let scalar) where scalar.isNull:
             return []
         default:
-            diagnostics.append(.error(.wrongType, "\(what()) must be a list, found \(node.kindDescription)", at: node.location))
+            diagnostics.append(.error(.wrongType, "\(what()) must be \(shape), found \(node.kindDescription)", at: node.location))
             return []
         }
     }

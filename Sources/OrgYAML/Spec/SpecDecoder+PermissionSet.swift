@@ -19,20 +19,8 @@ extension SpecDecoder {
             spec.managedPolicies = stringList(pair.value, "'managed_policies' in \(context)")
         }
         if let pair = fields["customer_managed_policies"] {
-            switch pair.value.content {
-            case .sequence(let items):
-                spec.customerManagedPolicies = items.compactMap {
-                    policyReference($0, "an entry of 'customer_managed_policies' in \(context)")
-                }
-            case .scalar(let scalar) where scalar.isNull:
-                break
-            default:
-                diagnostics.append(
-                    .error(
-                        .wrongType,
-                        "'customer_managed_policies' in \(context) must be a list of {name, path}, found \(pair.value.kindDescription)",
-                        at: pair.value.location))
-            }
+            spec.customerManagedPolicies = items(pair.value, "'customer_managed_policies' in \(context)", shape: "a list of {name, path}")
+                .compactMap { policyReference($0, "an entry of 'customer_managed_policies' in \(context)") }
         }
         if let pair = fields["inline_policy"] {
             if pair.value.isMapping {

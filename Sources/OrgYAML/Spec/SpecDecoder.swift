@@ -169,18 +169,7 @@ public struct SpecDecoder {
 
     private mutating func assignments(_ pair: YAMLPair?, owner: String) -> [AssignmentSpec] {
         guard let pair else { return [] }
-        let items: [YAMLNode]
-        switch pair.value.content {
-        case .sequence(let sequence): items = sequence
-        case .scalar(let scalar) where scalar.isNull: return []
-        default:
-            diagnostics.append(
-                .error(
-                    .wrongType, "'assignments' of \(owner) must be a list of {role, accounts}, found \(pair.value.kindDescription)",
-                    at: pair.value.location))
-            return []
-        }
-        return items.compactMap { item in
+        return items(pair.value, "'assignments' of \(owner)", shape: "a list of {role, accounts}").compactMap { item in
             let context = "an assignment of \(owner)"
             guard let fields = fields(item, allowed: Keys.assignment, context: context, owner: item.location) else { return nil }
             var assignment = AssignmentSpec(location: item.location)
