@@ -4,14 +4,17 @@ import OrgProfileKit
 import OrgYAML
 import Support
 
-/// org.yaml's grants as infrastructure code: CloudFormation templates, a Terraform JSON
-/// configuration, or rows for auditors. Names are resolved to IDs once, through a
-/// snapshot (`Grants`), and kept beside the IDs for reviewers. Output is deterministic: grants
-/// are sorted by principal, role and account, and every name derived from a grant depends
-/// on that grant alone, so adding or removing one grant leaves the others' names alone.
+/// org.yaml's part of Identity Center as infrastructure code: CloudFormation templates, a
+/// Terraform JSON configuration, or rows for auditors. It holds the permission sets of the
+/// roles org.yaml defines, the grants (assignments) and, for an organisation on the Identity
+/// Center directory (`directory`), its groups, users and memberships. Names are resolved to
+/// IDs once, through a snapshot (`Grants`); what the snapshot lacks and org.yaml defines is
+/// referred to as a resource of the same output. Output is deterministic: everything is
+/// sorted by names, and every name derived from a resource depends on that resource alone,
+/// so adding or removing one leaves the others' names alone.
 public struct AssignmentsCompiler {
     public enum Format: String, CaseIterable, Sendable {
-        /// What would be created, and what exists undeclared: a plan, writing nothing.
+        /// What would be created or changed, and what exists undeclared: a plan, writing nothing.
         case text
         case cloudformation, terraform, csv, json
     }
@@ -20,212 +23,139 @@ public struct AssignmentsCompiler {
     public static let resourcesPerTemplate = 500
     /// How many assignment operations CloudFormation is let run at once (it starts about 20).
     public static let concurrentOperations = 20
+    /// CloudFormation's limit of outputs in one template.
+    public static let outputsPerTemplate = 200
+
+    /// A permission set org.yaml defines (a role with definition keys).
+    public struct DefinedPermissionSet: Sendable {
+        public var role: AccessModel.Role
+        public var definition: PermissionSet
+        /// What Identity Center has under that name, if anything.
+        public var live: Snapshot.PermissionSet?
+    }
+
+    /// A group or user org.yaml keeps in the Identity Center directory: what a resource sets,
+    /// org.yaml's values first, else the live ones, so deploying changes only what org.yaml says.
+    public struct DirectoryEntry: Sendable {
+        public var declared: AccessModel.DeclaredPrincipal
+        /// Its ID, when Identity Center has it.
+        public var id: String?
+        /// The group's display name, or the user's.
+        public var displayName: String
+        public var email: String?
+        public var description: String?
+    }
 
     public let grants: [Grants.Grant]
     public let memberships: [Grants.Membership]
+    /// By role name.
+    public let permissionSets: [DefinedPermissionSet]
+    /// Groups, then users, by key; empty unless `ownsDirectory`.
+    public let directory: [DirectoryEntry]
+    /// org.yaml keeps the Identity Center directory: its groups, users and memberships.
+    public let ownsDirectory: Bool
     public let snapshot: Snapshot
     public let project: String
     public let source: String
+    let file: String
 
-    public init(resolved: Grants, snapshot: Snapshot, project: String, source: String, includeMemberships: Bool) {
+    /// `resolved` must have been built with the `creation` this output deploys
+    /// (`Grants.Creation.definedPermissionSets`, and `.directory` when `directory`).
+    public init(model: AccessModel, resolved: Grants, snapshot: Snapshot, source: String, directory owned: Bool) {
         grants = resolved.grants.sorted { Self.order($0).lexicographicallyPrecedes(Self.order($1)) }
         memberships =
-            includeMemberships
-            ? resolved.memberships.sorted { ($0.declared.user, $0.declared.group) < ($1.declared.user, $1.declared.group) } : []
+            owned ? resolved.memberships.sorted { ($0.declared.user, $0.declared.group) < ($1.declared.user, $1.declared.group) } : []
+        let live = Dictionary(snapshot.permissionSets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        permissionSets = model.roles.compactMap { role in
+            role.definition.map { DefinedPermissionSet(role: role, definition: $0, live: live[role.name]) }
+        }.sorted { $0.role.name < $1.role.name }
+        if owned {
+            let users = Dictionary(snapshot.users.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let groups = Dictionary(snapshot.groups.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            directory = model.declaredPrincipals.compactMap { declared in
+                let id = resolved.principalIDs[Grants.PrincipalKey(kind: declared.kind, name: declared.name)]
+                let principal = declared.principal
+                switch declared.kind {
+                case .group:
+                    return DirectoryEntry(
+                        declared: declared, id: id, displayName: declared.identityCenterName,
+                        description: principal.description ?? id.flatMap { groups[$0]?.description })
+                case .user:
+                    // A disabled user is never created; one that exists stays as it is.
+                    guard !declared.disabled || id != nil else { return nil }
+                    let user = id.flatMap { users[$0] }
+                    return DirectoryEntry(
+                        declared: declared, id: id,
+                        displayName: principal.displayName ?? user?.displayName ?? declared.identityCenterName,
+                        email: principal.email ?? user?.email)
+                }
+            }.sorted { ($0.declared.kind == .group ? 0 : 1, $0.declared.name) < ($1.declared.kind == .group ? 0 : 1, $1.declared.name) }
+        } else {
+            directory = []
+        }
+        ownsDirectory = owned
         self.snapshot = snapshot
-        self.project = project
+        project = model.project
         self.source = source
+        file = model.file
+    }
+
+    /// How many CloudFormation resources the output holds.
+    public var resourceCount: Int {
+        permissionSets.count + directory.filter { $0.declared.kind == .group }.count + grants.count + memberships.count
     }
 
     static func order(_ grant: Grants.Grant) -> [String] {
         [grant.declared.principalKind.rawValue, grant.declared.principal, grant.declared.role, grant.declared.account]
     }
 
-    /// The first 8 hex digits of the SHA-256 of a grant's names: what keeps a name unique
+    /// The first 8 hex digits of the SHA-256 of a resource's names: what keeps a name unique
     /// when characters had to be dropped from it.
     static func digest(_ parts: [String]) -> String {
         SHA256.hash(data: Array(parts.joined(separator: "\u{0}").utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
     }
 
-    // MARK: CloudFormation
-
-    /// `GroupPlatformTeamAdministratorAccessInfrastructure1a2b3c4d`: letters and digits of the
-    /// names in CamelCase, and a digest of the exact names, so two grants never share one.
-    static func logicalID(_ parts: [String]) -> String {
-        var id = ""
-        for part in parts {
-            var upper = true
-            for character in part {
-                if character.isASCII, character.isLetter || character.isNumber {
-                    id.append(upper ? Character(character.uppercased()) : character)
-                    upper = false
-                } else {
-                    upper = true
-                }
-            }
-        }
-        return String(id.prefix(200)) + digest(parts)
-    }
-
-    struct Template: Encodable {
-        var AWSTemplateFormatVersion = "2010-09-09"
-        var Description: String
-        var Resources: [String: Resource]
-    }
-
-    struct Resource: Encodable {
-        var `Type`: String
-        var Properties: [String: PropertyValue]
-        var Metadata: [String: [String: String]]
-        var DependsOn: String?
-    }
-
-    enum PropertyValue: Encodable {
-        case text(String)
-        case object([String: String])
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case .text(let text): try container.encode(text)
-            case .object(let object): try container.encode(object)
-            }
-        }
-    }
-
-    /// One template, or one per 500 resources: each a JSON text.
-    public func cloudFormation() -> [String] {
-        var resources: [(String, Resource)] = grants.map { grant in
-            let declared = grant.declared
-            let id = Self.logicalID([declared.principalKind.rawValue, declared.principal, declared.role, declared.account])
-            return (
-                id,
-                Resource(
-                    Type: "AWS::SSO::Assignment",
-                    Properties: [
-                        "InstanceArn": .text(snapshot.instance.arn), "PermissionSetArn": .text(grant.assignment.permissionSetARN),
-                        "PrincipalId": .text(grant.assignment.principalID), "PrincipalType": .text(grant.assignment.principalType.rawValue),
-                        "TargetId": .text(grant.assignment.accountID), "TargetType": .text("AWS_ACCOUNT"),
-                    ],
-                    Metadata: ["orgprofile": Self.names(grant)])
-            )
-        }
-        resources += memberships.map { membership in
-            let id = Self.logicalID(["member", membership.declared.user, "in", membership.declared.group])
-            return (
-                id,
-                Resource(
-                    Type: "AWS::IdentityStore::GroupMembership",
-                    Properties: [
-                        "GroupId": .text(membership.membership.groupID), "IdentityStoreId": .text(snapshot.instance.identityStoreID),
-                        "MemberId": .object(["UserId": membership.membership.userID]),
-                    ],
-                    Metadata: [
-                        "orgprofile": [
-                            "user": membership.declared.user, "user_name": membership.userName, "group": membership.declared.group,
-                            "group_name": membership.groupName,
-                        ]
-                    ])
-            )
-        }
-        let chunks = stride(from: 0, to: max(resources.count, 1), by: Self.resourcesPerTemplate).map {
-            Array(resources[$0..<min($0 + Self.resourcesPerTemplate, resources.count)])
-        }
-        return chunks.enumerated().map { number, chunk in
-            var named: [String: Resource] = [:]
-            for (index, (id, resource)) in chunk.enumerated() {
-                var resource = resource
-                // At most `concurrentOperations` lanes: each resource waits for the one that many before it.
-                if index >= Self.concurrentOperations { resource.DependsOn = chunk[index - Self.concurrentOperations].0 }
-                named[id] = resource
-            }
-            let part = chunks.count > 1 ? " (template \(number + 1) of \(chunks.count))" : ""
-            return JSON.encode(
-                Template(
-                    Description: "IAM Identity Center account assignments of \(project), compiled by orgprofile from \(source)\(part)",
-                    Resources: named))
-        }
-    }
-
     /// The names a reviewer reads beside a grant's IDs.
     static func names(_ grant: Grants.Grant) -> [String: String] {
         [
-            "principal_type": grant.assignment.principalType.rawValue, "principal": grant.declared.principal,
+            "principal_type": grant.principalType.rawValue, "principal": grant.declared.principal,
             "principal_name": grant.principalName,
             "permission_set": grant.declared.role, "account": grant.declared.account, "account_name": grant.accountName,
         ]
     }
 
-    // MARK: Terraform
-
-    /// `group_platform-team__AdministratorAccess__infrastructure`: the names joined, each
-    /// kept to what a Terraform name may hold; a digest added when anything was dropped.
-    static func terraformKey(_ kind: String, _ parts: [String]) -> String {
-        var lossless = true
-        let cleaned = parts.map { part in
-            String(
-                part.map { character -> Character in
-                    if character.isASCII, character.isLetter || character.isNumber || character == "-" || character == "_" {
-                        return character
-                    }
-                    lossless = false
-                    return "_"
-                })
-        }
-        let key = kind + "_" + cleaned.joined(separator: "__")
-        return lossless ? key : key + "_" + digest([kind] + parts)
-    }
-
-    struct TerraformConfig: Encodable {
-        struct Import: Encodable {
-            var to: String
-            var id: String
-        }
-
-        var resource: [String: [String: [String: String]]]
-        var `import`: [Import]?
-    }
-
-    public func terraform() -> String {
-        let live = Set(snapshot.assignments)
-        var assignments: [String: [String: String]] = [:]
-        var imports: [TerraformConfig.Import] = []
-        for grant in grants {
-            let declared = grant.declared
-            let key = Self.terraformKey(declared.principalKind.rawValue, [declared.principal, declared.role, declared.account])
-            let assignment = grant.assignment
-            assignments[key] = [
-                "instance_arn": snapshot.instance.arn, "permission_set_arn": assignment.permissionSetARN,
-                "principal_id": assignment.principalID,
-                "principal_type": assignment.principalType.rawValue, "target_id": assignment.accountID, "target_type": "AWS_ACCOUNT",
-            ]
-            if live.contains(assignment) {
-                imports.append(
-                    .init(
-                        to: "aws_ssoadmin_account_assignment.\(key)",
-                        id: [
-                            assignment.principalID, assignment.principalType.rawValue, assignment.accountID, "AWS_ACCOUNT",
-                            assignment.permissionSetARN, snapshot.instance.arn,
-                        ].joined(separator: ",")))
+    /// What this output cannot deploy, at its place in org.yaml; nothing is written then.
+    /// CloudFormation has no resource that creates a user. Terraform imports every part of a
+    /// permission set that exists, so it must know which do.
+    public func refusals(for format: Format) -> [Diagnostic] {
+        switch format {
+        case .cloudformation:
+            var refusals: [Diagnostic] = directory.filter { $0.declared.kind == .user && $0.id == nil }.map { entry in
+                .error(
+                    .notDeployable,
+                    "user '\(entry.declared.name)' is not in Identity Center, and CloudFormation has no resource that creates a user; create it (the console, or aws identitystore create-user) and take a new snapshot, or deploy with --format terraform",
+                    at: entry.declared.location.inFile(file))
             }
-        }
-        var resources = ["aws_ssoadmin_account_assignment": assignments]
-        if !memberships.isEmpty {
-            let existing = Dictionary(snapshot.memberships.map { ($0, $0.id) }, uniquingKeysWith: { first, _ in first })
-            var members: [String: [String: String]] = [:]
-            for membership in memberships {
-                let key = Self.terraformKey("member", [membership.declared.user, membership.declared.group])
-                members[key] = [
-                    "identity_store_id": snapshot.instance.identityStoreID, "group_id": membership.membership.groupID,
-                    "member_id": membership.membership.userID,
-                ]
-                if let id = existing[membership.membership] ?? nil {
-                    imports.append(.init(to: "aws_identitystore_group_membership.\(key)", id: "\(snapshot.instance.identityStoreID)/\(id)"))
-                }
+            if refusals.isEmpty, let crowded = cloudFormationTemplates().map({ $0.Outputs?.count ?? 0 }).max(),
+                crowded > Self.outputsPerTemplate
+            {
+                refusals.append(
+                    .error(
+                        .notDeployable,
+                        "the templates would export \(crowded) values from one template, more than CloudFormation's \(Self.outputsPerTemplate); deploy with --format terraform",
+                        at: SourceLocation(file: file, line: 1, column: 1)))
             }
-            resources["aws_identitystore_group_membership"] = members
+            return refusals
+        case .terraform:
+            return permissionSets.filter { $0.live.map { !$0.isDefinitionRead } ?? false }.map { set in
+                .error(
+                    .notDeployable,
+                    "the snapshot does not say what permission set '\(set.role.name)' grants (a version 1 snapshot, or a reader without the rights docs/live.md lists), so Terraform cannot know which of its parts to import; take a new snapshot with those rights",
+                    at: set.role.location.inFile(file))
+            }
+        case .text, .csv, .json:
+            return []
         }
-        return JSON.encode(TerraformConfig(resource: resources, import: imports.isEmpty ? nil : imports.sorted { $0.to < $1.to }))
     }
 
     // MARK: Rows
@@ -235,12 +165,13 @@ public struct AssignmentsCompiler {
         "permission_set_arn",
     ]
 
+    /// One row per grant; an ID still to be created is empty.
     func rows() -> [[String]] {
         grants.map { grant in
             [
-                grant.assignment.principalType.rawValue, grant.declared.principal, grant.principalName, grant.declared.role,
-                grant.declared.account,
-                grant.accountName, grant.assignment.accountID, grant.assignment.principalID, grant.assignment.permissionSetARN,
+                grant.principalType.rawValue, grant.declared.principal, grant.principalName, grant.declared.role,
+                grant.declared.account, grant.accountName, grant.declared.accountID, grant.principalID ?? "",
+                grant.permissionSetARN ?? "",
             ]
         }
     }
@@ -252,37 +183,5 @@ public struct AssignmentsCompiler {
 
     public func json() -> String {
         JSON.encode(rows().map { Dictionary(uniqueKeysWithValues: zip(Self.columns, $0)) })
-    }
-
-    // MARK: The plan
-
-    /// What applying the templates would create, and what exists that org.yaml does not
-    /// declare: drift's comparison, told as a plan.
-    public static func plan(_ drift: Drift, memberships: Bool) -> String {
-        var create: [String] = []
-        var unmanaged: [String] = []
-        var problems: [String] = []
-        var reprovision: [String] = []
-        for subject in drift.subjects {
-            let who = subject.kind.map { "\($0.rawValue) \(subject.name ?? "")" } ?? ""
-            for finding in subject.findings {
-                switch finding.kind {
-                case .missingAssignment: create.append("+ \(who): \(finding.role ?? "") on \(finding.account ?? "")")
-                case .missingMembership where memberships: create.append("+ \(who): member of \(finding.group ?? "")")
-                case .undeclaredAssignment: unmanaged.append("? \(who): \(finding.role ?? "") on \(finding.account ?? "")")
-                case .undeclaredMembership where memberships: unmanaged.append("? \(who): member of \(finding.group ?? "")")
-                case .outdatedProvisioning: reprovision.append("~ \(finding.message)")
-                // Definitions are drift's to report until assignments deploys them.
-                case .missingMembership, .undeclaredMembership, .accountName, .permissionSetDefinition: continue
-                case .missingPrincipal, .missingAccount, .missingPermissionSet: problems.append("! \(finding.message)")
-                }
-            }
-        }
-        var text = "\(create.count) to create, \(unmanaged.count) existing but not declared (left alone)\n"
-        if !create.isEmpty { text += "\nwould create:\n" + create.sorted().map { "  \($0)\n" }.joined() }
-        if !unmanaged.isEmpty { text += "\nexisting, not declared in org.yaml:\n" + unmanaged.sorted().map { "  \($0)\n" }.joined() }
-        if !problems.isEmpty { text += "\nnames the snapshot lacks:\n" + problems.map { "  \($0)\n" }.joined() }
-        if !reprovision.isEmpty { text += "\nto provision again:\n" + reprovision.sorted().map { "  \($0)\n" }.joined() }
-        return text
     }
 }

@@ -5,11 +5,13 @@ extension DiagnosticCode {
     public static let awsCallFailed = DiagnosticCode(rawValue: "aws-call-failed")
     public static let partialRead = DiagnosticCode(rawValue: "partial-read")
     public static let unknownInIdentityCenter = DiagnosticCode(rawValue: "unknown-in-identity-center")
+    public static let notDeployable = DiagnosticCode(rawValue: "not-deployable")
 
     /// Every code of this target, for the test that each is documented.
     public static let identityCenterCodes: [DiagnosticCode] = [
         .awsCallFailed,
         .partialRead,
         .unknownInIdentityCenter,
+        .notDeployable,
     ]
 }

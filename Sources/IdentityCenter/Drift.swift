@@ -103,8 +103,11 @@ public struct Drift: Sendable {
         let live = Set(snapshot.assignments)
         var declared = Set<Snapshot.Assignment>()
         for grant in resolved.grants {
-            declared.insert(grant.assignment)
-            guard !live.contains(grant.assignment) else { continue }
+            // A grant naming what is still to be created is missing by definition.
+            if let assignment = grant.assignment {
+                declared.insert(assignment)
+                if live.contains(assignment) { continue }
+            }
             let assignment = grant.declared
             let what =
                 assignment.userManagement.map {
@@ -142,8 +145,8 @@ public struct Drift: Sendable {
         let liveMemberships = Set(snapshot.memberships)
         var declaredMemberships = Set<Snapshot.Membership>()
         for membership in resolved.memberships {
-            declaredMemberships.insert(membership.membership)
-            if !liveMemberships.contains(membership.membership) {
+            if let pair = membership.membership { declaredMemberships.insert(pair) }
+            if !(membership.membership.map(liveMemberships.contains) ?? false) {
                 let group = membership.declared.group
                 add(
                     Finding(

@@ -5,7 +5,21 @@ import OrgYAML
 /// place names become IDs, for `drift` and for `assignments`. An account resolves by its ID,
 /// a role by permission set name, a group by `identity_center_name` (else its key) against
 /// display names, a user likewise against user names.
+///
+/// `assignments` may create what the snapshot lacks (`Creation`): then a permission set or
+/// principal still to be created has no ID, and the grants that name it have no assignment yet.
 public struct Grants: Sendable {
+    /// What org.yaml may bring into being, so that its absence from the snapshot is no error.
+    public struct Creation: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// The permission sets of roles org.yaml defines.
+        public static let definedPermissionSets = Creation(rawValue: 1)
+        /// The groups and enabled users org.yaml declares (the Identity Center directory).
+        public static let directory = Creation(rawValue: 2)
+    }
+
     /// One assignment org.yaml declares, with the names reviewers read and the IDs
     /// Identity Center takes.
     public struct Grant: Sendable, Hashable {
@@ -13,14 +27,34 @@ public struct Grants: Sendable {
         /// The user's user name or the group's display name in Identity Center.
         public var principalName: String
         public var accountName: String
-        public var assignment: Snapshot.Assignment
+        /// nil: the permission set is still to be created.
+        public var permissionSetARN: String?
+        /// nil: the user or group is still to be created.
+        public var principalID: String?
+
+        public var principalType: Snapshot.PrincipalType { declared.principalKind == .user ? .user : .group }
+
+        /// The assignment as Identity Center holds it, once everything it names exists.
+        public var assignment: Snapshot.Assignment? {
+            guard let permissionSetARN, let principalID else { return nil }
+            return Snapshot.Assignment(
+                accountID: declared.accountID, permissionSetARN: permissionSetARN, principalType: principalType,
+                principalID: principalID)
+        }
     }
 
     public struct Membership: Sendable {
         public var declared: AccessModel.DeclaredMembership
         public var userName: String
         public var groupName: String
-        public var membership: Snapshot.Membership
+        /// nil: still to be created.
+        public var userID: String?
+        public var groupID: String?
+
+        public var membership: Snapshot.Membership? {
+            guard let userID, let groupID else { return nil }
+            return Snapshot.Membership(groupID: groupID, userID: userID)
+        }
     }
 
     /// A name org.yaml uses that the snapshot lacks.
@@ -68,12 +102,14 @@ public struct Grants: Sendable {
         public var name: String
     }
 
+    /// The Identity Center ID of each principal org.yaml declares that the snapshot has.
+    public var principalIDs: [PrincipalKey: String] = [:]
     /// IDs of principals org.yaml declares, and of the disabled ones among them.
     var principalOfID: [String: PrincipalKey] = [:]
     var disabledIDs = Set<String>()
     var accountKeyOfID: [String: String] = [:]
 
-    public init(model: AccessModel, snapshot: Snapshot) {
+    public init(model: AccessModel, snapshot: Snapshot, creating: Creation = []) {
         instanceARN = snapshot.instance.arn
         identityStoreID = snapshot.instance.identityStoreID
         let accountsByID = Dictionary(snapshot.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -92,7 +128,9 @@ public struct Grants: Sendable {
             }
         }
         let setsByName = Dictionary(snapshot.permissionSets.map { ($0.name, $0.arn) }, uniquingKeysWith: { first, _ in first })
-        for role in model.roles where setsByName[role.name] == nil {
+        let creatableRoles =
+            creating.contains(.definedPermissionSets) ? Set(model.roles.filter { $0.definition != nil }.map(\.name)) : []
+        for role in model.roles where setsByName[role.name] == nil && !creatableRoles.contains(role.name) {
             unresolved.append(
                 Unresolved(
                     kind: .permissionSet, message: "role '\(role.name)' is not a permission set of the instance",
@@ -100,13 +138,17 @@ public struct Grants: Sendable {
         }
         let usersByName = Dictionary(snapshot.users.map { ($0.userName, $0.id) }, uniquingKeysWith: { first, _ in first })
         let groupsByName = Dictionary(snapshot.groups.map { ($0.displayName, $0.id) }, uniquingKeysWith: { first, _ in first })
-        var idOf: [PrincipalKey: String] = [:]
         var nameOf: [PrincipalKey: String] = [:]
+        /// Principals to be created: known, without an ID.
+        var pending = Set<PrincipalKey>()
         for principal in model.declaredPrincipals {
             let key = PrincipalKey(kind: principal.kind, name: principal.name)
+            nameOf[key] = principal.identityCenterName
             guard let id = principal.kind == .user ? usersByName[principal.identityCenterName] : groupsByName[principal.identityCenterName]
             else {
-                if !principal.disabled {
+                if creating.contains(.directory), !principal.disabled {
+                    pending.insert(key)
+                } else if !principal.disabled {
                     let what = principal.kind == .user ? "user name" : "group"
                     unresolved.append(
                         Unresolved(
@@ -116,33 +158,33 @@ public struct Grants: Sendable {
                 }
                 continue
             }
-            idOf[key] = id
-            nameOf[key] = principal.identityCenterName
+            principalIDs[key] = id
             principalOfID[id] = key
             if principal.disabled { disabledIDs.insert(id) }
         }
         let accountNames = Dictionary(snapshot.accounts.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for declared in model.declaredAssignments {
             let key = PrincipalKey(kind: declared.principalKind, name: declared.principal)
-            guard let principalID = idOf[key], accountKeyOfID[declared.accountID] != nil, let arn = setsByName[declared.role] else {
-                continue
-            }
+            let arn = setsByName[declared.role]
+            guard principalIDs[key] != nil || pending.contains(key), accountKeyOfID[declared.accountID] != nil,
+                arn != nil || creatableRoles.contains(declared.role)
+            else { continue }
             grants.append(
                 Grant(
                     declared: declared, principalName: nameOf[key]!, accountName: accountNames[declared.accountID] ?? declared.account,
-                    assignment: Snapshot.Assignment(
-                        accountID: declared.accountID, permissionSetARN: arn,
-                        principalType: declared.principalKind == .user ? .user : .group,
-                        principalID: principalID)))
+                    permissionSetARN: arn, principalID: principalIDs[key]))
         }
         for declared in model.declaredMemberships {
             let userKey = PrincipalKey(kind: .user, name: declared.user)
             let groupKey = PrincipalKey(kind: .group, name: declared.group)
-            guard let user = idOf[userKey], let group = idOf[groupKey], !disabledIDs.contains(user) else { continue }
+            let user = principalIDs[userKey]
+            guard user != nil || pending.contains(userKey), principalIDs[groupKey] != nil || pending.contains(groupKey),
+                !(user.map(disabledIDs.contains) ?? false)
+            else { continue }
             memberships.append(
                 Membership(
-                    declared: declared, userName: nameOf[userKey]!, groupName: nameOf[groupKey]!,
-                    membership: Snapshot.Membership(groupID: group, userID: user)))
+                    declared: declared, userName: nameOf[userKey]!, groupName: nameOf[groupKey]!, userID: user,
+                    groupID: principalIDs[groupKey]))
         }
     }
 

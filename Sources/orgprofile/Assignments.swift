@@ -13,20 +13,28 @@ extension OrgProfileCommand {
             abstract: "Compile org.yaml's grants to CloudFormation or Terraform, through a snapshot.",
             usage: "orgprofile assignments [<file>] --snapshot <path> --format <f> [options]",
             discussion: """
-                Every group's assignments go to the group, every enabled user's to the user, \
-                the delegated-admin user-management grant to whoever carries \
-                user_management: true, a super admin's Organization Management grant to the \
-                user. Names resolve to IDs through the snapshot; a name it lacks is an error \
-                at its place in org.yaml, and nothing is written. cloudformation: one \
-                AWS::SSO::Assignment per grant, at most 20 running at once, 500 to a \
-                template (more are written beside --output as -1, -2, ...). terraform: one \
-                aws_ssoadmin_account_assignment per grant, and an import block for each that \
-                already exists. text: what would be created, and what exists undeclared.
+                Compiles what org.yaml says of Identity Center: the permission set of each \
+                role it defines (roles without definition keys are referred to by their ARN \
+                in the snapshot), and the grants: every group's assignments to the group, \
+                every enabled user's to the user, the delegated-admin user-management grant \
+                to whoever carries user_management: true, a super admin's Organization \
+                Management grant to the user. With --directory, also the groups, users and \
+                memberships (for the Identity Center directory, without an external identity \
+                provider). Names resolve to IDs through the snapshot; a name it lacks that \
+                org.yaml does not create is an error at its place in org.yaml, and nothing \
+                is written. cloudformation: AWS::SSO::PermissionSet, AWS::IdentityStore::Group, \
+                AWS::SSO::Assignment (at most 20 running at once) and \
+                AWS::IdentityStore::GroupMembership, 500 to a template (more are written \
+                beside --output as -1, -2, ...). terraform: the aws_ssoadmin_* and \
+                aws_identitystore_* resources, and an import block for each that already \
+                exists. text: what would be created and changed, what exists undeclared, \
+                which accounts get a permission set again, and which customer-managed \
+                policies each account must have. docs/assignments.md.
 
                 Example:
                   orgprofile assignments org.yaml --snapshot snapshot.json --format text
                   orgprofile assignments --snapshot s.json --format terraform \\
-                    --output assignments.tf.json
+                    --output identity-center.tf.json
                 """
         )
 
@@ -38,8 +46,10 @@ extension OrgProfileCommand {
         @Option(name: .long, help: ArgumentHelp("text, cloudformation, terraform, csv or json.", valueName: "format"))
         var format: AssignmentsCompiler.Format
 
-        @Flag(name: .long, help: "Also the group memberships org.yaml declares (for users kept in Identity Center itself).")
-        var memberships = false
+        @Flag(
+            name: .long,
+            help: "org.yaml keeps the Identity Center directory: also its groups, users and memberships (no external identity provider).")
+        var directory = false
 
         @OptionGroup var destination: OutputFileOption
 
@@ -49,21 +59,23 @@ extension OrgProfileCommand {
             let frontend = Frontend(options: diagnostics, printer: printer)
             let (model, sourceName) = try frontend.analyze(input.file)
             let state = try frontend.snapshot(from: SnapshotFile(path: snapshot))
-            let resolved = Grants(model: model, snapshot: state)
+            let resolved = Grants(
+                model: model, snapshot: state, creating: directory ? [.definedPermissionSets, .directory] : [.definedPermissionSets])
             guard resolved.unresolved.isEmpty else {
                 frontend.report(resolved.diagnostics)
                 frontend.note(.unknownInIdentityCenter, "nothing was written; names are never guessed")
                 throw Exit.invalidInput
             }
-            let compiler = AssignmentsCompiler(
-                resolved: resolved, snapshot: state, project: model.project, source: sourceName, includeMemberships: memberships)
+            let compiler = AssignmentsCompiler(model: model, resolved: resolved, snapshot: state, source: sourceName, directory: directory)
+            let refusals = compiler.refusals(for: format)
+            guard refusals.isEmpty else {
+                frontend.report(refusals)
+                frontend.note(.notDeployable, "nothing was written")
+                throw Exit.invalidInput
+            }
             let texts: [String] =
                 switch format {
-                case .text:
-                    [
-                        AssignmentsCompiler.plan(
-                            IdentityCenter.Drift(model: model, snapshot: state, resolved: resolved), memberships: memberships)
-                    ]
+                case .text: [compiler.plan(IdentityCenter.Drift(model: model, snapshot: state, resolved: resolved))]
                 case .cloudformation: compiler.cloudFormation()
                 case .terraform: [compiler.terraform()]
                 case .csv: [compiler.csv()]
@@ -73,7 +85,7 @@ extension OrgProfileCommand {
                 guard texts.count == 1 else {
                     frontend.fail(
                         .writeFailed,
-                        "\(compiler.grants.count + compiler.memberships.count) resources need \(texts.count) CloudFormation templates (at most \(AssignmentsCompiler.resourcesPerTemplate) each); give --output PATH to write them beside it"
+                        "\(compiler.resourceCount) resources need \(texts.count) CloudFormation templates (at most \(AssignmentsCompiler.resourcesPerTemplate) each); give --output PATH to write them beside it"
                     )
                     throw Exit.usage
                 }
@@ -86,7 +98,7 @@ extension OrgProfileCommand {
             }
             if texts.count > 1 {
                 Terminal.writeToStandardError(
-                    "\(compiler.grants.count + compiler.memberships.count) resources are more than one stack holds: wrote \(texts.count) templates, \(paths.joined(separator: ", "))\n"
+                    "\(compiler.resourceCount) resources are more than one stack holds: wrote \(texts.count) templates, \(paths.joined(separator: ", "))\n"
                 )
             }
         }

@@ -14,11 +14,11 @@ import Testing
         return (model, try SnapshotFile(path: exampleSnapshot).snapshot())
     }
 
-    static func compiler(_ model: AccessModel, _ snapshot: Snapshot, memberships: Bool = false) -> AssignmentsCompiler {
-        let resolved = Grants(model: model, snapshot: snapshot)
+    static func compiler(_ model: AccessModel, _ snapshot: Snapshot, directory: Bool = false) -> AssignmentsCompiler {
+        let resolved = Grants(
+            model: model, snapshot: snapshot, creating: directory ? [.definedPermissionSets, .directory] : [.definedPermissionSets])
         #expect(resolved.unresolved.isEmpty, "\(resolved.diagnostics)")
-        return AssignmentsCompiler(
-            resolved: resolved, snapshot: snapshot, project: model.project, source: "org.yaml", includeMemberships: memberships)
+        return AssignmentsCompiler(model: model, resolved: resolved, snapshot: snapshot, source: "org.yaml", directory: directory)
     }
 
     static func object(_ text: String) throws -> [String: Any] {
@@ -47,7 +47,7 @@ import Testing
 
     @Test func theExampleTemplatePassesCfnLintWithOneResourcePerGrant() throws {
         let (model, snapshot) = try Self.example()
-        let templates = Self.compiler(model, snapshot, memberships: true).cloudFormation()
+        let templates = Self.compiler(model, snapshot, directory: true).cloudFormation()
         #expect(templates.count == 1)
         let resources = try #require(try Self.object(templates[0])["Resources"] as? [String: [String: Any]])
         let assignments = resources.values.filter { $0["Type"] as? String == "AWS::SSO::Assignment" }
@@ -126,7 +126,7 @@ import Testing
     /// that exists, and only the missing ones to create.
     @Test func terraformImportsWhatExists() throws {
         let (model, snapshot) = try Self.example()
-        let text = Self.compiler(model, snapshot, memberships: true).terraform()
+        let text = Self.compiler(model, snapshot, directory: true).terraform()
         let config = try Self.object(text)
         let resources = try #require(
             (config["resource"] as? [String: Any])?["aws_ssoadmin_account_assignment"] as? [String: [String: String]])
@@ -185,18 +185,30 @@ import Testing
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(compiler.json().utf8)) as? [[String: String]])
         #expect(rows.count == 12)
         #expect(rows.contains { $0["principal"] == "platform" && $0["permission_set"] == "UserManagement" })
-        let plan = AssignmentsCompiler.plan(Drift(model: model, snapshot: snapshot), memberships: false)
+        let plan = compiler.plan(Drift(model: model, snapshot: snapshot))
         #expect(
             plan == """
-                3 to create, 1 existing but not declared (left alone)
+                3 to create, 2 to change, 1 existing but not declared (left alone)
 
                 would create:
                   + user alice: AdministratorAccess on organization-management
                   + user erin: ReadOnlyAccess on organization-management
                   + user erin: UserManagement on infrastructure
 
+                would change:
+                  ~ role 'ReadOnlyAccess': managed policy arn:aws:iam::aws:policy/job-function/ViewOnlyAccess is in org.yaml but not attached in Identity Center
+                  ~ role 'ReadOnlyAccess': the session duration is 'PT8H' in Identity Center, 'PT12H' in org.yaml
+
                 existing, not declared in org.yaml:
                   ? user bob: AdministratorAccess on workload-production
+
+                to provision again:
+                  ~ role 'ReadOnlyAccess': its definition changes; applying provisions it again on 3 accounts (infrastructure, workload-development, workload-production)
+                  ~ role 'ReadOnlyAccess': not provisioned with its latest version on 1 account (workload-development); provision it again there
+                      aws sso-admin provision-permission-set --instance-arn arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6 --permission-set-arn arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-a1b2c3d4e5f60003 --target-type ALL_PROVISIONED_ACCOUNTS
+
+                customer-managed policies each account must have before the permission set reaches it:
+                  /ci/deploy-pipeline (role Developer): workload-development
 
                 """)
     }

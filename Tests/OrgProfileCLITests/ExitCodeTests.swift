@@ -78,6 +78,11 @@ import Testing
         instance["region"] = "us-west-2"
         snapshot["instance"] = instance
         try write("large.json", String(decoding: try JSONSerialization.data(withJSONObject: snapshot), as: UTF8.self))
+        // A snapshot that did not read what the permission sets grant: Terraform cannot import their parts.
+        snapshot["permission_sets"] = (snapshot["permission_sets"] as? [[String: Any]] ?? []).map {
+            $0.filter { $0.key != "managed_policy_arns" }
+        }
+        try write("unread.json", String(decoding: try JSONSerialization.data(withJSONObject: snapshot), as: UTF8.self))
         let none = folder + "/none"
 
         let cases: [(clause: String, arguments: [String], code: Int32)] = [
@@ -95,6 +100,10 @@ import Testing
             ("doctor: a check failed", ["doctor", "org.yaml", "--user", "alice", "--config", "empty.config", "--credentials", none], 1),
             ("import: the output exists", ["import", "--project", "acme", "--snapshot", snapshotPath, "--output", "org.yaml"], 1),
             ("assignments: a name the snapshot lacks", ["assignments", "lacking.yaml", "--snapshot", snapshotPath, "--format", "text"], 1),
+            (
+                "assignments: what the format cannot deploy",
+                ["assignments", "org.yaml", "--snapshot", "unread.json", "--format", "terraform", "--output", "never.tf.json"], 1
+            ),
             ("a bad option", ["validate", "--bogus"], 64),
             ("an unknown user", ["export", "org.yaml", "--user", "nobody"], 64),
             ("an unknown role", ["install", "org.yaml", "--user", "alice", "--role", "Nothing", "--config", "empty.config"], 64),
@@ -113,5 +122,6 @@ import Testing
             let result = try run(binary, arguments, in: folder, environment: ["HOME": folder, "PATH": "/usr/bin:/bin"])
             #expect(result.status == code, "\(clause): \(arguments.joined(separator: " ")): \(result.stderr)")
         }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/never.tf.json"))
     }
 }

@@ -7,13 +7,16 @@ import OrgYAML
 extension AccessModel {
     /// A user or group as Identity Center knows it.
     public struct DeclaredPrincipal: Sendable {
-        public var kind: Principal.Kind
-        /// The key in org.yaml.
-        public var name: String
+        /// Its key, display name, e-mail and description in org.yaml.
+        public var principal: Principal
         /// The user name or group display name in Identity Center.
         public var identityCenterName: String
         public var disabled: Bool
         public var location: SourceLocation
+
+        public var kind: Principal.Kind { principal.kind }
+        /// The key in org.yaml.
+        public var name: String { principal.name }
     }
 
     /// One assignment org.yaml takes: a principal holds a permission set on an account.
@@ -42,8 +45,8 @@ extension AccessModel {
     public var declaredPrincipals: [DeclaredPrincipal] {
         (groupEntries + userEntries).map { entry in
             DeclaredPrincipal(
-                kind: entry.principal.kind, name: entry.principal.name, identityCenterName: entry.identityCenterName,
-                disabled: entry.disabled, location: entry.location)
+                principal: entry.principal, identityCenterName: entry.identityCenterName, disabled: entry.disabled,
+                location: entry.location)
         }
     }
 

@@ -1,0 +1,109 @@
+import OrgProfileKit
+
+/// The text plan: what deploying the output would create and change, what it leaves alone,
+/// which accounts a permission set is provisioned to again, and which customer-managed
+/// policies each account must hold. Built from drift's comparison (one comparison for both).
+extension AssignmentsCompiler {
+    public func plan(_ drift: Drift) -> String {
+        var create: [String] = []
+        var change: [String] = []
+        var unmanaged: [String] = []
+        var problems: [String] = []
+        var reprovision: [String] = []
+        let accountKey = Dictionary(grants.map { ($0.declared.accountID, $0.declared.account) }, uniquingKeysWith: { first, _ in first })
+        let accountNames = { (ids: [String]) in ids.map { accountKey[$0] ?? $0 }.sorted().joined(separator: ", ") }
+
+        for set in permissionSets where set.live == nil { create.append("+ permission set \(set.role.name)") }
+        for entry in directory {
+            let what = entry.declared.kind.rawValue
+            guard let id = entry.id else {
+                create.append("+ \(what) \(entry.declared.name) ('\(entry.declared.identityCenterName)')")
+                continue
+            }
+            for difference in directoryDifferences(entry, id: id) { change.append("~ \(what) \(entry.declared.name): \(difference)") }
+        }
+        var changedRoles = Set<String>()
+        for subject in drift.subjects {
+            let who = subject.kind.map { "\($0.rawValue) \(subject.name ?? "")" } ?? ""
+            for finding in subject.findings {
+                switch finding.kind {
+                case .missingAssignment: create.append("+ \(who): \(finding.role ?? "") on \(finding.account ?? "")")
+                case .missingMembership where ownsDirectory: create.append("+ \(who): member of \(finding.group ?? "")")
+                case .undeclaredAssignment: unmanaged.append("? \(who): \(finding.role ?? "") on \(finding.account ?? "")")
+                case .undeclaredMembership where ownsDirectory: unmanaged.append("? \(who): member of \(finding.group ?? "")")
+                case .permissionSetDefinition:
+                    change.append("~ \(finding.message.components(separatedBy: "\n")[0])")
+                    if let role = finding.role { changedRoles.insert(role) }
+                case .outdatedProvisioning:
+                    let arn = snapshot.permissionSets.first { $0.name == finding.role }?.arn ?? ""
+                    reprovision.append(
+                        "~ \(finding.message)\n      aws sso-admin provision-permission-set --instance-arn \(snapshot.instance.arn) --permission-set-arn \(arn) --target-type ALL_PROVISIONED_ACCOUNTS"
+                    )
+                case .missingMembership, .undeclaredMembership, .accountName: continue
+                case .missingPrincipal, .missingAccount, .missingPermissionSet: problems.append("! \(finding.message)")
+                }
+            }
+        }
+        for set in permissionSets where changedRoles.contains(set.role.name) {
+            guard let live = set.live else { continue }
+            let accounts = Set(snapshot.assignments.filter { $0.permissionSetARN == live.arn }.map(\.accountID)).sorted()
+            guard !accounts.isEmpty else { continue }
+            reprovision.append(
+                "~ role '\(set.role.name)': its definition changes; applying provisions it again on \(accounts.count) account\(accounts.count == 1 ? "" : "s") (\(accountNames(accounts)))"
+            )
+        }
+
+        var text = "\(create.count) to create, \(change.count) to change, \(unmanaged.count) existing but not declared (left alone)\n"
+        func section(_ title: String, _ lines: [String], sorted: Bool = true) {
+            guard !lines.isEmpty else { return }
+            text += "\n\(title):\n" + (sorted ? lines.sorted() : lines).map { "  \($0)\n" }.joined()
+        }
+        section("would create", create)
+        section("would change", change)
+        section("existing, not declared in org.yaml", unmanaged)
+        section("names the snapshot lacks", problems, sorted: false)
+        section("to provision again", reprovision)
+        section(
+            "customer-managed policies each account must have before the permission set reaches it", customerManagedPolicyAccounts(),
+            sorted: false)
+        return text
+    }
+
+    /// What deploying a group or user of the directory changes on the one that exists.
+    private func directoryDifferences(_ entry: DirectoryEntry, id: String) -> [String] {
+        func differs(_ what: String, live: String?, declared: String?) -> String? {
+            guard let declared, declared != live else { return nil }
+            return "\(what) is \(live.map { "'\($0)'" } ?? "not set") in Identity Center, '\(declared)' in org.yaml"
+        }
+        switch entry.declared.kind {
+        case .group:
+            let live = snapshot.groups.first { $0.id == id }
+            return [differs("the description", live: live?.description, declared: entry.description)].compactMap { $0 }
+        case .user:
+            let live = snapshot.users.first { $0.id == id }
+            return [
+                differs("the display name", live: live?.displayName, declared: entry.displayName),
+                differs("the e-mail", live: live?.email, declared: entry.email),
+            ].compactMap { $0 }
+        }
+    }
+
+    /// Each customer-managed policy a defined role refers to (as policy or boundary), with the
+    /// accounts the role is granted on: IAM must have the policy there, which orgprofile
+    /// cannot see.
+    private func customerManagedPolicyAccounts() -> [String] {
+        var lines: [String] = []
+        for set in permissionSets {
+            var references = set.definition.customerManagedPolicies
+            if case .customerManaged(let boundary)? = set.definition.permissionsBoundary { references.append(boundary) }
+            guard !references.isEmpty else { continue }
+            let accounts = Set(grants.filter { $0.declared.role == set.role.name }.map(\.declared.account)).sorted()
+            for policy in references {
+                lines.append(
+                    "\(policy.path)\(policy.name) (role \(set.role.name)): \(accounts.isEmpty ? "no account yet" : accounts.joined(separator: ", "))"
+                )
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,184 @@
+import OrgProfileKit
+import Support
+
+/// Terraform (`.tf.json`): each role org.yaml defines as `aws_ssoadmin_permission_set` and one
+/// resource per part of what it grants, the directory's groups and users, one
+/// `aws_ssoadmin_account_assignment` per grant and the memberships, each referring to the
+/// others by address; an `import` block for everything that already exists, so the first
+/// plan creates only what is missing.
+extension AssignmentsCompiler {
+    /// `group_platform-team__AdministratorAccess__infrastructure`: the names joined, each
+    /// kept to what a Terraform name may hold; a digest added when anything was dropped.
+    static func terraformKey(_ kind: String, _ parts: [String]) -> String {
+        var lossless = true
+        let cleaned = parts.map { part in
+            String(
+                part.map { character -> Character in
+                    if character.isASCII, character.isLetter || character.isNumber || character == "-" || character == "_" {
+                        return character
+                    }
+                    lossless = false
+                    return "_"
+                })
+        }
+        let key = kind + "_" + cleaned.joined(separator: "__")
+        return lossless ? key : key + "_" + digest([kind] + parts)
+    }
+
+    struct TerraformConfig: Encodable {
+        struct Import: Encodable {
+            var to: String
+            var id: String
+        }
+
+        /// Resource type, then name, then arguments.
+        var resource: [String: [String: ResourceValue]]
+        var `import`: [Import]?
+    }
+
+    /// What one Terraform configuration is being built of.
+    private struct TerraformBuilder {
+        var resources: [String: [String: ResourceValue]] = [:]
+        var imports: [TerraformConfig.Import] = []
+
+        /// Adds a resource, imported from `existing` when that is known.
+        mutating func add(_ type: String, _ key: String, _ arguments: ResourceValue, importing existing: String?) {
+            resources[type, default: [:]][key] = arguments
+            if let existing { imports.append(.init(to: "\(type).\(key)", id: existing)) }
+        }
+    }
+
+    static func permissionSetKey(_ role: String) -> String { terraformKey("role", [role]) }
+
+    public func terraform() -> String {
+        let instance = snapshot.instance.arn
+        let store = snapshot.instance.identityStoreID
+        var config = TerraformBuilder()
+        for set in permissionSets { addPermissionSet(set, to: &config) }
+        var owned: [Grants.PrincipalKey: String] = [:]
+        for entry in directory {
+            let key = Self.terraformKey(entry.declared.kind.rawValue, [entry.declared.name])
+            let existing = entry.id.map { "\(store)/\($0)" }
+            switch entry.declared.kind {
+            case .group:
+                var arguments: [String: ResourceValue] = ["identity_store_id": .text(store), "display_name": .text(entry.displayName)]
+                arguments["description"] = entry.description.map(ResourceValue.text)
+                config.add("aws_identitystore_group", key, .object(arguments), importing: existing)
+                owned[.init(kind: .group, name: entry.declared.name)] = "${aws_identitystore_group.\(key).group_id}"
+            case .user:
+                var arguments: [String: ResourceValue] = [
+                    "identity_store_id": .text(store), "user_name": .text(entry.declared.identityCenterName),
+                    "display_name": .text(entry.displayName), "name": Self.personalName(entry.displayName),
+                    // org.yaml has no given and family names: they are set once, at creation.
+                    "lifecycle": ["ignore_changes": ["name"]],
+                ]
+                arguments["emails"] = entry.email.map { ["value": .text($0), "primary": .flag(true)] }
+                config.add("aws_identitystore_user", key, .object(arguments), importing: existing)
+                owned[.init(kind: .user, name: entry.declared.name)] = "${aws_identitystore_user.\(key).user_id}"
+            }
+        }
+        let defined = Set(permissionSets.map(\.role.name))
+        let live = Set(snapshot.assignments)
+        for grant in grants {
+            let declared = grant.declared
+            let permissionSet =
+                defined.contains(declared.role)
+                ? "${aws_ssoadmin_permission_set.\(Self.permissionSetKey(declared.role)).arn}" : grant.permissionSetARN ?? ""
+            let principal = owned[.init(kind: declared.principalKind, name: declared.principal)] ?? grant.principalID ?? ""
+            let existing = grant.assignment.flatMap { live.contains($0) ? $0 : nil }.map {
+                [$0.principalID, $0.principalType.rawValue, $0.accountID, "AWS_ACCOUNT", $0.permissionSetARN, instance].joined(
+                    separator: ",")
+            }
+            config.add(
+                "aws_ssoadmin_account_assignment",
+                Self.terraformKey(declared.principalKind.rawValue, [declared.principal, declared.role, declared.account]),
+                [
+                    "instance_arn": .text(instance), "permission_set_arn": .text(permissionSet), "principal_id": .text(principal),
+                    "principal_type": .text(grant.principalType.rawValue), "target_id": .text(declared.accountID),
+                    "target_type": "AWS_ACCOUNT",
+                ], importing: existing)
+        }
+        let liveMemberships = Dictionary(snapshot.memberships.map { ($0, $0.id) }, uniquingKeysWith: { first, _ in first })
+        for membership in memberships {
+            let declared = membership.declared
+            let existing = membership.membership.flatMap { liveMemberships[$0] ?? nil }.map { "\(store)/\($0)" }
+            config.add(
+                "aws_identitystore_group_membership", Self.terraformKey("member", [declared.user, declared.group]),
+                [
+                    "identity_store_id": .text(store),
+                    "group_id": .text(owned[.init(kind: .group, name: declared.group)] ?? membership.groupID ?? ""),
+                    "member_id": .text(owned[.init(kind: .user, name: declared.user)] ?? membership.userID ?? ""),
+                ], importing: existing)
+        }
+        let imports = config.imports.sorted { $0.to < $1.to }
+        return JSON.encode(TerraformConfig(resource: config.resources, import: imports.isEmpty ? nil : imports))
+    }
+
+    /// The permission set and a resource per part of its definition. A part is imported when
+    /// the snapshot shows it (`refusals` keeps out permission sets whose parts it did not read).
+    private func addPermissionSet(_ set: DefinedPermissionSet, to config: inout TerraformBuilder) {
+        let instance = snapshot.instance.arn
+        let definition = set.definition
+        let key = Self.permissionSetKey(set.role.name)
+        let address = "${aws_ssoadmin_permission_set.\(key).arn}"
+        let live = set.live
+        /// The import ID of a part that exists: its own fields, then the permission set's and the instance's ARNs.
+        func existing(_ present: Bool, _ fields: [String] = []) -> String? {
+            guard let live, present else { return nil }
+            return (fields + [live.arn, instance]).joined(separator: ",")
+        }
+        var arguments: [String: ResourceValue] = ["name": .text(set.role.name), "instance_arn": .text(instance)]
+        arguments["description"] = definition.description.map(ResourceValue.text)
+        arguments["session_duration"] = definition.sessionDuration.map(ResourceValue.text)
+        arguments["relay_state"] = definition.relayState.map(ResourceValue.text)
+        if !definition.tags.isEmpty { arguments["tags"] = .object(definition.tags.mapValues(ResourceValue.text)) }
+        config.add("aws_ssoadmin_permission_set", key, .object(arguments), importing: existing(true))
+        let attached: [String: ResourceValue] = ["instance_arn": .text(instance), "permission_set_arn": .text(address)]
+        for arn in definition.managedPolicyARNs {
+            let policy = arn.components(separatedBy: ":policy/").last ?? arn
+            config.add(
+                "aws_ssoadmin_managed_policy_attachment", Self.terraformKey("role", [set.role.name, policy]),
+                .object(attached.merging(["managed_policy_arn": .text(arn)]) { first, _ in first }),
+                importing: existing(live?.managedPolicyARNs?.contains(arn) == true, [arn]))
+        }
+        for policy in definition.customerManagedPolicies {
+            config.add(
+                "aws_ssoadmin_customer_managed_policy_attachment", Self.terraformKey("role", [set.role.name, policy.path + policy.name]),
+                .object(
+                    attached.merging(["customer_managed_policy_reference": ["name": .text(policy.name), "path": .text(policy.path)]]) {
+                        first, _ in first
+                    }),
+                importing: existing(
+                    live?.customerManagedPolicies?.contains(.init(name: policy.name, path: policy.path)) == true,
+                    [policy.name, policy.path]))
+        }
+        if let policy = definition.inlinePolicy {
+            config.add(
+                "aws_ssoadmin_permission_set_inline_policy", key,
+                .object(attached.merging(["inline_policy": .text(policy.text)]) { first, _ in first }),
+                importing: existing(live?.inlinePolicy?.isEmpty == false))
+        }
+        if let boundary = definition.permissionsBoundary {
+            let value: ResourceValue =
+                switch boundary {
+                case .managed(let arn): ["managed_policy_arn": .text(arn)]
+                case .customerManaged(let policy):
+                    ["customer_managed_policy_reference": ["name": .text(policy.name), "path": .text(policy.path)]]
+                }
+            let liveBoundary = live?.permissionsBoundary
+            config.add(
+                "aws_ssoadmin_permissions_boundary_attachment", key,
+                .object(attached.merging(["permissions_boundary": value]) { first, _ in first }),
+                importing: existing(liveBoundary?.managedPolicyARN != nil || liveBoundary?.customerManagedPolicy != nil))
+        }
+    }
+
+    /// Identity Center's given and family names, which a user must have to be created: the
+    /// display name's first word, and the rest (the first word again when there is no rest).
+    static func personalName(_ displayName: String) -> ResourceValue {
+        let words = displayName.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let given = words.first ?? displayName
+        let family = words.count > 1 ? words.dropFirst().joined(separator: " ") : given
+        return ["given_name": .text(given), "family_name": .text(family)]
+    }
+}
