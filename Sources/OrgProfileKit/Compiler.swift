@@ -7,16 +7,26 @@ import Support
 public struct SourceFile: Sendable {
     public var name: String
     public var bytes: [UInt8]
+    /// How to read the files org.yaml names beside itself.
+    public var companions: CompanionFiles
 
-    public init(name: String, bytes: [UInt8]) {
+    public init(name: String, bytes: [UInt8], companions: CompanionFiles = .none) {
         self.name = name
         self.bytes = bytes
+        self.companions = companions
     }
 
     /// Reads a file; the name is the path as given. Reads at most one byte more than the
     /// size limit, so a huge file is refused (by `Compiler.analyze`) without being loaded.
+    /// Its companions are read from its folder, named by their path from there.
     public static func read(_ path: String, limit: Int = Limits.standard.fileBytes) throws -> SourceFile {
-        SourceFile(name: path, bytes: try FileSystem.readExisting(path, owner: .person, limit: limit + 1))
+        let folder = (path as NSString).deletingLastPathComponent
+        return SourceFile(
+            name: path, bytes: try FileSystem.readExisting(path, owner: .person, limit: limit + 1),
+            companions: CompanionFiles { relative in
+                let companion = folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
+                return (companion, try FileSystem.readExisting(companion, owner: .person, limit: limit + 1))
+            })
     }
 }
 
@@ -45,6 +55,7 @@ public enum Compiler {
         }
         var (spec, decodeDiagnostics) = decoder.decode(tree)
         spec.file = source.name
+        decodeDiagnostics += source.companions.load(into: &spec, limits: limits)
         let counts = Validator.checkCounts(spec, limits: limits)
         // The rules and the model do not depend on each other: one core checks the rules
         // while the other builds the model and looks for collisions (only bounded once the

@@ -94,13 +94,16 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         #expect(result.stdout == "")
     }
 
+    /// Runs git in `folder` as a throwaway committer; the command must succeed.
+    static func git(_ arguments: [String], in folder: String) throws {
+        let result = try run("/usr/bin/env", ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", folder] + arguments)
+        #expect(result.status == 0, "git \(arguments): \(result.stderr)")
+    }
+
     @Test func diffAgainstAGitRevision() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        func git(_ arguments: String...) throws {
-            let result = try run("/usr/bin/env", ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", folder] + arguments)
-            #expect(result.status == 0, "git \(arguments): \(result.stderr)")
-        }
+        func git(_ arguments: String...) throws { try Self.git(arguments, in: folder) }
         // Outside a repository: a clear error.
         let outside = try orgprofile("diff", "--base", "HEAD", "org.yaml", in: folder)
         #expect(outside.status == 74)
@@ -144,6 +147,37 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         let unknown = try orgprofile("diff", "--base", "no-such-branch", in: folder)
         #expect(unknown.status == 74)
         #expect(unknown.stderr == "orgprofile: error: 'no-such-branch' is not a commit in the repository of 'org.yaml'\n1 error\n")
+    }
+
+    /// A role's inline_policy_file is read from org.yaml's folder, and by diff --base from the
+    /// revision: a policy broken in the working tree is reported once, in the new version.
+    @Test func anInlinePolicyFileIsReadBesideOrgYAMLAndAtTheRevision() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func git(_ arguments: String...) throws { try Self.git(arguments, in: folder) }
+        let config = folder + "/config"
+        try FileManager.default.createDirectory(atPath: config + "/policies", withIntermediateDirectories: true)
+        let yaml = try text(folder + "/org.yaml").replacingOccurrences(
+            of: "    tags: {team: platform}\n", with: "    tags: {team: platform}\n    inline_policy_file: policies/developer.json\n")
+        let start = try #require(yaml.range(of: "    inline_policy:\n"))
+        let end = try #require(yaml.range(of: "    tags: {team: platform}\n"))
+        try (yaml[..<start.lowerBound] + yaml[end.lowerBound...]).write(toFile: config + "/org.yaml", atomically: true, encoding: .utf8)
+        let policy = #"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "iam:CreateUser", "Resource": "*"}]}"#
+        try policy.write(toFile: config + "/policies/developer.json", atomically: true, encoding: .utf8)
+        let valid = try orgprofile("validate", "config/org.yaml", in: folder)
+        #expect(valid.status == 0, "\(valid.stderr)")
+
+        try git("init", "-q")
+        try git("add", "config")
+        try git("commit", "-q", "-m", "policy in a file")
+        try policy.replacingOccurrences(of: "Deny", with: "Permit").write(
+            toFile: config + "/policies/developer.json", atomically: true, encoding: .utf8)
+        let diff = try orgprofile("diff", "--base", "HEAD", "config/org.yaml", in: folder)
+        #expect(diff.status == 1)
+        #expect(
+            diff.stderr
+                == "config/policies/developer.json:1:52: error: Effect of statement 1 of the inline policy of role 'Developer' must be Allow or Deny\n1 error\n"
+        )
     }
 
     @Test func report() throws {

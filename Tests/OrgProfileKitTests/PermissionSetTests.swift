@@ -125,6 +125,64 @@ import Testing
         #expect(large.first?.hasPrefix("14:7: error[permission-set-limit]: the inline policy of role 'Developer' has ") == true)
     }
 
+    /// Every diagnostic of org.yaml with companion files, as `FILE:LINE:COLUMN: error[code]: message`.
+    func located(_ yaml: String, _ files: [String: String]) -> [String] {
+        Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(yaml.utf8), companions: .inMemory(files))).diagnostics.map(\.description)
+    }
+
+    /// `inline_policy_file`: the same policy as written inline, read from JSON beside org.yaml;
+    /// its problems at their places in that file, the path's at its place in org.yaml.
+    @Test func anInlinePolicyFileIsReadBesideOrgYAML() throws {
+        let json = """
+            {
+            	"Version": "2012-10-17",
+            	"Statement": [{"Effect": "Deny", "Action": ["iam:*"], "Resource": "*",
+            	  "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": 3600}}}]
+            }
+            """
+        let inline = """
+                inline_policy:
+                  Version: "2012-10-17"
+                  Statement: [{Effect: Deny, Action: ["iam:*"], Resource: "*", Condition: {NumericLessThan: {aws:MultiFactorAuthAge: "3600"}}}]
+
+            """
+        let yaml = org("    inline_policy_file: policies/developer.json\n")
+        #expect(located(yaml, ["policies/developer.json": json]) == [])
+        let fromFile = try #require(
+            Compiler.analyze(
+                SourceFile(name: "org.yaml", bytes: Array(yaml.utf8), companions: .inMemory(["policies/developer.json": json]))
+            )
+            .model?.roles.first { $0.name == "Developer" }?.definition?.inlinePolicy)
+        #expect(fromFile == (try model(org(inline)).roles.first { $0.name == "Developer" }?.definition?.inlinePolicy))
+
+        #expect(
+            located(
+                yaml,
+                [
+                    "policies/developer.json":
+                        #"{"Version": "2012-10-17", "Statement": [{"Effect": "Permit", "Action": "s3:*", "Resource": "*"}]}"#
+                ])
+                == [
+                    "policies/developer.json:1:52: error: Effect of statement 1 of the inline policy of role 'Developer' must be Allow or Deny"
+                ])
+        #expect(
+            located(yaml, ["policies/developer.json": "{\"Version\": \"2012-10-17\",\n  \"Statement\": [\n}"]).first?.hasPrefix(
+                "policies/developer.json:3:1: error: ") == true)
+        #expect(
+            located(yaml, [:]) == ["org.yaml:13:25: error: cannot read 'inline_policy_file' policies/developer.json: no such file"])
+        #expect(
+            located(org("    inline_policy_file: ../secrets/policy.json\n"), [:]) == [
+                "org.yaml:13:25: error: 'inline_policy_file' must name a file inside org.yaml's folder by its relative path (such as policies/developer.json), found '../secrets/policy.json'"
+            ])
+        #expect(
+            located(org("    inline_policy_file: /etc/policy.json\n"), [:]).first?.contains("must name a file inside org.yaml's folder")
+                == true)
+        #expect(
+            located(org(inline + "    inline_policy_file: policies/developer.json\n"), [:]) == [
+                "org.yaml:16:5: error: role 'Developer' has both 'inline_policy' and 'inline_policy_file'; a permission set has one inline policy: keep one of them"
+            ])
+    }
+
     @Test func tooManyPoliciesWarnAtTheDefaultQuotaAndFailAtTheRaisedOne() {
         let eleven = (1...11).map { "Policy\($0)" }.joined(separator: ", ")
         #expect(

@@ -1,4 +1,5 @@
 import Foundation
+import OrgYAML
 
 /// Reads a file as it was at a git revision (`git show REV:./FILE`), for `diff --base`.
 public enum GitRevision {
@@ -22,7 +23,15 @@ public enum GitRevision {
         guard shown.status == 0 else {
             throw Failure(description: "git show \(revision):\(path) failed: \(shown.error)")
         }
-        return SourceFile(name: "\(revision):\(path)", bytes: shown.output)
+        return SourceFile(
+            name: "\(revision):\(path)", bytes: shown.output,
+            companions: CompanionFiles { relative in
+                let name =
+                    "\(revision):\((path as NSString).deletingLastPathComponent.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative))"
+                let companion = try git(["show", "\(revision):./\(relative)"], in: folder)
+                guard companion.status == 0 else { throw Failure(description: "\(name): not in that revision") }
+                return (name, companion.output)
+            })
     }
 
     private static func git(_ arguments: [String], in folder: String) throws -> (status: Int32, output: [UInt8], error: String) {

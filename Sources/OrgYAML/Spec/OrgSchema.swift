@@ -153,6 +153,9 @@ public enum OrgSchema {
                                 "An IAM identity policy document written as YAML: Version \"2012-10-17\" and Statement."),
                             "required": .array([.string("Version"), .string("Statement")]),
                         ]),
+                        "inline_policy_file": string(
+                            "The inline policy as a JSON file, by its path relative to org.yaml's folder and inside it; instead of inline_policy."
+                        ),
                         "permissions_boundary": .object([
                             "description": .string("An AWS managed policy (as in managed_policies) or a customer-managed {name, path}."),
                             "oneOf": .array([.object(["type": .string("string")]), policyReference]),

@@ -88,6 +88,9 @@ public struct PermissionSetSpec: Sendable {
     /// An IAM policy document written as YAML, kept as its node so that each problem in it
     /// has its place.
     public var inlinePolicy: YAMLNode?
+    /// `inline_policy_file`: a JSON file beside org.yaml that holds the inline policy. The
+    /// analysis reads it (`CompanionFiles`) into `inlinePolicy`, located in that file.
+    public var inlinePolicyFile: Located<String>?
     public var permissionsBoundary: PermissionsBoundarySpec?
     public var tags: [(key: Located<String>, value: Located<String>)] = []
     /// Where the role is declared, for problems of the definition as a whole.

@@ -4,7 +4,7 @@ extension SpecDecoder {
     /// The keys of a role that define its permission set.
     static let permissionSetKeys = [
         "description", "session_duration", "relay_state", "managed_policies", "customer_managed_policies", "inline_policy",
-        "permissions_boundary", "tags",
+        "inline_policy_file", "permissions_boundary", "tags",
     ]
 
     /// The definition a role's keys write; nil when they write none of it.
@@ -31,6 +31,17 @@ extension SpecDecoder {
                         .wrongType,
                         "'inline_policy' in \(context) must be a policy document (a mapping with Version and Statement), found \(pair.value.kindDescription)",
                         at: pair.value.location))
+            }
+        }
+        if let pair = fields["inline_policy_file"] {
+            if fields["inline_policy"] != nil {
+                diagnostics.append(
+                    .error(
+                        .invalidPolicy,
+                        "\(context) has both 'inline_policy' and 'inline_policy_file'; a permission set has one inline policy: keep one of them",
+                        at: pair.key.location))
+            } else {
+                spec.inlinePolicyFile = string(pair.value, "'inline_policy_file' in \(context)")
             }
         }
         if let pair = fields["permissions_boundary"] {
