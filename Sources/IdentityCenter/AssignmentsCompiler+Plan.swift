@@ -10,8 +10,7 @@ extension AssignmentsCompiler {
         var unmanaged: [String] = []
         var problems: [String] = []
         var reprovision: [String] = []
-        let accountKey = Dictionary(grants.map { ($0.declared.accountID, $0.declared.account) }, uniquingKeysWith: { first, _ in first })
-        let accountNames = { (ids: [String]) in ids.map { accountKey[$0] ?? $0 }.sorted().joined(separator: ", ") }
+        let accountNames = { (ids: [String]) in ids.map { accountKeys[$0] ?? $0 }.sorted().joined(separator: ", ") }
 
         for set in permissionSets where set.live == nil { create.append("+ permission set \(set.role.name)") }
         for entry in directory {

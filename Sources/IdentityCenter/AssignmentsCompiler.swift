@@ -58,6 +58,8 @@ public struct AssignmentsCompiler {
     public let project: String
     public let source: String
     let file: String
+    /// org.yaml's key of each account, by ID.
+    let accountKeys: [String: String]
 
     /// `resolved` must have been built with the `creation` this output deploys
     /// (`Grants.Creation.definedPermissionSets`, and `.directory` when `directory`).
@@ -98,6 +100,7 @@ public struct AssignmentsCompiler {
         project = model.project
         self.source = source
         file = model.file
+        accountKeys = Dictionary(model.accounts.map { ($0.id, $0.key) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// How many CloudFormation resources the output holds.
