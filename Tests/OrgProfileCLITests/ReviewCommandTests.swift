@@ -207,7 +207,9 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         #expect(plain.status == 1)
         let lines = plain.stdout.replacingOccurrences(of: "\r\n", with: "\n")
         #expect(lines.contains("error: unknown group 'developer'; did you mean 'developers'?\n"), "\(lines)")
-        #expect(lines.contains("   \(line) |     groups: [developer]\n"), "\(lines)")
+        // Line numbers are right-aligned in five columns.
+        let gutter = String(repeating: " ", count: 5 - String(line).count) + "\(line) |"
+        #expect(lines.contains("\(gutter)     groups: [developer]\n"), "\(lines)")
         #expect(lines.contains("      |              ^\n"), "\(lines)")
         #expect(lines.hasSuffix("1 error\n"))
         #expect(!lines.contains("\u{1B}["))

@@ -128,7 +128,7 @@ import Testing
             ])
         #expect(
             diagnostics(variant("accounts: [infrastructure]", "accounts: infrastructure")) == [
-                "25:19: error[wrong-type]: 'accounts' in an assignment of user 'bob' must be a list of account names or \"*\" for every account, found 'infrastructure'"
+                "25:19: error[wrong-type]: 'accounts' in an assignment of user 'bob' must be a list of account names and selectors ({ou: PATH}, {tags: {KEY: VALUE}}) or \"*\" for every account, found 'infrastructure'"
             ])
         #expect(
             diagnostics(variant("  region: us-west-2\n", "  region: [us-west-2]\n")) == [

@@ -75,13 +75,25 @@ extension AccessModel {
         for candidate in kept { targetOfName[candidate.name] = candidate.target }
         var sources: [String: Set<ProfileSource>] = [:]
         for candidate in candidates(entry) where targetOfName[candidate.name] == candidate.target {
-            let source: ProfileSource =
-                if candidate.grant == nil { .userManagement } else if let group = candidate.group {
-                    .group(groupEntries[group].principal.name)
-                } else { .direct }
+            let source: ProfileSource
+            if let grant = candidate.grant {
+                let granted = candidate.group.map { groupEntries[$0].grants[grant] } ?? entry.grants[grant]
+                let reason = selectionReasons[granted.via]
+                let via = reason.selectorDescription == nil ? nil : reason
+                if let group = candidate.group {
+                    source = .group(groupEntries[group].principal.name, via: via)
+                } else {
+                    source = .direct(via: via)
+                }
+            } else {
+                source = .userManagement
+            }
             sources[profileNames.names[candidate.name], default: []].insert(source)
         }
-        return sources.mapValues { $0.sorted() }
+        // A source that grants the profile by name (or "*") needs no selector to explain it.
+        return sources.mapValues { found in
+            found.filter { source in source.selector == nil || !found.contains(source.withoutSelector) }.sorted()
+        }
     }
 
     /// One error per distinct pair of grants that would produce the same profile name for

@@ -77,12 +77,20 @@ public struct AccessModel: Sendable {
         var account: Int
         var role: Int
         var location: SourceLocation
-        /// Granted by `accounts: "*"`.
-        var isWildcard = false
+        /// Why its account is in it: an index into the model's `selectionReasons`
+        /// (`Grant.named`, `Grant.every`, or a selector's).
+        var via = Grant.named
         /// The number of the profile name it produces in `profileNames`.
         var name = 0
         /// Its profile's target in `targets`.
         var target = 0
+
+        /// The first two of `selectionReasons`.
+        static let named = 0
+        static let every = 1
+
+        /// Granted by `accounts: "*"`.
+        var isWildcard: Bool { via == Grant.every }
     }
 
     struct Entry: Sendable {
@@ -110,6 +118,9 @@ public struct AccessModel: Sendable {
     /// `defaults.settings`, sorted by key: what an account without settings of its own gets.
     public let defaultSettings: [Setting]
     public let roles: [Role]
+    /// Why an account is in a grant (`Grant.via`): named, `"*"`, then each selector some
+    /// assignment uses, once.
+    let selectionReasons: [AccountSelection.Reason]
     /// Substrings that make a role privileged in access reviews (`review.privileged_roles`).
     public let privilegedRolePatterns: [String]
     /// `<project>-<user_management.profile>`, when user_management is declared.
@@ -167,19 +178,27 @@ public struct AccessModel: Sendable {
 
         let accountIndex = Dictionary(accounts.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         let roleIndex = Dictionary(roles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let allAccounts = Array(accounts.indices)
+        let selection = AccountSelection(spec.accounts)
+        var reasons: [AccountSelection.Reason] = [.named, .every]
+        var reasonIndex: [AccountSelection.Reason: Int] = [:]
         func grants(_ assignments: [AssignmentSpec]) -> [Grant] {
             assignments.flatMap { assignment -> [Grant] in
                 guard let roleName = assignment.role, let role = roleIndex[roleName.value] else { return [] }
-                switch assignment.accounts {
-                case .all(let location):
-                    return allAccounts.map { Grant(account: $0, role: role, location: location, isWildcard: true) }
-                case .listed(let names):
-                    return names.compactMap { name in
-                        accountIndex[name.value].map { Grant(account: $0, role: role, location: name.location) }
+                return selection.select(assignment.accounts, except: assignment.except).map { selected in
+                    let via: Int
+                    switch selected.reason {
+                    case .named: via = Grant.named
+                    case .every: via = Grant.every
+                    case .ou, .tags:
+                        if let known = reasonIndex[selected.reason] {
+                            via = known
+                        } else {
+                            via = reasons.count
+                            reasonIndex[selected.reason] = via
+                            reasons.append(selected.reason)
+                        }
                     }
-                case nil:
-                    return []
+                    return Grant(account: selected.account, role: role, location: selected.location, via: via)
                 }
             }
         }
@@ -277,6 +296,7 @@ public struct AccessModel: Sendable {
         self.userManagementTargetIndex = userManagementTargetIndex
         self.groupEntries = groupEntries
         self.userEntries = userEntries
+        selectionReasons = reasons
         groupPositions = Dictionary(
             groupEntries.indices.map { (groupEntries[$0].principal.name, $0) }, uniquingKeysWith: { first, _ in first })
         userPositions = Dictionary(

@@ -1,21 +1,29 @@
+import OrgYAML
+
 /// Where a principal's profile comes from, as a reviewer asks "why does bob have this?".
 /// In JSON: `{"kind": "group", "name": "developers"}`, `{"kind": "direct"}`,
 /// `{"kind": "user_management"}`.
 public enum ProfileSource: Hashable, Sendable, Comparable, Encodable {
-    /// The principal's own `assignments` (a user's, or a group's for its team config).
-    case direct
+    /// The principal's own `assignments` (a user's, or a group's for its team config), and
+    /// the selector that chose the account when one did.
+    case direct(via: AccountSelection.Reason? = nil)
     /// An assignment of a group the user is a member of.
-    case group(String)
+    case group(String, via: AccountSelection.Reason? = nil)
     /// The `user_management` profile.
     case userManagement
 
-    /// A few words: `group platform`, `direct assignment`, `user management`.
+    /// A few words: `group platform`, `direct assignment`, `user management`, and the
+    /// selector after a comma: `group sre, OU Workloads/Prod`.
     public var description: String {
         switch self {
-        case .direct: "direct assignment"
-        case .group(let name): "group \(name)"
+        case .direct(let via): "direct assignment" + Self.suffix(via)
+        case .group(let name, let via): "group \(name)" + Self.suffix(via)
         case .userManagement: "user management"
         }
+    }
+
+    private static func suffix(_ via: AccountSelection.Reason?) -> String {
+        via?.selectorDescription.map { ", \($0)" } ?? ""
     }
 
     /// One word for machine-readable output: `direct`, `group`, `user_management`.
@@ -27,13 +35,48 @@ public enum ProfileSource: Hashable, Sendable, Comparable, Encodable {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind, name
+    /// The selector that chose the account, when one did (not a name, not `"*"`).
+    public var selector: AccountSelection.Reason? {
+        switch self {
+        case .direct(let via), .group(_, let via): via?.selectorDescription == nil ? nil : via
+        case .userManagement: nil
+        }
     }
 
+    /// The same source, without its selector.
+    var withoutSelector: ProfileSource {
+        switch self {
+        case .direct: .direct()
+        case .group(let name, _): .group(name)
+        case .userManagement: self
+        }
+    }
+
+    /// Direct, then groups by name, then user management.
+    public static func < (lhs: ProfileSource, rhs: ProfileSource) -> Bool {
+        func key(_ source: ProfileSource) -> (Int, String, String) {
+            switch source {
+            case .direct(let via): (0, "", via?.selectorDescription ?? "")
+            case .group(let name, let via): (1, name, via?.selectorDescription ?? "")
+            case .userManagement: (2, "", "")
+            }
+        }
+        return key(lhs) < key(rhs)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, name, ou, tags
+    }
+
+    /// `{"kind": "group", "name": "sre", "ou": "Workloads/Prod"}`.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(kind, forKey: .kind)
-        if case .group(let name) = self { try container.encode(name, forKey: .name) }
+        if case .group(let name, _) = self { try container.encode(name, forKey: .name) }
+        switch selector {
+        case .ou(let path)?: try container.encode(path, forKey: .ou)
+        case .tags(let tags)?: try container.encode(tags, forKey: .tags)
+        case .named?, .every?, nil: break
+        }
     }
 }

@@ -54,6 +54,10 @@ extension DiagnosticCode {
     public static let unknownRole = DiagnosticCode(rawValue: "unknown-role")
     public static let unknownAccount = DiagnosticCode(rawValue: "unknown-account")
     public static let unknownGroup = DiagnosticCode(rawValue: "unknown-group")
+    public static let invalidOU = DiagnosticCode(rawValue: "invalid-ou")
+    public static let unknownOU = DiagnosticCode(rawValue: "unknown-ou")
+    public static let emptySelection = DiagnosticCode(rawValue: "empty-selection")
+    public static let needlessExcept = DiagnosticCode(rawValue: "needless-except")
     public static let userManagementNotDeclared = DiagnosticCode(rawValue: "user-management-not-declared")
     public static let profileCollision = DiagnosticCode(rawValue: "profile-collision")
     public static let userWithoutAccess = DiagnosticCode(rawValue: "user-without-access")
@@ -99,6 +103,10 @@ extension DiagnosticCode {
         .unknownRole,
         .unknownAccount,
         .unknownGroup,
+        .invalidOU,
+        .unknownOU,
+        .emptySelection,
+        .needlessExcept,
         .userManagementNotDeclared,
         .profileCollision,
         .userWithoutAccess,

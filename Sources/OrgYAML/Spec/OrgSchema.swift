@@ -81,13 +81,40 @@ public enum OrgSchema {
             [
                 "role": string("A role declared under roles.", pattern: permissionSetPattern),
                 "accounts": .object([
-                    "description": .string("Account names, or \"*\" for every account (also accounts added later)."),
+                    "description": .string(
+                        "Account names and selectors ({ou: Workloads/Prod}: every account at or below that OU; {tags: {team: orders}}: every account with all those tags), mixed; or \"*\" for every account (also accounts added later)."
+                    ),
                     "oneOf": .array([
                         .object(["const": .string("*")]),
-                        .object(["type": .string("array"), "items": .object(["type": .string("string"), "pattern": .string(slugPattern)])]),
+                        .object([
+                            "type": .string("array"),
+                            "items": .object([
+                                "oneOf": .array([
+                                    .object(["type": .string("string"), "pattern": .string(slugPattern)]),
+                                    mapping(
+                                        "Every account at or below this OU.",
+                                        [
+                                            "ou": string(
+                                                "An OU path from the root, such as Workloads/Prod; / for the root.", pattern: ouPattern)
+                                        ],
+                                        required: ["ou"]),
+                                    mapping("Every account with all these tags.", ["tags": tags("The tags to match.")], required: ["tags"]),
+                                ])
+                            ]),
+                        ]),
                     ]),
                 ]),
+                "except": list("Account names left out of what accounts selects.", of: string("A declared account.", pattern: slugPattern)),
             ], required: ["role", "accounts"]))
+
+    static let ouPattern = "^(/|[^/]+(/[^/]+)*)$"
+
+    static func tags(_ description: String) -> Value {
+        .object([
+            "type": .array([.string("object"), .string("null")]), "description": .string(description),
+            "additionalProperties": .object(["type": .array([.string("string"), .string("null")])]),
+        ])
+    }
 
     static let policyReference = mapping(
         "A customer-managed policy, by name and path (default /).",
@@ -131,6 +158,10 @@ public enum OrgSchema {
                         "name": string("A display name, in config comments and onboarding pages."),
                         "region": region,
                         "settings": settings,
+                        "ou": string(
+                            "Where the account sits in the organisation: the OU path from the root, such as Workloads/Prod; / directly under the root.",
+                            pattern: ouPattern),
+                        "tags": tags("The account's tags in Organizations, for {tags: ...} selectors."),
                     ], required: ["id"])),
             "roles": named(
                 "The permission sets, named exactly as in IAM Identity Center.", names: permissionSetPattern,
@@ -160,10 +191,7 @@ public enum OrgSchema {
                             "description": .string("An AWS managed policy (as in managed_policies) or a customer-managed {name, path}."),
                             "oneOf": .array([.object(["type": .string("string")]), policyReference]),
                         ]),
-                        "tags": .object([
-                            "type": .array([.string("object"), .string("null")]), "description": .string("Tags of the permission set."),
-                            "additionalProperties": .object(["type": .string("string")]),
-                        ]),
+                        "tags": tags("Tags of the permission set."),
                     ])),
             "user_management": mapping(
                 "The special <project>-user-management profile.",

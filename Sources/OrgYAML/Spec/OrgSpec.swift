@@ -64,6 +64,10 @@ public struct AccountSpec: Sendable {
     public var displayName: Located<String>?
     public var region: Located<String>?
     public var settings: [SettingSpec] = []
+    /// Where the account sits in the organisation: the path of organisational units from
+    /// the root (`Workloads/Prod`), `/` for an account directly under the root.
+    public var ou: Located<String>?
+    public var tags: [(key: Located<String>, value: Located<String>)] = []
 }
 
 public struct RoleSpec: Sendable {
@@ -129,12 +133,32 @@ public struct AssignmentSpec: Sendable {
     public enum Accounts: Sendable {
         /// `accounts: "*"`: every declared account.
         case all(SourceLocation)
-        case listed([Located<String>])
+        case listed([AccountSelectorSpec])
     }
 
     public var role: Located<String>?
     public var accounts: Accounts?
+    /// Account keys left out of what `accounts` selects.
+    public var except: [Located<String>] = []
     public var location: SourceLocation
+}
+
+/// One entry of an assignment's `accounts:` list.
+public enum AccountSelectorSpec: Sendable {
+    /// An account's key.
+    case account(Located<String>)
+    /// `{ou: Workloads/Prod}`: every account at or below that organisational unit.
+    case ou(Located<String>)
+    /// `{tags: {team: orders}}`: every account that has all of these tags.
+    case tags([(key: Located<String>, value: Located<String>)], at: SourceLocation)
+
+    public var location: SourceLocation {
+        switch self {
+        case .account(let key): key.location
+        case .ou(let path): path.location
+        case .tags(_, let location): location
+        }
+    }
 }
 
 public struct GroupSpec: Sendable {

@@ -81,12 +81,13 @@ public struct SpecDecoder {
         static let review = ["privileged_roles"]
         static let session = ["name", "start_url", "region", "registration_scopes"]
         static let defaults = ["region", "settings"]
-        static let account = ["id", "name", "region", "settings"]
+        static let account = ["id", "name", "region", "settings", "ou", "tags"]
         static let role = ["profile_suffix"] + SpecDecoder.permissionSetKeys
         static let userManagement = ["profile", "delegated_admin", "organization_management"]
         static let userManagementTarget = ["account", "role"]
         static let group = ["identity_center_name", "description", "user_management", "assignments"]
-        static let assignment = ["role", "accounts"]
+        static let assignment = ["role", "accounts", "except"]
+        static let accountSelector = ["ou", "tags"]
         static let user = ["identity_center_name", "name", "email", "groups", "assignments", "user_management", "super_admin", "disabled"]
     }
 
@@ -134,6 +135,10 @@ public struct SpecDecoder {
         account.displayName = optionalString(fields, "name")
         account.region = optionalString(fields, "region")
         account.settings = settings(fields["settings"], owner: context)
+        account.ou = optionalString(fields, "ou")
+        if let pair = fields["tags"], let tags = mapping(pair.value, "'tags' in \(context)") {
+            account.tags = stringPairs(tags, key: "tag", in: "tags of \(context)", emptyValues: true)
+        }
         return account
     }
 
@@ -177,6 +182,7 @@ public struct SpecDecoder {
             if let accounts = fields.required("accounts", diagnostics: &diagnostics) {
                 assignment.accounts = accountSelection(accounts.value, context)
             }
+            if let except = fields["except"] { assignment.except = stringList(except.value, "'except' in \(context)") }
             return assignment
         }
     }
@@ -187,11 +193,47 @@ public struct SpecDecoder {
             diagnostics.append(
                 .error(
                     .wrongType,
-                    "'accounts' in \(context) must be a list of account names or \"*\" for every account, found '\(scalar.text)'",
+                    "'accounts' in \(context) must be a list of account names and selectors ({ou: PATH}, {tags: {KEY: VALUE}}) or \"*\" for every account, found '\(scalar.text)'",
                     at: node.location))
             return nil
         }
-        return .listed(stringList(node, "'accounts' in \(context)"))
+        let what = "'accounts' in \(context)"
+        return .listed(
+            items(node, what, shape: "a list of account names and selectors").compactMap { item -> AccountSelectorSpec? in
+                guard item.isMapping else { return string(item, "each entry of \(what)").map { .account($0) } }
+                return accountSelector(item, "a selector of \(what)")
+            })
+    }
+
+    /// `{ou: PATH}` or `{tags: {KEY: VALUE, ...}}`: exactly one of them.
+    private mutating func accountSelector(_ node: YAMLNode, _ context: String) -> AccountSelectorSpec? {
+        guard let fields = fields(node, allowed: Keys.accountSelector, context: context, owner: node.location) else { return nil }
+        switch (fields["ou"], fields["tags"]) {
+        case (let ou?, nil):
+            return string(ou.value, "'ou' in \(context)").map { .ou($0) }
+        case (nil, let tags?):
+            guard let pairs = mapping(tags.value, "'tags' in \(context)") else { return nil }
+            let read = stringPairs(pairs, key: "tag", in: "tags of \(context)", emptyValues: true)
+            guard !read.isEmpty else {
+                diagnostics.append(
+                    .error(.wrongType, "'tags' in \(context) must name at least one tag, such as {team: orders}", at: tags.value.location))
+                return nil
+            }
+            return .tags(read, at: node.location)
+        case (_?, _?):
+            diagnostics.append(
+                .error(
+                    .wrongType,
+                    "\(context) has both 'ou' and 'tags'; write them as two selectors ({ou: ...}, {tags: ...}), which select the accounts of either",
+                    at: node.location))
+            return nil
+        case (nil, nil):
+            if fields.misspelt.isEmpty {
+                diagnostics.append(
+                    .error(.missingKey, "\(context) must have 'ou' or 'tags', such as {ou: Workloads/Prod}", at: node.location))
+            }
+            return nil
+        }
     }
 
     private mutating func group(_ entry: NamedEntry) -> GroupSpec? {

@@ -7,6 +7,10 @@ public struct Validator {
     private let accountKeys: Set<String>
     private let roleNames: Set<String>
     private let groupNames: Set<String>
+    /// What each assignment's selectors pick.
+    private let selection: AccountSelection
+    /// The OU paths some account is at or below.
+    private let knownOUs: Set<String>
     /// The allow_commands values some setting uses.
     private var usedCommands = Set<String>()
 
@@ -36,6 +40,8 @@ public struct Validator {
         accountKeys = Set(spec.accounts.map(\.key.value))
         roleNames = Set(spec.roles.map(\.name.value))
         groupNames = Set(spec.groups.map(\.name.value))
+        selection = AccountSelection(spec.accounts)
+        knownOUs = selection.knownOUs
     }
 
     private mutating func run() {
@@ -109,7 +115,20 @@ public struct Validator {
             if let name = account.displayName { configValue(name, "the name of account '\(account.key.value)'") }
             if let region = account.region { checkRegion(region, "region of account '\(account.key.value)'") }
             settings(account.settings, "account '\(account.key.value)'")
+            if let ou = account.ou { ouPath(ou, "the ou of account '\(account.key.value)'") }
         }
+    }
+
+    /// An OU path's form; false when it is not one.
+    @discardableResult
+    private mutating func ouPath(_ path: Located<String>, _ what: String) -> Bool {
+        guard !AccountSelection.isPath(path.value) else { return true }
+        diagnostics.append(
+            .error(
+                .invalidOU,
+                "\(what) is '\(path.value)'; write the path of organisational units from the root without a leading or trailing '/', such as Workloads/Prod, or / for an account directly under the root",
+                at: path.location))
+        return false
     }
 
     private mutating func checkRole(_ role: RoleSpec) {
@@ -174,9 +193,46 @@ public struct Validator {
     private mutating func assignments(_ assignments: [AssignmentSpec]) {
         for assignment in assignments {
             if let role = assignment.role { reference(role, to: "role", in: roleNames, code: .unknownRole) }
-            if case .listed(let accounts) = assignment.accounts {
-                for account in accounts { reference(account, to: "account", in: accountKeys, code: .unknownAccount) }
+            if case .listed(let selectors) = assignment.accounts {
+                for selector in selectors { accountSelector(selector) }
             }
+            guard !assignment.except.isEmpty else { continue }
+            let selected = Set(selection.select(assignment.accounts, except: []).map(\.account))
+            for key in assignment.except {
+                reference(key, to: "account", in: accountKeys, code: .unknownAccount)
+                if let account = selection.index[key.value], !selected.contains(account) {
+                    diagnostics.append(
+                        .warning(
+                            .needlessExcept,
+                            "'except' leaves out account '\(key.value)', which this assignment's 'accounts' does not select anyway; remove it",
+                            at: key.location))
+                }
+            }
+        }
+    }
+
+    /// An account's key must be declared; an OU must hold some account; tags should match one.
+    private mutating func accountSelector(_ selector: AccountSelectorSpec) {
+        switch selector {
+        case .account(let key):
+            reference(key, to: "account", in: accountKeys, code: .unknownAccount)
+        case .ou(let path):
+            guard ouPath(path, "the OU of a selector"), !knownOUs.contains(path.value), !spec.unreadSections.contains("accounts") else {
+                return
+            }
+            let known =
+                knownOUs.isEmpty
+                ? "; no account has an 'ou' yet: write each account's place, such as ou: Workloads/Prod"
+                : Suggestion.hint(for: path.value, in: knownOUs.sorted())
+            diagnostics.append(
+                .error(.unknownOU, "no account is at or below OU '\(path.value)' (the 'ou' of the accounts)\(known)", at: path.location))
+        case .tags:
+            guard selection.accounts(selector).isEmpty, !spec.unreadSections.contains("accounts"),
+                let description = AccountSelection.reason(selector).selectorDescription
+            else { return }
+            diagnostics.append(
+                .warning(
+                    .emptySelection, "no account has \(description), so this selector selects no account", at: selector.location))
         }
     }
 
