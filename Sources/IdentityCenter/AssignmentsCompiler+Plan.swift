@@ -38,7 +38,7 @@ extension AssignmentsCompiler {
                     reprovision.append(
                         "~ \(finding.message)\n      aws sso-admin provision-permission-set --instance-arn \(snapshot.instance.arn) --permission-set-arn \(arn) --target-type ALL_PROVISIONED_ACCOUNTS"
                     )
-                case .missingMembership, .undeclaredMembership, .accountName: continue
+                case .missingMembership, .undeclaredMembership, .accountName, .accountPlacement: continue
                 case .missingPrincipal, .missingAccount, .missingPermissionSet: problems.append("! \(finding.message)")
                 }
             }

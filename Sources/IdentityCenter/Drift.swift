@@ -24,6 +24,8 @@ public struct Drift: Sendable {
         case permissionSetDefinition = "permission_set_definition"
         /// A permission set provisioned to some accounts with an older version than its latest.
         case outdatedProvisioning = "outdated_provisioning"
+        /// An account whose OU or tags in Organizations differ from org.yaml's.
+        case accountPlacement = "account_placement"
     }
 
     public struct Finding: Sendable, Equatable {
@@ -85,7 +87,10 @@ public struct Drift: Sendable {
                 Finding(kind: kind, message: problem.message + consequence, location: problem.location, isPrivileged: false),
                 kind: problem.principal?.kind, name: problem.principal?.name)
         }
-        for finding in Self.definitionFindings(model: model, snapshot: snapshot) { add(finding, kind: nil, name: nil) }
+        for finding in Self.definitionFindings(model: model, snapshot: snapshot) + Self.placementFindings(model: model, snapshot: snapshot)
+        {
+            add(finding, kind: nil, name: nil)
+        }
         for renamed in resolved.renamedAccounts {
             add(
                 Finding(

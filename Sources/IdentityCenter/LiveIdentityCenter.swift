@@ -12,8 +12,10 @@ import Support
 ///    permission sets, users and groups;
 /// 3. each permission set described, each group's members, and each active account's
 ///    provisioned permission sets;
-/// 4. the assignments of each (account, provisioned permission set) pair.
-/// Calls: 7 + permission sets + groups + accounts + provisioned pairs, at most `jobs` at once.
+/// 4. the assignments of each (account, provisioned permission set) pair;
+/// 5. where each account sits and its tags (`placement`).
+/// Calls: 7 + 7 x permission sets + groups + accounts + provisioned pairs, and 1 + 2 x (OUs + 1)
+/// + accounts for the placement, at most `jobs` at once.
 public struct LiveIdentityCenter: IdentityCenterSource {
     public var aws: AWSCommand
     public var jobs: Int
@@ -190,6 +192,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
         let lists = try reader.lists(of: instance)
         let details = try reader.details(of: instance, lists)
         let assignments = try reader.assignments(of: instance, details.provisioned)
+        let placement = placement(reader, accounts: lists.activeAccounts.map(\.Id))
         let users = lists.users.map { user in
             let email = user.Emails?.first { $0.Primary == true }?.Value ?? user.Emails?.first?.Value
             return Snapshot.User(id: user.UserId, userName: user.UserName, displayName: user.DisplayName, email: email)
@@ -203,7 +206,11 @@ public struct LiveIdentityCenter: IdentityCenterSource {
         return Snapshot(
             instance: .init(arn: instance.InstanceArn, identityStoreID: instance.IdentityStoreId, region: aws.effectiveRegion()),
             organization: organization,
-            accounts: lists.activeAccounts.map { Snapshot.Account(id: $0.Id, name: $0.Name ?? $0.Id, status: accountStatus($0)) },
+            accounts: lists.activeAccounts.map { account in
+                Snapshot.Account(
+                    id: account.Id, name: account.Name ?? account.Id, status: accountStatus(account),
+                    ou: placement.ous?[account.Id], tags: placement.tags.map { $0[account.Id] ?? [:] })
+            },
             permissionSets: details.permissionSets, users: users, groups: groups, memberships: details.memberships,
             assignments: assignments)
     }

@@ -9,6 +9,9 @@ public struct OrgImport {
     public var project: String
     public var startURL: String
     public var region: String
+    /// A group's grant that covers exactly the accounts at or below one OU (two or more) is
+    /// written as `{ou: PATH}` (the deepest such OU), so accounts that join it later follow.
+    public var selectors = false
 
     /// Assignments whose principal the snapshot does not have (deleted meanwhile): left out.
     public private(set) var skipped: [Snapshot.Assignment] = []
@@ -80,6 +83,27 @@ public struct OrgImport {
         yaml += "accounts:\n"
         for (account, key) in zip(accounts, accountKeys).sorted(by: { $0.1 < $1.1 }) {
             yaml += "  \(key):\n    id: \"\(account.id)\"\n    name: \(YAMLText.scalar(account.name))\n"
+            if let ou = account.ou { yaml += "    ou: \(YAMLText.scalar(ou))\n" }
+            if let tags = account.tags, !tags.isEmpty {
+                yaml += "    tags:\n" + tags.keys.sorted().map { "      \(YAMLText.scalar($0)): \(YAMLText.scalar(tags[$0]!))\n" }.joined()
+            }
+        }
+        // The accounts at or below each OU, for --selectors.
+        var underOU: [String: Set<String>] = [:]
+        for account in accounts {
+            guard let ou = account.ou, let key = accountKey[account.id] else { continue }
+            var path = ""
+            for part in ou == "/" ? [] : ou.split(separator: "/") {
+                path = path.isEmpty ? String(part) : path + "/" + part
+                underOU[path, default: []].insert(key)
+            }
+        }
+        /// The deepest OU whose accounts are exactly these.
+        func ou(covering accounts: Set<String>) -> String? {
+            guard selectors, accounts.count > 1 else { return nil }
+            return underOU.filter { $0.value == accounts }.keys.max {
+                ($0.split(separator: "/").count, $1) < ($1.split(separator: "/").count, $0)
+            }
         }
 
         let usedRoles = Set(held.values.flatMap(\.keys))
@@ -106,7 +130,13 @@ public struct OrgImport {
             for role in roles.keys.sorted() {
                 let accounts = roles[role]!
                 let list =
-                    accounts == allAccounts && allAccounts.count > 1 ? "\"*\"" : "[" + accounts.sorted().joined(separator: ", ") + "]"
+                    if accounts == allAccounts && allAccounts.count > 1 {
+                        "\"*\""
+                    } else if principal.kind == .group, let path = ou(covering: accounts) {
+                        "[{ou: \(YAMLText.scalar(path))}]"
+                    } else {
+                        "[" + accounts.sorted().joined(separator: ", ") + "]"
+                    }
                 text += "      - role: \(YAMLText.scalar(role))\n        accounts: \(list)\n"
             }
             return text

@@ -49,9 +49,14 @@ public struct Snapshot: Codable, Equatable, Sendable {
         public var id: String
         public var name: String
         public var status: String
+        /// Its OU path from the root (`Workloads/Prod`, `/` under the root), as org.yaml's
+        /// `ou` writes it; nil when the OU tree could not be read.
+        public var ou: String?
+        /// Its tags in Organizations; nil when they could not be read.
+        public var tags: [String: String]?
 
-        public init(id: String, name: String, status: String) {
-            (self.id, self.name, self.status) = (id, name, status)
+        public init(id: String, name: String, status: String, ou: String? = nil, tags: [String: String]? = nil) {
+            (self.id, self.name, self.status, self.ou, self.tags) = (id, name, status, ou, tags)
         }
     }
 

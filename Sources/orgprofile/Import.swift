@@ -15,7 +15,9 @@ extension OrgProfileCommand {
                 names (the Identity Center name kept in identity_center_name where it \
                 differs), users by their user names. Assignments are grouped by role, "*" \
                 where a role covers every account; roles that one person holds together on \
-                one account get profile_suffixes. The user_management section is written \
+                one account get profile_suffixes. Each account's ou and tags are written as \
+                Organizations has them; with --selectors, a group's grant that covers exactly \
+                the accounts at or below one OU (two or more) is written as {ou: PATH}. The user_management section is written \
                 commented out: the accounts are found, the roles cannot be. The same state \
                 gives the same bytes, and the file always validates.
 
@@ -45,6 +47,9 @@ extension OrgProfileCommand {
             completion: .file())
         var output: String?
 
+        @Flag(name: .long, help: "Write a group's grant that covers exactly one OU's accounts as {ou: PATH}.")
+        var selectors = false
+
         @Flag(name: .long, help: "Replace --output if it exists.")
         var force = false
 
@@ -69,6 +74,7 @@ extension OrgProfileCommand {
                 throw Exit.usage
             }
             var importer = OrgImport(snapshot: state, project: project, startURL: startURL, region: region)
+            importer.selectors = selectors
             let yaml = importer.render()
             for assignment in importer.skipped {
                 frontend.warn(

@@ -206,6 +206,52 @@ enum Fixture {
         }
     }
 
+    /// Placed and tagged: an import writes where each account sits, with --selectors an OU for
+    /// a group's grant that covers exactly its accounts; drift reports an account placed or
+    /// tagged otherwise live, with the grants that would follow it.
+    @Test func accountsPlacedOtherwiseLive() throws {
+        var snapshot = Fixture.snapshot
+        snapshot.accounts[0].ou = "/"
+        snapshot.accounts[1].ou = "Platform/Shared"
+        snapshot.accounts[2].ou = "Platform/Shared"
+        for index in snapshot.accounts.indices { snapshot.accounts[index].tags = [:] }
+        snapshot.accounts[2].tags = ["team": "dev", "cost center": "4711"]
+        var importer = OrgImport(snapshot: snapshot, project: "acme", region: "eu-west-1")
+        importer.selectors = true
+        let yaml = importer.render()
+        #expect(yaml.contains("    ou: \"/\"\n"), "\(yaml)")
+        #expect(
+            yaml.contains(
+                "  workload-dev:\n    id: \"333333333333\"\n    name: Workload Dev\n    ou: Platform/Shared\n    tags:\n      cost center: \"4711\"\n      team: dev\n"
+            ), "\(yaml)")
+        // ops holds ReadOnlyAccess everywhere ("*"); dev-team's Developer is one account; no OU selector for either.
+        #expect(!yaml.contains("{ou:"))
+        #expect(try drift(yaml, snapshot) == [])
+
+        let selective = yaml.replacingOccurrences(
+            of: "      - role: Developer\n        accounts: [workload-dev]\n",
+            with: "      - role: Developer\n        accounts: [{tags: {team: dev}}]\n")
+        #expect(selective != yaml)
+        var moved = snapshot
+        moved.accounts[2].ou = "Sandbox"
+        moved.accounts[2].tags = ["team": "ops"]
+        let found = Drift(model: try Fixture.model(selective), snapshot: moved).subjects.flatMap(\.findings).filter {
+            $0.kind == .accountPlacement
+        }
+        #expect(
+            found.map(\.message) == [
+                "account 'workload-dev' (333333333333) is in OU Sandbox in Organizations, Platform/Shared in org.yaml and has tags team=ops in Organizations, cost center=4711, team=dev in org.yaml; placed as Organizations has it, group dev-team would lose Developer"
+            ])
+        #expect(found.first?.isPrivileged == false)
+        // Where org.yaml does not place an account, its OU is not compared; its tags still are.
+        let unplaced = Drift(
+            model: try Fixture.model(selective.replacingOccurrences(of: "    ou: Platform/Shared\n", with: "")), snapshot: moved)
+        #expect(
+            unplaced.subjects.flatMap(\.findings).filter { $0.kind == .accountPlacement }.map(\.message) == [
+                "account 'workload-dev' (333333333333) has tags team=ops in Organizations, cost center=4711, team=dev in org.yaml; placed as Organizations has it, group dev-team would lose Developer"
+            ])
+    }
+
     @Test func aFreshImportHasNoDrift() throws {
         #expect(try drift(Fixture.imported()) == [])
         #expect(

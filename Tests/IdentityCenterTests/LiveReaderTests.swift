@@ -30,15 +30,19 @@ import Testing
         #expect(snapshot.users == [.init(id: "u1", userName: "ann", displayName: nil, email: "ann@x")])
         #expect(snapshot.memberships == [.init(groupID: "g1", userID: "u1")])
         #expect(snapshot.assignments.count == 2)
+        // Where the accounts sit: the management account under the root, Infra in Workloads.
+        #expect(snapshot.accounts.map(\.ou) == ["/", "Workloads"])
+        #expect(snapshot.accounts.map(\.tags) == [[:], ["env": "prod"]])
         // 7 fixed calls, 2 permission sets described and their definitions read (6 calls each),
         // 1 group, 2 active accounts, 2 provisioned pairs of this instance (the foreign
-        // permission set is not asked about).
+        // permission set is not asked about); the OU tree (the root, then two calls for each
+        // of the root and Workloads) and each active account's tags.
         let calls = try String(contentsOfFile: folder + "/calls", encoding: .utf8).split(separator: "\n")
-        #expect(calls.count == 26)
+        #expect(calls.count == 33)
         #expect(calls.allSatisfy { $0.hasSuffix("--output json") })
         #expect(!calls.contains { $0.contains("arn:foreign") })
-        #expect(collected.progress.count == 26)
-        #expect(collected.progress.map(\.0).max() == 26)
+        #expect(collected.progress.count == 33)
+        #expect(collected.progress.map(\.0).max() == 33)
         #expect(collected.progress.allSatisfy { $0.0 <= $0.1 })
     }
 

@@ -185,6 +185,59 @@ struct LiveIdentityCenterTests {
             changed.stdout.contains("  ~ role 'Developer': its definition changes; applying provisions it again on "), "\(changed.stdout)")
     }
 
+    /// Accounts by OU and tag against the local Identity Center with an OU tree: import with
+    /// --selectors writes each account's ou and tags and an OU selector for the grant that
+    /// covers exactly Workloads, and compiles to the very configs of the plain import; drift
+    /// finds nothing, and after an account moves live, that account, with the grant that
+    /// would follow it, at its ou line.
+    @Test func selectorsRoundTrip() throws {
+        let (server, folder) = try seeded()
+        defer {
+            server.stop()
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        let placed = try run("/usr/bin/env", ["python3", seedScript, server.endpoint, "place"], environment: server.environment)
+        #expect(placed.status == 0, "\(placed.stderr)")
+        #expect(try orgprofile(["snapshot", "--output", "snapshot.json"], server, in: folder).status == 0)
+        for (name, flags) in [("plain", [String]()), ("selected", ["--selectors"])] {
+            try FileManager.default.createDirectory(atPath: folder + "/" + name, withIntermediateDirectories: true)
+            let imported = try orgprofile(
+                ["import", "--project", "acme", "--snapshot", "../snapshot.json", "--output", "org.yaml"] + flags, server,
+                in: folder + "/" + name)
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let compiled = try orgprofile(["compile", "org.yaml", "--out", "dist"], server, in: folder + "/" + name)
+            #expect(compiled.status == 0, "\(compiled.stderr)")
+        }
+        let yaml = try text(folder + "/selected/org.yaml")
+        #expect(yaml.contains("    ou: Workloads/Dev\n    tags:\n      team: apps\n"), "\(yaml)")
+        #expect(yaml.contains("      - role: ReadOnlyAccess\n        accounts: [{ou: Workloads}]\n"), "\(yaml)")
+        #expect(!(try text(folder + "/plain/org.yaml")).contains("{ou:"))
+        #expect(tree(folder + "/selected/dist") == tree(folder + "/plain/dist"))
+        #expect(tree(folder + "/plain/dist").count > 5)
+
+        let fresh = try orgprofile(
+            ["drift", "org.yaml", "--snapshot", "../snapshot.json", "--exit-code"], server, in: folder + "/selected")
+        #expect(fresh.status == 0, "\(fresh.stdout)\(fresh.stderr)")
+        let moved = try run("/usr/bin/env", ["python3", seedScript, server.endpoint, "move-account"], environment: server.environment)
+        #expect(moved.status == 0, "\(moved.stderr)")
+        let drift = try orgprofile(["drift", "org.yaml", "--format", "json", "--exit-code"], server, in: folder + "/selected")
+        #expect(drift.status == 1, "\(drift.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(drift.stdout.utf8)) as? [String: Any])
+        let findings = (document["subjects"] as? [[String: Any]] ?? []).flatMap { $0["findings"] as? [[String: Any]] ?? [] }
+        let line = try #require(yaml.components(separatedBy: "\n").firstIndex(of: "    ou: Workloads/Dev")) + 1
+        #expect(findings.map { "\($0["kind"] as! String) \($0["line"] as? Int ?? 0)" } == ["account_placement \(line)"], "\(drift.stdout)")
+        #expect(
+            findings.first?["message"] as? String
+                == "account 'workload-development' (\(try accountID("Workload Development", in: folder + "/snapshot.json"))) is in OU Infrastructure in Organizations, Workloads/Dev in org.yaml; placed as Organizations has it, group app-developers would lose ReadOnlyAccess"
+        )
+    }
+
+    /// An account's ID in a snapshot, by its name.
+    func accountID(_ name: String, in path: String) throws -> String {
+        let state = try #require(try JSONSerialization.jsonObject(with: Data(text(path).utf8)) as? [String: Any])
+        return try #require((state["accounts"] as? [[String: Any]])?.first { $0["name"] as? String == name }?["id"] as? String)
+    }
+
     /// Each user's access in a snapshot: "ACCOUNT_ID ROLE" for their own assignments and
     /// those of their groups.
     static func liveAccess(_ state: [String: Any]) -> [String: Set<String>] {

@@ -51,6 +51,13 @@ public enum FakeAWS {
             "sso-admin list-tags-for-resource") echo '{"Tags": [{"Key": "team", "Value": "ops"}]}' ;;
             "sso-admin list-accounts-for-provisioned-permission-set")
                 case "$*" in *arn:ps-a*) echo '{"AccountIds": ["222222222222"]}' ;; *) echo '{"AccountIds": []}' ;; esac ;;
+            "organizations list-roots") echo '{"Roots": [{"Id": "r-1", "Name": "Root"}]}' ;;
+            "organizations list-organizational-units-for-parent")
+                case "$*" in *r-1*) echo '{"OrganizationalUnits": [{"Id": "ou-w", "Name": "Workloads"}]}' ;; *) echo '{"OrganizationalUnits": []}' ;; esac ;;
+            "organizations list-accounts-for-parent")
+                case "$*" in *r-1*) echo '{"Accounts": [{"Id": "111111111111"}]}' ;; *) echo '{"Accounts": [{"Id": "222222222222"}]}' ;; esac ;;
+            "organizations list-tags-for-resource")
+                case "$*" in *222222222222*) echo '{"Tags": [{"Key": "env", "Value": "prod"}]}' ;; *) echo '{"Tags": []}' ;; esac ;;
             *) echo "unexpected call: $*" >&2; exit 2 ;;
             esac
 

@@ -19,13 +19,18 @@ public struct AccessModel: Sendable {
         public let location: SourceLocation
         /// Where its `id` is written, when it is.
         public let idLocation: SourceLocation?
+        /// Where org.yaml places it (`ou`) and how it is tagged: what selectors read. Not part
+        /// of equality: profiles do not show them.
+        public let ou: Located<String>?
+        public let tags: [String: String]
 
         init(
             key: String, id: String, displayName: String?, region: String, settings: [Setting], isUserManagementTarget: Bool,
-            location: SourceLocation, idLocation: SourceLocation?
+            location: SourceLocation, idLocation: SourceLocation?, ou: Located<String>?, tags: [String: String]
         ) {
             (self.key, self.id, self.displayName, self.region, self.settings) = (key, id, displayName, region, settings)
             (self.isUserManagementTarget, self.location, self.idLocation) = (isUserManagementTarget, location, idLocation)
+            (self.ou, self.tags) = (ou, tags)
         }
 
         /// The display name, or the key when there is none.
@@ -121,6 +126,19 @@ public struct AccessModel: Sendable {
     /// Why an account is in a grant (`Grant.via`): named, `"*"`, then each selector some
     /// assignment uses, once.
     let selectionReasons: [AccountSelection.Reason]
+
+    /// An assignment that chooses accounts by OU or tags, as written: what `drift` asks
+    /// again of an account that Organizations places otherwise.
+    public struct SelectorAssignment: Sendable {
+        public let principalKind: Principal.Kind
+        public let principal: String
+        public let role: String
+        public let accounts: AssignmentSpec.Accounts?
+        public let except: [Located<String>]
+    }
+
+    /// Every enabled principal's assignment that uses a selector.
+    public let selectorAssignments: [SelectorAssignment]
     /// Substrings that make a role privileged in access reviews (`review.privileged_roles`).
     public let privilegedRolePatterns: [String]
     /// `<project>-<user_management.profile>`, when user_management is declared.
@@ -165,7 +183,8 @@ public struct AccessModel: Sendable {
                 region: account.region?.value ?? defaultRegion,
                 settings: merged.keys.sorted().map { Setting(key: $0, value: merged[$0]!) },
                 isUserManagementTarget: targetKeys.contains(account.key.value), location: account.key.location,
-                idLocation: account.id?.location)
+                idLocation: account.id?.location, ou: account.ou,
+                tags: Dictionary(account.tags.map { ($0.key.value, $0.value.value) }, uniquingKeysWith: { first, _ in first }))
         }
         let privilegedRolePatterns = spec.privilegedRoles?.map(\.value) ?? Self.defaultPrivilegedRolePatterns
         self.privilegedRolePatterns = privilegedRolePatterns
@@ -297,6 +316,15 @@ public struct AccessModel: Sendable {
         self.groupEntries = groupEntries
         self.userEntries = userEntries
         selectionReasons = reasons
+        func selectorAssignments(_ kind: Principal.Kind, _ name: String, _ assignments: [AssignmentSpec]) -> [SelectorAssignment] {
+            assignments.filter(\.usesSelectors).map {
+                SelectorAssignment(
+                    principalKind: kind, principal: name, role: $0.role?.value ?? "", accounts: $0.accounts, except: $0.except)
+            }
+        }
+        self.selectorAssignments =
+            spec.groups.flatMap { selectorAssignments(.group, $0.name.value, $0.assignments) }
+            + spec.users.filter { !$0.isDisabled }.flatMap { selectorAssignments(.user, $0.name.value, $0.assignments) }
         groupPositions = Dictionary(
             groupEntries.indices.map { (groupEntries[$0].principal.name, $0) }, uniquingKeysWith: { first, _ in first })
         userPositions = Dictionary(

@@ -28,9 +28,15 @@ public struct AccountSelection: Sendable {
     public let index: [String: Int]
 
     public init(_ accounts: [AccountSpec]) {
-        ous = accounts.map { $0.ou?.value }
-        tags = accounts.map { Dictionary($0.tags.map { ($0.key.value, $0.value.value) }, uniquingKeysWith: { first, _ in first }) }
-        index = Dictionary(accounts.enumerated().map { ($1.key.value, $0) }, uniquingKeysWith: { first, _ in first })
+        self.init(
+            keys: accounts.map(\.key.value), ous: accounts.map { $0.ou?.value },
+            tags: accounts.map { Dictionary($0.tags.map { ($0.key.value, $0.value.value) }, uniquingKeysWith: { first, _ in first }) })
+    }
+
+    /// Accounts by key, OU path and tags, in declaration order.
+    public init(keys: [String], ous: [String?], tags: [[String: String]]) {
+        (self.ous, self.tags) = (ous, tags)
+        index = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// `Workloads/Prod`, or `/` for the root: no leading, trailing or doubled `/`.

@@ -141,6 +141,15 @@ public struct AssignmentSpec: Sendable {
     /// Account keys left out of what `accounts` selects.
     public var except: [Located<String>] = []
     public var location: SourceLocation
+
+    /// Its accounts are chosen (also) by OU or tags.
+    public var usesSelectors: Bool {
+        guard case .listed(let selectors) = accounts else { return false }
+        return selectors.contains {
+            if case .account = $0 { return false }
+            return true
+        }
+    }
 }
 
 /// One entry of an assignment's `accounts:` list.

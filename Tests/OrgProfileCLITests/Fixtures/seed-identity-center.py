@@ -139,6 +139,48 @@ def redefine():
 CHANGES["define"] = define
 CHANGES["redefine"] = redefine
 
+
+
+def ou_ids():
+    """Each OU's id by its path from the root (Workloads/Prod), and the root's as "/"."""
+    root = org.list_roots()["Roots"][0]["Id"]
+    found, level = {"/": root}, [(root, "")]
+    while level:
+        parent, path = level.pop()
+        for unit in org.list_organizational_units_for_parent(ParentId=parent)["OrganizationalUnits"]:
+            child = unit["Name"] if not path else path + "/" + unit["Name"]
+            found[child] = unit["Id"]
+            level.append((unit["Id"], child))
+    return found
+
+
+def move(account, path):
+    accounts = by_name("accounts")
+    current = org.list_parents(ChildId=accounts[account])["Parents"][0]["Id"]
+    org.move_account(AccountId=accounts[account], SourceParentId=current, DestinationParentId=ou_ids()[path])
+
+
+def place():
+    """An OU tree: Workloads (Dev, Prod) and Infrastructure; the workload accounts tagged by team.
+    App Developers' ReadOnlyAccess then covers exactly the accounts of Workloads."""
+    root = ou_ids()["/"]
+    workloads = org.create_organizational_unit(ParentId=root, Name="Workloads")["OrganizationalUnit"]["Id"]
+    for name in ["Dev", "Prod"]:
+        org.create_organizational_unit(ParentId=workloads, Name=name)
+    org.create_organizational_unit(ParentId=root, Name="Infrastructure")
+    move("Workload Development", "Workloads/Dev")
+    move("Workload Production (EU)", "Workloads/Prod")
+    move("Infrastructure", "Infrastructure")
+    accounts = by_name("accounts")
+    for account in ["Workload Development", "Workload Production (EU)"]:
+        org.tag_resource(ResourceId=accounts[account], Tags=[{"Key": "team", "Value": "apps"}])
+
+
+CHANGES["place"] = place
+# An account moved in the console: out of Workloads, into Infrastructure.
+CHANGES["move-account"] = lambda: move("Workload Development", "Infrastructure")
+
+
 if len(sys.argv) > 2:
     CHANGES[sys.argv[2]]()
 else:
