@@ -316,15 +316,24 @@ public struct AccessModel: Sendable {
         self.groupEntries = groupEntries
         self.userEntries = userEntries
         selectionReasons = reasons
-        func selectorAssignments(_ kind: Principal.Kind, _ name: String, _ assignments: [AssignmentSpec]) -> [SelectorAssignment] {
-            assignments.filter(\.usesSelectors).map {
-                SelectorAssignment(
-                    principalKind: kind, principal: name, role: $0.role?.value ?? "", accounts: $0.accounts, except: $0.except)
+        // By index, and only into the principals that have assignments: most users have none,
+        // and copying each one out would retain every string it holds.
+        var selectorAssignments: [SelectorAssignment] = []
+        func collect(_ kind: Principal.Kind, _ name: Located<String>, _ assignments: [AssignmentSpec]) {
+            for assignment in assignments where assignment.usesSelectors {
+                selectorAssignments.append(
+                    SelectorAssignment(
+                        principalKind: kind, principal: name.value, role: assignment.role?.value ?? "", accounts: assignment.accounts,
+                        except: assignment.except))
             }
         }
-        self.selectorAssignments =
-            spec.groups.flatMap { selectorAssignments(.group, $0.name.value, $0.assignments) }
-            + spec.users.filter { !$0.isDisabled }.flatMap { selectorAssignments(.user, $0.name.value, $0.assignments) }
+        for index in spec.groups.indices where !spec.groups[index].assignments.isEmpty {
+            collect(.group, spec.groups[index].name, spec.groups[index].assignments)
+        }
+        for index in spec.users.indices where !spec.users[index].assignments.isEmpty && !spec.users[index].isDisabled {
+            collect(.user, spec.users[index].name, spec.users[index].assignments)
+        }
+        self.selectorAssignments = selectorAssignments
         groupPositions = Dictionary(
             groupEntries.indices.map { (groupEntries[$0].principal.name, $0) }, uniquingKeysWith: { first, _ in first })
         userPositions = Dictionary(
