@@ -111,6 +111,26 @@ import Testing
             ), "\(collected.warnings)")
     }
 
+    /// Without the right to read the OU tree or the accounts' tags, the snapshot goes on
+    /// without them (unknown, so drift does not compare them), each with one warning.
+    @Test func anUnreadablePlacementIsAWarning() throws {
+        for (failing, warning) in [
+            ("organizations list-organizational-units-for-parent", "the accounts' OUs are unknown: the OU tree could not be read"),
+            ("organizations list-tags-for-resource", "the accounts' tags are unknown: they could not be listed"),
+        ] {
+            let (folder, environment) = try FakeAWS.make(failing: failing)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let collected = Collected()
+            let snapshot = try LiveIdentityCenter(
+                aws: AWSCommand(environment: environment),
+                warn: { message in collected.lock.withLock { collected.warnings.append(message) } }
+            ).snapshot()
+            #expect(collected.warnings.filter { $0.hasPrefix(warning) }.count == 1, "\(collected.warnings)")
+            let ousFailed = failing.contains("organizational-units")
+            #expect(snapshot.accounts.allSatisfy { ($0.ou == nil) == ousFailed && ($0.tags == nil) == !ousFailed })
+        }
+    }
+
     @Test func anUnreadableOrganizationIsAWarning() throws {
         let (folder, environment) = try FakeAWS.make(organizationReadable: false)
         defer { try? FileManager.default.removeItem(atPath: folder) }
