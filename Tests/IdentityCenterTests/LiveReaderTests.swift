@@ -13,6 +13,15 @@ import Testing
         var progress: [(Int, Int)] = []
     }
 
+    /// A snapshot through the stand-in command, and the warnings it gave.
+    static func read(_ environment: [String: String]) throws -> (Snapshot, Collected) {
+        let collected = Collected()
+        let snapshot = try LiveIdentityCenter(
+            aws: AWSCommand(environment: environment), warn: { message in collected.lock.withLock { collected.warnings.append(message) } }
+        ).snapshot()
+        return (snapshot, collected)
+    }
+
     @Test func readsEverythingAndSkipsSuspendedAccounts() throws {
         let (folder, environment) = try FakeAWS.make()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -60,11 +69,7 @@ import Testing
         ] {
             let (folder, environment) = try FakeAWS.make(sessionDuration: written)
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            let collected = Collected()
-            let snapshot = try LiveIdentityCenter(
-                aws: AWSCommand(environment: environment),
-                warn: { message in collected.lock.withLock { collected.warnings.append(message) } }
-            ).snapshot()
+            let (snapshot, collected) = try Self.read(environment)
             #expect(snapshot.permissionSets.first { $0.name == "AdministratorAccess" }?.sessionDuration == read, "\(written)")
             #expect(collected.warnings.filter { $0.hasPrefix("permission set") } == warnings, "\(written)")
         }
@@ -100,10 +105,7 @@ import Testing
     @Test func anUnreadablePartOfADefinitionIsAWarning() throws {
         let (folder, environment) = try FakeAWS.make(failing: "sso-admin list-tags-for-resource")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let collected = Collected()
-        let snapshot = try LiveIdentityCenter(
-            aws: AWSCommand(environment: environment), warn: { message in collected.lock.withLock { collected.warnings.append(message) } }
-        ).snapshot()
+        let (snapshot, collected) = try Self.read(environment)
         #expect(snapshot.permissionSets.allSatisfy { $0.tags == nil && $0.managedPolicyARNs != nil })
         #expect(
             collected.warnings.contains(
@@ -120,11 +122,7 @@ import Testing
         ] {
             let (folder, environment) = try FakeAWS.make(failing: failing)
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            let collected = Collected()
-            let snapshot = try LiveIdentityCenter(
-                aws: AWSCommand(environment: environment),
-                warn: { message in collected.lock.withLock { collected.warnings.append(message) } }
-            ).snapshot()
+            let (snapshot, collected) = try Self.read(environment)
             #expect(collected.warnings.filter { $0.hasPrefix(warning) }.count == 1, "\(collected.warnings)")
             let ousFailed = failing.contains("organizational-units")
             #expect(snapshot.accounts.allSatisfy { ($0.ou == nil) == ousFailed && ($0.tags == nil) == !ousFailed })
@@ -134,10 +132,7 @@ import Testing
     @Test func anUnreadableOrganizationIsAWarning() throws {
         let (folder, environment) = try FakeAWS.make(organizationReadable: false)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let collected = Collected()
-        let snapshot = try LiveIdentityCenter(
-            aws: AWSCommand(environment: environment), warn: { message in collected.lock.withLock { collected.warnings.append(message) } }
-        ).snapshot()
+        let (snapshot, collected) = try Self.read(environment)
         #expect(snapshot.organization?.managementAccountID == nil)
         #expect(
             collected.warnings.contains(
