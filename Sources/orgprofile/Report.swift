@@ -14,12 +14,15 @@ extension OrgProfileCommand {
                 role and where it comes from (a group, a direct assignment, user management). \
                 markdown (the default otherwise), csv (RFC 4180) and json give the matrix:
                 one row per enabled user, one column per account in org.yaml's order, and \
-                who manages users.
+                who manages users. html is the access page, one self-contained file to open \
+                in a browser: find a person, the matrix, groups, who manages users \
+                (compile writes it as index.html beside the configs, with links to them).
 
                 Example:
                   orgprofile report org.yaml
                   orgprofile report org.yaml --format markdown > access.md
                   orgprofile report org.yaml --format csv > access.csv
+                  orgprofile report org.yaml --format html --output access.html
                 """
         )
 
@@ -28,13 +31,16 @@ extension OrgProfileCommand {
 
         @Option(
             name: .long,
-            help: ArgumentHelp("text, markdown, csv or json (default: text on a terminal, else markdown).", valueName: "format"))
+            help: ArgumentHelp("text, markdown, csv, json or html (default: text on a terminal, else markdown).", valueName: "format"))
         var format: AccessReport.Format?
 
+        @OptionGroup var destination: OutputFileOption
+
         func run(printing printer: DiagnosticPrinter) throws {
-            let (model, _) = try Frontend(options: diagnostics, printer: printer).analyze(input.file)
-            Terminal.writeToStandardOutput(
-                AccessReport(model: model).render(format ?? (Terminal.standardOutputIsTerminal ? .text : .markdown)))
+            let frontend = Frontend(options: diagnostics, printer: printer)
+            let (model, _) = try frontend.analyze(input.file)
+            let chosen = format ?? (Terminal.standardOutputIsTerminal && destination.output == nil ? .text : .markdown)
+            try frontend.emit(AccessReport(model: model).render(chosen), to: destination.output)
         }
     }
 }

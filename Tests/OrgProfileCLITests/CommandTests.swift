@@ -53,7 +53,7 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.stdout
-                == "compiled org.yaml.example into out: 4 users, 2 groups, 24 profiles; 12 files written, 0 unchanged, 0 removed\n")
+                == "compiled org.yaml.example into out: 4 users, 2 groups, 24 profiles; 13 files written, 0 unchanged, 0 removed\n")
         let golden = tree(goldenFolder)
         #expect(tree(folder + "/out").keys.sorted() == golden.keys.sorted())
         #expect(tree(folder + "/out") == golden, "the binary's output differs from examples/dist")
@@ -78,7 +78,7 @@ import Testing
         let bobInode = try inode(bobConfig)
 
         let unchanged = try orgprofile("compile", in: folder)
-        #expect(unchanged.stdout.hasSuffix("0 files written, 12 unchanged, 0 removed\n"))
+        #expect(unchanged.stdout.hasSuffix("0 files written, 13 unchanged, 0 removed\n"))
         #expect(try inode(aliceConfig) == aliceInode)
 
         // Files compile does not own stay, even inside its folders.
@@ -93,7 +93,7 @@ import Testing
         try yaml.write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
         let changed = try orgprofile("compile", in: folder)
         #expect(changed.status == 0)
-        #expect(changed.stdout == "compiled org.yaml into dist: 3 users, 2 groups, 20 profiles; 2 files written, 8 unchanged, 2 removed\n")
+        #expect(changed.stdout == "compiled org.yaml into dist: 3 users, 2 groups, 20 profiles; 3 files written, 8 unchanged, 2 removed\n")
         #expect(try inode(aliceConfig) == aliceInode)
         #expect(try inode(bobConfig) != bobInode)
         #expect(try text(bobConfig).contains("[profile acme-organization-management-readonly]"))

@@ -9,7 +9,7 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
     @Test func checkAcceptsTheCommittedExample() throws {
         let result = try run(binary, ["check", examplePath, "--out", goldenFolder])
         #expect(result.status == 0)
-        #expect(result.stdout == "\(goldenFolder) is up to date with \(examplePath) (12 files)\n")
+        #expect(result.stdout == "\(goldenFolder) is up to date with \(examplePath) (13 files)\n")
     }
 
     @Test func checkReportsEditsMissingAndStaleFilesAndIgnoresForeignOnes() throws {
@@ -18,7 +18,7 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         #expect(try orgprofile("compile", in: folder).status == 0)
         // Foreign files are ignored.
         try "mine".write(toFile: folder + "/dist/notes.txt", atomically: true, encoding: .utf8)
-        #expect(try orgprofile("check", in: folder).stdout == "dist is up to date with org.yaml (12 files)\n")
+        #expect(try orgprofile("check", in: folder).stdout == "dist is up to date with org.yaml (13 files)\n")
 
         // A hand edit, a deleted file, and a user removed from org.yaml.
         let bob = folder + "/dist/users/bob/config"
@@ -38,7 +38,7 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         #expect(quiet.status == 1)
         #expect(
             quiet.stdout
-                == "dist is out of date with org.yaml: 2 changed, 1 missing, 2 stale; to fix it, run: orgprofile compile org.yaml --out dist\n"
+                == "dist is out of date with org.yaml: 3 changed, 1 missing, 2 stale; to fix it, run: orgprofile compile org.yaml --out dist\n"
         )
 
         // The command it prints fixes it.
@@ -51,7 +51,7 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try orgprofile("check", "--out", "nowhere", in: folder)
         #expect(result.status == 1)
-        #expect(result.stdout.components(separatedBy: "missing: ").count - 1 == 13)
+        #expect(result.stdout.components(separatedBy: "missing: ").count - 1 == 14)
     }
 
     @Test func checkWithErrorsInOrgYaml() throws {

@@ -188,12 +188,44 @@ import Testing
             let (a, b) = (tree(fromSelectors), tree(fromList))
             #expect(a.count > 4)
             #expect(a.keys.sorted() == b.keys.sorted())
-            for path in a.keys.sorted() where a[path] != b[path] {
+            // The access page says where each profile comes from, selectors included; with
+            // them left out, it says the same of everyone.
+            #expect(try Self.access(a["index.html"]) == (try Self.access(b["index.html"])))
+            // The manifest differs only in the page's digest.
+            let pageDigest = #""path" : "index.html",\s*"sha256" : "[0-9a-f]+""#
+            let manifests = [a, b].map {
+                String(decoding: $0["manifest.json"] ?? Data(), as: UTF8.self).replacingOccurrences(
+                    of: pageDigest, with: "", options: .regularExpression)
+            }
+            #expect(manifests[0] == manifests[1])
+            #expect(manifests[0].count + 80 < (a["manifest.json"]?.count ?? 0))
+            for path in a.keys.sorted() where ![AccessPage.fileName, Manifest.fileName].contains(path) && a[path] != b[path] {
                 Issue.record(
                     "\(path) differs:\n\(String(decoding: a[path] ?? Data(), as: UTF8.self))\n---\n\(String(decoding: b[path] ?? Data(), as: UTF8.self))\n\(selected)"
                 )
             }
         }
+    }
+
+    /// Each person's profiles on the access page with where they come from, selectors left
+    /// out, and the page around its data.
+    static func access(_ page: Data?) throws -> [String] {
+        let text = String(decoding: try #require(page), as: UTF8.self)
+        let parts = text.components(separatedBy: "<script id=\"access-data\" type=\"application/json\">")
+        let json = try #require(parts.last?.components(separatedBy: "</script>").first)
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let targets = try #require(data["targets"] as? [[Any]])
+        let sources = try #require(data["sources"] as? [String])
+        let sets = try #require(data["sourceSets"] as? [[Int]])
+        var seen = [parts[0], try #require(parts.last?.components(separatedBy: "</script>").dropFirst().joined(separator: "</script>"))]
+        for user in try #require(data["users"] as? [[Any]]) {
+            let held = try #require(user[5] as? [Int])
+            for index in stride(from: 0, to: held.count, by: 2) {
+                let via = Set(sets[held[index + 1]].map { sources[$0].components(separatedBy: ", ").first! }).sorted()
+                seen.append("\(user[0]) \(targets[held[index]][0]) \(via)")
+            }
+        }
+        return seen
     }
 
     /// Compiles org.yaml text that has no errors (a warning is fine) into a new folder.

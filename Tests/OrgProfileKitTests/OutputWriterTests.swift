@@ -100,7 +100,7 @@ import Testing
         let manifest = try JSONDecoder().decode(Written.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json")))
         #expect(
             manifest.files.map(\.path) == [
-                "groups/developers/README.md", "groups/developers/config", "users/bob/README.md", "users/bob/config",
+                "groups/developers/README.md", "groups/developers/config", "index.html", "users/bob/README.md", "users/bob/config",
             ])
         for file in manifest.files {
             let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file.path)))

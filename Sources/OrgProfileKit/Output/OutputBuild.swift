@@ -79,6 +79,15 @@ public enum OutputBuild {
             }
             start = end
         }
+        // The access page, at the top beside users/ and groups/, linking to them.
+        let page = OutputFile(
+            path: AccessPage.fileName,
+            contents: Array(
+                AccessPage(model: renderer.model, report: AccessReport(model: renderer.model), sourceName: renderer.sourceName, links: true)
+                    .html().utf8))
+        var pageFolder = OutputFolder(root: root)
+        try collect(try consume(&pageFolder, page))
+        files.append(Manifest.File(path: page.path, sha256: Manifest.sha256(page.contents)))
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         totals.files = files.count
         let manifest = ManifestStream(

@@ -9,6 +9,8 @@ public struct AccessReport: Sendable {
         /// Aligned columns for a terminal, one line per profile.
         case text
         case markdown, csv, json
+        /// The access page (`AccessPage`), without links to configs.
+        case html
     }
 
     public struct Cell: Sendable, Encodable {
@@ -35,8 +37,11 @@ public struct AccessReport: Sendable {
 
     public let accounts: [AccessModel.Account]
     public let rows: [Row]
+    /// For the page, which shows groups and roles too.
+    let model: AccessModel
 
     public init(model: AccessModel) {
+        self.model = model
         accounts = model.accounts
         let column = Dictionary(model.accounts.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         rows = model.users.map { user in
@@ -64,6 +69,7 @@ public struct AccessReport: Sendable {
         case .markdown: markdown()
         case .csv: csv()
         case .json: json()
+        case .html: AccessPage(model: model, report: self, sourceName: Compiler.displayName(of: model.file), links: false).html()
         }
     }
 

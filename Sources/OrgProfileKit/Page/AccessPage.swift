@@ -1,0 +1,196 @@
+import Crypto
+import Foundation
+import OrgYAML
+import Support
+
+/// The access page: who has what, as one self-contained HTML document (`report --format
+/// html`, and `dist/index.html` from `compile`). The data is embedded once, as tables of
+/// names and indices (`AccessPage.Data`), and drawn by the page's own script; every name is
+/// set as text, never as markup. The style and script are inline, and a Content-Security-
+/// Policy allows them by hash and nothing else, so the page works from `file://` and
+/// fetches nothing.
+public struct AccessPage: Sendable {
+    /// Its name in the compiled folder.
+    public static let fileName = "index.html"
+
+    /// What the page's script reads (`data.js` in the comments of `AccessPage+Script`).
+    struct Data: Encodable {
+        var project: String
+        var source: String
+        /// Whether each principal's config and page sit beside the page (`compile`).
+        var links: Bool
+        /// [key, name, id, region]
+        var accounts: [[String]]
+        /// [name, privileged "1" or "", description, session duration]
+        var roles: [[String]]
+        /// Every distinct profile: [name, account index, role index, user management ("" or its kind)].
+        var targets: [[Value]]
+        /// Every distinct "via" text, and every distinct list of them (indices).
+        var sources: [String]
+        var sourceSets: [[Int]]
+        /// [name, display name, email, user management, [group indices], [target, source set, target, source set, ...]]
+        var users: [[Value]]
+        /// [name, description, [member user indices], [target indices]]
+        var groups: [[Value]]
+    }
+
+    /// A JSON value of the compact tables: text, a number or a list of numbers.
+    enum Value: Encodable {
+        case text(String)
+        case number(Int)
+        case numbers([Int])
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .text(let text): try container.encode(text)
+            case .number(let number): try container.encode(number)
+            case .numbers(let numbers): try container.encode(numbers)
+            }
+        }
+    }
+
+    let data: Data
+
+    /// `links`: the page sits at the top of the compiled folder, beside `users/` and `groups/`.
+    /// Everything is sorted by name (accounts by key), so the page, like every other output
+    /// file, does not depend on the order of org.yaml's declarations.
+    public init(model: AccessModel, report: AccessReport, sourceName: String, links: Bool) {
+        let accounts = model.accounts.sorted { $0.key < $1.key }
+        let accountIndex = Dictionary(accounts.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let roles = model.roles.sorted { $0.name < $1.name }
+        let roleIndex = Dictionary(roles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let groups = model.groups.sorted { $0.name < $1.name }
+        let groupIndex = Dictionary(groups.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let rows = report.rows.sorted { $0.user < $1.user }
+        let userIndex = Dictionary(rows.enumerated().map { ($1.user, $0) }, uniquingKeysWith: { first, _ in first })
+        var groupsOf = [[Int]](repeating: [], count: rows.count)
+        var members = [[Int]](repeating: [], count: groups.count)
+        for membership in model.declaredMemberships {
+            guard let user = userIndex[membership.user], let group = groupIndex[membership.group] else { continue }
+            groupsOf[user].append(group)
+            members[group].append(user)
+        }
+        let people = Dictionary(model.users.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var tables = Tables()
+        var users: [[Value]] = []
+        users.reserveCapacity(rows.count)
+        for (index, row) in rows.enumerated() {
+            var held: [Int] = []
+            let cells = zip(report.accounts, row.cells).flatMap { account, cells in cells.map { (account.key, $0) } }
+            for (account, cell) in cells.sorted(by: { $0.1.profile < $1.1.profile }) {
+                held.append(
+                    tables.target(
+                        name: cell.profile, account: accountIndex[account] ?? 0, role: roleIndex[cell.role] ?? 0,
+                        userManagement: cell.userManagement))
+                held.append(tables.sourceSet(cell.via))
+            }
+            let person = people[row.user]
+            users.append([
+                .text(row.user), .text(person?.displayName ?? ""), .text(person?.email ?? ""), .text(row.userManagement?.rawValue ?? ""),
+                .numbers(groupsOf[index].sorted()), .numbers(held),
+            ])
+        }
+        let groupRows: [[Value]] = groups.enumerated().map { index, group in
+            let held = model.profiles(for: group).map {
+                tables.target(
+                    name: $0.name, account: accountIndex[$0.account.key] ?? 0, role: roleIndex[$0.role.name] ?? 0,
+                    userManagement: $0.userManagement?.rawValue)
+            }
+            return [.text(group.name), .text(group.description ?? ""), .numbers(members[index].sorted()), .numbers(held)]
+        }
+        data = Data(
+            project: model.project, source: sourceName, links: links,
+            accounts: accounts.map { [$0.key, $0.name, $0.id, $0.region] },
+            roles: roles.map {
+                [$0.name, $0.isPrivileged ? "1" : "", $0.definition?.description ?? "", $0.definition?.sessionDuration ?? ""]
+            },
+            targets: tables.targets, sources: tables.sources, sourceSets: tables.sourceSets, users: users, groups: groupRows)
+    }
+
+    /// The distinct profiles and "via" texts, each numbered once.
+    private struct Tables {
+        var targets: [[Value]] = []
+        /// By name, account, role and user-management kind: two people's profiles of one name
+        /// may be different roles (a name is unique within one principal's config only).
+        var targetIndex: [String: Int] = [:]
+        var sources: [String] = []
+        var sourceIndex: [String: Int] = [:]
+        var sourceSets: [[Int]] = []
+        var sourceSetIndex: [[Int]: Int] = [:]
+
+        /// A profile's number.
+        mutating func target(name: String, account: Int, role: Int, userManagement: String?) -> Int {
+            let key = "\(name)\u{0}\(account)\u{0}\(role)\u{0}\(userManagement ?? "")"
+            if let known = targetIndex[key] { return known }
+            targetIndex[key] = targets.count
+            targets.append([.text(name), .number(account), .number(role), .text(userManagement ?? "")])
+            return targets.count - 1
+        }
+
+        mutating func sourceSet(_ via: [ProfileSource]) -> Int {
+            let set = via.map { source -> Int in
+                let text = source.description
+                if let known = sourceIndex[text] { return known }
+                sourceIndex[text] = sources.count
+                sources.append(text)
+                return sources.count - 1
+            }
+            if let known = sourceSetIndex[set] { return known }
+            sourceSetIndex[set] = sourceSets.count
+            sourceSets.append(set)
+            return sourceSets.count - 1
+        }
+    }
+
+    /// The data as JSON inside `<script type="application/json">`: every `<` written as
+    /// `\u003c`, so no text in it can end the element (`</script>`) or open a comment.
+    var embeddedData: String {
+        String(JSON.line(data).dropLast()).replacingOccurrences(of: "<", with: "\\u003c")
+    }
+
+    /// `sha256-...` of an inline element's text, for the Content-Security-Policy.
+    static func hash(_ text: String) -> String {
+        "'sha256-" + Foundation.Data(SHA256.hash(data: Array(text.utf8))).base64EncodedString() + "'"
+    }
+
+    /// The whole document.
+    public func html() -> String {
+        let policy =
+            "default-src 'none'; style-src \(Self.hash(Self.style)); script-src \(Self.hash(Self.script)); img-src data:; base-uri 'none'; form-action 'none'"
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="\(policy)">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="\(OrgProfile.name) \(OrgProfile.version)">
+            <title>AWS access of \(Self.escaped(data.project))</title>
+            <style>\(Self.style)</style>
+            </head>
+            <body>
+            <script id="access-data" type="application/json">\(embeddedData)</script>
+            \(Self.body)
+            <script>\(Self.script)</script>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// Text for HTML outside the data: `&`, `<`, `>` and `"` as entities.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Debian's chromium and Python's playwright are there (`.ci/run` installs them).
+let browserIsAvailable: Bool = {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"),
+        let found = try? run("/usr/bin/env", ["python3", "-c", "import playwright"])
+    else { return false }
+    return found.status == 0
+}()
+
+/// The access page in a real browser (Debian's chromium, headless, through Playwright's
+/// Python package: `Fixtures/access-page-check.py`): what it shows equals what orgprofile
+/// says otherwise, names stay text, and it works from file:// with the keyboard alone.
+@Suite(.enabled(if: browserIsAvailable, "chromium and Python's playwright are not installed"))
+struct AccessPageTests {
+    static let script = packageRoot.appendingPathComponent("Tests/OrgProfileCLITests/Fixtures/access-page-check.py").path
+
+    /// What the browser saw of the page of `yaml`, searching for each of `users`.
+    static func browse(_ yaml: String?, users: [String], in folder: String, extra: [String] = []) throws -> [String: Any] {
+        if let yaml { try yaml.write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8) }
+        let written = try orgprofile("report", "org.yaml", "--format", "html", "--output", "page.html", in: folder)
+        #expect(written.status == 0, "\(written.stderr)")
+        let seen = try run("/usr/bin/env", ["python3", script, folder + "/page.html"] + users + extra, in: folder)
+        #expect(seen.status == 0, "\(seen.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(seen.stdout.utf8)) as? [String: Any])
+    }
+
+    @Test func showsWhatExportAndReportSay() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let users = ["alice", "bob", "dave", "erin"]
+        let seen = try Self.browse(nil, users: users, in: folder, extra: ["--pdf", folder + "/alice.pdf"])
+        #expect(seen["errors"] as? [String] == [], "console errors or policy violations")
+        let people = try #require(seen["people"] as? [String: [String: Any]])
+        for user in users {
+            // Each user's profiles are exactly those of the config export writes.
+            let config = try orgprofile("export", "org.yaml", "--user", user, in: folder).stdout
+            let exported = config.split(separator: "\n").filter { $0.hasPrefix("[profile ") }.map { String($0.dropFirst(9).dropLast()) }
+            #expect((people[user]?["profiles"] as? [String])?.sorted() == exported.sorted(), "\(user)")
+        }
+        #expect(people["bob"]?["caption"] as? String == "Profiles of Bob Builder (bob)")
+
+        // The matrix's cells are report --format json's, account by account.
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(try orgprofile("report", "org.yaml", "--format", "json", in: folder).stdout.utf8))
+                as? [String: Any])
+        // The page orders accounts by key (its order does not depend on org.yaml's), the report as org.yaml does.
+        let accounts = try #require(report["accounts"] as? [[String: String]]).sorted { $0["key"]! < $1["key"]! }
+        #expect(seen["columns"] as? [String] == accounts.map { $0["name"]! })
+        let matrix = try #require(seen["matrix"] as? [String: [String]])
+        for entry in try #require(report["users"] as? [[String: Any]]) {
+            let name = try #require(entry["name"] as? String)
+            let access = entry["access"] as? [String: [[String: Any]]] ?? [:]
+            let expected = accounts.map { account in
+                (access[account["key"]!] ?? []).map { cell in
+                    (cell["role"] as! String) + (cell["user_management"] == nil ? "" : " (user management)")
+                }.joined(separator: ", ")
+            }
+            #expect(matrix[name] == expected, "\(name)")
+        }
+        #expect(matrix.count == users.count)
+        // Filters narrow to the group's members; who manages users as report says.
+        #expect(seen["filtered"] as? [String: [String]] == ["developers": ["bob"], "platform": ["alice", "dave"]])
+        #expect(
+            seen["admins"] as? String
+                == "User-management admins (the delegated administrator account)\ndave\nerin\nSuper admins (the Organization Management account)\nalice"
+        )
+        // Keyboard only: Tab reaches the search field, Enter opens the person.
+        #expect(seen["keyboard"] as? [String] == ["search", "Profiles of erin"])
+        // Printed to PDF.
+        let pdf = try #require(FileManager.default.contents(atPath: folder + "/alice.pdf"))
+        #expect(pdf.count > 1_000 && pdf.starts(with: Data("%PDF".utf8)))
+    }
+
+    /// compile writes the page as index.html beside the configs, which it links relatively.
+    @Test func compileWritesThePageWithLinks() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try orgprofile("compile", "org.yaml", "--out", "dist", in: folder).status == 0)
+        let seen = try run("/usr/bin/env", ["python3", Self.script, folder + "/dist/index.html", "bob"], in: folder)
+        #expect(seen.status == 0, "\(seen.stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(seen.stdout.utf8)) as? [String: Any])
+        let links = try #require((result["people"] as? [String: [String: Any]])?["bob"]?["links"] as? [String])
+        #expect(links == ["users/bob/config", "users/bob/README.md"])
+        for link in links { #expect(FileManager.default.fileExists(atPath: folder + "/dist/" + link), "\(link)") }
+        #expect(try orgprofile("check", "org.yaml", "--out", "dist", in: folder).status == 0)
+    }
+
+    /// Names are text: a group's identity_center_name and description, or an e-mail, holding
+    /// markup shows as those characters and runs nothing.
+    @Test func hostileNamesStayText() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let hostile = "<img src=x onerror=alert(1)>"
+        let yaml = try text(folder + "/org.yaml")
+            .replacingOccurrences(
+                of: "    description: Application developers\n",
+                with: "    identity_center_name: \"\(hostile)\"\n    description: \"</script><script>alert(2)</script>\(hostile)\"\n"
+            )
+            .replacingOccurrences(of: "email: alice@acme.example", with: "email: \"<b onmouseover=alert(3)>alice</b>@acme.example\"")
+        let seen = try Self.browse(yaml, users: ["alice"], in: folder)
+        #expect(seen["errors"] as? [String] == [])
+        #expect(seen["dialogs"] as? [String] == [])
+        #expect(seen["images"] as? Int == 0)
+        let page = try text(folder + "/page.html")
+        #expect(!page.contains("</script><script>alert(2)"))
+        #expect(!page.contains(hostile))
+        let person = try #require(seen["person"] as? String)
+        #expect(person.contains("<b onmouseover=alert(3)>alice</b>@acme.example"), "\(person)")
+        // The first group shown: developers, under its hostile Identity Center name's key, with its description as text.
+        let group = try #require(seen["group"] as? String)
+        #expect(group.contains("</script><script>alert(2)</script>\(hostile)"), "\(group)")
+    }
+}

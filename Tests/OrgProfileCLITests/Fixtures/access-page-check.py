@@ -1,0 +1,88 @@
+"""Drives the access page in headless Chromium (Debian's chromium, through Playwright) and
+prints what a person sees, as JSON, for AccessPageTests to compare with orgprofile's own
+answers.
+
+Usage: access-page-check.py PAGE.html USER... [--pdf OUT.pdf] [--screenshots FOLDER]
+Prints {"people": {user: [profile, ...]}, "matrix": {user: [cell, ...]}, "filtered": [...],
+"keyboard": [...], "errors": [...], "dialogs": [...], "images": N, "person": text, "group": text}.
+"""
+import json
+import sys
+
+from playwright.sync_api import sync_playwright
+
+args = sys.argv[1:]
+pdf = screenshots = None
+if "--pdf" in args:
+    pdf = args[args.index("--pdf") + 1]
+    del args[args.index("--pdf"):args.index("--pdf") + 2]
+if "--screenshots" in args:
+    screenshots = args[args.index("--screenshots") + 1]
+    del args[args.index("--screenshots"):args.index("--screenshots") + 2]
+page_path, users = args[0], args[1:]
+result = {"people": {}, "matrix": {}, "errors": [], "dialogs": []}
+
+with sync_playwright() as playwright:
+    browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.on("console", lambda message: result["errors"].append(message.text) if message.type in ("error", "warning") else None)
+    page.on("pageerror", lambda error: result["errors"].append(str(error)))
+    page.on("dialog", lambda dialog: (result["dialogs"].append(dialog.message), dialog.dismiss()))
+    page.goto("file://" + page_path)
+    search = page.get_by_role("searchbox", name="Find a person")
+
+    def profiles():
+        return [cell.split(" (privileged)")[0] for cell in page.locator("#person tbody tr td:first-child").all_inner_texts()]
+
+    for user in users:
+        search.fill(user)
+        # Exactly this user: the button whose text is the user name, or ends with "(name)".
+        page.locator("#results button").filter(has_text=user).first.click()
+        page.wait_for_selector("#person table")
+        caption = page.inner_text("#person caption")
+        links = [link.get_attribute("href") for link in page.locator("#person a").all()]
+        result["people"][user] = {"caption": caption, "profiles": profiles(), "links": links}
+    result["person"] = page.inner_text("#person")
+    if screenshots:
+        page.screenshot(path=screenshots + "/person.png", full_page=True)
+    if pdf:
+        page.pdf(path=pdf)
+
+    # Keyboard only: Tab to the search field, type, Enter.
+    search.fill("")
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.id") == "search":
+            break
+    page.keyboard.type(users[-1])
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#person table")
+    result["keyboard"] = [page.evaluate("document.activeElement.id"), page.inner_text("#person caption")]
+
+    page.get_by_role("button", name="Matrix").click()
+    page.wait_for_selector("#matrix tbody th")
+    for row in page.locator("#matrix tbody tr:has(th)").all():
+        result["matrix"][row.locator("th").inner_text()] = row.locator("td").all_inner_texts()
+    result["columns"] = page.locator("#matrix thead th").all_inner_texts()[1:]
+    if screenshots:
+        page.screenshot(path=screenshots + "/matrix.png", full_page=True)
+    groups = page.locator("#filter-group option").all_inner_texts()[1:]
+    result["filtered"] = {}
+    for group in groups:
+        page.select_option("#filter-group", label=group)
+        result["filtered"][group] = page.locator("#matrix tbody tr th").all_inner_texts()
+    page.select_option("#filter-group", index=0)
+
+    page.get_by_role("button", name="Groups").click()
+    result["group"] = page.inner_text("#group")
+    if screenshots:
+        page.screenshot(path=screenshots + "/groups.png", full_page=True)
+    page.get_by_role("button", name="Who manages users").click()
+    result["admins"] = page.inner_text("#admins")
+    if screenshots:
+        page.screenshot(path=screenshots + "/admins.png", full_page=True)
+    result["images"] = page.locator("img").count()
+    browser.close()
+
+json.dump(result, sys.stdout, sort_keys=True)
