@@ -83,8 +83,7 @@ public enum OutputBuild {
         let page = OutputFile(
             path: AccessPage.fileName,
             contents: Array(
-                AccessPage(model: renderer.model, report: AccessReport(model: renderer.model), sourceName: renderer.sourceName, links: true)
-                    .html().utf8))
+                AccessPage(model: renderer.model, sourceName: renderer.sourceName, links: true).html().utf8))
         var pageFolder = OutputFolder(root: root)
         try collect(try consume(&pageFolder, page))
         files.append(Manifest.File(path: page.path, sha256: Manifest.sha256(page.contents)))

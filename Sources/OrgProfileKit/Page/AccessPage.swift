@@ -55,48 +55,44 @@ public struct AccessPage: Sendable {
     /// `links`: the page sits at the top of the compiled folder, beside `users/` and `groups/`.
     /// Everything is sorted by name (accounts by key), so the page, like every other output
     /// file, does not depend on the order of org.yaml's declarations.
-    public init(model: AccessModel, report: AccessReport, sourceName: String, links: Bool) {
+    public init(model: AccessModel, sourceName: String, links: Bool) {
         let accounts = model.accounts.sorted { $0.key < $1.key }
         let accountIndex = Dictionary(accounts.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         let roles = model.roles.sorted { $0.name < $1.name }
         let roleIndex = Dictionary(roles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let groups = model.groups.sorted { $0.name < $1.name }
         let groupIndex = Dictionary(groups.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let rows = report.rows.sorted { $0.user < $1.user }
-        let userIndex = Dictionary(rows.enumerated().map { ($1.user, $0) }, uniquingKeysWith: { first, _ in first })
-        var groupsOf = [[Int]](repeating: [], count: rows.count)
+        let people = model.users.sorted { $0.name < $1.name }
+        let userIndex = Dictionary(people.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var groupsOf = [[Int]](repeating: [], count: people.count)
         var members = [[Int]](repeating: [], count: groups.count)
         for membership in model.declaredMemberships {
             guard let user = userIndex[membership.user], let group = groupIndex[membership.group] else { continue }
             groupsOf[user].append(group)
             members[group].append(user)
         }
-        let people = Dictionary(model.users.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var tables = Tables()
+        func number(_ profile: Profile) -> Int {
+            tables.target(
+                name: profile.name, account: accountIndex[profile.account.key] ?? 0, role: roleIndex[profile.role.name] ?? 0,
+                userManagement: profile.userManagement?.rawValue)
+        }
         var users: [[Value]] = []
-        users.reserveCapacity(rows.count)
-        for (index, row) in rows.enumerated() {
+        users.reserveCapacity(people.count)
+        // One person at a time: their profiles become numbers at once, nothing else is kept.
+        for (index, person) in people.enumerated() {
             var held: [Int] = []
-            let cells = zip(report.accounts, row.cells).flatMap { account, cells in cells.map { (account.key, $0) } }
-            for (account, cell) in cells.sorted(by: { $0.1.profile < $1.1.profile }) {
-                held.append(
-                    tables.target(
-                        name: cell.profile, account: accountIndex[account] ?? 0, role: roleIndex[cell.role] ?? 0,
-                        userManagement: cell.userManagement))
-                held.append(tables.sourceSet(cell.via))
+            for (profile, via) in model.sourcedProfiles(for: person) {
+                held.append(number(profile))
+                held.append(tables.sourceSet(via))
             }
-            let person = people[row.user]
             users.append([
-                .text(row.user), .text(person?.displayName ?? ""), .text(person?.email ?? ""), .text(row.userManagement?.rawValue ?? ""),
-                .numbers(groupsOf[index].sorted()), .numbers(held),
+                .text(person.name), .text(person.displayName ?? ""), .text(person.email ?? ""),
+                .text(person.userManagement?.rawValue ?? ""), .numbers(groupsOf[index].sorted()), .numbers(held),
             ])
         }
         let groupRows: [[Value]] = groups.enumerated().map { index, group in
-            let held = model.profiles(for: group).map {
-                tables.target(
-                    name: $0.name, account: accountIndex[$0.account.key] ?? 0, role: roleIndex[$0.role.name] ?? 0,
-                    userManagement: $0.userManagement?.rawValue)
-            }
+            let held = model.profiles(for: group).map(number)
             return [.text(group.name), .text(group.description ?? ""), .numbers(members[index].sorted()), .numbers(held)]
         }
         data = Data(

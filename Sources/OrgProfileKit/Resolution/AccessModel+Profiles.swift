@@ -65,16 +65,22 @@ extension AccessModel {
         return total
     }
 
-    /// Where each of the principal's profiles comes from, by profile name: every grant that
-    /// produces it (a direct assignment, each group that grants the same account and role,
-    /// user management), sorted in that order.
+    /// Where each of the principal's profiles comes from, by profile name (`sourcedProfiles`).
     public func profileSources(for principal: Principal) -> [String: [ProfileSource]] {
-        guard let entry = entry(of: principal) else { return [:] }
+        Dictionary(sourcedProfiles(for: principal).map { ($0.profile.name, $0.via) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The principal's profiles, sorted by name, each with every grant that produces it (a
+    /// direct assignment, each group that grants the same account and role, user management),
+    /// sorted in that order: one resolution for both.
+    public func sourcedProfiles(for principal: Principal) -> [(profile: Profile, via: [ProfileSource])] {
+        guard let entry = entry(of: principal) else { return [] }
         let kept = select(entry).kept
-        var targetOfName: [Int: Int] = [:]
-        for candidate in kept { targetOfName[candidate.name] = candidate.target }
-        var sources: [String: Set<ProfileSource>] = [:]
-        for candidate in candidates(entry) where targetOfName[candidate.name] == candidate.target {
+        var position: [Int: Int] = [:]
+        for (index, candidate) in kept.enumerated() { position[candidate.name] = index }
+        var sources = [Set<ProfileSource>](repeating: [], count: kept.count)
+        for candidate in candidates(entry) {
+            guard let index = position[candidate.name], kept[index].target == candidate.target else { continue }
             let source: ProfileSource
             if let grant = candidate.grant {
                 let granted = candidate.group.map { groupEntries[$0].grants[grant] } ?? entry.grants[grant]
@@ -88,11 +94,15 @@ extension AccessModel {
             } else {
                 source = .userManagement
             }
-            sources[profileNames.names[candidate.name], default: []].insert(source)
+            sources[index].insert(source)
         }
-        // A source that grants the profile by name (or "*") needs no selector to explain it.
-        return sources.mapValues { found in
-            found.filter { source in source.selector == nil || !found.contains(source.withoutSelector) }.sorted()
+        return kept.enumerated().map { index, candidate in
+            // A source that grants the profile by name (or "*") needs no selector to explain it.
+            let found = sources[index]
+            return (
+                Profile(target: targets[candidate.target], isWildcard: candidate.isWildcard),
+                found.filter { source in source.selector == nil || !found.contains(source.withoutSelector) }.sorted()
+            )
         }
     }
 

@@ -46,13 +46,10 @@ public struct AccessReport: Sendable {
         let column = Dictionary(model.accounts.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         rows = model.users.map { user in
             var cells = [[Cell]](repeating: [], count: model.accounts.count)
-            let sources = model.profileSources(for: user)
-            for profile in model.profiles(for: user) {
+            for (profile, via) in model.sourcedProfiles(for: user) {
                 guard let index = column[profile.account.key] else { continue }
                 cells[index].append(
-                    Cell(
-                        profile: profile.name, role: profile.role.name, userManagement: profile.userManagement?.rawValue,
-                        via: sources[profile.name] ?? []))
+                    Cell(profile: profile.name, role: profile.role.name, userManagement: profile.userManagement?.rawValue, via: via))
             }
             return Row(user: user.name, userManagement: user.userManagement, cells: cells)
         }
@@ -69,7 +66,7 @@ public struct AccessReport: Sendable {
         case .markdown: markdown()
         case .csv: csv()
         case .json: json()
-        case .html: AccessPage(model: model, report: self, sourceName: Compiler.displayName(of: model.file), links: false).html()
+        case .html: AccessPage(model: model, sourceName: Compiler.displayName(of: model.file), links: false).html()
         }
     }
 
