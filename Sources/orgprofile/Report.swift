@@ -40,7 +40,12 @@ extension OrgProfileCommand {
             let frontend = Frontend(options: diagnostics, printer: printer)
             let (model, _) = try frontend.analyze(input.file)
             let chosen = format ?? (Terminal.standardOutputIsTerminal && destination.output == nil ? .text : .markdown)
-            try frontend.emit(AccessReport(model: model).render(chosen), to: destination.output)
+            // The page reads the model itself: no report rows of every profile first.
+            let text =
+                chosen == .html
+                ? AccessPage(model: model, sourceName: Compiler.displayName(of: model.file), links: false).html()
+                : AccessReport(model: model).render(chosen)
+            try frontend.emit(text, to: destination.output)
         }
     }
 }

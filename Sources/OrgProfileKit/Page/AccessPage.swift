@@ -28,10 +28,17 @@ public struct AccessPage: Sendable {
         /// Every distinct "via" text, and every distinct list of them (indices).
         var sources: [String]
         var sourceSets: [[Int]]
-        /// [name, display name, email, user management, [group indices], [target, source set, target, source set, ...]]
-        var users: [[Value]]
         /// [name, description, [member user indices], [target indices]]
         var groups: [[Value]]
+        // `users` follows, written by `embeddedData` (the largest table, never a tree of values).
+    }
+
+    /// One person of the `users` table: [name, display name, email, user management,
+    /// [group indices], [target, source set, target, source set, ...]].
+    struct Person {
+        var name, displayName, email, userManagement: String
+        var groups: [Int]
+        var held: [Int32]
     }
 
     /// A JSON value of the compact tables: text, a number or a list of numbers.
@@ -51,6 +58,7 @@ public struct AccessPage: Sendable {
     }
 
     let data: Data
+    let people: [Person]
 
     /// `links`: the page sits at the top of the compiled folder, beside `users/` and `groups/`.
     /// Everything is sorted by name (accounts by key), so the page, like every other output
@@ -72,25 +80,38 @@ public struct AccessPage: Sendable {
             members[group].append(user)
         }
         var tables = Tables()
+        /// Profiles are numbered by their target, which every principal holding the profile shares.
+        var targetNumbers: [ObjectIdentifier: Int] = [:]
         func number(_ profile: Profile) -> Int {
-            tables.target(
+            let identity = ObjectIdentifier(profile.target)
+            if let known = targetNumbers[identity] { return known }
+            let number = tables.target(
                 name: profile.name, account: accountIndex[profile.account.key] ?? 0, role: roleIndex[profile.role.name] ?? 0,
                 userManagement: profile.userManagement?.rawValue)
+            targetNumbers[identity] = number
+            return number
         }
-        var users: [[Value]] = []
+        var users: [Person] = []
         users.reserveCapacity(people.count)
         // One person at a time: their profiles become numbers at once, nothing else is kept.
         for (index, person) in people.enumerated() {
-            var held: [Int] = []
-            for (profile, via) in model.sourcedProfiles(for: person) {
-                held.append(number(profile))
-                held.append(tables.sourceSet(via))
+            var held: [Int32] = []
+            let (profiles, origins) = model.profileOrigins(for: person)
+            held.reserveCapacity(2 * profiles.count)
+            var next = 0
+            for (index, profile) in profiles.enumerated() {
+                var end = next
+                while end < origins.count, origins[end].0 == index { end += 1 }
+                held.append(Int32(number(profile)))
+                held.append(Int32(tables.sourceSet(origins[next..<end].map(\.1), model: model)))
+                next = end
             }
-            users.append([
-                .text(person.name), .text(person.displayName ?? ""), .text(person.email ?? ""),
-                .text(person.userManagement?.rawValue ?? ""), .numbers(groupsOf[index].sorted()), .numbers(held),
-            ])
+            users.append(
+                Person(
+                    name: person.name, displayName: person.displayName ?? "", email: person.email ?? "",
+                    userManagement: person.userManagement?.rawValue ?? "", groups: groupsOf[index].sorted(), held: held))
         }
+        self.people = users
         let groupRows: [[Value]] = groups.enumerated().map { index, group in
             let held = model.profiles(for: group).map(number)
             return [.text(group.name), .text(group.description ?? ""), .numbers(members[index].sorted()), .numbers(held)]
@@ -101,7 +122,7 @@ public struct AccessPage: Sendable {
             roles: roles.map {
                 [$0.name, $0.isPrivileged ? "1" : "", $0.definition?.description ?? "", $0.definition?.sessionDuration ?? ""]
             },
-            targets: tables.targets, sources: tables.sources, sourceSets: tables.sourceSets, users: users, groups: groupRows)
+            targets: tables.targets, sources: tables.sources, sourceSets: tables.sourceSets, groups: groupRows)
     }
 
     /// The distinct profiles and "via" texts, each numbered once.
@@ -124,25 +145,92 @@ public struct AccessPage: Sendable {
             return targets.count - 1
         }
 
-        mutating func sourceSet(_ via: [ProfileSource]) -> Int {
-            let set = via.map { source -> Int in
+        var originSetIndex: [[ProfileOrigin]: Int] = [:]
+        /// Most profiles come from one origin: numbered without hashing a list.
+        var singleOriginIndex: [ProfileOrigin: Int] = [:]
+
+        /// The number of a profile's list of origins: said in words (sorted as `ProfileSource`
+        /// sorts) only the first time the list is met.
+        mutating func sourceSet(_ origins: [ProfileOrigin], model: AccessModel) -> Int {
+            if origins.count == 1, let known = singleOriginIndex[origins[0]] { return known }
+            if origins.count != 1, let known = originSetIndex[origins] { return known }
+            let set = origins.map(model.source).sorted().map { source -> Int in
                 let text = source.description
                 if let known = sourceIndex[text] { return known }
                 sourceIndex[text] = sources.count
                 sources.append(text)
                 return sources.count - 1
             }
-            if let known = sourceSetIndex[set] { return known }
-            sourceSetIndex[set] = sourceSets.count
-            sourceSets.append(set)
-            return sourceSets.count - 1
+            let number: Int
+            if let known = sourceSetIndex[set] {
+                number = known
+            } else {
+                number = sourceSets.count
+                sourceSetIndex[set] = number
+                sourceSets.append(set)
+            }
+            if origins.count == 1 { singleOriginIndex[origins[0]] = number } else { originSetIndex[origins] = number }
+            return number
         }
     }
 
-    /// The data as JSON inside `<script type="application/json">`: every `<` written as
-    /// `\u003c`, so no text in it can end the element (`</script>`) or open a comment.
+    /// The data as JSON inside `<script type="application/json">`, keys sorted as `JSON`
+    /// writes them: every `<` written as `\u003c`, so no text in it can end the element
+    /// (`</script>`) or open a comment. The small tables go through `JSON`; `users`, the
+    /// last key and the bulk of the page, is appended byte by byte.
     var embeddedData: String {
-        String(JSON.line(data).dropLast()).replacingOccurrences(of: "<", with: "\\u003c")
+        var json = Array(String(JSON.line(data).dropLast(2)).replacingOccurrences(of: "<", with: "\\u003c").utf8)
+        json += #","users":["#.utf8
+        for (index, person) in people.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "["))
+            for text in [person.name, person.displayName, person.email, person.userManagement] {
+                Self.appendString(text, to: &json)
+                json.append(UInt8(ascii: ","))
+            }
+            Self.appendNumbers(person.groups, to: &json)
+            json.append(UInt8(ascii: ","))
+            Self.appendNumbers(person.held, to: &json)
+            json.append(UInt8(ascii: "]"))
+        }
+        json += "]}".utf8
+        return String(decoding: json, as: UTF8.self)
+    }
+
+    /// A string as JSON: as it is between quotes when nothing in it needs escaping, else
+    /// through `JSON`; `<` as `\u003c` either way.
+    static func appendString(_ text: String, to json: inout [UInt8]) {
+        let plain = text.utf8.allSatisfy {
+            $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "<")
+        }
+        if plain {
+            json.append(UInt8(ascii: "\""))
+            json += text.utf8
+            json.append(UInt8(ascii: "\""))
+        } else {
+            json += String(JSON.line(text).dropLast()).replacingOccurrences(of: "<", with: "\\u003c").utf8
+        }
+    }
+
+    /// `[1,20,3]`, the digits written directly (a million numbers on a large org).
+    static func appendNumbers<Number: BinaryInteger>(_ numbers: [Number], to json: inout [UInt8]) {
+        json.append(UInt8(ascii: "["))
+        var digits: [UInt8] = []
+        for (index, number) in numbers.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            var rest = Int(number)
+            if rest < 0 {
+                json.append(UInt8(ascii: "-"))
+                rest = -rest
+            }
+            digits.removeAll(keepingCapacity: true)
+            repeat {
+                digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            json += digits.reversed()
+        }
+        json.append(UInt8(ascii: "]"))
     }
 
     /// `sha256-...` of an inline element's text, for the Content-Security-Policy.

@@ -72,37 +72,67 @@ extension AccessModel {
 
     /// The principal's profiles, sorted by name, each with every grant that produces it (a
     /// direct assignment, each group that grants the same account and role, user management),
-    /// sorted in that order: one resolution for both.
+    /// sorted in that order.
     public func sourcedProfiles(for principal: Principal) -> [(profile: Profile, via: [ProfileSource])] {
-        guard let entry = entry(of: principal) else { return [] }
+        let (profiles, origins) = profileOrigins(for: principal)
+        var via = [[ProfileSource]](repeating: [], count: profiles.count)
+        for (index, origin) in origins { via[index].append(source(origin)) }
+        return profiles.indices.map { (profiles[$0], via[$0].sorted()) }
+    }
+
+    /// `sourcedProfiles` as numbers, for callers that go through many principals (the access
+    /// page): the profiles sorted by name, and each one's origins as (profile index, origin)
+    /// pairs in profile order; one resolution, no string built or hashed per profile.
+    public func profileOrigins(for principal: Principal) -> (profiles: [Profile], origins: [(Int, ProfileOrigin)]) {
+        guard let entry = entry(of: principal) else { return ([], []) }
         let kept = select(entry).kept
-        var position: [Int: Int] = [:]
-        for (index, candidate) in kept.enumerated() { position[candidate.name] = index }
-        var sources = [Set<ProfileSource>](repeating: [], count: kept.count)
+        var origins: [(Int, ProfileOrigin)] = []
+        origins.reserveCapacity(kept.count + kept.count / 2)
         for candidate in candidates(entry) {
-            guard let index = position[candidate.name], kept[index].target == candidate.target else { continue }
-            let source: ProfileSource
-            if let grant = candidate.grant {
-                let granted = candidate.group.map { groupEntries[$0].grants[grant] } ?? entry.grants[grant]
-                let reason = selectionReasons[granted.via]
-                let via = reason.selectorDescription == nil ? nil : reason
-                if let group = candidate.group {
-                    source = .group(groupEntries[group].principal.name, via: via)
-                } else {
-                    source = .direct(via: via)
-                }
-            } else {
-                source = .userManagement
+            // `kept` is sorted by name number: the candidate's profile, if kept, by binary search.
+            var low = 0
+            var high = kept.count
+            while low < high {
+                let middle = (low + high) / 2
+                if kept[middle].name < candidate.name { low = middle + 1 } else { high = middle }
             }
-            sources[index].insert(source)
+            guard low < kept.count, kept[low].name == candidate.name, kept[low].target == candidate.target else { continue }
+            let origin: ProfileOrigin
+            if let grant = candidate.grant {
+                let via = candidate.group.map { groupEntries[$0].grants[grant] }?.via ?? entry.grants[grant].via
+                let chosen = selectionReasons[via].selectorDescription == nil ? Grant.named : via
+                origin = ProfileOrigin(group: candidate.group.map(Int32.init) ?? ProfileOrigin.own, via: Int32(chosen))
+            } else {
+                origin = ProfileOrigin(group: ProfileOrigin.userManagement, via: Int32(Grant.named))
+            }
+            origins.append((low, origin))
         }
-        return kept.enumerated().map { index, candidate in
-            // A source that grants the profile by name (or "*") needs no selector to explain it.
-            let found = sources[index]
-            return (
-                Profile(target: targets[candidate.target], isWildcard: candidate.isWildcard),
-                found.filter { source in source.selector == nil || !found.contains(source.withoutSelector) }.sorted()
-            )
+        origins.sort { ($0.0, $0.1.group, $0.1.via) < ($1.0, $1.1.group, $1.1.via) }
+        // Each once; a source that grants the profile by name (or "*") needs no selector to explain it.
+        var needed: [(Int, ProfileOrigin)] = []
+        needed.reserveCapacity(origins.count)
+        for (position, (index, origin)) in origins.enumerated() {
+            if let last = needed.last, last.0 == index, last.1 == origin { continue }
+            if origin.via != Int32(Grant.named),
+                origins[..<position].contains(where: {
+                    $0.0 == index && $0.1 == ProfileOrigin(group: origin.group, via: Int32(Grant.named))
+                })
+            {
+                continue
+            }
+            needed.append((index, origin))
+        }
+        return (kept.map { Profile(target: targets[$0.target], isWildcard: $0.isWildcard) }, needed)
+    }
+
+    /// What an origin means in words.
+    public func source(_ origin: ProfileOrigin) -> ProfileSource {
+        let reason = selectionReasons[Int(origin.via)]
+        let via = reason.selectorDescription == nil ? nil : reason
+        switch origin.group {
+        case ProfileOrigin.userManagement: return .userManagement
+        case ProfileOrigin.own: return .direct(via: via)
+        default: return .group(groupEntries[Int(origin.group)].principal.name, via: via)
         }
     }
 

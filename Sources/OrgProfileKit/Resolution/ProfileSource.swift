@@ -80,3 +80,14 @@ public enum ProfileSource: Hashable, Sendable, Comparable, Encodable {
         }
     }
 }
+
+/// A `ProfileSource` as two numbers of one model: the group (its index among the model's
+/// groups, or `own` or `userManagement`) and why its account was chosen (an index into the
+/// model's selection reasons). `AccessModel.source(_:)` says it in words.
+public struct ProfileOrigin: Hashable, Sendable {
+    public static let own: Int32 = -1
+    public static let userManagement: Int32 = -2
+
+    public let group: Int32
+    public let via: Int32
+}
