@@ -95,16 +95,16 @@ public struct AccessPage: Sendable {
         users.reserveCapacity(people.count)
         // One person at a time: their profiles become numbers at once, nothing else is kept.
         for (index, person) in people.enumerated() {
-            var held: [Int32] = []
             let (profiles, origins) = model.profileOrigins(for: person)
+            var held: [Int32] = []
             held.reserveCapacity(2 * profiles.count)
             var next = 0
-            for (index, profile) in profiles.enumerated() {
-                var end = next
-                while end < origins.count, origins[end].0 == index { end += 1 }
+            for (position, profile) in profiles.enumerated() {
+                var last = next
+                while last < origins.count, origins[last].0 == position { last += 1 }
                 held.append(Int32(number(profile)))
-                held.append(Int32(tables.sourceSet(origins[next..<end].map(\.1), model: model)))
-                next = end
+                held.append(Int32(tables.sourceSet(origins[next..<last].map(\.1), model: model)))
+                next = last
             }
             users.append(
                 Person(
@@ -215,7 +215,6 @@ public struct AccessPage: Sendable {
     /// `[1,20,3]`, the digits written directly (a million numbers on a large org).
     static func appendNumbers<Number: BinaryInteger>(_ numbers: [Number], to json: inout [UInt8]) {
         json.append(UInt8(ascii: "["))
-        var digits: [UInt8] = []
         for (index, number) in numbers.enumerated() {
             if index > 0 { json.append(UInt8(ascii: ",")) }
             var rest = Int(number)
@@ -223,12 +222,13 @@ public struct AccessPage: Sendable {
                 json.append(UInt8(ascii: "-"))
                 rest = -rest
             }
-            digits.removeAll(keepingCapacity: true)
+            // Least significant digit first, then turned around in place.
+            let first = json.count
             repeat {
-                digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                json.append(UInt8(ascii: "0") + UInt8(rest % 10))
                 rest /= 10
             } while rest > 0
-            json += digits.reversed()
+            json[first...].reverse()
         }
         json.append(UInt8(ascii: "]"))
     }
