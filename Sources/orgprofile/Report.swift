@@ -1,4 +1,5 @@
 import ArgumentParser
+import IdentityCenter
 import OrgProfileKit
 
 extension AccessReport.Format: ExpressibleByArgument {}
@@ -23,6 +24,7 @@ extension OrgProfileCommand {
                   orgprofile report org.yaml --format markdown > access.md
                   orgprofile report org.yaml --format csv > access.csv
                   orgprofile report org.yaml --format html --output access.html
+                  orgprofile report org.yaml --format html --snapshot s.json --output drift.html
                 """
         )
 
@@ -36,14 +38,28 @@ extension OrgProfileCommand {
 
         @OptionGroup var destination: OutputFileOption
 
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "With --format html: mark where Identity Center differs, from this snapshot (orgprofile snapshot).", valueName: "path"),
+            completion: .file())
+        var snapshot: String?
+
+        func validate() throws {
+            if snapshot != nil, format != .html { throw ValidationError("--snapshot marks drift on the access page: give --format html.") }
+        }
+
         func run(printing printer: DiagnosticPrinter) throws {
             let frontend = Frontend(options: diagnostics, printer: printer)
             let (model, _) = try frontend.analyze(input.file)
             let chosen = format ?? (Terminal.standardOutputIsTerminal && destination.output == nil ? .text : .markdown)
             // The page reads the model itself: no report rows of every profile first.
+            let marks = try snapshot.map {
+                IdentityCenter.Drift(model: model, snapshot: try frontend.snapshot(from: SnapshotFile(path: $0))).pageMarks
+            }
             let text =
                 chosen == .html
-                ? AccessPage(model: model, sourceName: Compiler.displayName(of: model.file), links: false).html()
+                ? AccessPage(model: model, sourceName: Compiler.displayName(of: model.file), links: false, drift: marks).html()
                 : AccessReport(model: model).render(chosen)
             try frontend.emit(text, to: destination.output)
         }

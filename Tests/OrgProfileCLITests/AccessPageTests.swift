@@ -88,6 +88,41 @@ struct AccessPageTests {
         #expect(try orgprofile("check", "org.yaml", "--out", "dist", in: folder).status == 0)
     }
 
+    /// With a snapshot, the page marks exactly drift's findings about assignments: the rows of
+    /// the profiles whose grant Identity Center lacks, and the access there that org.yaml does
+    /// not declare, in the person's view and the matrix.
+    @Test func theDriftOverlayMarksDriftsFindings() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let snapshot = packageRoot.appendingPathComponent("Tests/IdentityCenterTests/Fixtures/example-snapshot.json").path
+        let written = try orgprofile("report", "org.yaml", "--format", "html", "--snapshot", snapshot, "--output", "page.html", in: folder)
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(try orgprofile("report", "org.yaml", "--format", "json", "--snapshot", snapshot, in: folder).status == 64)
+        let seen = try run("/usr/bin/env", ["python3", Self.script, folder + "/page.html", "alice", "bob", "dave", "erin"], in: folder)
+        #expect(seen.status == 0, "\(seen.stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(seen.stdout.utf8)) as? [String: Any])
+        let people = try #require(result["people"] as? [String: [String: Any]])
+        // drift: alice's and erin's declared grants missing; bob's AdministratorAccess there undeclared.
+        #expect(people["alice"]?["missing"] as? [String] == ["acme-organization-management", "acme-user-management"])
+        #expect(people["erin"]?["missing"] as? [String] == ["acme-organization-management-readonly", "acme-user-management"])
+        #expect(people["bob"]?["missing"] as? [String] == [])
+        #expect(people["dave"]?["missing"] as? [String] == [])
+        #expect(
+            people["bob"]?["undeclared"] as? [[String]] == [
+                ["Workload Production (044444444444)", "AdministratorAccess (not declared)", "direct assignment"]
+            ])
+        #expect(
+            (result["subtitle"] as? String)?.hasSuffix("compared with Identity Center: 3 declared but missing, 1 there but not declared")
+                == true)
+        let matrix = try #require(result["matrix"] as? [String: [String]])
+        let columns = try #require(result["columns"] as? [String])
+        let production = try #require(columns.firstIndex(of: "Workload Production"))
+        #expect(matrix["bob"]?[production] == "ReadOnlyAccess, AdministratorAccess (not declared)")
+        let infrastructure = try #require(columns.firstIndex(of: "Infrastructure"))
+        #expect(matrix["erin"]?[infrastructure] == "UserManagement (user management) (missing)")
+        #expect(result["errors"] as? [String] == [])
+    }
+
     /// Names are text: a group's identity_center_name and description, or an e-mail, holding
     /// markup shows as those characters and runs nothing.
     @Test func hostileNamesStayText() throws {

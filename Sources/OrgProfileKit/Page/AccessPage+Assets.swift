@@ -55,6 +55,7 @@ extension AccessPage {
         table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}
         caption{text-align:left;font-weight:600;padding:.3rem 0}
         tr.privileged td,td.privileged{background:#fff1e5}.mark{color:#bc4c00;font-weight:700}
+        .drift{color:#cf222e;font-weight:700}tr.missing td,td.drifted{outline:2px dashed #cf222e;outline-offset:-2px}
         code{background:#f6f8fa;padding:.15rem .3rem;border-radius:.3rem}
         .filters{display:flex;gap:1rem;flex-wrap:wrap;align-items:center}
         #matrix-scroll{max-height:70vh;overflow:auto;border:1px solid #d0d7de}
@@ -93,6 +94,25 @@ extension AccessPage {
           $("title").textContent = "AWS access of " + D.project;
           $("subtitle").textContent = D.users.length + " people, " + D.groups.length + " groups, " + D.accounts.length + " accounts; compiled from " + D.source;
 
+          // The drift overlay (report --snapshot): what a person's grants lack in Identity Center, and what they hold there undeclared.
+          const drift = D.drift || null;
+          if (drift) {
+            const missing = drift.filter((d) => d[0] === "missing").length;
+            $("subtitle").append(el("span", { class: "drift", id: "drift-summary" }, " · compared with Identity Center: " + missing + " declared but missing, " + (drift.length - missing) + " there but not declared"));
+          }
+          function marks(name, groupIndices) {
+            const missing = new Set(), undeclared = [];
+            if (!drift) return { missing, undeclared };
+            const groups = new Set(groupIndices.map((g) => D.groups[g][0]));
+            for (const [what, kind, holder, accountKey, roleName] of drift) {
+              if (!((kind === "user" && holder === name) || (kind === "group" && groups.has(holder)))) continue;
+              if (what === "missing") missing.add(accountKey + "\t" + roleName);
+              else undeclared.push({ account: accountKey, role: roleName, via: kind === "group" ? "group " + holder : "direct assignment" });
+            }
+            return { missing, undeclared };
+          }
+          const accountLabel = (key) => { const i = D.accounts.findIndex((a) => a[0] === key || a[2] === key); return i < 0 ? key : D.accounts[i][1] + " (" + D.accounts[i][2] + ")"; };
+
           // Views.
           const views = ["person", "matrix", "groups", "admins"];
           function show(view) {
@@ -124,11 +144,13 @@ extension AccessPage {
           $("search").addEventListener("keydown", (event) => {
             if (event.key === "Enter" && found.length > 0) { event.preventDefault(); showPerson(found[0]); }
           });
-          function profileTable(caption, profiles) {
+          function profileTable(caption, profiles, missing) {
             const rows = profiles.map((p) => {
               const a = account(p.target.account), r = role(p.target.role), privileged = isPrivileged(p.target);
-              return el("tr", privileged ? { class: "privileged" } : {},
-                el("td", {}, p.target.name, privileged ? el("span", { class: "mark", title: "privileged" }, " (privileged)") : null),
+              const lacking = missing && missing.has(a.key + "\t" + r.name);
+              return el("tr", { class: (privileged ? "privileged " : "") + (lacking ? "missing" : "") },
+                el("td", {}, p.target.name, privileged ? el("span", { class: "mark", title: "privileged" }, " (privileged)") : null,
+                  lacking ? el("span", { class: "drift" }, " (missing in Identity Center)") : null),
                 el("td", {}, a.name + " (" + a.id + ")"),
                 el("td", {}, r.name + (p.target.userManagement ? " (user management)" : ""), r.description ? el("div", { class: "hint" }, r.description) : null),
                 el("td", {}, a.region),
@@ -137,6 +159,11 @@ extension AccessPage {
             return el("table", {}, el("caption", {}, caption),
               el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Profile"), el("th", { scope: "col" }, "Account"), el("th", { scope: "col" }, "Role"), el("th", { scope: "col" }, "Region"), el("th", { scope: "col" }, "Via"))),
               el("tbody", {}, ...rows));
+          }
+          function undeclaredTable(caption, entries) {
+            return el("table", { class: "undeclared" }, el("caption", {}, caption),
+              el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Account"), el("th", { scope: "col" }, "Role"), el("th", { scope: "col" }, "Via"))),
+              el("tbody", {}, ...entries.map((e) => el("tr", {}, el("td", {}, accountLabel(e.account)), el("td", {}, e.role, el("span", { class: "drift" }, " (not declared)")), el("td", {}, e.via)))));
           }
           function showPerson(i) {
             const u = user(i);
@@ -149,7 +176,9 @@ extension AccessPage {
             const copy = el("button", { type: "button", class: "copy" }, "Copy");
             copy.addEventListener("click", () => { if (navigator.clipboard) navigator.clipboard.writeText(command).then(() => { copy.textContent = "Copied"; }, () => {}); });
             parts.push(el("p", {}, "Install: ", el("code", {}, command), " ", copy));
-            parts.push(profileTable("Profiles of " + title, u.profiles));
+            const found = marks(u.name, u.groups);
+            parts.push(profileTable("Profiles of " + title, u.profiles, found.missing));
+            if (found.undeclared.length) parts.push(undeclaredTable("In Identity Center but not in " + D.source + ": " + title, found.undeclared));
             $("person").replaceChildren(...parts);
           }
 
@@ -191,17 +220,21 @@ extension AccessPage {
           }
           function drawRows() {
             const scroll = $("matrix-scroll"), body = $("matrix").tBodies[0];
+            const columnOf = (key) => D.accounts.findIndex((a) => a[0] === key || a[2] === key);
             const first = Math.max(0, Math.floor(scroll.scrollTop / rowHeight) - 5);
             const last = Math.min(rows.length, first + Math.ceil(scroll.clientHeight / rowHeight) + 15);
             // Spacers stand for the rows out of sight (sized through the CSSOM: the policy allows no style attribute).
             const spacer = (count) => { const cell = el("td", { class: "spacer" }); cell.style.height = count * rowHeight + "px"; return el("tr", { "aria-hidden": "true" }, cell); };
             const drawn = [spacer(first)];
             for (let r = first; r < last; r++) {
-              const i = rows[r], held = cells(i);
+              const i = rows[r], held = cells(i), found = marks(D.users[i][0], D.users[i][4]);
               drawn.push(el("tr", {}, el("th", { scope: "row" }, D.users[i][0]), ...columns.map((c) => {
                 const here = held.get(c) || [];
                 const privileged = here.some((t) => t[3] !== "" || D.roles[t[2]][1] === "1");
-                return el("td", privileged ? { class: "privileged" } : {}, here.map((t) => D.roles[t[2]][0] + (t[3] ? " (user management)" : "")).join(", "));
+                const texts = here.map((t) => D.roles[t[2]][0] + (t[3] ? " (user management)" : "") + (found.missing.has(D.accounts[c][0] + "\t" + D.roles[t[2]][0]) ? " (missing)" : ""));
+                for (const e of found.undeclared) if (columnOf(e.account) === c) texts.push(e.role + " (not declared)");
+                const drifted = texts.some((t) => t.endsWith("(missing)") || t.endsWith("(not declared)"));
+                return el("td", { class: (privileged ? "privileged " : "") + (drifted ? "drifted" : "") }, texts.join(", "));
               })));
             }
             drawn.push(spacer(rows.length - last));
@@ -222,7 +255,7 @@ extension AccessPage {
               el("h3", {}, "Group " + g[0]),
               g[1] ? el("p", {}, g[1]) : null,
               el("p", {}, "Members: " + (g[2].length ? g[2].map((u) => D.users[u][0]).join(", ") : "none")),
-              profileTable("Grants of group " + g[0], profiles));
+              profileTable("Grants of group " + g[0], profiles, marks("", [Number($("group-select").value)]).missing));
           }
           $("group-select").addEventListener("change", showGroup);
           showGroup();

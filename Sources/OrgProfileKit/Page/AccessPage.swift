@@ -30,6 +30,8 @@ public struct AccessPage: Sendable {
         var sourceSets: [[Int]]
         /// [name, description, [member user indices], [target indices]]
         var groups: [[Value]]
+        /// With a snapshot: ["missing" or "undeclared", "user" or "group", name, account, role] per finding.
+        var drift: [[String]]?
         // `users` follows, written by `embeddedData` (the largest table, never a tree of values).
     }
 
@@ -60,10 +62,26 @@ public struct AccessPage: Sendable {
     let data: Data
     let people: [Person]
 
+    /// A difference between org.yaml and Identity Center that the page marks (`drift`'s
+    /// findings, made by the live side): an assignment declared but missing, or one that
+    /// exists undeclared, of a user or group.
+    public struct DriftMark: Sendable {
+        public var missing: Bool
+        public var kind: Principal.Kind
+        public var name: String
+        /// The account's key, or its ID when org.yaml does not know it.
+        public var account: String
+        public var role: String
+
+        public init(missing: Bool, kind: Principal.Kind, name: String, account: String, role: String) {
+            (self.missing, self.kind, self.name, self.account, self.role) = (missing, kind, name, account, role)
+        }
+    }
+
     /// `links`: the page sits at the top of the compiled folder, beside `users/` and `groups/`.
     /// Everything is sorted by name (accounts by key), so the page, like every other output
     /// file, does not depend on the order of org.yaml's declarations.
-    public init(model: AccessModel, sourceName: String, links: Bool) {
+    public init(model: AccessModel, sourceName: String, links: Bool, drift: [DriftMark]? = nil) {
         let accounts = model.accounts.sorted { $0.key < $1.key }
         let accountIndex = Dictionary(accounts.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         let roles = model.roles.sorted { $0.name < $1.name }
@@ -122,7 +140,12 @@ public struct AccessPage: Sendable {
             roles: roles.map {
                 [$0.name, $0.isPrivileged ? "1" : "", $0.definition?.description ?? "", $0.definition?.sessionDuration ?? ""]
             },
-            targets: tables.targets, sources: tables.sources, sourceSets: tables.sourceSets, groups: groupRows)
+            targets: tables.targets, sources: tables.sources, sourceSets: tables.sourceSets, groups: groupRows,
+            drift: drift.map { marks in
+                marks.map { [$0.missing ? "missing" : "undeclared", $0.kind.rawValue, $0.name, $0.account, $0.role] }.sorted {
+                    $0.lexicographicallyPrecedes($1)
+                }
+            })
     }
 
     /// The distinct profiles and "via" texts, each numbered once.

@@ -41,7 +41,9 @@ with sync_playwright() as playwright:
         page.wait_for_selector("#person table")
         caption = page.inner_text("#person caption")
         links = [link.get_attribute("href") for link in page.locator("#person a").all()]
-        result["people"][user] = {"caption": caption, "profiles": profiles(), "links": links}
+        missing = [cell.split(" (")[0] for cell in page.locator("#person tr.missing td:first-child").all_inner_texts()]
+        undeclared = [row.locator("td").all_inner_texts() for row in page.locator("#person table.undeclared tbody tr").all()]
+        result["people"][user] = {"caption": caption, "profiles": profiles(), "links": links, "missing": missing, "undeclared": undeclared}
     result["person"] = page.inner_text("#person")
     if screenshots:
         page.screenshot(path=screenshots + "/person.png", full_page=True)
@@ -83,6 +85,7 @@ with sync_playwright() as playwright:
     if screenshots:
         page.screenshot(path=screenshots + "/admins.png", full_page=True)
     result["images"] = page.locator("img").count()
+    result["subtitle"] = page.inner_text("#subtitle")
     browser.close()
 
 json.dump(result, sys.stdout, sort_keys=True)
