@@ -31,7 +31,13 @@ struct AccessPageTests {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let users = ["alice", "bob", "dave", "erin"]
-        let seen = try Self.browse(nil, users: users, in: folder, extra: ["--pdf", folder + "/alice.pdf"])
+        let seen = try Self.browse(nil, users: users, in: folder, extra: ["--pdf", folder + "/alice.pdf", "--screenshots", folder])
+        // A screenshot of each view, not blank, with the views' headings in the page.
+        #expect(seen["headings"] as? [String] == ["Find a person", "Matrix", "Groups", "Who manages users"])
+        for view in ["person", "matrix", "groups", "admins"] {
+            let png = try #require(FileManager.default.contents(atPath: folder + "/\(view).png"), "\(view)")
+            #expect(png.starts(with: Data([0x89, 0x50, 0x4E, 0x47])) && png.count > 20_000, "\(view).png: \(png.count) bytes")
+        }
         #expect(seen["errors"] as? [String] == [], "console errors or policy violations")
         let people = try #require(seen["people"] as? [String: [String: Any]])
         for user in users {

@@ -84,6 +84,7 @@ with sync_playwright() as playwright:
     result["admins"] = page.inner_text("#admins")
     if screenshots:
         page.screenshot(path=screenshots + "/admins.png", full_page=True)
+    result["headings"] = page.locator("h2").all_inner_texts()
     result["images"] = page.locator("img").count()
     result["subtitle"] = page.inner_text("#subtitle")
     browser.close()
