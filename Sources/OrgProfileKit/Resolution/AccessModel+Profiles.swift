@@ -85,10 +85,11 @@ extension AccessModel {
     /// pairs in profile order; one resolution, no string built or hashed per profile.
     public func profileOrigins(for principal: Principal) -> (profiles: [Profile], origins: [(Int, ProfileOrigin)]) {
         guard let entry = entry(of: principal) else { return ([], []) }
-        let kept = select(entry).kept
+        let all = candidates(entry)
+        let kept = select(all).kept
         var origins: [(Int, ProfileOrigin)] = []
         origins.reserveCapacity(kept.count + kept.count / 2)
-        for candidate in candidates(entry) {
+        for candidate in all {
             // `kept` is sorted by name number: the candidate's profile, if kept, by binary search.
             var low = 0
             var high = kept.count
@@ -181,14 +182,14 @@ extension AccessModel {
     /// Candidates are ordered by name number, then by grant order: the same pair granted
     /// twice, and two pairs with one name, become neighbours, the first granted first.
     private func resolve(_ entry: Entry) -> (profiles: [Profile], collisions: [(Candidate, Candidate)]) {
-        let (kept, collisions) = select(entry)
+        let (kept, collisions) = select(candidates(entry))
         let profiles = kept.map { Profile(target: targets[$0.target], isWildcard: $0.isWildcard) }
         return (profiles, collisions)
     }
 
-    /// The candidates an entry keeps, sorted by name, and the collisions among the rest.
-    private func select(_ entry: Entry) -> (kept: [Candidate], collisions: [(Candidate, Candidate)]) {
-        var candidates = candidates(entry)
+    /// Of an entry's candidates (`candidates`), those it keeps, sorted by name, and the collisions among the rest.
+    private func select(_ built: [Candidate]) -> (kept: [Candidate], collisions: [(Candidate, Candidate)]) {
+        var candidates = built
         // Name number and grant position in one integer: sorted, by name, then grant order.
         var order = candidates.indices.map { candidates[$0].name << 32 | $0 }
         order.sort()
