@@ -73,8 +73,10 @@ struct AccessPageTests {
             seen["admins"] as? String
                 == "User-management admins (the delegated administrator account)\ndave\nerin\nSuper admins (the Organization Management account)\nalice"
         )
-        // Keyboard only: Tab reaches the search field, Enter opens the person.
+        // Keyboard only: Tab reaches the search field, Enter opens the person; the arrow keys
+        // move through the matrix (the third person, the second account).
         #expect(seen["keyboard"] as? [String] == ["search", "Profiles of erin"])
+        #expect(seen["matrix_keyboard"] as? String == "dave, Organization Management: AdministratorAccess")
         // Printed to PDF.
         let pdf = try #require(FileManager.default.contents(atPath: folder + "/alice.pdf"))
         #expect(pdf.count > 1_000 && pdf.starts(with: Data("%PDF".utf8)))

@@ -26,7 +26,7 @@ extension AccessPage {
         <label>Role <select id="filter-role"><option value="">every role</option></select></label>
         <span id="matrix-count" aria-live="polite"></span>
         </div>
-        <div id="matrix-scroll" tabindex="0" aria-label="People by account; the arrow keys scroll">
+        <div id="matrix-scroll" tabindex="0" aria-label="People by account; the arrow keys move from cell to cell">
         <table id="matrix"><caption>Roles of each person on each account</caption><thead></thead><tbody></tbody></table>
         </div>
         </section>
@@ -55,7 +55,7 @@ extension AccessPage {
         table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}
         caption{text-align:left;font-weight:600;padding:.3rem 0}
         tr.privileged td,td.privileged{background:#fff1e5}.mark{color:#bc4c00;font-weight:700}
-        .drift{color:#cf222e;font-weight:700}tr.missing td,td.drifted{outline:2px dashed #cf222e;outline-offset:-2px}
+        .drift{color:#cf222e;font-weight:700}#matrix td.current{outline:3px solid #bf8700;outline-offset:-3px}tr.missing td,td.drifted{outline:2px dashed #cf222e;outline-offset:-2px}
         code{background:#f6f8fa;padding:.15rem .3rem;border-radius:.3rem}
         .filters{display:flex;gap:1rem;flex-wrap:wrap;align-items:center}
         #matrix-scroll{max-height:70vh;overflow:auto;border:1px solid #d0d7de}
@@ -203,6 +203,8 @@ extension AccessPage {
               if (keep) rows.push(i);
             }
             $("matrix-count").textContent = rows.length + " of " + D.users.length + " people";
+            cursor.row = 0;
+            cursor.column = 0;
             const head = el("tr", {}, el("th", { scope: "col" }, "Person"), ...columns.map((c) => el("th", { scope: "col", title: D.accounts[c][2] }, D.accounts[c][1])));
             $("matrix").tHead.replaceChildren(head);
             $("matrix-scroll").scrollTop = 0;
@@ -228,18 +230,41 @@ extension AccessPage {
             const drawn = [spacer(first)];
             for (let r = first; r < last; r++) {
               const i = rows[r], held = cells(i), found = marks(D.users[i][0], D.users[i][4]);
-              drawn.push(el("tr", {}, el("th", { scope: "row" }, D.users[i][0]), ...columns.map((c) => {
+              drawn.push(el("tr", {}, el("th", { scope: "row" }, D.users[i][0]), ...columns.map((c, column) => {
                 const here = held.get(c) || [];
                 const privileged = here.some((t) => t[3] !== "" || D.roles[t[2]][1] === "1");
                 const texts = here.map((t) => D.roles[t[2]][0] + (t[3] ? " (user management)" : "") + (found.missing.has(D.accounts[c][0] + "\t" + D.roles[t[2]][0]) ? " (missing)" : ""));
                 for (const e of found.undeclared) if (columnOf(e.account) === c) texts.push(e.role + " (not declared)");
                 const drifted = texts.some((t) => t.endsWith("(missing)") || t.endsWith("(not declared)"));
-                return el("td", { class: (privileged ? "privileged " : "") + (drifted ? "drifted" : "") }, texts.join(", "));
+                const current = r === cursor.row && column === cursor.column;
+                const cell = el("td", { class: (privileged ? "privileged " : "") + (drifted ? "drifted " : "") + (current ? "current" : "") }, texts.join(", "));
+                if (current) { cell.id = "matrix-current"; cell.setAttribute("aria-label", D.users[i][0] + ", " + D.accounts[c][1] + ": " + (texts.join(", ") || "no access")); }
+                return cell;
               })));
             }
             drawn.push(spacer(rows.length - last));
             body.replaceChildren(...drawn);
           }
+          // Keyboard: the arrow keys (and Home, End, Page Up, Page Down) move a current cell,
+          // which the scroll follows; the region names it through aria-activedescendant.
+          const cursor = { row: 0, column: 0 };
+          $("matrix-scroll").addEventListener("keydown", (event) => {
+            const page = Math.max(1, Math.floor($("matrix-scroll").clientHeight / rowHeight) - 2);
+            const moves = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1], PageDown: [page, 0], PageUp: [-page, 0] };
+            if (event.key === "Home") cursor.column = 0;
+            else if (event.key === "End") cursor.column = columns.length - 1;
+            else if (moves[event.key]) {
+              cursor.row = Math.min(Math.max(cursor.row + moves[event.key][0], 0), Math.max(rows.length - 1, 0));
+              cursor.column = Math.min(Math.max(cursor.column + moves[event.key][1], 0), Math.max(columns.length - 1, 0));
+            } else return;
+            event.preventDefault();
+            const scroll = $("matrix-scroll"), top = (cursor.row + 1) * rowHeight;
+            if (top < scroll.scrollTop + rowHeight * 2) scroll.scrollTop = Math.max(0, top - rowHeight * 2);
+            else if (top + rowHeight > scroll.scrollTop + scroll.clientHeight) scroll.scrollTop = top + rowHeight - scroll.clientHeight;
+            drawRows();
+            const current = $("matrix-current");
+            if (current) { scroll.setAttribute("aria-activedescendant", "matrix-current"); current.scrollIntoView({ block: "nearest", inline: "nearest" }); }
+          });
           let drawn = false;
           function drawMatrix() { if (!drawn) { drawn = true; filterMatrix(); } }
           for (const id of ["filter-group", "filter-account", "filter-role"]) $(id).addEventListener("change", filterMatrix);

@@ -67,6 +67,12 @@ with sync_playwright() as playwright:
     for row in page.locator("#matrix tbody tr:has(th)").all():
         result["matrix"][row.locator("th").inner_text()] = row.locator("td").all_inner_texts()
     result["columns"] = page.locator("#matrix thead th").all_inner_texts()[1:]
+    # Keyboard through the matrix: down twice, right once, from the first cell.
+    page.focus("#matrix-scroll")
+    for key in ["ArrowDown", "ArrowDown", "ArrowRight"]:
+        page.keyboard.press(key)
+    result["matrix_keyboard"] = page.evaluate(
+        "document.getElementById(document.activeElement.getAttribute('aria-activedescendant')).getAttribute('aria-label')")
     if screenshots:
         page.screenshot(path=screenshots + "/matrix.png", full_page=True)
     groups = page.locator("#filter-group option").all_inner_texts()[1:]
