@@ -52,6 +52,16 @@ public enum OutputBuild {
 
         var totals = Totals()
         var files: [Manifest.File] = []
+        // The access page first, at the top beside users/ and groups/ (which it links to): it
+        // is built and handed over before the render keeps everyone's profiles for the manifest.
+        do {
+            let page = OutputFile(
+                path: AccessPage.fileName, contents: AccessPage(model: renderer.model, sourceName: renderer.sourceName, links: true).bytes()
+            )
+            var pageFolder = OutputFolder(root: root)
+            try collect(try consume(&pageFolder, page))
+            files.append(Manifest.File(path: page.path, sha256: Manifest.sha256(page.contents)))
+        }
         var groups: [(name: String, profiles: [Profile])] = []
         var users: [(name: String, profiles: [Profile])] = []
         var start = 0
@@ -79,14 +89,6 @@ public enum OutputBuild {
             }
             start = end
         }
-        // The access page, at the top beside users/ and groups/, linking to them.
-        let page = OutputFile(
-            path: AccessPage.fileName,
-            contents: Array(
-                AccessPage(model: renderer.model, sourceName: renderer.sourceName, links: true).html().utf8))
-        var pageFolder = OutputFolder(root: root)
-        try collect(try consume(&pageFolder, page))
-        files.append(Manifest.File(path: page.path, sha256: Manifest.sha256(page.contents)))
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         totals.files = files.count
         let manifest = ManifestStream(

@@ -201,8 +201,8 @@ public struct AccessPage: Sendable {
     /// writes them: every `<` written as `\u003c`, so no text in it can end the element
     /// (`</script>`) or open a comment. The small tables go through `JSON`; `users`, the
     /// last key and the bulk of the page, is appended byte by byte.
-    var embeddedData: String {
-        var json = Array(String(JSON.line(data).dropLast(2)).replacingOccurrences(of: "<", with: "\\u003c").utf8)
+    func appendData(to json: inout [UInt8]) {
+        json += String(JSON.line(data).dropLast(2)).replacingOccurrences(of: "<", with: "\\u003c").utf8
         json += #","users":["#.utf8
         for (index, person) in people.enumerated() {
             if index > 0 { json.append(UInt8(ascii: ",")) }
@@ -217,7 +217,6 @@ public struct AccessPage: Sendable {
             json.append(UInt8(ascii: "]"))
         }
         json += "]}".utf8
-        return String(decoding: json, as: UTF8.self)
     }
 
     /// A string as JSON: as it is between quotes when nothing in it needs escaping, else
@@ -262,10 +261,15 @@ public struct AccessPage: Sendable {
     }
 
     /// The whole document.
-    public func html() -> String {
+    public func html() -> String { String(decoding: bytes(), as: UTF8.self) }
+
+    /// The whole document as UTF-8, the data written straight into it (no copy of the page
+    /// as text: on a large org it is megabytes).
+    public func bytes() -> [UInt8] {
         let policy =
             "default-src 'none'; style-src \(Self.hash(Self.style)); script-src \(Self.hash(Self.script)); img-src data:; base-uri 'none'; form-action 'none'"
-        return """
+        var page = Array(
+            """
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -277,13 +281,19 @@ public struct AccessPage: Sendable {
             <style>\(Self.style)</style>
             </head>
             <body>
-            <script id="access-data" type="application/json">\(embeddedData)</script>
+            <script id="access-data" type="application/json">
+            """.utf8)
+        appendData(to: &page)
+        page +=
+            """
+            </script>
             \(Self.body)
             <script>\(Self.script)</script>
             </body>
             </html>
 
-            """
+            """.utf8
+        return page
     }
 
     /// Text for HTML outside the data: `&`, `<`, `>` and `"` as entities.
