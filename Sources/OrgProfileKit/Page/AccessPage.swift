@@ -13,7 +13,7 @@ public struct AccessPage: Sendable {
     /// Its name in the compiled folder.
     public static let fileName = "index.html"
 
-    /// What the page's script reads (`data.js` in the comments of `AccessPage+Script`).
+    /// What the page's script reads (`AccessPage+Assets.swift`), as `D`.
     struct Data: Encodable {
         var project: String
         var source: String
@@ -32,7 +32,7 @@ public struct AccessPage: Sendable {
         var groups: [[Value]]
         /// With a snapshot: ["missing" or "undeclared", "user" or "group", name, account, role] per finding.
         var drift: [[String]]?
-        // `users` follows, written by `embeddedData` (the largest table, never a tree of values).
+        // `users` follows, written by `appendData` (the largest table, never a tree of values).
     }
 
     /// One person of the `users` table: [name, display name, email, user management,
