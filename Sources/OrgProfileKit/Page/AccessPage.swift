@@ -43,21 +43,7 @@ public struct AccessPage: Sendable {
         var held: [Int32]
     }
 
-    /// A JSON value of the compact tables: text, a number or a list of numbers.
-    enum Value: Encodable {
-        case text(String)
-        case number(Int)
-        case numbers([Int])
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case .text(let text): try container.encode(text)
-            case .number(let number): try container.encode(number)
-            case .numbers(let numbers): try container.encode(numbers)
-            }
-        }
-    }
+    typealias Value = JSONValue
 
     let data: Data
     let people: [Person]
@@ -132,7 +118,10 @@ public struct AccessPage: Sendable {
         self.people = users
         let groupRows: [[Value]] = groups.enumerated().map { index, group in
             let held = model.profiles(for: group).map(number)
-            return [.text(group.name), .text(group.description ?? ""), .numbers(members[index].sorted()), .numbers(held)]
+            return [
+                .string(group.name), .string(group.description ?? ""), .array(members[index].sorted().map(JSONValue.integer)),
+                .array(held.map(JSONValue.integer)),
+            ]
         }
         data = Data(
             project: model.project, source: sourceName, links: links,
@@ -151,20 +140,14 @@ public struct AccessPage: Sendable {
     /// The distinct profiles and "via" texts, each numbered once.
     private struct Tables {
         var targets: [[Value]] = []
-        /// By name, account, role and user-management kind: two people's profiles of one name
-        /// may be different roles (a name is unique within one principal's config only).
-        var targetIndex: [String: Int] = [:]
         var sources: [String] = []
         var sourceIndex: [String: Int] = [:]
         var sourceSets: [[Int]] = []
         var sourceSetIndex: [[Int]: Int] = [:]
 
-        /// A profile's number.
+        /// A new profile's number (the caller numbers each profile target once).
         mutating func target(name: String, account: Int, role: Int, userManagement: String?) -> Int {
-            let key = "\(name)\u{0}\(account)\u{0}\(role)\u{0}\(userManagement ?? "")"
-            if let known = targetIndex[key] { return known }
-            targetIndex[key] = targets.count
-            targets.append([.text(name), .number(account), .number(role), .text(userManagement ?? "")])
+            targets.append([.string(name), .integer(account), .integer(role), .string(userManagement ?? "")])
             return targets.count - 1
         }
 

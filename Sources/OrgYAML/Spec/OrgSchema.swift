@@ -6,25 +6,7 @@ import Support
 /// decoder's keys. The validator stays the authority: the schema checks shapes, names and
 /// patterns, not references or collisions.
 public enum OrgSchema {
-    /// A JSON value, encoded with sorted keys by `JSON.encode`.
-    indirect enum Value: Encodable {
-        case string(String)
-        case integer(Int)
-        case bool(Bool)
-        case array([Value])
-        case object([String: Value])
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case .string(let text): try container.encode(text)
-            case .integer(let number): try container.encode(number)
-            case .bool(let flag): try container.encode(flag)
-            case .array(let items): try container.encode(items)
-            case .object(let fields): try container.encode(fields)
-            }
-        }
-    }
+    typealias Value = JSONValue
 
     public static let id = "https://orgprofile.dev/schema/org.schema.json"
 
