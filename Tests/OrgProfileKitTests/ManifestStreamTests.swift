@@ -12,22 +12,20 @@ import Testing
 @Suite struct ManifestStreamTests {
     /// The stream of a model's manifest, each principal's profiles as the model resolves them.
     static func stream(_ model: AccessModel, files: [Manifest.File]) -> ManifestStream {
-        func lists(_ principals: [Principal]) -> [(name: String, profiles: [Profile])] {
-            principals.map { ($0.name, model.profiles(for: $0)) }
-        }
-        return ManifestStream(
-            generator: "orgprofile 0.1.0", source: "org.yaml", files: files, groups: lists(model.groups), users: lists(model.users))
+        ManifestStream(
+            generator: "orgprofile 0.1.0", source: "org.yaml", files: files, access: ResolvedAccess(model: model), targets: model.targets)
     }
 
-    /// The same manifest, whole: what the stream must write byte for byte.
-    func expected(_ stream: ManifestStream) -> String {
-        func lists(_ principals: [(name: String, profiles: [Profile])]) -> [String: [Profile]] {
-            Dictionary(uniqueKeysWithValues: principals.map { ($0.name, $0.profiles) })
+    /// The same manifest, whole, each principal's profiles as the model resolves them: what
+    /// the stream must write byte for byte.
+    func expected(_ stream: ManifestStream, model: AccessModel) -> String {
+        func lists(_ principals: [Principal]) -> [String: [Profile]] {
+            Dictionary(uniqueKeysWithValues: principals.map { ($0.name, model.profiles(for: $0)) })
         }
         return JSON.encode(
             Manifest(
-                generator: stream.generator, source: stream.source, files: stream.files, users: lists(stream.users),
-                groups: lists(stream.groups)))
+                generator: stream.generator, source: stream.source, files: stream.files, users: lists(model.users),
+                groups: lists(model.groups)))
     }
 
     @Test func streamIsTheManifestAsJSONEncoderWritesIt() throws {
@@ -48,19 +46,24 @@ import Testing
             validOrg.replacingOccurrences(of: "groups:\n", with: "groups:\n  empty: {}\n") + "  nobody: {}\n",
         ] {
             let model = try model(yaml)
-            let files = [Manifest.File(path: "users/bob/config", sha256: "00"), Manifest.File(path: "a \"quoted\" \\ path", sha256: "ff")]
-            let stream = Self.stream(model, files: files)
-            var pieces = 0
-            var bytes: [UInt8] = []
-            stream.write {
-                bytes += $0
-                pieces += 1
+            // Two files, one needing escapes; none; more than one piece of them.
+            for files in [
+                [Manifest.File(path: "users/bob/config", sha256: "00"), Manifest.File(path: "a \"quoted\" \\ path", sha256: "ff")], [],
+                (0..<3000).map { Manifest.File(path: "users/user\($0)/config", sha256: String(repeating: "ab", count: 32)) },
+            ] {
+                let stream = Self.stream(model, files: files)
+                var pieces = 0
+                var bytes: [UInt8] = []
+                stream.write {
+                    bytes += $0
+                    pieces += 1
+                }
+                #expect(String(decoding: bytes, as: UTF8.self) == expected(stream, model: model))
+                #expect(bytes.last == UInt8(ascii: "\n"))
+                if yaml == many || files.count > 1_000 { #expect(pieces > 1) }
+                // Its own reader finds the files at the head.
+                #expect(try filesRead(from: String(decoding: bytes, as: UTF8.self)) == files.map(\.path))
             }
-            #expect(String(decoding: bytes, as: UTF8.self) == expected(stream))
-            #expect(bytes.last == UInt8(ascii: "\n"))
-            if yaml == many { #expect(pieces > 1) }
-            // Its own reader finds the files at the head.
-            #expect(try filesRead(from: String(decoding: bytes, as: UTF8.self)) == files.map(\.path))
         }
     }
 

@@ -80,9 +80,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let readOnly = WriteFault { _ in EROFS }
         let error = writeError { _ = try OutputWriter(root: folder, fault: readOnly).write(try renderer()) }
-        // The access page is the first file written, and nothing is left behind.
-        #expect(error == FileError(path: folder + "/index.html", reason: "Read-only file system"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
+        // The first group's first file is the first written (the access page comes after
+        // everyone's), and no file is left behind.
+        #expect(error == FileError(path: folder + "/groups/developers/README.md", reason: "Read-only file system"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/groups/developers") == [])
     }
 
     @Test func aFolderWhereAFileGoesIsAnError() throws {

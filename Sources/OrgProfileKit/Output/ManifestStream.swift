@@ -14,9 +14,10 @@ struct ManifestStream {
     let source: String
     /// Every file compile produces, sorted by path.
     let files: [Manifest.File]
-    /// Each group's and user's profiles, by name.
-    let groups: [(name: String, profiles: [Profile])]
-    let users: [(name: String, profiles: [Profile])]
+    /// Each group's and user's profiles, as target numbers.
+    let access: ResolvedAccess
+    /// The model's targets, by number.
+    let targets: [Profile.Target]
 
     static let pieceSize = 1 << 16
 
@@ -24,30 +25,32 @@ struct ManifestStream {
     func write<Failure: Error>(_ emit: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
         var piece: [UInt8] = []
         piece.reserveCapacity(Self.pieceSize * 2)
-        var entries: [ObjectIdentifier: [UInt8]] = [:]
+        /// An entry is fixed by the profile's target, which many principals share.
+        var entries = [[UInt8]?](repeating: nil, count: targets.count)
         /// The groups or users member: an object of profile lists, as JSONEncoder lays one out
         /// at the second level (keys sorted by their UTF-8 bytes).
-        func profiles(of principals: [(name: String, profiles: [Profile])]) throws(Failure) {
+        func profiles(of principals: [ResolvedAccess.Entry]) throws(Failure) {
             piece.append(UInt8(ascii: "{"))
-            let sorted = principals.indices.sorted { principals[$0].name.utf8.lexicographicallyPrecedes(principals[$1].name.utf8) }
+            let sorted = principals.indices.sorted {
+                principals[$0].principal.name.utf8.lexicographicallyPrecedes(principals[$1].principal.name.utf8)
+            }
             for (index, principal) in sorted.enumerated() {
                 piece += index == 0 ? Self.firstKey : Self.nextKey
-                piece += Self.key(principals[principal].name)
+                piece += Self.string(principals[principal].principal.name)
                 piece += Self.openList
-                let profiles = principals[principal].profiles
-                for position in profiles.indices {
+                let held = principals[principal].targets
+                for position in held.indices {
                     piece += position == 0 ? Self.firstEntry : Self.nextEntry
-                    // An entry is fixed by the profile's target, which many principals share.
-                    let target = ObjectIdentifier(profiles[position].target)
+                    let target = Int(held[position])
                     if let entry = entries[target] {
                         piece += entry
                     } else {
-                        let entry = Self.encoded(profiles[position], depth: 3)
+                        let entry = Self.encoded(Profile(target: targets[target], isWildcard: false), depth: 3)
                         entries[target] = entry
                         piece += entry
                     }
                 }
-                piece += profiles.isEmpty ? Self.closeEmptyList : Self.closeList
+                piece += held.isEmpty ? Self.closeEmptyList : Self.closeList
                 if piece.count >= Self.pieceSize {
                     try emit(piece)
                     piece.removeAll(keepingCapacity: true)
@@ -55,18 +58,35 @@ struct ManifestStream {
             }
             piece += (sorted.isEmpty ? "\n\n  }" : "\n  }").utf8
         }
-        // The members in sorted order, as JSONEncoder writes them.
-        piece += "{\n  \"files\" : ".utf8 + Self.encoded(files, depth: 1)
+        // The members in sorted order, as JSONEncoder writes them; the files one by one (a
+        // tree of 20,000 of them in JSONEncoder was the largest thing a large compile held).
+        piece += "{\n  \"files\" : [".utf8
+        for (index, file) in files.enumerated() {
+            piece += index == 0 ? Self.firstFile : Self.nextFile
+            piece += Self.string(file.path)
+            piece += Self.fileSHA256
+            piece += Self.string(file.sha256)
+            piece += Self.closeFile
+            if piece.count >= Self.pieceSize {
+                try emit(piece)
+                piece.removeAll(keepingCapacity: true)
+            }
+        }
+        piece += (files.isEmpty ? "\n\n  ]" : "\n  ]").utf8
         piece += ",\n  \"generator\" : ".utf8 + Self.encoded(generator, depth: 1)
         piece += ",\n  \"groups\" : ".utf8
-        try profiles(of: groups)
+        try profiles(of: access.groups)
         piece += ",\n  \"source\" : ".utf8 + Self.encoded(source, depth: 1)
         piece += ",\n  \"users\" : ".utf8
-        try profiles(of: users)
+        try profiles(of: access.users)
         piece += "\n}\n".utf8
         try emit(piece)
     }
 
+    private static let firstFile = Array("\n    {\n      \"path\" : ".utf8)
+    private static let nextFile = Array(",\n    {\n      \"path\" : ".utf8)
+    private static let fileSHA256 = Array(",\n      \"sha256\" : ".utf8)
+    private static let closeFile = Array("\n    }".utf8)
     private static let firstKey = Array("\n    ".utf8)
     private static let nextKey = Array(",\n    ".utf8)
     private static let openList = Array(" : [".utf8)
@@ -75,11 +95,12 @@ struct ManifestStream {
     private static let closeList = Array("\n    ]".utf8)
     private static let closeEmptyList = Array("\n\n    ]".utf8)
 
-    /// A principal's name as a JSON key: as it is between quotes, since names have no
-    /// character JSON escapes (`NameRules`); through the encoder otherwise.
-    private static func key(_ name: String) -> [UInt8] {
-        let plain = name.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
-        return plain ? Array("\"\(name)\"".utf8) : encoded(name, depth: 0)
+    /// A string in JSON (a name, a path, a digest): as it is between quotes when it has no
+    /// character JSON escapes, as names and paths have none (`NameRules`); through the encoder
+    /// otherwise.
+    private static func string(_ text: String) -> [UInt8] {
+        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        return plain ? Array("\"\(text)\"".utf8) : encoded(text, depth: 0)
     }
 
     /// A value as `JSON.encode` writes it `depth` levels down: every line after the first

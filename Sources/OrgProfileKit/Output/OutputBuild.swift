@@ -2,10 +2,10 @@ import OrgYAML
 import Support
 
 /// Everything `compile` produces, rendered one principal at a time on both cores: each
-/// file goes to a consumer as soon as it exists, and the manifest follows as a stream.
-/// `compile` writes what it is given, `check` compares it; both see exactly the same files.
-/// Each principal's profiles are kept from rendering to the manifest (16 bytes a profile:
-/// 9.6 MB for 600,000), so nobody is resolved twice.
+/// file goes to a consumer as soon as it exists, then the access page, and the manifest
+/// follows as a stream. `compile` writes what it is given, `check` compares it; both see
+/// exactly the same files. What the render resolved is kept as numbers (`ResolvedAccess`)
+/// for the page and the manifest, so nobody is resolved twice.
 public enum OutputBuild {
     public struct Totals: Equatable, Sendable {
         public var users = 0
@@ -38,32 +38,22 @@ public enum OutputBuild {
             Result {
                 try range.map { index in
                     var consumed: [(file: Manifest.File, outcome: Outcome)] = []
-                    let profiles = try renderer.render(principals[index], using: &workers[worker].scratch) { file in
+                    let (profiles, origins) = renderer.model.profileOrigins(for: principals[index])
+                    try renderer.render(principals[index], profiles: profiles, using: &workers[worker].scratch) { file in
                         consumed.append(
                             (
                                 Manifest.File(path: file.path, sha256: Manifest.sha256(file.contents)),
                                 try consume(&workers[worker].folder, file)
                             ))
                     }
-                    return Rendered(principal: principals[index], profiles: profiles, files: consumed)
+                    return Rendered(principal: principals[index], profiles: profiles, origins: origins, files: consumed)
                 }
             }
         }
 
         var totals = Totals()
         var files: [Manifest.File] = []
-        // The access page first, at the top beside users/ and groups/ (which it links to): it
-        // is built and handed over before the render keeps everyone's profiles for the manifest.
-        do {
-            let page = OutputFile(
-                path: AccessPage.fileName, contents: AccessPage(model: renderer.model, sourceName: renderer.sourceName, links: true).bytes()
-            )
-            var pageFolder = OutputFolder(root: root)
-            try collect(try consume(&pageFolder, page))
-            files.append(Manifest.File(path: page.path, sha256: Manifest.sha256(page.contents)))
-        }
-        var groups: [(name: String, profiles: [Profile])] = []
-        var users: [(name: String, profiles: [Profile])] = []
+        var access = ResolvedAccess()
         var start = 0
         while start < principals.count {
             let end = min(start + Parallel.cores * batchPerCore, principals.count)
@@ -73,14 +63,11 @@ public enum OutputBuild {
             for chunk in chunks {
                 for rendered in try chunk.get() {
                     switch rendered.principal.kind {
-                    case .user:
-                        totals.users += 1
-                        users.append((rendered.principal.name, rendered.profiles))
-                    case .group:
-                        totals.groups += 1
-                        groups.append((rendered.principal.name, rendered.profiles))
+                    case .user: totals.users += 1
+                    case .group: totals.groups += 1
                     }
                     totals.profiles += rendered.profiles.count
+                    access.add(rendered.principal, profiles: rendered.profiles, origins: rendered.origins)
                     for (file, outcome) in rendered.files {
                         try collect(outcome)
                         files.append(file)
@@ -89,10 +76,17 @@ public enum OutputBuild {
             }
             start = end
         }
+        // The page at the top, beside users/ and groups/, which it links to.
+        let page = OutputFile(
+            path: AccessPage.fileName,
+            contents: AccessPage(model: renderer.model, access: access, sourceName: renderer.sourceName, links: true).bytes())
+        try collect(try consume(&workers[0].folder, page))
+        files.append(Manifest.File(path: page.path, sha256: Manifest.sha256(page.contents)))
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         totals.files = files.count
         let manifest = ManifestStream(
-            generator: "\(OrgProfile.name) \(OrgProfile.version)", source: renderer.sourceName, files: files, groups: groups, users: users)
+            generator: "\(OrgProfile.name) \(OrgProfile.version)", source: renderer.sourceName, files: files, access: access,
+            targets: renderer.model.targets)
         return (manifest, totals)
     }
 
@@ -106,6 +100,7 @@ public enum OutputBuild {
     struct Rendered<Outcome: Sendable>: Sendable {
         var principal: Principal
         var profiles: [Profile]
+        var origins: [(Int, ProfileOrigin)]
         var files: [(file: Manifest.File, outcome: Outcome)]
     }
 }

@@ -23,7 +23,8 @@ public struct AccessPage: Sendable {
         var accounts: [[String]]
         /// [name, privileged "1" or "", description, session duration]
         var roles: [[String]]
-        /// Every distinct profile: [name, account index, role index, user management ("" or its kind)].
+        /// Every profile target of the model (`Profile.Target.number`): [name, account index,
+        /// role index, user management ("" or its kind)].
         var targets: [[Value]]
         /// Every distinct "via" text, and every distinct list of them (indices).
         var sources: [String]
@@ -35,18 +36,16 @@ public struct AccessPage: Sendable {
         // `users` follows, written by `appendData` (the largest table, never a tree of values).
     }
 
-    /// One person of the `users` table: [name, display name, email, user management,
-    /// [group indices], [target, source set, target, source set, ...]].
-    struct Person {
-        var name, displayName, email, userManagement: String
-        var groups: [Int]
-        var held: [Int32]
-    }
-
     typealias Value = JSONValue
 
     let data: Data
-    let people: [Person]
+    /// Every principal's profiles, of which the page writes the users' (`appendData`).
+    let access: ResolvedAccess
+    /// The page's people, sorted by name: their places in `access.users`, with their groups'
+    /// numbers in the page's table.
+    let people: [(user: Int, groups: [Int])]
+    /// The page's number of each of `access.originSets` (users' only; -1 for the others).
+    let sourceSetNumbers: [Int32]
 
     /// A difference between org.yaml and Identity Center that the page marks (`drift`'s
     /// findings, made by the live side): an assignment declared but missing, or one that
@@ -64,18 +63,27 @@ public struct AccessPage: Sendable {
         }
     }
 
-    /// `links`: the page sits at the top of the compiled folder, beside `users/` and `groups/`.
-    /// Everything is sorted by name (accounts by key), so the page, like every other output
-    /// file, does not depend on the order of org.yaml's declarations.
+    /// The page of the model, resolving everyone here (`report --format html`).
     public init(model: AccessModel, sourceName: String, links: Bool, drift: [DriftMark]? = nil) {
+        self.init(model: model, access: ResolvedAccess(model: model), sourceName: sourceName, links: links, drift: drift)
+    }
+
+    /// `access` is the model's, as the render resolved it (`compile`). `links`: the page sits
+    /// at the top of the compiled folder, beside `users/` and `groups/`. Everything is sorted by
+    /// name (accounts by key; profiles by their target's number, which is sorted too), so the
+    /// page, like every other output file, does not depend on the order of org.yaml's
+    /// declarations.
+    init(model: AccessModel, access: ResolvedAccess, sourceName: String, links: Bool, drift: [DriftMark]? = nil) {
         let accounts = model.accounts.sorted { $0.key < $1.key }
         let accountIndex = Dictionary(accounts.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         let roles = model.roles.sorted { $0.name < $1.name }
         let roleIndex = Dictionary(roles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let groups = model.groups.sorted { $0.name < $1.name }
-        let groupIndex = Dictionary(groups.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let people = model.users.sorted { $0.name < $1.name }
-        let userIndex = Dictionary(people.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let groups = access.groups.indices.sorted { access.groups[$0].principal.name < access.groups[$1].principal.name }
+        let groupIndex = Dictionary(
+            groups.enumerated().map { (access.groups[$1].principal.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let people = access.users.indices.sorted { access.users[$0].principal.name < access.users[$1].principal.name }
+        let userIndex = Dictionary(
+            people.enumerated().map { (access.users[$1].principal.name, $0) }, uniquingKeysWith: { first, _ in first })
         var groupsOf = [[Int]](repeating: [], count: people.count)
         var members = [[Int]](repeating: [], count: groups.count)
         for membership in model.declaredMemberships {
@@ -83,44 +91,40 @@ public struct AccessPage: Sendable {
             groupsOf[user].append(group)
             members[group].append(user)
         }
-        var tables = Tables()
-        /// Profiles are numbered by their target, which every principal holding the profile shares.
-        var targetNumbers: [ObjectIdentifier: Int] = [:]
-        func number(_ profile: Profile) -> Int {
-            let identity = ObjectIdentifier(profile.target)
-            if let known = targetNumbers[identity] { return known }
-            let number = tables.target(
-                name: profile.name, account: accountIndex[profile.account.key] ?? 0, role: roleIndex[profile.role.name] ?? 0,
-                userManagement: profile.userManagement?.rawValue)
-            targetNumbers[identity] = number
-            return number
+        self.access = access
+        self.people = people.enumerated().map { ($1, groupsOf[$0].sorted()) }
+
+        // Where profiles come from, in words: the texts sorted; each list of them (as
+        // `ProfileSource` sorts) numbered by how many profiles it explains, most first (the
+        // fewest digits), then by its texts.
+        var uses = [Int](repeating: 0, count: access.originSets.count)
+        for user in access.users {
+            for set in user.origins { uses[Int(set)] += 1 }
         }
-        var users: [Person] = []
-        users.reserveCapacity(people.count)
-        // One person at a time: their profiles become numbers at once, nothing else is kept.
-        for (index, person) in people.enumerated() {
-            let (profiles, origins) = model.profileOrigins(for: person)
-            var held: [Int32] = []
-            held.reserveCapacity(2 * profiles.count)
-            var next = 0
-            for (position, profile) in profiles.enumerated() {
-                var last = next
-                while last < origins.count, origins[last].0 == position { last += 1 }
-                held.append(Int32(number(profile)))
-                held.append(Int32(tables.sourceSet(origins[next..<last].map(\.1), model: model)))
-                next = last
+        let texts: [[String]?] = access.originSets.indices.map { set in
+            uses[set] > 0 ? access.originSets[set].map(model.source).sorted().map(\.description) : nil
+        }
+        let sources = Set(texts.compactMap { $0 }.joined()).sorted()
+        let sourceIndex = Dictionary(uniqueKeysWithValues: sources.enumerated().map { ($1, $0) })
+        var setUses: [[Int]: Int] = [:]
+        let lists = texts.indices.map { set in
+            texts[set].map { texts in
+                let list = texts.map { sourceIndex[$0]! }
+                setUses[list, default: 0] += uses[set]
+                return list
             }
-            users.append(
-                Person(
-                    name: person.name, displayName: person.displayName ?? "", email: person.email ?? "",
-                    userManagement: person.userManagement?.rawValue ?? "", groups: groupsOf[index].sorted(), held: held))
         }
-        self.people = users
+        let sourceSets = setUses.keys.sorted {
+            setUses[$0]! != setUses[$1]! ? setUses[$0]! > setUses[$1]! : $0.lexicographicallyPrecedes($1)
+        }
+        let sourceSetIndex = Dictionary(uniqueKeysWithValues: sourceSets.enumerated().map { ($1, $0) })
+        sourceSetNumbers = lists.map { list in list.map { Int32(sourceSetIndex[$0]!) } ?? -1 }
+
         let groupRows: [[Value]] = groups.enumerated().map { index, group in
-            let held = model.profiles(for: group).map(number)
+            let entry = access.groups[group]
             return [
-                .string(group.name), .string(group.description ?? ""), .array(members[index].sorted().map(JSONValue.integer)),
-                .array(held.map(JSONValue.integer)),
+                .string(entry.principal.name), .string(entry.principal.description ?? ""),
+                .array(members[index].sorted().map(JSONValue.integer)), .array(entry.targets.map { .integer(Int($0)) }),
             ]
         }
         data = Data(
@@ -129,7 +133,13 @@ public struct AccessPage: Sendable {
             roles: roles.map {
                 [$0.name, $0.isPrivileged ? "1" : "", $0.definition?.description ?? "", $0.definition?.sessionDuration ?? ""]
             },
-            targets: tables.targets, sources: tables.sources, sourceSets: tables.sourceSets, groups: groupRows,
+            targets: model.targets.map {
+                [
+                    .string($0.name), .integer(accountIndex[$0.account.key] ?? 0), .integer(roleIndex[$0.role.name] ?? 0),
+                    .string($0.userManagement?.rawValue ?? ""),
+                ]
+            },
+            sources: sources, sourceSets: sourceSets, groups: groupRows,
             drift: drift.map { marks in
                 marks.map { [$0.missing ? "missing" : "undeclared", $0.kind.rawValue, $0.name, $0.account, $0.role] }.sorted {
                     $0.lexicographicallyPrecedes($1)
@@ -137,66 +147,47 @@ public struct AccessPage: Sendable {
             })
     }
 
-    /// The distinct profiles and "via" texts, each numbered once.
-    private struct Tables {
-        var targets: [[Value]] = []
-        var sources: [String] = []
-        var sourceIndex: [String: Int] = [:]
-        var sourceSets: [[Int]] = []
-        var sourceSetIndex: [[Int]: Int] = [:]
-
-        /// A new profile's number (the caller numbers each profile target once).
-        mutating func target(name: String, account: Int, role: Int, userManagement: String?) -> Int {
-            targets.append([.string(name), .integer(account), .integer(role), .string(userManagement ?? "")])
-            return targets.count - 1
-        }
-
-        var originSetIndex: [[ProfileOrigin]: Int] = [:]
-        /// Most profiles come from one origin: numbered without hashing a list.
-        var singleOriginIndex: [ProfileOrigin: Int] = [:]
-
-        /// The number of a profile's list of origins: said in words (sorted as `ProfileSource`
-        /// sorts) only the first time the list is met.
-        mutating func sourceSet(_ origins: [ProfileOrigin], model: AccessModel) -> Int {
-            if origins.count == 1, let known = singleOriginIndex[origins[0]] { return known }
-            if origins.count != 1, let known = originSetIndex[origins] { return known }
-            let set = origins.map(model.source).sorted().map { source -> Int in
-                let text = source.description
-                if let known = sourceIndex[text] { return known }
-                sourceIndex[text] = sources.count
-                sources.append(text)
-                return sources.count - 1
-            }
-            let number: Int
-            if let known = sourceSetIndex[set] {
-                number = known
-            } else {
-                number = sourceSets.count
-                sourceSetIndex[set] = number
-                sourceSets.append(set)
-            }
-            if origins.count == 1 { singleOriginIndex[origins[0]] = number } else { originSetIndex[origins] = number }
-            return number
-        }
-    }
-
     /// The data as JSON inside `<script type="application/json">`, keys sorted as `JSON`
     /// writes them: every `<` written as `\u003c`, so no text in it can end the element
     /// (`</script>`) or open a comment. The small tables go through `JSON`; `users`, the
     /// last key and the bulk of the page, is appended byte by byte.
-    func appendData(to json: inout [UInt8]) {
-        json += String(JSON.line(data).dropLast(2)).replacingOccurrences(of: "<", with: "\\u003c").utf8
+    /// `following`: how many bytes the caller appends after the data (for the reservation).
+    func appendData(to json: inout [UInt8], following: Int = 0) {
+        let tables = String(JSON.line(data).dropLast(2)).replacingOccurrences(of: "<", with: "\\u003c")
+        // At most: every character of a name escaped (6 bytes), every number 10 digits and a
+        // comma, 48 bytes a person for the user-management kind, brackets, quotes and commas. Reserved at once, the page
+        // is written once instead of copied at each doubling (a large org's peak memory), and
+        // what the bound leaves unused is never touched, so never resident.
+        var bound = json.count + tables.utf8.count + 12 + following
+        for person in people {
+            let principal = access.users[person.user].principal
+            let texts = [principal.name, principal.displayName ?? "", principal.email ?? ""].map(\.utf8.count).reduce(0, +)
+            bound += 6 * texts + 48 + 11 * (person.groups.count + 2 * access.users[person.user].targets.count)
+        }
+        json.reserveCapacity(bound)
+        json += tables.utf8
         json += #","users":["#.utf8
+        // [name, display name, email, user management, [group indices], [target, source set, target, source set, ...]]
+        var held: [Int32] = []
         for (index, person) in people.enumerated() {
+            let user = access.users[person.user]
             if index > 0 { json.append(UInt8(ascii: ",")) }
             json.append(UInt8(ascii: "["))
-            for text in [person.name, person.displayName, person.email, person.userManagement] {
+            for text in [
+                user.principal.name, user.principal.displayName ?? "", user.principal.email ?? "",
+                user.principal.userManagement?.rawValue ?? "",
+            ] {
                 Self.appendString(text, to: &json)
                 json.append(UInt8(ascii: ","))
             }
             Self.appendNumbers(person.groups, to: &json)
             json.append(UInt8(ascii: ","))
-            Self.appendNumbers(person.held, to: &json)
+            held.removeAll(keepingCapacity: true)
+            for (target, origins) in zip(user.targets, user.origins) {
+                held.append(target)
+                held.append(sourceSetNumbers[Int(origins)])
+            }
+            Self.appendNumbers(held, to: &json)
             json.append(UInt8(ascii: "]"))
         }
         json += "]}".utf8
@@ -227,13 +218,15 @@ public struct AccessPage: Sendable {
                 json.append(UInt8(ascii: "-"))
                 rest = -rest
             }
-            // Least significant digit first, then turned around in place.
-            let first = json.count
+            // Most significant digit first (turning the digits around afterwards took five
+            // times as long).
+            var divisor = 1
+            while divisor <= rest / 10 { divisor *= 10 }
             repeat {
-                json.append(UInt8(ascii: "0") + UInt8(rest % 10))
-                rest /= 10
-            } while rest > 0
-            json[first...].reverse()
+                json.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            } while divisor > 0
         }
         json.append(UInt8(ascii: "]"))
     }
@@ -266,16 +259,16 @@ public struct AccessPage: Sendable {
             <body>
             <script id="access-data" type="application/json">
             """.utf8)
-        appendData(to: &page)
-        page +=
-            """
+        let tail = """
             </script>
             \(Self.body)
             <script>\(Self.script)</script>
             </body>
             </html>
 
-            """.utf8
+            """
+        appendData(to: &page, following: tail.utf8.count)
+        page += tail.utf8
         return page
     }
 

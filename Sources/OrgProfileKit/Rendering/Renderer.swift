@@ -14,7 +14,7 @@ public struct Renderer: Sendable {
     public func files(for principal: Principal) -> [OutputFile] {
         var scratch = Scratch()
         var files: [OutputFile] = []
-        render(principal, using: &scratch) { files.append($0) }
+        render(principal, profiles: model.profiles(for: principal), using: &scratch) { files.append($0) }
         return files
     }
 
@@ -25,11 +25,11 @@ public struct Renderer: Sendable {
         var output: [UInt8] = []
     }
 
-    /// Renders every file of one principal and hands each to `consume` as soon as it exists;
-    /// returns the principal's profiles.
-    @discardableResult
-    func render(_ principal: Principal, using scratch: inout Scratch, _ consume: (OutputFile) throws -> Void) rethrows -> [Profile] {
-        let profiles = model.profiles(for: principal)
+    /// Renders every file of one principal, given all its profiles, and hands each to
+    /// `consume` as soon as it exists.
+    func render(
+        _ principal: Principal, profiles: [Profile], using scratch: inout Scratch, _ consume: (OutputFile) throws -> Void
+    ) rethrows {
         scratch.values.fill(model: model, principal: principal, profiles: profiles, source: sourceName)
         let folder = "\(principal.kind.folder)/\(principal.name)"
         for template in templates.templates {
@@ -37,7 +37,6 @@ public struct Renderer: Sendable {
             template.compiled.render(scratch.values, into: &scratch.output)
             try consume(OutputFile(path: "\(folder)/\(template.name)", contents: scratch.output))
         }
-        return profiles
     }
 
     /// One file of one principal, rendered from the template named `name` with the given

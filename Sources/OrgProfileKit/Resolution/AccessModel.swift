@@ -151,8 +151,8 @@ public struct AccessModel: Sendable {
     private let groupPositions: [String: Int]
     private let userPositions: [String: Int]
     let profileNames: ProfileNameTable
-    /// Every profile target: one per (account, role) pair some grant names, then one per
-    /// user-management kind (`userManagementTargetIndex`).
+    /// Every profile target: one per (account, role) pair some grant names and one per
+    /// user-management kind (`userManagementTargetIndex`), sorted (`Profile.Target.number`).
     let targets: [Profile.Target]
     let userManagementTargetIndex: [UserManagementKind: Int]
 
@@ -283,34 +283,46 @@ public struct AccessModel: Sendable {
             }
         }
         let names = ProfileNameTable(pairs: pairs, userManagementName: userManagementProfileName)
+        // Every target, numbered in an order that does not depend on how org.yaml is laid out
+        // (name, account key, role, user-management kind): the access page's table of them is
+        // the same for the same access. (`pairKey` read back: a pair exists only when there
+        // are roles.)
+        var unnumbered = pairs.keys.map { pair in
+            (
+                pair: pair, kind: UserManagementKind?.none, name: names.names[names.number(ofPair: pair)],
+                account: pair / roles.count, role: pair % roles.count
+            )
+        }
+        for kind in [UserManagementKind.delegatedAdmin, .organizationManagement] {
+            guard let target = userManagementPairs[kind], let name = userManagementProfileName else { continue }
+            unnumbered.append((pair: -1, kind: kind, name: name, account: target.account, role: target.role))
+        }
+        unnumbered.sort {
+            ($0.name, accounts[$0.account].key, roles[$0.role].name, $0.kind?.rawValue ?? "")
+                < ($1.name, accounts[$1.account].key, roles[$1.role].name, $1.kind?.rawValue ?? "")
+        }
         var profileTargets: [Profile.Target] = []
         var targetOfPair: [Int: Int] = [:]
+        var userManagementTargetIndex: [UserManagementKind: Int] = [:]
+        for (number, target) in unnumbered.enumerated() {
+            profileTargets.append(
+                Profile.Target(
+                    number: number, name: target.name, account: accounts[target.account], role: roles[target.role],
+                    userManagement: target.kind))
+            if let kind = target.kind { userManagementTargetIndex[kind] = number } else { targetOfPair[target.pair] = number }
+        }
         /// In place: only the grants change.
         func number(_ entries: inout [Entry]) {
             for entry in entries.indices {
                 for index in entries[entry].grants.indices {
-                    let grant = entries[entry].grants[index]
-                    let name = names.number(ofPair: key(grant))
-                    if targetOfPair[key(grant)] == nil {
-                        targetOfPair[key(grant)] = profileTargets.count
-                        profileTargets.append(
-                            Profile.Target(
-                                name: names.names[name], account: accounts[grant.account], role: roles[grant.role], userManagement: nil))
-                    }
-                    entries[entry].grants[index].name = name
-                    entries[entry].grants[index].target = targetOfPair[key(grant)]!
+                    let pair = key(entries[entry].grants[index])
+                    entries[entry].grants[index].name = names.number(ofPair: pair)
+                    entries[entry].grants[index].target = targetOfPair[pair]!
                 }
             }
         }
         number(&groupEntries)
         number(&userEntries)
-        var userManagementTargetIndex: [UserManagementKind: Int] = [:]
-        for kind in [UserManagementKind.delegatedAdmin, .organizationManagement] {
-            guard let target = userManagementPairs[kind], let name = userManagementProfileName else { continue }
-            userManagementTargetIndex[kind] = profileTargets.count
-            profileTargets.append(
-                Profile.Target(name: name, account: accounts[target.account], role: roles[target.role], userManagement: kind))
-        }
         self.targets = profileTargets
         self.userManagementTargetIndex = userManagementTargetIndex
         self.groupEntries = groupEntries

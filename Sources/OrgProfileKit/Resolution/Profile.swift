@@ -40,15 +40,19 @@ public struct Profile: Sendable, Hashable {
     }
 
     /// A profile's name, account, role and user-management kind. Two targets are equal when
-    /// all four are, in whichever model.
+    /// all four are, in whichever model (the number is the model's own).
     final class Target: Sendable, Hashable {
+        /// Its place in the model's `targets`, which are sorted by name (then account key,
+        /// role, user-management kind): the same number for the same access, however org.yaml
+        /// is laid out.
+        let number: Int
         let name: String
         let account: AccessModel.Account
         let role: AccessModel.Role
         let userManagement: UserManagementKind?
 
-        init(name: String, account: AccessModel.Account, role: AccessModel.Role, userManagement: UserManagementKind?) {
-            (self.name, self.account, self.role, self.userManagement) = (name, account, role, userManagement)
+        init(number: Int, name: String, account: AccessModel.Account, role: AccessModel.Role, userManagement: UserManagementKind?) {
+            (self.number, self.name, self.account, self.role, self.userManagement) = (number, name, account, role, userManagement)
         }
 
         static func == (lhs: Target, rhs: Target) -> Bool {
