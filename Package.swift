@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         /// The system libyaml, seen only by the Syntax layer of OrgYAML.
@@ -54,12 +55,26 @@ let package = Package(
             ],
             plugins: ["EmbedTemplates"]
         ),
+        /// Calling AWS's JSON APIs from orgprofile's own process: Signature Version 4, the
+        /// credentials it signs with, endpoints, pages, throttling and retries, over
+        /// AsyncHTTPClient (SwiftNIO and its TLS, linked statically). Knows nothing of org.yaml
+        /// or Identity Center.
+        .target(
+            name: "AWSClient",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         /// The live IAM Identity Center: reading it through the aws command into a snapshot,
         /// importing org.yaml from it, and comparing org.yaml with it. Built on the core,
         /// which knows nothing of it.
         .target(
             name: "IdentityCenter",
-            dependencies: ["OrgProfileKit", "OrgYAML", "Support", "FileSafety", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "OrgProfileKit", "OrgYAML", "Support", "FileSafety", "AWSConfig", "AWSClient",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "orgprofile",
@@ -80,6 +95,7 @@ let package = Package(
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "TestSupport"]),
         .testTarget(name: "AWSConfigTests", dependencies: ["AWSConfig", "FileSafety", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "OrgYAMLTests", dependencies: ["OrgYAML", "TestSupport"]),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "OrgProfileKitTests",
             dependencies: [

@@ -31,7 +31,7 @@ public struct AWSCommand: Sendable {
     public func call<Response: Decodable>(_ service: String, _ operation: String, _ arguments: [String] = [], as type: Response.Type) throws
         -> Response
     {
-        let shown = ([service, operation] + arguments).joined(separator: " ")
+        let shown = Self.shown(service, operation, arguments)
         var full = [service, operation] + arguments + ["--output", "json"]
         if let profile { full += ["--profile", profile] }
         if let region { full += ["--region", region] }
@@ -44,8 +44,19 @@ public struct AWSCommand: Sendable {
         guard result.status == 0 else {
             throw Failure(call: shown, message: Self.firstLines(result.error))
         }
+        return try Self.decode(Response.self, from: Data(result.output), call: shown)
+    }
+
+    /// A call as the admin would type it after `aws`, for messages.
+    static func shown(_ service: String, _ operation: String, _ arguments: [String]) -> String {
+        ([service, operation] + arguments).joined(separator: " ")
+    }
+
+    /// A call's JSON answer decoded, whichever way it was made; a `Failure` naming the call
+    /// when it is not the JSON expected.
+    static func decode<Response: Decodable>(_ type: Response.Type, from answer: Data, call shown: String) throws -> Response {
         do {
-            return try JSONDecoder().decode(Response.self, from: Data(result.output))
+            return try JSONDecoder().decode(Response.self, from: answer)
         } catch {
             throw Failure(call: shown, message: "its output is not the JSON expected (\(Snapshot.describe(error)))")
         }

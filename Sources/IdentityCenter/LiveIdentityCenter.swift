@@ -3,7 +3,8 @@ import OrgProfileKit
 import OrgYAML
 import Support
 
-/// Reads the live Identity Center through the aws command.
+/// Reads the live Identity Center, each call made by `caller`: from orgprofile's own process
+/// or through the aws command (`AWSCaller`).
 ///
 /// The enumeration (docs/live.md), complete for real AWS because creating an assignment
 /// provisions its permission set to the account, in the steps of `Reader`:
@@ -17,7 +18,10 @@ import Support
 /// Calls: 7 + 7 x permission sets + groups + accounts + provisioned pairs, and 1 + 2 x (OUs + 1)
 /// + accounts for the placement, at most `jobs` at once.
 public struct LiveIdentityCenter: IdentityCenterSource {
+    /// The profile and region; also the region the snapshot records.
     public var aws: AWSCommand
+    /// Makes each call (`aws` itself unless told otherwise).
+    public var caller: any AWSCaller
     public var jobs: Int
     /// Told of each call done: (done, known so far). The total grows as steps reveal work.
     public var progress: @Sendable (Int, Int) -> Void
@@ -25,10 +29,11 @@ public struct LiveIdentityCenter: IdentityCenterSource {
     public var warn: @Sendable (String) -> Void
 
     public init(
-        aws: AWSCommand, jobs: Int = 4, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
+        aws: AWSCommand, caller: (any AWSCaller)? = nil, jobs: Int = 4, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
         warn: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.aws = aws
+        self.caller = caller ?? aws
         self.jobs = jobs
         self.progress = progress
         self.warn = warn
@@ -187,7 +192,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
     }
 
     public func snapshot() throws -> Snapshot {
-        let reader = Reader(aws: aws, jobs: jobs, counter: Counter(report: progress), warn: warn)
+        let reader = Reader(caller: caller, jobs: jobs, counter: Counter(report: progress), warn: warn)
         let instance = try reader.instance()
         let lists = try reader.lists(of: instance)
         let details = try reader.details(of: instance, lists)
@@ -244,7 +249,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
 
     /// The enumeration's steps, each its calls run `jobs` at a time.
     struct Reader: Sendable {
-        let aws: AWSCommand
+        let caller: any AWSCaller
         let jobs: Int
         let counter: Counter
         let warn: @Sendable (String) -> Void
@@ -253,7 +258,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
             _ service: String, _ operation: String, _ arguments: [String] = [], as type: Response.Type
         ) throws -> Response {
             defer { counter.finished() }
-            return try aws.call(service, operation, arguments, as: type)
+            return try caller.call(service, operation, arguments, as: type)
         }
 
         /// Runs independent calls at once; their results in the given order.

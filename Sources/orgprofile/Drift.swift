@@ -46,7 +46,7 @@ extension OrgProfileCommand {
         func run(printing printer: DiagnosticPrinter) throws {
             let frontend = Frontend(options: diagnostics, printer: printer)
             let (model, _) = try frontend.analyze(input.file)
-            let source: IdentityCenterSource = snapshot.map { SnapshotFile(path: $0) } ?? access.live(frontend)
+            let source: IdentityCenterSource = try snapshot.map { SnapshotFile(path: $0) } ?? access.live(frontend)
             let drift = IdentityCenter.Drift(model: model, snapshot: try frontend.snapshot(from: source))
             Terminal.writeToStandardOutput(format.render(drift))
             if exitCode, !drift.isEmpty { throw Exit.invalidInput }

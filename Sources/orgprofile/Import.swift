@@ -67,7 +67,7 @@ extension OrgProfileCommand {
                 frontend.fail(.writeFailed, "\(output) already exists; orgprofile does not overwrite it without --force")
                 throw Exit.invalidInput
             }
-            let source: IdentityCenterSource = snapshot.map { SnapshotFile(path: $0) } ?? access.live(frontend)
+            let source: IdentityCenterSource = try snapshot.map { SnapshotFile(path: $0) } ?? access.live(frontend)
             let state = try frontend.snapshot(from: source)
             guard let region = access.region ?? state.instance.region else {
                 frontend.fail(.partialRead, "the snapshot does not say Identity Center's region; give it with --region")

@@ -69,7 +69,9 @@ struct AWSFileOptions: ParsableArguments {
     }
 }
 
-/// How to reach the live Identity Center through the aws command.
+extension AWSCallPath: ExpressibleByArgument {}
+
+/// How to reach the live Identity Center.
 struct AWSAccessOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The AWS CLI profile to read with (default: the aws command's own choice).", valueName: "name"))
     var profile: String?
@@ -77,19 +79,36 @@ struct AWSAccessOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Identity Center's home region (default: the aws command's own choice).", valueName: "region"))
     var region: String?
 
-    @Option(name: .long, help: ArgumentHelp("How many aws commands run at once.", valueName: "n"))
-    var jobs: Int = 4
+    @Option(name: .long, help: ArgumentHelp("How many calls are made at once (default: 8 in-process, 4 aws commands).", valueName: "n"))
+    var jobs: Int?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "At most this many calls a second (default: as fast as AWS allows, slowing down when it throttles).", valueName: "n"))
+    var maxRate: Double?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How calls are made: in-process (signed requests from orgprofile itself), aws-cli (one aws command per call), or auto (in-process when credentials can be had from the environment or aws configure export-credentials).",
+            valueName: "path"))
+    var calls: AWSCallPath = .auto
 
     func validate() throws {
-        guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 64.") }
+        if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be between 1 and 64.") }
+        if let maxRate, !(maxRate > 0) { throw ValidationError("--max-rate must be a positive number of calls a second.") }
     }
 
-    /// The live reader, with progress on standard error when it is a terminal.
-    func live(_ frontend: Frontend) -> LiveIdentityCenter {
+    /// The live reader, with progress on standard error when it is a terminal; the progress
+    /// line says which way calls are made.
+    func live(_ frontend: Frontend) throws -> LiveIdentityCenter {
         let printer = frontend.printer
+        let aws = AWSCommand(profile: profile, region: region)
+        let (caller, path) = try calls.caller(for: aws, maxRate: maxRate, userAgent: "\(OrgProfile.name)/\(OrgProfile.version)")
         return LiveIdentityCenter(
-            aws: AWSCommand(profile: profile, region: region), jobs: jobs,
-            progress: { done, total in printer.progress("reading IAM Identity Center: \(done)/\(total) calls") },
+            aws: aws, caller: caller, jobs: jobs ?? (caller is AWSCommand ? 4 : 8),
+            progress: { done, total in printer.progress("reading IAM Identity Center \(path): \(done)/\(total) calls") },
             warn: { frontend.warn(.partialRead, $0) })
     }
 }

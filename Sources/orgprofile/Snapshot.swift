@@ -43,7 +43,7 @@ extension OrgProfileCommand {
 
         func run(printing printer: DiagnosticPrinter) throws {
             let frontend = Frontend(format: diagnostics, printer: printer)
-            let snapshot = try frontend.snapshot(from: access.live(frontend))
+            let snapshot = try frontend.snapshot(from: try access.live(frontend))
             let text = snapshot.json()
             try frontend.emit(text, to: destination.output) { path in
                 "wrote \(path): \(snapshot.accounts.count) accounts, \(snapshot.permissionSets.count) permission sets, \(snapshot.users.count) users, \(snapshot.groups.count) groups, \(snapshot.assignments.count) assignments"

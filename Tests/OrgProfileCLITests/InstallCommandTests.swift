@@ -23,7 +23,9 @@ import Testing
             }
             environment = ProcessInfo.processInfo.environment
             environment["HOME"] = folder + "/home"
-            environment["PATH"] = folder + "/bin:/usr/bin:/bin"
+            // Without an aws command, the system's folders are left off PATH too: Debian's awscli
+            // puts one in /usr/bin.
+            environment["PATH"] = folder + (awsMajorVersion == nil ? "/bin" : "/bin:/usr/bin:/bin")
             environment.removeValue(forKey: "AWS_CONFIG_FILE")
             environment.removeValue(forKey: "AWS_SHARED_CREDENTIALS_FILE")
             #expect(try run(binary, ["compile"], in: folder).status == 0)

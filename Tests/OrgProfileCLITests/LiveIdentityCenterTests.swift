@@ -19,10 +19,10 @@ struct LiveIdentityCenterTests {
         return (server, try temporaryFolder())
     }
 
-    /// orgprofile with the aws command beside moto (`awsBesideMoto`): moto ignores
-    /// `--provisioning-status` and would report every provisioned account as outdated.
+    /// orgprofile against the local Identity Center (moto behind its front), its calls made
+    /// in-process (the default with the environment's credentials).
     func orgprofile(_ arguments: [String], _ server: MotoServer, in folder: String) throws -> RunResult {
-        try run(binary, arguments, in: folder, environment: try awsBesideMoto(server, in: folder))
+        try run(binary, arguments, in: folder, environment: server.environment)
     }
 
     @Test func snapshotImportAndTheRoundTrip() throws {
@@ -31,14 +31,30 @@ struct LiveIdentityCenterTests {
             server.stop()
             try? FileManager.default.removeItem(atPath: folder)
         }
-        let started = Date()
-        let snapshot = try orgprofile(["snapshot", "--output", "snapshot.json"], server, in: folder)
-        let seconds = Date().timeIntervalSince(started)
-        #expect(snapshot.status == 0, "\(snapshot.stderr)")
+        // Read in-process and through the aws command, one process per call: the same bytes,
+        // the same words on standard error.
+        var seconds: [String: Double] = [:]
+        var results: [String: RunResult] = [:]
+        for path in ["aws-cli", "in-process"] {
+            let started = Date()
+            results[path] = try orgprofile(["snapshot", "--calls", path, "--output", "\(path).json"], server, in: folder)
+            seconds[path] = Date().timeIntervalSince(started)
+            #expect(results[path]?.status == 0, "\(results[path]?.stderr ?? "")")
+            #expect(
+                results[path]?.stderr.contains("wrote \(path).json: 5 accounts, 4 permission sets, 4 users, 3 groups, 15 assignments")
+                    == true,
+                "\(results[path]?.stderr ?? "")")
+        }
+        #expect(try text(folder + "/aws-cli.json") == (try text(folder + "/in-process.json")))
+        // (The AWS CLI adds how often it retried to an error's words.)
         #expect(
-            snapshot.stderr.contains("wrote snapshot.json: 5 accounts, 4 permission sets, 4 users, 3 groups, 15 assignments"),
-            "\(snapshot.stderr)")
-        print("snapshot of the seeded organisation took \(String(format: "%.1f", seconds)) s")
+            results["aws-cli"]?.stderr.replacingOccurrences(of: "aws-cli.json", with: "x").replacingOccurrences(
+                of: " (reached max retries: 0)", with: "")
+                == results["in-process"]?.stderr.replacingOccurrences(of: "in-process.json", with: "x"))
+        print(
+            "snapshot of the seeded organisation: \(seconds.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.1f", $0.value)) s" })"
+        )
+        try FileManager.default.moveItem(atPath: folder + "/in-process.json", toPath: folder + "/snapshot.json")
         let first = try text(folder + "/snapshot.json")
         let state = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
         #expect(state["snapshot_version"] as? Int == 2)
@@ -51,6 +67,8 @@ struct LiveIdentityCenterTests {
         #expect(fromFile.status == 0, "\(fromFile.stderr)")
         let live = try orgprofile(["import", "--project", "acme"], server, in: folder)
         #expect(live.stdout == (try text(folder + "/org.yaml")))
+        let liveThroughTheCLI = try orgprofile(["import", "--project", "acme", "--calls", "aws-cli"], server, in: folder)
+        #expect(liveThroughTheCLI.stdout == (try text(folder + "/org.yaml")))
         // An existing file is not overwritten.
         let refused = try orgprofile(
             ["import", "--project", "acme", "--snapshot", "snapshot.json", "--output", "org.yaml"], server, in: folder)
@@ -87,30 +105,6 @@ struct LiveIdentityCenterTests {
         #expect(drift.stdout == "no drift: IAM Identity Center holds exactly what org.yaml declares\n")
     }
 
-    /// A folder whose `aws` answers the calls moto lacks or ignores (the permissions boundary:
-    /// none; tags: none; accounts provisioned with an old version: none, where moto ignores
-    /// `--provisioning-status`) and runs the real aws command for every other.
-    func awsBesideMoto(_ server: MotoServer, in folder: String) throws -> [String: String] {
-        let which = try run("/usr/bin/env", ["sh", "-c", "command -v aws"], environment: server.environment)
-        let real = which.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(!real.isEmpty)
-        try writeExecutable(
-            """
-            #!/bin/sh
-            case "$1 $2" in
-            "sso-admin get-permissions-boundary-for-permission-set")
-                echo >&2 'An error occurred (ResourceNotFoundException) when calling the GetPermissionsBoundaryForPermissionSet operation: none'; exit 254 ;;
-            "sso-admin list-tags-for-resource") echo '{"Tags": []}' ;;
-            "sso-admin list-accounts-for-provisioned-permission-set") echo '{"AccountIds": []}' ;;
-            *) exec '\(real)' "$@" ;;
-            esac
-
-            """, to: folder + "/aws")
-        var environment = server.environment
-        environment["PATH"] = folder + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        return environment
-    }
-
     /// Permission sets as code against the local Identity Center: snapshot, import, then drift
     /// finds nothing; an inline policy written otherwise, still nothing; its meaning changed,
     /// a managed policy attached and a session duration changed in the console: exactly those
@@ -123,7 +117,7 @@ struct LiveIdentityCenterTests {
         }
         let define = try run("/usr/bin/env", ["python3", seedScript, server.endpoint, "define"], environment: server.environment)
         #expect(define.status == 0, "\(define.stderr)")
-        let environment = try awsBesideMoto(server, in: folder)
+        let environment = server.environment
         func orgprofile(_ arguments: [String]) throws -> RunResult { try run(binary, arguments, in: folder, environment: environment) }
         let snapshot = try orgprofile(["snapshot", "--output", "snapshot.json"])
         #expect(snapshot.status == 0, "\(snapshot.stderr)")
@@ -288,6 +282,9 @@ struct LiveIdentityCenterTests {
         }
         let drift = try orgprofile(["drift", "org.yaml", "--format", "json", "--exit-code"], server, in: folder)
         #expect(drift.status == 1, "\(drift.stderr)")
+        // Read through the aws command, one process per call: the same findings, byte for byte.
+        let throughTheCLI = try orgprofile(["drift", "org.yaml", "--format", "json", "--calls", "aws-cli"], server, in: folder)
+        #expect(throughTheCLI.stdout == drift.stdout)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(drift.stdout.utf8)) as? [String: Any])
         var found: [String: [String]] = [:]  // "kind name" -> finding kinds
         for subject in document["subjects"] as? [[String: Any]] ?? [] {
@@ -354,23 +351,141 @@ struct LiveIdentityCenterTests {
         #expect(linted.status == 0, "\(linted.stdout)\(linted.stderr)")
     }
 
+    /// Throttled above 10 calls a second, or a fifth of the calls throttled and a tenth failing
+    /// with 500: the snapshot completes, equal to the one read without either. With
+    /// `--max-rate 5`, the server never sees more than 5 calls arrive in a second (less 50 ms
+    /// for the loopback's and the threads' jitter on the arrival times).
+    @Test func throttledAndFailingReadsCompleteAlike() throws {
+        let (server, folder) = try seeded()
+        defer {
+            server.stop()
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        #expect(try orgprofile(["snapshot", "--output", "plain.json"], server, in: folder).status == 0)
+        let plain = try text(folder + "/plain.json")
+        for (name, arguments, flags) in [
+            ("rate", ["--throttle-rate", "10"], [String]()), ("share", ["--throttle-share", "0.2", "--error-share", "0.1"], []),
+            ("capped", ["--throttle-rate", "10"], ["--max-rate", "5"]),
+        ] {
+            let (front, endpoint) = try MotoServer.front(for: server.endpoint, arguments + ["--log", folder + "/\(name).log"])
+            defer {
+                kill(front.processIdentifier, SIGKILL)
+                front.waitUntilExit()
+            }
+            var environment = server.environment
+            environment["AWS_ENDPOINT_URL"] = endpoint
+            environment["AWS_MAX_ATTEMPTS"] = "10"
+            environment["AWS_SECRET_ACCESS_KEY"] = "secret-NEVER-SHOWN"
+            environment["AWS_SESSION_TOKEN"] = "token-NEVER-SHOWN"
+            let result = try run(binary, ["snapshot", "--output", "\(name).json"] + flags, in: folder, environment: environment)
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            #expect(try text(folder + "/\(name).json") == plain, "\(name)")
+            #expect(!(result.stdout + result.stderr + (try text(folder + "/\(name).json"))).contains("NEVER-SHOWN"))
+            let log = try text(folder + "/\(name).log").split(separator: "\n").map { $0.split(separator: " ") }
+            let refused = log.filter { $0[2] == "throttled" || $0[2] == "failed" }.count
+            let arrivals = log.compactMap { Double($0[0]) }.sorted()
+            let busiest = arrivals.indices.map { start in arrivals[start...].prefix { $0 < arrivals[start] + 0.95 }.count }.max() ?? 0
+            print("\(name): \(log.count) requests, \(refused) throttled or failed, at most \(busiest) in a second")
+            if name == "capped" {
+                #expect(busiest <= 5, "\(busiest) calls in a second")
+            } else {
+                #expect(refused > 0, "\(name): nothing was throttled or failed")
+            }
+        }
+    }
+
+    /// With `--profile`, the profile's credentials come from the AWS CLI version 2's `aws
+    /// configure export-credentials` and every call is made in-process; with version 1, which
+    /// cannot export them, every call goes through the aws command. Either way the endpoints
+    /// are the config file's (sso-admin's from the `services` section the profile names, the
+    /// others from the profile's `endpoint_url`). The same snapshot.
+    @Test(.enabled(if: Self.awsCLIVersion2 != nil, "Debian's awscli (AWS CLI v2) is not installed at /usr/bin/aws"))
+    func aProfilesCredentialsComeFromTheAWSCLI() throws {
+        let (server, folder) = try seeded()
+        defer {
+            server.stop()
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        try FileManager.default.createDirectory(atPath: folder + "/v2", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/v2/aws", withDestinationPath: Self.awsCLIVersion2!)
+        var plain = [String: String]()
+        for (version, first) in [("v2", folder + "/v2:"), ("v1", "")] {
+            // Two fronts: sso-admin's calls reach one, every other call the other.
+            let (ssoFront, ssoEndpoint) = try MotoServer.front(for: server.endpoint, ["--log", folder + "/\(version)-sso.log"])
+            let (front, endpoint) = try MotoServer.front(for: server.endpoint, ["--log", folder + "/\(version).log"])
+            defer {
+                for running in [ssoFront, front] {
+                    kill(running.processIdentifier, SIGKILL)
+                    running.waitUntilExit()
+                }
+            }
+            try """
+            [profile admin]
+            aws_access_key_id = AKIAPROFILE
+            aws_secret_access_key = secret-NEVER-SHOWN
+            region = us-east-1
+            endpoint_url = \(endpoint)
+            services = local
+
+            [services local]
+            sso_admin =
+              endpoint_url = \(ssoEndpoint)
+
+            """.write(toFile: folder + "/config", atomically: true, encoding: .utf8)
+            var environment = MotoServer.baseEnvironment
+            for key in ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_DEFAULT_REGION"] { environment[key] = nil }
+            environment["AWS_CONFIG_FILE"] = folder + "/config"
+            environment["PATH"] = first + (environment["PATH"] ?? "/usr/bin:/bin")
+            let result = try run(binary, ["snapshot", "--profile", "admin"], in: folder, environment: environment)
+            #expect(result.status == 0, "\(version): \(result.stderr)")
+            #expect(!(result.stdout + result.stderr).contains("NEVER-SHOWN"))
+            plain[version] = result.stdout
+            for (log, prefix) in [("\(version)-sso.log", "SWBExternalService."), ("\(version).log", "AWS")] {
+                let lines = try text(folder + "/" + log).split(separator: "\n").map { $0.split(separator: " ") }
+                #expect(!lines.isEmpty && lines.allSatisfy { $0[1].hasPrefix(prefix) }, "\(version): \(log)")
+                let agents = Set(lines.map { String($0[3]) })
+                #expect(agents == [version == "v2" ? "orgprofile" : "aws-cli"], "\(version): \(agents)")
+            }
+        }
+        #expect(plain["v2"] == plain["v1"])
+        #expect(plain["v2"]?.contains("\"snapshot_version\" : 2") == true)
+    }
+
+    /// `/usr/bin/aws` when it is the AWS CLI version 2 (Debian's awscli package).
+    static let awsCLIVersion2: String? = {
+        guard let found = try? run("/usr/bin/aws", ["--version"]), found.status == 0, found.stdout.hasPrefix("aws-cli/2") else {
+            return nil
+        }
+        return "/usr/bin/aws"
+    }()
+
     @Test func anUnreachableEndpointIsAClearErrorAndWritesNothing() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var environment = MotoServer.baseEnvironment
         environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9"
-        let result = try run(binary, ["snapshot", "--output", "snapshot.json"], in: folder, environment: environment)
-        #expect(result.status == 74)
-        #expect(result.stderr.hasPrefix("orgprofile: error: aws sso-admin list-instances failed: "), "\(result.stderr)")
-        #expect(result.stderr.contains("127.0.0.1:9"), "\(result.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: folder + "/snapshot.json"))
+        environment["AWS_SECRET_ACCESS_KEY"] = "secret-NEVER-SHOWN"
+        environment["AWS_SESSION_TOKEN"] = "token-NEVER-SHOWN"
+        for path in ["in-process", "aws-cli"] {
+            let result = try run(binary, ["snapshot", "--calls", path, "--output", "snapshot.json"], in: folder, environment: environment)
+            #expect(result.status == 74)
+            #expect(result.stderr.hasPrefix("orgprofile: error: aws sso-admin list-instances failed: "), "\(result.stderr)")
+            #expect(result.stderr.contains("127.0.0.1:9"), "\(result.stderr)")
+            #expect(!(result.stdout + result.stderr).contains("NEVER-SHOWN"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/snapshot.json"))
+        }
     }
 }
 
-/// A moto_server on a free loopback port, for one test.
+/// A moto_server on a free loopback port, for one test, behind the front that answers what
+/// moto lacks and throttles or fails on request (Fixtures/identity-center-front.py).
 struct MotoServer {
     let process = Process()
+    let front: Process
+    /// moto itself, which the seed script talks to.
     let endpoint: String
+    /// The front, which orgprofile talks to.
+    let frontEndpoint: String
 
     /// moto_server, the aws command and boto3 are there.
     static let isAvailable: Bool = {
@@ -396,11 +511,12 @@ struct MotoServer {
 
     var environment: [String: String] {
         var environment = Self.baseEnvironment
-        environment["AWS_ENDPOINT_URL"] = endpoint
+        environment["AWS_ENDPOINT_URL"] = frontEndpoint
         return environment
     }
 
-    init() throws {
+    /// `frontArguments`: the front's throttling and failures (see the script).
+    init(frontArguments: [String] = []) throws {
         let port = try run(
             "/usr/bin/env", ["python3", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"]
         ).stdout
@@ -412,7 +528,8 @@ struct MotoServer {
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Ready when it answers.
+        (front, frontEndpoint) = try Self.front(for: endpoint, frontArguments)
+        // Ready when moto answers.
         let ready = try run(
             "/usr/bin/env",
             [
@@ -433,9 +550,30 @@ struct MotoServer {
         try #require(ready.status == 0, "moto_server did not start on \(endpoint)")
     }
 
+    /// A front (Fixtures/identity-center-front.py) for moto at `endpoint`, and its own endpoint.
+    static func front(for endpoint: String, _ arguments: [String]) throws -> (Process, String) {
+        let front = Process()
+        let port = Pipe()
+        front.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        front.arguments =
+            ["python3", packageRoot.appendingPathComponent("Tests/OrgProfileCLITests/Fixtures/identity-center-front.py").path, endpoint]
+            + arguments
+        front.standardOutput = port
+        front.standardError = FileHandle.nullDevice
+        front.standardInput = FileHandle.nullDevice
+        try front.run()
+        // It prints its port once it listens.
+        var line: [UInt8] = []
+        while let byte = try port.fileHandleForReading.read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") { line.append(byte) }
+        try #require(!line.isEmpty, "the front of \(endpoint) did not start")
+        return (front, "http://127.0.0.1:\(String(decoding: line, as: UTF8.self))")
+    }
+
     /// SIGKILL: moto_server catches SIGTERM and does not always exit on it.
     func stop() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        for running in [process, front] where running.isRunning {
+            kill(running.processIdentifier, SIGKILL)
+            running.waitUntilExit()
+        }
     }
 }

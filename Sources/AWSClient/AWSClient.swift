@@ -1,0 +1,113 @@
+import Foundation
+
+/// Calls to AWS's JSON 1.1 APIs from orgprofile's own process: each call given as the AWS
+/// CLI is given it, signed (`SigV4`) with the source's credentials, sent at the rate the
+/// limiter allows, tried again on throttling, 5xx answers and failed connections (exponential
+/// backoff with full jitter, as the AWS SDKs do), every page followed by `NextToken`, and the
+/// pages' lists joined into one answer, as the AWS CLI prints it.
+public final class AWSClient: Sendable {
+    public let region: String
+    public let credentials: CredentialSource
+    let environment: [String: String]
+    let configured: ConfiguredEndpoints
+    public let limiter: AdaptiveRateLimiter
+    let transport: HTTPTransport
+    /// Tries of one request before its failure is the call's.
+    let maxAttempts: Int
+    /// The longest wait between two tries, seconds.
+    let maxBackoff: Double
+    let userAgent: String
+    /// Waits between tries (tests make it instant).
+    let sleep: @Sendable (Double) -> Void
+
+    public init(
+        region: String, credentials: CredentialSource, environment: [String: String],
+        configured: ConfiguredEndpoints = ConfiguredEndpoints(),
+        limiter: AdaptiveRateLimiter = AdaptiveRateLimiter(),
+        transport: HTTPTransport = SharedHTTPClient(), maxAttempts: Int = 5, maxBackoff: Double = 20, userAgent: String = "orgprofile",
+        sleep: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }
+    ) {
+        (self.region, self.credentials, self.environment, self.configured) = (region, credentials, environment, configured)
+        (self.limiter, self.transport) = (limiter, transport)
+        (self.maxAttempts, self.maxBackoff, self.userAgent, self.sleep) = (maxAttempts, maxBackoff, userAgent, sleep)
+    }
+
+    /// A call that failed for good: its words, as the AWS CLI would say them.
+    public struct Failure: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// The whole answer of `service operation arguments` (every page), as JSON.
+    public func call(_ service: AWSService, _ operation: String, _ arguments: [String] = []) throws -> Data {
+        let call = JSONProtocol(service: service, operation: operation, arguments: arguments)
+        let endpoint = AWSEndpoint.resolve(service, region: region, environment: environment, configured: configured)
+        var pages: [[String: Any]] = []
+        var token: String?
+        repeat {
+            let page = try send(call, endpoint: endpoint, body: call.body(nextToken: token))
+            pages.append(page)
+            token = (page["NextToken"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+        } while token != nil
+        return try JSONSerialization.data(withJSONObject: JSONProtocol.merge(pages))
+    }
+
+    /// One page, tried until it succeeds, fails for good, or `maxAttempts` are spent.
+    private func send(_ call: JSONProtocol, endpoint: AWSEndpoint, body: [UInt8]) throws -> [String: Any] {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let outcome = try exchange(call, endpoint: endpoint, body: body)
+            switch outcome {
+            case .success(let page):
+                limiter.record(throttled: false)
+                return page
+            case .failure(let failure):
+                let throttled: Bool
+                let retryable: Bool
+                let message: String
+                switch failure {
+                case .answer(let answer):
+                    throttled = answer.isThrottling
+                    if answer.code == "ExpiredTokenException" || answer.code == "ExpiredToken" { credentials.expire() }
+                    retryable = throttled || answer.isTransient || (answer.code.hasPrefix("ExpiredToken") && attempt == 1)
+                    message = call.describe(answer)
+                case .connection(let failure):
+                    (throttled, retryable, message) = (false, true, failure.description)
+                }
+                limiter.record(throttled: throttled)
+                guard retryable, attempt < maxAttempts else { throw Failure(message: message) }
+                // Full jitter: anywhere from nothing to the exponential bound.
+                sleep(Double.random(in: 0...1) * min(maxBackoff, pow(2, Double(attempt - 1))))
+            }
+        }
+    }
+
+    enum ExchangeFailure: Error {
+        case answer(JSONProtocol.Failure)
+        case connection(HTTPExchange.ConnectionFailure)
+    }
+
+    /// One request: signed just before it goes (so a retry is signed anew).
+    private func exchange(_ call: JSONProtocol, endpoint: AWSEndpoint, body: [UInt8]) throws -> Result<[String: Any], ExchangeFailure> {
+        limiter.acquire()
+        let headers: [(name: String, value: String)] = [
+            ("Content-Type", "application/x-amz-json-1.1"), ("X-Amz-Target", call.target), ("User-Agent", userAgent),
+        ]
+        var path = endpoint.url.path
+        if path.isEmpty { path = "/" }
+        let signable = SigV4.Request(method: "POST", host: endpoint.host, path: path, headers: headers, body: body)
+        let signed = SigV4.headers(
+            for: signable, credentials: try credentials.current(), region: endpoint.signingRegion, service: call.service.signingName,
+            date: Date())
+        let response: HTTPExchange.Response
+        do {
+            response = try transport.send(
+                HTTPExchange.Request(method: "POST", url: endpoint.url, headers: headers + [("Host", endpoint.host)] + signed, body: body))
+        } catch let failure as HTTPExchange.ConnectionFailure {
+            return .failure(.connection(failure))
+        }
+        return call.page(status: response.status, errorType: response.header("X-Amzn-ErrorType"), body: response.body)
+            .mapError { .answer($0) }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// AWS's JSON 1.1 protocol for one call given as the AWS CLI is given it (`sso-admin
+/// list-account-assignments --instance-arn A --account-id B`): the request's target and body,
+/// and what an answer means, its error code and message as the AWS CLI prints them.
+struct JSONProtocol {
+    let service: AWSService
+    /// As the AWS CLI names it: `list-account-assignments`.
+    let operation: String
+    /// The call's parameters, each `--kebab-name value` as `KebabName`.
+    let parameters: [String: String]
+
+    init(service: AWSService, operation: String, arguments: [String]) {
+        self.service = service
+        self.operation = operation
+        var parameters: [String: String] = [:]
+        var index = arguments.startIndex
+        while index + 1 < arguments.endIndex {
+            if arguments[index].hasPrefix("--") {
+                parameters[AWSService.operationName(String(arguments[index].dropFirst(2)))] = arguments[index + 1]
+            }
+            index += 2
+        }
+        self.parameters = parameters
+    }
+
+    /// `X-Amz-Target`.
+    var target: String { "\(service.targetPrefix).\(AWSService.operationName(operation))" }
+
+    /// The body of one page's request: the parameters, and the token of the page before.
+    func body(nextToken: String?) -> [UInt8] {
+        var fields = parameters
+        if let nextToken { fields["NextToken"] = nextToken }
+        // Text values only: serialising cannot fail.
+        return Array(try! JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]))
+    }
+
+    /// An error answer: its code (`AccessDeniedException`) and message.
+    struct Failure: Error, Equatable {
+        var status: Int
+        var code: String
+        var message: String
+
+        /// Throttled: try again, more slowly (botocore's list of throttling codes, and 429).
+        var isThrottling: Bool { status == 429 || Self.throttlingCodes.contains(code) }
+        /// Worth trying again as it is: the service or the way to it failed for a moment.
+        var isTransient: Bool { [500, 502, 503, 504].contains(status) || Self.transientCodes.contains(code) }
+
+        static let throttlingCodes: Set<String> = [
+            "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
+            "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
+            "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
+            "EC2ThrottledException",
+        ]
+        static let transientCodes: Set<String> = ["RequestTimeout", "RequestTimeoutException", "InternalFailure", "ServiceUnavailable"]
+    }
+
+    /// An answer's JSON object, or its error. The code comes from `X-Amzn-ErrorType` or the
+    /// body's `__type`, without a namespace (`com.amazonaws.x#`) or a suffix after `:`.
+    func page(status: Int, errorType: String?, body: [UInt8]) -> Result<[String: Any], Failure> {
+        let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
+        if (200..<300).contains(status), let object { return .success(object) }
+        var code = errorType ?? object?["__type"] as? String ?? (status == 429 ? "TooManyRequestsException" : "HTTP \(status)")
+        if let hash = code.lastIndex(of: "#") { code = String(code[code.index(after: hash)...]) }
+        if let colon = code.firstIndex(of: ":") { code = String(code[..<colon]) }
+        let message =
+            object?["message"] as? String ?? object?["Message"] as? String
+            ?? ((200..<300).contains(status) ? "the answer is not a JSON object" : String(decoding: body.prefix(200), as: UTF8.self))
+        return .failure(Failure(status: status, code: code, message: message))
+    }
+
+    /// As the AWS CLI says it: `An error occurred (AccessDeniedException) when calling the
+    /// ListInstances operation: ...`.
+    func describe(_ failure: Failure) -> String {
+        "An error occurred (\(failure.code)) when calling the \(AWSService.operationName(operation)) operation: \(failure.message)"
+    }
+
+    /// Every page's lists joined: a list member of each page appended to the first's.
+    static func merge(_ pages: [[String: Any]]) -> [String: Any] {
+        guard var whole = pages.first else { return [:] }
+        for page in pages.dropFirst() {
+            for (key, value) in page {
+                if let list = value as? [Any], let first = whole[key] as? [Any] {
+                    whole[key] = first + list
+                } else if whole[key] == nil {
+                    whole[key] = value
+                }
+            }
+        }
+        whole["NextToken"] = nil
+        return whole
+    }
+}

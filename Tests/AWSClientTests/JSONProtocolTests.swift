@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+
+@testable import AWSClient
+
+/// Endpoints as the AWS CLI finds them, the JSON 1.1 request of a call given as the CLI is
+/// given it, error answers as the CLI words them, pages joined, credentials read.
+@Suite struct JSONProtocolTests {
+    @Test func endpointsPerPartitionAndOrganizationsGlobal() {
+        let cases: [(AWSService, String, String, String)] = [
+            (.ssoAdmin, "eu-west-1", "https://sso.eu-west-1.amazonaws.com", "eu-west-1"),
+            (.identityStore, "ap-southeast-2", "https://identitystore.ap-southeast-2.amazonaws.com", "ap-southeast-2"),
+            (.organizations, "eu-west-1", "https://organizations.us-east-1.amazonaws.com", "us-east-1"),
+            (.ssoAdmin, "cn-north-1", "https://sso.cn-north-1.amazonaws.com.cn", "cn-north-1"),
+            (.organizations, "cn-north-1", "https://organizations.cn-northwest-1.amazonaws.com.cn", "cn-northwest-1"),
+            (.organizations, "us-gov-east-1", "https://organizations.us-gov-west-1.amazonaws.com", "us-gov-west-1"),
+            (.identityStore, "us-gov-west-1", "https://identitystore.us-gov-west-1.amazonaws.com", "us-gov-west-1"),
+        ]
+        for (service, region, url, signing) in cases {
+            let endpoint = AWSEndpoint.resolve(service, region: region, environment: [:])
+            #expect(endpoint == AWSEndpoint(url: URL(string: url)!, signingRegion: signing), "\(service.name) \(region)")
+        }
+    }
+
+    @Test func endpointsFromTheEnvironment() {
+        let environment = ["AWS_ENDPOINT_URL": "http://127.0.0.1:5000", "AWS_ENDPOINT_URL_SSO_ADMIN": "http://localhost:6000/"]
+        #expect(
+            AWSEndpoint.resolve(.ssoAdmin, region: "eu-west-1", environment: environment).url.absoluteString == "http://localhost:6000/")
+        let organizations = AWSEndpoint.resolve(.organizations, region: "eu-west-1", environment: environment)
+        #expect(organizations == AWSEndpoint(url: URL(string: "http://127.0.0.1:5000")!, signingRegion: "eu-west-1"))
+        #expect(organizations.host == "127.0.0.1:5000")
+        var ignored = environment
+        ignored["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] = "TRUE"
+        #expect(
+            AWSEndpoint.resolve(.ssoAdmin, region: "eu-west-1", environment: ignored).url.absoluteString
+                == "https://sso.eu-west-1.amazonaws.com")
+        #expect(AWSEndpoint.resolve(.ssoAdmin, region: "eu-west-1", environment: [:]).host == "sso.eu-west-1.amazonaws.com")
+    }
+
+    /// The environment first, then the config file's service section, then its profile's
+    /// `endpoint_url`; none of them when either says to ignore them.
+    @Test func endpointsFromTheConfigFile() {
+        let configured = ConfiguredEndpoints(profile: "http://profile:1", services: ["sso_admin": "http://services:2"])
+        #expect(
+            AWSEndpoint.resolve(.ssoAdmin, region: "eu-west-1", environment: [:], configured: configured).url.absoluteString
+                == "http://services:2")
+        #expect(
+            AWSEndpoint.resolve(.organizations, region: "eu-west-1", environment: [:], configured: configured)
+                == AWSEndpoint(url: URL(string: "http://profile:1")!, signingRegion: "eu-west-1"))
+        #expect(
+            AWSEndpoint.resolve(
+                .ssoAdmin, region: "eu-west-1", environment: ["AWS_ENDPOINT_URL": "http://environment:3"], configured: configured
+            )
+            .url.absoluteString == "http://environment:3")
+        var ignored = configured
+        ignored.ignore = true
+        #expect(
+            AWSEndpoint.resolve(.ssoAdmin, region: "eu-west-1", environment: [:], configured: ignored).url.absoluteString
+                == "https://sso.eu-west-1.amazonaws.com")
+    }
+
+    @Test func requestOfACallGivenAsTheAWSCLIIsGivenIt() {
+        let call = JSONProtocol(
+            service: .ssoAdmin, operation: "list-account-assignments",
+            arguments: [
+                "--instance-arn", "arn:aws:sso:::instance/ssoins-1", "--account-id", "111111111111", "--permission-set-arn", "ps/Zoë",
+            ])
+        #expect(call.target == "SWBExternalService.ListAccountAssignments")
+        #expect(
+            String(decoding: call.body(nextToken: nil), as: UTF8.self)
+                == #"{"AccountId":"111111111111","InstanceArn":"arn:aws:sso:::instance\/ssoins-1","PermissionSetArn":"ps\/Zoë"}"#)
+        #expect(
+            String(decoding: call.body(nextToken: "t+1"), as: UTF8.self).hasSuffix(#","NextToken":"t+1","PermissionSetArn":"ps\/Zoë"}"#))
+        let store = JSONProtocol(
+            service: .identityStore, operation: "list-group-memberships", arguments: ["--identity-store-id", "d-1", "--group-id", "g"])
+        #expect(store.target == "AWSIdentityStore.ListGroupMemberships")
+        #expect(store.parameters == ["IdentityStoreId": "d-1", "GroupId": "g"])
+        #expect(JSONProtocol(service: .organizations, operation: "list-roots", arguments: []).body(nextToken: nil) == Array("{}".utf8))
+    }
+
+    @Test func errorsAsTheAWSCLIWordsThem() {
+        let call = JSONProtocol(service: .organizations, operation: "describe-organization", arguments: [])
+        let denied = call.page(
+            status: 400, errorType: nil,
+            body: Array(#"{"__type":"com.amazonaws.organizations#AccessDeniedException","Message":"You don't have permissions"}"#.utf8))
+        guard case .failure(let failure) = denied else {
+            Issue.record("not a failure")
+            return
+        }
+        #expect(failure == .init(status: 400, code: "AccessDeniedException", message: "You don't have permissions"))
+        #expect(!failure.isThrottling && !failure.isTransient)
+        #expect(
+            call.describe(failure)
+                == "An error occurred (AccessDeniedException) when calling the DescribeOrganization operation: You don't have permissions")
+        let throttled = call.page(
+            status: 400, errorType: "ThrottlingException:http://internal", body: Array(#"{"message":"Rate exceeded"}"#.utf8))
+        guard case .failure(let slow) = throttled else {
+            Issue.record("not a failure")
+            return
+        }
+        #expect(slow.code == "ThrottlingException" && slow.message == "Rate exceeded" && slow.isThrottling)
+        guard case .failure(let tooMany) = call.page(status: 429, errorType: nil, body: []) else {
+            Issue.record("not a failure")
+            return
+        }
+        #expect(tooMany.isThrottling)
+        guard case .failure(let unavailable) = call.page(status: 503, errorType: nil, body: Array("<html>".utf8)) else {
+            Issue.record("not a failure")
+            return
+        }
+        #expect(unavailable.isTransient && unavailable.code == "HTTP 503" && unavailable.message == "<html>")
+        guard case .success(let object) = call.page(status: 200, errorType: nil, body: Array(#"{"Roots":[]}"#.utf8)) else {
+            Issue.record("not a success")
+            return
+        }
+        #expect(object.keys.sorted() == ["Roots"])
+    }
+
+    @Test func pagesJoined() throws {
+        let pages: [[String: Any]] = [
+            ["Users": [1, 2], "NextToken": "a", "IdentityStoreId": "d"], ["Users": [3], "NextToken": "b"], ["Users": []],
+        ]
+        let whole = JSONProtocol.merge(pages)
+        #expect(whole["Users"] as? [Int] == [1, 2, 3])
+        #expect(whole["NextToken"] == nil)
+        #expect(whole["IdentityStoreId"] as? String == "d")
+    }
+
+    @Test func credentialsFromTheAWSCLIAndTheEnvironment() throws {
+        let output =
+            #"{"Version": 1, "AccessKeyId": "ASIAX", "SecretAccessKey": "s", "SessionToken": "t", "Expiration": "2026-12-01T21:00:00+00:00"}"#
+        let credentials = try #require(CredentialSource.decodeProcessOutput(Array(output.utf8)))
+        #expect(credentials.accessKeyID == "ASIAX" && credentials.sessionToken == "t")
+        #expect(credentials.expiration == Date(timeIntervalSince1970: 1_796_158_800))
+        let longTerm = #"{"Version": 1, "AccessKeyId": "AKIAX", "SecretAccessKey": "s"}"#
+        #expect(CredentialSource.decodeProcessOutput(Array(longTerm.utf8))?.expiration == nil)
+        #expect(CredentialSource.decodeProcessOutput(Array(#"{"Version": 2}"#.utf8)) == nil)
+        #expect(CredentialSource.environment(["AWS_ACCESS_KEY_ID": "AKIAX"]) == nil)
+        let environment = try #require(
+            CredentialSource.environment(["AWS_ACCESS_KEY_ID": "AKIAX", "AWS_SECRET_ACCESS_KEY": "s", "AWS_SESSION_TOKEN": ""]))
+        #expect(try environment.current() == AWSCredentials(accessKeyID: "AKIAX", secretAccessKey: "s"))
+    }
+
+    /// Temporary credentials are fetched again when less than five minutes are left.
+    @Test func credentialsFetchedAgainBeforeTheyExpire() throws {
+        final class Count: @unchecked Sendable { var value = 0 }
+        let count = Count()
+        let start = Date(timeIntervalSince1970: 1_000_000)
+        let source = CredentialSource {
+            count.value += 1
+            return AWSCredentials(accessKeyID: "ASIA\(count.value)", secretAccessKey: "s", expiration: start.addingTimeInterval(3600))
+        }
+        #expect(try source.current(now: start).accessKeyID == "ASIA1")
+        #expect(try source.current(now: start.addingTimeInterval(3000)).accessKeyID == "ASIA1")
+        #expect(try source.current(now: start.addingTimeInterval(3400)).accessKeyID == "ASIA2")
+        source.expire()
+        #expect(try source.current(now: start).accessKeyID == "ASIA3")
+    }
+}
