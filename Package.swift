@@ -62,6 +62,7 @@ let package = Package(
         .target(
             name: "AWSClient",
             dependencies: [
+                "Support",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
@@ -95,7 +96,7 @@ let package = Package(
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "TestSupport"]),
         .testTarget(name: "AWSConfigTests", dependencies: ["AWSConfig", "FileSafety", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "OrgYAMLTests", dependencies: ["OrgYAML", "TestSupport"]),
-        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "Support", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "OrgProfileKitTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Calls to AWS's JSON 1.1 APIs from orgprofile's own process: each call given as the AWS
 /// CLI is given it, signed (`SigV4`) with the source's credentials, sent at the rate the
@@ -42,18 +43,18 @@ public final class AWSClient: Sendable {
     public func call(_ service: AWSService, _ operation: String, _ arguments: [String] = []) throws -> Data {
         let call = JSONProtocol(service: service, operation: operation, arguments: arguments)
         let endpoint = AWSEndpoint.resolve(service, region: region, environment: environment, configured: configured)
-        var pages: [[String: Any]] = []
+        var pages: [[String: JSONValue]] = []
         var token: String?
         repeat {
             let page = try send(call, endpoint: endpoint, body: call.body(nextToken: token))
             pages.append(page)
-            token = (page["NextToken"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+            token = page["NextToken"]?.text.flatMap { $0.isEmpty ? nil : $0 }
         } while token != nil
-        return try JSONSerialization.data(withJSONObject: JSONProtocol.merge(pages))
+        return Data(JSON.bytes(JSONValue.object(JSONProtocol.merge(pages))))
     }
 
     /// One page, tried until it succeeds, fails for good, or `maxAttempts` are spent.
-    private func send(_ call: JSONProtocol, endpoint: AWSEndpoint, body: [UInt8]) throws -> [String: Any] {
+    private func send(_ call: JSONProtocol, endpoint: AWSEndpoint, body: [UInt8]) throws -> [String: JSONValue] {
         var attempt = 0
         while true {
             attempt += 1
@@ -89,7 +90,8 @@ public final class AWSClient: Sendable {
     }
 
     /// One request: signed just before it goes (so a retry is signed anew).
-    private func exchange(_ call: JSONProtocol, endpoint: AWSEndpoint, body: [UInt8]) throws -> Result<[String: Any], ExchangeFailure> {
+    private func exchange(_ call: JSONProtocol, endpoint: AWSEndpoint, body: [UInt8]) throws -> Result<[String: JSONValue], ExchangeFailure>
+    {
         limiter.acquire()
         let headers: [(name: String, value: String)] = [
             ("Content-Type", "application/x-amz-json-1.1"), ("X-Amz-Target", call.target), ("User-Agent", userAgent),

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// AWS's JSON 1.1 protocol for one call given as the AWS CLI is given it (`sso-admin
 /// list-account-assignments --instance-arn A --account-id B`): the request's target and body,
@@ -31,8 +32,7 @@ struct JSONProtocol {
     func body(nextToken: String?) -> [UInt8] {
         var fields = parameters
         if let nextToken { fields["NextToken"] = nextToken }
-        // Text values only: serialising cannot fail.
-        return Array(try! JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]))
+        return JSON.bytes(fields)
     }
 
     /// An error answer: its code (`AccessDeniedException`) and message.
@@ -57,14 +57,14 @@ struct JSONProtocol {
 
     /// An answer's JSON object, or its error. The code comes from `X-Amzn-ErrorType` or the
     /// body's `__type`, without a namespace (`com.amazonaws.x#`) or a suffix after `:`.
-    func page(status: Int, errorType: String?, body: [UInt8]) -> Result<[String: Any], Failure> {
-        let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
+    func page(status: Int, errorType: String?, body: [UInt8]) -> Result<[String: JSONValue], Failure> {
+        let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(body))
         if (200..<300).contains(status), let object { return .success(object) }
-        var code = errorType ?? object?["__type"] as? String ?? (status == 429 ? "TooManyRequestsException" : "HTTP \(status)")
+        var code = errorType ?? object?["__type"]?.text ?? (status == 429 ? "TooManyRequestsException" : "HTTP \(status)")
         if let hash = code.lastIndex(of: "#") { code = String(code[code.index(after: hash)...]) }
         if let colon = code.firstIndex(of: ":") { code = String(code[..<colon]) }
         let message =
-            object?["message"] as? String ?? object?["Message"] as? String
+            object?["message"]?.text ?? object?["Message"]?.text
             ?? ((200..<300).contains(status) ? "the answer is not a JSON object" : String(decoding: body.prefix(200), as: UTF8.self))
         return .failure(Failure(status: status, code: code, message: message))
     }
@@ -76,12 +76,12 @@ struct JSONProtocol {
     }
 
     /// Every page's lists joined: a list member of each page appended to the first's.
-    static func merge(_ pages: [[String: Any]]) -> [String: Any] {
+    static func merge(_ pages: [[String: JSONValue]]) -> [String: JSONValue] {
         guard var whole = pages.first else { return [:] }
         for page in pages.dropFirst() {
             for (key, value) in page {
-                if let list = value as? [Any], let first = whole[key] as? [Any] {
-                    whole[key] = first + list
+                if case .array(let list) = value, case .array(let first)? = whole[key] {
+                    whole[key] = .array(first + list)
                 } else if whole[key] == nil {
                     whole[key] = value
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Testing
 
 @testable import AWSClient
@@ -68,9 +69,9 @@ import Testing
         #expect(call.target == "SWBExternalService.ListAccountAssignments")
         #expect(
             String(decoding: call.body(nextToken: nil), as: UTF8.self)
-                == #"{"AccountId":"111111111111","InstanceArn":"arn:aws:sso:::instance\/ssoins-1","PermissionSetArn":"ps\/Zoë"}"#)
+                == #"{"AccountId":"111111111111","InstanceArn":"arn:aws:sso:::instance/ssoins-1","PermissionSetArn":"ps/Zoë"}"#)
         #expect(
-            String(decoding: call.body(nextToken: "t+1"), as: UTF8.self).hasSuffix(#","NextToken":"t+1","PermissionSetArn":"ps\/Zoë"}"#))
+            String(decoding: call.body(nextToken: "t+1"), as: UTF8.self).hasSuffix(#","NextToken":"t+1","PermissionSetArn":"ps/Zoë"}"#))
         let store = JSONProtocol(
             service: .identityStore, operation: "list-group-memberships", arguments: ["--identity-store-id", "d-1", "--group-id", "g"])
         #expect(store.target == "AWSIdentityStore.ListGroupMemberships")
@@ -117,13 +118,14 @@ import Testing
     }
 
     @Test func pagesJoined() throws {
-        let pages: [[String: Any]] = [
-            ["Users": [1, 2], "NextToken": "a", "IdentityStoreId": "d"], ["Users": [3], "NextToken": "b"], ["Users": []],
+        let pages: [[String: JSONValue]] = [
+            ["Users": .array([.integer(1), .integer(2)]), "NextToken": .string("a"), "IdentityStoreId": .string("d")],
+            ["Users": .array([.integer(3)]), "NextToken": .string("b")], ["Users": .array([])],
         ]
         let whole = JSONProtocol.merge(pages)
-        #expect(whole["Users"] as? [Int] == [1, 2, 3])
+        #expect(whole["Users"] == .array([.integer(1), .integer(2), .integer(3)]))
         #expect(whole["NextToken"] == nil)
-        #expect(whole["IdentityStoreId"] as? String == "d")
+        #expect(whole["IdentityStoreId"] == .string("d"))
     }
 
     @Test func credentialsFromTheAWSCLIAndTheEnvironment() throws {

@@ -25,13 +25,4 @@ import Testing
             }
         }
     }
-
-    @Test func jsonIsSortedAndEndsWithANewline() {
-        struct Value: Encodable {
-            var zebra = "a/b"
-            var apple = [1, 2]
-        }
-        #expect(JSON.encode(Value()) == "{\n  \"apple\" : [\n    1,\n    2\n  ],\n  \"zebra\" : \"a/b\"\n}\n")
-        #expect(JSON.line(Value()) == "{\"apple\":[1,2],\"zebra\":\"a/b\"}\n")
-    }
 }
