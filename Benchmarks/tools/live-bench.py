@@ -4,8 +4,8 @@ by orgprofile through the aws command (one process per call), and by a boto3 rea
 the same calls from one process with threads (the in-process peer). Rounds are interleaved.
 
 Usage: live-bench.py ORGPROFILE [--accounts 300] [--permission-sets 40] [--groups 200]
-       [--users 2000] [--rounds 1] [--jobs 8] [--skip-cli]
-Prints each reader's calls and seconds per round, and checks the two orgprofile snapshots
+       [--users 2000] [--rounds 1] [--cli-rounds 1] [--jobs 8]
+Prints each reader's calls, seconds and CPU seconds per round, and checks the two orgprofile snapshots
 are the same bytes.
 """
 import argparse
@@ -13,6 +13,7 @@ import concurrent.futures
 import json
 import os
 import random
+import resource
 import socket
 import subprocess
 import sys
@@ -30,7 +31,7 @@ parser.add_argument("--groups", type=int, default=200)
 parser.add_argument("--users", type=int, default=2000)
 parser.add_argument("--rounds", type=int, default=1)
 parser.add_argument("--jobs", type=int, default=8)
-parser.add_argument("--skip-cli", action="store_true")
+parser.add_argument("--cli-rounds", type=int, default=1, help="rounds that also read through the aws command (slow)")
 options = parser.parse_args()
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 work = tempfile.mkdtemp(prefix="live-bench-")
@@ -159,18 +160,24 @@ try:
     environment.update(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_DEFAULT_REGION="us-east-1",
                        AWS_CONFIG_FILE="/nonexistent", AWS_SHARED_CREDENTIALS_FILE="/nonexistent", AWS_ENDPOINT_URL=front_endpoint)
 
+    def cpu_seconds():
+        """CPU time of this process (the boto3 reader) and of its finished children (orgprofile,
+        and the aws processes it started)."""
+        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
     def calls_since(mark):
         with open(log) as lines:
             return sum(1 for _ in lines) - mark
 
     readers = [("orgprofile in-process", ["--calls", "in-process"]), ("boto3 with threads", None)]
-    if not options.skip_cli:
-        readers.append(("orgprofile through aws", ["--calls", "aws-cli"]))
     outputs = {}
     for round in range(options.rounds):
-        for name, flags in readers:
+        cli = [("orgprofile through aws", ["--calls", "aws-cli"])] if round < options.cli_rounds else []
+        for name, flags in readers + cli:
             mark = calls_since(0)
             started = time.monotonic()
+            cpu = cpu_seconds()
             if flags is None:
                 boto3_read()
             else:
@@ -181,7 +188,8 @@ try:
                 outputs.setdefault(name, result.stdout)
                 if outputs[name] != result.stdout:
                     sys.exit(f"{name}: two rounds read differently")
-            print(f"round {round + 1}: {name}: {calls_since(mark)} calls, {time.monotonic() - started:.1f} s", flush=True)
+            print(f"round {round + 1}: {name}: {calls_since(mark)} calls, {time.monotonic() - started:.1f} s, "
+                  f"{cpu_seconds() - cpu:.1f} s of CPU", flush=True)
     snapshots = set(outputs.values())
     print("the orgprofile snapshots are the same bytes" if len(snapshots) == 1 else "THE ORGPROFILE SNAPSHOTS DIFFER")
 finally:
