@@ -25,6 +25,12 @@ struct ManifestStream {
     func write<Failure: Error>(_ emit: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
         var piece: [UInt8] = []
         piece.reserveCapacity(Self.pieceSize * 2)
+        /// Hands over what is written once it fills a piece.
+        func emitWhenFull() throws(Failure) {
+            guard piece.count >= Self.pieceSize else { return }
+            try emit(piece)
+            piece.removeAll(keepingCapacity: true)
+        }
         /// An entry is fixed by the profile's target, which many principals share.
         var entries = [[UInt8]?](repeating: nil, count: targets.count)
         /// The groups or users member: an object of profile lists, as JSONEncoder lays one out
@@ -51,10 +57,7 @@ struct ManifestStream {
                     }
                 }
                 piece += held.isEmpty ? Self.closeEmptyList : Self.closeList
-                if piece.count >= Self.pieceSize {
-                    try emit(piece)
-                    piece.removeAll(keepingCapacity: true)
-                }
+                try emitWhenFull()
             }
             piece += (sorted.isEmpty ? "\n\n  }" : "\n  }").utf8
         }
@@ -67,10 +70,7 @@ struct ManifestStream {
             piece += Self.fileSHA256
             piece += Self.string(file.sha256)
             piece += Self.closeFile
-            if piece.count >= Self.pieceSize {
-                try emit(piece)
-                piece.removeAll(keepingCapacity: true)
-            }
+            try emitWhenFull()
         }
         piece += (files.isEmpty ? "\n\n  ]" : "\n  ]").utf8
         piece += ",\n  \"generator\" : ".utf8 + Self.encoded(generator, depth: 1)

@@ -18,9 +18,7 @@ struct ResolvedAccess: Sendable {
     /// Each distinct list of origins of one profile (in `profileOrigins`' order), numbered
     /// as first met.
     private(set) var originSets: [[ProfileOrigin]] = []
-    /// Most profiles come from one origin: numbered without hashing a list.
-    private var singleOrigins: [ProfileOrigin: Int32] = [:]
-    private var originLists: [[ProfileOrigin]: Int32] = [:]
+    private var originNumbers: [[ProfileOrigin]: Int32] = [:]
 
     init() {}
 
@@ -52,11 +50,10 @@ struct ResolvedAccess: Sendable {
     }
 
     private mutating func number(_ origins: [ProfileOrigin]) -> Int32 {
-        if origins.count == 1, let known = singleOrigins[origins[0]] { return known }
-        if origins.count != 1, let known = originLists[origins] { return known }
+        if let known = originNumbers[origins] { return known }
         let number = Int32(originSets.count)
         originSets.append(origins)
-        if origins.count == 1 { singleOrigins[origins[0]] = number } else { originLists[origins] = number }
+        originNumbers[origins] = number
         return number
     }
 }
