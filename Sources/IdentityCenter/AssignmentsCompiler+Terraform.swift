@@ -5,7 +5,8 @@ import Support
 /// resource per part of what it grants, the directory's groups and users, one
 /// `aws_ssoadmin_account_assignment` per grant and the memberships, each referring to the
 /// others by address; an `import` block for everything that already exists, so the first
-/// plan creates only what is missing.
+/// plan creates only what is missing. Every value is written through `TerraformJSON`: text as
+/// a literal (a `${` in a description or policy stays text), references as interpolations.
 extension AssignmentsCompiler {
     /// `group_platform-team__AdministratorAccess__infrastructure`: the names joined, each
     /// kept to what a Terraform name may hold; a digest added when anything was dropped.
@@ -31,8 +32,8 @@ extension AssignmentsCompiler {
             var id: String
         }
 
-        /// Resource type, then name, then arguments.
-        var resource: [String: [String: ResourceValue]]
+        /// Resource type, then name, then arguments, each string already Terraform's literal.
+        var resource: [String: [String: JSONValue]]
         var `import`: [Import]?
     }
 
@@ -50,12 +51,17 @@ extension AssignmentsCompiler {
 
     static func permissionSetKey(_ role: String) -> String { terraformKey("role", [role]) }
 
+    /// The ARN of the permission set this configuration defines for a role.
+    static func permissionSetAddress(_ role: String) -> ResourceValue {
+        .reference("aws_ssoadmin_permission_set.\(permissionSetKey(role))", attribute: "arn")
+    }
+
     public func terraform() -> String {
         let instance = snapshot.instance.arn
         let store = snapshot.instance.identityStoreID
         var config = TerraformBuilder()
         for set in permissionSets { addPermissionSet(set, to: &config) }
-        var owned: [Grants.PrincipalKey: String] = [:]
+        var owned: [Grants.PrincipalKey: ResourceValue] = [:]
         for entry in directory {
             let key = Self.terraformKey(entry.declared.kind.rawValue, [entry.declared.name])
             let existing = entry.id.map { "\(store)/\($0)" }
@@ -64,7 +70,7 @@ extension AssignmentsCompiler {
                 var arguments: [String: ResourceValue] = ["identity_store_id": .text(store), "display_name": .text(entry.displayName)]
                 arguments["description"] = entry.description.map(ResourceValue.text)
                 config.add("aws_identitystore_group", key, .object(arguments), importing: existing)
-                owned[.init(kind: .group, name: entry.declared.name)] = "${aws_identitystore_group.\(key).group_id}"
+                owned[.init(kind: .group, name: entry.declared.name)] = .reference("aws_identitystore_group.\(key)", attribute: "group_id")
             case .user:
                 var arguments: [String: ResourceValue] = [
                     "identity_store_id": .text(store), "user_name": .text(entry.declared.identityCenterName),
@@ -74,17 +80,17 @@ extension AssignmentsCompiler {
                 ]
                 arguments["emails"] = entry.email.map { ["value": .text($0), "primary": .flag(true)] }
                 config.add("aws_identitystore_user", key, .object(arguments), importing: existing)
-                owned[.init(kind: .user, name: entry.declared.name)] = "${aws_identitystore_user.\(key).user_id}"
+                owned[.init(kind: .user, name: entry.declared.name)] = .reference("aws_identitystore_user.\(key)", attribute: "user_id")
             }
         }
         let defined = Set(permissionSets.map(\.role.name))
         let live = Set(snapshot.assignments)
         for grant in grants {
             let declared = grant.declared
-            let permissionSet =
+            let permissionSet: ResourceValue =
                 defined.contains(declared.role)
-                ? "${aws_ssoadmin_permission_set.\(Self.permissionSetKey(declared.role)).arn}" : grant.permissionSetARN ?? ""
-            let principal = owned[.init(kind: declared.principalKind, name: declared.principal)] ?? grant.principalID ?? ""
+                ? Self.permissionSetAddress(declared.role) : .text(grant.permissionSetARN ?? "")
+            let principal = owned[.init(kind: declared.principalKind, name: declared.principal)] ?? .text(grant.principalID ?? "")
             let existing = grant.assignment.flatMap { live.contains($0) ? $0 : nil }.map {
                 [$0.principalID, $0.principalType.rawValue, $0.accountID, "AWS_ACCOUNT", $0.permissionSetARN, instance].joined(
                     separator: ",")
@@ -93,7 +99,7 @@ extension AssignmentsCompiler {
                 "aws_ssoadmin_account_assignment",
                 Self.terraformKey(declared.principalKind.rawValue, [declared.principal, declared.role, declared.account]),
                 [
-                    "instance_arn": .text(instance), "permission_set_arn": .text(permissionSet), "principal_id": .text(principal),
+                    "instance_arn": .text(instance), "permission_set_arn": permissionSet, "principal_id": principal,
                     "principal_type": .text(grant.principalType.rawValue), "target_id": .text(declared.accountID),
                     "target_type": "AWS_ACCOUNT",
                 ], importing: existing)
@@ -106,12 +112,13 @@ extension AssignmentsCompiler {
                 "aws_identitystore_group_membership", Self.terraformKey("member", [declared.user, declared.group]),
                 [
                     "identity_store_id": .text(store),
-                    "group_id": .text(owned[.init(kind: .group, name: declared.group)] ?? membership.groupID ?? ""),
-                    "member_id": .text(owned[.init(kind: .user, name: declared.user)] ?? membership.userID ?? ""),
+                    "group_id": owned[.init(kind: .group, name: declared.group)] ?? .text(membership.groupID ?? ""),
+                    "member_id": owned[.init(kind: .user, name: declared.user)] ?? .text(membership.userID ?? ""),
                 ], importing: existing)
         }
-        let imports = config.imports.sorted { $0.to < $1.to }
-        return JSON.encode(TerraformConfig(resource: config.resources, import: imports.isEmpty ? nil : imports))
+        let imports = config.imports.sorted { $0.to < $1.to }.map { TerraformConfig.Import(to: $0.to, id: TerraformJSON.literal($0.id)) }
+        return JSON.encode(
+            TerraformConfig(resource: config.resources.mapValues { $0.mapValues(\.terraform) }, import: imports.isEmpty ? nil : imports))
     }
 
     /// The permission set and a resource per part of its definition. A part is imported when
@@ -120,7 +127,7 @@ extension AssignmentsCompiler {
         let instance = snapshot.instance.arn
         let definition = set.definition
         let key = Self.permissionSetKey(set.role.name)
-        let address = "${aws_ssoadmin_permission_set.\(key).arn}"
+        let address = Self.permissionSetAddress(set.role.name)
         let live = set.live
         /// The import ID of a part that exists: its own fields, then the permission set's and the instance's ARNs.
         func existing(_ present: Bool, _ fields: [String] = []) -> String? {
@@ -133,7 +140,7 @@ extension AssignmentsCompiler {
         arguments["relay_state"] = definition.relayState.map(ResourceValue.text)
         if !definition.tags.isEmpty { arguments["tags"] = .object(definition.tags.mapValues(ResourceValue.text)) }
         config.add("aws_ssoadmin_permission_set", key, .object(arguments), importing: existing(true))
-        let attached: [String: ResourceValue] = ["instance_arn": .text(instance), "permission_set_arn": .text(address)]
+        let attached: [String: ResourceValue] = ["instance_arn": .text(instance), "permission_set_arn": address]
         for arn in definition.managedPolicyARNs {
             let policy = arn.components(separatedBy: ":policy/").last ?? arn
             config.add(

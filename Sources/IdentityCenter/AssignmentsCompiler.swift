@@ -179,9 +179,9 @@ public struct AssignmentsCompiler {
         }
     }
 
-    /// RFC 4180, as `report` writes it.
+    /// CSV through its writer, as `report` writes it.
     public func csv() -> String {
-        ([Self.columns] + rows()).map { $0.map(AccessReport.csvField).joined(separator: ",") + "\r\n" }.joined()
+        ([Self.columns] + rows()).map(CSV.record).joined()
     }
 
     public func json() -> String {

@@ -1,4 +1,5 @@
 import OrgYAML
+import Support
 
 /// A value of a CloudFormation property or a Terraform argument: text, a flag, a list or an
 /// object, written with literals. `reference` names another resource of the same template
@@ -11,7 +12,7 @@ indirect enum ResourceValue: Encodable, Equatable, ExpressibleByStringLiteral, E
     case flag(Bool)
     case list([ResourceValue])
     case object([String: ResourceValue])
-    /// A resource's attribute, by logical ID.
+    /// A resource's attribute: by logical ID in CloudFormation, by address in Terraform.
     case reference(String, attribute: String)
 
     init(stringLiteral value: String) { self = .text(value) }
@@ -57,6 +58,19 @@ indirect enum ResourceValue: Encodable, Equatable, ExpressibleByStringLiteral, E
         case .list(let items): items.flatMap(\.references)
         case .object(let fields): fields.values.flatMap(\.references)
         case .reference(let id, _): [id]
+        }
+    }
+
+    /// The value in Terraform's JSON syntax: every string and object key a literal, every
+    /// reference an interpolation (`TerraformJSON`).
+    var terraform: JSONValue {
+        switch self {
+        case .text(let text): .string(TerraformJSON.literal(text))
+        case .flag(let flag): .bool(flag)
+        case .list(let items): .array(items.map(\.terraform))
+        case .object(let fields):
+            .object(Dictionary(fields.map { (TerraformJSON.literal($0.key), $0.value.terraform) }, uniquingKeysWith: { first, _ in first }))
+        case .reference(let address, let attribute): .string(TerraformJSON.reference(address, attribute))
         }
     }
 }

@@ -324,3 +324,71 @@ import Testing
         try Base.lint([try String(contentsOfFile: folder + "/adopt.json", encoding: .utf8)])
     }
 }
+
+/// Terraform reads every string of a `.tf.json` as a template: a value from org.yaml or the
+/// directory reaches Terraform as text, never as an expression.
+@Suite struct TerraformInjectionTests {
+    typealias Base = AssignmentsTests
+
+    static let hostileYAML = AssignmentsDefinitionsTests.exampleYAML.replacingOccurrences(
+        of: "    description: Builds and runs the workloads\n", with: "    description: 'Builds ${file(\"/etc/hostname\")}'\n"
+    ).replacingOccurrences(
+        of: "          Resource: \"*\"\n    tags: {team: platform}\n",
+        with: """
+                      Resource: "*"
+                    - Sid: OwnHome
+                      Effect: Allow
+                      Action: s3:GetObject
+                      Resource: "arn:aws:s3:::home/${aws:username}/*"
+                tags: {team: "%{ if true }platform%{ endif }", "${path.cwd}": x}
+
+            """)
+
+    static func config() throws -> String {
+        let (_, snapshot) = try Base.example()
+        let model = try Fixture.model(hostileYAML)
+        return Base.compiler(model, snapshot, directory: true).terraform()
+    }
+
+    @Test func valuesAreLiteralsAndReferencesAreInterpolations() throws {
+        let text = try Self.config()
+        let config = try Base.object(text)
+        let resources = try #require(config["resource"] as? [String: [String: [String: Any]]])
+        let developer = try #require(resources["aws_ssoadmin_permission_set"]?["role_Developer"])
+        #expect(developer["description"] as? String == #"Builds $${file("/etc/hostname")}"#)
+        #expect(developer["tags"] as? [String: String] == ["team": "%%{ if true }platform%%{ endif }", "$${path.cwd}": "x"])
+        let inline = try #require(resources["aws_ssoadmin_permission_set_inline_policy"]?["role_Developer"]?["inline_policy"] as? String)
+        #expect(inline.contains("arn:aws:s3:::home/$${aws:username}/*"))
+        // Every `${` left is one of the generator's own references to a resource's attribute.
+        let interpolations = text.components(separatedBy: "${").dropFirst().filter { !$0.isEmpty }
+        for piece in interpolations {
+            let escaped = text.contains("$" + "${" + piece)
+            let reference = piece.hasPrefix("aws_") && piece.contains("}")
+            #expect(escaped || reference, "\(piece.prefix(60))")
+        }
+        #expect(!text.contains(#""${file"#) && !text.contains(#"/${aws:username}"#))
+        #expect(!text.replacingOccurrences(of: "%%{", with: "").contains("%{"))
+    }
+
+    /// Terraform itself accepts the configuration (an unescaped IAM policy variable made it
+    /// fail), run offline against the provider in the machine's filesystem mirror when both are there.
+    @Test func terraformValidatesIt() throws {
+        let mirror = "/opt/tf-plugins"
+        guard (try? Base.run("sh", ["-c", "command -v terraform"]))?.status == 0, FileManager.default.fileExists(atPath: mirror) else {
+            print("skipped: terraform or its provider mirror (\(mirror)) is not on this machine")
+            return
+        }
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Self.config().write(toFile: folder + "/main.tf.json", atomically: true, encoding: .utf8)
+        try #"{"terraform": {"required_providers": {"aws": {"source": "hashicorp/aws"}}}, "provider": {"aws": {"region": "us-east-1"}}}"#
+            .write(toFile: folder + "/versions.tf.json", atomically: true, encoding: .utf8)
+        try "provider_installation {\n  filesystem_mirror {\n    path = \"\(mirror)\"\n  }\n}\n".write(
+            toFile: folder + "/cli.tfrc", atomically: true, encoding: .utf8)
+        let environment = "TF_CLI_CONFIG_FILE=\(folder)/cli.tfrc TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1"
+        let initialised = try Base.run("sh", ["-c", "cd \(folder) && \(environment) terraform init -backend=false -input=false -no-color"])
+        try #require(initialised.status == 0, "terraform init: \(initialised.output)\(initialised.error)")
+        let validated = try Base.run("sh", ["-c", "cd \(folder) && \(environment) terraform validate -no-color"])
+        #expect(validated.status == 0, "terraform validate: \(validated.output)\(validated.error)")
+    }
+}

@@ -222,12 +222,6 @@ import Testing
         #expect(report.userManagementAdmins == ["erin"])
     }
 
-    @Test func csvQuotesPerRFC4180() {
-        #expect(AccessReport.csvField("plain") == "plain")
-        #expect(AccessReport.csvField("a, b") == "\"a, b\"")
-        #expect(AccessReport.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(AccessReport.csvField("two\nlines") == "\"two\nlines\"")
-    }
 }
 
 @Suite struct DiagnosticFormatTests {

@@ -127,20 +127,14 @@ public struct AccessReport: Sendable {
         names.isEmpty ? "None.\n" : names.map { "- \($0)\n" }.joined()
     }
 
-    /// RFC 4180: CRLF line ends; fields with a comma, quote or line break are quoted, with
-    /// quotes doubled. Several profiles in one cell are separated by "; ".
+    /// CSV (`CSV`: RFC 4180, formulas defused). Several profiles in one cell are separated by "; ".
     private func csv() -> String {
-        var lines = [(["user"] + accounts.map(\.key) + ["user_management"]).map(Self.csvField).joined(separator: ",")]
+        var output = CSV.record(["user"] + accounts.map(\.key) + ["user_management"])
         for row in rows {
             let cells = row.cells.map { $0.map(Self.label).joined(separator: "; ") }
-            lines.append(([row.user] + cells + [row.userManagement?.rawValue ?? ""]).map(Self.csvField).joined(separator: ","))
+            output += CSV.record([row.user] + cells + [row.userManagement?.rawValue ?? ""])
         }
-        return lines.map { $0 + "\r\n" }.joined()
-    }
-
-    public static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return output
     }
 
     private struct JSONDocument: Encodable {
