@@ -44,11 +44,10 @@ public enum DriftFormat: String, CaseIterable, Sendable {
         var output = "**Drift:** \(summary(drift))\n"
         for subject in drift.subjects {
             output +=
-                "\n### \(subject.isPrivileged ? ":warning: " : "")\(title(subject))\n\n| | Difference | In org.yaml |\n| --- | --- | --- |\n"
+                "\n### \(subject.isPrivileged ? ":warning: " : "")\(Markdown.text(title(subject)))\n\n| | Difference | In org.yaml |\n| --- | --- | --- |\n"
             for finding in subject.findings {
-                let place = finding.location.map { "`\($0)`" } ?? ""
-                output +=
-                    "| \(finding.isPrivileged ? ":warning:" : "") | \(finding.message.replacingOccurrences(of: "|", with: "\\|")) | \(place) |\n"
+                let place = finding.location.map { Markdown.code("\($0)") } ?? ""
+                output += "| \(finding.isPrivileged ? ":warning:" : "") | \(Markdown.text(finding.message)) | \(place) |\n"
             }
         }
         return output

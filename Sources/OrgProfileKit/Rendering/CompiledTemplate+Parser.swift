@@ -184,7 +184,7 @@ extension CompiledTemplate {
                 problem(.templateError, "'\(name)' is an object; use one of its fields, such as {{\(name).name}}", at: tag)
             default: break
             }
-            instructions.append(.value(found?.path ?? .missing))
+            instructions.append(.value(found?.path ?? .missing, .none))
         }
 
         /// The scope a section opens: a list's or an object's fields, or a string's (none);

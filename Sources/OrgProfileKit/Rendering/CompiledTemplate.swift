@@ -13,7 +13,7 @@ struct CompiledTemplate: Sendable {
     enum Instruction: Sendable, Equatable {
         /// Literal bytes: `count` of `literals` from `start`.
         case text(start: Int32, count: Int32)
-        case value(Path)
+        case value(Path, Escape)
         case section(Path, end: Int32)
         case inverted(Path, end: Int32)
     }
@@ -32,6 +32,23 @@ struct CompiledTemplate: Sendable {
         case first, last, index, even, odd
     }
 
+    /// The language a template writes, from its output file's name: Markdown for `*.md`,
+    /// text as it is for the rest (the config, whose values the validator keeps to one safe line).
+    enum Language: Sendable {
+        case text, markdown
+
+        init(fileName: String) { self = fileName.hasSuffix(".md") ? .markdown : .text }
+    }
+
+    /// How a value is written where its tag stands: through the Markdown writer as inline
+    /// text, or as the content of a code span or fenced block (`MarkdownContext`).
+    enum Escape: Sendable, Equatable {
+        case none
+        /// Inline text; `startsLine`: nothing but blanks before it on its line.
+        case markdownText(startsLine: Bool)
+        case markdownCode(inTable: Bool)
+    }
+
     let instructions: [Instruction]
     let literals: [UInt8]
     let fieldOffsets: [Int32]
@@ -40,7 +57,9 @@ struct CompiledTemplate: Sendable {
     /// text is not a template orgprofile can render (a name the context does not have, a tag
     /// it does not support, or Mustache that swift-mustache, which the tests render with,
     /// would not parse either), the problems as diagnostics at their line and column of `file`.
-    static func compile(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> CompiledTemplate? {
+    static func compile(_ text: String, file: String, language: Language = .text, diagnostics: inout [Diagnostic])
+        -> CompiledTemplate?
+    {
         var parser = Parser(bytes: Array(text.utf8))
         guard parser.parseSection(name: nil, newLine: true), parser.problems.isEmpty else {
             diagnostics += parser.problems.map { problem in
@@ -50,12 +69,14 @@ struct CompiledTemplate: Sendable {
             }
             return nil
         }
-        return CompiledTemplate(instructions: parser.instructions, literals: parser.literals, fieldOffsets: parser.fieldOffsets)
+        var instructions = parser.instructions
+        if language == .markdown { MarkdownContext.assign(&instructions, literals: parser.literals) }
+        return CompiledTemplate(instructions: instructions, literals: parser.literals, fieldOffsets: parser.fieldOffsets)
     }
 
-    init?(_ text: String) {
+    init?(_ text: String, language: Language = .text) {
         var diagnostics: [Diagnostic] = []
-        guard let compiled = Self.compile(text, file: "", diagnostics: &diagnostics) else { return nil }
+        guard let compiled = Self.compile(text, file: "", language: language, diagnostics: &diagnostics) else { return nil }
         self = compiled
     }
 
@@ -111,10 +132,15 @@ struct CompiledTemplate: Sendable {
                 switch instruction {
                 case .text(let start, let count):
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: literals[Int(start)..<Int(start + count)]))
-                case .value(let path):
+                case .value(let path, let escape):
                     switch resolve(path, sequence) {
                     case .text(let start, let count):
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(start)..<Int(start + count)]))
+                        let bytes = UnsafeBufferPointer(rebasing: text[Int(start)..<Int(start + count)])
+                        if escape == .none || !MarkdownContext.mayNeedEscaping(bytes) {
+                            output.append(contentsOf: bytes)
+                        } else {
+                            output.append(contentsOf: MarkdownContext.escaped(String(decoding: bytes, as: UTF8.self), escape).utf8)
+                        }
                     case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
                     case .number(let number): output.append(contentsOf: String(number).utf8)
                     case .absent, .list, .object: break

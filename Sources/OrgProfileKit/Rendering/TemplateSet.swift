@@ -71,7 +71,9 @@ public struct TemplateSet: Sendable {
     /// Compiles the template, checking its tags against the context; problems become
     /// diagnostics at their line and column of `origin`.
     static func parse(_ text: String, name: String, origin: String, diagnostics: inout [Diagnostic]) -> Template? {
-        CompiledTemplate.compile(text, file: origin, diagnostics: &diagnostics).map { Template(name: name, origin: origin, compiled: $0) }
+        CompiledTemplate.compile(text, file: origin, language: .init(fileName: name), diagnostics: &diagnostics).map {
+            Template(name: name, origin: origin, compiled: $0)
+        }
     }
 
     static func isSafeFileName(_ name: String) -> Bool {

@@ -130,7 +130,8 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         if !diff.session.isEmpty {
             output += "\n"
             for change in diff.session {
-                output += "- :warning: **sso-session `\(change.field)`**: `\(change.old)` → `\(change.new)` (affects everyone)\n"
+                output +=
+                    "- :warning: **sso-session \(Markdown.code(change.field))**: \(Markdown.code(change.old)) → \(Markdown.code(change.new)) (affects everyone)\n"
             }
         }
         let privileged = diff.principals.flatMap { principal in principal.rows.filter(\.isPrivileged).map { (principal, $0) } }
@@ -138,11 +139,12 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             output += "\n### :warning: Privileged changes\n\n| | Who | Change | Why |\n| --- | --- | --- | --- |\n"
             for (principal, row) in privileged {
                 output +=
-                    "| `\(marker(row.change))` | \(principal.kind.rawValue) `\(principal.name)` | \(cell(describe(row.change))) | \(cell(why(row))) |\n"
+                    "| `\(marker(row.change))` | \(principal.kind.rawValue) \(Markdown.code(principal.name)) | \(cell(describe(row.change))) | \(cell(why(row))) |\n"
             }
         }
         for principal in diff.principals {
-            output += "\n### \(principal.kind.rawValue) `\(principal.name)`\(principal.status.map { " (\($0.rawValue))" } ?? "")\n"
+            output +=
+                "\n### \(principal.kind.rawValue) \(Markdown.code(principal.name))\(principal.status.map { " (\($0.rawValue))" } ?? "")\n"
             guard !principal.rows.isEmpty else { continue }
             output += "\n| | Change | Via | Privileged |\n| --- | --- | --- | --- |\n"
             for row in principal.rows {
@@ -153,9 +155,9 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         return output
     }
 
-    /// Text safe inside a Markdown table cell.
+    /// Text in a Markdown table cell, through the Markdown writer (`->` shown as `→`).
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "->", with: "→")
+        Markdown.text(text.replacingOccurrences(of: "->", with: "→"))
     }
 
     // MARK: json

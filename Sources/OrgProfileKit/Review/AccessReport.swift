@@ -109,14 +109,17 @@ public struct AccessReport: Sendable {
 
     private func markdown() -> String {
         var output = "# Access report\n\n"
-        output += "| User | " + accounts.map { "\($0.key) (\($0.id))" }.joined(separator: " | ") + " |\n"
+        output += "| User | " + accounts.map { Markdown.text("\($0.key) (\($0.id))") }.joined(separator: " | ") + " |\n"
         output += "| --- |" + String(repeating: " --- |", count: accounts.count) + "\n"
         for row in rows {
             let cells = row.cells.map {
-                $0.map { "`\($0.profile)` (\($0.role)\($0.userManagement == nil ? "" : ", user management"); via \(Self.via($0)))" }.joined(
+                $0.map {
+                    Markdown.code($0.profile)
+                        + Markdown.text(" (\($0.role)\($0.userManagement == nil ? "" : ", user management"); via \(Self.via($0)))")
+                }.joined(
                     separator: "<br>")
             }
-            output += "| \(row.user) | " + cells.joined(separator: " | ") + " |\n"
+            output += "| \(Markdown.text(row.user)) | " + cells.joined(separator: " | ") + " |\n"
         }
         output += "\n## User-management admins\n\n" + list(userManagementAdmins)
         output += "\n## Super admins\n\n" + list(superAdmins)
@@ -124,7 +127,7 @@ public struct AccessReport: Sendable {
     }
 
     private func list(_ names: [String]) -> String {
-        names.isEmpty ? "None.\n" : names.map { "- \($0)\n" }.joined()
+        names.isEmpty ? "None.\n" : names.map { "- \(Markdown.text($0))\n" }.joined()
     }
 
     /// CSV (`CSV`: RFC 4180, formulas defused). Several profiles in one cell are separated by "; ".

@@ -15,6 +15,13 @@ extension SpecDecoder {
                     "\(what()) is the text '\(scalar.text)' to orgprofile, but \(other); quote it: \"\(scalar.text)\"",
                     at: node.location))
         }
+        if let unsafe = NameRules.firstUnsafeScalar(in: scalar.text) {
+            diagnostics.append(
+                .error(
+                    .unsafeValue,
+                    "\(what()) contains \(NameRules.describe(unsafe)), which is not allowed in a value written to an output file",
+                    at: node.location))
+        }
         return Located(scalar.text, at: node.location)
     }
 

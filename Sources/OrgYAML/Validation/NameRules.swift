@@ -1,3 +1,5 @@
+import Support
+
 /// The lexical rules for names and values in org.yaml, hand-written so that checking a
 /// large org costs a pass over its characters and nothing more.
 public enum NameRules {
@@ -68,6 +70,31 @@ public enum NameRules {
     /// An OAuth scope such as `sso:account:access`: letters, digits and `: _ . - /`.
     static func isScope(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { isLetter($0) || isDigit($0) || ":_.-/".utf8.contains($0) }
+    }
+
+    /// The first scalar of a value that no output may carry: a control character (C0, DEL,
+    /// C1, tab included), a line or paragraph separator, or a bidirectional override or
+    /// isolate (U+202A-U+202E, U+2066-U+2069), which makes text read differently from how it
+    /// is stored. Every string org.yaml holds is checked once, where it is read.
+    public static func firstUnsafeScalar(in text: String) -> Unicode.Scalar? {
+        // Printable ASCII, the common case, needs no look at scalars.
+        guard !text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        return text.unicodeScalars.first { scalar in
+            scalar == "\t" || TerminalText.isUnsafe(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}"
+        }
+    }
+
+    /// `U+0007 (a control character)`: what an unsafe scalar is, for a message.
+    public static func describe(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let kind =
+            switch scalar.value {
+            case 0x0A, 0x0D, 0x85, 0x2028, 0x2029: "a line break"
+            case 0x202A...0x202E, 0x2066...0x2069: "a bidirectional control, which shows text in another order than it is stored"
+            default: "a control character"
+            }
+        return "\(code) (\(kind))"
     }
 
     static func isLowercaseLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }

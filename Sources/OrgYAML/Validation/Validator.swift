@@ -156,8 +156,6 @@ public struct Validator {
 
     private mutating func checkGroup(_ group: GroupSpec) {
         slug(group.name, "group name")
-        if let name = group.identityCenterName { line(name, "the identity_center_name of group '\(group.name.value)'") }
-        if let description = group.description { line(description, "the description of group '\(group.name.value)'") }
         if let flag = group.userManagement, flag.value {
             requireUserManagement(flag, "group '\(group.name.value)' has user_management: true")
         }
@@ -170,9 +168,7 @@ public struct Validator {
                 .error(
                     .invalidUserName, "'\(user.name.value)' is not a valid user name (\(NameRules.userNameRule))", at: user.name.location))
         }
-        if let name = user.identityCenterName { line(name, "the identity_center_name of user '\(user.name.value)'") }
         if let name = user.displayName { configValue(name, "the name of user '\(user.name.value)'") }
-        if let email = user.email { line(email, "the email of user '\(user.name.value)'") }
         for group in user.groups { reference(group, to: "group", in: groupNames, code: .unknownGroup) }
         assignments(user.assignments)
         if let flag = user.superAdmin, flag.value {
@@ -354,9 +350,10 @@ public struct Validator {
     }
 
     /// A value that reaches a line of a config file: it may not forge another line, a
-    /// section or a key, and may not rely on whitespace the AWS CLI strips.
+    /// section or a key, and may not rely on whitespace the AWS CLI strips. (Control
+    /// characters and line breaks the decoder reported where it read the value.)
     private mutating func configValue(_ value: Located<String>, _ what: @autoclosure () -> String) {
-        guard line(value, what()) else { return }
+        guard NameRules.firstUnsafeScalar(in: value.value) == nil else { return }
         // A first or last byte that is printable ASCII other than a space begins or ends a
         // character that is not whitespace: no need to look at characters.
         let printable = { (byte: UInt8?) in byte.map { (0x21...0x7E).contains($0) } ?? true }
@@ -374,22 +371,4 @@ public struct Validator {
         }
     }
 
-    /// Any value written to an output file: no control characters or line breaks.
-    @discardableResult
-    private mutating func line(_ value: Located<String>, _ what: @autoclosure () -> String) -> Bool {
-        // Printable ASCII, the common case, needs no look at scalars.
-        guard !value.value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }),
-            value.value.unicodeScalars.contains(where: Self.isLineBreakOrControl)
-        else { return true }
-        diagnostics.append(
-            .error(
-                .unsafeValue,
-                "\(what()) contains a control character or line break, which is not allowed in a value written to an output file",
-                at: value.location))
-        return false
-    }
-
-    static func isLineBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
-    }
 }

@@ -4,24 +4,29 @@
 /// is the caller's; every value goes through `text` or `code`.
 public enum Markdown {
     /// A value as plain inline text, also safe inside a table cell: ASCII punctuation that
-    /// Markdown gives meaning to is backslash-escaped, `<` `>` `&` become entities, and
-    /// control characters and bidirectional controls are shown as `\u{…}`.
-    public static func text(_ value: String) -> String {
+    /// Markdown gives meaning to is backslash-escaped (`:` where it could open an emoji
+    /// shortcode, not in `https://`), `<` `>` `&` become entities, and control characters and
+    /// bidirectional controls are shown as `\u{…}`. Where the value starts a line
+    /// (`startsLine`), a block marker it starts with (`#`, `-`, `+`, `=`, `1.`) is escaped too.
+    public static func text(_ value: String, startsLine: Bool = false) -> String {
         var output = ""
         output.reserveCapacity(value.utf8.count)
         let visible = Array(TerminalText.escaped(value))
-        // A block marker counts only where a line starts, and a value may start one: `# `,
-        // `- `, `+ `, `=`, or digits and `.` or `)` (a numbered item).
         let leadingDigits = visible.prefix(while: \.isASCII).prefix(while: \.isNumber).count
         for (index, character) in visible.enumerated() {
             switch character {
             case "<": output += "&lt;"
             case ">": output += "&gt;"
             case "&": output += "&amp;"
-            case "\\", "`", "*", "_", "[", "]", "|", "~", ":", "!": output += "\\" + String(character)
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "!": output += "\\" + String(character)
+            case ":":
+                let next = index + 1 < visible.count ? visible[index + 1] : " "
+                if next.isLetter || next.isNumber || "_+-".contains(next) { output += "\\" }
+                output.append(character)
             default:
                 let startsBlock =
-                    index == 0 && "#+-=".contains(character) || leadingDigits > 0 && index == leadingDigits && ".)".contains(character)
+                    startsLine
+                    && (index == 0 && "#+-=".contains(character) || leadingDigits > 0 && index == leadingDigits && ".)".contains(character))
                 if startsBlock { output += "\\" }
                 output.append(character)
             }
@@ -35,5 +40,14 @@ public enum Markdown {
         let visible = TerminalText.escaped(value)
         guard !visible.contains("`"), !visible.isEmpty, visible.first != " ", visible.last != " " else { return text(value) }
         return "`" + visible.replacingOccurrences(of: "|", with: "\\|") + "`"
+    }
+
+    /// A value inside a code span or fenced block the caller opened: control characters and
+    /// bidirectional controls shown as `\u{…}`, and a backquote as `\u{60}` (it would close
+    /// the span); in a table row, `|` as `\|` (GitHub splits cells even inside code spans).
+    public static func codeContent(_ value: String, inTable: Bool) -> String {
+        var output = TerminalText.escaped(value).replacingOccurrences(of: "`", with: "\\u{60}")
+        if inTable { output = output.replacingOccurrences(of: "|", with: "\\|") }
+        return output
     }
 }
