@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     ],
     targets: [
         /// The system libyaml, seen only by the Syntax layer of OrgYAML.
@@ -65,6 +66,8 @@ let package = Package(
                 "Support",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // The trust a CA bundle (AWS_CA_BUNDLE) gives.
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         /// The live IAM Identity Center: reading it through the aws command into a snapshot,

@@ -39,23 +39,45 @@ public final class AWSClient: Sendable {
         public var description: String { message }
     }
 
+    /// The most pages one call reads, and the most bytes its pages may hold together: a
+    /// service that never stops paging is an error, not a read without end.
+    public static let maximumPages = 10_000
+    public static let maximumCallBytes = 64 << 20
+
     /// The whole answer of `service operation arguments` (every page), as JSON.
     public func call(_ service: AWSService, _ operation: String, _ arguments: [String] = []) throws -> Data {
         let call = JSONProtocol(service: service, operation: operation, arguments: arguments)
         let endpoint = AWSEndpoint.resolve(service, region: region, environment: environment, configured: configured)
         var pages: [[String: JSONValue]] = []
         var token: String?
+        var seen: Set<String> = []
+        var bytes = 0
         repeat {
-            let page = try send(call, endpoint: endpoint, body: call.body(nextToken: token))
+            let (page, size) = try send(call, endpoint: endpoint, body: call.body(nextToken: token))
             pages.append(page)
+            bytes += size
             token = page["NextToken"]?.text.flatMap { $0.isEmpty ? nil : $0 }
+            if let token, !seen.insert(token).inserted {
+                throw Failure(
+                    message: call.name + " answered the same NextToken twice; a service that pages without end is not read further")
+            }
+            if token != nil, pages.count >= Self.maximumPages {
+                throw Failure(message: call.name + " answered more than \(Self.maximumPages) pages; orgprofile reads no more of it")
+            }
+            if bytes > Self.maximumCallBytes {
+                throw Failure(
+                    message: call.name + " answered more than \(Self.maximumCallBytes >> 20) MiB in all; orgprofile reads no more of it")
+            }
         } while token != nil
         return Data(JSON.bytes(JSONValue.object(JSONProtocol.merge(pages))))
     }
 
-    /// One page, tried until it succeeds, fails for good, or `maxAttempts` are spent.
-    private func send(_ call: JSONProtocol, endpoint: AWSEndpoint, body: [UInt8]) throws -> [String: JSONValue] {
+    /// One page and its size in bytes, tried until it succeeds, fails for good, or
+    /// `maxAttempts` are spent (a timeout is tried once more at most, so a slow answer holds
+    /// a call for at most twice the deadline).
+    private func send(_ call: JSONProtocol, endpoint: AWSEndpoint, body: [UInt8]) throws -> ([String: JSONValue], Int) {
         var attempt = 0
+        var timeouts = 0
         while true {
             attempt += 1
             let outcome = try exchange(call, endpoint: endpoint, body: body)
@@ -73,8 +95,11 @@ public final class AWSClient: Sendable {
                     if answer.code == "ExpiredTokenException" || answer.code == "ExpiredToken" { credentials.expire() }
                     retryable = throttled || answer.isTransient || (answer.code.hasPrefix("ExpiredToken") && attempt == 1)
                     message = call.describe(answer)
-                case .connection(let failure):
-                    (throttled, retryable, message) = (false, true, failure.description)
+                case .exchange(let failure):
+                    if failure.kind == .timeout { timeouts += 1 }
+                    throttled = false
+                    retryable = failure.kind == .connection || failure.kind == .timeout && timeouts < 2
+                    message = "\(failure.description) (\(call.name))"
                 }
                 limiter.record(throttled: throttled)
                 guard retryable, attempt < maxAttempts else { throw Failure(message: message) }
@@ -86,12 +111,13 @@ public final class AWSClient: Sendable {
 
     enum ExchangeFailure: Error {
         case answer(JSONProtocol.Failure)
-        case connection(HTTPExchange.ConnectionFailure)
+        case exchange(HTTPExchange.Failure)
     }
 
     /// One request: signed just before it goes (so a retry is signed anew).
-    private func exchange(_ call: JSONProtocol, endpoint: AWSEndpoint, body: [UInt8]) throws -> Result<[String: JSONValue], ExchangeFailure>
-    {
+    private func exchange(_ call: JSONProtocol, endpoint: AWSEndpoint, body: [UInt8]) throws -> Result<
+        ([String: JSONValue], Int), ExchangeFailure
+    > {
         limiter.acquire()
         let headers: [(name: String, value: String)] = [
             ("Content-Type", "application/x-amz-json-1.1"), ("X-Amz-Target", call.target), ("User-Agent", userAgent),
@@ -106,10 +132,20 @@ public final class AWSClient: Sendable {
         do {
             response = try transport.send(
                 HTTPExchange.Request(method: "POST", url: endpoint.url, headers: headers + [("Host", endpoint.host)] + signed, body: body))
-        } catch let failure as HTTPExchange.ConnectionFailure {
-            return .failure(.connection(failure))
+        } catch let failure as HTTPExchange.Failure {
+            return .failure(.exchange(failure))
+        }
+        // A redirect is never followed: the signed request would go to another host.
+        if (300..<400).contains(response.status) {
+            let target = response.header("Location").flatMap { URL(string: $0)?.host } ?? response.header("Location") ?? "nowhere"
+            return .failure(
+                .exchange(
+                    .init(
+                        .refused,
+                        "\(endpoint.host) answered HTTP \(response.status) (\(JSONProtocol.reason(response.status))), a redirect to \(TerminalText.firstLine(target, limit: 200)); orgprofile follows no redirect, so nothing was sent there"
+                    )))
         }
         return call.page(status: response.status, errorType: response.header("X-Amzn-ErrorType"), body: response.body)
-            .mapError { .answer($0) }
+            .map { ($0, response.body.count) }.mapError { .answer($0) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOHTTP1
 import Support
 
 /// AWS's JSON 1.1 protocol for one call given as the AWS CLI is given it (`sso-admin
@@ -63,11 +64,21 @@ struct JSONProtocol {
         var code = errorType ?? object?["__type"]?.text ?? (status == 429 ? "TooManyRequestsException" : "HTTP \(status)")
         if let hash = code.lastIndex(of: "#") { code = String(code[code.index(after: hash)...]) }
         if let colon = code.firstIndex(of: ":") { code = String(code[..<colon]) }
+        // AWS's words, as one short line shown as text; an HTML or empty body says nothing
+        // worth showing beyond its status.
         let message =
-            object?["message"]?.text ?? object?["Message"]?.text
-            ?? ((200..<300).contains(status) ? "the answer is not a JSON object" : String(decoding: body.prefix(200), as: UTF8.self))
-        return .failure(Failure(status: status, code: code, message: message))
+            (object?["message"]?.text ?? object?["Message"]?.text).map { TerminalText.firstLine($0) }
+            ?? ((200..<300).contains(status) ? "the answer is not a JSON object" : "HTTP \(status) \(Self.reason(status))")
+        return .failure(Failure(status: status, code: TerminalText.firstLine(code, limit: 100), message: message))
     }
+
+    /// `Internal Server Error`: an HTTP status's reason phrase.
+    static func reason(_ status: Int) -> String {
+        HTTPResponseStatus(statusCode: status).reasonPhrase
+    }
+
+    /// `sso-admin list-instances`: the call as the AWS CLI is given it.
+    var name: String { "\(service.name) \(operation)" }
 
     /// As the AWS CLI says it: `An error occurred (AccessDeniedException) when calling the
     /// ListInstances operation: ...`.

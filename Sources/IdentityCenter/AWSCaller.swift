@@ -53,8 +53,9 @@ public enum AWSCallPath: String, CaseIterable, Sendable {
 
     /// The caller this path means for `aws` (its profile and region), and in a few words which
     /// way it calls, for the progress line. `.inProcess` fails when no credentials can be had for it.
+    /// `timeout`: the longest one request may take, head and body, in seconds.
     public func caller(
-        for aws: AWSCommand, maxRate: Double?, userAgent: String
+        for aws: AWSCommand, maxRate: Double?, timeout: Double = 60, userAgent: String
     ) throws -> (caller: any AWSCaller, description: String) {
         if self == .awsCLI { return (aws, "through the aws command") }
         let environment = aws.environment ?? ProcessInfo.processInfo.environment
@@ -75,23 +76,33 @@ public enum AWSCallPath: String, CaseIterable, Sendable {
         // `AWS_MAX_ATTEMPTS` as the AWS CLI reads it; else 5, more than the CLI's 3: a long read
         // meets throttling more than once.
         let attempts = environment["AWS_MAX_ATTEMPTS"].flatMap { Int($0) }.map { max($0, 1) } ?? 5
+        let profile = Self.profileSettings(aws.profile, environment)
+        let network: NetworkSettings
+        do {
+            network = try NetworkSettings(environment: environment, profileCABundle: profile.caBundle)
+        } catch let invalid as NetworkSettings.Invalid {
+            throw AWSCommand.Failure(call: "the proxy settings", message: invalid.description)
+        }
+        let transport = SharedHTTPClient(timeout: .nanoseconds(Int64(timeout * 1_000_000_000)), network: network)
         let client = AWSClient(
-            region: region, credentials: source, environment: environment, configured: Self.configuredEndpoints(aws.profile, environment),
-            limiter: limiter, maxAttempts: attempts, userAgent: userAgent)
+            region: region, credentials: source, environment: environment, configured: profile.endpoints, limiter: limiter,
+            transport: transport, maxAttempts: attempts, userAgent: userAgent)
         return (DirectAWS(client: client), "in-process")
     }
 
-    /// The endpoints the AWS config file sets for the profile (`--profile`, else `AWS_PROFILE`,
-    /// else `default`), as the AWS CLI reads them; none when the file is missing or does not
-    /// parse (the AWS CLI would have refused it when exporting the credentials).
-    static func configuredEndpoints(_ profile: String?, _ environment: [String: String]) -> ConfiguredEndpoints {
+    /// The endpoints and the CA bundle the AWS config file sets for the profile (`--profile`,
+    /// else `AWS_PROFILE`, else `default`), as the AWS CLI reads them; none when the file is
+    /// missing or does not parse (the AWS CLI would have refused it when exporting the credentials).
+    static func profileSettings(_ profile: String?, _ environment: [String: String]) -> (
+        endpoints: ConfiguredEndpoints, caBundle: String?
+    ) {
         let path = AWSConfigPaths(environment: environment).config
         guard let bytes = try? FileSystem.read(path, owner: .person), let file = try? ConfigFile.parse(bytes) else {
-            return ConfiguredEndpoints()
+            return (ConfiguredEndpoints(), nil)
         }
         let (profiles, _) = file.profiles(as: .config)
         let name = profile ?? environment["AWS_PROFILE"] ?? "default"
-        guard let values = profiles[name] else { return ConfiguredEndpoints() }
+        guard let values = profiles[name] else { return (ConfiguredEndpoints(), nil) }
         func text(_ value: ConfigFile.Value?) -> String? {
             if case .string(let text)? = value { return text }
             return nil
@@ -107,7 +118,7 @@ public enum AWSCallPath: String, CaseIterable, Sendable {
                 if case .nested(let settings) = value, let url = settings["endpoint_url"] { configured.services[service] = url }
             }
         }
-        return configured
+        return (configured, text(values["ca_bundle"]))
     }
 
     /// `aws configure export-credentials`, run now and again whenever they are about to

@@ -95,7 +95,15 @@ struct AWSAccessOptions: ParsableArguments {
             valueName: "path"))
     var calls: AWSCallPath = .auto
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The longest one in-process request may take, its whole answer included, in seconds (default: 60); a timed-out request is tried once more.",
+            valueName: "seconds"))
+    var timeout: Double = 60
+
     func validate() throws {
+        guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be more than 0 and at most 3600 seconds.") }
         if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be between 1 and 64.") }
         if let maxRate, !(maxRate > 0) { throw ValidationError("--max-rate must be a positive number of calls a second.") }
     }
@@ -105,7 +113,8 @@ struct AWSAccessOptions: ParsableArguments {
     func live(_ frontend: Frontend) throws -> LiveIdentityCenter {
         let printer = frontend.printer
         let aws = AWSCommand(profile: profile, region: region)
-        let (caller, path) = try calls.caller(for: aws, maxRate: maxRate, userAgent: "\(OrgProfile.name)/\(OrgProfile.version)")
+        let (caller, path) = try calls.caller(
+            for: aws, maxRate: maxRate, timeout: timeout, userAgent: "\(OrgProfile.name)/\(OrgProfile.version)")
         return LiveIdentityCenter(
             aws: aws, caller: caller, jobs: jobs ?? (caller is AWSCommand ? 4 : 8),
             progress: { done, total in printer.progress("reading IAM Identity Center \(path): \(done)/\(total) calls") },

@@ -109,7 +109,7 @@ import Testing
             Issue.record("not a failure")
             return
         }
-        #expect(unavailable.isTransient && unavailable.code == "HTTP 503" && unavailable.message == "<html>")
+        #expect(unavailable.isTransient && unavailable.code == "HTTP 503" && unavailable.message == "HTTP 503 Service Unavailable")
         guard case .success(let object) = call.page(status: 200, errorType: nil, body: Array(#"{"Roots":[]}"#.utf8)) else {
             Issue.record("not a success")
             return
@@ -157,5 +157,65 @@ import Testing
         #expect(try source.current(now: start.addingTimeInterval(3400)).accessKeyID == "ASIA2")
         source.expire()
         #expect(try source.current(now: start).accessKeyID == "ASIA3")
+    }
+
+    /// Answers every request with the next page `answer` makes, counting requests.
+    final class PagingTransport: HTTPTransport, @unchecked Sendable {
+        let lock = NSLock()
+        var requests = 0
+        let answer: (Int) -> HTTPExchange.Response
+
+        init(_ answer: @escaping (Int) -> HTTPExchange.Response) { self.answer = answer }
+
+        func send(_ request: HTTPExchange.Request) throws -> HTTPExchange.Response {
+            let number = lock.withLock {
+                requests += 1
+                return requests
+            }
+            return answer(number)
+        }
+    }
+
+    static func client(_ transport: HTTPTransport) -> AWSClient {
+        AWSClient(
+            region: "us-east-1",
+            credentials: try! #require(CredentialSource.environment(["AWS_ACCESS_KEY_ID": "a", "AWS_SECRET_ACCESS_KEY": "b"])),
+            environment: [:], transport: transport, maxAttempts: 1, sleep: { _ in })
+    }
+
+    /// A service that pages without end is read to a cap, then the call fails naming itself.
+    @Test func endlessPagingStopsAtTheCap() throws {
+        let transport = PagingTransport { number in
+            .init(status: 200, body: Array(#"{"Users":[],"NextToken":"page-\#(number)"}"#.utf8))
+        }
+        #expect(throws: AWSClient.Failure.self) {
+            try Self.client(transport).call(.identityStore, "list-users", ["--identity-store-id", "d"])
+        }
+        #expect(transport.requests == AWSClient.maximumPages)
+        let again = PagingTransport { _ in .init(status: 200, body: Array(#"{"Users":[],"NextToken":"same"}"#.utf8)) }
+        do {
+            _ = try Self.client(again).call(.identityStore, "list-users", ["--identity-store-id", "d"])
+            Issue.record("no failure")
+        } catch let failure as AWSClient.Failure {
+            #expect(
+                failure.message
+                    == "identitystore list-users answered the same NextToken twice; a service that pages without end is not read further")
+        }
+        #expect(again.requests == 2)
+    }
+
+    /// Pages that are each small but add up past the call's cap.
+    @Test func aCallsPagesAreCappedTogether() throws {
+        let filler = String(repeating: "x", count: 1 << 20)
+        let transport = PagingTransport { number in
+            .init(status: 200, body: Array(#"{"Users":["\#(filler)"],"NextToken":"page-\#(number)"}"#.utf8))
+        }
+        do {
+            _ = try Self.client(transport).call(.identityStore, "list-users", [])
+            Issue.record("no failure")
+        } catch let failure as AWSClient.Failure {
+            #expect(failure.message == "identitystore list-users answered more than 64 MiB in all; orgprofile reads no more of it")
+        }
+        #expect(transport.requests == 64)
     }
 }

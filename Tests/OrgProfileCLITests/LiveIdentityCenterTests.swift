@@ -459,6 +459,56 @@ struct LiveIdentityCenterTests {
         return "/usr/bin/aws"
     }()
 
+    /// The in-process path honours the AWS CLI's proxy settings: every call tunnels through
+    /// HTTP_PROXY (lower case first), the proxy's credentials sent to it alone, and a host
+    /// NO_PROXY names goes direct. The snapshot is the same bytes every way.
+    @Test func callsGoThroughTheProxyTheEnvironmentNames() throws {
+        let (server, folder) = try seeded()
+        defer {
+            server.stop()
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        let (proxy, proxyEndpoint) = try fixtureServer("forward-proxy.py", ["--log", folder + "/proxy.log"])
+        defer {
+            kill(proxy.processIdentifier, SIGKILL)
+            proxy.waitUntilExit()
+        }
+        let front = try #require(URL(string: server.frontEndpoint))
+        let proxyPort = try #require(URL(string: proxyEndpoint)?.port)
+        func snapshot(_ name: String, _ settings: [String: String]) throws -> String {
+            let result = try run(
+                binary, ["snapshot", "--calls", "in-process", "--output", name], in: folder,
+                environment: server.environment.merging(settings) { _, new in new })
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stderr.contains("NEVER-SHOWN"))
+            return try text(folder + "/" + name)
+        }
+        func proxied() -> [String] {
+            ((try? String(contentsOfFile: folder + "/proxy.log", encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        }
+        let direct = try snapshot("direct.json", [:])
+        #expect(proxied().isEmpty)
+        let through = try snapshot(
+            "proxied.json", ["http_proxy": "http://ops:pass-NEVER-SHOWN@127.0.0.1:\(proxyPort)", "HTTP_PROXY": "http://127.0.0.1:9"])
+        #expect(through == direct)
+        let lines = proxied()
+        #expect(!lines.isEmpty)
+        // Basic ops:pass-NEVER-SHOWN, to the proxy only.
+        let expected = "CONNECT 127.0.0.1:\(front.port!) Basic b3BzOnBhc3MtTkVWRVItU0hPV04="
+        #expect(lines.allSatisfy { $0 == expected }, "\(lines.prefix(3))")
+        let bypassed = try snapshot(
+            "bypassed.json", ["HTTP_PROXY": "http://127.0.0.1:\(proxyPort)", "NO_PROXY": "example.com, 127.0.0.1:\(front.port!)"])
+        #expect(bypassed == direct)
+        #expect(proxied().count == lines.count)
+        // A CA bundle that holds no certificate is one clear error (checked before any call).
+        let bundle = try run(
+            binary, ["snapshot", "--calls", "in-process", "--output", "never.json"], in: folder,
+            environment: server.environment.merging(["AWS_CA_BUNDLE": folder + "/proxy.log"]) { _, new in new })
+        #expect(bundle.status == 74)
+        #expect(bundle.stderr.contains("holds no readable PEM certificate"), "\(bundle.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/never.json"))
+    }
+
     @Test func anUnreachableEndpointIsAClearErrorAndWritesNothing() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -552,21 +602,7 @@ struct MotoServer {
 
     /// A front (Fixtures/identity-center-front.py) for moto at `endpoint`, and its own endpoint.
     static func front(for endpoint: String, _ arguments: [String]) throws -> (Process, String) {
-        let front = Process()
-        let port = Pipe()
-        front.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        front.arguments =
-            ["python3", packageRoot.appendingPathComponent("Tests/OrgProfileCLITests/Fixtures/identity-center-front.py").path, endpoint]
-            + arguments
-        front.standardOutput = port
-        front.standardError = FileHandle.nullDevice
-        front.standardInput = FileHandle.nullDevice
-        try front.run()
-        // It prints its port once it listens.
-        var line: [UInt8] = []
-        while let byte = try port.fileHandleForReading.read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") { line.append(byte) }
-        try #require(!line.isEmpty, "the front of \(endpoint) did not start")
-        return (front, "http://127.0.0.1:\(String(decoding: line, as: UTF8.self))")
+        try fixtureServer("identity-center-front.py", [endpoint] + arguments)
     }
 
     /// SIGKILL: moto_server catches SIGTERM and does not always exit on it.
@@ -576,4 +612,21 @@ struct MotoServer {
             running.waitUntilExit()
         }
     }
+}
+
+/// A Python server of Fixtures/ that prints its port once it listens on 127.0.0.1: the
+/// process, and its endpoint.
+func fixtureServer(_ script: String, _ arguments: [String]) throws -> (Process, String) {
+    let server = Process()
+    let port = Pipe()
+    server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    server.arguments = ["python3", packageRoot.appendingPathComponent("Tests/OrgProfileCLITests/Fixtures/\(script)").path] + arguments
+    server.standardOutput = port
+    server.standardError = FileHandle.nullDevice
+    server.standardInput = FileHandle.nullDevice
+    try server.run()
+    var line: [UInt8] = []
+    while let byte = try port.fileHandleForReading.read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") { line.append(byte) }
+    try #require(!line.isEmpty, "\(script) did not start")
+    return (server, "http://127.0.0.1:\(String(decoding: line, as: UTF8.self))")
 }
