@@ -1,5 +1,6 @@
 import Foundation
 import OrgProfileKit
+import Support
 
 /// The `aws` command the admin already has (version 2 or 1), run once per API call with
 /// `--output json`, so every credential source the AWS CLI supports works unchanged
@@ -77,9 +78,10 @@ public struct AWSCommand: Sendable {
         return value.isEmpty ? nil : value
     }
 
-    /// The aws command's error, without the blank lines and usage text around it.
+    /// The aws command's error, without the blank lines and usage text around it: its first
+    /// three lines as one, at most 300 characters, shown as terminal text.
     static func firstLines(_ text: String) -> String {
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return lines.prefix(3).joined(separator: " ")
+        return TerminalText.firstLine(lines.prefix(3).joined(separator: " "))
     }
 }

@@ -31,9 +31,11 @@ public enum DriftFormat: String, CaseIterable, Sendable {
         guard !drift.isEmpty else { return "no drift: IAM Identity Center holds exactly what org.yaml declares\n" }
         var output = summary(drift) + "\n"
         for subject in drift.subjects {
-            output += "\n\(title(subject))\n"
+            output += "\n\(TerminalText.escaped(title(subject)))\n"
             for finding in subject.findings {
-                output += "  \(finding.isPrivileged ? "!" : " ") \(finding.message)" + (finding.location.map { " (\($0))" } ?? "") + "\n"
+                output +=
+                    "  \(finding.isPrivileged ? "!" : " ") \(TerminalText.escaped(finding.message))"
+                    + (finding.location.map { " (\(TerminalText.escaped("\($0)")))" } ?? "") + "\n"
             }
         }
         return output

@@ -59,6 +59,7 @@ extension OrgProfileCommand {
             let frontend = Frontend(options: diagnostics, printer: printer)
             let (model, sourceName) = try frontend.analyze(input.file)
             let state = try frontend.snapshot(from: SnapshotFile(path: snapshot))
+            try frontend.refuseUnsafeValues(of: state)
             let resolved = Grants(
                 model: model, snapshot: state, creating: directory ? [.definedPermissionSets, .directory] : [.definedPermissionSets])
             guard resolved.unresolved.isEmpty else {

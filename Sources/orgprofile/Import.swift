@@ -69,6 +69,7 @@ extension OrgProfileCommand {
             }
             let source: IdentityCenterSource = try snapshot.map { SnapshotFile(path: $0) } ?? access.live(frontend)
             let state = try frontend.snapshot(from: source)
+            try frontend.refuseUnsafeValues(of: state)
             guard let region = access.region ?? state.instance.region else {
                 frontend.fail(.partialRead, "the snapshot does not say Identity Center's region; give it with --region")
                 throw Exit.usage

@@ -77,7 +77,8 @@ enum Exit {
             "problems found: org.yaml (or a template) has errors; check: the output folder is out of date; "
                 + "diff --exit-code: access changed; drift --exit-code: Identity Center differs from org.yaml; "
                 + "install, uninstall: a conflict, or no block to remove (nothing changed); doctor: a check failed; "
-                + "import: the output file exists (without --force); assignments: a name the snapshot lacks, or what the format cannot deploy"
+                + "import: the output file exists (without --force); assignments: a name the snapshot lacks, or what the format cannot deploy; "
+                + "import, assignments: a snapshot value no output may carry"
         ),
         (
             64,

@@ -14,6 +14,18 @@ extension Frontend {
             throw Exit.ioError
         }
     }
+
+    /// Refuses a snapshot holding a value no output may carry, naming each (exit 1):
+    /// what is built from it would carry the value into files CI applies or people read.
+    func refuseUnsafeValues(of state: IdentityCenter.Snapshot) throws {
+        let unsafe = state.unsafeValues()
+        guard !unsafe.isEmpty else { return }
+        for message in unsafe { fail(.unsafeValue, message) }
+        note(
+            .unsafeValue,
+            "nothing was written; correct these in IAM Identity Center or the identity provider, then take a new snapshot")
+        throw Exit.invalidInput
+    }
 }
 
 extension OrgProfileCommand {

@@ -47,7 +47,8 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
             let gutter = String(repeating: " ", count: max(0, 5 - number.count))
             // The caret follows the line's own tabs, so it stands under the column in any tab width.
             let lead = text.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-            return "\(gutter)\(number) | \(text)\n" + String(repeating: " ", count: gutter.count + number.count)
+            return "\(gutter)\(number) | \(TerminalText.escaped(String(text)))\n"
+                + String(repeating: " ", count: gutter.count + number.count)
                 + " | \(lead)\(style.apply(.green, "^"))\n"
         }
 
@@ -82,8 +83,11 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
                 case .note: .boldCyan
                 }
             let label = style.apply(color, "\(severity.rawValue):")
+            // A message quotes values (names, AWS's words): shown, never acted on by a terminal.
+            let message = TerminalText.escaped(message)
             guard let location else { return "\(style.apply(.bold, "orgprofile:")) \(label) \(message)\n" }
-            return "\(style.apply(.bold, "\(location):")) \(label) \(message)\n" + (terminal?.excerpt(at: location) ?? "")
+            return "\(style.apply(.bold, TerminalText.escaped("\(location):"))) \(label) \(message)\n"
+                + (terminal?.excerpt(at: location) ?? "")
         case .json:
             struct Line: Encodable {
                 var severity, code, message: String
@@ -106,7 +110,8 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
                 properties += ["file=\(Self.escapeProperty(location.file))", "line=\(location.line)", "col=\(location.column)"]
             }
             properties.append("title=\(Self.escapeProperty(code.rawValue))")
-            return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
+            // A CI log is a terminal too: values quoted in the message are shown, not sent.
+            return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(TerminalText.escaped(message)))\n"
         }
     }
 

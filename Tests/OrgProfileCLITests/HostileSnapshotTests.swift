@@ -1,0 +1,82 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A snapshot whose names were edited in Identity Center or the identity provider by someone
+/// hostile: nothing built from it carries them, and what shows them shows them as text.
+@Suite struct HostileSnapshotTests {
+    static let snapshotPath = packageRoot.appendingPathComponent("Tests/IdentityCenterTests/Fixtures/example-snapshot.json").path
+
+    /// The example's snapshot with bob's user name and a group's display name made hostile.
+    static func hostileSnapshot(in folder: String) throws -> String {
+        var text = try String(contentsOfFile: snapshotPath, encoding: .utf8)
+        text = text.replacingOccurrences(of: #""user_name": "bob""#, with: #""user_name": "aaa-mallory\n<!--""#)
+        text = text.replacingOccurrences(of: #""display_name": "platform""#, with: #""display_name": "plat\u001b]0;owned\u0007form\u202e""#)
+        let path = folder + "/hostile.json"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func importAndAssignmentsRefuseNamingThePrincipal() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let snapshot = try Self.hostileSnapshot(in: folder)
+        for arguments in [
+            ["import", "--project", "acme", "--snapshot", snapshot, "--output", "imported.yaml"],
+            ["assignments", examplePath, "--snapshot", snapshot, "--format", "terraform", "--output", "main.tf.json"],
+        ] {
+            let result = try orgprofile(arguments: arguments, in: folder)
+            #expect(result.status == 1, "\(arguments[0]): \(result.stderr)")
+            #expect(
+                result.stderr.contains(
+                    "orgprofile: error: the user name of user 90670002-a1b2-c3d4-e5f6-000000000002 'aaa-mallory\\u{A}<!--' contains U+000A (a line break)"
+                ), "\(result.stderr)")
+            #expect(result.stderr.contains("the display name of group"), "\(result.stderr)")
+            #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{202E}"))
+            #expect(!FileManager.default.fileExists(atPath: folder + "/imported.yaml"))
+            #expect(!FileManager.default.fileExists(atPath: folder + "/main.tf.json"))
+        }
+    }
+
+    /// drift reports on them, shown as text: no raw line break, HTML comment or escape.
+    @Test func driftShowsThemAsText() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let snapshot = try Self.hostileSnapshot(in: folder)
+        for format in ["text", "markdown", "json"] {
+            let result = try orgprofile(arguments: ["drift", examplePath, "--snapshot", snapshot, "--format", format], in: folder)
+            #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
+            let output = result.stdout + result.stderr
+            #expect(!output.contains("\u{1B}") && !output.contains("\u{07}"), "\(format)")
+            // JSON carries the value as data; what a person reads shows it escaped.
+            if format != "json" { #expect(!output.contains("\u{202E}"), "\(format)") }
+            if format != "json" { #expect(output.contains("aaa-mallory\\u{A}") || output.contains("aaa-mallory\\\\u{A}"), "\(format)") }
+            if format == "markdown" {
+                #expect(!output.contains("<!--"), "\(output)")
+                for line in result.stdout.split(separator: "\n") where line.hasPrefix("| ") {
+                    #expect(line.hasSuffix(" |"), "\(line)")
+                }
+            }
+        }
+    }
+}
+
+/// What orgprofile prints for a person quotes values as text: an escape sequence in org.yaml
+/// is shown, never sent to the terminal.
+@Suite struct TerminalTextTests {
+    @Test func diagnosticsShowEscapesFromValues() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let yaml = try String(contentsOfFile: examplePath, encoding: .utf8).replacingOccurrences(
+            of: "      - role: Developer\n", with: "      - role: \"Dev\\e]0;owned\\a\\e[2J\"\n")
+        try yaml.write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
+        for format in ["text", "github", "json"] {
+            let result = try orgprofile(arguments: ["validate", "org.yaml", "--diagnostics-format", format], in: folder)
+            #expect(result.status == 1)
+            #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{07}"), "\(format): \(result.stderr)")
+            #expect(result.stderr.contains("unsafe-value") || result.stderr.contains("U+001B"), "\(format): \(result.stderr)")
+        }
+        let text = try orgprofile(arguments: ["validate", "org.yaml"], in: folder)
+        #expect(text.stderr.contains("'Dev\\u{1B}]0;owned\\u{7}\\u{1B}[2J'"), "\(text.stderr)")
+    }
+}
