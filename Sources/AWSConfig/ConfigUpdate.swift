@@ -29,7 +29,7 @@ public enum ConfigUpdate {
     ) throws -> Outcome<Plan> {
         let target = ProtectedFile.resolved(path)
         // The lock file lives beside the config, so its folder must exist first.
-        let folder = (target as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: target)
         if !folder.isEmpty { try FileSystem.createFolder(folder, owner: .person, mode: ProtectedFile.folderMode) }
         let lock = try FileLock.acquire(FileLock.path(besideFile: target), holder: holder, timeout: timeout, waiting: waiting)
         defer { lock.release() }

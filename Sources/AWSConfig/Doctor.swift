@@ -231,7 +231,7 @@ public enum Doctor {
     /// keeps the session's token.
     public static func tokenCacheFile(forSession name: String, in folder: String) -> String {
         let digest = Insecure.SHA1.hash(data: Array(name.utf8)).map { String(format: "%02x", $0) }.joined()
-        return (folder as NSString).appendingPathComponent("\(digest).json")
+        return PathText.joined(folder, "\(digest).json")
     }
 
     private static func tokens(_ config: ConfigFile, setup: Setup) -> [Check] {

@@ -13,9 +13,9 @@ public struct AtomicFileWriter: ~Copyable {
 
     /// `fault`: the test seam of `OutputWriter.fault`, asked once the temporary file exists.
     public init(path: String, mode: mode_t = 0o644, fault: WriteFault? = nil) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = (folder as NSString).appendingPathComponent(".\(name).orgprofile-tmp-\(getpid())")
+        let folder = PathText.folder(of: path)
+        let name = PathText.lastComponent(of: path)
+        let temporary = PathText.joined(folder, ".\(name).orgprofile-tmp-\(getpid())")
         let flags = O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_NOFOLLOW
         let file: OpenFile
         do {
@@ -66,6 +66,6 @@ public struct AtomicFileWriter: ~Copyable {
         if closed != 0 { throw FileError(path: path, errno: closed) }
         if rename(temporary, path) != 0 { throw FileError(path: path, errno: errno) }
         committed = true
-        if durable { FileSystem.syncFolder((path as NSString).deletingLastPathComponent) }
+        if durable { FileSystem.syncFolder(PathText.folder(of: path)) }
     }
 }

@@ -26,13 +26,13 @@ public final class FileLock {
 
     /// The lock file for a file the run replaces.
     public static func path(besideFile file: String) -> String {
-        let folder = (file as NSString).deletingLastPathComponent
-        return (folder as NSString).appendingPathComponent(".\((file as NSString).lastPathComponent).orgprofile-lock")
+        let folder = PathText.folder(of: file)
+        return PathText.joined(folder, ".\(PathText.lastComponent(of: file)).orgprofile-lock")
     }
 
     /// The lock file for a folder the run writes into (the folder must exist).
     public static func path(insideFolder folder: String) -> String {
-        (folder as NSString).appendingPathComponent(".orgprofile-lock")
+        PathText.joined(folder, ".orgprofile-lock")
     }
 
     /// Takes the lock at `path`, waiting up to `timeout` seconds for its holder; `waiting` is

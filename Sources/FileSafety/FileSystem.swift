@@ -16,6 +16,48 @@ public enum FileSystem {
         return bytes
     }
 
+    /// A regular file below `folder` by its relative path, every component opened without
+    /// following a symbolic link (`openat` with `O_NOFOLLOW`, one folder at a time), so no
+    /// link in the path can lead outside the folder; at most `limit` bytes. `folder` itself
+    /// is a person's and may be a link. The relative path holds no `..` (its caller checks).
+    public static func readBeneath(_ folder: String, _ relative: String, limit: Int = .max) throws(FileError) -> [UInt8] {
+        let path = PathText.joined(folder, relative)
+        let components = relative.split(separator: "/").filter { $0 != "." }.map(String.init)
+        guard let last = components.last, !components.contains("..") else {
+            throw FileError(path: path, reason: "not a path of a file inside its folder")
+        }
+        var current = try OpenFile(folder.isEmpty ? "." : folder, flags: O_RDONLY | O_DIRECTORY)
+        var reached = folder
+        /// The error said of a link as a link (`O_NOFOLLOW` answers ELOOP for a link to a
+        /// file, ENOTDIR for one where a folder was asked for).
+        func linkError(_ error: FileError, in folder: borrowing OpenFile, _ name: String, _ at: String) -> FileError {
+            var info = stat()
+            let isLink = folder.withDescriptor { fstatat($0, name, &info, AT_SYMLINK_NOFOLLOW) } == 0 && info.st_mode & S_IFMT == S_IFLNK
+            return isLink
+                ? FileError(path: at, reason: "is a symbolic link, which is not followed here (it could lead outside the folder)")
+                : error
+        }
+        for component in components.dropLast() {
+            reached = PathText.joined(reached, component)
+            do {
+                current = try OpenFile(in: current, component, path: reached, flags: O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
+            } catch {
+                throw linkError(error, in: current, component, reached)
+            }
+        }
+        let file: OpenFile
+        do {
+            file = try OpenFile(in: current, last, path: path, flags: O_RDONLY | O_NONBLOCK | O_NOFOLLOW)
+        } catch {
+            throw linkError(error, in: current, last, path)
+        }
+        let info = try file.status()
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw FileError(path: path, reason: info.st_mode & S_IFMT == S_IFDIR ? "is a folder, not a file" : "not a regular file")
+        }
+        return try file.read(expecting: Int(info.st_size) + 1, limit: limit)
+    }
+
     /// Writes `contents` to a temporary file in the same folder and renames it over `path`,
     /// so readers see the old file or the new one, never a part of either.
     /// `durable`: flush the file and its folder to disk before and after the rename, for
@@ -53,7 +95,7 @@ public enum FileSystem {
     public static func createFolder(_ path: String, owner: FileOwner, mode: mode_t = 0o755) throws -> Bool {
         if mkdir(path, mode) == 0 { return true }
         var code = errno
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = PathText.folder(of: path)
         if code == ENOENT, owner == .person, !parent.isEmpty, parent != path {
             try createFolder(parent, owner: owner, mode: mode)
             if mkdir(path, mode) == 0 { return true }
@@ -83,7 +125,7 @@ public enum FileSystem {
     public static func removeLeftoverTemporaryFiles(in folder: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
         for name in names where name.hasPrefix(".") && name.range(of: ".orgprofile-tmp-") != nil {
-            _ = try? removeRegularFile((folder as NSString).appendingPathComponent(name))
+            _ = try? removeRegularFile(PathText.joined(folder, name))
         }
     }
 }

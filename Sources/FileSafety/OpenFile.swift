@@ -18,6 +18,13 @@ public struct OpenFile: ~Copyable {
         (self.path, self.descriptor, self.closed) = (path, descriptor, closed)
     }
 
+    /// Opens `name` inside the folder `folder` holds open (`openat(2)`), `path` naming it in errors.
+    public init(in folder: borrowing OpenFile, _ name: String, path: String, flags: Int32) throws(FileError) {
+        let descriptor = folder.withDescriptor { Foundation.openat($0, name, flags | O_CLOEXEC) }
+        guard descriptor >= 0 else { throw FileError(path: path, errno: errno) }
+        (self.path, self.descriptor, self.closed) = (path, descriptor, nil)
+    }
+
     deinit {
         if descriptor >= 0 {
             Foundation.close(descriptor)

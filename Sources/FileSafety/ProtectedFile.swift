@@ -42,7 +42,7 @@ public enum ProtectedFile {
         } else if errno != ENOENT {
             throw FileError(path: path, errno: errno)
         }
-        let folder = (target as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: target)
         if !folder.isEmpty { try FileSystem.createFolder(folder, owner: .person, mode: folderMode) }
         FileSystem.removeLeftoverTemporaryFiles(in: folder)
         func checkUnchanged() throws {
@@ -85,13 +85,13 @@ public enum ProtectedFile {
 
     /// Removes all but the newest `backupsKept` backups of a file (their names sort by time).
     public static func pruneBackups(of path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let prefix = (path as NSString).lastPathComponent + ".orgprofile-backup-"
+        let folder = PathText.folder(of: path)
+        let prefix = PathText.lastComponent(of: path) + ".orgprofile-backup-"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [])
             .filter { $0.hasPrefix(prefix) }
             .sorted { backupOrder($0) > backupOrder($1) }
         for name in names.dropFirst(backupsKept) {
-            _ = try? FileSystem.removeRegularFile((folder as NSString).appendingPathComponent(name))
+            _ = try? FileSystem.removeRegularFile(PathText.joined(folder, name))
         }
     }
 

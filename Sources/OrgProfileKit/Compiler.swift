@@ -20,12 +20,13 @@ public struct SourceFile: Sendable {
     /// size limit, so a huge file is refused (by `Compiler.analyze`) without being loaded.
     /// Its companions are read from its folder, named by their path from there.
     public static func read(_ path: String, limit: Int = Limits.standard.fileBytes) throws -> SourceFile {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: path)
         return SourceFile(
             name: path, bytes: try FileSystem.readExisting(path, owner: .person, limit: limit + 1),
             companions: CompanionFiles { relative in
-                let companion = folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
-                return (companion, try FileSystem.readExisting(companion, owner: .person, limit: limit + 1))
+                // No link is followed below org.yaml's folder: a link added in a pull request
+                // must not copy a file of the machine that compiles into the output.
+                (PathText.joined(folder, relative), try FileSystem.readBeneath(folder, relative, limit: limit + 1))
             })
     }
 }
@@ -82,6 +83,6 @@ public enum Compiler {
 
     /// The name generated files call org.yaml by: its file name, never a path.
     public static func displayName(of path: String) -> String {
-        (path as NSString).lastPathComponent
+        PathText.lastComponent(of: path)
     }
 }

@@ -106,11 +106,11 @@ extension OrgProfileCommand {
 
         /// `assignments.json` -> `assignments-2.json`.
         static func numbered(_ path: String, _ number: Int) -> String {
-            let name = (path as NSString).lastPathComponent
-            let folder = (path as NSString).deletingLastPathComponent
+            let name = PathText.lastComponent(of: path)
+            let folder = PathText.folder(of: path)
             let dot = name.dropFirst().firstIndex(of: ".")
             let numbered = dot.map { "\(name[..<$0])-\(number)\(name[$0...])" } ?? "\(name)-\(number)"
-            return folder.isEmpty ? numbered : (folder as NSString).appendingPathComponent(numbered)
+            return folder.isEmpty ? numbered : PathText.joined(folder, numbered)
         }
     }
 }

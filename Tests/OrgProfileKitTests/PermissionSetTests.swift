@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 
 @testable import OrgProfileKit
@@ -181,6 +183,55 @@ import Testing
             located(org(inline + "    inline_policy_file: policies/developer.json\n"), [:]) == [
                 "org.yaml:16:5: error: role 'Developer' has both 'inline_policy' and 'inline_policy_file'; a permission set has one inline policy: keep one of them"
             ])
+    }
+
+    /// A policy file holds a JSON object: a scalar (what a link's target reads as in git, or
+    /// a stray word) is refused, as the same text as `inline_policy:` is.
+    @Test func anInlinePolicyFileHoldsAJSONObject() {
+        let yaml = org("    inline_policy_file: policies/developer.json\n")
+        #expect(
+            located(yaml, ["policies/developer.json": "../../etc/passwd"]) == [
+                "policies/developer.json:1:1: error: policies/developer.json must hold a JSON object (an IAM policy document), found no '{'"
+            ])
+        #expect(
+            located(yaml, ["policies/developer.json": "Version: \"2012-10-17\"\nStatement: []\n"]) == [
+                "policies/developer.json:1:1: error: policies/developer.json must hold a JSON object (an IAM policy document), found no '{'"
+            ])
+        #expect(
+            located(yaml, ["policies/developer.json": "[1, 2]"]) == [
+                "policies/developer.json:1:1: error: policies/developer.json must hold a JSON object (an IAM policy document), found no '{'"
+            ])
+    }
+
+    /// On disk, no symbolic link below org.yaml's folder is followed: a link to a file, or a
+    /// folder link on the way, could copy a file of the compiling machine into the output.
+    @Test func anInlinePolicyFileIsNeverReachedThroughALink() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let manager = FileManager.default
+        let policy = #"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "iam:*", "Resource": "*"}]}"#
+        try manager.createDirectory(atPath: root + "/outside", withIntermediateDirectories: true)
+        try policy.write(toFile: root + "/outside/secret.json", atomically: true, encoding: .utf8)
+        try manager.createDirectory(atPath: root + "/org/real", withIntermediateDirectories: true)
+        try policy.write(toFile: root + "/org/real/developer.json", atomically: true, encoding: .utf8)
+        try manager.createSymbolicLink(atPath: root + "/org/linked.json", withDestinationPath: "../outside/secret.json")
+        try manager.createSymbolicLink(atPath: root + "/org/sub", withDestinationPath: "../outside")
+        try manager.createSymbolicLink(atPath: root + "/org/inside.json", withDestinationPath: "real/developer.json")
+        func problems(_ path: String) throws -> [String] {
+            try org("    inline_policy_file: \(path)\n").write(toFile: root + "/org/org.yaml", atomically: true, encoding: .utf8)
+            return Compiler.analyze(try SourceFile.read(root + "/org/org.yaml")).diagnostics.filter { $0.severity == .error }.map(
+                \.description)
+        }
+        #expect(try problems("real/developer.json") == [])
+        #expect(try problems("./real/developer.json") == [])
+        for path in ["linked.json", "sub/secret.json", "inside.json"] {
+            let found = try problems(path)
+            #expect(found.count == 1, "\(path): \(found)")
+            #expect(found.first?.hasPrefix("\(root)/org/org.yaml:13:25: error: cannot read 'inline_policy_file' ") == true, "\(found)")
+            #expect(
+                found.first?.hasSuffix("is a symbolic link, which is not followed here (it could lead outside the folder)") == true,
+                "\(found)")
+        }
     }
 
     @Test func tooManyPoliciesWarnAtTheDefaultQuotaAndFailAtTheRaisedOne() {

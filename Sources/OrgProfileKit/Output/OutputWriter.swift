@@ -50,7 +50,7 @@ public struct OutputWriter {
             guard let path = try? folder.checkedPath(stale, creatingFolders: false) else { continue }
             if try FileSystem.removeRegularFile(path) {
                 summary.removed += 1
-                rmdir((path as NSString).deletingLastPathComponent)  // Only when empty.
+                rmdir(PathText.folder(of: path))  // Only when empty.
             }
         }
         // Rewritten only when it changed; when it did, it is written again from the start.
@@ -102,7 +102,7 @@ struct OutputFolder {
     }
 
     func path(_ relative: String) -> String {
-        (root as NSString).appendingPathComponent(relative)
+        PathText.joined(root, relative)
     }
 
     /// The files the folder's manifest lists, nil when there is no manifest; an error when

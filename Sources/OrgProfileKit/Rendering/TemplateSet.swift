@@ -45,7 +45,7 @@ public struct TemplateSet: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         for file in names {
-            let path = (directory as NSString).appendingPathComponent(file)
+            let path = PathText.joined(directory, file)
             let name = String(file.dropLast(".mustache".count))
             guard isSafeFileName(name) else {
                 diagnostics.append(

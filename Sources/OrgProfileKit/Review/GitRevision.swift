@@ -1,3 +1,4 @@
+import FileSafety
 import Foundation
 import OrgYAML
 
@@ -10,8 +11,8 @@ public enum GitRevision {
     /// The file at `revision` in the repository that holds `path`, named `REV:PATH` in
     /// diagnostics; nil when the path did not exist at that revision.
     public static func read(_ path: String, at revision: String) throws -> SourceFile? {
-        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-        let file = (path as NSString).lastPathComponent
+        let folder = PathText.openableFolder(of: path)
+        let file = PathText.lastComponent(of: path)
         guard try git(["rev-parse", "--is-inside-work-tree"], in: folder).status == 0 else {
             throw Failure(description: "'\(folder)' is not inside a git repository, so --base \(revision) cannot be read")
         }
@@ -27,7 +28,12 @@ public enum GitRevision {
             name: "\(revision):\(path)", bytes: shown.output,
             companions: CompanionFiles { relative in
                 let name =
-                    "\(revision):\((path as NSString).deletingLastPathComponent.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative))"
+                    "\(revision):\(PathText.folder(of: path).isEmpty ? relative : PathText.joined(folder, relative))"
+                // A link in the tree is stored as its target's path: refused, as on disk.
+                let entry = try git(["ls-tree", revision, "--", "./\(relative)"], in: folder)
+                if String(decoding: entry.output, as: UTF8.self).hasPrefix("120000 ") {
+                    throw Failure(description: "\(name): is a symbolic link, which is not followed here (it could lead outside the folder)")
+                }
                 let companion = try git(["show", "\(revision):./\(relative)"], in: folder)
                 guard companion.status == 0 else { throw Failure(description: "\(name): not in that revision") }
                 return (name, companion.output)

@@ -31,8 +31,8 @@ public struct CompanionFiles: Sendable {
     }
 
     /// Reads each role's `inline_policy_file` into its `inlinePolicy`, the nodes located in
-    /// that file; the problems (a path outside org.yaml's folder, a file that cannot be read
-    /// or is no YAML or JSON) at the path's place in org.yaml, or in the file.
+    /// that file; the problems (a path outside org.yaml's folder, a file that cannot be read,
+    /// a link, or a file that holds no JSON object) at the path's place in org.yaml, or in the file.
     public func load(into spec: inout OrgSpec, limits: Limits) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for index in spec.roles.indices {
@@ -60,7 +60,18 @@ public struct CompanionFiles: Sendable {
                 continue
             }
             switch YAMLLoader(limits: limits).load(file.bytes, file: file.name) {
-            case .success(let node): spec.roles[index].definition?.inlinePolicy = node.located(in: file.name)
+            case .success(let node):
+                // A policy document is a JSON object; a scalar (a link's target, a stray word) is not.
+                let opensAnObject = file.bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "{")
+                guard case .mapping = node.content, opensAnObject else {
+                    diagnostics.append(
+                        .error(
+                            .wrongType,
+                            "\(file.name) must hold a JSON object (an IAM policy document), found \(opensAnObject ? node.kindDescription : "no '{'")",
+                            at: node.location.inFile(file.name)))
+                    continue
+                }
+                spec.roles[index].definition?.inlinePolicy = node.located(in: file.name)
             case .failure(let failure): diagnostics += failure.diagnostics
             }
         }
