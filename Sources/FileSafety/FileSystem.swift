@@ -77,14 +77,6 @@ public enum FileSystem {
         folder.withDescriptor { _ = fsync($0) }
     }
 
-    /// Replaces (or creates) a file atomically, keeping an existing file's permissions
-    /// (0644 for a new one).
-    public static func replaceFile(at path: String, with contents: [UInt8]) throws {
-        var info = stat()
-        let mode = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
-        try writeAtomically(contents, to: path, mode: mode)
-    }
-
     /// Creates a folder unless one is there; returns whether it created it (so it is empty).
     ///
     /// `.orgprofile` (a folder inside the output folder): only the last part is created, and a

@@ -82,7 +82,7 @@ extension OrgProfileCommand {
                 case .csv: [compiler.csv()]
                 case .json: [compiler.json()]
                 }
-            guard let output = destination.output else {
+            guard let output = destination.output, output != "-" else {
                 guard texts.count == 1 else {
                     frontend.fail(
                         .writeFailed,
@@ -94,9 +94,7 @@ extension OrgProfileCommand {
                 return
             }
             let paths = texts.count == 1 ? [output] : (1...texts.count).map { Self.numbered(output, $0) }
-            try frontend.writing {
-                for (path, text) in zip(paths, texts) { try FileSystem.replaceFile(at: path, with: Array(text.utf8)) }
-            }
+            try frontend.writing { try OutputPath.write(zip(paths, texts).map { ($0, Array($1.utf8)) }, force: destination.force) }
             if texts.count > 1 {
                 Terminal.writeToStandardError(
                     "\(compiler.resourceCount) resources are more than one stack holds: wrote \(texts.count) templates, \(paths.joined(separator: ", "))\n"

@@ -27,11 +27,14 @@ extension OrgProfileCommand {
         @OptionGroup var output: OutputOptions
         @OptionGroup var lock: LockOption
 
+        @Flag(name: .long, help: "Write into a folder that is not empty and holds no earlier output of orgprofile's.")
+        var force = false
+
         func run(printing printer: DiagnosticPrinter) throws {
             let frontend = Frontend(options: diagnostics, printer: printer)
             let (model, sourceName) = try frontend.analyze(input.file)
             let renderer = Renderer(model: model, templates: try frontend.templates(output.templates), sourceName: sourceName)
-            let writer = OutputWriter(root: output.out, fault: Self.killAtWrite())
+            let writer = OutputWriter(root: output.out, force: force, fault: Self.killAtWrite())
             let summary = try frontend.writing {
                 try writer.write(renderer, lockTimeout: lock.lockTimeout, waiting: frontend.waitingForLock)
             }

@@ -33,7 +33,7 @@ extension OrgProfileCommand {
         func run(printing printer: DiagnosticPrinter) throws {
             let frontend = Frontend(options: diagnostics, printer: printer)
             let text = try PrincipalConfig(file: input.file, options: selection, frontend: frontend).text
-            try frontend.emit(text, to: destination.output)
+            try frontend.emit(text, to: destination.output, force: destination.force)
         }
     }
 }

@@ -58,12 +58,12 @@ struct Frontend {
 
     /// Writes a command's result to `--output` (atomically; `wrote`, when given, is said on
     /// standard error afterwards) or to standard output.
-    func emit(_ text: String, to output: String?, wrote: (String) -> String? = { _ in nil }) throws {
-        guard let output else {
+    func emit(_ text: String, to output: String?, force: Bool = false, wrote: (String) -> String? = { _ in nil }) throws {
+        guard let output, output != "-" else {
             Terminal.writeToStandardOutput(text)
             return
         }
-        try writing { try FileSystem.replaceFile(at: output, with: Array(text.utf8)) }
+        try writing { try OutputPath.write([(output, Array(text.utf8))], force: force) }
         if let message = wrote(output) { printer.write(message + "\n") }
     }
 

@@ -63,7 +63,7 @@ extension OrgProfileCommand {
 
         func run(printing printer: DiagnosticPrinter) throws {
             let frontend = Frontend(format: diagnostics, printer: printer)
-            if let output, !force, FileManager.default.fileExists(atPath: output) {
+            if let output, output != "-", !force, FileManager.default.fileExists(atPath: output) {
                 frontend.fail(.writeFailed, "\(output) already exists; orgprofile does not overwrite it without --force")
                 throw Exit.invalidInput
             }
@@ -90,7 +90,7 @@ extension OrgProfileCommand {
                 frontend.fail(.writeFailed, "the imported org.yaml has errors (a bug in orgprofile import); nothing was written")
                 throw Exit.invalidInput
             }
-            try frontend.emit(yaml, to: output) { path in
+            try frontend.emit(yaml, to: output, force: force) { path in
                 "wrote \(path): \(state.accounts.count) accounts, \(state.users.count) users, \(state.groups.count) groups; review it, then run orgprofile validate \(path)"
             }
         }

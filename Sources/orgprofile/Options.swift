@@ -23,6 +23,10 @@ struct OutputOptions: ParsableArguments {
         name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace or add to the built-in templates.", valueName: "dir"),
         completion: .directory)
     var templates: String?
+
+    func validate() throws {
+        guard !out.isEmpty else { throw ValidationError("--out must name a folder.") }
+    }
 }
 
 /// How a command that reads org.yaml reports diagnostics.
@@ -37,9 +41,13 @@ struct DiagnosticOptions: ParsableArguments {
 /// instead of to standard output (`Frontend.emit`).
 struct OutputFileOption: ParsableArguments {
     @Option(
-        name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"),
+        name: .long,
+        help: ArgumentHelp("Write to this file (atomically) instead of standard output (- is standard output).", valueName: "path"),
         completion: .file())
     var output: String?
+
+    @Flag(name: .long, help: "Replace an --output file that is read-only or owned by another user.")
+    var force = false
 }
 
 /// How diagnostics are printed; alone for a command that reads no org.yaml.

@@ -61,7 +61,7 @@ extension OrgProfileCommand {
                 chosen == .html
                 ? AccessPage(model: model, sourceName: Compiler.displayName(of: model.file), links: false, drift: marks).html()
                 : AccessReport(model: model).render(chosen)
-            try frontend.emit(text, to: destination.output)
+            try frontend.emit(text, to: destination.output, force: destination.force)
         }
     }
 }

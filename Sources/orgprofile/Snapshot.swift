@@ -57,7 +57,7 @@ extension OrgProfileCommand {
             let frontend = Frontend(format: diagnostics, printer: printer)
             let snapshot = try frontend.snapshot(from: try access.live(frontend))
             let text = snapshot.json()
-            try frontend.emit(text, to: destination.output) { path in
+            try frontend.emit(text, to: destination.output, force: destination.force) { path in
                 "wrote \(path): \(snapshot.accounts.count) accounts, \(snapshot.permissionSets.count) permission sets, \(snapshot.users.count) users, \(snapshot.groups.count) groups, \(snapshot.assignments.count) assignments"
             }
         }

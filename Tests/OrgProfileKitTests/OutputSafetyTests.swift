@@ -25,6 +25,8 @@ import Testing
         }
     }
 
+    /// A link planted in a compiled tree: the next compile refuses before its first write,
+    /// so the tree stays exactly the previous version, and nothing reaches the link's target.
     @Test func aPlantedLinkIsNeverWrittenThrough() throws {
         let folder = try temporaryFolder()
         let outside = try temporaryFolder()
@@ -32,11 +34,41 @@ import Testing
             try? FileManager.default.removeItem(atPath: folder)
             try? FileManager.default.removeItem(atPath: outside)
         }
-        try FileManager.default.createDirectory(atPath: folder + "/users", withIntermediateDirectories: true)
+        _ = try OutputWriter(root: folder).write(try renderer())
+        try FileManager.default.removeItem(atPath: folder + "/users/bob")
         try FileManager.default.createSymbolicLink(atPath: folder + "/users/bob", withDestinationPath: outside)
-        let error = writeError { _ = try OutputWriter(root: folder).write(try renderer()) }
-        #expect(error == FileError(path: folder + "/users/bob", reason: "a symbolic link; orgprofile does not write through it"))
+        let before = tree(folder)
+        let changed = try renderer(validOrg.replacingOccurrences(of: "region: us-west-2", with: "region: eu-west-1"))
+        let error = writeError { _ = try OutputWriter(root: folder).write(changed) }
+        #expect(
+            error
+                == FileError(
+                    path: folder + "/users/bob",
+                    reason: "a symbolic link (never followed) stands where compile needs a folder; nothing was written"))
+        #expect(tree(folder) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside) == [])
+    }
+
+    /// A folder that was never compile's output (no manifest) is not written into without
+    /// --force: compile would put its files beside whatever is there.
+    @Test func aForeignFolderIsRefusedWithoutForce() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "mine".write(toFile: folder + "/notes.txt", atomically: true, encoding: .utf8)
+        let error = writeError { _ = try OutputWriter(root: folder).write(try renderer()) }
+        #expect(
+            error
+                == FileError(
+                    path: folder,
+                    reason:
+                        "holds 'notes.txt' and no manifest.json of orgprofile's, so it is not an output folder of compile's; give an empty or new folder, or --force to write into this one"
+                ))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["notes.txt"])
+        _ = try OutputWriter(root: folder, force: true).write(try renderer())
+        #expect(try readText(folder + "/notes.txt") == "mine")
+        #expect(FileManager.default.fileExists(atPath: folder + "/manifest.json"))
+        // From then on it holds compile's output, and is written without --force.
+        _ = try OutputWriter(root: folder).write(try renderer())
     }
 
     @Test func staleFilesBehindAPlantedLinkAreNotRemoved() throws {
@@ -89,10 +121,14 @@ import Testing
     @Test func aFolderWhereAFileGoesIsAnError() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try OutputWriter(root: folder).write(try renderer())
+        try FileManager.default.removeItem(atPath: folder + "/users/bob/config")
         try FileManager.default.createDirectory(atPath: folder + "/users/bob/config", withIntermediateDirectories: true)
+        let before = tree(folder)
         let error = writeError { _ = try OutputWriter(root: folder).write(try renderer()) }
         #expect(error?.path == folder + "/users/bob/config")
-        #expect(error?.reason == "Is a directory")
+        #expect(error?.reason == "a folder stands where compile writes a file; nothing was written")
+        #expect(tree(folder) == before)
     }
 
     @Test func aDanglingLinkAsTheOutputFolderIsAnError() throws {

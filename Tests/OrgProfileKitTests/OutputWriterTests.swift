@@ -78,7 +78,7 @@ import Testing
         #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o644)
 
         chmod(path, 0o600)
-        try FileSystem.replaceFile(at: path, with: Array("newer\n".utf8))
+        try OutputPath.write([(path, Array("newer\n".utf8))], force: false)
         #expect(try readText(path) == "newer\n")
         #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
     }

@@ -13,13 +13,16 @@ public struct OutputWriter {
     }
 
     public let root: String
+    /// Write into a folder that is not empty and holds no output of orgprofile's (`--force`).
+    public let force: Bool
     /// A test's stand-in for a full disk or a read-only file system: asked with the path of
     /// every file about to be written, an errno makes that write fail with it (after the
     /// temporary file exists, so the cleanup is exercised too). nil in normal use.
     public let fault: WriteFault?
 
-    public init(root: String, fault: WriteFault? = nil) {
+    public init(root: String, force: Bool = false, fault: WriteFault? = nil) {
         self.root = root
+        self.force = force
         self.fault = fault
     }
 
@@ -29,11 +32,20 @@ public struct OutputWriter {
         -> Summary
     {
         var folder = OutputFolder(root: root)
+        // A foreign folder is refused before even the lock file is made in it; one that has a
+        // lock file may be another compile's first run, so it is judged under the lock.
+        if !force, try folder.manifest() == nil, !FileManager.default.fileExists(atPath: FileLock.path(insideFolder: root)) {
+            try folder.requireEmpty()
+        }
         try FileSystem.createFolder(root, owner: .person)
         let lock = try FileLock.acquire(
             FileLock.path(insideFolder: root), holder: "orgprofile compile", timeout: lockTimeout, waiting: waiting)
         defer { lock.release() }
         let previous = try folder.manifest()
+        if previous == nil, !force { try folder.requireEmpty() }
+        // Every place a file goes is checked before the first write, so a refusal leaves the
+        // previous tree exactly as it was.
+        try folder.requireWritable(renderer.model.principals.flatMap(renderer.paths(for:)) + [AccessPage.fileName, Manifest.fileName])
         FileSystem.removeLeftoverTemporaryFiles(in: root)
 
         var summary = Summary()
@@ -116,6 +128,58 @@ struct OutputFolder {
                 reason: "not a manifest written by orgprofile, so the files it owns are unknown; move it away and compile again")
         }
         return files
+    }
+
+    /// Refuses a folder that holds anything but orgprofile's own lock and temporary files:
+    /// without a manifest it was never compile's output, and compile would write beside
+    /// whatever is there (`--out /` is a typo away from `--out ./dist`).
+    func requireEmpty() throws {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.isEmpty ? "." : root)) ?? []
+        let foreign = names.filter { !($0 == ".orgprofile-lock" || $0.hasPrefix(".") && $0.contains(".orgprofile-tmp-")) }.sorted()
+        guard let first = foreign.first else { return }
+        throw FileError(
+            path: root,
+            reason:
+                "holds \(foreign.count == 1 ? "'\(first)'" : "\(foreign.count) entries ('\(first)', ...)") and no \(Manifest.fileName) of orgprofile's, so it is not an output folder of compile's; give an empty or new folder, or --force to write into this one"
+        )
+    }
+
+    /// Refuses, before anything is written, when a file would go through a symbolic link or
+    /// anything but a real folder, or where something other than a regular file stands.
+    func requireWritable(_ relativePaths: [String]) throws {
+        var folders = Set<String>()
+        for relative in relativePaths {
+            var parts = relative.split(separator: "/").map(String.init)
+            let name = parts.removeLast()
+            var folder = ""
+            for part in parts {
+                folder = folder.isEmpty ? part : folder + "/" + part
+                guard folders.insert(folder).inserted else { continue }
+                if let kind = Self.kind(path(folder)), kind != S_IFDIR {
+                    throw FileError(
+                        path: path(folder), reason: "\(Self.describe(kind)) stands where compile needs a folder; nothing was written")
+                }
+            }
+            let file = path(folder.isEmpty ? name : folder + "/" + name)
+            if let kind = Self.kind(file), kind != S_IFREG {
+                throw FileError(path: file, reason: "\(Self.describe(kind)) stands where compile writes a file; nothing was written")
+            }
+        }
+    }
+
+    /// What stands at a path, a link not followed; nil for nothing.
+    private static func kind(_ path: String) -> mode_t? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
+    }
+
+    private static func describe(_ kind: mode_t) -> String {
+        switch kind {
+        case S_IFLNK: "a symbolic link (never followed)"
+        case S_IFDIR: "a folder"
+        case S_IFREG: "a file"
+        default: "a device, FIFO or socket"
+        }
     }
 
     /// Files the previous manifest lists, that compile owns, and that the current output

@@ -31,12 +31,16 @@ public struct Renderer: Sendable {
         _ principal: Principal, profiles: [Profile], using scratch: inout Scratch, _ consume: (OutputFile) throws -> Void
     ) rethrows {
         scratch.values.fill(model: model, principal: principal, profiles: profiles, source: sourceName)
-        let folder = "\(principal.kind.folder)/\(principal.name)"
-        for template in templates.templates {
+        for (template, path) in zip(templates.templates, paths(for: principal)) {
             scratch.output.removeAll(keepingCapacity: true)
             template.compiled.render(scratch.values, into: &scratch.output)
-            try consume(OutputFile(path: "\(folder)/\(template.name)", contents: scratch.output))
+            try consume(OutputFile(path: path, contents: scratch.output))
         }
+    }
+
+    /// Every file `render` writes for a principal, by its path below the output folder.
+    func paths(for principal: Principal) -> [String] {
+        templates.templates.map { "\(principal.kind.folder)/\(principal.name)/\($0.name)" }
     }
 
     /// One file of one principal, rendered from the template named `name` with the given
