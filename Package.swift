@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "FileSafety"),
         /// The AWS CLI's config and credentials files: reading them as the CLI does, merging
         /// orgprofile's block into them, checking a setup (doctor). Knows nothing of org.yaml.
-        .target(name: "AWSConfig", dependencies: ["FileSafety", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "AWSConfig", dependencies: ["FileSafety", "Support", .product(name: "Crypto", package: "swift-crypto")]),
         /// The front half of the pipeline: org.yaml loaded with positions through libyaml
         /// (Syntax), decoded into a spec (Spec), checked against its rules (Validation), with
         /// every problem a located diagnostic (Diagnostics). Knows nothing of what is built

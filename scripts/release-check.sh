@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves a release archive runs without Swift and without libyaml: checks its sha256, unpacks it, shows with ldd
 # that the binary needs neither libyaml nor any Swift runtime library, and runs validate, compile and
-# install --dry-run with an empty environment (env -i: no toolchain on PATH, no library path). Also that it ships
+# install --dry-run with an empty environment (env -i: no toolchain on PATH, no library path; compile with the
+# test-only fault hook's variable set, which a release build ignores). Also that it ships
 # the documentation the help texts point at, and a man page that renders without a warning.
 set -euo pipefail
 archive=$1
@@ -30,12 +31,18 @@ if echo "$needed" | grep -Eq 'libyaml|libswift|libFoundation|libdispatch|libBloc
     exit 1
 fi
 
+# The crash tests' fault hook is compiled into debug builds only: the shipped binary neither names nor obeys it.
+if grep -q ORGPROFILE_TEST_KILL_AT_WRITE "$folder/orgprofile"; then
+    echo "release-check: the binary carries the test-only fault hook" >&2
+    exit 1
+fi
+
 cp "$root/org.yaml.example" "$work/org.yaml"
 mkdir -p "$work/home"
 run() { (cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work/home" "$folder/orgprofile" "$@"); }
 run --version
 run validate org.yaml
-run compile org.yaml --out dist
+(cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work/home" ORGPROFILE_TEST_KILL_AT_WRITE=1 "$folder/orgprofile" compile org.yaml --out dist)
 run install org.yaml --user bob --dry-run | tail -1
 [ -s "$work/dist/users/bob/config" ] || { echo "release-check: compile wrote no config" >&2; exit 1; }
 [ ! -e "$work/home/.aws/config" ] || { echo "release-check: install --dry-run wrote the config" >&2; exit 1; }

@@ -115,6 +115,16 @@ public enum Doctor {
             if let expected = setup.expected {
                 checks.append(currentBlock(config, blocks: blocks, expected: expected, path: path))
             }
+            for block in blocks {
+                for setting in config.commandSettings(in: block.begin...block.end) {
+                    checks.append(
+                        Check(
+                            check: "block-commands", status: .info,
+                            message:
+                                "\(path):\(setting.line): '\(setting.key)' in [\(setting.section)] of the orgprofile \(block.project) block runs '\(setting.value)' whenever the AWS CLI uses it"
+                        ))
+                }
+            }
             return checks
         }
     }

@@ -45,21 +45,26 @@ extension OrgProfileCommand {
 
         /// The crash tests' exact kill point: with `ORGPROFILE_TEST_KILL_AT_WRITE=N` in the
         /// environment, compile kills itself (SIGKILL) when it is about to write its Nth file,
-        /// whose temporary file already exists. Never set in normal use.
+        /// whose temporary file already exists. Only in debug builds, which the tests run: a
+        /// release build (what ships) has no such hook.
         static func killAtWrite() -> WriteFault? {
-            guard let value = ProcessInfo.processInfo.environment["ORGPROFILE_TEST_KILL_AT_WRITE"], let limit = Int(value) else {
+            #if !DEBUG
                 return nil
-            }
-            let lock = NSLock()
-            nonisolated(unsafe) var writes = 0
-            return WriteFault { _ in
-                let count = lock.withLock {
-                    writes += 1
-                    return writes
+            #else
+                guard let value = ProcessInfo.processInfo.environment["ORGPROFILE_TEST_KILL_AT_WRITE"], let limit = Int(value) else {
+                    return nil
                 }
-                if count >= limit { kill(getpid(), SIGKILL) }
-                return nil
-            }
+                let lock = NSLock()
+                nonisolated(unsafe) var writes = 0
+                return WriteFault { _ in
+                    let count = lock.withLock {
+                        writes += 1
+                        return writes
+                    }
+                    if count >= limit { kill(getpid(), SIGKILL) }
+                    return nil
+                }
+            #endif
         }
     }
 }

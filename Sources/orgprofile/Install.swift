@@ -53,6 +53,11 @@ extension OrgProfileCommand {
         @Flag(name: .long, help: "Print the diff of what would change; write nothing.")
         var dryRun = false
 
+        @Flag(
+            name: .long,
+            help: "With --from: install settings that run a program (credential_process, cli_pager), after you have read them.")
+        var allowCommands = false
+
         @OptionGroup var diagnostics: DiagnosticOptions
 
         func validate() throws {
@@ -135,6 +140,20 @@ extension OrgProfileCommand {
         private func source(_ frontend: Frontend) throws -> (text: String, project: String, testProfile: String?) {
             if let from {
                 let config = try frontend.published(from)
+                // A file from elsewhere was not checked against any org.yaml's allow_commands.
+                let commands = config.file.commandSettings()
+                if !commands.isEmpty, !allowCommands {
+                    frontend.report(
+                        commands.map { setting in
+                            .error(
+                                .commandSetting,
+                                "'\(setting.key)' in [\(setting.section)] would run '\(setting.value)' on this machine whenever the AWS CLI uses it",
+                                at: SourceLocation(file: from, line: setting.line, column: 1))
+                        })
+                    frontend.note(
+                        .commandSetting, "nothing was installed; read those settings, then install with --allow-commands to keep them")
+                    throw Exit.invalidInput
+                }
                 return (config.text, try frontend.project(of: config, given: project.project), config.testProfile)
             }
             let compiled = try PrincipalConfig(file: file, options: selection, frontend: frontend)

@@ -245,6 +245,32 @@ import Testing
         #expect(backups.count == 5)
     }
 
+    /// A published config that runs a program (credential_process) is installed only with
+    /// --allow-commands, and doctor then names the setting.
+    @Test func commandsInAPublishedConfigNeedAllowCommands() throws {
+        let home = try Home()
+        defer { home.remove() }
+        let planted = try String(contentsOfFile: home.bob, encoding: .utf8).replacingOccurrences(
+            of: "sso_role_name = Developer\n", with: "sso_role_name = Developer\ncredential_process = /tmp/evil --steal\n")
+        #expect(planted.contains("credential_process"))
+        try planted.write(toFile: home.folder + "/planted.config", atomically: true, encoding: .utf8)
+        let refused = try home.orgprofile("install", "--from", "planted.config")
+        #expect(refused.status == 1, "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains(
+                "error: 'credential_process' in [profile acme-workload-development] would run '/tmp/evil --steal' on this machine whenever the AWS CLI uses it"
+            ), "\(refused.stderr)")
+        #expect(refused.stderr.contains("planted.config:"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: home.config))
+        let allowed = try home.orgprofile("install", "--from", "planted.config", "--allow-commands")
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        let doctor = try home.orgprofile("doctor")
+        #expect(
+            doctor.stdout.contains(
+                "'credential_process' in [profile acme-workload-development] of the orgprofile acme block runs '/tmp/evil --steal'"),
+            "\(doctor.stdout)")
+    }
+
     /// install, uninstall and doctor agree on which project a published config belongs to:
     /// its only sso-session; a file with several asks each of them for --project.
     @Test func oneRuleNamesThePublishedConfigsProject() throws {

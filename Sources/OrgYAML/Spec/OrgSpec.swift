@@ -1,3 +1,5 @@
+import Support
+
 /// org.yaml as written, after decoding its shape and before any rule is checked.
 ///
 /// Every value keeps its location. A required value that is missing is nil here: the
@@ -54,7 +56,7 @@ public struct SettingSpec: Sendable {
 
     /// Settings whose value the AWS CLI runs as a command: refused in org.yaml unless
     /// `allow_commands` lists the value, and always a privileged change in `diff`.
-    public static let commandKeys: Set<String> = ["credential_process", "cli_pager"]
+    public static let commandKeys = CommandSettings.keys
 }
 
 public struct AccountSpec: Sendable {
