@@ -49,6 +49,27 @@ public enum OutputPath {
         return fstat(descriptor, &open) == 0 && open.st_dev == info.st_dev && open.st_ino == info.st_ino
     }
 
+    /// Writes one file piece by piece as `body` hands the pieces to `write`, after checking
+    /// it: a temporary file beside it, renamed over it only when `body` returns (so a
+    /// failure leaves the old file), keeping an old file's mode and owner.
+    public static func stream(to path: String, force: Bool, _ body: ((String) throws -> Void) throws -> Void) throws {
+        let target = try check(path, force: force)
+        var info = stat()
+        let existing = stat(target, &info) == 0 ? info : nil
+        let mode = existing.map { $0.st_mode & 0o7777 } ?? 0o644
+        let file = try AtomicFileWriter(path: target, mode: mode)
+        var buffer: [UInt8] = []
+        try body { piece in
+            buffer.append(contentsOf: piece.utf8)
+            if buffer.count >= 1 << 16 {
+                try file.append(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        try file.append(buffer)
+        try file.commit(mode: mode, durable: false, owner: existing.flatMap { $0.st_uid == geteuid() ? nil : ($0.st_uid, $0.st_gid) })
+    }
+
     /// Writes each file after checking them all; a file replaced keeps its mode and owner.
     public static func write(_ files: [(path: String, contents: [UInt8])], force: Bool) throws {
         var targets: [String] = []

@@ -68,6 +68,7 @@ public enum Compiler {
                 return (model, counts.isEmpty ? model.collisionDiagnostics(limits: limits) : [])
             })
         var diagnostics = (decodeDiagnostics + counts + validation + resolution).map { $0.inFile(source.name) }.sortedByLocation()
+            .limitedPerCode()
         if strict {
             for index in diagnostics.indices where diagnostics[index].severity == .warning {
                 diagnostics[index].severity = .error

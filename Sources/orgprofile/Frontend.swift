@@ -58,6 +58,24 @@ struct Frontend {
 
     /// Writes a command's result to `--output` (atomically; `wrote`, when given, is said on
     /// standard error afterwards) or to standard output.
+    /// As `emit`, for output made piece by piece: each piece goes on to standard output or the
+    /// file as it comes (in 64 KiB writes), so the whole never has to be in memory.
+    func stream(to output: String?, force: Bool = false, _ body: ((String) throws -> Void) throws -> Void) throws {
+        guard let output, output != "-" else {
+            var buffer = ""
+            try body { piece in
+                buffer += piece
+                if buffer.utf8.count >= 1 << 16 {
+                    Terminal.writeToStandardOutput(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            Terminal.writeToStandardOutput(buffer)
+            return
+        }
+        try writing { try OutputPath.stream(to: output, force: force, body) }
+    }
+
     func emit(_ text: String, to output: String?, force: Bool = false, wrote: (String) -> String? = { _ in nil }) throws {
         guard let output, output != "-" else {
             Terminal.writeToStandardOutput(text)

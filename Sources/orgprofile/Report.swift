@@ -57,11 +57,14 @@ extension OrgProfileCommand {
             let marks = try snapshot.map {
                 IdentityCenter.Drift(model: model, snapshot: try frontend.snapshot(from: SnapshotFile(path: $0))).pageMarks
             }
-            let text =
-                chosen == .html
-                ? AccessPage(model: model, sourceName: Compiler.displayName(of: model.file), links: false, drift: marks).html()
-                : AccessReport(model: model).render(chosen)
-            try frontend.emit(text, to: destination.output, force: destination.force)
+            if chosen == .html {
+                let page = AccessPage(model: model, sourceName: Compiler.displayName(of: model.file), links: false, drift: marks).html()
+                return try frontend.emit(page, to: destination.output, force: destination.force)
+            }
+            // A user's row at a time: memory follows the org, not users times accounts.
+            try frontend.stream(to: destination.output, force: destination.force) { emit in
+                try AccessReport(model: model).write(chosen, to: emit)
+            }
         }
     }
 }

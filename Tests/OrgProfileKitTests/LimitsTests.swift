@@ -94,3 +94,18 @@ import Testing
         )
     }
 }
+
+/// Thousands of entries with the same mistake: the first of each code are shown, then one
+/// line counts the rest.
+@Suite struct DiagnosticLimitTests {
+    @Test func eachCodeStopsAtItsLimit() {
+        let users = (0..<1_000).map { "  user\($0): {groups: [nope]}\n" }.joined()
+        let yaml = validOrg.replacingOccurrences(of: "users:\n", with: "users:\n" + users)
+        let found = diagnostics(yaml)
+        let unknown = found.filter { $0.contains("error[unknown-group]") }
+        #expect(unknown.count == 101, "\(found.count)")
+        #expect(unknown.last == "error[unknown-group]: 900 more unknown-group errors not shown (the first 100 are)")
+        #expect(
+            unknown.first?.hasPrefix("\(validOrg.components(separatedBy: "\n").firstIndex(of: "users:")! + 2):") == true, "\(unknown[0])")
+    }
+}

@@ -36,37 +36,51 @@ public struct AccessReport: Sendable {
     }
 
     public let accounts: [AccessModel.Account]
-    public let rows: [Row]
     /// For the page, which shows groups and roles too.
     let model: AccessModel
+    /// Each account's column, by key.
+    private let column: [String: Int]
 
     public init(model: AccessModel) {
         self.model = model
         accounts = model.accounts
-        let column = Dictionary(model.accounts.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-        rows = model.users.map { user in
-            var cells = [[Cell]](repeating: [], count: model.accounts.count)
-            for (profile, via) in model.sourcedProfiles(for: user) {
-                guard let index = column[profile.account.key] else { continue }
-                cells[index].append(
-                    Cell(profile: profile.name, role: profile.role.name, userManagement: profile.userManagement?.rawValue, via: via))
-            }
-            return Row(user: user.name, userManagement: user.userManagement, cells: cells)
-        }
+        column = Dictionary(model.accounts.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// One user's row, resolved when asked: the report holds one user's profiles at a time,
+    /// so its memory follows the input, not users times accounts.
+    public func row(for user: Principal) -> Row {
+        var cells = [[Cell]](repeating: [], count: accounts.count)
+        for (profile, via) in model.sourcedProfiles(for: user) {
+            guard let index = column[profile.account.key] else { continue }
+            cells[index].append(
+                Cell(profile: profile.name, role: profile.role.name, userManagement: profile.userManagement?.rawValue, via: via))
+        }
+        return Row(user: user.name, userManagement: user.userManagement, cells: cells)
+    }
+
+    /// Every row at once: for small orgs and tests; the formats stream `row(for:)`.
+    public var rows: [Row] { model.users.map(row(for:)) }
+
     /// Users with the delegated-admin user-management profile.
-    public var userManagementAdmins: [String] { rows.filter { $0.userManagement == .delegatedAdmin }.map(\.user) }
+    public var userManagementAdmins: [String] { model.users.filter { $0.userManagement == .delegatedAdmin }.map(\.name) }
     /// Users with the Organization Management user-management profile.
-    public var superAdmins: [String] { rows.filter { $0.userManagement == .organizationManagement }.map(\.user) }
+    public var superAdmins: [String] { model.users.filter { $0.userManagement == .organizationManagement }.map(\.name) }
 
     public func render(_ format: Format) -> String {
+        var output = ""
+        write(format) { output += $0 }
+        return output
+    }
+
+    /// The report in `format`, handed to `emit` piece by piece (a user's row at a time).
+    public func write(_ format: Format, to emit: (String) throws -> Void) rethrows {
         switch format {
-        case .text: text()
-        case .markdown: markdown()
-        case .csv: csv()
-        case .json: json()
-        case .html: AccessPage(model: model, sourceName: Compiler.displayName(of: model.file), links: false).html()
+        case .text: try text(emit)
+        case .markdown: try markdown(emit)
+        case .csv: try csv(emit)
+        case .json: try json(emit)
+        case .html: try emit(AccessPage(model: model, sourceName: Compiler.displayName(of: model.file), links: false).html())
         }
     }
 
@@ -80,50 +94,61 @@ public struct AccessReport: Sendable {
         "\(cell.profile) (\(cell.role)\(cell.userManagement == nil ? "" : ", user management"); via \(via(cell)))"
     }
 
-    /// One line per profile, in aligned columns, then who manages users.
-    private func text() -> String {
-        var table = [["USER", "PROFILE", "ACCOUNT", "ROLE", "VIA"]]
-        for row in rows {
-            for (account, cells) in zip(accounts, row.cells) {
-                for cell in cells {
-                    let role = cell.role + (cell.userManagement == nil ? "" : " (user management)")
-                    table.append([row.user, cell.profile, "\(account.key) (\(account.id))", role, Self.via(cell)])
-                }
+    /// The text format's lines of one row: user, profile, account, role, via.
+    private func textLines(_ row: Row) -> [[String]] {
+        var lines: [[String]] = []
+        for (account, cells) in zip(accounts, row.cells) {
+            for cell in cells {
+                let role = cell.role + (cell.userManagement == nil ? "" : " (user management)")
+                lines.append([row.user, cell.profile, "\(account.key) (\(account.id))", role, Self.via(cell)])
             }
         }
-        let counts = table.map { $0.map(\.count) }
-        let widths = (0..<5).map { column in counts.map { $0[column] }.max() ?? 0 }
-        var output =
-            "Access report: \(rows.count) user\(rows.count == 1 ? "" : "s"), \(accounts.count) account\(accounts.count == 1 ? "" : "s")\n\n"
-        for (line, count) in zip(table, counts) {
-            var text = ""
-            for column in 0..<4 { text += line[column] + String(repeating: " ", count: widths[column] - count[column] + 2) }
-            text += line[4]
-            output += text.trimmingTrailingSpaces() + "\n"
-        }
-        output +=
-            "\nuser-management admins: " + (userManagementAdmins.isEmpty ? "none" : userManagementAdmins.joined(separator: ", ")) + "\n"
-        output += "super admins: " + (superAdmins.isEmpty ? "none" : superAdmins.joined(separator: ", ")) + "\n"
-        return output
+        return lines
     }
 
-    private func markdown() -> String {
-        var output = "# Access report\n\n"
-        output += "| User | " + accounts.map { Markdown.text("\($0.key) (\($0.id))") }.joined(separator: " | ") + " |\n"
-        output += "| --- |" + String(repeating: " --- |", count: accounts.count) + "\n"
-        for row in rows {
+    /// One line per profile, in aligned columns, then who manages users. The widths are
+    /// found in a first pass over the users, the lines written in a second.
+    private func text(_ emit: (String) throws -> Void) rethrows {
+        let header = ["USER", "PROFILE", "ACCOUNT", "ROLE", "VIA"]
+        var widths = header.map(\.count)
+        for user in model.users {
+            for line in textLines(row(for: user)) {
+                for column in 0..<4 { widths[column] = max(widths[column], line[column].count) }
+            }
+        }
+        func format(_ line: [String]) -> String {
+            var text = ""
+            for column in 0..<4 { text += line[column] + String(repeating: " ", count: widths[column] - line[column].count + 2) }
+            text += line[4]
+            return TerminalText.escaped(text.trimmingTrailingSpaces()) + "\n"
+        }
+        let users = model.users.count
+        try emit(
+            "Access report: \(users) user\(users == 1 ? "" : "s"), \(accounts.count) account\(accounts.count == 1 ? "" : "s")\n\n"
+                + format(header))
+        for user in model.users {
+            try emit(textLines(row(for: user)).map(format).joined())
+        }
+        try emit(
+            "\nuser-management admins: " + (userManagementAdmins.isEmpty ? "none" : userManagementAdmins.joined(separator: ", ")) + "\n"
+                + "super admins: " + (superAdmins.isEmpty ? "none" : superAdmins.joined(separator: ", ")) + "\n")
+    }
+
+    private func markdown(_ emit: (String) throws -> Void) rethrows {
+        try emit(
+            "# Access report\n\n" + "| User | " + accounts.map { Markdown.text("\($0.key) (\($0.id))") }.joined(separator: " | ") + " |\n"
+                + "| --- |" + String(repeating: " --- |", count: accounts.count) + "\n")
+        for user in model.users {
+            let row = row(for: user)
             let cells = row.cells.map {
                 $0.map {
                     Markdown.code($0.profile)
                         + Markdown.text(" (\($0.role)\($0.userManagement == nil ? "" : ", user management"); via \(Self.via($0)))")
-                }.joined(
-                    separator: "<br>")
+                }.joined(separator: "<br>")
             }
-            output += "| \(Markdown.text(row.user)) | " + cells.joined(separator: " | ") + " |\n"
+            try emit("| \(Markdown.text(row.user)) | " + cells.joined(separator: " | ") + " |\n")
         }
-        output += "\n## User-management admins\n\n" + list(userManagementAdmins)
-        output += "\n## Super admins\n\n" + list(superAdmins)
-        return output
+        try emit("\n## User-management admins\n\n" + list(userManagementAdmins) + "\n## Super admins\n\n" + list(superAdmins))
     }
 
     private func list(_ names: [String]) -> String {
@@ -131,13 +156,13 @@ public struct AccessReport: Sendable {
     }
 
     /// CSV (`CSV`: RFC 4180, formulas defused). Several profiles in one cell are separated by "; ".
-    private func csv() -> String {
-        var output = CSV.record(["user"] + accounts.map(\.key) + ["user_management"])
-        for row in rows {
+    private func csv(_ emit: (String) throws -> Void) rethrows {
+        try emit(CSV.record(["user"] + accounts.map(\.key) + ["user_management"]))
+        for user in model.users {
+            let row = row(for: user)
             let cells = row.cells.map { $0.map(Self.label).joined(separator: "; ") }
-            output += CSV.record([row.user] + cells + [row.userManagement?.rawValue ?? ""])
+            try emit(CSV.record([row.user] + cells + [row.userManagement?.rawValue ?? ""]))
         }
-        return output
     }
 
     private struct JSONDocument: Encodable {
@@ -172,16 +197,40 @@ public struct AccessReport: Sendable {
         }
     }
 
-    private func json() -> String {
-        let users = rows.map { row in
+    /// The JSON document, written as JSONEncoder writes it whole (sorted keys, two-space
+    /// indentation), but a user at a time: the keys before `users` first, then each user's
+    /// object indented into the list.
+    private func json(_ emit: (String) throws -> Void) rethrows {
+        struct Head: Encodable {
+            var accounts: [JSONDocument.Account]
+            var superAdmins: [String]
+            var userManagementAdmins: [String]
+
+            enum CodingKeys: String, CodingKey {
+                case accounts
+                case superAdmins = "super_admins"
+                case userManagementAdmins = "user_management_admins"
+            }
+        }
+        let head = JSON.encode(
+            Head(
+                accounts: accounts.map { .init(key: $0.key, id: $0.id, name: $0.displayName) }, superAdmins: superAdmins,
+                userManagementAdmins: userManagementAdmins))
+        // `{ ... "user_management_admins" : [...]\n}\n` goes on with the users.
+        try emit(String(head.dropLast(3)) + ",\n  \"users\" : [")
+        guard !model.users.isEmpty else { return try emit("\n\n  ]\n}\n") }
+        for (index, user) in model.users.enumerated() {
+            let row = row(for: user)
             var access: [String: [Cell]] = [:]
             for (account, cells) in zip(accounts, row.cells) where !cells.isEmpty { access[account.key] = cells }
-            return JSONDocument.User(name: row.user, userManagement: row.userManagement?.rawValue, access: access)
+            let object = JSON.encode(JSONDocument.User(name: row.user, userManagement: row.userManagement?.rawValue, access: access))
+            var indented = index == 0 ? "\n" : ",\n"
+            for line in object.dropLast().split(separator: "\n", omittingEmptySubsequences: false) {
+                indented += (line.isEmpty ? "" : "    ") + line + "\n"
+            }
+            try emit(String(indented.dropLast()))
         }
-        return JSON.encode(
-            JSONDocument(
-                accounts: accounts.map { .init(key: $0.key, id: $0.id, name: $0.displayName) }, users: users,
-                userManagementAdmins: userManagementAdmins, superAdmins: superAdmins))
+        try emit("\n  ]\n}\n")
     }
 }
 
