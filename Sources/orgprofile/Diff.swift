@@ -79,7 +79,7 @@ extension OrgProfileCommand {
                 throw Exit.invalidInput
             }
             let diff = AccessDiff(old: oldAnalysis?.model, new: newModel)
-            Terminal.writeToStandardOutput(format.render(diff))
+            try frontend.stream(to: nil) { emit in try format.write(diff, to: emit) }
             if exitCode, !diff.isEmpty { throw Exit.invalidInput }
         }
     }

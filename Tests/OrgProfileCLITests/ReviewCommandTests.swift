@@ -141,7 +141,7 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
         let added = try orgprofile("diff", "--base", "HEAD", "new.yaml", in: folder)
         #expect(added.status == 0)
         #expect(added.stderr == "orgprofile: warning: new.yaml did not exist at HEAD; everything counts as added\n1 warning\n")
-        #expect(added.stdout.contains("user frank (added)"))
+        #expect(added.stdout.contains("2 users (added), the same changes each: carol, frank"))
         #expect(!added.stdout.contains("(removed)"))
 
         let unknown = try orgprofile("diff", "--base", "no-such-branch", in: folder)

@@ -315,3 +315,42 @@ import Testing
         }
     }
 }
+
+/// A change that gives many people the same access is said once, with every name, in text
+/// and Markdown, and complete, person by person, in JSON.
+@Suite struct GroupedDiffTests {
+    static func org(accounts: Int, users: Int) -> String {
+        var yaml = "version: 1\nproject: acme\nsso_session:\n  start_url: https://acme.awsapps.com/start\n  region: us-west-2\naccounts:\n"
+        for index in 0..<accounts { yaml += "  acct-\(index): {id: \"\(100_000_000_000 + index)\"}\n" }
+        yaml +=
+            "roles:\n  ReadOnlyAccess: {}\ngroups:\n  everyone:\n    assignments:\n      - role: ReadOnlyAccess\n        accounts: \"*\"\nusers:\n"
+        for index in 0..<users { yaml += "  user\(index): {groups: [everyone]}\n" }
+        return yaml
+    }
+
+    @Test func identicalChangesAreOneGroup() throws {
+        let old = try model(Self.org(accounts: 3, users: 50))
+        let new = try model(Self.org(accounts: 5, users: 50))
+        let diff = AccessDiff(old: old, new: new)
+        #expect(diff.principals.count == 51)
+        let text = AccessDiffFormat.text.render(diff)
+        #expect(text.hasPrefix("access changes: 102 added, 0 removed, 0 changed, 0 renamed; 0 privileged, 102 broad (50 users, 1 group)\n"))
+        #expect(text.contains("\n50 users, the same changes each: user0, user1, user10, "), "\(text)")
+        #expect(text.components(separatedBy: "+ acme-acct-4: ").count == 3)  // once for the users, once for the group
+        let markdown = AccessDiffFormat.markdown.render(diff)
+        #expect(markdown.contains("### 50 users, the same changes each\n\n`user0`, `user1`, `user10`, "))
+        #expect(markdown.components(separatedBy: "acme-acct-4: ").count == 3 && markdown.components(separatedBy: "| `+` |").count == 5)
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(AccessDiffFormat.json.render(diff).utf8)) as? [String: Any])
+        let principals = try #require(json["principals"] as? [[String: Any]])
+        #expect(principals.count == 51)
+        #expect(principals.allSatisfy { ($0["changes"] as? [Any])?.count == 2 })
+        // The rows of the 50 users are one stored list.
+        let users = diff.principals.filter { $0.kind == .user }
+        #expect(Set(users.map(\.changeSet)).count == 1)
+        #expect(
+            users.allSatisfy {
+                $0.rows.withUnsafeBufferPointer { $0.baseAddress } == users[0].rows.withUnsafeBufferPointer { $0.baseAddress }
+            })
+    }
+}

@@ -78,6 +78,9 @@ public struct AccessDiff: Equatable, Sendable {
         /// Set when the user or group itself appeared, went, or was disabled or re-enabled.
         public var status: Status?
         public var rows: [Row]
+        /// Principals whose rows are equal share one stored array and one number here, so a
+        /// change that gives 5,000 people the same 1,000 profiles is held (and shown) once.
+        var changeSet = 0
 
         public var isPrivileged: Bool { rows.contains(where: \.isPrivileged) }
         /// The rank of the most powerful change the principal gets.
@@ -112,6 +115,7 @@ public struct AccessDiff: Equatable, Sendable {
         let commandsBefore = CommandsBefore(old: old)
         @Sendable func compare(_ pairs: ArraySlice<(was: Listed?, now: Listed?)>) -> [PrincipalDiff] {
             let isPrivileged = { (role: String) in patterns.contains { role.contains($0) } }
+            var changeSets = ChangeSets()
             return pairs.compactMap { was, now in
                 let principal = (now ?? was)!.principal
                 if let old, let unchanged, let was, let now, was.enabled, now.enabled, was.principal.superAdmin == now.principal.superAdmin,
@@ -121,12 +125,41 @@ public struct AccessDiff: Equatable, Sendable {
                     return nil
                 }
                 let before = old.flatMap { model in was.map { PrincipalAccess($0, in: model) } }
-                return Self.compare(
+                let compared = Self.compare(
                     principal, before, now.map { PrincipalAccess($0, in: new) }, isPrivileged: isPrivileged, commandsBefore: commandsBefore)
+                return compared.map { changeSets.shared($0) }
             }
         }
-        self.principals = Parallel.chunks(pairs.count) { _, range in compare(pairs[range]) }.flatMap { $0 }.sorted { lhs, rhs in
-            (lhs.rank, lhs.kind == .user ? 0 : 1, lhs.name) < (rhs.rank, rhs.kind == .user ? 0 : 1, rhs.name)
+        var changeSets = ChangeSets()
+        self.principals = Parallel.chunks(pairs.count) { _, range in compare(pairs[range]) }.flatMap { $0 }.map { changeSets.shared($0) }
+            .sorted { lhs, rhs in
+                (lhs.rank, lhs.kind == .user ? 0 : 1, lhs.name) < (rhs.rank, rhs.kind == .user ? 0 : 1, rhs.name)
+            }
+    }
+
+    /// Equal lists of rows stored once: each principal's rows replaced by the first equal
+    /// list met, and numbered by it (`PrincipalDiff.changeSet`).
+    struct ChangeSets {
+        private var known: [Int: [(rows: [Row], number: Int)]] = [:]
+        private var count = 0
+
+        mutating func shared(_ principal: PrincipalDiff) -> PrincipalDiff {
+            var hasher = Hasher()
+            hasher.combine(principal.rows.count)
+            for row in principal.rows.prefix(8) {
+                hasher.combine(row.change.profileName)
+                hasher.combine(row.reasons.count)
+            }
+            let key = hasher.finalize()
+            var shared = principal
+            if let found = known[key]?.first(where: { $0.rows == principal.rows }) {
+                (shared.rows, shared.changeSet) = (found.rows, found.number)
+            } else {
+                count += 1
+                known[key, default: []].append((principal.rows, count))
+                shared.changeSet = count
+            }
+            return shared
         }
     }
 

@@ -8,11 +8,58 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
     case text, markdown, json
 
     public func render(_ diff: AccessDiff) -> String {
+        var output = ""
+        write(diff) { output += $0 }
+        return output
+    }
+
+    /// The diff handed to `emit` piece by piece (JSON a principal at a time).
+    public func write(_ diff: AccessDiff, to emit: (String) throws -> Void) rethrows {
         switch self {
-        case .text: Self.text(diff)
-        case .markdown: Self.markdown(diff)
-        case .json: Self.json(diff)
+        case .text: try emit(Self.text(diff))
+        case .markdown: try emit(Self.markdown(diff))
+        case .json: try Self.json(diff, emit)
         }
+    }
+
+    /// Principals of one kind whose changes are the same (status and rows): shown once, with
+    /// every member named, so a change that reaches 5,000 people is 5,000 names and its rows
+    /// once, not 5,000 copies of the rows.
+    struct Group {
+        var kind: Principal.Kind
+        var status: AccessDiff.Status?
+        var names: [String]
+        var rows: [AccessDiff.Row]
+
+        /// `user bob (added)`, or `5000 users, the same changes each: a, b, ...`.
+        var title: String {
+            let status = status.map { " (\($0.rawValue))" } ?? ""
+            guard names.count > 1 else { return "\(kind.rawValue) \(names[0])\(status)" }
+            return "\(names.count) \(kind.rawValue)s\(status), the same changes each: " + names.joined(separator: ", ")
+        }
+
+        /// `user \`bob\``, or `5000 users (\`a\`, \`b\`, \`c\` and 4997 more)` for a table.
+        var markdownWho: String {
+            guard names.count > 1 else { return "\(kind.rawValue) \(Markdown.code(names[0]))" }
+            let shown = names.prefix(3).map(Markdown.code).joined(separator: ", ")
+            return "\(names.count) \(kind.rawValue)s (\(shown)\(names.count > 3 ? " and \(names.count - 3) more" : ""))"
+        }
+    }
+
+    /// The diff's principals as groups, in the order of each group's first member.
+    static func groups(_ diff: AccessDiff) -> [Group] {
+        var groups: [Group] = []
+        var index: [String: Int] = [:]
+        for principal in diff.principals {
+            let key = "\(principal.changeSet) \(principal.kind.rawValue) \(principal.status?.rawValue ?? "")"
+            if let found = index[key] {
+                groups[found].names.append(principal.name)
+            } else {
+                index[key] = groups.count
+                groups.append(Group(kind: principal.kind, status: principal.status, names: [principal.name], rows: principal.rows))
+            }
+        }
+        return groups
     }
 
     // MARK: Counts and descriptions shared by the formats
@@ -110,9 +157,9 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         for change in diff.session {
             output += "! sso-session \(change.field): \(change.old) -> \(change.new) (affects everyone)\n"
         }
-        for principal in diff.principals {
-            output += "\n\(title(principal))\n"
-            for row in principal.rows {
+        for group in groups(diff) {
+            output += "\n\(TerminalText.escaped(group.title))\n"
+            for row in group.rows {
                 var line = "  \(attention(row)) \(marker(row.change)) \(describe(row.change))"
                 if !row.sources.isEmpty { line += "; via \(via(row))" }
                 if !row.reasons.isEmpty { line += "; \(attention(row)) \(why(row))" }
@@ -134,20 +181,25 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
                     "- :warning: **sso-session \(Markdown.code(change.field))**: \(Markdown.code(change.old)) → \(Markdown.code(change.new)) (affects everyone)\n"
             }
         }
-        let privileged = diff.principals.flatMap { principal in principal.rows.filter(\.isPrivileged).map { (principal, $0) } }
+        let groups = groups(diff)
+        let privileged = groups.flatMap { group in group.rows.filter(\.isPrivileged).map { (group, $0) } }
         if !privileged.isEmpty {
             output += "\n### :warning: Privileged changes\n\n| | Who | Change | Why |\n| --- | --- | --- | --- |\n"
-            for (principal, row) in privileged {
-                output +=
-                    "| `\(marker(row.change))` | \(principal.kind.rawValue) \(Markdown.code(principal.name)) | \(cell(describe(row.change))) | \(cell(why(row))) |\n"
+            for (group, row) in privileged {
+                output += "| `\(marker(row.change))` | \(group.markdownWho) | \(cell(describe(row.change))) | \(cell(why(row))) |\n"
             }
         }
-        for principal in diff.principals {
-            output +=
-                "\n### \(principal.kind.rawValue) \(Markdown.code(principal.name))\(principal.status.map { " (\($0.rawValue))" } ?? "")\n"
-            guard !principal.rows.isEmpty else { continue }
+        for group in groups {
+            let status = group.status.map { " (\($0.rawValue))" } ?? ""
+            if group.names.count == 1 {
+                output += "\n### \(group.kind.rawValue) \(Markdown.code(group.names[0]))\(status)\n"
+            } else {
+                output += "\n### \(group.names.count) \(group.kind.rawValue)s\(status), the same changes each\n\n"
+                output += group.names.map(Markdown.code).joined(separator: ", ") + "\n"
+            }
+            guard !group.rows.isEmpty else { continue }
             output += "\n| | Change | Via | Privileged |\n| --- | --- | --- | --- |\n"
-            for row in principal.rows {
+            for row in group.rows {
                 let why = row.isPrivileged ? ":warning: " + cell(why(row)) : row.isBroad ? "broad: " + cell(why(row)) : ""
                 output += "| `\(marker(row.change))` | \(cell(describe(row.change))) | \(cell(via(row))) | \(why) |\n"
             }
@@ -210,20 +262,42 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         }
     }
 
-    static func json(_ diff: AccessDiff) -> String {
+    /// The JSON document, written as JSONEncoder writes it whole (sorted keys, two-space
+    /// indentation), a principal at a time: `principals` first, then the other keys.
+    static func json(_ diff: AccessDiff, _ emit: (String) throws -> Void) rethrows {
+        struct Tail: Encodable {
+            var summary: JSONDocument.Summary
+            var session: [AccessDiff.SessionChange]
+            var privilegedRoles: [String]
+
+            enum CodingKeys: String, CodingKey {
+                case summary, session
+                case privilegedRoles = "privileged_roles"
+            }
+        }
         let counts = Counts(diff)
-        let document = JSONDocument(
-            summary: .init(
-                added: counts.added, removed: counts.removed, changed: counts.changed, renamed: counts.renamed,
-                privileged: counts.privileged, broad: counts.broad, users: counts.users, groups: counts.groups),
-            session: diff.session,
-            principals: diff.principals.map { principal in
+        try emit("{\n  \"principals\" : [")
+        if diff.principals.isEmpty { try emit("\n\n  ]") }
+        for (index, principal) in diff.principals.enumerated() {
+            let object = JSON.encode(
                 JSONDocument.Principal(
                     kind: principal.kind.rawValue, name: principal.name, status: principal.status, privileged: principal.isPrivileged,
-                    changes: principal.rows.map(jsonChange))
-            },
-            privilegedRoles: diff.privilegedRolePatterns)
-        return JSON.encode(document)
+                    changes: principal.rows.map(jsonChange)))
+            var indented = index == 0 ? "\n" : ",\n"
+            for line in object.dropLast().split(separator: "\n", omittingEmptySubsequences: false) {
+                indented += (line.isEmpty ? "" : "    ") + line + "\n"
+            }
+            try emit(String(indented.dropLast()))
+        }
+        if !diff.principals.isEmpty { try emit("\n  ]") }
+        let tail = JSON.encode(
+            Tail(
+                summary: .init(
+                    added: counts.added, removed: counts.removed, changed: counts.changed, renamed: counts.renamed,
+                    privileged: counts.privileged, broad: counts.broad, users: counts.users, groups: counts.groups),
+                session: diff.session, privilegedRoles: diff.privilegedRolePatterns))
+        // `{\n  "privileged_roles" ...}\n` goes on after the principals.
+        try emit(",\n" + tail.dropFirst(2))
     }
 
     static func jsonChange(_ row: AccessDiff.Row) -> JSONDocument.Change {
