@@ -18,6 +18,24 @@ public enum JSON {
         Array(encoded(value, []))
     }
 
+    /// The value as `encode` writes it, nested `depth` levels deep in a larger document
+    /// (every line indented by two spaces a level, blank lines left blank, as JSONEncoder
+    /// writes a whole document), without a final newline: a list item of a document that is
+    /// written an item at a time, so it never has to be in memory whole.
+    public static func element<T: Encodable>(_ value: T, depth: Int) -> String {
+        let encoded = encoded(value, [.prettyPrinted])
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(encoded.count + encoded.count / 8)
+        let indent = [UInt8](repeating: UInt8(ascii: " "), count: 2 * depth)
+        var lineStart = true
+        for byte in encoded {
+            if lineStart, byte != UInt8(ascii: "\n") { bytes += indent }
+            bytes.append(byte)
+            lineStart = byte == UInt8(ascii: "\n")
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     private static func encode<T: Encodable>(_ value: T, _ formatting: JSONEncoder.OutputFormatting) -> String {
         String(decoding: encoded(value, formatting), as: UTF8.self) + "\n"
     }

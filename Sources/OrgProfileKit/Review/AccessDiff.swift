@@ -269,13 +269,18 @@ public struct AccessDiff: Equatable, Sendable {
         }
         var removed = before.keys.filter { after[$0] == nil }.sorted()
         var added = after.keys.filter { before[$0] == nil }.sorted()
-        // A removed and an added profile with the same access are one rename.
-        for name in removed {
-            guard let match = added.firstIndex(where: { after[$0]!.access == before[name]!.access }) else { continue }
-            rows.append(Row(change: .renamed(old: before[name]!, new: after[added[match]]!)))
-            added.remove(at: match)
-            removed.removeAll { $0 == name }
+        // A removed and an added profile with the same access are one rename: each removed
+        // one, in name order, takes the first added one (by name) with its access.
+        var addedByAccess: [[String?]: [String]] = [:]
+        for name in added.reversed() { addedByAccess[after[name]!.access, default: []].append(name) }
+        var renamed = Set<String>()
+        removed = removed.filter { name in
+            guard let match = addedByAccess[before[name]!.access]?.popLast() else { return true }
+            rows.append(Row(change: .renamed(old: before[name]!, new: after[match]!)))
+            renamed.insert(match)
+            return false
         }
+        added.removeAll { renamed.contains($0) }
         for name in removed {
             rows.append(Row(change: .removed(before[name]!), sources: old?.sources[name] ?? []))
         }

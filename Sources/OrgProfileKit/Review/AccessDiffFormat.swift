@@ -279,15 +279,10 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         try emit("{\n  \"principals\" : [")
         if diff.principals.isEmpty { try emit("\n\n  ]") }
         for (index, principal) in diff.principals.enumerated() {
-            let object = JSON.encode(
-                JSONDocument.Principal(
-                    kind: principal.kind.rawValue, name: principal.name, status: principal.status, privileged: principal.isPrivileged,
-                    changes: principal.rows.map(jsonChange)))
-            var indented = index == 0 ? "\n" : ",\n"
-            for line in object.dropLast().split(separator: "\n", omittingEmptySubsequences: false) {
-                indented += (line.isEmpty ? "" : "    ") + line + "\n"
-            }
-            try emit(String(indented.dropLast()))
+            let object = JSONDocument.Principal(
+                kind: principal.kind.rawValue, name: principal.name, status: principal.status, privileged: principal.isPrivileged,
+                changes: principal.rows.map(jsonChange))
+            try emit((index == 0 ? "\n" : ",\n") + JSON.element(object, depth: 2))
         }
         if !diff.principals.isEmpty { try emit("\n  ]") }
         let tail = JSON.encode(

@@ -223,12 +223,8 @@ public struct AccessReport: Sendable {
             let row = row(for: user)
             var access: [String: [Cell]] = [:]
             for (account, cells) in zip(accounts, row.cells) where !cells.isEmpty { access[account.key] = cells }
-            let object = JSON.encode(JSONDocument.User(name: row.user, userManagement: row.userManagement?.rawValue, access: access))
-            var indented = index == 0 ? "\n" : ",\n"
-            for line in object.dropLast().split(separator: "\n", omittingEmptySubsequences: false) {
-                indented += (line.isEmpty ? "" : "    ") + line + "\n"
-            }
-            try emit(String(indented.dropLast()))
+            let user = JSONDocument.User(name: row.user, userManagement: row.userManagement?.rawValue, access: access)
+            try emit((index == 0 ? "\n" : ",\n") + JSON.element(user, depth: 2))
         }
         try emit("\n  ]\n}\n")
     }
