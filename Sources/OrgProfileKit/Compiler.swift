@@ -67,8 +67,10 @@ public enum Compiler {
                 let model = AccessModel(spec: spec)
                 return (model, counts.isEmpty ? model.collisionDiagnostics(limits: limits) : [])
             })
-        var diagnostics = (decodeDiagnostics + counts + validation + resolution).map { $0.inFile(source.name) }.sortedByLocation()
-            .limitedPerCode()
+        decodeDiagnostics += counts
+        decodeDiagnostics.append(validation)
+        decodeDiagnostics += resolution
+        var diagnostics = decodeDiagnostics.finished(inFile: source.name)
         if strict {
             for index in diagnostics.indices where diagnostics[index].severity == .warning {
                 diagnostics[index].severity = .error

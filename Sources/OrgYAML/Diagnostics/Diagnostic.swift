@@ -79,39 +79,3 @@ extension Array where Element == Diagnostic {
         }.map(\.element)
     }
 }
-
-extension Array where Element == Diagnostic {
-    /// How many diagnostics of one code and severity are shown, as a compiler's error limit.
-    public static var limitPerCode: Int { 100 }
-
-    /// The first `limit` diagnostics of each code and severity, in order, then one line per
-    /// code that had more, counting the rest: thousands of entries with the same mistake
-    /// give a readable report, not a flood.
-    public func limitedPerCode(_ limit: Int = limitPerCode) -> [Diagnostic] {
-        var shown: [String: Int] = [:]
-        var kept: [Diagnostic] = []
-        var hidden: [(key: String, first: Diagnostic, count: Int)] = []
-        var hiddenIndex: [String: Int] = [:]
-        for diagnostic in self {
-            let key = diagnostic.severity.rawValue + " " + diagnostic.code.rawValue
-            let count = shown[key, default: 0]
-            if count < limit {
-                shown[key] = count + 1
-                kept.append(diagnostic)
-            } else if let index = hiddenIndex[key] {
-                hidden[index].count += 1
-            } else {
-                hiddenIndex[key] = hidden.count
-                hidden.append((key, diagnostic, 1))
-            }
-        }
-        for (_, first, count) in hidden {
-            kept.append(
-                Diagnostic(
-                    first.severity, first.code,
-                    "\(count) more \(first.code.rawValue) \(first.severity.rawValue)\(count == 1 ? "" : "s") not shown (the first \(limit) are)",
-                    at: nil))
-        }
-        return kept
-    }
-}

@@ -18,7 +18,7 @@ struct MappingFields {
     /// org.yaml, a place to define anchors).
     init(
         _ mapping: [YAMLPair], allowed: [String], extensionPrefix: String? = nil, context: String, owner: SourceLocation,
-        diagnostics: inout [Diagnostic]
+        diagnostics: inout DiagnosticList
     ) {
         self.owner = owner
         self.context = context
@@ -54,7 +54,7 @@ struct MappingFields {
 
     /// The value of a required key; reports it missing otherwise (unless a misspelling of
     /// it was reported).
-    func required(_ key: String, diagnostics: inout [Diagnostic]) -> YAMLPair? {
+    func required(_ key: String, diagnostics: inout DiagnosticList) -> YAMLPair? {
         if let pair = self[key] { return pair }
         if !misspelt.contains(key) {
             diagnostics.append(.error(.missingKey, "\(context) is missing the required key '\(key)'", at: owner))
@@ -69,7 +69,7 @@ typealias NamedEntry = (name: Located<String>, value: YAMLNode, index: Int)
 /// Reading the entries of a mapping whose keys are names the user chose (accounts,
 /// roles, groups, users), reporting duplicate names.
 enum NamedEntries {
-    static func read(_ node: YAMLNode, what: String, diagnostics: inout [Diagnostic]) -> [NamedEntry] {
+    static func read(_ node: YAMLNode, what: String, diagnostics: inout DiagnosticList) -> [NamedEntry] {
         let pairs: [YAMLPair]
         switch node.content {
         case .mapping(let mapping): pairs = mapping

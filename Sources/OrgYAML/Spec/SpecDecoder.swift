@@ -2,11 +2,11 @@
 /// and of which type). It reports every shape problem and keeps going; the values' rules
 /// are the Validator's.
 public struct SpecDecoder {
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = DiagnosticList()
 
     public init() {}
 
-    public mutating func decode(_ root: YAMLNode) -> (OrgSpec, [Diagnostic]) {
+    public mutating func decode(_ root: YAMLNode) -> (OrgSpec, DiagnosticList) {
         var spec = OrgSpec()
         let top = SourceLocation(file: root.location.file, line: 1, column: 1)
         guard case .mapping(let pairs) = root.content else {

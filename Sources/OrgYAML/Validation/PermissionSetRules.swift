@@ -19,7 +19,7 @@ public enum PermissionSetRules {
         public static let sessionDuration = 3_600...43_200
     }
 
-    public static func check(_ spec: PermissionSetSpec, role: String) -> [Diagnostic] {
+    public static func check(_ spec: PermissionSetSpec, role: String) -> DiagnosticList {
         var rules = Checker(role: role)
         rules.check(spec)
         return rules.diagnostics
@@ -71,7 +71,7 @@ public enum PermissionSetRules {
 
     private struct Checker {
         let role: String
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = DiagnosticList()
 
         mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
             diagnostics.append(.error(code, message, at: location))
@@ -134,7 +134,7 @@ public enum PermissionSetRules {
             if let document = spec.inlinePolicy {
                 var policy = PolicyDocumentRules(role: role)
                 policy.check(document)
-                diagnostics += policy.diagnostics
+                diagnostics.append(policy.diagnostics)
             }
         }
 

@@ -5,7 +5,7 @@
 /// Identity Center's size limits. Each problem at its place in org.yaml.
 struct PolicyDocumentRules {
     let role: String
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = DiagnosticList()
 
     init(role: String) {
         self.role = role

@@ -2,7 +2,7 @@
 /// names, ids, URLs, regions, settings, references, flags, case collisions and unused
 /// roles. Collects every problem; never stops at the first.
 public struct Validator {
-    private var diagnostics: [Diagnostic] = []
+    private var diagnostics = DiagnosticList()
     private let spec: OrgSpec
     private let accountKeys: Set<String>
     private let roleNames: Set<String>
@@ -15,7 +15,7 @@ public struct Validator {
     private var usedCommands = Set<String>()
 
     /// Every rule but the counts (`checkCounts`).
-    public static func validate(_ spec: OrgSpec) -> [Diagnostic] {
+    public static func validate(_ spec: OrgSpec) -> DiagnosticList {
         var validator = Validator(spec: spec)
         validator.run()
         return validator.diagnostics
@@ -141,7 +141,7 @@ public struct Validator {
             configValue(role.name, "role name")
         }
         if let suffix = role.profileSuffix { slug(suffix, "profile_suffix") }
-        if let definition = role.definition { diagnostics += PermissionSetRules.check(definition, role: role.name.value) }
+        if let definition = role.definition { diagnostics.append(PermissionSetRules.check(definition, role: role.name.value)) }
     }
 
     private mutating func checkUserManagement(_ userManagement: UserManagementSpec) {
