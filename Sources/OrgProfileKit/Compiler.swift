@@ -79,9 +79,18 @@ public enum Compiler {
         return Analysis(diagnostics: diagnostics, model: diagnostics.hasErrors ? nil : model)
     }
 
-    /// Two versions of org.yaml analysed at once, one on each core (what `diff` compares).
+    /// Two versions of org.yaml, up to this many bytes together, are analysed at once, one on
+    /// each core; larger ones one after the other, so that only one YAML tree is in memory
+    /// at a time (a tree takes up to about 65 times its file: two 10 MB files at once would
+    /// pass 1 GB).
+    static let parallelDiffBytes = 4 << 20
+
+    /// Two versions of org.yaml analysed (what `diff` compares).
     public static func analyze(old: SourceFile?, new: SourceFile, strict: Bool = false) -> (old: Analysis?, new: Analysis) {
-        Parallel.both({ old.map { analyze($0, strict: strict) } }, { analyze(new, strict: strict) })
+        guard (old?.bytes.count ?? 0) + new.bytes.count > parallelDiffBytes else {
+            return Parallel.both({ old.map { analyze($0, strict: strict) } }, { analyze(new, strict: strict) })
+        }
+        return (old.map { analyze($0, strict: strict) }, analyze(new, strict: strict))
     }
 
     /// The name generated files call org.yaml by: its file name, never a path.

@@ -9,6 +9,20 @@ public enum Markdown {
     /// bidirectional controls are shown as `\u{…}`. Where the value starts a line
     /// (`startsLine`), a block marker it starts with (`#`, `-`, `+`, `=`, `1.`) is escaped too.
     public static func text(_ value: String, startsLine: Bool = false) -> String {
+        // Most values (names, IDs) hold nothing to escape: a look at their bytes decides.
+        let plain = value.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "/"),
+                UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "@"):
+                true
+            case UInt8(ascii: "-"), UInt8(ascii: "."): !startsLine
+            default: false
+            }
+        }
+        if plain && !(startsLine && value.utf8.first.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } == true) {
+            return value
+        }
         var output = ""
         output.reserveCapacity(value.utf8.count)
         let visible = Array(TerminalText.escaped(value))
