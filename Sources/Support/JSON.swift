@@ -27,11 +27,13 @@ public enum JSON {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(encoded.count + encoded.count / 8)
         let indent = [UInt8](repeating: UInt8(ascii: " "), count: 2 * depth)
-        var lineStart = true
-        for byte in encoded {
-            if lineStart, byte != UInt8(ascii: "\n") { bytes += indent }
-            bytes.append(byte)
-            lineStart = byte == UInt8(ascii: "\n")
+        encoded.withUnsafeBytes { raw in
+            var lineStart = true
+            for byte in raw {
+                if lineStart, byte != UInt8(ascii: "\n") { bytes += indent }
+                bytes.append(byte)
+                lineStart = byte == UInt8(ascii: "\n")
+            }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
