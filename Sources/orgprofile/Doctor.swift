@@ -68,8 +68,11 @@ extension OrgProfileCommand {
                         case .fail: "FAIL"
                         case .info: "info"
                         }
-                    Terminal.writeToStandardOutput("[\(mark)] \(check.message)\n")
-                    if let fix = check.fix, check.status == .fail { Terminal.writeToStandardOutput("       fix: \(fix)\n") }
+                    // Messages quote the person's files: shown, never sent to the terminal as they are.
+                    Terminal.writeToStandardOutput("[\(mark)] \(TerminalText.escaped(check.message))\n")
+                    if let fix = check.fix, check.status == .fail {
+                        Terminal.writeToStandardOutput("       fix: \(TerminalText.escaped(fix))\n")
+                    }
                 }
             }
             if checks.contains(where: { $0.status == .fail }) { throw Exit.invalidInput }

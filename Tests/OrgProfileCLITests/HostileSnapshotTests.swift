@@ -79,4 +79,17 @@ import Testing
         let text = try orgprofile(arguments: ["validate", "org.yaml"], in: folder)
         #expect(text.stderr.contains("'Dev\\u{1B}]0;owned\\u{7}\\u{1B}[2J'"), "\(text.stderr)")
     }
+
+    /// check's diff shows what a planted file holds as text.
+    @Test func checkShowsAPlantedFileAsText() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try orgprofile(arguments: ["compile", "org.yaml", "--out", "dist"], in: folder).status == 0)
+        let config = folder + "/dist/users/bob/config"
+        try (try text(config) + "# \u{1B}]0;owned\u{07}\u{1B}[2J\n").write(toFile: config, atomically: true, encoding: .utf8)
+        let check = try orgprofile(arguments: ["check", "org.yaml", "--out", "dist"], in: folder)
+        #expect(check.status == 1)
+        #expect(!check.stdout.contains("\u{1B}") && !check.stdout.contains("\u{07}"), "\(check.stdout)")
+        #expect(check.stdout.contains("-# \\u{1B}]0;owned\\u{7}\\u{1B}[2J"), "\(check.stdout)")
+    }
 }

@@ -114,8 +114,10 @@ public enum UnifiedDiff {
         return "@@ -\(range(oldStart, oldCount, before: oldBefore)) +\(range(newStart, newCount, before: newBefore)) @@"
     }
 
+    /// A line of either file, its control characters shown as escapes (a CRLF line ends in
+    /// `\u{D}`): the diff is read on a terminal, and a file's bytes are not orgprofile's to send to it.
     private static func line(_ marker: String, _ line: Line, style color: TerminalStyle.Color?, _ style: TerminalStyle) -> String {
-        var text = style.apply(color, marker + line.text) + "\n"
+        var text = style.apply(color, marker + TerminalText.escaped(String(line.text))) + "\n"
         if !line.hasNewline { text += "\\ No newline at end of file\n" }
         return text
     }
