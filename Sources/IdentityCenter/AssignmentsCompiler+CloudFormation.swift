@@ -149,7 +149,9 @@ extension AssignmentsCompiler {
         if !definition.customerManagedPolicies.isEmpty {
             properties["CustomerManagedPolicyReferences"] = .list(definition.customerManagedPolicies.map(reference))
         }
-        properties["InlinePolicy"] = definition.inlinePolicy.map(ResourceValue.init)
+        // As a JSON string, not an object: CloudFormation evaluates `Ref` and `Fn::...` keys
+        // anywhere in an object, so a policy written as one could run intrinsic functions.
+        properties["InlinePolicy"] = definition.inlinePolicy.map { .text($0.text) }
         switch definition.permissionsBoundary {
         case .managed(let arn)?: properties["PermissionsBoundary"] = ["ManagedPolicyArn": .text(arn)]
         case .customerManaged(let policy)?: properties["PermissionsBoundary"] = ["CustomerManagedPolicyReference": reference(policy)]

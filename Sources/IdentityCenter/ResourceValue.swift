@@ -21,15 +21,6 @@ indirect enum ResourceValue: Encodable, Equatable, ExpressibleByStringLiteral, E
         self = .object(Dictionary(elements, uniquingKeysWith: { first, _ in first }))
     }
 
-    /// An IAM policy document as JSON values.
-    init(_ policy: PolicyJSON) {
-        switch policy {
-        case .string(let text): self = .text(text)
-        case .array(let items): self = .list(items.map(ResourceValue.init))
-        case .object(let fields): self = .object(fields.mapValues(ResourceValue.init))
-        }
-    }
-
     func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

@@ -38,7 +38,8 @@ import Testing
         #expect(properties["ManagedPolicies"] as? [String] == ["arn:aws:iam::aws:policy/PowerUserAccess"])
         #expect(properties["CustomerManagedPolicyReferences"] as? [[String: String]] == [["Name": "deploy-pipeline", "Path": "/ci/"]])
         #expect(properties["Tags"] as? [[String: String]] == [["Key": "team", "Value": "platform"]])
-        let inline = try #require(properties["InlinePolicy"] as? [String: Any])
+        let inlineText = try #require(properties["InlinePolicy"] as? String)
+        let inline = try #require(try JSONSerialization.jsonObject(with: Data(inlineText.utf8)) as? [String: Any])
         #expect(inline["Version"] as? String == "2012-10-17")
         #expect(
             ((inline["Statement"] as? [[String: Any]])?.first?["Action"] as? [String]) == [
@@ -368,6 +369,43 @@ import Testing
         }
         #expect(!text.contains(#""${file"#) && !text.contains(#"/${aws:username}"#))
         #expect(!text.replacingOccurrences(of: "%%{", with: "").contains("%{"))
+    }
+
+    /// CloudFormation evaluates `Ref` and `Fn::` keys anywhere in an object: a policy that
+    /// holds one reaches the template as a JSON string, never as a function.
+    @Test func cloudFormationTakesAPolicyAsText() throws {
+        let yaml = AssignmentsDefinitionsTests.exampleYAML.replacingOccurrences(
+            of: "          Resource: \"*\"\n    tags: {team: platform}\n",
+            with: """
+                          Resource: "*"
+                        - Effect: Allow
+                          Action: s3:GetObject
+                          Resource: {"Fn::ImportValue": "SecretBucket"}
+                          Condition: {StringEquals: {"aws:PrincipalAccount": {"Ref": "AWS::AccountId"}}}
+                    tags: {team: platform}
+
+                """)
+        let (_, snapshot) = try Base.example()
+        let analysis = Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(yaml.utf8)))
+        // The policy rules refuse a Resource that is not text, so the file does not compile at all.
+        #expect(analysis.model == nil, "\(analysis.diagnostics)")
+        let tolerated = yaml.replacingOccurrences(of: "Resource: {\"Fn::ImportValue\": \"SecretBucket\"}", with: "Resource: \"*\"")
+        let templates = Base.compiler(try Fixture.model(tolerated), snapshot).cloudFormation()
+        func functions(_ value: Any) -> [String] {
+            switch value {
+            case let object as [String: Any]: object.keys.filter { $0 == "Ref" || $0.hasPrefix("Fn::") } + object.values.flatMap(functions)
+            case let list as [Any]: list.flatMap(functions)
+            default: []
+            }
+        }
+        for template in templates {
+            let resources = try #require(try Base.object(template)["Resources"] as? [String: [String: Any]])
+            for (_, resource) in resources where resource["Type"] as? String == "AWS::SSO::PermissionSet" {
+                let properties = try #require(resource["Properties"] as? [String: Any])
+                #expect(functions(properties).isEmpty, "\(properties)")
+                if let policy = properties["InlinePolicy"] as? String { #expect(policy.contains(#""Ref":"AWS::AccountId""#)) }
+            }
+        }
     }
 
     /// Terraform itself accepts the configuration (an unescaped IAM policy variable made it
