@@ -50,11 +50,28 @@ public struct OutputWriter {
 
         var summary = Summary()
         let fault = fault
-        let (manifest, totals) = try OutputBuild.run(renderer, root: root) { folder, file in
-            try Self.update(try folder.checkedPath(file.path, creatingFolders: true), with: file.contents, fault: fault)
-        } collect: { wrote in
-            if wrote { summary.written += 1 } else { summary.unchanged += 1 }
+        // Counted as each write lands (on either core), to say what a failure left behind.
+        let replaced = WriteCount()
+        let build: (manifest: ManifestStream, totals: OutputBuild.Totals)
+        do {
+            build = try OutputBuild.run(renderer, root: root) { folder, file in
+                let wrote = try Self.update(try folder.checkedPath(file.path, creatingFolders: true), with: file.contents, fault: fault)
+                if wrote { replaced.add() }
+                return wrote
+            } collect: { wrote in
+                if wrote { summary.written += 1 } else { summary.unchanged += 1 }
+            }
+        } catch let error as FileError {
+            // Each file is whole, old or new; the folder as a whole is between versions.
+            let count = replaced.value
+            guard count > 0 else { throw error }
+            throw FileError(
+                path: error.path,
+                reason:
+                    "\(error.reason); \(count) file\(count == 1 ? " was" : "s were") already written in the new version, and the rest, \(Manifest.fileName) among them, are still the previous version's: compile again once this is fixed"
+            )
         }
+        let (manifest, totals) = build
         summary.totals = totals
 
         for stale in folder.stalePaths(previous: previous, current: manifest) {
@@ -188,4 +205,14 @@ struct OutputFolder {
         let produced = Set(current.files.map(\.path))
         return (previous ?? []).filter { !produced.contains($0) && Manifest.isOwnedPath($0) }
     }
+}
+
+/// Files written so far, counted from both cores.
+private final class WriteCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add() { lock.withLock { count += 1 } }
+
+    var value: Int { lock.withLock { count } }
 }
