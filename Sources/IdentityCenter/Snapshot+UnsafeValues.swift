@@ -13,22 +13,22 @@ extension Snapshot {
             guard let value, let scalar = NameRules.firstUnsafeScalar(in: value) else { return }
             found.append("\(what()) '\(TerminalText.escaped(value))' contains \(NameRules.describe(scalar))")
         }
+        func check(tags: [String: String]?, of owner: String) {
+            for (key, value) in (tags ?? [:]).sorted(by: { $0.key < $1.key }) {
+                check(key, "a tag key of \(owner)")
+                check(value, "tag '\(TerminalText.escaped(key))' of \(owner)")
+            }
+        }
         for account in accounts {
             check(account.name, "the name of account \(account.id)")
             check(account.ou, "the OU of account \(account.id)")
-            for (key, value) in (account.tags ?? [:]).sorted(by: { $0.key < $1.key }) {
-                check(key, "a tag key of account \(account.id)")
-                check(value, "tag '\(TerminalText.escaped(key))' of account \(account.id)")
-            }
+            check(tags: account.tags, of: "account \(account.id)")
         }
         for set in permissionSets {
             check(set.name, "the name of permission set \(set.arn)")
             check(set.description, "the description of permission set '\(TerminalText.escaped(set.name))'")
             check(set.relayState, "the relay state of permission set '\(TerminalText.escaped(set.name))'")
-            for (key, value) in (set.tags ?? [:]).sorted(by: { $0.key < $1.key }) {
-                check(key, "a tag key of permission set '\(TerminalText.escaped(set.name))'")
-                check(value, "tag '\(TerminalText.escaped(key))' of permission set '\(TerminalText.escaped(set.name))'")
-            }
+            check(tags: set.tags, of: "permission set '\(TerminalText.escaped(set.name))'")
         }
         for user in users {
             check(user.userName, "the user name of user \(user.id)")
