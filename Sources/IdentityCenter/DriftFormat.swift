@@ -33,9 +33,11 @@ public enum DriftFormat: String, CaseIterable, Sendable {
         for subject in drift.subjects {
             output += "\n\(TerminalText.escaped(title(subject)))\n"
             for finding in subject.findings {
+                let (first, more) = lines(finding.message)
                 output +=
-                    "  \(finding.isPrivileged ? "!" : " ") \(TerminalText.escaped(finding.message))"
+                    "  \(finding.isPrivileged ? "!" : " ") \(TerminalText.escaped(first))"
                     + (finding.location.map { " (\(TerminalText.escaped("\($0)")))" } ?? "") + "\n"
+                    + more.map { "      " + TerminalText.escaped($0) + "\n" }.joined()
             }
         }
         return output
@@ -47,12 +49,26 @@ public enum DriftFormat: String, CaseIterable, Sendable {
         for subject in drift.subjects {
             output +=
                 "\n### \(subject.isPrivileged ? ":warning: " : "")\(Markdown.text(title(subject)))\n\n| | Difference | In org.yaml |\n| --- | --- | --- |\n"
+            // A finding's further lines (a policy's diff) follow the table as a fenced block.
+            var blocks = ""
             for finding in subject.findings {
                 let place = finding.location.map { Markdown.code("\($0)") } ?? ""
-                output += "| \(finding.isPrivileged ? ":warning:" : "") | \(Markdown.text(finding.message)) | \(place) |\n"
+                let (first, more) = lines(finding.message)
+                output += "| \(finding.isPrivileged ? ":warning:" : "") | \(Markdown.text(first)) | \(place) |\n"
+                if !more.isEmpty {
+                    blocks += "\n```diff\n" + more.map { Markdown.codeContent($0, inTable: false) + "\n" }.joined() + "```\n"
+                }
             }
+            output += blocks
         }
         return output
+    }
+
+    /// A message's first line, and the lines after it (a policy's diff), without a last empty one.
+    static func lines(_ message: String) -> (first: String, more: [String]) {
+        var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.count > 1, lines.last == "" { lines.removeLast() }
+        return (lines[0], Array(lines.dropFirst()))
     }
 
     struct JSONDocument: Encodable {

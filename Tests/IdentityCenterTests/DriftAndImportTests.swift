@@ -303,6 +303,14 @@ enum Fixture {
                 "role 'ReadOnlyAccess': not provisioned with its latest version on 1 account (infrastructure); provision it again there"))
         let inline = try #require(messages.first { $0.contains("the inline policy differs") })
         #expect(inline.contains("\n-    \"Effect\" : \"Allow\",\n+    \"Effect\" : \"Deny\",\n"), "\(inline)")
+        // Shown line by line: indented under the finding in text, as a fenced diff after the table in Markdown.
+        let drift = Drift(model: try Fixture.model(yaml), snapshot: changed)
+        let text = DriftFormat.text.render(drift)
+        #expect(text.contains("\n      -    \"Effect\" : \"Allow\",\n      +    \"Effect\" : \"Deny\",\n"), "\(text)")
+        let markdown = DriftFormat.markdown.render(drift)
+        #expect(markdown.contains("```diff\n--- a/inline-policy.json\n"), "\(markdown)")
+        #expect(markdown.contains("\n-    \"Effect\" : \"Allow\",\n+    \"Effect\" : \"Deny\",\n"), "\(markdown)")
+        #expect(!markdown.contains("\\u{A}"))
     }
 
     @Test func everyKindOfDifferenceIsFoundAndLocated() throws {
