@@ -31,7 +31,9 @@ extension AssignmentsCompiler {
                 case .undeclaredAssignment: unmanaged.append("? \(who): \(finding.role ?? "") on \(finding.account ?? "")")
                 case .undeclaredMembership where ownsDirectory: unmanaged.append("? \(who): member of \(finding.group ?? "")")
                 case .permissionSetDefinition:
-                    change.append("~ \(finding.message.components(separatedBy: "\n")[0])")
+                    // The lines after the first (an inline policy's diff) indented under it.
+                    let (first, more) = DriftFormat.lines(finding.message)
+                    change.append("~ \(first)" + more.map { "\n      " + $0 }.joined())
                     if let role = finding.role { changedRoles.insert(role) }
                 case .outdatedProvisioning:
                     let arn = snapshot.permissionSets.first { $0.name == finding.role }?.arn ?? ""

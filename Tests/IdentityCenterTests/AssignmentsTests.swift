@@ -173,6 +173,21 @@ import Testing
         #expect(AssignmentsCompiler.terraformKey("group", ["ops", "Dev", "a"]) == "group_ops__Dev__a")
     }
 
+    /// The plan shows an inline policy's change line by line, as drift does (issue 31, item 2).
+    @Test func thePlanShowsThePolicyDiff() throws {
+        let yaml = AssignmentsDefinitionsTests.exampleYAML.replacingOccurrences(
+            of: "        - Sid: NoAccountSettings\n          Effect: Deny\n",
+            with: "        - Sid: NoAccountSettings\n          Effect: Allow\n")
+        let (_, snapshot) = try Self.example()
+        let model = try Fixture.model(yaml)
+        let plan = Self.compiler(model, snapshot).plan(Drift(model: model, snapshot: snapshot))
+        #expect(
+            plan.contains(
+                "  ~ role 'Developer': the inline policy differs (Identity Center's, then org.yaml's, as IAM reads them):\n      --- a/inline-policy.json\n"
+            ), "\(plan)")
+        #expect(plan.contains("\n      -    \"Effect\" : \"Deny\",\n      +    \"Effect\" : \"Allow\",\n"), "\(plan)")
+    }
+
     @Test func rowsAndPlan() throws {
         let (model, snapshot) = try Self.example()
         let compiler = Self.compiler(model, snapshot)
