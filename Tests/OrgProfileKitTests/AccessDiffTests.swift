@@ -354,3 +354,73 @@ import Testing
             })
     }
 }
+
+/// diff sees what roles grant: a change of a role's definition is listed once, with who holds
+/// the role, and privileged when it can grant power (issue 31, item 1).
+@Suite struct RoleDefinitionDiffTests {
+    static func org(_ developer: String) -> String {
+        validOrg.replacingOccurrences(of: "  Developer: {}\n", with: "  Developer:\n" + developer)
+    }
+
+    static let defined = "    description: Builds things\n    session_duration: PT4H\n    managed_policies: [ReadOnlyAccess]\n"
+
+    @Test func anInlinePolicyOfEverythingIsAPrivilegedChange() throws {
+        let old = try model(Self.org(Self.defined))
+        let new = try model(
+            Self.org(
+                Self.defined
+                    + "    inline_policy:\n      Version: \"2012-10-17\"\n      Statement: [{Effect: Allow, Action: \"*\", Resource: \"*\"}]\n"
+            ))
+        let diff = AccessDiff(old: old, new: new)
+        #expect(!diff.isEmpty)
+        #expect(diff.principals.isEmpty)
+        let role = try #require(diff.roles.first)
+        #expect(role.role == "Developer" && role.isPrivileged && !role.becomesDefined)
+        #expect(role.attributes.map(\.key) == ["inline_policy"])
+        #expect(role.users == ["bob"] && role.groups == ["developers"])
+        let text = AccessDiffFormat.text.render(diff)
+        #expect(
+            text.hasPrefix(
+                "access changes: 0 added, 0 removed, 0 changed, 0 renamed; 0 privileged; 1 role definition changed, 1 privileged\n\nrole Developer (held by 1 user (bob) and 1 group (developers))\n  ! ~ inline_policy: added\n      --- /dev/null\n      +++ b/inline-policy.json\n"
+            ), "\(text)")
+        #expect(text.contains("\n      +    \"Action\" : \"*\",\n"), "\(text)")
+        let markdown = AccessDiffFormat.markdown.render(diff)
+        #expect(
+            markdown.contains(
+                "| `~` | role `Developer` (held by 1 user (bob) and 1 group (developers)) | inline\\_policy: added | what the role grants |"
+            ), "\(markdown)")
+        #expect(markdown.contains("```diff\n--- /dev/null\n+++ b/inline-policy.json\n"), "\(markdown)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(AccessDiffFormat.json.render(diff).utf8)) as? [String: Any])
+        let roles = try #require(json["roles"] as? [[String: Any]])
+        #expect(roles.first?["role"] as? String == "Developer" && roles.first?["privileged"] as? Bool == true)
+        #expect((json["summary"] as? [String: Any])?["roles"] as? Int == 1)
+    }
+
+    @Test func everyAttributeIsListed() throws {
+        let old = try model(Self.org(Self.defined))
+        let new = try model(
+            Self.org(
+                "    description: Builds more things\n    session_duration: PT8H\n    managed_policies: [AdministratorAccess]\n    tags: {team: a}\n"
+                    + "    permissions_boundary: PowerUserAccess\n"))
+        let role = try #require(AccessDiff(old: old, new: new).roles.first)
+        #expect(
+            role.attributes.map { "\($0.isPrivileged ? "!" : " ") \($0.key): \($0.change)" } == [
+                "  description: 'Builds things' -> 'Builds more things'", "  session_duration: 'PT4H' -> 'PT8H'",
+                "! managed_policies: + arn:aws:iam::aws:policy/AdministratorAccess",
+                "  managed_policies: - arn:aws:iam::aws:policy/ReadOnlyAccess",
+                "  permissions_boundary: none -> arn:aws:iam::aws:policy/PowerUserAccess", "  tags: + team=a",
+            ])
+        #expect(role.isPrivileged)
+    }
+
+    /// A role becoming defined is privileged (deploying replaces what Identity Center holds);
+    /// a description alone is not.
+    @Test func becomingDefinedIsPrivilegedADescriptionIsNot() throws {
+        let becoming = AccessDiff(old: try model(validOrg), new: try model(Self.org("    description: Builds things\n")))
+        #expect(becoming.roles.first?.becomesDefined == true && becoming.roles.first?.isPrivileged == true)
+        let described = AccessDiff(
+            old: try model(Self.org("    description: Builds things\n")), new: try model(Self.org("    description: Builds\n")))
+        #expect(described.roles.first?.isPrivileged == false)
+        #expect(AccessDiff(old: try model(validOrg), new: try model(validOrg)).roles.isEmpty)
+    }
+}

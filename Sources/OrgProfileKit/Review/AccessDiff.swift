@@ -99,8 +99,10 @@ public struct AccessDiff: Equatable, Sendable {
     public var principals: [PrincipalDiff]
     /// The role-name patterns that made a change privileged.
     public var privilegedRolePatterns: [String]
+    /// Roles whose definition (what their permission set grants) changes, privileged first.
+    public var roles: [RoleDefinitionChange]
 
-    public var isEmpty: Bool { session.isEmpty && principals.isEmpty }
+    public var isEmpty: Bool { session.isEmpty && principals.isEmpty && roles.isEmpty }
 
     /// Compares two models; a nil `old` means nothing existed before.
     ///
@@ -110,6 +112,7 @@ public struct AccessDiff: Equatable, Sendable {
         let patterns = Array(Set(new.privilegedRolePatterns + (old?.privilegedRolePatterns ?? []))).sorted()
         privilegedRolePatterns = patterns
         session = Self.sessionChanges(old: old?.session, new: new.session)
+        roles = RoleDefinitionChange.changes(old: old, new: new)
         let pairs = Self.namesakes(old.map(Self.principals) ?? [], Self.principals(new))
         let unchanged = old.map { UnchangedAccess(old: $0, new: new) }
         let commandsBefore = CommandsBefore(old: old)

@@ -46,6 +46,22 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// `role Developer (now defined in org.yaml; held by 2 users (alice, bob))`.
+    static func roleTitle(_ role: RoleDefinitionChange) -> String {
+        let state = role.becomesDefined ? "now defined in org.yaml; " : role.noLongerDefined ? "no longer defined in org.yaml; " : ""
+        return "role \(role.role) (\(state)\(role.holders))"
+    }
+
+    /// A unified diff's lines, without the empty one after its last newline.
+    struct DiffLines {
+        var lines: [String]
+
+        init(_ diff: String?) {
+            lines = (diff ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.last == "" { lines.removeLast() }
+        }
+    }
+
     /// The diff's principals as groups, in the order of each group's first member.
     static func groups(_ diff: AccessDiff) -> [Group] {
         var groups: [Group] = []
@@ -66,8 +82,12 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
 
     struct Counts {
         var added = 0, removed = 0, changed = 0, renamed = 0, privileged = 0, broad = 0, users = 0, groups = 0
+        /// Role definitions that change, and those of them that are privileged.
+        var roles = 0, privilegedRoles = 0
 
         init(_ diff: AccessDiff) {
+            roles = diff.roles.count
+            privilegedRoles = diff.roles.filter(\.isPrivileged).count
             for principal in diff.principals {
                 if principal.kind == .user { users += 1 } else { groups += 1 }
                 for row in principal.rows {
@@ -85,8 +105,13 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
 
         var summary: String {
             let who = [(users, "user"), (groups, "group")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+            let definitions =
+                roles == 0
+                ? ""
+                : "; \(roles) role definition\(roles == 1 ? "" : "s") changed"
+                    + (privilegedRoles > 0 ? ", \(privilegedRoles) privileged" : "")
             return "\(added) added, \(removed) removed, \(changed) changed, \(renamed) renamed; \(privileged) privileged"
-                + (broad > 0 ? ", \(broad) broad" : "") + (who.isEmpty ? "" : " (\(who.joined(separator: ", ")))")
+                + (broad > 0 ? ", \(broad) broad" : "") + (who.isEmpty ? "" : " (\(who.joined(separator: ", ")))") + definitions
         }
     }
 
@@ -157,6 +182,13 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         for change in diff.session {
             output += "! sso-session \(change.field): \(change.old) -> \(change.new) (affects everyone)\n"
         }
+        for role in diff.roles {
+            output += "\n\(TerminalText.escaped(roleTitle(role)))\n"
+            for attribute in role.attributes {
+                output += "  \(attribute.isPrivileged ? "!" : " ") ~ \(TerminalText.escaped("\(attribute.key): \(attribute.change)"))\n"
+            }
+            for line in DiffLines(role.policyDiff).lines { output += "      " + line + "\n" }
+        }
         for group in groups(diff) {
             output += "\n\(TerminalText.escaped(group.title))\n"
             for row in group.rows {
@@ -183,11 +215,26 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         }
         let groups = groups(diff)
         let privileged = groups.flatMap { group in group.rows.filter(\.isPrivileged).map { (group, $0) } }
-        if !privileged.isEmpty {
+        let privilegedDefinitions = diff.roles.flatMap { role in role.attributes.filter(\.isPrivileged).map { (role, $0) } }
+        if !privileged.isEmpty || !privilegedDefinitions.isEmpty {
             output += "\n### :warning: Privileged changes\n\n| | Who | Change | Why |\n| --- | --- | --- | --- |\n"
+            for (role, attribute) in privilegedDefinitions {
+                output +=
+                    "| `~` | role \(Markdown.code(role.role)) (\(cell(role.holders))) | \(cell("\(attribute.key): \(attribute.change)")) | what the role grants |\n"
+            }
             for (group, row) in privileged {
                 output += "| `\(marker(row.change))` | \(group.markdownWho) | \(cell(describe(row.change))) | \(cell(why(row))) |\n"
             }
+        }
+        for role in diff.roles {
+            output +=
+                "\n### \(role.isPrivileged ? ":warning: " : "")role \(Markdown.code(role.role))\n\n\(cell(String(roleTitle(role).drop { $0 != "(" })))\n"
+            output += "\n| | Attribute | Change |\n| --- | --- | --- |\n"
+            for attribute in role.attributes {
+                output += "| \(attribute.isPrivileged ? ":warning:" : "") | `\(attribute.key)` | \(cell(attribute.change)) |\n"
+            }
+            let lines = DiffLines(role.policyDiff).lines
+            if !lines.isEmpty { output += "\n```diff\n" + lines.map { Markdown.codeContent($0, inTable: false) + "\n" }.joined() + "```\n" }
         }
         for group in groups {
             let status = group.status.map { " (\($0.rawValue))" } ?? ""
@@ -216,7 +263,32 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
 
     struct JSONDocument: Encodable {
         struct Summary: Encodable {
-            var added, removed, changed, renamed, privileged, broad, users, groups: Int
+            var added, removed, changed, renamed, privileged, broad, users, groups, roles: Int
+        }
+
+        /// A role whose definition changes.
+        struct Role: Encodable {
+            struct Attribute: Encodable {
+                var attribute: String
+                var change: String
+                var privileged: Bool
+            }
+
+            var role: String
+            var privileged: Bool
+            var becomesDefined: Bool
+            var noLongerDefined: Bool
+            var changes: [Attribute]
+            var inlinePolicyDiff: String?
+            var users: [String]
+            var groups: [String]
+
+            enum CodingKeys: String, CodingKey {
+                case role, privileged, changes, users, groups
+                case becomesDefined = "becomes_defined"
+                case noLongerDefined = "no_longer_defined"
+                case inlinePolicyDiff = "inline_policy_diff"
+            }
         }
 
         struct Principal: Encodable {
@@ -269,9 +341,10 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             var summary: JSONDocument.Summary
             var session: [AccessDiff.SessionChange]
             var privilegedRoles: [String]
+            var roles: [JSONDocument.Role]
 
             enum CodingKeys: String, CodingKey {
-                case summary, session
+                case summary, session, roles
                 case privilegedRoles = "privileged_roles"
             }
         }
@@ -289,8 +362,15 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             Tail(
                 summary: .init(
                     added: counts.added, removed: counts.removed, changed: counts.changed, renamed: counts.renamed,
-                    privileged: counts.privileged, broad: counts.broad, users: counts.users, groups: counts.groups),
-                session: diff.session, privilegedRoles: diff.privilegedRolePatterns))
+                    privileged: counts.privileged, broad: counts.broad, users: counts.users, groups: counts.groups, roles: counts.roles),
+                session: diff.session, privilegedRoles: diff.privilegedRolePatterns,
+                roles: diff.roles.map { role in
+                    JSONDocument.Role(
+                        role: role.role, privileged: role.isPrivileged, becomesDefined: role.becomesDefined,
+                        noLongerDefined: role.noLongerDefined,
+                        changes: role.attributes.map { .init(attribute: $0.key, change: $0.change, privileged: $0.isPrivileged) },
+                        inlinePolicyDiff: role.policyDiff, users: role.users, groups: role.groups)
+                }))
         // `{\n  "privileged_roles" ...}\n` goes on after the principals.
         try emit(",\n" + tail.dropFirst(2))
     }
