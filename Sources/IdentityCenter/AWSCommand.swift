@@ -35,7 +35,10 @@ public struct AWSCommand: Sendable {
         let shown = Self.shown(service, operation, arguments)
         var full = [service, operation] + arguments + ["--output", "json"]
         if let profile { full += ["--profile", profile] }
-        if let region { full += ["--region", region] }
+        // AWS CLI v1 reads only AWS_DEFAULT_REGION: AWS_REGION, which v2 and the SDKs read
+        // first, is passed on as --region so that both read the same region.
+        let named = (environment ?? ProcessInfo.processInfo.environment)["AWS_REGION"].flatMap { $0.isEmpty ? nil : $0 }
+        if let region = region ?? named { full += ["--region", region] }
         let result: ProcessRunner.Result
         do {
             result = try ProcessRunner.run("aws", full, environment: environment)

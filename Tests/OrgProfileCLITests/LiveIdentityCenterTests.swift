@@ -509,6 +509,22 @@ struct LiveIdentityCenterTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/never.json"))
     }
 
+    /// AWS_REGION alone names the region for the aws command too (AWS CLI v1 reads only
+    /// AWS_DEFAULT_REGION), as for the in-process path (issue 31, item 7).
+    @Test func awsRegionAloneServesTheAWSCommand() throws {
+        let (server, folder) = try seeded()
+        defer {
+            server.stop()
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        var environment = server.environment
+        environment.removeValue(forKey: "AWS_DEFAULT_REGION")
+        environment["AWS_REGION"] = "us-east-1"
+        let result = try run(binary, ["snapshot", "--calls", "aws-cli", "--output", "snapshot.json"], in: folder, environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("You must specify a region"))
+    }
+
     @Test func anUnreachableEndpointIsAClearErrorAndWritesNothing() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
