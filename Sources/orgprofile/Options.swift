@@ -100,7 +100,7 @@ struct AWSAccessOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "How calls are made: in-process (signed requests from orgprofile itself), aws-cli (one aws command per call), or auto (in-process when credentials can be had from the environment or aws configure export-credentials).",
-            valueName: "path"))
+            valueName: "auto|in-process|aws-cli"))
     var calls: AWSCallPath = .auto
 
     @Option(

@@ -36,11 +36,12 @@ extension OrgProfileCommand {
             usage: "orgprofile snapshot [--profile <name>] [--output <path>] [options]",
             discussion: """
                 Reads the instance, the organisation's accounts, permission sets, users, groups, \
-                memberships and every account assignment through the aws command (version 2 or \
-                1), with whatever credentials it uses. The document is sorted, so the same \
+                memberships and every account assignment with the credentials the AWS CLI uses: \
+                in-process (requests signed by orgprofile itself) when it can get them, else \
+                through the aws command, one call at a time (--calls). The document is sorted, so the same \
                 state gives the same bytes; docs/live.md (share/doc/orgprofile/live.md in the \
                 release archive) describes it and the calls it makes. A failed call is reported \
-                with the aws command's own words, exit 74, and nothing is written.
+                in the words the aws command would use, exit 74, and nothing is written.
 
                 Example:
                   orgprofile snapshot --profile acme-user-management --output snapshot.json
