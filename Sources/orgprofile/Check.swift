@@ -40,7 +40,7 @@ extension OrgProfileCommand {
                     guard !quiet else { return }
                     switch difference {
                     case .changed(let path, let old, let new):
-                        Terminal.writeToStandardOutput(UnifiedDiff.diff(old: old, new: new, path: path, color: color))
+                        Terminal.writeToStandardOutput(UnifiedDiff.review(old: old, new: new, path: path, color: color))
                     case .missing(let path):
                         Terminal.writeToStandardOutput("missing: \(path)\n")
                     case .stale(let path):

@@ -7,6 +7,26 @@ public enum UnifiedDiff {
     public static let contextLines = 3
 
     /// The diff, or an empty string when the texts are equal. `old` is shown as `a/PATH`.
+    /// The longest line a diff for a person shows; a file with a longer one (the access page's
+    /// data, a line of minified script) is summarised by its sizes and hashes instead.
+    public static let longestShownLine = 400
+
+    /// `diff`, or for a file with a line too long to read, one line naming what changed.
+    public static func review(old: [UInt8], new: [UInt8], path: String, color: Bool = false) -> String {
+        func longest(_ bytes: [UInt8]) -> Int {
+            var (longest, current) = (0, 0)
+            for byte in bytes {
+                current = byte == UInt8(ascii: "\n") ? 0 : current + 1
+                longest = max(longest, current)
+            }
+            return longest
+        }
+        guard max(longest(old), longest(new)) > longestShownLine else { return diff(old: old, new: new, path: path, color: color) }
+        let hash = { (bytes: [UInt8]) in String(Manifest.sha256(bytes).prefix(12)) }
+        return
+            "~ \(path): \(old.count) -> \(new.count) bytes, sha256 \(hash(old))... -> \(hash(new))...; its lines are longer than \(longestShownLine) characters, so they are not shown\n"
+    }
+
     public static func diff(old: [UInt8], new: [UInt8], path: String, color: Bool = false) -> String {
         guard old != new else { return "" }
         let oldLines = lines(old)
