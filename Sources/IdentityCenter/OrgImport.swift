@@ -15,6 +15,8 @@ public struct OrgImport {
 
     /// Assignments whose principal the snapshot does not have (deleted meanwhile): left out.
     public private(set) var skipped: [Snapshot.Assignment] = []
+    /// With `selectors`: how many group grants were written as `{ou: PATH}`.
+    public private(set) var selectorGrants = 0
 
     public init(snapshot: Snapshot, project: String, startURL: String? = nil, region: String) {
         self.snapshot = snapshot
@@ -124,19 +126,21 @@ public struct OrgImport {
         yaml += userManagementSection(accountKey: accountKey)
 
         let allAccounts = Set(accountKeys)
+        var selectorCount = 0
         func assignmentLines(_ principal: Principal) -> String {
             guard let roles = held[principal], !roles.isEmpty else { return "" }
             var text = "    assignments:\n"
             for role in roles.keys.sorted() {
                 let accounts = roles[role]!
-                let list =
-                    if accounts == allAccounts && allAccounts.count > 1 {
-                        "\"*\""
-                    } else if principal.kind == .group, let path = ou(covering: accounts) {
-                        "[{ou: \(YAMLText.scalar(path))}]"
-                    } else {
-                        "[" + accounts.sorted().joined(separator: ", ") + "]"
-                    }
+                let list: String
+                if accounts == allAccounts && allAccounts.count > 1 {
+                    list = "\"*\""
+                } else if principal.kind == .group, let path = ou(covering: accounts) {
+                    selectorCount += 1
+                    list = "[{ou: \(YAMLText.scalar(path))}]"
+                } else {
+                    list = "[" + accounts.sorted().joined(separator: ", ") + "]"
+                }
                 text += "      - role: \(YAMLText.scalar(role))\n        accounts: \(list)\n"
             }
             return text
@@ -167,6 +171,7 @@ public struct OrgImport {
             body += assignmentLines(Principal(kind: .user, key: key))
             yaml += body.isEmpty ? "    groups: []\n" : body
         }
+        selectorGrants = selectorCount
         return yaml
     }
 

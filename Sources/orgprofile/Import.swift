@@ -93,6 +93,16 @@ extension OrgProfileCommand {
             try frontend.emit(yaml, to: output, force: force) { path in
                 "wrote \(path): \(state.accounts.count) accounts, \(state.users.count) users, \(state.groups.count) groups; review it, then run orgprofile validate \(path)"
             }
+            if selectors {
+                let placed = state.accounts.contains { $0.ou != nil }
+                frontend.printer.write(
+                    importer.selectorGrants > 0
+                        ? "--selectors: \(importer.selectorGrants) group grant\(importer.selectorGrants == 1 ? "" : "s") written as {ou: PATH}\n"
+                        : placed
+                            ? "--selectors: no group grant covers exactly the accounts at or below one OU (two or more), so none was written as {ou: PATH}\n"
+                            : "--selectors: the snapshot does not say which OU each account is in (reading the OU tree needs organizations:ListRoots, ListOrganizationalUnitsForParent and ListAccountsForParent; docs/live.md), so no grant was written as {ou: PATH}\n"
+                )
+            }
         }
     }
 }

@@ -93,3 +93,28 @@ import Testing
         #expect(check.stdout.contains("-# \\u{1B}]0;owned\\u{7}\\u{1B}[2J"), "\(check.stdout)")
     }
 }
+
+/// import --selectors says why it wrote no selector (issue 31, item 5).
+@Suite struct ImportSelectorsTests {
+    @Test func noSelectorIsExplained() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let unplaced = try orgprofile(
+            arguments: [
+                "import", "--project", "acme", "--snapshot", HostileSnapshotTests.snapshotPath, "--selectors", "--output", "a.yaml",
+            ],
+            in: folder)
+        #expect(unplaced.status == 0, "\(unplaced.stderr)")
+        #expect(unplaced.stderr.contains("--selectors: the snapshot does not say which OU each account is in"), "\(unplaced.stderr)")
+        // Every account in one OU: no grant covers exactly it (a grant of all of them is "*").
+        let placed = try String(contentsOfFile: HostileSnapshotTests.snapshotPath, encoding: .utf8).replacingOccurrences(
+            of: #""status": "ACTIVE""#, with: #""ou": "Main", "status": "ACTIVE""#)
+        try placed.write(toFile: folder + "/placed.json", atomically: true, encoding: .utf8)
+        let result = try orgprofile(
+            arguments: ["import", "--project", "acme", "--snapshot", "placed.json", "--selectors", "--output", "b.yaml"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stderr.contains("--selectors: no group grant covers exactly the accounts at or below one OU (two or more)"),
+            "\(result.stderr)")
+    }
+}

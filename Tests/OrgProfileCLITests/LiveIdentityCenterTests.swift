@@ -199,6 +199,10 @@ struct LiveIdentityCenterTests {
                 ["import", "--project", "acme", "--snapshot", "../snapshot.json", "--output", "org.yaml"] + flags, server,
                 in: folder + "/" + name)
             #expect(imported.status == 0, "\(imported.stderr)")
+            // --selectors says how many grants it wrote as selectors (issue 31, item 5).
+            #expect(
+                imported.stderr.contains("--selectors: 1 group grant written as {ou: PATH}\n") == (name == "selected"), "\(imported.stderr)"
+            )
             let compiled = try orgprofile(["compile", "org.yaml", "--out", "dist"], server, in: folder + "/" + name)
             #expect(compiled.status == 0, "\(compiled.stderr)")
         }
