@@ -33,12 +33,13 @@ public struct AWSCommand: Sendable {
         -> Response
     {
         let shown = Self.shown(service, operation, arguments)
-        var full = [service, operation] + arguments + ["--output", "json"]
-        if let profile { full += ["--profile", profile] }
+        var full = [service, operation] + arguments
         // AWS CLI v1 reads only AWS_DEFAULT_REGION: AWS_REGION, which v2 and the SDKs read
         // first, is passed on as --region so that both read the same region.
         let named = (environment ?? ProcessInfo.processInfo.environment)["AWS_REGION"].flatMap { $0.isEmpty ? nil : $0 }
         if let region = region ?? named { full += ["--region", region] }
+        full += ["--output", "json"]
+        if let profile { full += ["--profile", profile] }
         let result: ProcessRunner.Result
         do {
             result = try ProcessRunner.run("aws", full, environment: environment)
