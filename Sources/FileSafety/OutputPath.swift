@@ -31,17 +31,21 @@ public enum OutputPath {
                 }
             throw FileError(path: path, reason: "is \(what); --output replaces only a regular file (give - for standard output)")
         }
-        guard force else {
-            if info.st_uid != geteuid() {
-                throw FileError(path: path, reason: "is owned by another user (uid \(info.st_uid)); replace it with --force")
-            }
-            if info.st_mode & 0o222 == 0 {
-                throw FileError(
-                    path: path, reason: "is read-only (mode \(String(info.st_mode & 0o777, radix: 8))); replace it with --force")
-            }
-            return target
+        if !force, info.st_uid != geteuid() {
+            throw FileError(path: path, reason: "is owned by another user (uid \(info.st_uid)); replace it with --force")
+        }
+        if !force, info.st_mode & 0o222 == 0 {
+            throw FileError(path: path, reason: "is read-only (mode \(String(info.st_mode & 0o777, radix: 8))); replace it with --force")
         }
         return target
+    }
+
+    /// The mode and owner a replacement of `target` keeps: an existing file's (its owner
+    /// only when it is not ours), else 0644 and ours.
+    private static func kept(_ target: String) -> (mode: mode_t, owner: (uid_t, gid_t)?) {
+        var info = stat()
+        guard stat(target, &info) == 0 else { return (0o644, nil) }
+        return (info.st_mode & 0o7777, info.st_uid == geteuid() ? nil : (info.st_uid, info.st_gid))
     }
 
     static func isSameFile(_ info: stat, descriptor: Int32) -> Bool {
@@ -49,37 +53,23 @@ public enum OutputPath {
         return fstat(descriptor, &open) == 0 && open.st_dev == info.st_dev && open.st_ino == info.st_ino
     }
 
-    /// Writes one file piece by piece as `body` hands the pieces to `write`, after checking
-    /// it: a temporary file beside it, renamed over it only when `body` returns (so a
-    /// failure leaves the old file), keeping an old file's mode and owner.
+    /// Writes one file piece by piece as `body` hands the pieces on, after checking it: a
+    /// temporary file beside it, renamed over it only when `body` returns (so a failure
+    /// leaves the old file), keeping an old file's mode and owner.
     public static func stream(to path: String, force: Bool, _ body: ((String) throws -> Void) throws -> Void) throws {
         let target = try check(path, force: force)
-        var info = stat()
-        let existing = stat(target, &info) == 0 ? info : nil
-        let mode = existing.map { $0.st_mode & 0o7777 } ?? 0o644
+        let (mode, owner) = kept(target)
         let file = try AtomicFileWriter(path: target, mode: mode)
-        var buffer: [UInt8] = []
-        try body { piece in
-            buffer.append(contentsOf: piece.utf8)
-            if buffer.count >= 1 << 16 {
-                try file.append(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        try file.append(buffer)
-        try file.commit(mode: mode, durable: false, owner: existing.flatMap { $0.st_uid == geteuid() ? nil : ($0.st_uid, $0.st_gid) })
+        try body { try file.append(Array($0.utf8)) }
+        try file.commit(mode: mode, durable: false, owner: owner)
     }
 
     /// Writes each file after checking them all; a file replaced keeps its mode and owner.
     public static func write(_ files: [(path: String, contents: [UInt8])], force: Bool) throws {
-        var targets: [String] = []
-        for file in files { targets.append(try check(file.path, force: force)) }
+        let targets = try files.map { try check($0.path, force: force) }
         for (file, target) in zip(files, targets) {
-            var info = stat()
-            let existing = stat(target, &info) == 0 ? info : nil
-            try FileSystem.writeAtomically(
-                file.contents, to: target, mode: existing.map { $0.st_mode & 0o7777 } ?? 0o644,
-                owner: existing.flatMap { $0.st_uid == geteuid() ? nil : ($0.st_uid, $0.st_gid) })
+            let (mode, owner) = kept(target)
+            try FileSystem.writeAtomically(file.contents, to: target, mode: mode, owner: owner)
         }
     }
 }

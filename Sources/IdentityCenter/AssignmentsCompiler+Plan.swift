@@ -32,8 +32,7 @@ extension AssignmentsCompiler {
                 case .undeclaredMembership where ownsDirectory: unmanaged.append("? \(who): member of \(finding.group ?? "")")
                 case .permissionSetDefinition:
                     // The lines after the first (an inline policy's diff) indented under it.
-                    let (first, more) = DriftFormat.lines(finding.message)
-                    change.append("~ \(first)" + more.map { "\n      " + $0 }.joined())
+                    change.append("~ " + finding.message.lines.joined(separator: "\n      "))
                     if let role = finding.role { changedRoles.insert(role) }
                 case .outdatedProvisioning:
                     let arn = snapshot.permissionSets.first { $0.name == finding.role }?.arn ?? ""

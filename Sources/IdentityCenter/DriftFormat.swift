@@ -33,11 +33,11 @@ public enum DriftFormat: String, CaseIterable, Sendable {
         for subject in drift.subjects {
             output += "\n\(TerminalText.escaped(title(subject)))\n"
             for finding in subject.findings {
-                let (first, more) = lines(finding.message)
+                let lines = finding.message.lines
                 output +=
-                    "  \(finding.isPrivileged ? "!" : " ") \(TerminalText.escaped(first))"
+                    "  \(finding.isPrivileged ? "!" : " ") \(TerminalText.escaped(lines[0]))"
                     + (finding.location.map { " (\(TerminalText.escaped("\($0)")))" } ?? "") + "\n"
-                    + more.map { "      " + TerminalText.escaped($0) + "\n" }.joined()
+                    + lines.dropFirst().map { "      " + TerminalText.escaped($0) + "\n" }.joined()
             }
         }
         return output
@@ -53,22 +53,13 @@ public enum DriftFormat: String, CaseIterable, Sendable {
             var blocks = ""
             for finding in subject.findings {
                 let place = finding.location.map { Markdown.code("\($0)") } ?? ""
-                let (first, more) = lines(finding.message)
-                output += "| \(finding.isPrivileged ? ":warning:" : "") | \(Markdown.text(first)) | \(place) |\n"
-                if !more.isEmpty {
-                    blocks += "\n```diff\n" + more.map { Markdown.codeContent($0, inTable: false) + "\n" }.joined() + "```\n"
-                }
+                let lines = finding.message.lines
+                output += "| \(finding.isPrivileged ? ":warning:" : "") | \(Markdown.text(lines[0])) | \(place) |\n"
+                if lines.count > 1 { blocks += "\n" + Markdown.fenced(Array(lines.dropFirst()), info: "diff") }
             }
             output += blocks
         }
         return output
-    }
-
-    /// A message's first line, and the lines after it (a policy's diff), without a last empty one.
-    static func lines(_ message: String) -> (first: String, more: [String]) {
-        var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.count > 1, lines.last == "" { lines.removeLast() }
-        return (lines[0], Array(lines.dropFirst()))
     }
 
     struct JSONDocument: Encodable {

@@ -56,32 +56,18 @@ struct Frontend {
         }
     }
 
-    /// Writes a command's result to `--output` (atomically; `wrote`, when given, is said on
-    /// standard error afterwards) or to standard output.
-    /// As `emit`, for output made piece by piece: each piece goes on to standard output or the
-    /// file as it comes (in 64 KiB writes), so the whole never has to be in memory.
+    /// Output made piece by piece: each piece goes on to standard output (for nil or `-`) or
+    /// to the file, written atomically, as it comes, so the whole never has to be in memory.
     func stream(to output: String?, force: Bool = false, _ body: ((String) throws -> Void) throws -> Void) throws {
-        guard let output, output != "-" else {
-            var buffer = ""
-            try body { piece in
-                buffer += piece
-                if buffer.utf8.count >= 1 << 16 {
-                    Terminal.writeToStandardOutput(buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            }
-            Terminal.writeToStandardOutput(buffer)
-            return
-        }
+        guard let output, output != "-" else { return try body { Terminal.writeToStandardOutput($0) } }
         try writing { try OutputPath.stream(to: output, force: force, body) }
     }
 
+    /// A command's one document, as `stream` writes it; `wrote`, when given, is said on
+    /// standard error once a file is written.
     func emit(_ text: String, to output: String?, force: Bool = false, wrote: (String) -> String? = { _ in nil }) throws {
-        guard let output, output != "-" else {
-            Terminal.writeToStandardOutput(text)
-            return
-        }
-        try writing { try OutputPath.write([(output, Array(text.utf8))], force: force) }
+        try stream(to: output, force: force) { try $0(text) }
+        guard let output, output != "-" else { return }
         if let message = wrote(output) { printer.write(message + "\n") }
     }
 

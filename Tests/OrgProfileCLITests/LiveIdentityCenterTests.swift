@@ -372,10 +372,7 @@ struct LiveIdentityCenterTests {
             ("capped", ["--throttle-rate", "10"], ["--max-rate", "5"]),
         ] {
             let (front, endpoint) = try MotoServer.front(for: server.endpoint, arguments + ["--log", folder + "/\(name).log"])
-            defer {
-                kill(front.processIdentifier, SIGKILL)
-                front.waitUntilExit()
-            }
+            defer { front.stop() }
             var environment = server.environment
             environment["AWS_ENDPOINT_URL"] = endpoint
             environment["AWS_MAX_ATTEMPTS"] = "10"
@@ -417,12 +414,7 @@ struct LiveIdentityCenterTests {
             // Two fronts: sso-admin's calls reach one, every other call the other.
             let (ssoFront, ssoEndpoint) = try MotoServer.front(for: server.endpoint, ["--log", folder + "/\(version)-sso.log"])
             let (front, endpoint) = try MotoServer.front(for: server.endpoint, ["--log", folder + "/\(version).log"])
-            defer {
-                for running in [ssoFront, front] {
-                    kill(running.processIdentifier, SIGKILL)
-                    running.waitUntilExit()
-                }
-            }
+            defer { for running in [ssoFront, front] { running.stop() } }
             try """
             [profile admin]
             aws_access_key_id = AKIAPROFILE
@@ -473,10 +465,7 @@ struct LiveIdentityCenterTests {
             try? FileManager.default.removeItem(atPath: folder)
         }
         let (proxy, proxyEndpoint) = try fixtureServer("forward-proxy.py", ["--log", folder + "/proxy.log"])
-        defer {
-            kill(proxy.processIdentifier, SIGKILL)
-            proxy.waitUntilExit()
-        }
+        defer { proxy.stop() }
         let front = try #require(URL(string: server.frontEndpoint))
         let proxyPort = try #require(URL(string: proxyEndpoint)?.port)
         func snapshot(_ name: String, _ settings: [String: String]) throws -> String {
@@ -625,12 +614,8 @@ struct MotoServer {
         try fixtureServer("identity-center-front.py", [endpoint] + arguments)
     }
 
-    /// SIGKILL: moto_server catches SIGTERM and does not always exit on it.
     func stop() {
-        for running in [process, front] where running.isRunning {
-            kill(running.processIdentifier, SIGKILL)
-            running.waitUntilExit()
-        }
+        for running in [process, front] { running.stop() }
     }
 }
 
@@ -649,4 +634,12 @@ func fixtureServer(_ script: String, _ arguments: [String]) throws -> (Process, 
     while let byte = try port.fileHandleForReading.read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") { line.append(byte) }
     try #require(!line.isEmpty, "\(script) did not start")
     return (server, "http://127.0.0.1:\(String(decoding: line, as: UTF8.self))")
+}
+
+extension Process {
+    /// SIGKILL (moto_server catches SIGTERM and does not always exit on it), then waits for it.
+    func stop() {
+        if isRunning { kill(processIdentifier, SIGKILL) }
+        waitUntilExit()
+    }
 }

@@ -11,10 +11,7 @@ import Testing
     ) throws -> (result: RunResult, seconds: Double, log: String, folder: String) {
         let folder = try temporaryFolder()
         let (server, endpoint) = try fixtureServer("hostile-aws.py", [mode] + extra + ["--log", folder + "/requests.log"])
-        defer {
-            kill(server.processIdentifier, SIGKILL)
-            server.waitUntilExit()
-        }
+        defer { server.stop() }
         var environment = MotoServer.baseEnvironment
         environment["AWS_ENDPOINT_URL"] = endpoint
         environment["AWS_SECRET_ACCESS_KEY"] = "secret-NEVER-SHOWN"
@@ -41,10 +38,7 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (elsewhere, elsewhereEndpoint) = try fixtureServer("hostile-aws.py", ["record", "--log", folder + "/elsewhere.log"])
-        defer {
-            kill(elsewhere.processIdentifier, SIGKILL)
-            elsewhere.waitUntilExit()
-        }
+        defer { elsewhere.stop() }
         let target = elsewhereEndpoint.replacingOccurrences(of: "127.0.0.1", with: "localhost") + "/steal"
         let run = try snapshot("redirect", [target])
         #expect(run.result.stderr.contains("answered HTTP 301 (Moved Permanently), a redirect to localhost"), "\(run.result.stderr)")
@@ -113,10 +107,7 @@ import Testing
             ])
         try #require(made.status == 0, "\(made.stderr)")
         let (server, endpoint) = try fixtureServer("hostile-aws.py", ["record", "--tls", folder + "/cert.pem", folder + "/key.pem"])
-        defer {
-            kill(server.processIdentifier, SIGKILL)
-            server.waitUntilExit()
-        }
+        defer { server.stop() }
         let https = endpoint.replacingOccurrences(of: "http://127.0.0.1", with: "https://localhost")
         var environment = MotoServer.baseEnvironment
         environment["AWS_ENDPOINT_URL"] = https

@@ -136,7 +136,7 @@ struct CompiledTemplate: Sendable {
                     switch resolve(path, sequence) {
                     case .text(let start, let count):
                         let bytes = UnsafeBufferPointer(rebasing: text[Int(start)..<Int(start + count)])
-                        if escape == .none || !MarkdownContext.mayNeedEscaping(bytes) {
+                        if escape == .none || MarkdownContext.isPlain(bytes, escape) {
                             output.append(contentsOf: bytes)
                         } else {
                             output.append(contentsOf: MarkdownContext.escaped(String(decoding: bytes, as: UTF8.self), escape).utf8)

@@ -41,30 +41,10 @@ enum MarkdownContext {
         }
     }
 
-    /// Whether a value might hold a byte the writer changes: anything but ASCII letters,
-    /// digits, spaces and `, ' " / @ ( ? % $ ; ^ { } - . )` (the last three not where they
-    /// could start a list item) goes the slow way, which gives the same bytes for a value
-    /// that needs no escape. Most names and IDs take the fast way.
-    static func mayNeedEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var leadingDigits = true
-        for (offset, byte) in bytes.enumerated() {
-            if leadingDigits && !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
-                leadingDigits = false
-                if offset > 0 && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")")) { return true }
-            }
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "@"),
-                UInt8(ascii: "?"), UInt8(ascii: "%"), UInt8(ascii: "$"), UInt8(ascii: ";"), UInt8(ascii: "^"), UInt8(ascii: "{"),
-                UInt8(ascii: "}"), UInt8(ascii: "("):
-                continue
-            case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ")"):
-                if offset == 0 { return true }
-            default:
-                return true
-            }
-        }
-        return false
+    /// Whether the value's bytes come out of their escape as they are (`Markdown.isPlain`).
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ escape: CompiledTemplate.Escape) -> Bool {
+        if case .markdownText(startsLine: true) = escape { return Markdown.isPlain(bytes, startsLine: true) }
+        return Markdown.isPlain(bytes, startsLine: false)
     }
 
     static func escaped(_ value: String, _ escape: CompiledTemplate.Escape) -> String {

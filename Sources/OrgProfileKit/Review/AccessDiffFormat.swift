@@ -52,16 +52,6 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         return "role \(role.role) (\(state)\(role.holders))"
     }
 
-    /// A unified diff's lines, without the empty one after its last newline.
-    struct DiffLines {
-        var lines: [String]
-
-        init(_ diff: String?) {
-            lines = (diff ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if lines.last == "" { lines.removeLast() }
-        }
-    }
-
     /// The diff's principals as groups, in the order of each group's first member.
     static func groups(_ diff: AccessDiff) -> [Group] {
         var groups: [Group] = []
@@ -170,10 +160,6 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         row.isPrivileged ? "!" : row.isBroad ? "*" : " "
     }
 
-    static func title(_ principal: AccessDiff.PrincipalDiff) -> String {
-        "\(principal.kind.rawValue) \(principal.name)" + (principal.status.map { " (\($0.rawValue))" } ?? "")
-    }
-
     // MARK: text
 
     static func text(_ diff: AccessDiff) -> String {
@@ -187,7 +173,7 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             for attribute in role.attributes {
                 output += "  \(attribute.isPrivileged ? "!" : " ") ~ \(TerminalText.escaped("\(attribute.key): \(attribute.change)"))\n"
             }
-            for line in DiffLines(role.policyDiff).lines { output += "      " + line + "\n" }
+            for line in role.policyDiff?.lines ?? [] { output += "      " + line + "\n" }
         }
         for group in groups(diff) {
             output += "\n\(TerminalText.escaped(group.title))\n"
@@ -233,8 +219,7 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             for attribute in role.attributes {
                 output += "| \(attribute.isPrivileged ? ":warning:" : "") | `\(attribute.key)` | \(cell(attribute.change)) |\n"
             }
-            let lines = DiffLines(role.policyDiff).lines
-            if !lines.isEmpty { output += "\n```diff\n" + lines.map { Markdown.codeContent($0, inTable: false) + "\n" }.joined() + "```\n" }
+            if let diff = role.policyDiff { output += "\n" + Markdown.fenced(diff.lines, info: "diff") }
         }
         for group in groups {
             let status = group.status.map { " (\($0.rawValue))" } ?? ""
@@ -264,31 +249,6 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
     struct JSONDocument: Encodable {
         struct Summary: Encodable {
             var added, removed, changed, renamed, privileged, broad, users, groups, roles: Int
-        }
-
-        /// A role whose definition changes.
-        struct Role: Encodable {
-            struct Attribute: Encodable {
-                var attribute: String
-                var change: String
-                var privileged: Bool
-            }
-
-            var role: String
-            var privileged: Bool
-            var becomesDefined: Bool
-            var noLongerDefined: Bool
-            var changes: [Attribute]
-            var inlinePolicyDiff: String?
-            var users: [String]
-            var groups: [String]
-
-            enum CodingKeys: String, CodingKey {
-                case role, privileged, changes, users, groups
-                case becomesDefined = "becomes_defined"
-                case noLongerDefined = "no_longer_defined"
-                case inlinePolicyDiff = "inline_policy_diff"
-            }
         }
 
         struct Principal: Encodable {
@@ -323,13 +283,14 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             }
         }
 
+        // The document's keys but `principals`, which `json` writes before them, a principal at a time.
         var summary: Summary
         var session: [AccessDiff.SessionChange]
-        var principals: [Principal]
         var privilegedRoles: [String]
+        var roles: [RoleDefinitionChange]
 
         enum CodingKeys: String, CodingKey {
-            case summary, session, principals
+            case summary, session, roles
             case privilegedRoles = "privileged_roles"
         }
     }
@@ -337,17 +298,6 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
     /// The JSON document, written as JSONEncoder writes it whole (sorted keys, two-space
     /// indentation), a principal at a time: `principals` first, then the other keys.
     static func json(_ diff: AccessDiff, _ emit: (String) throws -> Void) rethrows {
-        struct Tail: Encodable {
-            var summary: JSONDocument.Summary
-            var session: [AccessDiff.SessionChange]
-            var privilegedRoles: [String]
-            var roles: [JSONDocument.Role]
-
-            enum CodingKeys: String, CodingKey {
-                case summary, session, roles
-                case privilegedRoles = "privileged_roles"
-            }
-        }
         let counts = Counts(diff)
         try emit("{\n  \"principals\" : [")
         if diff.principals.isEmpty { try emit("\n\n  ]") }
@@ -359,18 +309,11 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         }
         if !diff.principals.isEmpty { try emit("\n  ]") }
         let tail = JSON.encode(
-            Tail(
+            JSONDocument(
                 summary: .init(
                     added: counts.added, removed: counts.removed, changed: counts.changed, renamed: counts.renamed,
                     privileged: counts.privileged, broad: counts.broad, users: counts.users, groups: counts.groups, roles: counts.roles),
-                session: diff.session, privilegedRoles: diff.privilegedRolePatterns,
-                roles: diff.roles.map { role in
-                    JSONDocument.Role(
-                        role: role.role, privileged: role.isPrivileged, becomesDefined: role.becomesDefined,
-                        noLongerDefined: role.noLongerDefined,
-                        changes: role.attributes.map { .init(attribute: $0.key, change: $0.change, privileged: $0.isPrivileged) },
-                        inlinePolicyDiff: role.policyDiff, users: role.users, groups: role.groups)
-                }))
+                session: diff.session, privilegedRoles: diff.privilegedRolePatterns, roles: diff.roles))
         // `{\n  "privileged_roles" ...}\n` goes on after the principals.
         try emit(",\n" + tail.dropFirst(2))
     }

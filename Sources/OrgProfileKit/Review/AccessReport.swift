@@ -185,13 +185,13 @@ public struct AccessReport: Sendable {
             }
         }
 
+        // The document's keys before `users`, which `json` writes after them, a user at a time.
         var accounts: [Account]
-        var users: [User]
         var userManagementAdmins: [String]
         var superAdmins: [String]
 
         enum CodingKeys: String, CodingKey {
-            case accounts, users
+            case accounts
             case userManagementAdmins = "user_management_admins"
             case superAdmins = "super_admins"
         }
@@ -201,21 +201,10 @@ public struct AccessReport: Sendable {
     /// indentation), but a user at a time: the keys before `users` first, then each user's
     /// object indented into the list.
     private func json(_ emit: (String) throws -> Void) rethrows {
-        struct Head: Encodable {
-            var accounts: [JSONDocument.Account]
-            var superAdmins: [String]
-            var userManagementAdmins: [String]
-
-            enum CodingKeys: String, CodingKey {
-                case accounts
-                case superAdmins = "super_admins"
-                case userManagementAdmins = "user_management_admins"
-            }
-        }
         let head = JSON.encode(
-            Head(
-                accounts: accounts.map { .init(key: $0.key, id: $0.id, name: $0.displayName) }, superAdmins: superAdmins,
-                userManagementAdmins: userManagementAdmins))
+            JSONDocument(
+                accounts: accounts.map { .init(key: $0.key, id: $0.id, name: $0.displayName) },
+                userManagementAdmins: userManagementAdmins, superAdmins: superAdmins))
         // `{ ... "user_management_admins" : [...]\n}\n` goes on with the users.
         try emit(String(head.dropLast(3)) + ",\n  \"users\" : [")
         guard !model.users.isEmpty else { return try emit("\n\n  ]\n}\n") }

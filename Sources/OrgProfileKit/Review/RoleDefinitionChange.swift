@@ -4,14 +4,20 @@ import Support
 /// What a change does to a role's definition (the permission set org.yaml defines): each
 /// attribute that differs, whether it grants power, and who holds the role. A reviewer
 /// approving "no access changes" must not approve `Action: "*"` in an inline policy.
-public struct RoleDefinitionChange: Equatable, Sendable {
-    public struct Attribute: Equatable, Sendable {
+public struct RoleDefinitionChange: Equatable, Sendable, Encodable {
+    public struct Attribute: Equatable, Sendable, Encodable {
         /// The org.yaml key: `inline_policy`, `managed_policies`, `session_duration`, ...
         public var key: String
         /// `'PT4H' -> 'PT8H'`, `+ arn:...`, `changed`: the change in a few words.
         public var change: String
         /// It can grant power: a policy attached or changed, a boundary changed or removed.
         public var isPrivileged: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case change
+            case key = "attribute"
+            case isPrivileged = "privileged"
+        }
     }
 
     public var role: String
@@ -26,6 +32,27 @@ public struct RoleDefinitionChange: Equatable, Sendable {
     public var groups: [String]
 
     public var isPrivileged: Bool { becomesDefined || attributes.contains(where: \.isPrivileged) }
+
+    enum CodingKeys: String, CodingKey {
+        case role, privileged, users, groups
+        case becomesDefined = "becomes_defined"
+        case noLongerDefined = "no_longer_defined"
+        case attributes = "changes"
+        case policyDiff = "inline_policy_diff"
+    }
+
+    /// As `diff --format json` lists it (docs/ci.md), `privileged` included.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(role, forKey: .role)
+        try container.encode(isPrivileged, forKey: .privileged)
+        try container.encode(becomesDefined, forKey: .becomesDefined)
+        try container.encode(noLongerDefined, forKey: .noLongerDefined)
+        try container.encode(attributes, forKey: .attributes)
+        try container.encodeIfPresent(policyDiff, forKey: .policyDiff)
+        try container.encode(users, forKey: .users)
+        try container.encode(groups, forKey: .groups)
+    }
 
     /// `held by 2 users (alice, bob) and 1 group (developers)`, or `held by nobody`.
     public var holders: String {

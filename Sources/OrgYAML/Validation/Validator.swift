@@ -1,3 +1,5 @@
+import Support
+
 /// Checks every rule of org.yaml version 1 that does not need the per-person model:
 /// names, ids, URLs, regions, settings, references, flags, case collisions and unused
 /// roles. Collects every problem; never stops at the first.
@@ -323,7 +325,7 @@ public struct Validator {
     private mutating func settings(_ settings: [SettingSpec], _ owner: String) {
         for setting in settings {
             let key = setting.key.value
-            if SettingSpec.commandKeys.contains(key), !(key == "cli_pager" && setting.value.value.isEmpty) {
+            if CommandSettings.runsCommand(key: key, value: setting.value.value) {
                 if spec.allowedCommands.contains(where: { $0.value == setting.value.value }) {
                     usedCommands.insert(setting.value.value)
                 } else {

@@ -9,20 +9,7 @@ public enum Markdown {
     /// bidirectional controls are shown as `\u{…}`. Where the value starts a line
     /// (`startsLine`), a block marker it starts with (`#`, `-`, `+`, `=`, `1.`) is escaped too.
     public static func text(_ value: String, startsLine: Bool = false) -> String {
-        // Most values (names, IDs) hold nothing to escape: a look at their bytes decides.
-        let plain = value.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "/"),
-                UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "@"):
-                true
-            case UInt8(ascii: "-"), UInt8(ascii: "."): !startsLine
-            default: false
-            }
-        }
-        if plain && !(startsLine && value.utf8.first.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } == true) {
-            return value
-        }
+        if isPlain(value.utf8, startsLine: startsLine) { return value }
         var output = ""
         output.reserveCapacity(value.utf8.count)
         let visible = Array(TerminalText.escaped(value))
@@ -48,6 +35,31 @@ public enum Markdown {
         return output
     }
 
+    /// Whether `text` (at a line's start or not) and `codeContent` give these bytes back as
+    /// they are, decided from the bytes alone: ASCII letters, digits, spaces and
+    /// `( ) , ; / ' " @ ? % $ ^ { }`, and `-` and `.` where no line starts; at a line's start,
+    /// no leading digit. Most names and IDs are plain, and cost no copy.
+    public static func isPlain(_ bytes: some Sequence<UInt8>, startsLine: Bool) -> Bool {
+        var first = true
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if first && startsLine { return false }
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: " "), UInt8(ascii: "("),
+                UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "/"), UInt8(ascii: "'"), UInt8(ascii: "\""),
+                UInt8(ascii: "@"), UInt8(ascii: "?"), UInt8(ascii: "%"), UInt8(ascii: "$"), UInt8(ascii: "^"), UInt8(ascii: "{"),
+                UInt8(ascii: "}"):
+                break
+            case UInt8(ascii: "-"), UInt8(ascii: "."):
+                if startsLine { return false }
+            default:
+                return false
+            }
+            first = false
+        }
+        return true
+    }
+
     /// A value as an inline code span, also safe inside a table cell. A value holding a
     /// backquote cannot be a code span safely, so it is written as escaped text instead.
     public static func code(_ value: String) -> String {
@@ -63,5 +75,11 @@ public enum Markdown {
         var output = TerminalText.escaped(value).replacingOccurrences(of: "`", with: "\\u{60}")
         if inTable { output = output.replacingOccurrences(of: "|", with: "\\|") }
         return output
+    }
+
+    /// A fenced code block of these lines (`info` naming their language, such as `diff`),
+    /// each written as code content: no line can close the fence.
+    public static func fenced(_ lines: [String], info: String) -> String {
+        "```\(info)\n" + lines.map { codeContent($0, inTable: false) + "\n" }.joined() + "```\n"
     }
 }
