@@ -1,8 +1,9 @@
 import OrgProfileKit
 
 /// The text plan: what deploying the output would create and change, what it leaves alone,
-/// which accounts a permission set is provisioned to again, and which customer-managed
-/// policies each account must hold. Built from drift's comparison (one comparison for both).
+/// what of a defined permission set the snapshot could not read (by part and call), which
+/// accounts a permission set is provisioned to again, and which customer-managed policies
+/// each account must hold. Built from drift's comparison (one comparison for both).
 extension AssignmentsCompiler {
     public func plan(_ drift: Drift) -> String {
         var create: [String] = []
@@ -62,6 +63,10 @@ extension AssignmentsCompiler {
         section("would change", change)
         section("existing, not declared in org.yaml", unmanaged)
         section("names the snapshot lacks", problems, sorted: false)
+        section(
+            "not read from Identity Center, so deploying replaces it unseen",
+            permissionSets.flatMap { $0.live?.unreadReasons(snapshotVersion: snapshot.snapshotVersion) ?? [] }.map { "! \($0)" },
+            sorted: false)
         section("to provision again", reprovision)
         section(
             "customer-managed policies each account must have before the permission set reaches it", customerManagedPolicyAccounts(),

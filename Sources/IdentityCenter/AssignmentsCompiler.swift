@@ -150,11 +150,13 @@ public struct AssignmentsCompiler {
             }
             return refusals
         case .terraform:
-            return permissionSets.filter { $0.live.map { !$0.isDefinitionRead } ?? false }.map { set in
-                .error(
-                    .notDeployable,
-                    "the snapshot does not say what permission set '\(set.role.name)' grants (a version 1 snapshot, or a reader without the rights docs/live.md lists), so Terraform cannot know which of its parts to import; take a new snapshot with those rights",
-                    at: set.role.location.inFile(file))
+            return permissionSets.flatMap { set in
+                (set.live?.unreadReasons(snapshotVersion: snapshot.snapshotVersion) ?? []).map { reason in
+                    .error(
+                        .notDeployable,
+                        "\(reason), so Terraform cannot know whether to import that part; take a new snapshot with the rights docs/live.md lists",
+                        at: set.role.location.inFile(file))
+                }
             }
         case .text, .csv, .json:
             return []

@@ -41,6 +41,7 @@ extension LiveIdentityCenter {
 
     /// One part of a permission set's definition, read by one call.
     struct DefinitionPart: Sendable {
+        let part: Snapshot.PermissionSet.Part
         /// The operation, for the warning when it cannot be read.
         let operation: String
         /// The IAM action a reader needs for it.
@@ -51,7 +52,9 @@ extension LiveIdentityCenter {
     }
 
     static let definitionParts: [DefinitionPart] = [
-        DefinitionPart(operation: "list-managed-policies-in-permission-set", action: "sso:ListManagedPoliciesInPermissionSet") {
+        DefinitionPart(
+            part: .managedPolicies, operation: "list-managed-policies-in-permission-set", action: "sso:ListManagedPoliciesInPermissionSet"
+        ) {
             reader, instance, set in
             let arns = try reader.call(
                 "sso-admin", "list-managed-policies-in-permission-set", ["--instance-arn", instance, "--permission-set-arn", set],
@@ -60,6 +63,7 @@ extension LiveIdentityCenter {
             return { $0.managedPolicyARNs = arns }
         },
         DefinitionPart(
+            part: .customerManagedPolicies,
             operation: "list-customer-managed-policy-references-in-permission-set",
             action: "sso:ListCustomerManagedPolicyReferencesInPermissionSet"
         ) { reader, instance, set in
@@ -69,7 +73,9 @@ extension LiveIdentityCenter {
             ).CustomerManagedPolicyReferences.map(\.reference)
             return { $0.customerManagedPolicies = references }
         },
-        DefinitionPart(operation: "get-inline-policy-for-permission-set", action: "sso:GetInlinePolicyForPermissionSet") {
+        DefinitionPart(
+            part: .inlinePolicy, operation: "get-inline-policy-for-permission-set", action: "sso:GetInlinePolicyForPermissionSet"
+        ) {
             reader, instance, set in
             let policy = try reader.call(
                 "sso-admin", "get-inline-policy-for-permission-set", ["--instance-arn", instance, "--permission-set-arn", set],
@@ -77,7 +83,10 @@ extension LiveIdentityCenter {
             ).InlinePolicy
             return { $0.inlinePolicy = policy ?? "" }
         },
-        DefinitionPart(operation: "get-permissions-boundary-for-permission-set", action: "sso:GetPermissionsBoundaryForPermissionSet") {
+        DefinitionPart(
+            part: .permissionsBoundary, operation: "get-permissions-boundary-for-permission-set",
+            action: "sso:GetPermissionsBoundaryForPermissionSet"
+        ) {
             reader, instance, set in
             let boundary: Snapshot.PermissionSet.Boundary
             do {
@@ -93,14 +102,17 @@ extension LiveIdentityCenter {
             }
             return { $0.permissionsBoundary = boundary }
         },
-        DefinitionPart(operation: "list-tags-for-resource", action: "sso:ListTagsForResource") { reader, instance, set in
+        DefinitionPart(part: .tags, operation: "list-tags-for-resource", action: "sso:ListTagsForResource") { reader, instance, set in
             let tags = try reader.call(
                 "sso-admin", "list-tags-for-resource", ["--instance-arn", instance, "--resource-arn", set], as: Tags.self
             ).Tags
             let byKey = Dictionary(tags.map { ($0.Key, $0.Value ?? "") }, uniquingKeysWith: { first, _ in first })
             return { $0.tags = byKey }
         },
-        DefinitionPart(operation: "list-accounts-for-provisioned-permission-set", action: "sso:ListAccountsForProvisionedPermissionSet") {
+        DefinitionPart(
+            part: .provisioningStatus, operation: "list-accounts-for-provisioned-permission-set",
+            action: "sso:ListAccountsForProvisionedPermissionSet"
+        ) {
             reader, instance, set in
             let accounts = try reader.call(
                 "sso-admin", "list-accounts-for-provisioned-permission-set",
@@ -129,7 +141,11 @@ extension LiveIdentityCenter {
                         let apply = try part.read(reader, instance, set)
                         return { $0.definitionParts[set, default: []].append(apply) }
                     } catch let failure as AWSCommand.Failure {
-                        return { $0.unreadParts[part.operation, default: []].append(failure) }
+                        let record = Snapshot.PermissionSet.UnreadPart(part: part.part, action: part.action, reason: failure.message)
+                        return {
+                            $0.unreadParts[part.operation, default: []].append(failure)
+                            $0.definitionParts[set, default: []].append { $0.unread = ($0.unread ?? []) + [record] }
+                        }
                     }
                 }
             }

@@ -1,16 +1,30 @@
 import Foundation
 import OrgYAML
+import Support
 
 /// What import writes of a permission set's definition into its role: every part the snapshot
 /// read (version 2), in org.yaml's own forms (a managed policy by name, the inline policy as
 /// YAML), so that deploying the imported file changes nothing and drift finds nothing.
 extension OrgImport {
-    /// The definition's keys of a role, each line indented by four spaces; empty unless the
-    /// snapshot read all of it (a version 1 snapshot, or a part the reader could not read):
-    /// a partial definition, deployed, would clear the parts nobody saw.
-    static func definitionLines(_ set: Snapshot.PermissionSet) -> String {
-        guard set.isDefinitionRead else { return "" }
+    /// The definition's keys of a role, each line indented by four spaces: the parts the
+    /// snapshot read, after a comment naming each part it could not read and why (deploying
+    /// the role as written would clear or replace those unseen; `drift` and `assignments`
+    /// warn of it). When no part was read, the role stays undefined, so deploying leaves the
+    /// permission set alone: the comment only when the snapshot says why (a version 1
+    /// snapshot, or one from before reads were recorded, says nothing).
+    static func definitionLines(_ set: Snapshot.PermissionSet, snapshotVersion: Int) -> String {
+        let nothingRead = !set.isDefinitionReadInPart
+        let unread = nothingRead && set.unread == nil ? [] : set.unreadReasons(snapshotVersion: snapshotVersion)
         var text = ""
+        if !unread.isEmpty {
+            text +=
+                nothingRead
+                ? "    # Not defined here: what it grants was not read, so this role refers to the permission set as it is.\n"
+                : "    # These parts were not read, so not imported: deploying this role as written would clear or replace\n"
+                    + "    # them unseen. Take a new snapshot with the rights docs/live.md lists, or declare them.\n"
+            text += unread.map { "    #   \(YAMLText.comment(TerminalText.escaped($0)))\n" }.joined()
+        }
+        guard !nothingRead else { return text }
         func line(_ key: String, _ value: String) { text += "    \(key): \(value)\n" }
         if let description = set.description, !description.isEmpty { line("description", YAMLText.scalar(description)) }
         if let duration = set.sessionDuration { line("session_duration", YAMLText.scalar(duration)) }

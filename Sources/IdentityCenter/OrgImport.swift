@@ -111,10 +111,10 @@ public struct OrgImport {
         let usedRoles = Set(held.values.flatMap(\.keys))
         yaml += "\nroles:                             # permission sets, exactly as named in Identity Center\n"
         for set in snapshot.permissionSets where usedRoles.contains(set.name) {
-            // A definition the snapshot read whole is written as keys (deploying the file would
-            // otherwise clear it); else the description stays a comment, the role defined elsewhere.
-            let definition = Self.definitionLines(set)
-            let comment = definition.isEmpty ? set.description.map { "  # \(YAMLText.comment($0))" } ?? "" : ""
+            // What the snapshot read of the definition is written as keys (deploying the file
+            // would otherwise clear it); when nothing was read, the description stays a comment.
+            let definition = Self.definitionLines(set, snapshotVersion: snapshot.snapshotVersion)
+            let comment = set.isDefinitionReadInPart ? "" : set.description.map { "  # \(YAMLText.comment($0))" } ?? ""
             let body = (suffixes[set.name].map { "    profile_suffix: \($0)\n" } ?? "") + definition
             yaml += "  \(YAMLText.scalar(set.name)):" + (body.isEmpty ? " {}\(comment)\n" : "\(comment)\n" + body)
         }
@@ -123,7 +123,7 @@ public struct OrgImport {
             yaml += "  # Not assigned to anyone, so left out: \(unused.joined(separator: ", "))\n"
         }
 
-        yaml += userManagementSection(accountKey: accountKey)
+        yaml += userManagementSection(accountKey: accountKey, roles: roleName)
 
         let allAccounts = Set(accountKeys)
         var selectorCount = 0
@@ -211,19 +211,40 @@ public struct OrgImport {
 
     /// The user-management section: filled with the accounts found; commented out, since
     /// which permission sets manage users cannot be read from Identity Center.
-    func userManagementSection(accountKey: [String: String]) -> String {
-        let management = snapshot.organization?.managementAccountID.flatMap { accountKey[$0] }
-        let delegated = snapshot.organization?.delegatedAdministratorIDs.compactMap { accountKey[$0] }.first
-        var text = "\n# Who manages users: the accounts were found in the organisation, the roles cannot be known.\n"
-        text += "# Fill in the permission sets (declared under roles) and remove the '#'s.\n"
-        text += "# user_management:\n"
-        text += "#   delegated_admin:               # ordinary user-management admins\n"
-        text +=
-            "#     account: \(delegated ?? management ?? "ACCOUNT")\(delegated == nil ? "      # no delegated administrator for sso.amazonaws.com was found" : "")\n"
-        text += "#     role: ROLE\n"
-        text += "#   organization_management:       # super admins\n"
-        text += "#     account: \(management ?? "ACCOUNT")\n"
-        text += "#     role: ROLE\n"
+    /// `user_management`, commented: the accounts are known (the management account and the
+    /// delegated administrator of Identity Center), the roles each kind of admin uses are not,
+    /// so the comment says what to fill in, where each account is and what is assigned there.
+    func userManagementSection(accountKey: [String: String], roles: [String: String]) -> String {
+        let management = snapshot.organization?.managementAccountID
+        let delegated = snapshot.organization?.delegatedAdministratorIDs.first { accountKey[$0] != nil }
+        var assigned: [String: Set<String>] = [:]  // account ID -> role names
+        for assignment in snapshot.assignments {
+            if let role = roles[assignment.permissionSetARN] { assigned[assignment.accountID, default: []].insert(role) }
+        }
+        /// The `account:` and `role:` lines of one kind of admin, each with its note.
+        func target(_ id: String?, _ what: String) -> [(String, String?)] {
+            let held = id.flatMap { assigned[$0] }.map { $0.sorted().joined(separator: ", ") }
+            let role = ("    role: ROLE", held.map { "assigned there now: \($0)" } ?? "a role declared under roles: above")
+            guard let id, let key = accountKey[id] else {
+                return [("    account: ACCOUNT", "not in the snapshot: the key of \(what) under accounts: above"), role]
+            }
+            return [("    account: \(key)", "\(id), \(what)"), role]
+        }
+        var text = "\n# Who manages users: fill this in, or the access page and `orgprofile report` say nobody does.\n"
+        text += "# The accounts were found in the organisation; which permission set each kind of admin\n"
+        text += "# uses cannot be read. Remove the '#'s below, replace each ROLE with a role declared under\n"
+        text += "# roles: above, then mark the admins under users: with user_management: true (ordinary\n"
+        text += "# user-management admins) or super_admin: true (super admins).\n"
+        let delegatedTarget =
+            delegated.map { target($0, "the delegated administrator of IAM Identity Center") }
+            ?? target(management, "the management account (no delegated administrator of sso.amazonaws.com was found)")
+        let lines: [(String, String?)] =
+            [("user_management:", nil), ("  delegated_admin:", "ordinary user-management admins")] + delegatedTarget
+            + [("  organization_management:", "super admins")] + target(management, "the Organization Management account")
+        for (line, note) in lines {
+            text +=
+                "# " + (note.map { line.padding(toLength: 32, withPad: " ", startingAt: 0) + "# " + YAMLText.comment($0) } ?? line) + "\n"
+        }
         return text
     }
 }

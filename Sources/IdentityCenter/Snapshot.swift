@@ -77,6 +77,52 @@ public struct Snapshot: Codable, Equatable, Sendable {
         public var tags: [String: String]?
         /// Accounts it is provisioned to with an older version than its latest (sorted).
         public var outdatedAccountIDs: [String]?
+        /// The parts that could not be read, each with the call that failed and why (sorted by
+        /// part); nil when every call answered (and in snapshots written before it was kept).
+        public var unread: [UnreadPart]?
+
+        /// A part of what a permission set grants, read by a call of its own; its raw value is
+        /// its key in the snapshot.
+        public enum Part: String, Codable, CaseIterable, Comparable, Sendable {
+            case managedPolicies = "managed_policy_arns"
+            case customerManagedPolicies = "customer_managed_policies"
+            case inlinePolicy = "inline_policy"
+            case permissionsBoundary = "permissions_boundary"
+            case tags
+            case provisioningStatus = "outdated_account_ids"
+
+            /// What a reader calls it.
+            public var noun: String {
+                switch self {
+                case .managedPolicies: "managed policies"
+                case .customerManagedPolicies: "customer-managed policies"
+                case .inlinePolicy: "inline policy"
+                case .permissionsBoundary: "permissions boundary"
+                case .tags: "tags"
+                case .provisioningStatus: "provisioning status"
+                }
+            }
+
+            var isPlural: Bool { [.managedPolicies, .customerManagedPolicies, .tags].contains(self) }
+
+            /// The parts org.yaml defines, which deploying sets: all but the provisioning status.
+            public static let definition: [Part] = allCases.filter { $0 != .provisioningStatus }
+
+            public static func < (lhs: Part, rhs: Part) -> Bool {
+                allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+            }
+        }
+
+        /// A part that could not be read: the IAM action of the call and the answer it got.
+        public struct UnreadPart: Codable, Equatable, Sendable {
+            public var part: Part
+            public var action: String
+            public var reason: String
+
+            public init(part: Part, action: String, reason: String) {
+                (self.part, self.action, self.reason) = (part, action, reason)
+            }
+        }
 
         public struct PolicyReference: Codable, Equatable, Hashable, Sendable {
             public var name: String
@@ -112,22 +158,58 @@ public struct Snapshot: Codable, Equatable, Sendable {
             case inlinePolicy = "inline_policy"
             case permissionsBoundary = "permissions_boundary"
             case outdatedAccountIDs = "outdated_account_ids"
+            case unread
         }
 
         public init(arn: String, name: String, description: String?, sessionDuration: String?) {
             (self.arn, self.name, self.description, self.sessionDuration) = (arn, name, description, sessionDuration)
         }
 
+        /// Whether the snapshot holds this part (nil in it means unknown, not empty).
+        public func isRead(_ part: Part) -> Bool {
+            switch part {
+            case .managedPolicies: managedPolicyARNs != nil
+            case .customerManagedPolicies: customerManagedPolicies != nil
+            case .inlinePolicy: inlinePolicy != nil
+            case .permissionsBoundary: permissionsBoundary != nil
+            case .tags: tags != nil
+            case .provisioningStatus: outdatedAccountIDs != nil
+            }
+        }
+
+        /// The parts of its definition the snapshot does not hold.
+        public var unreadDefinitionParts: [Part] { Part.definition.filter { !isRead($0) } }
+
+        /// Whether any part of what it grants was read (none is in a version 1 snapshot).
+        public var isDefinitionReadInPart: Bool { unreadDefinitionParts.count < Part.definition.count }
+
         /// Whether every part of what it grants was read: only then can org.yaml define it
         /// without clearing a part nobody saw.
-        public var isDefinitionRead: Bool {
-            managedPolicyARNs != nil && customerManagedPolicies != nil && inlinePolicy != nil && permissionsBoundary != nil && tags != nil
+        public var isDefinitionRead: Bool { unreadDefinitionParts.isEmpty }
+
+        /// Why each part of its definition is missing, one sentence each ("the permissions
+        /// boundary of Dev was not read: sso:GetPermissionsBoundaryForPermissionSet failed: …"),
+        /// or that the snapshot's version did not record definitions.
+        public func unreadReasons(snapshotVersion: Int) -> [String] {
+            let missing = unreadDefinitionParts
+            guard !missing.isEmpty else { return [] }
+            guard snapshotVersion >= 2 else {
+                return ["a version \(snapshotVersion) snapshot does not record what permission set '\(name)' grants"]
+            }
+            return missing.map { part in
+                let subject = "the \(part.noun) of permission set '\(name)' \(part.isPlural ? "were" : "was") not read"
+                guard let record = unread?.first(where: { $0.part == part }) else {
+                    return "\(subject) (the snapshot does not say why)"
+                }
+                return "\(subject): \(record.action) failed: \(record.reason)"
+            }
         }
 
         mutating func normalize() {
             managedPolicyARNs?.sort()
             customerManagedPolicies?.sort { ($0.path, $0.name) < ($1.path, $1.name) }
             outdatedAccountIDs?.sort()
+            unread?.sort { $0.part < $1.part }
         }
     }
 

@@ -60,6 +60,7 @@ extension OrgProfileCommand {
             let (model, sourceName) = try frontend.analyze(input.file)
             let state = try frontend.snapshot(from: SnapshotFile(path: snapshot))
             try frontend.refuseUnsafeValues(of: state)
+            try frontend.reportDefinitionGaps(model: model, snapshot: state)
             let resolved = Grants(
                 model: model, snapshot: state, creating: directory ? [.definedPermissionSets, .directory] : [.definedPermissionSets])
             guard resolved.unresolved.isEmpty else {

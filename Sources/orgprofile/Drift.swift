@@ -47,7 +47,9 @@ extension OrgProfileCommand {
             let frontend = Frontend(options: diagnostics, printer: printer)
             let (model, _) = try frontend.analyze(input.file)
             let source: IdentityCenterSource = try snapshot.map { SnapshotFile(path: $0) } ?? access.live(frontend)
-            let drift = IdentityCenter.Drift(model: model, snapshot: try frontend.snapshot(from: source))
+            let state = try frontend.snapshot(from: source)
+            try frontend.reportDefinitionGaps(model: model, snapshot: state)
+            let drift = IdentityCenter.Drift(model: model, snapshot: state)
             Terminal.writeToStandardOutput(format.render(drift))
             if exitCode, !drift.isEmpty { throw Exit.invalidInput }
         }

@@ -15,6 +15,19 @@ extension Frontend {
         }
     }
 
+    /// Warns where deploying a role org.yaml defines would clear or replace unseen what the
+    /// snapshot shows (`DefinitionGaps`), and returns how many; with --strict these are
+    /// errors and exit 1.
+    @discardableResult
+    func reportDefinitionGaps(model: AccessModel, snapshot state: IdentityCenter.Snapshot) throws -> Int {
+        var gaps = DefinitionGaps.diagnostics(model: model, snapshot: state)
+        guard !gaps.isEmpty else { return 0 }
+        if strict { for index in gaps.indices { gaps[index].severity = .error } }
+        report(gaps)
+        if strict { throw Exit.invalidInput }
+        return gaps.count
+    }
+
     /// Refuses a snapshot holding a value no output may carry, naming each (exit 1):
     /// what is built from it would carry the value into files CI applies or people read.
     func refuseUnsafeValues(of state: IdentityCenter.Snapshot) throws {

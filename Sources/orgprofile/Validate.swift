@@ -11,7 +11,10 @@ extension OrgProfileCommand {
             discussion: """
                 Problems are printed as FILE:LINE:COLUMN: error: MESSAGE (or warning:), in \
                 file order, then counted; on success, one line sums org.yaml up. Exits 0 \
-                when there are no errors (warnings allowed), 1 otherwise.
+                when there are no errors (warnings allowed), 1 otherwise. With --snapshot, \
+                also warns where deploying a role org.yaml defines would clear or replace \
+                unseen what Identity Center has (definition-clears, definition-unread), as \
+                drift and assignments do.
 
                 Every diagnostic has a code (--diagnostics-format github and json show it); \
                 docs/diagnostics.md has an example and the fix for each: \
@@ -19,6 +22,7 @@ extension OrgProfileCommand {
 
                 Example:
                   orgprofile validate org.yaml
+                  orgprofile validate org.yaml --snapshot snapshot.json
                 """
         )
 
@@ -27,11 +31,20 @@ extension OrgProfileCommand {
             .map(\.rawValue).joined(separator: ", ")
 
         @OptionGroup var input: InputOptions
+        @Option(
+            name: .long, help: ArgumentHelp("A snapshot to check the roles org.yaml defines against.", valueName: "path"),
+            completion: .file())
+        var snapshot: String?
+
         @OptionGroup var diagnostics: DiagnosticOptions
 
         func run(printing printer: DiagnosticPrinter) throws {
             let frontend = Frontend(options: diagnostics, printer: printer)
-            let (model, warnings) = try frontend.analyze(try frontend.read(input.file))
+            var (model, warnings) = try frontend.analyze(try frontend.read(input.file))
+            if let snapshot {
+                let state = try frontend.snapshot(from: SnapshotFile(path: snapshot))
+                warnings += try frontend.reportDefinitionGaps(model: model, snapshot: state)
+            }
             let sourceName = Compiler.displayName(of: input.file)
             let problems = warnings == 0 ? "no problems" : "\(warnings) warning\(warnings == 1 ? "" : "s")"
             print("\(sourceName): \(model.users.count) users, \(model.groups.count) groups, \(model.profileCount()) profiles, \(problems)")

@@ -188,6 +188,32 @@ import Testing
         #expect(plan.contains("\n      -    \"Effect\" : \"Deny\",\n      +    \"Effect\" : \"Allow\",\n"), "\(plan)")
     }
 
+    /// A role defined for the first time (one key added to a role Identity Center already has):
+    /// the plan lists every attribute deploying would change, and what the snapshot could not
+    /// read by part and call.
+    @Test func thePlanOfAFirstDefinitionListsEveryChangeAndWhatWasNotRead() throws {
+        let yaml = AssignmentsDefinitionsTests.exampleYAML.replacingOccurrences(
+            of: "  AdministratorAccess: {}\n", with: "  AdministratorAccess:\n    description: Everything\n")
+        var (_, snapshot) = try Self.example()
+        let index = try #require(snapshot.permissionSets.firstIndex { $0.name == "AdministratorAccess" })
+        snapshot.permissionSets[index].permissionsBoundary = nil
+        snapshot.permissionSets[index].unread = [
+            .init(
+                part: .permissionsBoundary, action: "sso:GetPermissionsBoundaryForPermissionSet", reason: "HTTP 500 Internal Server Error")
+        ]
+        let model = try Fixture.model(yaml)
+        let plan = Self.compiler(model, snapshot).plan(Drift(model: model, snapshot: snapshot))
+        for line in [
+            "  ~ role 'AdministratorAccess': the description is not set in Identity Center, 'Everything' in org.yaml\n",
+            "  ~ role 'AdministratorAccess': the session duration is 'PT8H' in Identity Center, 'PT1H' in org.yaml\n",
+            "  ~ role 'AdministratorAccess': managed policy arn:aws:iam::aws:policy/AdministratorAccess is attached in Identity Center but not in org.yaml\n",
+            "\nnot read from Identity Center, so deploying replaces it unseen:\n  ! the permissions boundary of permission set 'AdministratorAccess' was not read: sso:GetPermissionsBoundaryForPermissionSet failed: HTTP 500 Internal Server Error\n",
+        ] {
+            #expect(plan.contains(line), "\(line)\n\(plan)")
+        }
+        #expect(!plan.contains("version 1"))
+    }
+
     @Test func rowsAndPlan() throws {
         let (model, snapshot) = try Self.example()
         let compiler = Self.compiler(model, snapshot)

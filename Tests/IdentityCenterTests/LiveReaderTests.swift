@@ -107,6 +107,17 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (snapshot, collected) = try Self.read(environment)
         #expect(snapshot.permissionSets.allSatisfy { $0.tags == nil && $0.managedPolicyARNs != nil })
+        // The snapshot records the part, the call's action and the answer, for import and assignments.
+        #expect(
+            snapshot.permissionSets.allSatisfy {
+                $0.unread == [
+                    .init(
+                        part: .tags, action: "sso:ListTagsForResource",
+                        reason: "An error occurred (ThrottlingException) when calling the operation: Rate exceeded")
+                ]
+            }, "\(snapshot.permissionSets.map(\.unread))")
+        #expect(try Snapshot.decode(Array(snapshot.json().utf8), file: "snapshot.json").permissionSets == snapshot.permissionSets)
+        #expect(snapshot.json().contains(#""part" : "tags""#))
         #expect(
             collected.warnings.contains(
                 "2 permission sets could not be read by list-tags-for-resource (sso:ListTagsForResource); that part of their definition is left out of the snapshot: aws sso-admin list-tags-for-resource --instance-arn arn:i --resource-arn arn:ps-a failed: An error occurred (ThrottlingException) when calling the operation: Rate exceeded"

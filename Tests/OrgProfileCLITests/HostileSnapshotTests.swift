@@ -120,3 +120,33 @@ import Testing
             "\(result.stderr)")
     }
 }
+
+/// A role given one definition key against a snapshot that shows the rest set: every command
+/// that has both says, at the role, what deploying would clear.
+@Suite struct DefinitionGapCommandTests {
+    @Test func validateDriftAndAssignmentsWarnAndStrictRefuses() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let yaml = try text(folder + "/org.yaml").replacingOccurrences(
+            of: "  AdministratorAccess: {}\n", with: "  AdministratorAccess:\n    description: Everything\n")
+        try yaml.write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
+        let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "  AdministratorAccess:")! + 1
+        let snapshot = HostileSnapshotTests.snapshotPath
+        let expected = [
+            "org.yaml:\(line):3: warning: role 'AdministratorAccess' defines its permission set without session_duration, while Identity Center's has sessions of PT8H: deploying would cut them to PT1H, Identity Center's default; add session_duration: PT8H to keep it",
+            "org.yaml:\(line):3: warning: role 'AdministratorAccess' defines its permission set without managed_policies, while Identity Center's has AdministratorAccess attached: deploying would detach it; add managed_policies: [AdministratorAccess] to keep it",
+        ]
+        let validate = try orgprofile(arguments: ["validate", "org.yaml", "--snapshot", snapshot], in: folder)
+        #expect(validate.status == 0, "\(validate.stderr)")
+        for warning in expected { #expect(validate.stderr.contains(warning), "\(validate.stderr)") }
+        #expect(validate.stdout.hasSuffix(", 2 warnings\n"), "\(validate.stdout)")
+        let strict = try orgprofile(arguments: ["validate", "org.yaml", "--snapshot", snapshot, "--strict"], in: folder)
+        #expect(strict.status == 1 && strict.stderr.contains("error: role 'AdministratorAccess' defines its permission set without"))
+        for command in [["drift"], ["assignments", "--format", "text"]] {
+            let result = try orgprofile(arguments: command + ["org.yaml", "--snapshot", snapshot], in: folder)
+            for warning in expected { #expect(result.stderr.contains(warning), "\(command): \(result.stderr)") }
+        }
+        // Without the snapshot, validate cannot know: no warning.
+        #expect(try orgprofile(arguments: ["validate", "org.yaml"], in: folder).stderr.isEmpty)
+    }
+}

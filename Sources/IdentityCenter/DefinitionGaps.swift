@@ -1,0 +1,73 @@
+import OrgProfileKit
+import OrgYAML
+import Support
+
+/// What deploying a role org.yaml defines would do to its permission set that org.yaml does
+/// not say: a deployed definition is the whole definition, so an attribute org.yaml leaves
+/// out that Identity Center has is cleared (a session reset to an hour), and a part the
+/// snapshot could not read is replaced unseen. One warning per attribute, at the role, from
+/// every command given both org.yaml and a snapshot (`validate --snapshot`, `drift`,
+/// `assignments`), so that adding one key to a role never silently redefines the rest.
+public enum DefinitionGaps {
+    public static func diagnostics(model: AccessModel, snapshot: Snapshot) -> [Diagnostic] {
+        let live = Dictionary(snapshot.permissionSets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var found: [Diagnostic] = []
+        for role in model.roles {
+            guard let declared = role.definition, let set = live[role.name] else { continue }
+            let location = role.location.inFile(model.file)
+            func cleared(_ key: String, _ what: String, consequence: String, keep: String) {
+                found.append(
+                    .warning(
+                        .definitionClears,
+                        "role '\(role.name)' defines its permission set without \(key), while Identity Center's has \(what): deploying would \(consequence); add \(keep) to keep it",
+                        at: location))
+            }
+            if declared.description == nil, let text = set.description, !text.isEmpty {
+                cleared("description", "the description '\(text)'", consequence: "clear it", keep: "description")
+            }
+            if declared.sessionDuration == nil, let duration = set.sessionDuration,
+                PermissionSetRules.seconds(ofDuration: duration) != PermissionSetRules.seconds(ofDuration: "PT1H")
+            {
+                cleared(
+                    "session_duration", "sessions of \(duration)", consequence: "cut them to PT1H, Identity Center's default",
+                    keep: "session_duration: \(duration)")
+            }
+            if declared.relayState == nil, let relay = set.relayState, !relay.isEmpty {
+                cleared("relay_state", "the relay state '\(relay)'", consequence: "clear it", keep: "relay_state")
+            }
+            if declared.managedPolicyARNs.isEmpty, let arns = set.managedPolicyARNs, !arns.isEmpty {
+                let names = arns.map(OrgImport.managedPolicyName)
+                cleared(
+                    "managed_policies", "\(names.joined(separator: ", ")) attached",
+                    consequence: "detach \(arns.count == 1 ? "it" : "them")",
+                    keep: "managed_policies: [\(names.joined(separator: ", "))]")
+            }
+            if declared.customerManagedPolicies.isEmpty, let references = set.customerManagedPolicies, !references.isEmpty {
+                cleared(
+                    "customer_managed_policies", "\(references.map { $0.path + $0.name }.joined(separator: ", ")) attached",
+                    consequence: "detach \(references.count == 1 ? "it" : "them")", keep: "customer_managed_policies")
+            }
+            if declared.permissionsBoundary == nil, let boundary = set.permissionsBoundary,
+                let shown = boundary.managedPolicyARN.map(OrgImport.managedPolicyName)
+                    ?? boundary.customerManagedPolicy.map({ $0.path + $0.name })
+            {
+                cleared("permissions_boundary", "the boundary \(shown)", consequence: "remove it", keep: "permissions_boundary")
+            }
+            if declared.tags.isEmpty, let tags = set.tags, !tags.isEmpty {
+                cleared(
+                    "tags", "the tags \(tags.keys.sorted().joined(separator: ", "))", consequence: "remove them", keep: "tags")
+            }
+            if declared.inlinePolicy == nil, let policy = set.inlinePolicy, !policy.isEmpty {
+                cleared("inline_policy", "an inline policy", consequence: "delete it", keep: "inline_policy")
+            }
+            for reason in set.unreadReasons(snapshotVersion: snapshot.snapshotVersion) {
+                found.append(
+                    .warning(
+                        .definitionUnread,
+                        "role '\(role.name)' defines its permission set, but \(reason); deploying would replace it unseen; take a new snapshot with the rights docs/live.md lists, or declare the part in org.yaml knowing what it replaces",
+                        at: location))
+            }
+        }
+        return found
+    }
+}
