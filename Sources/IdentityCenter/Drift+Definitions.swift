@@ -82,6 +82,28 @@ extension Drift {
         return findings
     }
 
+    /// What deploying each of `roles` (roles org.yaml defines) would change in Identity Center,
+    /// by role: drift's findings of its definition without the role's name in front, then each
+    /// part the snapshot could not read; a role the snapshot lacks is created.
+    public static func deploymentChanges(model: AccessModel, snapshot: Snapshot, roles: Set<String>) -> [String: [String]] {
+        var changes: [String: [String]] = [:]
+        let live = Set(snapshot.permissionSets.map(\.name))
+        for finding in definitionFindings(model: model, snapshot: snapshot) where finding.kind == .permissionSetDefinition {
+            guard let role = finding.role, roles.contains(role) else { continue }
+            let prefix = "role '\(role)': "
+            changes[role, default: []].append(
+                finding.message.hasPrefix(prefix) ? String(finding.message.dropFirst(prefix.count)) : finding.message)
+        }
+        for set in snapshot.permissionSets where roles.contains(set.name) {
+            changes[set.name, default: []] += set.unreadReasons(snapshotVersion: snapshot.snapshotVersion)
+        }
+        for role in roles where !live.contains(role) {
+            changes[role] = ["permission set '\(role)' is not in Identity Center: deploying creates it"]
+        }
+        for role in roles where changes[role] == nil { changes[role] = [] }
+        return changes
+    }
+
     /// Policies attached in one place and not the other; one attached live and never declared
     /// grants power nobody reviewed.
     private static func attachments(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import IdentityCenter
 import OrgProfileKit
 
 extension AccessDiffFormat: ExpressibleByArgument {}
@@ -17,13 +18,17 @@ extension OrgProfileCommand {
                 reason: super admin, user management, a role matching review.privileged_roles (default: Admin, \
                 PowerUser, FullAccess), a command setting that is new or changed. A "*" assignment that follows \
                 every account is broad, marked with * after them. Every added or removed profile says where it \
-                comes from: a group, a direct assignment, user management.
+                comes from: a group, a direct assignment, user management. Role definitions that \
+                change are listed with who holds the role; with --snapshot, a role becoming defined \
+                also lists what deploying it would change in Identity Center (every attribute, the \
+                inline policy's diff, and each part the snapshot could not read).
 
                 Exits 0 whether or not access changed, unless --exit-code is given (then 1 when it changed).
 
                 Example:
                   orgprofile diff old.yaml org.yaml
                   orgprofile diff --base origin/main org.yaml --format markdown > access.md
+                  orgprofile diff --base HEAD~1 --snapshot snapshot.json
                 """
         )
 
@@ -37,6 +42,13 @@ extension OrgProfileCommand {
 
         @Option(name: .long, help: ArgumentHelp("text, markdown (for a pull-request comment) or json.", valueName: "format"))
         var format: AccessDiffFormat = .text
+
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "A snapshot (orgprofile snapshot): a role becoming defined also lists what deploying it would change there.",
+                valueName: "path"), completion: .file())
+        var snapshot: String?
 
         @Flag(name: .long, help: "Exit 1 when access changed.")
         var exitCode = false
@@ -78,7 +90,13 @@ extension OrgProfileCommand {
             guard let newModel = newAnalysis.model, oldAnalysis.map({ $0.model != nil }) ?? true else {
                 throw Exit.invalidInput
             }
-            let diff = AccessDiff(old: oldAnalysis?.model, new: newModel)
+            var diff = AccessDiff(old: oldAnalysis?.model, new: newModel)
+            if let snapshot {
+                let state = try frontend.snapshot(from: SnapshotFile(path: snapshot))
+                let defined = Set(diff.roles.filter(\.becomesDefined).map(\.role))
+                let deployment = IdentityCenter.Drift.deploymentChanges(model: newModel, snapshot: state, roles: defined)
+                for index in diff.roles.indices { diff.roles[index].deployment = deployment[diff.roles[index].role] }
+            }
             try frontend.stream(to: nil) { emit in try format.write(diff, to: emit) }
             if exitCode, !diff.isEmpty { throw Exit.invalidInput }
         }

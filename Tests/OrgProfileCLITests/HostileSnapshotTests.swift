@@ -150,3 +150,44 @@ import Testing
         #expect(try orgprofile(arguments: ["validate", "org.yaml"], in: folder).stderr.isEmpty)
     }
 }
+
+/// `diff --snapshot`: a role becoming defined lists what deploying it would change in the
+/// Identity Center the snapshot shows, in every format.
+@Suite struct DiffAgainstSnapshotTests {
+    @Test func aRoleBecomingDefinedListsWhatDeployingChanges() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let yaml = try text(folder + "/org.yaml").replacingOccurrences(
+            of: "  AdministratorAccess: {}\n",
+            with:
+                "  AdministratorAccess:\n    inline_policy: {Version: \"2012-10-17\", Statement: [{Effect: Allow, Action: \"*\", Resource: \"*\"}]}\n"
+        )
+        try yaml.write(toFile: folder + "/new.yaml", atomically: true, encoding: .utf8)
+        let arguments = ["diff", "org.yaml", "new.yaml", "--snapshot", HostileSnapshotTests.snapshotPath, "--exit-code"]
+        let text = try orgprofile(arguments: arguments, in: folder)
+        #expect(text.status == 1)
+        #expect(
+            text.stdout.contains(
+                """
+                  deploying it changes in Identity Center (per the snapshot):
+                    ~ the session duration is 'PT8H' in Identity Center, 'PT1H' in org.yaml
+                    ~ managed policy arn:aws:iam::aws:policy/AdministratorAccess is attached in Identity Center but not in org.yaml
+                    ~ the inline policy differs (Identity Center's, then org.yaml's, as IAM reads them):
+                        --- /dev/null
+                        +++ b/inline-policy.json
+                """), "\(text.stdout)")
+        let markdown = try orgprofile(arguments: arguments + ["--format", "markdown"], in: folder)
+        #expect(
+            markdown.stdout.contains("\nDeploying it changes in Identity Center (per the snapshot):\n\n- the session duration is 'PT8H'"))
+        #expect(
+            markdown.stdout.contains("as IAM reads them):\n\n```diff\n--- /dev/null\n+++ b/inline-policy.json\n"), "\(markdown.stdout)")
+        let json = try orgprofile(arguments: arguments + ["--format", "json"], in: folder)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let role = try #require((document["roles"] as? [[String: Any]])?.first)
+        let deployment = try #require(role["deployment"] as? [String])
+        #expect(deployment.count == 3 && deployment[0] == "the session duration is 'PT8H' in Identity Center, 'PT1H' in org.yaml")
+        // Without --snapshot, no deployment list: the diff of org.yaml alone.
+        let plain = try orgprofile(arguments: ["diff", "org.yaml", "new.yaml", "--format", "json"], in: folder)
+        #expect(!plain.stdout.contains("\"deployment\""))
+    }
+}

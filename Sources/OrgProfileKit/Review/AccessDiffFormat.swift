@@ -174,6 +174,14 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
                 output += "  \(attribute.isPrivileged ? "!" : " ") ~ \(TerminalText.escaped("\(attribute.key): \(attribute.change)"))\n"
             }
             for line in role.policyDiff?.lines ?? [] { output += "      " + line + "\n" }
+            if let deployment = role.deployment {
+                output += "  deploying it changes in Identity Center (per the snapshot):\(deployment.isEmpty ? " nothing" : "")\n"
+                for finding in deployment {
+                    let lines = finding.lines
+                    output += "    ~ \(TerminalText.escaped(lines[0]))\n"
+                    for line in lines.dropFirst() { output += "        " + TerminalText.escaped(line) + "\n" }
+                }
+            }
         }
         for group in groups(diff) {
             output += "\n\(TerminalText.escaped(group.title))\n"
@@ -220,6 +228,14 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
                 output += "| \(attribute.isPrivileged ? ":warning:" : "") | `\(attribute.key)` | \(cell(attribute.change)) |\n"
             }
             if let diff = role.policyDiff { output += "\n" + Markdown.fenced(diff.lines, info: "diff") }
+            if let deployment = role.deployment {
+                output += "\nDeploying it changes in Identity Center (per the snapshot):\(deployment.isEmpty ? " nothing" : "")\n\n"
+                for finding in deployment {
+                    let lines = finding.lines
+                    output += "- \(Markdown.text(lines[0]))\n"
+                    if lines.count > 1 { output += "\n" + Markdown.fenced(Array(lines.dropFirst()), info: "diff") }
+                }
+            }
         }
         for group in groups {
             let status = group.status.map { " (\($0.rawValue))" } ?? ""

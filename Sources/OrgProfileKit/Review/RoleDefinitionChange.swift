@@ -30,6 +30,10 @@ public struct RoleDefinitionChange: Equatable, Sendable, Encodable {
     /// Who holds the role after the change (before it, when it is no longer declared).
     public var users: [String]
     public var groups: [String]
+    /// For a role becoming defined, with `diff --snapshot`: what deploying its definition
+    /// would change in Identity Center, one finding each (the first line says it, an inline
+    /// policy's diff follows), and each part the snapshot could not read; nil without one.
+    public var deployment: [String]?
 
     public var isPrivileged: Bool { becomesDefined || attributes.contains(where: \.isPrivileged) }
 
@@ -39,6 +43,7 @@ public struct RoleDefinitionChange: Equatable, Sendable, Encodable {
         case noLongerDefined = "no_longer_defined"
         case attributes = "changes"
         case policyDiff = "inline_policy_diff"
+        case deployment
     }
 
     /// As `diff --format json` lists it (docs/ci.md), `privileged` included.
@@ -52,6 +57,7 @@ public struct RoleDefinitionChange: Equatable, Sendable, Encodable {
         try container.encodeIfPresent(policyDiff, forKey: .policyDiff)
         try container.encode(users, forKey: .users)
         try container.encode(groups, forKey: .groups)
+        try container.encodeIfPresent(deployment, forKey: .deployment)
     }
 
     /// `held by 2 users (alice, bob) and 1 group (developers)`, or `held by nobody`.
