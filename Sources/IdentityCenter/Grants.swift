@@ -84,7 +84,16 @@ public struct Grants: Sendable {
         public var principal: PrincipalKey?
         public var message: String
         public var location: SourceLocation
+        /// A grant org.yaml declares names it: deploying the grants needs it. A user who only
+        /// joins groups, for one, is needed by no grant (their access comes with the group's).
+        public var isNeededByAGrant = false
+
+        /// A short name for a list of them: `user 'frank'`, `account 'sandbox'`.
+        public var subject: String
     }
+
+    /// The unresolved names that some declared grant needs: what `assignments` cannot do without.
+    public var unresolvedForGrants: [Unresolved] { unresolved.filter(\.isNeededByAGrant) }
 
     public var instanceARN: String
     public var identityStoreID: String
@@ -110,6 +119,10 @@ public struct Grants: Sendable {
     var accountKeyOfID: [String: String] = [:]
 
     public init(model: AccessModel, snapshot: Snapshot, creating: Creation = []) {
+        let declaredAssignments = model.declaredAssignments
+        let grantedAccounts = Set(declaredAssignments.map(\.accountID))
+        let grantedRoles = Set(declaredAssignments.map(\.role))
+        let grantees = Set(declaredAssignments.map { PrincipalKey(kind: $0.principalKind, name: $0.principal) })
         instanceARN = snapshot.instance.arn
         identityStoreID = snapshot.instance.identityStoreID
         let accountsByID = Dictionary(snapshot.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -119,7 +132,8 @@ public struct Grants: Sendable {
                     Unresolved(
                         kind: .account,
                         message: "account '\(account.key)' (\(account.id)) is not an active account of the organisation",
-                        location: (account.idLocation ?? account.location).inFile(model.file)))
+                        location: (account.idLocation ?? account.location).inFile(model.file),
+                        isNeededByAGrant: grantedAccounts.contains(account.id), subject: "account '\(account.key)'"))
                 continue
             }
             accountKeyOfID[account.id] = account.key
@@ -134,7 +148,8 @@ public struct Grants: Sendable {
             unresolved.append(
                 Unresolved(
                     kind: .permissionSet, message: "role '\(role.name)' is not a permission set of the instance",
-                    location: role.location.inFile(model.file)))
+                    location: role.location.inFile(model.file), isNeededByAGrant: grantedRoles.contains(role.name),
+                    subject: "role '\(role.name)'"))
         }
         let usersByName = Dictionary(snapshot.users.map { ($0.userName, $0.id) }, uniquingKeysWith: { first, _ in first })
         let groupsByName = Dictionary(snapshot.groups.map { ($0.displayName, $0.id) }, uniquingKeysWith: { first, _ in first })
@@ -154,7 +169,8 @@ public struct Grants: Sendable {
                         Unresolved(
                             kind: .principal, principal: key,
                             message: "Identity Center has no \(what) '\(principal.identityCenterName)'",
-                            location: principal.location.inFile(model.file)))
+                            location: principal.location.inFile(model.file), isNeededByAGrant: grantees.contains(key),
+                            subject: "\(principal.kind.rawValue) '\(principal.name)'"))
                 }
                 continue
             }
@@ -163,7 +179,7 @@ public struct Grants: Sendable {
             if principal.disabled { disabledIDs.insert(id) }
         }
         let accountNames = Dictionary(snapshot.accounts.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        for declared in model.declaredAssignments {
+        for declared in declaredAssignments {
             let key = PrincipalKey(kind: declared.principalKind, name: declared.principal)
             let arn = setsByName[declared.role]
             guard principalIDs[key] != nil || pending.contains(key), accountKeyOfID[declared.accountID] != nil,
@@ -188,9 +204,9 @@ public struct Grants: Sendable {
         }
     }
 
-    /// The unresolved names as errors at their places in org.yaml, each saying what to do
-    /// next: `assignments` never guesses.
-    public var diagnostics: [Diagnostic] {
+    /// Unresolved names as errors at their places in org.yaml, each saying what to do next:
+    /// `assignments` never guesses.
+    public static func diagnostics(_ unresolved: [Unresolved]) -> [Diagnostic] {
         unresolved.map { .error(.unknownInIdentityCenter, "\($0.message) (in the snapshot); \($0.kind.nextStep)", at: $0.location) }
     }
 }

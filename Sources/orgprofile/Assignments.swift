@@ -20,9 +20,10 @@ extension OrgProfileCommand {
                 to whoever carries user_management: true, a super admin's Organization \
                 Management grant to the user. With --directory, also the groups, users and \
                 memberships (for the Identity Center directory, without an external identity \
-                provider). Names resolve to IDs through the snapshot; a name it lacks that \
-                org.yaml does not create is an error at its place in org.yaml, and nothing \
-                is written. cloudformation: AWS::SSO::PermissionSet, AWS::IdentityStore::Group, \
+                provider). Names resolve to IDs through the snapshot; a name a grant needs \
+                that the snapshot lacks and org.yaml does not create is an error at its place \
+                in org.yaml: the text plan goes on without those grants (exit 1), the other \
+                formats write nothing. cloudformation: AWS::SSO::PermissionSet, AWS::IdentityStore::Group, \
                 AWS::SSO::Assignment (at most 20 running at once) and \
                 AWS::IdentityStore::GroupMembership, 500 to a template (more are written \
                 beside --output as -1, -2, ...). terraform: the aws_ssoadmin_* and \
@@ -63,10 +64,21 @@ extension OrgProfileCommand {
             try frontend.reportDefinitionGaps(model: model, snapshot: state)
             let resolved = Grants(
                 model: model, snapshot: state, creating: directory ? [.definedPermissionSets, .directory] : [.definedPermissionSets])
-            guard resolved.unresolved.isEmpty else {
-                frontend.report(resolved.diagnostics)
-                frontend.note(.unknownInIdentityCenter, "nothing was written; names are never guessed")
-                throw Exit.invalidInput
+            // Only what a declared grant names is needed; the plan goes on without the grants
+            // that need a missing name, every other output refuses, naming all of them.
+            let missing = resolved.unresolvedForGrants
+            if !missing.isEmpty {
+                frontend.report(Grants.diagnostics(missing))
+                let names = missing.map(\.subject).joined(separator: ", ")
+                guard format == .text else {
+                    frontend.note(
+                        .unknownInIdentityCenter,
+                        "nothing was written; the snapshot lacks \(missing.count) name\(missing.count == 1 ? "" : "s") grants need (\(names)), and names are never guessed"
+                    )
+                    throw Exit.invalidInput
+                }
+                frontend.note(
+                    .unknownInIdentityCenter, "the plan leaves out the grants that need \(names); the rest follows")
             }
             let compiler = AssignmentsCompiler(model: model, resolved: resolved, snapshot: state, source: sourceName, directory: directory)
             let refusals = compiler.refusals(for: format)
@@ -83,11 +95,18 @@ extension OrgProfileCommand {
                 case .csv: [compiler.csv()]
                 case .json: [compiler.json()]
                 }
+            try write(texts, resources: compiler.resourceCount, frontend)
+            // A plan printed without some grants still fails, so that CI notices.
+            if !missing.isEmpty { throw Exit.invalidInput }
+        }
+
+        /// The output on standard output or in files: one per CloudFormation template.
+        private func write(_ texts: [String], resources: Int, _ frontend: Frontend) throws {
             guard let output = destination.output, output != "-" else {
                 guard texts.count == 1 else {
                     frontend.fail(
                         .writeFailed,
-                        "\(compiler.resourceCount) resources need \(texts.count) CloudFormation templates (at most \(AssignmentsCompiler.resourcesPerTemplate) each); give --output PATH to write them beside it"
+                        "\(resources) resources need \(texts.count) CloudFormation templates (at most \(AssignmentsCompiler.resourcesPerTemplate) each); give --output PATH to write them beside it"
                     )
                     throw Exit.usage
                 }
@@ -98,7 +117,7 @@ extension OrgProfileCommand {
             try frontend.writing { try OutputPath.write(zip(paths, texts).map { ($0, Array($1.utf8)) }, force: destination.force) }
             if texts.count > 1 {
                 Terminal.writeToStandardError(
-                    "\(compiler.resourceCount) resources are more than one stack holds: wrote \(texts.count) templates, \(paths.joined(separator: ", "))\n"
+                    "\(resources) resources are more than one stack holds: wrote \(texts.count) templates, \(paths.joined(separator: ", "))\n"
                 )
             }
         }

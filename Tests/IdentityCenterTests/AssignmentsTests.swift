@@ -17,7 +17,7 @@ import Testing
     static func compiler(_ model: AccessModel, _ snapshot: Snapshot, directory: Bool = false) -> AssignmentsCompiler {
         let resolved = Grants(
             model: model, snapshot: snapshot, creating: directory ? [.definedPermissionSets, .directory] : [.definedPermissionSets])
-        #expect(resolved.unresolved.isEmpty, "\(resolved.diagnostics)")
+        #expect(resolved.unresolved.isEmpty, "\(Grants.diagnostics(resolved.unresolved))")
         return AssignmentsCompiler(model: model, resolved: resolved, snapshot: snapshot, source: "org.yaml", directory: directory)
     }
 
@@ -261,8 +261,24 @@ import Testing
         let resolved = Grants(model: try Fixture.model(yaml), snapshot: snapshot)
         let line = try #require(yaml.components(separatedBy: "\n").firstIndex(of: "  platform:")) + 1
         #expect(
-            resolved.diagnostics.map(\.description) == [
+            Grants.diagnostics(resolved.unresolvedForGrants).map(\.description) == [
                 "org.yaml:\(line):3: error: Identity Center has no group 'Platform Team' (in the snapshot); create it in Identity Center (or in the identity provider that provisions it), take a new snapshot (orgprofile snapshot) and run again; or set identity_center_name to its name there"
             ])
+    }
+
+    /// A user who only joins a group is needed by no grant: missing from the snapshot, they
+    /// are unresolved (drift reports them) but nothing `assignments` writes needs them.
+    @Test func onlyWhatAGrantNamesIsNeeded() throws {
+        let (_, snapshot) = try Self.example()
+        let yaml =
+            try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8)
+            + "  zoe:\n    groups: [platform]\n"
+        let resolved = Grants(model: try Fixture.model(yaml), snapshot: snapshot, creating: [.definedPermissionSets])
+        #expect(resolved.unresolved.map(\.subject) == ["user 'zoe'"])
+        #expect(resolved.unresolvedForGrants.isEmpty)
+        let direct = yaml + "    assignments:\n      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n"
+        let needing = Grants(model: try Fixture.model(direct), snapshot: snapshot, creating: [.definedPermissionSets])
+        #expect(needing.unresolvedForGrants.map(\.subject) == ["user 'zoe'"])
+        #expect(!needing.grants.contains { $0.declared.principal == "zoe" })
     }
 }
