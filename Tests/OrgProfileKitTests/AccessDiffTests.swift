@@ -128,6 +128,37 @@ import Testing
             ))
     }
 
+    /// Ranked by how much a change grants: an administrator before power users, whatever
+    /// the names; among equal roles, the change that reaches more accounts, then more people.
+    @Test func anAdministratorOutranksPowerUsersAndWiderChangesComeFirst() throws {
+        let base = validOrg.replacingOccurrences(of: "roles:\n", with: "roles:\n  PowerUserAccess: {}\n  AdministratorAccess: {}\n")
+            .replacingOccurrences(of: "    groups: [developers]\n", with: "")
+        let old = try model(base + "  amy: {}\n  zed: {}\n  ann: {}\n  abe: {}\n")
+        let new = try model(
+            base.replacingOccurrences(
+                of: "groups:\n",
+                with:
+                    "groups:\n  power:\n    assignments:\n      - role: PowerUserAccess\n        accounts: [infrastructure, workload-development]\n"
+            )
+                + "  amy: {groups: [power]}\n  abe: {groups: [power]}\n"
+                + "  ann:\n    assignments:\n      - role: PowerUserAccess\n        accounts: [infrastructure]\n"
+                + "  zed:\n    assignments:\n      - role: AdministratorAccess\n        accounts: [workload-development]\n"
+                + "      - role: PowerUserAccess\n        accounts: [infrastructure]\n")
+        let diff = AccessDiff(old: old, new: new)
+        // zed's administrator grant first (a name after the others'), then the group's change
+        // (two accounts, two people), then ann's (one account, one person).
+        #expect(
+            rows(diff, "zed").first == "!+ acme-workload-development: workload-development/AdministratorAccess (333333333333, us-west-2)")
+        let text = AccessDiffFormat.text.render(diff)
+        let order = ["\nuser zed\n", "\n2 users, the same changes each: abe, amy\n", "\ngroup power (added)\n", "\nuser ann\n"].map {
+            text.range(of: $0)?.lowerBound
+        }
+        #expect(order.allSatisfy { $0 != nil } && order == order.sorted { $0! < $1! }, "\(text)")
+        let markdown = AccessDiffFormat.markdown.render(diff)
+        let table = markdown.components(separatedBy: "\n").filter { $0.hasPrefix("| `+` |") }
+        #expect(table.first?.contains("AdministratorAccess") == true, "\(markdown)")
+    }
+
     @Test func privilegedRolesAreConfigurable() throws {
         let custom = validOrg + "review:\n  privileged_roles: [Developer]\n"
         let old = try model(custom.replacingOccurrences(of: "    groups: [developers]\n", with: ""))

@@ -64,8 +64,26 @@ public struct AccessDiff: Equatable, Sendable {
         public var isPrivileged: Bool { reasons.contains(where: \.isPower) }
         /// It grants no power but follows every account.
         public var isBroad: Bool { !isPrivileged && !reasons.isEmpty }
+        /// For a privileged role, the place of the first pattern it matches among
+        /// `review.privileged_roles` as written (default: Admin, PowerUser, FullAccess), so an
+        /// administrator outranks a power user; nil for any other.
+        public var rolePower: Int?
+
         /// Its most powerful reason's rank; after every reason's when it has none.
         var rank: Int { reasons.map(\.rank).min() ?? Reason.allCases.count }
+
+        /// The key of the account its profile points at (the new one for a change).
+        var accountKey: String? {
+            switch change {
+            case .added(let profile), .removed(let profile), .changed(_, let profile), .renamed(_, let profile): profile.account.key
+            case .superAdmin: nil
+            }
+        }
+
+        /// How rows are ranked: by reason, then by the role's power, then by profile name.
+        static func precedes(_ lhs: Row, _ rhs: Row) -> Bool {
+            (lhs.rank, lhs.rolePower ?? .max, lhs.change.profileName) < (rhs.rank, rhs.rolePower ?? .max, rhs.change.profileName)
+        }
     }
 
     public enum Status: String, Sendable, Codable {
@@ -85,6 +103,8 @@ public struct AccessDiff: Equatable, Sendable {
         public var isPrivileged: Bool { rows.contains(where: \.isPrivileged) }
         /// The rank of the most powerful change the principal gets.
         var rank: Int { rows.map(\.rank).min() ?? Reason.allCases.count }
+        /// The power of the most powerful privileged role among its rows (`Row.rolePower`).
+        var rolePower: Int { rows.compactMap(\.rolePower).min() ?? .max }
     }
 
     public struct SessionChange: Equatable, Sendable, Codable {
@@ -109,15 +129,16 @@ public struct AccessDiff: Equatable, Sendable {
     /// Principal by principal, on both cores: each one's profiles are resolved in both
     /// versions, and only a principal whose profiles are not identical is compared in detail.
     public init(old: AccessModel?, new: AccessModel) {
-        let patterns = Array(Set(new.privilegedRolePatterns + (old?.privilegedRolePatterns ?? []))).sorted()
-        privilegedRolePatterns = patterns
+        // As written (most powerful first), the old version's own after the new's.
+        let patterns = new.privilegedRolePatterns + (old?.privilegedRolePatterns ?? []).filter { !new.privilegedRolePatterns.contains($0) }
+        privilegedRolePatterns = patterns.sorted()
         session = Self.sessionChanges(old: old?.session, new: new.session)
         roles = RoleDefinitionChange.changes(old: old, new: new)
         let pairs = Self.namesakes(old.map(Self.principals) ?? [], Self.principals(new))
         let unchanged = old.map { UnchangedAccess(old: $0, new: new) }
         let commandsBefore = CommandsBefore(old: old)
         @Sendable func compare(_ pairs: ArraySlice<(was: Listed?, now: Listed?)>) -> [PrincipalDiff] {
-            let isPrivileged = { (role: String) in patterns.contains { role.contains($0) } }
+            let power = { (role: String) in patterns.firstIndex { role.contains($0) } }
             var changeSets = ChangeSets()
             return pairs.compactMap { was, now in
                 let principal = (now ?? was)!.principal
@@ -129,14 +150,16 @@ public struct AccessDiff: Equatable, Sendable {
                 }
                 let before = old.flatMap { model in was.map { PrincipalAccess($0, in: model) } }
                 let compared = Self.compare(
-                    principal, before, now.map { PrincipalAccess($0, in: new) }, isPrivileged: isPrivileged, commandsBefore: commandsBefore)
+                    principal, before, now.map { PrincipalAccess($0, in: new) }, power: power, commandsBefore: commandsBefore)
                 return compared.map { changeSets.shared($0) }
             }
         }
         var changeSets = ChangeSets()
         self.principals = Parallel.chunks(pairs.count) { _, range in compare(pairs[range]) }.flatMap { $0 }.map { changeSets.shared($0) }
             .sorted { lhs, rhs in
-                (lhs.rank, lhs.kind == .user ? 0 : 1, lhs.name) < (rhs.rank, rhs.kind == .user ? 0 : 1, rhs.name)
+                (lhs.rank, lhs.rolePower, lhs.kind == .user ? 0 : 1, lhs.name) < (
+                    rhs.rank, rhs.rolePower, rhs.kind == .user ? 0 : 1, rhs.name
+                )
             }
     }
 
@@ -246,7 +269,7 @@ public struct AccessDiff: Equatable, Sendable {
     }
 
     private static func compare(
-        _ principal: Principal, _ old: PrincipalAccess?, _ new: PrincipalAccess?, isPrivileged: (String) -> Bool,
+        _ principal: Principal, _ old: PrincipalAccess?, _ new: PrincipalAccess?, power: (String) -> Int?,
         commandsBefore: CommandsBefore
     ) -> PrincipalDiff? {
         let status: Status?
@@ -266,9 +289,10 @@ public struct AccessDiff: Equatable, Sendable {
             let target = was.account.id != now.account.id || was.role.name != now.role.name
             var reasons: [Reason] = []
             if target, was.userManagement != nil || now.userManagement != nil { reasons.append(.userManagement) }
-            if target, isPrivileged(now.role.name) { reasons.append(.privilegedRole) }
+            let rolePower = target ? power(now.role.name) : nil
+            if rolePower != nil { reasons.append(.privilegedRole) }
             if was.commands != now.commands { reasons.append(.commandChanged) }
-            rows.append(Row(change: .changed(old: was, new: now), reasons: reasons))
+            rows.append(Row(change: .changed(old: was, new: now), reasons: reasons, rolePower: rolePower))
         }
         var removed = before.keys.filter { after[$0] == nil }.sorted()
         var added = after.keys.filter { before[$0] == nil }.sorted()
@@ -291,16 +315,17 @@ public struct AccessDiff: Equatable, Sendable {
             let profile = after[name]!
             var reasons: [Reason] = []
             if profile.userManagement != nil { reasons.append(.userManagement) }
-            if isPrivileged(profile.role.name) { reasons.append(.privilegedRole) }
+            let rolePower = power(profile.role.name)
+            if rolePower != nil { reasons.append(.privilegedRole) }
             if !commandsBefore.hadAll(profile) { reasons.append(.commandChanged) }
             if profile.isWildcard { reasons.append(.everyAccount) }
-            rows.append(Row(change: .added(profile), reasons: reasons, sources: new?.sources[name] ?? []))
+            rows.append(Row(change: .added(profile), reasons: reasons, sources: new?.sources[name] ?? [], rolePower: rolePower))
         }
         if let old, let new, old.superAdmin != new.superAdmin {
             rows.append(Row(change: .superAdmin(old: old.superAdmin, new: new.superAdmin), reasons: [.superAdmin]))
         }
         guard status != nil || !rows.isEmpty else { return nil }
-        rows.sort { ($0.rank, $0.change.profileName) < ($1.rank, $1.change.profileName) }
+        rows.sort(by: Row.precedes)
         return PrincipalDiff(kind: principal.kind, name: principal.name, status: status, rows: rows)
     }
 

@@ -52,7 +52,9 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         return "role \(role.role) (\(state)\(role.holders))"
     }
 
-    /// The diff's principals as groups, in the order of each group's first member.
+    /// The diff's principals as groups, ranked by how much each grants: its most powerful
+    /// reason, then its most powerful privileged role, then the accounts its changes reach,
+    /// then how many people get them; users before groups, then by first name.
     static func groups(_ diff: AccessDiff) -> [Group] {
         var groups: [Group] = []
         var index: [String: Int] = [:]
@@ -65,7 +67,14 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
                 groups.append(Group(kind: principal.kind, status: principal.status, names: [principal.name], rows: principal.rows))
             }
         }
-        return groups
+        let ranked = groups.map { group -> (key: (Int, Int, Int, Int, Int), group: Group) in
+            let principal = AccessDiff.PrincipalDiff(kind: group.kind, name: group.names[0], status: group.status, rows: group.rows)
+            let accounts = Set(group.rows.compactMap(\.accountKey)).count
+            return ((principal.rank, principal.rolePower, -accounts, -group.names.count, group.kind == .user ? 0 : 1), group)
+        }
+        return ranked.sorted { lhs, rhs in
+            lhs.key < rhs.key || (lhs.key == rhs.key && lhs.group.names[0] < rhs.group.names[0])
+        }.map(\.group)
     }
 
     // MARK: Counts and descriptions shared by the formats
@@ -208,7 +217,10 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             }
         }
         let groups = groups(diff)
-        let privileged = groups.flatMap { group in group.rows.filter(\.isPrivileged).map { (group, $0) } }
+        // Most powerful first, then the change that reaches more people.
+        let privileged = groups.flatMap { group in group.rows.filter(\.isPrivileged).map { (group, $0) } }.sorted { lhs, rhs in
+            (lhs.1.rank, lhs.1.rolePower ?? .max, -lhs.0.names.count) < (rhs.1.rank, rhs.1.rolePower ?? .max, -rhs.0.names.count)
+        }
         let privilegedDefinitions = diff.roles.flatMap { role in role.attributes.filter(\.isPrivileged).map { (role, $0) } }
         if !privileged.isEmpty || !privilegedDefinitions.isEmpty {
             output += "\n### :warning: Privileged changes\n\n| | Who | Change | Why |\n| --- | --- | --- | --- |\n"
