@@ -62,6 +62,13 @@ import Testing
                     "  roles:\n    Developer: {}\n    ReadOnlyAccess:\n      profile_suffix: readonly\n")) == [
                     "11:3: error[misplaced-section]: 'roles' is indented under 'accounts' (line 6), so YAML reads it as an account named 'roles' holding 'Developer' and 1 more; remove its indentation to make it a top-level key"
                 ])
+        // Only the key indented, what it holds left where it was: YAML reads the key as empty
+        // and each user as a group. One error, none for the users' keys.
+        let keyOnly = validOrg.replacingOccurrences(of: "\nusers:\n", with: "\n  users:\n") + "  ann:\n    groups: [developers]\n"
+        #expect(
+            diagnostics(keyOnly) == [
+                "20:3: error[misplaced-section]: 'users' is indented under 'groups' (line 15), so YAML reads it as a group named 'users' with no value, and the entries after it ('bob' and 1 more) as groups too; remove its indentation to make it a top-level key"
+            ])
     }
 
     /// A plain value other YAML tools read as a boolean or a number is a warning with the
