@@ -33,12 +33,26 @@ public enum ConfigMerge {
             }
         }
 
+        /// A setting the generated profile does not hold itself but its sso-session does
+        /// (`sso_start_url` and `sso_region` of a legacy profile): where the value went.
+        public struct MovedSetting: Equatable, Sendable {
+            public var key: String
+            public var old: String
+            /// `sso-session acme`: the section that holds it now.
+            public var section: String
+            public var new: String
+        }
+
         public var section: String
         public var line: Int
         /// Keys of both sections whose values differ, in the old section's order.
         public var changedSettings: [ChangedSetting]
+        /// Settings now held by the sso-session the generated profile names.
+        public var movedSettings: [MovedSetting] = []
         /// `key = value` lines of the old section whose keys the generated one lacks.
         public var lostSettings: [String]
+        /// The section's lines as they were, which the block records for `uninstall`.
+        public var originalLines: [String] = []
 
         public init(section: String, line: Int, changedSettings: [ChangedSetting] = [], lostSettings: [String]) {
             self.section = section
@@ -46,6 +60,15 @@ public enum ConfigMerge {
             self.changedSettings = changedSettings
             self.lostSettings = lostSettings
         }
+    }
+
+    /// What `uninstall` took out and put back.
+    public struct Removal: Equatable, Sendable {
+        public var bytes: [UInt8]
+        /// Sections `install --adopt` had replaced, put back where the block was.
+        public var restored: [String]
+        /// Recorded sections not put back: a section of that name exists again outside the block.
+        public var notRestored: [String]
     }
 
     public struct Plan: Equatable, Sendable {
@@ -105,7 +128,9 @@ public enum ConfigMerge {
                         ))
                 } else if adopt {
                     removals.append(section.line...section.lastLine)
-                    adoptions.append(adoption(of: index, in: existing, replacedBy: generated, kind: kind, name: name))
+                    var adoption = adoption(of: index, in: existing, replacedBy: generated, kind: kind, name: name)
+                    adoption.originalLines = existing.lines[section.line...section.lastLine].map(\.text)
+                    adoptions.append(adoption)
                 } else {
                     conflicts.append(
                         Conflict(
@@ -120,7 +145,9 @@ public enum ConfigMerge {
         guard conflicts.isEmpty else { return .failure(Refusal(conflicts: conflicts)) }
 
         let ending = existing.lines.first(where: { !$0.ending.isEmpty })?.ending ?? "\n"
-        let newBlock = blockLines(block, project: project, ending: ending)
+        // What earlier adoptions recorded stays recorded; this one's lines join it.
+        let record = (own.map { $0.recordedLines(in: existing) } ?? []) + adoptions.sorted { $0.line < $1.line }.flatMap(\.originalLines)
+        let newBlock = blockLines(block, project: project, ending: ending, record: record)
         if let own { removals.append(own.begin...own.end) }
         // Every line stays but the removed ones; the block goes where its old self was, or at the end.
         var lines: [ConfigFile.Line] = []
@@ -136,16 +163,35 @@ public enum ConfigMerge {
         return .success(Plan(bytes: bytes, adoptions: adoptions.sorted { $0.line < $1.line }, profiles: profiles, ssoSessions: sessions))
     }
 
-    /// Takes the managed block of `project` out of `config`; nil bytes when there is none.
-    public static func uninstall(project: String, config: [UInt8], configPath: String) -> Result<[UInt8]?, Refusal> {
+    /// Takes the managed block of `project` out of `config`, and puts back in its place what
+    /// `install --adopt` recorded in it (unless a section of that name exists again outside
+    /// the block); nil when there is no block.
+    public static func uninstall(project: String, config: [UInt8], configPath: String) -> Result<Removal?, Refusal> {
         switch read(config, path: configPath) {
         case .failure(let conflict):
             return .failure(Refusal(conflicts: [conflict]))
         case .success(let (file, blocks)):
             guard let block = blocks.first(where: { $0.project == project }) else { return .success(nil) }
+            let ending = file.lines[block.begin].ending.isEmpty ? "\n" : file.lines[block.begin].ending
+            var outside = Set(file.sections.filter { !(block.begin...block.end).contains($0.line) }.map(\.name))
+            var restored: [String] = []
+            var notRestored: [String] = []
+            var putBack: [ConfigFile.Line] = []
+            let recorded = block.recordedLines(in: file)
+            if let record = try? ConfigFile.parse(Array(recorded.map { $0 + "\n" }.joined().utf8)) {
+                for section in record.sections {
+                    guard outside.insert(section.name).inserted else {
+                        notRestored.append(section.name)
+                        continue
+                    }
+                    restored.append(section.name)
+                    putBack += recorded[section.line...section.lastLine].map { ConfigFile.Line(text: $0, ending: ending, kind: .comment) }
+                }
+            }
             var lines = file.lines
-            lines.removeSubrange(block.begin...block.end)
-            return .success(lines.flatMap { Array($0.text.utf8) + Array($0.ending.utf8) })
+            lines.replaceSubrange(block.begin...block.end, with: putBack)
+            return .success(
+                Removal(bytes: lines.flatMap { Array($0.text.utf8) + Array($0.ending.utf8) }, restored: restored, notRestored: notRestored))
         }
     }
 
@@ -198,25 +244,38 @@ public enum ConfigMerge {
             kind == "profile" ? generated.profileSections(as: .config)[name]?.first : generated.ssoSessionSections()[name]?.first
         var kept: [String: String] = [:]
         for option in replacement.map({ generated.sections[$0].options }) ?? [] { kept[option.key] = option.value }
+        // The sso-session the generated profile names holds the sign-in settings now.
+        var session: (name: String, options: [String: String])?
+        if let name = kept["sso_session"], let found = generated.ssoSessionSections()[name]?.first {
+            session = (
+                name, Dictionary(generated.sections[found].options.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+            )
+        }
         /// A value on one line: a nested value's line breaks shown as `\n`.
         func shown(_ value: String) -> String { value.replacingOccurrences(of: "\n", with: "\\n") }
         var changed: [Adoption.ChangedSetting] = []
+        var moved: [Adoption.MovedSetting] = []
         var lost: [String] = []
         for option in section.options {
             if let new = kept[option.key] {
                 if new != option.value { changed.append(.init(key: option.key, old: shown(option.value), new: shown(new))) }
+            } else if let session, let new = session.options[option.key] {
+                moved.append(.init(key: option.key, old: shown(option.value), section: "sso-session \(session.name)", new: shown(new)))
             } else {
                 lost.append("\(option.key) = \(shown(option.value))")
             }
         }
-        return Adoption(section: section.name, line: section.line + 1, changedSettings: changed, lostSettings: lost)
+        var adoption = Adoption(section: section.name, line: section.line + 1, changedSettings: changed, lostSettings: lost)
+        adoption.movedSettings = moved
+        return adoption
     }
 
-    /// The block's lines: begin marker, the generated config, end marker, in the file's
-    /// line-ending style.
-    static func blockLines(_ block: String, project: String, ending: String) -> [ConfigFile.Line] {
+    /// The block's lines: begin marker, the generated config, what `--adopt` replaced (if
+    /// anything), end marker, in the file's line-ending style.
+    static func blockLines(_ block: String, project: String, ending: String, record: [String] = []) -> [ConfigFile.Line] {
         var texts = [ManagedBlock.beginMarker(project)]
         texts += ConfigFile.splitLines(block).map(\.text)
+        if !record.isEmpty { texts += [ManagedBlock.recordHeader] + record.map { ManagedBlock.recordPrefix + $0 } }
         texts.append(ManagedBlock.endMarker(project))
         return texts.map { ConfigFile.Line(text: $0, ending: ending, kind: .comment) }
     }

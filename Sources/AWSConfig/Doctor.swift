@@ -137,7 +137,7 @@ public enum Doctor {
                 check: "block-current", status: .fail, message: "no orgprofile \(expected.project) block is installed in \(path)",
                 fix: "run orgprofile install")
         }
-        let installed = config.lines[(block.begin + 1)..<block.end].map(\.text)
+        let installed = block.configLines(in: config)
         let wanted = ConfigFile.splitLines(expected.config).map(\.text)
         guard installed == wanted else {
             return Check(

@@ -14,6 +14,24 @@ public struct ManagedBlock: Sendable, Equatable {
         "# <<< orgprofile \(project) <<<"
     }
 
+    /// What `install --adopt` replaced is kept inside the block, after the generated config,
+    /// so that `uninstall` can put it back: this line, then each replaced line of the
+    /// person's file behind `recordPrefix`, verbatim.
+    public static let recordHeader = "# install --adopt replaced these lines; uninstall puts them back:"
+    public static let recordPrefix = "#< "
+
+    /// The lines `install --adopt` recorded in this block of `file`, verbatim.
+    public func recordedLines(in file: ConfigFile) -> [String] {
+        file.lines[(begin + 1)..<end].compactMap { line in
+            line.text.hasPrefix(Self.recordPrefix) ? String(line.text.dropFirst(Self.recordPrefix.count)) : nil
+        }
+    }
+
+    /// The block's own config lines: what lies between the markers, without the record.
+    public func configLines(in file: ConfigFile) -> [String] {
+        file.lines[(begin + 1)..<end].map(\.text).filter { $0 != Self.recordHeader && !$0.hasPrefix(Self.recordPrefix) }
+    }
+
     static let beginPrefix = "# >>> orgprofile "
     static let endPrefix = "# <<< orgprofile "
 

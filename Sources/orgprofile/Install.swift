@@ -4,6 +4,7 @@ import FileSafety
 import Foundation
 import OrgProfileKit
 import OrgYAML
+import Support
 
 extension OrgProfileCommand {
     struct Install: Subcommand {
@@ -123,16 +124,26 @@ extension OrgProfileCommand {
         }
 
         /// What taking over a hand-written section changes: every value that changes, old and
-        /// new, and every setting that goes.
+        /// new, where each setting the sso-session now holds went, and every setting that goes;
+        /// then that uninstall puts the section back.
         static func describe(_ adoption: ConfigMerge.Adoption, in path: String) -> String {
-            var text = "adopting [\(adoption.section)] (\(path) line \(adoption.line))"
-            if adoption.changedSettings.isEmpty, adoption.lostSettings.isEmpty {
-                return text + ": every setting it had stays as it was\n"
+            let shown = TerminalText.escaped
+            var text = "adopting [\(shown(adoption.section))] (\(shown(path)) line \(adoption.line))"
+            if adoption.changedSettings.isEmpty, adoption.movedSettings.isEmpty, adoption.lostSettings.isEmpty {
+                text += ": every setting it had stays as it was\n"
+            } else {
+                text += ":\n"
+                for change in adoption.changedSettings {
+                    text += "  changes \(shown(change.key)): \(shown(change.old)) -> \(shown(change.new))\n"
+                }
+                for move in adoption.movedSettings {
+                    text +=
+                        "  moves   \(shown(move.key)) = \(shown(move.old)) to [\(shown(move.section))]"
+                        + (move.new == move.old ? "\n" : ", where it is \(shown(move.new))\n")
+                }
+                for setting in adoption.lostSettings { text += "  drops   \(shown(setting)) (the generated profile has no such setting)\n" }
             }
-            text += ":\n"
-            for change in adoption.changedSettings { text += "  changes \(change.key): \(change.old) -> \(change.new)\n" }
-            for setting in adoption.lostSettings { text += "  drops   \(setting) (the generated profile has no such setting)\n" }
-            return text
+            return text + "  the section as it was is kept in the block: orgprofile uninstall puts it back\n"
         }
 
         /// The config text to install, the project its block is named after, and the profile

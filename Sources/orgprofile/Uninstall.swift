@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import OrgProfileKit
 import OrgYAML
+import Support
 
 extension OrgProfileCommand {
     struct Uninstall: Subcommand {
@@ -53,14 +54,22 @@ extension OrgProfileCommand {
                         guard let config else { throw NothingToRemove.noFile }
                         let blocks = try ConfigMerge.blocks(in: config, configPath: path).get()
                         let chosen = try choose(given, from: blocks.map(\.project), path: path, frontend: frontend)
-                        guard let bytes = try ConfigMerge.uninstall(project: chosen, config: config, configPath: path).get() else {
+                        guard let removal = try ConfigMerge.uninstall(project: chosen, config: config, configPath: path).get() else {
                             throw NothingToRemove.noBlock
                         }
-                        return (chosen, bytes)
+                        return ((chosen, removal), removal.bytes)
                     }
                 }
-                Terminal.writeToStandardOutput(
-                    "removed the orgprofile \(update.plan) block from \(path)\(update.backup.map { " (backup: \($0))" } ?? "")\n")
+                let (chosen, removal) = update.plan
+                var said = "removed the orgprofile \(chosen) block from \(path)\(update.backup.map { " (backup: \($0))" } ?? "")\n"
+                for section in removal.restored.map(TerminalText.escaped) {
+                    said += "restored [\(section)], which install --adopt had replaced\n"
+                }
+                for section in removal.notRestored.map(TerminalText.escaped) {
+                    said +=
+                        "kept out [\(section)], which install --adopt had replaced: a section of that name is in \(path) again; the old one is in the backup\(update.backup.map { " \($0)" } ?? "")\n"
+                }
+                Terminal.writeToStandardOutput(said)
             } catch NothingToRemove.noFile {
                 frontend.fail(.installConflict, "\(path) does not exist; there is no orgprofile block to remove")
                 throw Exit.invalidInput

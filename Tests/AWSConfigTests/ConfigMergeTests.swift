@@ -61,7 +61,8 @@ import Testing
         }
         #expect(try install(result).get().bytes == plan.bytes, "a second install changes nothing")
         let removed = try ConfigMerge.uninstall(project: "acme", config: plan.bytes, configPath: "config").get()
-        #expect(removed.map { String(decoding: $0, as: UTF8.self) } == prefix)
+        #expect(removed.map { String(decoding: $0.bytes, as: UTF8.self) } == prefix)
+        #expect(removed?.restored == [] && removed?.notRestored == [])
     }
 
     @Test func replacesItsOwnBlockInPlaceAndKeepsOtherProjects() throws {
@@ -74,7 +75,7 @@ import Testing
         #expect(lines.filter { $0.hasPrefix("# >>> orgprofile") }.count == 2)
         #expect(
             try ConfigMerge.uninstall(project: "acme", config: Array(updated.utf8), configPath: "config").get().map {
-                String(decoding: $0, as: UTF8.self)
+                String(decoding: $0.bytes, as: UTF8.self)
             }
                 == "[default]\nregion = eu-west-1\n[profile mine]\nregion = x\n" + ManagedBlock.beginMarker("other")
                 + "\n[profile other-x]\nregion = y\n" + ManagedBlock.endMarker("other") + "\n")
@@ -126,14 +127,32 @@ import Testing
         let config =
             "# my notes\n[default]\nregion = eu-west-1\n\n# work\n[profile acme-dev]\nsso_session = acme\noutput = yaml\ns3 =\n  max_concurrent_requests = 20\n\n[profile mine]\nregion = x\n"
         let plan = try install(config, adopt: true).get()
-        #expect(
-            plan.adoptions == [
-                ConfigMerge.Adoption(
-                    section: "profile acme-dev", line: 6, changedSettings: [],
-                    lostSettings: ["output = yaml", "s3 = \\nmax_concurrent_requests = 20"])
-            ])
+        var expected = ConfigMerge.Adoption(
+            section: "profile acme-dev", line: 6, changedSettings: [],
+            lostSettings: ["output = yaml", "s3 = \\nmax_concurrent_requests = 20"])
+        expected.originalLines = ["[profile acme-dev]", "sso_session = acme", "output = yaml", "s3 =", "  max_concurrent_requests = 20"]
+        #expect(plan.adoptions == [expected])
         let text = String(decoding: plan.bytes, as: UTF8.self)
         #expect(text.hasPrefix("# my notes\n[default]\nregion = eu-west-1\n\n# work\n\n[profile mine]\nregion = x\n# >>> orgprofile acme"))
+        // The block records the section verbatim; uninstall puts it back where the block was.
+        #expect(
+            text.contains(
+                "\n" + ManagedBlock.recordHeader
+                    + "\n#< [profile acme-dev]\n#< sso_session = acme\n#< output = yaml\n#< s3 =\n#<   max_concurrent_requests = 20\n# <<< orgprofile acme <<<\n"
+            ))
+        let removal = try #require(try ConfigMerge.uninstall(project: "acme", config: plan.bytes, configPath: "config").get())
+        #expect(removal.restored == ["profile acme-dev"])
+        #expect(
+            String(decoding: removal.bytes, as: UTF8.self)
+                == "# my notes\n[default]\nregion = eu-west-1\n\n# work\n\n[profile mine]\nregion = x\n[profile acme-dev]\nsso_session = acme\noutput = yaml\ns3 =\n  max_concurrent_requests = 20\n"
+        )
+        // A section of that name written again meanwhile (the block no longer installing it)
+        // is not doubled: the recorded one stays out.
+        let moved = text.replacingOccurrences(of: "\n[profile acme-dev]\n", with: "\n[profile acme-dev-2]\n")
+        #expect(moved != text)
+        let rewritten = Array((moved + "[profile acme-dev]\nregion = z\n").utf8)
+        let kept = try #require(try ConfigMerge.uninstall(project: "acme", config: rewritten, configPath: "config").get())
+        #expect(kept.restored == [] && kept.notRestored == ["profile acme-dev"])
     }
 
     /// A hand-written value that the generated one replaces is reported, old and new.
@@ -141,7 +160,11 @@ import Testing
         let config = "[profile acme-dev]\nsso_session = acme\nsso_account_id = 999999999999\nregion = eu-west-1\noutput = yaml\n"
         let plan = try install(config, adopt: true).get()
         #expect(
-            plan.adoptions == [
+            plan.adoptions.map { adoption in
+                var compared = adoption
+                compared.originalLines = []
+                return compared
+            } == [
                 ConfigMerge.Adoption(
                     section: "profile acme-dev", line: 1,
                     changedSettings: [

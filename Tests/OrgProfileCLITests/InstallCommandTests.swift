@@ -180,6 +180,7 @@ import Testing
             adopting [profile acme-workload-development] (\(home.config) line 1):
               changes sso_session: old -> acme
               changes output: yaml -> json
+              the section as it was is kept in the block: orgprofile uninstall puts it back
 
             """
         let dryRun = try home.orgprofile("install", "--from", "dist/users/bob/config", "--adopt", "--dry-run")
@@ -189,7 +190,56 @@ import Testing
         let adopted = try home.orgprofile("install", "--from", "dist/users/bob/config", "--adopt")
         #expect(adopted.status == 0)
         #expect(adopted.stdout.hasPrefix(expected), "\(adopted.stdout)")
-        #expect(!(try text(home.config)).contains("sso_session = old"))
+        #expect(!(try text(home.config)).contains("\nsso_session = old"))
+    }
+
+    /// A hand-written legacy profile (start URL and region in the profile) adopted: install
+    /// says where each value went, the block keeps the section, doctor still finds the block
+    /// current, a second install keeps the record, and uninstall puts the section back.
+    @Test func uninstallPutsBackWhatAdoptReplaced() throws {
+        let home = try Home()
+        defer { home.remove() }
+        let mine = """
+            [default]
+            region = x
+
+            [profile acme-workload-development]
+            sso_start_url = https://acme.awsapps.com/start
+            sso_region = us-west-2
+            sso_account_id = 333333333333
+            sso_role_name = Developer
+            cli_pager = less
+
+            """
+        try home.writeConfig(mine)
+        let adopted = try home.orgprofile("install", "--from", "dist/users/bob/config", "--adopt")
+        #expect(adopted.status == 0, "\(adopted.stderr)")
+        let url = try #require(
+            try text(home.folder + "/dist/users/bob/config").components(separatedBy: "sso_start_url = ").dropFirst().first?
+                .prefix { $0 != "\n" })
+        #expect(
+            adopted.stdout.contains(
+                "  moves   sso_start_url = https://acme.awsapps.com/start to [sso-session acme]\(url == "https://acme.awsapps.com/start" ? "" : ", where it is \(url)")\n"
+            ), "\(adopted.stdout)")
+        #expect(adopted.stdout.contains("  moves   sso_region = us-west-2 to [sso-session acme]"), "\(adopted.stdout)")
+        #expect(adopted.stdout.contains("  drops   cli_pager = less (the generated profile has no such setting)\n"))
+        #expect(!adopted.stdout.contains("drops   sso_start_url"))
+        let installed = try text(home.config)
+        #expect(installed.contains("\n#< [profile acme-workload-development]\n#< sso_start_url = https://acme.awsapps.com/start\n"))
+        // The AWS CLI reads the recorded lines as comments: the profile is the generated one.
+        #expect(installed.components(separatedBy: "\n[profile acme-workload-development]\n").count == 2)
+        let doctor = try home.orgprofile("doctor", "--from", "dist/users/bob/config")
+        #expect(doctor.stdout.contains("the orgprofile acme block is current"), "\(doctor.stdout)")
+        // Installed again (the block replaced in place), the record stays.
+        #expect(try home.orgprofile("install", "--from", "dist/users/bob/config").status == 0)
+        #expect(try text(home.config).contains("#< cli_pager = less\n"))
+        let removed = try home.orgprofile("uninstall")
+        #expect(removed.status == 0)
+        #expect(
+            removed.stdout.contains("restored [profile acme-workload-development], which install --adopt had replaced\n"),
+            "\(removed.stdout)")
+        let restored = try text(home.config)
+        #expect(restored == mine, "\(restored)")
     }
 
     @Test func dryRunPrintsTheDiffAndWritesNothing() throws {
