@@ -33,7 +33,8 @@ struct AccessPageTests {
         let users = ["alice", "bob", "dave", "erin"]
         let seen = try Self.browse(nil, users: users, in: folder, extra: ["--pdf", folder + "/alice.pdf", "--screenshots", folder])
         // A screenshot of each view, not blank, with the views' headings in the page.
-        #expect(seen["headings"] as? [String] == ["Find a person", "Matrix", "Groups", "Who manages users"])
+        #expect(
+            seen["headings"] as? [String] == ["Find a person", "Matrix", "Groups", "Who manages users", "Differences with Identity Center"])
         for view in ["person", "matrix", "groups", "admins"] {
             let png = try #require(FileManager.default.contents(atPath: folder + "/\(view).png"), "\(view)")
             #expect(png.starts(with: Data([0x89, 0x50, 0x4E, 0x47])) && png.count > 20_000, "\(view).png: \(png.count) bytes")
@@ -68,11 +69,20 @@ struct AccessPageTests {
         }
         #expect(matrix.count == users.count)
         // Filters narrow to the group's members; who manages users as report says.
-        #expect(seen["filtered"] as? [String: [String]] == ["developers": ["bob"], "platform": ["alice", "dave"]])
+        let filtered = try #require(seen["filtered"] as? [String: [String: [String]]])
+        #expect(filtered["developers"]?["people"] == ["bob"] && filtered["platform"]?["people"] == ["alice", "dave"])
+        // The columns narrow to the accounts where the filtered people hold access.
+        #expect(filtered["developers"]?["columns"] == ["Infrastructure", "Workload Development", "Workload Production"])
+        let admins = try #require(seen["admins"] as? [String: Any])
+        #expect(admins["delegated"] as? [String] == ["dave", "erin"])
         #expect(
-            seen["admins"] as? String
-                == "User-management admins (the delegated administrator account)\ndave\nerin\nSuper admins (the Organization Management account)\nalice"
+            admins["text"] as? String
+                == "User-management admins (the delegated administrator account)\ndave\nerin\nSuper admins (the Organization Management account)\nAlice Example alice"
         )
+        // A role is abbreviated in its cell, never silently: the full name on hover and to screen readers.
+        let abbreviated = try #require(seen["abbreviated"] as? [[String]])
+        #expect(abbreviated.contains(["Administrator", "AdministratorAccess", "AdministratorAccess"]))
+        #expect(abbreviated.allSatisfy { $0[1] == $0[2] && $0[0] != $0[1] })
         // Keyboard only: Tab reaches the search field, Enter opens the person; the arrow keys
         // move through the matrix (the third person, the second account).
         #expect(seen["keyboard"] as? [String] == ["search", "Profiles of erin"])
@@ -96,9 +106,9 @@ struct AccessPageTests {
         #expect(try orgprofile("check", "org.yaml", "--out", "dist", in: folder).status == 0)
     }
 
-    /// With a snapshot, the page marks exactly drift's findings about assignments: the rows of
-    /// the profiles whose grant Identity Center lacks, and the access there that org.yaml does
-    /// not declare, in the person's view and the matrix.
+    /// With a snapshot, the page marks drift's findings about assignments (the rows of the
+    /// profiles whose grant Identity Center lacks, and the access there that org.yaml does not
+    /// declare, in the person's view and the matrix), and counts and lists every finding.
     @Test func theDriftOverlayMarksDriftsFindings() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -119,9 +129,14 @@ struct AccessPageTests {
             people["bob"]?["undeclared"] as? [[String]] == [
                 ["Workload Production (044444444444)", "AdministratorAccess (not declared)", "direct assignment"]
             ])
+        // Every finding of drift is counted and listed, as drift counts them.
+        let driftSummary = try orgprofile("drift", "org.yaml", "--snapshot", snapshot, in: folder).stdout
+        #expect(driftSummary.hasPrefix("7 differences between org.yaml and IAM Identity Center; 3 privileged\n"))
         #expect(
-            (result["subtitle"] as? String)?.hasSuffix("compared with Identity Center: 3 declared but missing, 1 there but not declared")
-                == true)
+            (result["subtitle"] as? String)?.hasSuffix(
+                "compared with Identity Center: 7 differences, 3 privileged (3 declared but missing, 1 there but not declared, 0 memberships, 3 other)"
+            ) == true, "\(result["subtitle"] ?? "")")
+        #expect(result["difference_items"] as? Int == 7)
         let matrix = try #require(result["matrix"] as? [String: [String]])
         let columns = try #require(result["columns"] as? [String])
         let production = try #require(columns.firstIndex(of: "Workload Production"))
@@ -129,6 +144,63 @@ struct AccessPageTests {
         let infrastructure = try #require(columns.firstIndex(of: "Infrastructure"))
         #expect(matrix["erin"]?[infrastructure] == "UserManagement (user management) (missing)")
         #expect(result["errors"] as? [String] == [])
+    }
+
+    /// A 30-person company (`Fixtures/team`, 13 accounts, 6 groups with display names, e-mail
+    /// user names) with drift in memberships and grants: display names, narrowed columns,
+    /// the sticky column, linked members, a phone's width, and drift's every finding.
+    @Test func aRealOrganisation() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let team = packageRoot.appendingPathComponent("Tests/OrgProfileCLITests/Fixtures/team").path
+        let written = try orgprofile(
+            "report", team + "/org.yaml", "--format", "html", "--snapshot", team + "/snapshot.json", "--output", "page.html", in: folder)
+        #expect(written.status == 0, "\(written.stderr)")
+        let seen = try run(
+            "/usr/bin/env", ["python3", Self.script, folder + "/page.html", "raj.patel@pay.example", "--screenshots", folder], in: folder)
+        #expect(seen.status == 0, "\(seen.stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(seen.stdout.utf8)) as? [String: Any])
+        #expect(result["errors"] as? [String] == [])
+        // Display names first, keys beside them.
+        let headers = try #require(result["row_headers"] as? [String])
+        #expect(headers.count > 15, "\(headers.count) rows drawn")
+        #expect(headers.first == "Ada Moreau ada.moreau@pay.example")
+        #expect(
+            result["groups"] as? [String] == [
+                "External Auditors (auditors)", "Data Engineering (data)", "Payments Team (payments)", "Platform Engineering (platform)",
+                "Security (security)", "Web Team (web)",
+            ])
+        // Members are links to their person view.
+        #expect(result["group_members"] as? [String] == ["wes.hall@pay.example", "xia.chen@pay.example"])
+        let opens = try #require(result["member_opens"] as? [Any])
+        #expect(opens.first as? Bool == true && opens.last as? String == "Wes Hall (wes.hall@pay.example)")
+        // Filtered to the external auditors, two columns: the accounts they can reach.
+        let filtered = try #require(result["filtered"] as? [String: [String: [String]]])
+        #expect(filtered["External Auditors (auditors)"]?["columns"] == ["Log Archive", "Security Audit"])
+        #expect(filtered["Web Team (web)"]?["columns"]?.contains("Payments Development") == true)  // Pia is in payments too
+        #expect(filtered["Web Team (web)"]?["columns"]?.contains("Data Platform Production") == true)  // and Rosa in data
+        #expect(filtered["Web Team (web)"]?["columns"]?.contains("Sandbox Ana") == false)
+        // The sticky column hides what scrolls under it; no view is wider than a phone.
+        #expect(result["sticky"] as? Bool == true)
+        #expect(result["narrow"] as? [String: Int] == ["Find a person": 375, "Matrix": 375, "Groups": 375, "Who manages users": 375])
+        // drift's every finding (memberships too), counted as drift counts them.
+        let drift = try orgprofile("drift", team + "/org.yaml", "--snapshot", team + "/snapshot.json", in: folder).stdout
+        #expect(drift.hasPrefix("4 differences between org.yaml and IAM Identity Center; 2 privileged\n"), "\(drift)")
+        #expect(result["difference_items"] as? Int == 4)
+        #expect(
+            (result["subtitle"] as? String)?.hasSuffix(
+                "4 differences, 2 privileged (1 declared but missing, 1 there but not declared, 2 memberships, 0 other)") == true)
+        let marks = try #require(result["row_marks"] as? [String: String])
+        #expect(
+            marks["raj.patel@pay.example"]?.hasPrefix("member of group 'payments' in org.yaml but not in Identity Center") == true,
+            "\(marks)")
+        #expect(marks["kai.tanaka@pay.example"]?.hasPrefix("member of group 'web' in Identity Center but not in org.yaml") == true)
+        let raj = try #require((result["person"] as? String))
+        #expect(raj.contains("Payments Team payments (membership missing in Identity Center)"), "\(raj)")
+        for view in ["person", "matrix", "groups", "admins", "differences", "phone"] {
+            let png = try #require(FileManager.default.contents(atPath: folder + "/\(view).png"), "\(view)")
+            #expect(png.starts(with: Data([0x89, 0x50, 0x4E, 0x47])) && png.count > 20_000, "\(view).png: \(png.count) bytes")
+        }
     }
 
     /// Names are text: a group's identity_center_name and description, or an e-mail, holding

@@ -8,6 +8,7 @@ extension AccessPage {
         <button type="button" data-view="matrix" aria-pressed="false">Matrix</button>
         <button type="button" data-view="groups" aria-pressed="false">Groups</button>
         <button type="button" data-view="admins" aria-pressed="false">Who manages users</button>
+        <button type="button" data-view="drift" aria-pressed="false" hidden>Differences</button>
         </nav>
         <main>
         <section id="view-person" aria-labelledby="h-person">
@@ -39,30 +40,43 @@ extension AccessPage {
         <h2 id="h-admins">Who manages users</h2>
         <div id="admins"></div>
         </section>
+        <section id="view-drift" aria-labelledby="h-drift" hidden>
+        <h2 id="h-drift">Differences with Identity Center</h2>
+        <div id="differences"></div>
+        </section>
         </main>
         """#
 
     static let style = #"""
         :root{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#1b1f24;background:#fff}
-        body{margin:0 auto;max-width:80rem;padding:1rem}
+        body{margin:0 auto;max-width:80rem;padding:1rem}h3,p,li,code{overflow-wrap:anywhere}
+        .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+        .key{color:#57606a;font-weight:400;font-size:.85em}.table-scroll{overflow-x:auto;max-width:100%}
+        .link{font:inherit;background:none;border:none;color:#0969da;cursor:pointer;padding:0;text-decoration:underline}
         h1{font-size:1.5rem;margin:.2rem 0}.hint,#subtitle{color:#57606a;margin:.2rem 0}
         nav{display:flex;gap:.4rem;margin:1rem 0;flex-wrap:wrap}
         nav button,.copy{font:inherit;padding:.35rem .8rem;border:1px solid #8c959f;border-radius:.4rem;background:#f6f8fa;cursor:pointer}
         nav button[aria-pressed="true"]{background:#0969da;color:#fff;border-color:#0969da}
         button:focus-visible,input:focus-visible,select:focus-visible,a:focus-visible,#matrix-scroll:focus-visible{outline:3px solid #bf8700;outline-offset:2px}
-        label{font-weight:600;margin-right:.5rem}input[type=search]{font:inherit;padding:.35rem;width:min(30rem,90%)}
+        label{font-weight:600;margin-right:.5rem}input[type=search]{font:inherit;padding:.35rem;width:100%;max-width:30rem;box-sizing:border-box}
+        select{font:inherit;max-width:100%}
         #results{list-style:none;padding:0;margin:.5rem 0}#results button{font:inherit;background:none;border:none;color:#0969da;cursor:pointer;padding:.15rem 0;text-align:left}
         table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}
         caption{text-align:left;font-weight:600;padding:.3rem 0}
         tr.privileged td,td.privileged{background:#fff1e5}.mark{color:#bc4c00;font-weight:700}
         .drift{color:#cf222e;font-weight:700}#matrix td.current{outline:3px solid #bf8700;outline-offset:-3px}tr.missing td,td.drifted{outline:2px dashed #cf222e;outline-offset:-2px}
         code{background:#f6f8fa;padding:.15rem .3rem;border-radius:.3rem}
-        .filters{display:flex;gap:1rem;flex-wrap:wrap;align-items:center}
-        #matrix-scroll{max-height:70vh;overflow:auto;border:1px solid #d0d7de}
-        #matrix{margin:0;white-space:nowrap}#matrix td,#matrix th{height:26px;box-sizing:border-box}#matrix td.spacer{padding:0;border:0}
-        #matrix thead th{position:sticky;top:0;background:#f6f8fa;z-index:2}
-        #matrix tbody th{position:sticky;left:0;background:#fff;z-index:1}
-        #matrix thead th:first-child{left:0;z-index:3}
+        .filters{display:flex;gap:1rem;flex-wrap:wrap;align-items:center}.filters label{display:inline-block;max-width:100%}
+        #matrix-scroll{max-height:70vh;overflow:auto;border:1px solid #d0d7de;position:relative}
+        #matrix{margin:0;white-space:nowrap;border-collapse:separate;border-spacing:0}
+        #matrix td,#matrix th{height:26px;box-sizing:border-box;border:0;border-right:1px solid #d0d7de;border-bottom:1px solid #d0d7de}
+        #matrix td.spacer{padding:0;border:0}
+        #matrix thead th{position:sticky;top:0;background:#f6f8fa;z-index:3;white-space:normal;vertical-align:bottom;min-width:5rem}
+        #matrix tbody th{position:sticky;left:0;background:#fff;z-index:2;box-shadow:2px 0 0 #8c959f}
+        .who{display:inline-block;max-width:14rem;overflow:hidden;text-overflow:ellipsis;vertical-align:bottom}
+        #matrix td,#matrix tbody th{font-size:.9em;padding:.25rem .4rem}
+        #matrix thead th:first-child{left:0;z-index:4}
+        @media (max-width:40rem){body{padding:.5rem}nav button{padding:.3rem .5rem}.who{max-width:8rem}}
         @media print{nav,#search,label[for=search],.hint,#results,.copy,.filters{display:none}
         section[hidden]{display:none}body{max-width:none}tr.privileged td{background:none}}
         """#
@@ -76,7 +90,7 @@ extension AccessPage {
           function el(tag, attributes, ...children) {
             const node = document.createElement(tag);
             for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, value);
-            for (const child of children) if (child !== null && child !== undefined) node.append(child);
+            for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child);
             return node;
           }
           const account = (i) => ({ key: D.accounts[i][0], name: D.accounts[i][1], id: D.accounts[i][2], region: D.accounts[i][3] });
@@ -90,37 +104,80 @@ extension AccessPage {
           };
           const isPrivileged = (t) => t.userManagement !== "" || role(t.role).privileged;
           const folder = (kind, name) => kind + "/" + encodeURIComponent(name) + "/";
+          const userIndex = new Map(D.users.map((u, i) => [u[0], i]));
+          // A person or group by display name, the key beside it as secondary text.
+          const personLabel = (i) => D.users[i][1] ? [D.users[i][1], " ", el("span", { class: "key" }, D.users[i][0])] : [D.users[i][0]];
+          const personTitle = (i) => D.users[i][1] ? D.users[i][1] + " (" + D.users[i][0] + ")" : D.users[i][0];
+          const groupLabel = (g) => D.groups[g][4] ? [D.groups[g][4], " ", el("span", { class: "key" }, D.groups[g][0])] : [D.groups[g][0]];
+          const groupTitle = (g) => D.groups[g][4] ? D.groups[g][4] + " (" + D.groups[g][0] + ")" : D.groups[g][0];
+          // A role in a narrow cell: without a trailing "Access", cut at 14 characters with "…";
+          // the full name on hover and to screen readers, never cut silently.
+          function roleLabel(full) {
+            const trimmed = full.length > 6 && full.endsWith("Access") ? full.slice(0, -6) : full;
+            const shown = trimmed.length > 14 ? trimmed.slice(0, 13) + "…" : trimmed;
+            return shown === full ? [full] : [el("span", { title: full, "aria-hidden": "true" }, shown), el("span", { class: "sr" }, full)];
+          }
+          const scrolling = (table) => el("div", { class: "table-scroll" }, table);
 
           $("title").textContent = "AWS access of " + D.project;
           $("subtitle").textContent = D.users.length + " people, " + D.groups.length + " groups, " + D.accounts.length + " accounts; compiled from " + D.source;
 
-          // The drift overlay (report --snapshot): what a person's grants lack in Identity Center, and what they hold there undeclared.
+          // The drift overlay (report --snapshot): every finding of drift, counted as drift counts them.
+          // [kind, subject kind, name, account, role, group, message, privileged, undeclared]
           const drift = D.drift || null;
-          if (drift) {
-            const missing = drift.filter((d) => d[0] === "missing").length;
-            $("subtitle").append(el("span", { class: "drift", id: "drift-summary" }, " · compared with Identity Center: " + missing + " declared but missing, " + (drift.length - missing) + " there but not declared"));
+          const assignmentKinds = new Set(["missing", "undeclared"]);
+          // The findings by whom they concern, indexed once (the matrix asks for every row in sight).
+          const findingsBy = new Map();
+          for (const d of drift || []) {
+            const key = d[1] + "\t" + d[2];
+            if (!findingsBy.has(key)) findingsBy.set(key, []);
+            findingsBy.get(key).push(d);
           }
+          const findingsOf = (kind, name) => findingsBy.get(kind + "\t" + name) || [];
+          if (drift) {
+            const count = (test) => drift.filter(test).length;
+            const memberships = count((d) => d[0].endsWith("_membership"));
+            const missing = count((d) => d[0] === "missing"), undeclared = count((d) => d[0] === "undeclared");
+            $("subtitle").append(el("span", { class: "drift", id: "drift-summary" },
+              " · compared with Identity Center: " + drift.length + " difference" + (drift.length === 1 ? "" : "s") + ", " + count((d) => d[7] === "1") + " privileged (" +
+              missing + " declared but missing, " + undeclared + " there but not declared, " + memberships + " memberships, " + (drift.length - missing - undeclared - memberships) + " other)"));
+            document.querySelector("nav button[data-view=drift]").hidden = false;
+          }
+          // The assignment findings of a person (with their groups'), for the profiles and the matrix.
           function marks(name, groupIndices) {
             const missing = new Set(), undeclared = [];
-            if (!drift) return { missing, undeclared };
-            const groups = new Set(groupIndices.map((g) => D.groups[g][0]));
-            for (const [what, kind, holder, accountKey, roleName] of drift) {
-              if (!((kind === "user" && holder === name) || (kind === "group" && groups.has(holder)))) continue;
-              if (what === "missing") missing.add(accountKey + "\t" + roleName);
-              else undeclared.push({ account: accountKey, role: roleName, via: kind === "group" ? "group " + holder : "direct assignment" });
-            }
+            const add = (d, via) => {
+              if (d[0] === "missing") missing.add(d[3] + "\t" + d[4]);
+              else if (d[0] === "undeclared") undeclared.push({ account: d[3], role: d[4], via });
+            };
+            for (const d of findingsOf("user", name)) add(d, "direct assignment");
+            for (const g of groupIndices) for (const d of findingsOf("group", D.groups[g][0])) add(d, "group " + D.groups[g][0]);
             return { missing, undeclared };
           }
+          // What a person's or group's findings say beyond the profiles' marks: memberships, names Identity Center lacks.
+          function differences(kind, name) {
+            const other = findingsOf(kind, name).filter((d) => !assignmentKinds.has(d[0]));
+            if (other.length === 0) return null;
+            return [el("h4", {}, "Other differences with Identity Center"),
+              el("ul", { class: "differences" }, ...other.map((d) => el("li", { class: "drift" }, (d[7] === "1" ? "! " : "") + d[6])))];
+          }
+          const missingGroups = (name) => new Set(findingsOf("user", name).filter((d) => d[0] === "missing_membership").map((d) => d[5]));
           const accountLabel = (key) => { const i = D.accounts.findIndex((a) => a[0] === key || a[2] === key); return i < 0 ? key : D.accounts[i][1] + " (" + D.accounts[i][2] + ")"; };
 
           // Views.
-          const views = ["person", "matrix", "groups", "admins"];
+          const views = ["person", "matrix", "groups", "admins", "drift"];
           function show(view) {
             for (const name of views) $("view-" + name).hidden = name !== view;
             for (const button of document.querySelectorAll("nav button")) button.setAttribute("aria-pressed", String(button.dataset.view === view));
             if (view === "matrix") drawMatrix();
           }
           for (const button of document.querySelectorAll("nav button")) button.addEventListener("click", () => show(button.dataset.view));
+          // A person's name that opens their view.
+          function personLink(i) {
+            const button = el("button", { type: "button", class: "link", "data-user": D.users[i][0] }, ...personLabel(i));
+            button.addEventListener("click", () => { show("person"); showPerson(i); });
+            return button;
+          }
 
           // Find a person.
           const haystack = D.users.map((u) => (u[0] + "\n" + u[1] + "\n" + u[2]).toLowerCase());
@@ -156,21 +213,27 @@ extension AccessPage {
                 el("td", {}, a.region),
                 el("td", {}, p.via.join("; ")));
             });
-            return el("table", {}, el("caption", {}, caption),
+            return scrolling(el("table", {}, el("caption", {}, caption),
               el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Profile"), el("th", { scope: "col" }, "Account"), el("th", { scope: "col" }, "Role"), el("th", { scope: "col" }, "Region"), el("th", { scope: "col" }, "Via"))),
-              el("tbody", {}, ...rows));
+              el("tbody", {}, ...rows)));
           }
           function undeclaredTable(caption, entries) {
-            return el("table", { class: "undeclared" }, el("caption", {}, caption),
+            return scrolling(el("table", { class: "undeclared" }, el("caption", {}, caption),
               el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Account"), el("th", { scope: "col" }, "Role"), el("th", { scope: "col" }, "Via"))),
-              el("tbody", {}, ...entries.map((e) => el("tr", {}, el("td", {}, accountLabel(e.account)), el("td", {}, e.role, el("span", { class: "drift" }, " (not declared)")), el("td", {}, e.via)))));
+              el("tbody", {}, ...entries.map((e) => el("tr", {}, el("td", {}, accountLabel(e.account)), el("td", {}, e.role, el("span", { class: "drift" }, " (not declared)")), el("td", {}, e.via))))));
+          }
+          function groupButton(g, lacking) {
+            const button = el("button", { type: "button", class: "link" }, ...groupLabel(g));
+            button.addEventListener("click", () => { show("groups"); $("group-select").value = String(g); showGroup(); });
+            return [button, lacking ? el("span", { class: "drift" }, " (membership missing in Identity Center)") : null];
           }
           function showPerson(i) {
             const u = user(i);
-            const title = u.display ? u.display + " (" + u.name + ")" : u.name;
+            const title = personTitle(i);
             const parts = [el("h3", { id: "person-name" }, title)];
             if (u.email) parts.push(el("p", {}, u.email));
-            if (u.groups.length) parts.push(el("p", {}, "Groups: " + u.groups.map((g) => D.groups[g][0]).join(", ")));
+            const lacking = missingGroups(u.name);
+            if (u.groups.length) parts.push(el("p", {}, "Groups: ", ...u.groups.flatMap((g, k) => [k ? ", " : null, ...groupButton(g, lacking.has(D.groups[g][0]))])));
             if (D.links) parts.push(el("p", {}, el("a", { href: folder("users", u.name) + "config" }, "config"), " · ", el("a", { href: folder("users", u.name) + "README.md" }, "onboarding page")));
             const command = "orgprofile install --from users/" + u.name + "/config";
             const copy = el("button", { type: "button", class: "copy" }, "Copy");
@@ -179,30 +242,35 @@ extension AccessPage {
             const found = marks(u.name, u.groups);
             parts.push(profileTable("Profiles of " + title, u.profiles, found.missing));
             if (found.undeclared.length) parts.push(undeclaredTable("In Identity Center but not in " + D.source + ": " + title, found.undeclared));
+            const other = differences("user", u.name);
+            if (other) parts.push(...other);
             $("person").replaceChildren(...parts);
           }
 
-          // The matrix: people by accounts, only the rows in sight drawn.
+          // The matrix: people by the accounts where the filtered people hold access, only the rows in sight drawn.
           const rowHeight = 26;
-          for (const [i, g] of D.groups.entries()) $("filter-group").append(el("option", { value: String(i) }, g[0]));
+          for (const [i] of D.groups.entries()) $("filter-group").append(el("option", { value: String(i) }, groupTitle(i)));
           for (const [i, a] of D.accounts.entries()) $("filter-account").append(el("option", { value: String(i) }, a[1] + " (" + a[2] + ")"));
           for (const [i, r] of D.roles.entries()) $("filter-role").append(el("option", { value: String(i) }, r[0]));
+          const columnOf = (key) => D.accounts.findIndex((a) => a[0] === key || a[2] === key);
           let rows = [], columns = [];
           function filterMatrix() {
             const group = $("filter-group").value, acc = $("filter-account").value, rl = $("filter-role").value;
-            columns = acc === "" ? D.accounts.map((_, i) => i) : [Number(acc)];
+            const used = new Set();
             rows = [];
             for (let i = 0; i < D.users.length; i++) {
               const u = D.users[i];
               if (group !== "" && !u[4].includes(Number(group))) continue;
               let keep = acc === "" && rl === "";
-              for (let k = 0; !keep && k < u[5].length; k += 2) {
+              for (let k = 0; k < u[5].length; k += 2) {
                 const t = D.targets[u[5][k]];
-                if ((acc === "" || t[1] === Number(acc)) && (rl === "" || t[2] === Number(rl))) keep = true;
+                if ((acc === "" || t[1] === Number(acc)) && (rl === "" || t[2] === Number(rl))) { keep = true; used.add(t[1]); }
               }
+              if (keep && acc === "" && rl === "") for (const e of marks(u[0], u[4]).undeclared) if (columnOf(e.account) >= 0) used.add(columnOf(e.account));
               if (keep) rows.push(i);
             }
-            $("matrix-count").textContent = rows.length + " of " + D.users.length + " people";
+            columns = [...used].sort((a, b) => a - b);
+            $("matrix-count").textContent = rows.length + " of " + D.users.length + " people, " + columns.length + " of " + D.accounts.length + " accounts";
             cursor.row = 0;
             cursor.column = 0;
             const head = el("tr", {}, el("th", { scope: "col" }, "Person"), ...columns.map((c) => el("th", { scope: "col", title: D.accounts[c][2] }, D.accounts[c][1])));
@@ -222,7 +290,6 @@ extension AccessPage {
           }
           function drawRows() {
             const scroll = $("matrix-scroll"), body = $("matrix").tBodies[0];
-            const columnOf = (key) => D.accounts.findIndex((a) => a[0] === key || a[2] === key);
             const first = Math.max(0, Math.floor(scroll.scrollTop / rowHeight) - 5);
             const last = Math.min(rows.length, first + Math.ceil(scroll.clientHeight / rowHeight) + 15);
             // Spacers stand for the rows out of sight (sized through the CSSOM: the policy allows no style attribute).
@@ -230,15 +297,20 @@ extension AccessPage {
             const drawn = [spacer(first)];
             for (let r = first; r < last; r++) {
               const i = rows[r], held = cells(i), found = marks(D.users[i][0], D.users[i][4]);
-              drawn.push(el("tr", {}, el("th", { scope: "row" }, D.users[i][0]), ...columns.map((c, column) => {
+              const other = findingsOf("user", D.users[i][0]).filter((d) => !assignmentKinds.has(d[0]));
+              const header = el("th", { scope: "row", "data-user": D.users[i][0], title: personTitle(i) }, el("span", { class: "who" }, ...personLabel(i)),
+                other.length ? el("span", { class: "drift", title: other.map((d) => d[6]).join("\n") }, " ⚠" + other.length, el("span", { class: "sr" }, " other difference" + (other.length === 1 ? "" : "s") + " with Identity Center")) : null);
+              drawn.push(el("tr", {}, header, ...columns.map((c, column) => {
                 const here = held.get(c) || [];
                 const privileged = here.some((t) => t[3] !== "" || D.roles[t[2]][1] === "1");
-                const texts = here.map((t) => D.roles[t[2]][0] + (t[3] ? " (user management)" : "") + (found.missing.has(D.accounts[c][0] + "\t" + D.roles[t[2]][0]) ? " (missing)" : ""));
-                for (const e of found.undeclared) if (columnOf(e.account) === c) texts.push(e.role + " (not declared)");
+                const entries = here.map((t) => ({ role: D.roles[t[2]][0], note: (t[3] ? " (user management)" : "") + (found.missing.has(D.accounts[c][0] + "\t" + D.roles[t[2]][0]) ? " (missing)" : "") }));
+                for (const e of found.undeclared) if (columnOf(e.account) === c) entries.push({ role: e.role, note: " (not declared)" });
+                const texts = entries.map((e) => e.role + e.note);
                 const drifted = texts.some((t) => t.endsWith("(missing)") || t.endsWith("(not declared)"));
                 const current = r === cursor.row && column === cursor.column;
-                const cell = el("td", { class: (privileged ? "privileged " : "") + (drifted ? "drifted " : "") + (current ? "current" : "") }, texts.join(", "));
-                if (current) { cell.id = "matrix-current"; cell.setAttribute("aria-label", D.users[i][0] + ", " + D.accounts[c][1] + ": " + (texts.join(", ") || "no access")); }
+                const cell = el("td", { class: (privileged ? "privileged " : "") + (drifted ? "drifted " : "") + (current ? "current" : ""), "data-full": texts.join(", ") },
+                  ...entries.flatMap((e, k) => [k ? ", " : null, ...roleLabel(e.role), e.note || null]));
+                if (current) { cell.id = "matrix-current"; cell.setAttribute("aria-label", personTitle(i) + ", " + D.accounts[c][1] + ": " + (texts.join(", ") || "no access")); }
                 return cell;
               })));
             }
@@ -270,27 +342,50 @@ extension AccessPage {
           for (const id of ["filter-group", "filter-account", "filter-role"]) $(id).addEventListener("change", filterMatrix);
           $("matrix-scroll").addEventListener("scroll", () => requestAnimationFrame(drawRows));
 
-          // Groups.
-          for (const [i, g] of D.groups.entries()) $("group-select").append(el("option", { value: String(i) }, g[0]));
+          // Groups: by display name, members linked to their person view.
+          for (const [i] of D.groups.entries()) $("group-select").append(el("option", { value: String(i) }, groupTitle(i)));
           function showGroup() {
-            const g = D.groups[Number($("group-select").value)];
+            const index = Number($("group-select").value), g = D.groups[index];
             if (!g) return;
             const profiles = g[3].map((t) => ({ target: target(t), via: ["group " + g[0]] }));
+            const lacking = new Set(drift ? drift.filter((d) => d[0] === "missing_membership" && d[5] === g[0]).map((d) => d[2]) : []);
+            const members = g[2].flatMap((u, k) => [k ? ", " : null, personLink(u), lacking.has(D.users[u][0]) ? el("span", { class: "drift" }, " (missing in Identity Center)") : null]);
+            const other = differences("group", g[0]);
             $("group").replaceChildren(
-              el("h3", {}, "Group " + g[0]),
+              el("h3", {}, "Group ", ...groupLabel(index)),
               g[1] ? el("p", {}, g[1]) : null,
-              el("p", {}, "Members: " + (g[2].length ? g[2].map((u) => D.users[u][0]).join(", ") : "none")),
-              profileTable("Grants of group " + g[0], profiles, marks("", [Number($("group-select").value)]).missing));
+              el("p", { id: "group-members" }, "Members (" + g[2].length + "): ", ...(g[2].length ? members : ["none"])),
+              profileTable("Grants of group " + groupTitle(index), profiles, marks("", [index]).missing),
+              ...(other || []));
           }
           $("group-select").addEventListener("change", showGroup);
           showGroup();
 
           // Who manages users.
-          const holders = (kind) => D.users.filter((u) => u[3] === kind).map((u) => u[0]);
-          const list = (names) => names.length ? el("ul", {}, ...names.map((n) => el("li", {}, n))) : el("p", {}, "nobody");
+          const holders = (kind) => D.users.map((u, i) => [u, i]).filter(([u]) => u[3] === kind).map(([, i]) => i);
+          const list = (people) => people.length ? el("ul", {}, ...people.map((i) => el("li", {}, personLink(i)))) : el("p", {}, "nobody (user_management in " + D.source + " says who)");
           $("admins").replaceChildren(
             el("h3", {}, "User-management admins (the delegated administrator account)"), list(holders("delegated_admin")),
             el("h3", {}, "Super admins (the Organization Management account)"), list(holders("organization_management")));
+
+          // Differences: every finding of drift, by whom it concerns, as drift lists them.
+          if (drift) {
+            const subjects = new Map();
+            for (const d of drift) {
+              const key = d[1] + "\t" + d[2];
+              if (!subjects.has(key)) subjects.set(key, []);
+              subjects.get(key).push(d);
+            }
+            const parts = [];
+            for (const [key, findings] of subjects) {
+              const [kind, name] = key.split("\t");
+              const heading = kind === "" ? ["org.yaml's accounts and roles"]
+                : kind === "user" && userIndex.has(name) ? ["user ", personLink(userIndex.get(name))]
+                : [kind + " " + name + (findings[0][8] === "1" ? " (not in " + D.source + ")" : "")];
+              parts.push(el("h3", {}, ...heading), el("ul", { class: "differences" }, ...findings.map((d) => el("li", { class: d[7] === "1" ? "drift" : "" }, (d[7] === "1" ? "! " : "") + d[6]))));
+            }
+            $("differences").replaceChildren(el("p", {}, drift.length + " difference" + (drift.length === 1 ? "" : "s") + " between " + D.source + " and IAM Identity Center, as orgprofile drift lists them (! grants power nobody reviewed)."), ...parts);
+          }
         })();
         """#
 }

@@ -29,9 +29,10 @@ public struct AccessPage: Sendable {
         /// Every distinct "via" text, and every distinct list of them (indices).
         var sources: [String]
         var sourceSets: [[Int]]
-        /// [name, description, [member user indices], [target indices]]
+        /// [key, description, [member user indices], [target indices], name in Identity Center]
         var groups: [[Value]]
-        /// With a snapshot: ["missing" or "undeclared", "user" or "group", name, account, role] per finding.
+        /// With a snapshot, one row per drift finding, in drift's order: [kind, "user", "group"
+        /// or "", name, account, role, group, message, privileged "1" or "", undeclared "1" or ""].
         var drift: [[String]]?
         // `users` follows, written by `appendData` (the largest table, never a tree of values).
     }
@@ -47,19 +48,33 @@ public struct AccessPage: Sendable {
     /// The page's number of each of `access.originSets` (users' only; -1 for the others).
     let sourceSetNumbers: [Int32]
 
-    /// A difference between org.yaml and Identity Center that the page marks (`drift`'s
-    /// findings, made by the live side): an assignment declared but missing, or one that
-    /// exists undeclared, of a user or group.
+    /// One of `drift`'s findings, as the page marks it (made by the live side): every finding
+    /// is one mark, so the page counts what `drift` counts. Assignments declared but missing
+    /// (`missing`) and present but undeclared (`undeclared`) are drawn on the profiles and the
+    /// matrix; every finding is listed under its person or group, and in the Differences view.
     public struct DriftMark: Sendable {
-        public var missing: Bool
-        public var kind: Principal.Kind
+        /// `missing`, `undeclared`, or drift's own name of the kind (`missing_membership`, ...).
+        public var kind: String
+        /// The user or group it concerns; nil for the org's own (accounts and roles).
+        public var subject: Principal.Kind?
+        /// The key in org.yaml, else the name in Identity Center.
         public var name: String
-        /// The account's key, or its ID when org.yaml does not know it.
+        /// The principal is in Identity Center but not in org.yaml.
+        public var undeclared: Bool
+        /// The account's key (its ID when org.yaml does not know it), the role and the group, when it has them.
         public var account: String
         public var role: String
+        public var group: String
+        /// drift's words (the first line).
+        public var message: String
+        public var isPrivileged: Bool
 
-        public init(missing: Bool, kind: Principal.Kind, name: String, account: String, role: String) {
-            (self.missing, self.kind, self.name, self.account, self.role) = (missing, kind, name, account, role)
+        public init(
+            kind: String, subject: Principal.Kind?, name: String, undeclared: Bool = false, account: String = "", role: String = "",
+            group: String = "", message: String, isPrivileged: Bool
+        ) {
+            (self.kind, self.subject, self.name, self.undeclared) = (kind, subject, name, undeclared)
+            (self.account, self.role, self.group, self.message, self.isPrivileged) = (account, role, group, message, isPrivileged)
         }
     }
 
@@ -120,11 +135,18 @@ public struct AccessPage: Sendable {
         let sourceSetIndex = Dictionary(uniqueKeysWithValues: sourceSets.enumerated().map { ($1, $0) })
         sourceSetNumbers = lists.map { list in list.map { Int32(sourceSetIndex[$0]!) } ?? -1 }
 
+        // A group's name in Identity Center, when org.yaml gives one other than its key.
+        let centerNames = Dictionary(
+            model.declaredPrincipals.filter { $0.kind == .group && $0.identityCenterName != $0.name }.map {
+                ($0.name, $0.identityCenterName)
+            },
+            uniquingKeysWith: { first, _ in first })
         let groupRows: [[Value]] = groups.enumerated().map { index, group in
             let entry = access.groups[group]
             return [
                 .string(entry.principal.name), .string(entry.principal.description ?? ""),
                 .array(members[index].sorted().map(JSONValue.integer)), .array(entry.targets.map { .integer(Int($0)) }),
+                .string(centerNames[entry.principal.name] ?? ""),
             ]
         }
         data = Data(
@@ -141,8 +163,11 @@ public struct AccessPage: Sendable {
             },
             sources: sources, sourceSets: sourceSets, groups: groupRows,
             drift: drift.map { marks in
-                marks.map { [$0.missing ? "missing" : "undeclared", $0.kind.rawValue, $0.name, $0.account, $0.role] }.sorted {
-                    $0.lexicographicallyPrecedes($1)
+                marks.map {
+                    [
+                        $0.kind, $0.subject?.rawValue ?? "", $0.name, $0.account, $0.role, $0.group, $0.message,
+                        $0.isPrivileged ? "1" : "", $0.undeclared ? "1" : "",
+                    ]
                 }
             })
     }

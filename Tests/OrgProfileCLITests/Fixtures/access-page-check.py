@@ -3,8 +3,10 @@ prints what a person sees, as JSON, for AccessPageTests to compare with orgprofi
 answers.
 
 Usage: access-page-check.py PAGE.html USER... [--pdf OUT.pdf] [--screenshots FOLDER]
-Prints {"people": {user: [profile, ...]}, "matrix": {user: [cell, ...]}, "filtered": [...],
-"keyboard": [...], "errors": [...], "dialogs": [...], "images": N, "person": text, "group": text}.
+Prints {"people": {user: [profile, ...]}, "matrix": {user: [cell, ...]}, "filtered": {group: {people, columns}},
+"keyboard": [...], "errors": [...], "dialogs": [...], "images": N, "person": text, "group": text, "narrow": {view:
+width at 375 px}, "sticky": bool, "differences": text, ...}. With --screenshots, each view as FOLDER/VIEW.png (and
+phone.png at 375 px): docs/report.md's screenshots come from this script on Fixtures/team.
 """
 import json
 import sys
@@ -64,9 +66,25 @@ with sync_playwright() as playwright:
 
     page.get_by_role("button", name="Matrix").click()
     page.wait_for_selector("#matrix tbody th")
+    # Cells by their full text (a long role is abbreviated on screen, in full in data-full,
+    # on hover and to screen readers); rows by the person's key.
     for row in page.locator("#matrix tbody tr:has(th)").all():
-        result["matrix"][row.locator("th").inner_text()] = row.locator("td").all_inner_texts()
+        result["matrix"][row.locator("th").get_attribute("data-user")] = [cell.get_attribute("data-full") for cell in row.locator("td").all()]
+    result["row_headers"] = page.locator("#matrix tbody th .who").all_inner_texts()
+    result["row_marks"] = page.evaluate(
+        "Object.fromEntries([...document.querySelectorAll('#matrix tbody th .drift')].map((s) => [s.parentElement.dataset.user, s.title]))")
+    result["abbreviated"] = page.evaluate(
+        "[...document.querySelectorAll('#matrix td span[title]')].map((s) => [s.textContent, s.title, s.nextElementSibling.textContent])")
     result["columns"] = page.locator("#matrix thead th").all_inner_texts()[1:]
+    # The sticky first column hides what scrolls under it: scrolled right, the point in the
+    # middle of the first row's header is the header, not a cell.
+    page.evaluate("document.getElementById('matrix-scroll').scrollLeft = 400")
+    page.wait_for_timeout(100)
+    result["sticky"] = page.evaluate(
+        "(() => { const th = document.querySelector('#matrix tbody th'); const box = th.getBoundingClientRect();"
+        " const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);"
+        " return hit === th || th.contains(hit); })()")
+    page.evaluate("document.getElementById('matrix-scroll').scrollLeft = 0")
     # Keyboard through the matrix: down twice, right once, from the first cell.
     page.focus("#matrix-scroll")
     for key in ["ArrowDown", "ArrowDown", "ArrowRight"]:
@@ -79,17 +97,43 @@ with sync_playwright() as playwright:
     result["filtered"] = {}
     for group in groups:
         page.select_option("#filter-group", label=group)
-        result["filtered"][group] = page.locator("#matrix tbody tr th").all_inner_texts()
+        result["filtered"][group] = {
+            "people": [th.get_attribute("data-user") for th in page.locator("#matrix tbody tr th").all()],
+            "columns": page.locator("#matrix thead th").all_inner_texts()[1:]}
     page.select_option("#filter-group", index=0)
 
     page.get_by_role("button", name="Groups").click()
     result["group"] = page.inner_text("#group")
+    result["group_members"] = [button.get_attribute("data-user") for button in page.locator("#group-members button").all()]
+    result["groups"] = page.locator("#group-select option").all_inner_texts()
     if screenshots:
         page.screenshot(path=screenshots + "/groups.png", full_page=True)
+    # A member's name opens their person view.
+    if result["group_members"]:
+        page.locator("#group-members button").first.click()
+        result["member_opens"] = [page.is_visible("#view-person"), page.inner_text("#person-name")]
     page.get_by_role("button", name="Who manages users").click()
-    result["admins"] = page.inner_text("#admins")
+    result["admins"] = {
+        "delegated": [b.get_attribute("data-user") for b in page.locator("#admins ul").nth(0).locator("button").all()] if page.locator("#admins ul").count() > 0 else [],
+        "text": page.inner_text("#admins")}
     if screenshots:
         page.screenshot(path=screenshots + "/admins.png", full_page=True)
+    if page.is_visible("nav button[data-view=drift]"):
+        page.get_by_role("button", name="Differences").click()
+        result["differences"] = page.inner_text("#differences")
+        result["difference_items"] = page.locator("#differences li").count()
+        if screenshots:
+            page.screenshot(path=screenshots + "/differences.png", full_page=True)
+    # A phone's width: no view is wider than the screen (the matrix and tables scroll inside).
+    page.set_viewport_size({"width": 375, "height": 740})
+    result["narrow"] = {}
+    for view in ["Find a person", "Matrix", "Groups", "Who manages users"]:
+        page.get_by_role("button", name=view).click()
+        result["narrow"][view] = page.evaluate("document.documentElement.scrollWidth")
+    if screenshots:
+        page.get_by_role("button", name="Find a person").click()
+        page.screenshot(path=screenshots + "/phone.png", full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 800})
     result["headings"] = page.locator("h2").all_inner_texts()
     result["images"] = page.locator("img").count()
     result["subtitle"] = page.inner_text("#subtitle")
