@@ -8,6 +8,7 @@ extension OrgProfileCommand {
         static let configuration = CommandConfiguration(
             commandName: "validate",
             abstract: "Check org.yaml and print every problem; write nothing.",
+            usage: "orgprofile validate [<file>] [--snapshot <path>] [options]",
             discussion: """
                 Problems are printed as FILE:LINE:COLUMN: error: MESSAGE (or warning:), in \
                 file order, then counted; on success, one line sums org.yaml up. Exits 0 \
