@@ -60,7 +60,7 @@ extension Drift {
                     kind: .accountPlacement, account: account.key,
                     message: "account '\(account.key)' (\(account.id)) \(differences.joined(separator: " and ")); \(following)",
                     location: account.ou?.location ?? account.location,
-                    isPrivileged: gainedRoles.contains { role in model.privilegedRolePatterns.contains { role.contains($0) } }))
+                    isPrivileged: gainedRoles.contains(where: model.isPrivileged(role:))))
         }
         return findings
     }

@@ -74,7 +74,6 @@ public struct Drift: Sendable {
             let key = kind.map { Grants.PrincipalKey(kind: $0, name: name ?? "") }
             subjects[key, default: Subject(kind: kind, name: name, undeclared: undeclared, findings: [])].findings.append(finding)
         }
-        let privileged = { (role: String) in model.privilegedRolePatterns.contains { role.contains($0) } }
         for problem in resolved.unresolved {
             let kind: Kind =
                 switch problem.kind {
@@ -123,7 +122,8 @@ public struct Drift: Sendable {
                     kind: .missingAssignment, account: assignment.account, role: assignment.role,
                     message:
                         "\(assignment.role) on \(assignment.account) (\(assignment.accountID))\(what) is declared but not assigned in Identity Center; the profile fails at sign-in",
-                    location: assignment.location, isPrivileged: assignment.userManagement != nil || privileged(assignment.role)),
+                    location: assignment.location,
+                    isPrivileged: assignment.userManagement != nil || model.isPrivileged(role: assignment.role)),
                 kind: assignment.principalKind, name: assignment.principal)
         }
         let userNames = Dictionary(snapshot.users.map { ($0.id, $0.userName) }, uniquingKeysWith: { first, _ in first })

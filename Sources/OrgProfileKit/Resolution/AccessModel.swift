@@ -355,6 +355,18 @@ public struct AccessModel: Sendable {
 
     public static let defaultPrivilegedRolePatterns = ["Admin", "PowerUser", "FullAccess"]
 
+    /// The one rule of what makes a role privileged: its name contains one of `patterns`
+    /// (`review.privileged_roles`, most powerful first). The place of the first pattern it
+    /// contains ranks it (an administrator before a power user); nil when it contains none.
+    public static func privilegeRank(of role: String, patterns: [String]) -> Int? {
+        patterns.firstIndex { role.contains($0) }
+    }
+
+    /// Whether a role of this name is privileged under this org's patterns.
+    public func isPrivileged(role: String) -> Bool {
+        Self.privilegeRank(of: role, patterns: privilegedRolePatterns) != nil
+    }
+
     /// Enabled users, sorted by name: the people who get a config.
     public var users: [Principal] {
         userEntries.filter { !$0.disabled }.map(\.principal).sorted { $0.name < $1.name }

@@ -18,7 +18,8 @@ public enum LeastPrivilegedProfile {
     static func traits(of role: String, privilegedPatterns: [String]) -> (privileged: Bool, readOnly: Bool) {
         let lowered = role.lowercased()
         return (
-            privilegedPatterns.contains { role.contains($0) }, ["readonly", "viewonly", "read", "view"].contains { lowered.contains($0) }
+            AccessModel.privilegeRank(of: role, patterns: privilegedPatterns) != nil,
+            ["readonly", "viewonly", "read", "view"].contains { lowered.contains($0) }
         )
     }
 

@@ -138,7 +138,7 @@ public struct AccessDiff: Equatable, Sendable {
         let unchanged = old.map { UnchangedAccess(old: $0, new: new) }
         let commandsBefore = CommandsBefore(old: old)
         @Sendable func compare(_ pairs: ArraySlice<(was: Listed?, now: Listed?)>) -> [PrincipalDiff] {
-            let power = { (role: String) in patterns.firstIndex { role.contains($0) } }
+            let power = { (role: String) in AccessModel.privilegeRank(of: role, patterns: patterns) }
             var changeSets = ChangeSets()
             return pairs.compactMap { was, now in
                 let principal = (now ?? was)!.principal
