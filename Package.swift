@@ -30,11 +30,11 @@ let package = Package(
             dependencies: ["EmbedTemplatesTool"]
         ),
         /// The few helpers every stage may use: one way to run work in parallel (Parallel),
-        /// one JSON writer (JSON), terminal colours (TerminalStyle).
+        /// one JSON writer (JSON), terminal colours (TerminalStyle), one clock format (UTCTime).
         .target(name: "Support"),
         /// Files written so that nothing a person owns is lost: atomic replacement, backups,
         /// locks, reads that never follow links. Knows nothing of org.yaml or AWS.
-        .target(name: "FileSafety"),
+        .target(name: "FileSafety", dependencies: ["Support"]),
         /// The AWS CLI's config and credentials files: reading them as the CLI does, merging
         /// orgprofile's block into them, checking a setup (doctor). Knows nothing of org.yaml.
         .target(name: "AWSConfig", dependencies: ["FileSafety", "Support", .product(name: "Crypto", package: "swift-crypto")]),

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The credentials every request is signed with, taken once and taken again before they
 /// expire: from the environment (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`,
@@ -70,10 +71,5 @@ public final class CredentialSource: @unchecked Sendable {
     }
 
     /// ISO 8601 with or without fractional seconds, `Z` or an offset (`2026-12-01T20:00:00+00:00`).
-    static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions.insert(.withFractionalSeconds)
-        return formatter.date(from: text)
-    }
+    static func date(_ text: String) -> Date? { UTCTime.parse(text) }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Support
 
 /// AWS Signature Version 4 (`AWS4-HMAC-SHA256`), as botocore's `SigV4Auth` computes it for
 /// the services that normalise paths (every service but S3): the canonical request, the
@@ -130,14 +131,7 @@ public enum SigV4 {
     }
 
     /// `yyyyMMdd'T'HHmmss'Z'` in UTC.
-    static func timestamp(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return
-            "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))T\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
-    }
+    static func timestamp(_ date: Date) -> String { UTCTime.compact(date) }
 
     static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)

@@ -1,6 +1,7 @@
 import Crypto
 import FileSafety
 import Foundation
+import Support
 
 /// Read-only checks of a person's AWS CLI setup, each with one clear fix.
 public enum Doctor {
@@ -270,13 +271,7 @@ public enum Doctor {
     }
 
     /// `2026-11-27T12:00:00Z`, with or without fractional seconds, or with `UTC` instead of `Z`.
-    static func parseExpiry(_ text: String) -> Date? {
-        var normalized = text.hasSuffix("UTC") ? String(text.dropLast(3)) + "Z" : text
-        if let dot = normalized.firstIndex(of: "."), let zone = normalized.lastIndex(where: { $0 == "Z" || $0 == "+" }), dot < zone {
-            normalized.removeSubrange(dot..<zone)
-        }
-        return try? Date(normalized, strategy: .iso8601)
-    }
+    static func parseExpiry(_ text: String) -> Date? { UTCTime.parse(text) }
 
     static func duration(_ seconds: Int) -> String {
         if seconds < 60 { return "\(seconds)s" }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// An advisory lock that serialises orgprofile runs changing the same target: two
 /// `install`s into one `~/.aws/config`, two `compile`s into one folder. The second run waits
@@ -86,7 +87,7 @@ public final class FileLock {
         var buffer = [UInt8](repeating: 0, count: 256)
         gethostname(&buffer, buffer.count - 1)
         let host = String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
-        let since = ISO8601DateFormatter().string(from: Date())
+        let since = UTCTime.extended(Date())
         let text = "\(holder) (pid \(getpid()) on \(host), since \(since))\n"
         file?.withDescriptor { descriptor in
             ftruncate(descriptor, 0)

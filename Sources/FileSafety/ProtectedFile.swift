@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Replacing a file a person owns (their ~/.aws/config): a backup first, then a new file
 /// written beside it, flushed to disk and renamed over the old one, keeping its
@@ -68,12 +69,7 @@ public enum ProtectedFile {
 
     /// `PATH.orgprofile-backup-20261127T101500Z`, with `-2`, `-3` ... if that exists.
     public static func backupName(for path: String, at date: Date) throws -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
-        let stamp = "\(parts.year ?? 0)\(two(parts.month))\(two(parts.day))T\(two(parts.hour))\(two(parts.minute))\(two(parts.second))Z"
-        let base = "\(path).orgprofile-backup-\(stamp)"
+        let base = "\(path).orgprofile-backup-\(UTCTime.compact(date))"
         var candidate = base
         var counter = 2
         while FileManager.default.fileExists(atPath: candidate) {
