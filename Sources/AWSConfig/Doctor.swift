@@ -249,12 +249,20 @@ public enum Doctor {
         config.ssoSessionSections().keys.sorted().map { session in
             let path = tokenCacheFile(forSession: session, in: setup.paths.ssoCache)
             let login = "aws sso login --sso-session \(session)"
-            guard let data = FileManager.default.contents(atPath: path) else {
+            // A token file is a few hundred bytes; a megabyte is no token file.
+            let read = Result { try FileSystem.read(path, owner: .person, limit: 1 << 20) }
+            guard case .success(let bytes?) = read else {
+                if case .failure(let error) = read {
+                    return Check(
+                        check: "sso-token", status: .fail, message: "sso-session \(session): the token file cannot be read: \(error)",
+                        fix: login)
+                }
                 return Check(
                     check: "sso-token", status: .fail, message: "sso-session \(session): not signed in (no token in \(path))", fix: login)
             }
             struct TokenFile: Decodable { var expiresAt: String }
-            guard let text = (try? JSONDecoder().decode(TokenFile.self, from: data))?.expiresAt, let expiry = parseExpiry(text) else {
+            guard let text = (try? JSONDecoder().decode(TokenFile.self, from: Data(bytes)))?.expiresAt, let expiry = parseExpiry(text)
+            else {
                 return Check(
                     check: "sso-token", status: .fail, message: "sso-session \(session): the token file \(path) cannot be read", fix: login)
             }

@@ -55,8 +55,15 @@ public struct TemplateSet: Sendable {
                         at: SourceLocation(file: path, line: 1, column: 1)))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(.error(.unreadableFile, "cannot read template '\(path)' as UTF-8 text", at: nil))
+            let text: String
+            do {
+                guard let decoded = String(validating: try FileSystem.readExisting(path, owner: .person), as: UTF8.self) else {
+                    diagnostics.append(.error(.unreadableFile, "cannot read template '\(path)' as UTF-8 text", at: nil))
+                    continue
+                }
+                text = decoded
+            } catch {
+                diagnostics.append(.error(.unreadableFile, "cannot read template \(error)", at: nil))
                 continue
             }
             if let template = parse(text, name: name, origin: path, diagnostics: &diagnostics) {
