@@ -13,6 +13,8 @@ extension DiagnosticCode {
     public static let templateError = DiagnosticCode(rawValue: "template-error")
     public static let templateSyntax = DiagnosticCode(rawValue: "template-syntax")
     public static let invalidTemplateName = DiagnosticCode(rawValue: "invalid-template-name")
+    /// A command run without an option that this case needs: a usage error (exit 64).
+    public static let missingOption = DiagnosticCode(rawValue: "missing-option")
 
     /// Every code of this target, for the test that each is documented.
     public static let orgProfileKitCodes: [DiagnosticCode] = [
@@ -26,5 +28,6 @@ extension DiagnosticCode {
         .templateError,
         .templateSyntax,
         .invalidTemplateName,
+        .missingOption,
     ]
 }

@@ -105,7 +105,7 @@ extension OrgProfileCommand {
             guard let output = destination.output, output != "-" else {
                 guard texts.count == 1 else {
                     frontend.fail(
-                        .writeFailed,
+                        .missingOption,
                         "\(resources) resources need \(texts.count) CloudFormation templates (at most \(AssignmentsCompiler.resourcesPerTemplate) each); give --output PATH to write them beside it"
                     )
                     throw Exit.usage

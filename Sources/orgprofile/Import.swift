@@ -71,7 +71,7 @@ extension OrgProfileCommand {
             let state = try frontend.snapshot(from: source)
             try frontend.refuseUnsafeValues(of: state)
             guard let region = access.region ?? state.instance.region else {
-                frontend.fail(.partialRead, "the snapshot does not say Identity Center's region; give it with --region")
+                frontend.fail(.missingOption, "the snapshot does not say Identity Center's region; give it with --region")
                 throw Exit.usage
             }
             var importer = OrgImport(snapshot: state, project: project, startURL: startURL, region: region)

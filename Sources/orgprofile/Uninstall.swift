@@ -97,7 +97,7 @@ extension OrgProfileCommand {
                 return project
             }
             guard installed.count <= 1 else {
-                frontend.fail(.installConflict, "\(path) has \(installed.count) orgprofile blocks (\(list)); name one with --project NAME")
+                frontend.fail(.missingOption, "\(path) has \(installed.count) orgprofile blocks (\(list)); name one with --project NAME")
                 throw Exit.usage
             }
             guard let only = installed.first else { throw NothingToRemove.noBlock }
