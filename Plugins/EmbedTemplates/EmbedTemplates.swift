@@ -1,10 +1,10 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds every `Templates/*.mustache` file of the package into the target as Swift
-/// string constants, so the built binary needs no `Templates/` folder beside it and the
-/// folder stays the single source of the built-in templates; and the git revision of the
-/// checkout it is built from, for `--version`.
+/// Embeds every `Templates/*.mustache` file of the package, and the access page's files in
+/// `PageAssets/`, into the target as Swift string constants, so the built binary needs no
+/// folder beside it and the folders stay the single source of the built-in templates and of
+/// the page; and the git revision of the checkout it is built from, for `--version`.
 @main
 struct EmbedTemplates: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -12,12 +12,16 @@ struct EmbedTemplates: BuildToolPlugin {
         let names = try FileManager.default.contentsOfDirectory(atPath: templatesFolder.path())
             .filter { $0.hasSuffix(".mustache") }
             .sorted()
-        let inputs = names.map { templatesFolder.appending(path: $0) }
+        let assetsFolder = context.package.directoryURL.appending(path: "PageAssets")
+        let assets = try FileManager.default.contentsOfDirectory(atPath: assetsFolder.path())
+            .filter { !$0.hasPrefix(".") }
+            .sorted()
+        let inputs = names.map { templatesFolder.appending(path: $0) } + assets.map { assetsFolder.appending(path: $0) }
         let output = context.pluginWorkDirectoryURL.appending(path: "BuiltinTemplates.swift")
         let (revision, gitFiles) = Self.revision(of: context.package.directoryURL)
         return [
             .buildCommand(
-                displayName: "Embedding \(names.count) templates from Templates/",
+                displayName: "Embedding \(names.count) templates from Templates/ and \(assets.count) files from PageAssets/",
                 executable: try context.tool(named: "EmbedTemplatesTool").url,
                 arguments: [output.path(), "--revision", revision ?? ""] + inputs.map { $0.path() },
                 inputFiles: inputs + gitFiles,

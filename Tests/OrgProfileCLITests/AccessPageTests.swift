@@ -229,3 +229,14 @@ struct AccessPageTests {
         #expect(group.contains("</script><script>alert(2)</script>\(hostile)"), "\(group)")
     }
 }
+
+/// The page's script is a file of its own (`PageAssets/access-page.js`): node reads it as
+/// JavaScript.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/node"), "node is not installed"))
+struct PageAssetsTests {
+    @Test func theScriptIsJavaScript() throws {
+        let script = packageRoot.appendingPathComponent("PageAssets/access-page.js").path
+        let checked = try run("/usr/bin/node", ["--check", script])
+        #expect(checked.status == 0, "\(checked.stderr)")
+    }
+}
