@@ -36,7 +36,7 @@ extension AssignmentsCompiler {
                     change.append("~ " + finding.message.lines.joined(separator: "\n      "))
                     if let role = finding.role { changedRoles.insert(role) }
                 case .outdatedProvisioning:
-                    let arn = snapshot.permissionSets.first { $0.name == finding.role }?.arn ?? ""
+                    let arn = finding.role.flatMap { snapshotIndex.permissionSetsByName[$0]?.arn } ?? ""
                     reprovision.append(
                         "~ \(finding.message)\n      aws sso-admin provision-permission-set --instance-arn \(snapshot.instance.arn) --permission-set-arn \(arn) --target-type ALL_PROVISIONED_ACCOUNTS"
                     )
@@ -82,10 +82,10 @@ extension AssignmentsCompiler {
         }
         switch entry.declared.kind {
         case .group:
-            let live = snapshot.groups.first { $0.id == id }
+            let live = snapshotIndex.groupsByID[id]
             return [differs("the description", live: live?.description, declared: entry.description)].compactMap { $0 }
         case .user:
-            let live = snapshot.users.first { $0.id == id }
+            let live = snapshotIndex.usersByID[id]
             return [
                 differs("the display name", live: live?.displayName, declared: entry.displayName),
                 differs("the e-mail", live: live?.email, declared: entry.email),

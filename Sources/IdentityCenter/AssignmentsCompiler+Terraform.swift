@@ -84,7 +84,7 @@ extension AssignmentsCompiler {
             }
         }
         let defined = Set(permissionSets.map(\.role.name))
-        let live = Set(snapshot.assignments)
+        let live = snapshotIndex.assignments
         for grant in grants {
             let declared = grant.declared
             let permissionSet: ResourceValue =
@@ -104,10 +104,9 @@ extension AssignmentsCompiler {
                     "target_type": "AWS_ACCOUNT",
                 ], importing: existing)
         }
-        let liveMemberships = Dictionary(snapshot.memberships.map { ($0, $0.id) }, uniquingKeysWith: { first, _ in first })
         for membership in memberships {
             let declared = membership.declared
-            let existing = membership.membership.flatMap { liveMemberships[$0] ?? nil }.map { "\(store)/\($0)" }
+            let existing = membership.membership.flatMap(snapshotIndex.membershipID).map { "\(store)/\($0)" }
             config.add(
                 "aws_identitystore_group_membership", Self.terraformKey("member", [declared.user, declared.group]),
                 [

@@ -55,6 +55,8 @@ public struct AssignmentsCompiler {
     /// org.yaml keeps the Identity Center directory: its groups, users and memberships.
     public let ownsDirectory: Bool
     public let snapshot: Snapshot
+    /// The snapshot's lookups, as the resolution built them.
+    let snapshotIndex: Snapshot.Index
     public let project: String
     public let source: String
     let file: String
@@ -67,13 +69,12 @@ public struct AssignmentsCompiler {
         grants = resolved.grants.sorted { Self.order($0).lexicographicallyPrecedes(Self.order($1)) }
         memberships =
             owned ? resolved.memberships.sorted { ($0.declared.user, $0.declared.group) < ($1.declared.user, $1.declared.group) } : []
-        let live = Dictionary(snapshot.permissionSets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let live = resolved.snapshotIndex.permissionSetsByName
         permissionSets = model.roles.compactMap { role in
             role.definition.map { DefinedPermissionSet(role: role, definition: $0, live: live[role.name]) }
         }.sorted { $0.role.name < $1.role.name }
         if owned {
-            let users = Dictionary(snapshot.users.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let groups = Dictionary(snapshot.groups.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let (users, groups) = (resolved.snapshotIndex.usersByID, resolved.snapshotIndex.groupsByID)
             directory = model.declaredPrincipals.compactMap { declared in
                 let id = resolved.principalIDs[Grants.PrincipalKey(kind: declared.kind, name: declared.name)]
                 let principal = declared.principal
@@ -97,6 +98,7 @@ public struct AssignmentsCompiler {
         }
         ownsDirectory = owned
         self.snapshot = snapshot
+        snapshotIndex = resolved.snapshotIndex
         project = model.project
         self.source = source
         file = model.file

@@ -10,7 +10,7 @@ import Support
 /// `assignments`), so that adding one key to a role never silently redefines the rest.
 public enum DefinitionGaps {
     public static func diagnostics(model: AccessModel, snapshot: Snapshot) -> [Diagnostic] {
-        let live = Dictionary(snapshot.permissionSets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let live = Snapshot.Index(snapshot).permissionSetsByName
         var found: [Diagnostic] = []
         for role in model.roles {
             guard let declared = role.definition, let set = live[role.name] else { continue }

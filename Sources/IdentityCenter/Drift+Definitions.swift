@@ -9,8 +9,8 @@ import Support
 /// Only the parts the snapshot read are compared. Each difference is one finding at the role's
 /// place; a permission set provisioned with an old version somewhere is its own.
 extension Drift {
-    static func definitionFindings(model: AccessModel, snapshot: Snapshot) -> [Finding] {
-        let live = Dictionary(snapshot.permissionSets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    static func definitionFindings(model: AccessModel, snapshot: Snapshot, index: Snapshot.Index) -> [Finding] {
+        let live = index.permissionSetsByName
         let accountKey = Dictionary(model.accounts.map { ($0.id, $0.key) }, uniquingKeysWith: { first, _ in first })
         var findings: [Finding] = []
         for role in model.roles {
@@ -87,8 +87,8 @@ extension Drift {
     /// part the snapshot could not read; a role the snapshot lacks is created.
     public static func deploymentChanges(model: AccessModel, snapshot: Snapshot, roles: Set<String>) -> [String: [String]] {
         var changes: [String: [String]] = [:]
-        let live = Set(snapshot.permissionSets.map(\.name))
-        for finding in definitionFindings(model: model, snapshot: snapshot) where finding.kind == .permissionSetDefinition {
+        let index = Snapshot.Index(snapshot)
+        for finding in definitionFindings(model: model, snapshot: snapshot, index: index) where finding.kind == .permissionSetDefinition {
             guard let role = finding.role, roles.contains(role) else { continue }
             let prefix = "role '\(role)': "
             changes[role, default: []].append(
@@ -97,7 +97,7 @@ extension Drift {
         for set in snapshot.permissionSets where roles.contains(set.name) {
             changes[set.name, default: []] += set.unreadReasons(snapshotVersion: snapshot.snapshotVersion)
         }
-        for role in roles where !live.contains(role) {
+        for role in roles where index.permissionSetsByName[role] == nil {
             changes[role] = ["permission set '\(role)' is not in Identity Center: deploying creates it"]
         }
         for role in roles where changes[role] == nil { changes[role] = [] }

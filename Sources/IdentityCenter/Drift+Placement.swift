@@ -6,8 +6,8 @@ import OrgYAML
 /// one finding at the account, with the grants that would follow it: what each selector
 /// would choose if org.yaml placed the account as Organizations does.
 extension Drift {
-    static func placementFindings(model: AccessModel, snapshot: Snapshot) -> [Finding] {
-        let live = Dictionary(snapshot.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    static func placementFindings(model: AccessModel, index: Snapshot.Index) -> [Finding] {
+        let live = index.accountsByID
         let usesTags = model.selectorAssignments.contains { assignment in
             guard case .listed(let selectors)? = assignment.accounts else { return false }
             return selectors.contains {

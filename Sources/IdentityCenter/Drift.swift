@@ -86,7 +86,8 @@ public struct Drift: Sendable {
                 Finding(kind: kind, message: problem.message + consequence, location: problem.location, isPrivileged: false),
                 kind: problem.principal?.kind, name: problem.principal?.name)
         }
-        for finding in Self.definitionFindings(model: model, snapshot: snapshot) + Self.placementFindings(model: model, snapshot: snapshot)
+        for finding in Self.definitionFindings(model: model, snapshot: snapshot, index: resolved.snapshotIndex)
+            + Self.placementFindings(model: model, index: resolved.snapshotIndex)
         {
             add(finding, kind: nil, name: nil)
         }
@@ -98,13 +99,13 @@ public struct Drift: Sendable {
                         "account '\(renamed.key)' (\(renamed.id)) is named '\(renamed.live)' in the organisation, '\(renamed.declared)' in org.yaml",
                     location: renamed.location, isPrivileged: false), kind: nil, name: nil)
         }
-        let roleOfARN = Dictionary(snapshot.permissionSets.map { ($0.arn, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let index = resolved.snapshotIndex
         let accountKeyOfID = resolved.accountKeyOfID
         let keyOfID = resolved.principalOfID
         let disabled = resolved.disabledIDs
 
         // Assignments, both ways.
-        let live = Set(snapshot.assignments)
+        let live = index.assignments
         var declared = Set<Snapshot.Assignment>()
         for grant in resolved.grants {
             // A grant naming what is still to be created is missing by definition.
@@ -126,15 +127,13 @@ public struct Drift: Sendable {
                     isPrivileged: assignment.userManagement != nil || model.isPrivileged(role: assignment.role)),
                 kind: assignment.principalKind, name: assignment.principal)
         }
-        let userNames = Dictionary(snapshot.users.map { ($0.id, $0.userName) }, uniquingKeysWith: { first, _ in first })
-        let groupNames = Dictionary(snapshot.groups.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
         func subject(_ type: Snapshot.PrincipalType, _ id: String) -> (Principal.Kind, String, Bool) {
             if let key = keyOfID[id] { return (key.kind, key.name, false) }
             let kind: Principal.Kind = type == .user ? .user : .group
-            return (kind, (type == .user ? userNames[id] : groupNames[id]) ?? id, true)
+            return (kind, (type == .user ? index.usersByID[id]?.userName : index.groupsByID[id]?.displayName) ?? id, true)
         }
         for assignment in snapshot.assignments where !declared.contains(assignment) {
-            let role = roleOfARN[assignment.permissionSetARN] ?? assignment.permissionSetARN
+            let role = index.permissionSetNames[assignment.permissionSetARN] ?? assignment.permissionSetARN
             let account = accountKeyOfID[assignment.accountID] ?? assignment.accountID
             let (kind, name, undeclared) = subject(assignment.principalType, assignment.principalID)
             let note = disabled.contains(assignment.principalID) ? " (the user is disabled in org.yaml)" : ""
@@ -147,7 +146,7 @@ public struct Drift: Sendable {
         }
 
         // Memberships, both ways; a disabled user is expected in no group.
-        let liveMemberships = Set(snapshot.memberships)
+        let liveMemberships = index.memberships
         var declaredMemberships = Set<Snapshot.Membership>()
         for membership in resolved.memberships {
             if let pair = membership.membership { declaredMemberships.insert(pair) }

@@ -95,6 +95,8 @@ public struct Grants: Sendable {
     /// The unresolved names that some declared grant needs: what `assignments` cannot do without.
     public var unresolvedForGrants: [Unresolved] { unresolved.filter(\.isNeededByAGrant) }
 
+    /// The snapshot's lookups, built here once for every reader of this resolution.
+    public let snapshotIndex: Snapshot.Index
     public var instanceARN: String
     public var identityStoreID: String
     /// Every declared assignment whose names all resolve, in org.yaml's order.
@@ -123,11 +125,12 @@ public struct Grants: Sendable {
         let grantedAccounts = Set(declaredAssignments.map(\.accountID))
         let grantedRoles = Set(declaredAssignments.map(\.role))
         let grantees = Set(declaredAssignments.map { PrincipalKey(kind: $0.principalKind, name: $0.principal) })
+        let live = Snapshot.Index(snapshot)
+        snapshotIndex = live
         instanceARN = snapshot.instance.arn
         identityStoreID = snapshot.instance.identityStoreID
-        let accountsByID = Dictionary(snapshot.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for account in model.accounts {
-            guard let live = accountsByID[account.id] else {
+            guard let found = live.accountsByID[account.id] else {
                 unresolved.append(
                     Unresolved(
                         kind: .account,
@@ -137,29 +140,27 @@ public struct Grants: Sendable {
                 continue
             }
             accountKeyOfID[account.id] = account.key
-            if let name = account.displayName, name != live.name {
-                renamedAccounts.append((account.key, account.id, live.name, name, account.location.inFile(model.file)))
+            if let name = account.displayName, name != found.name {
+                renamedAccounts.append((account.key, account.id, found.name, name, account.location.inFile(model.file)))
             }
         }
-        let setsByName = Dictionary(snapshot.permissionSets.map { ($0.name, $0.arn) }, uniquingKeysWith: { first, _ in first })
         let creatableRoles =
             creating.contains(.definedPermissionSets) ? Set(model.roles.filter { $0.definition != nil }.map(\.name)) : []
-        for role in model.roles where setsByName[role.name] == nil && !creatableRoles.contains(role.name) {
+        for role in model.roles where live.permissionSetsByName[role.name] == nil && !creatableRoles.contains(role.name) {
             unresolved.append(
                 Unresolved(
                     kind: .permissionSet, message: "role '\(role.name)' is not a permission set of the instance",
                     location: role.location.inFile(model.file), isNeededByAGrant: grantedRoles.contains(role.name),
                     subject: "role '\(role.name)'"))
         }
-        let usersByName = Dictionary(snapshot.users.map { ($0.userName, $0.id) }, uniquingKeysWith: { first, _ in first })
-        let groupsByName = Dictionary(snapshot.groups.map { ($0.displayName, $0.id) }, uniquingKeysWith: { first, _ in first })
         var nameOf: [PrincipalKey: String] = [:]
         /// Principals to be created: known, without an ID.
         var pending = Set<PrincipalKey>()
         for principal in model.declaredPrincipals {
             let key = PrincipalKey(kind: principal.kind, name: principal.name)
             nameOf[key] = principal.identityCenterName
-            guard let id = principal.kind == .user ? usersByName[principal.identityCenterName] : groupsByName[principal.identityCenterName]
+            guard
+                let id = principal.kind == .user ? live.userIDs[principal.identityCenterName] : live.groupIDs[principal.identityCenterName]
             else {
                 if creating.contains(.directory), !principal.disabled {
                     pending.insert(key)
@@ -178,16 +179,16 @@ public struct Grants: Sendable {
             principalOfID[id] = key
             if principal.disabled { disabledIDs.insert(id) }
         }
-        let accountNames = Dictionary(snapshot.accounts.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for declared in declaredAssignments {
             let key = PrincipalKey(kind: declared.principalKind, name: declared.principal)
-            let arn = setsByName[declared.role]
+            let arn = live.permissionSetsByName[declared.role]?.arn
             guard principalIDs[key] != nil || pending.contains(key), accountKeyOfID[declared.accountID] != nil,
                 arn != nil || creatableRoles.contains(declared.role)
             else { continue }
             grants.append(
                 Grant(
-                    declared: declared, principalName: nameOf[key]!, accountName: accountNames[declared.accountID] ?? declared.account,
+                    declared: declared, principalName: nameOf[key]!,
+                    accountName: live.accountsByID[declared.accountID]?.name ?? declared.account,
                     permissionSetARN: arn, principalID: principalIDs[key]))
         }
         for declared in model.declaredMemberships {

@@ -56,7 +56,7 @@ public struct OrgImport {
         let groupKey = Dictionary(uniqueKeysWithValues: zip(snapshot.groups.map(\.id), groupKeys))
         let userKeys = Self.uniqueKeys(snapshot.users.map(\.userName), fallback: "user", keep: NameRules.isUserName)
         let userKey = Dictionary(uniqueKeysWithValues: zip(snapshot.users.map(\.id), userKeys))
-        let roleName = Dictionary(snapshot.permissionSets.map { ($0.arn, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let roleName = Snapshot.Index(snapshot).permissionSetNames
 
         // Who holds which role on which account, directly.
         var held: [Principal: [String: Set<String>]] = [:]  // principal -> role -> account keys
