@@ -34,7 +34,7 @@ extension OrgProfileCommand {
             let frontend = Frontend(options: diagnostics, printer: printer)
             let (model, sourceName) = try frontend.analyze(input.file)
             let renderer = Renderer(model: model, templates: try frontend.templates(output.templates), sourceName: sourceName)
-            let color = !noColor && Terminal.standardOutputIsTerminal
+            let color = !noColor && Terminal.standardOutputShowsColor
             let result = try frontend.reading {
                 try OutputChecker(root: output.out).compare(renderer) { difference in
                     guard !quiet else { return }

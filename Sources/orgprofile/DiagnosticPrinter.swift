@@ -76,7 +76,5 @@ final class DiagnosticPrinter: @unchecked Sendable {
     }
 
     /// Colour on a terminal, unless `NO_COLOR` is set to anything (no-color.org).
-    static var showsColor: Bool {
-        Terminal.standardErrorIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-    }
+    static var showsColor: Bool { Terminal.standardErrorShowsColor }
 }

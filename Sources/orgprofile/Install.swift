@@ -94,7 +94,7 @@ extension OrgProfileCommand {
                     } else {
                         Terminal.writeToStandardOutput(
                             UnifiedDiff.diff(
-                                old: config ?? [], new: planned.bytes, path: "config", color: Terminal.standardOutputIsTerminal))
+                                old: config ?? [], new: planned.bytes, path: "config", color: Terminal.standardOutputShowsColor))
                         Terminal.writeToStandardOutput("dry run: \(paths.config) was not changed\n")
                     }
                     return

@@ -7,6 +7,15 @@ enum Terminal {
 
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// Whether colour is wanted at all: `NO_COLOR` set to anything says no (no-color.org).
+    static var colorAllowed: Bool { (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
+
+    /// Colour on standard output: a terminal, and colour allowed. Every coloured output asks this.
+    static var standardOutputShowsColor: Bool { standardOutputIsTerminal && colorAllowed }
+
+    /// Colour on standard error (diagnostics), by the same rule.
+    static var standardErrorShowsColor: Bool { standardErrorIsTerminal && colorAllowed }
+
     static func writeToStandardOutput(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -222,6 +222,17 @@ let reviewFixtures = packageRoot.appendingPathComponent("Tests/OrgProfileKitTest
             "/usr/bin/script", ["-qec", "\(binary) report org.yaml.example", "/dev/null"], in: folder, environment: environment)
         #expect(report.stdout.contains("USER   PROFILE"), "\(report.stdout)")
         #expect(try orgprofile("report", "org.yaml.example", in: folder).stdout.hasPrefix("# Access report\n"))
+
+        // check's diff follows the same rule: coloured on a terminal, never with NO_COLOR.
+        try (try text(folder + "/org.yaml.example")).write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
+        #expect(try orgprofile("compile", in: folder).status == 0)
+        try "[profile x]\n".write(toFile: folder + "/dist/users/bob/config", atomically: true, encoding: .utf8)
+        let checked = try run("/usr/bin/script", ["-qec", "\(binary) check", "/dev/null"], in: folder, environment: environment)
+        #expect(checked.stdout.contains("\u{1B}["), "\(checked.stdout)")
+        environment["NO_COLOR"] = "1"
+        let uncolored = try run("/usr/bin/script", ["-qec", "\(binary) check", "/dev/null"], in: folder, environment: environment)
+        #expect(uncolored.stdout.contains("+[profile x]") || uncolored.stdout.contains("-[profile x]"), "\(uncolored.stdout)")
+        #expect(!uncolored.stdout.contains("\u{1B}["), "\(uncolored.stdout)")
     }
 
     @Test func diagnosticsForCI() throws {
