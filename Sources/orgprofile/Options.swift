@@ -14,14 +14,16 @@ struct InputOptions: ParsableArguments {
     var file: String = "org.yaml"
 }
 
+/// `--templates`, said one way wherever a command renders (compile, check, export, install).
+let templatesHelp = ArgumentHelp(
+    "A folder of NAME.mustache files that replace or add to the built-in templates.", valueName: "dir")
+
 /// Where compile writes, and with which templates; shared by compile and check.
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"), completion: .directory)
     var out: String = "dist"
 
-    @Option(
-        name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace or add to the built-in templates.", valueName: "dir"),
-        completion: .directory)
+    @Option(name: .long, help: templatesHelp, completion: .directory)
     var templates: String?
 
     func validate() throws {
@@ -143,9 +145,7 @@ struct PrincipalOptions: ParsableArguments {
         completion: NameCompletion.roles)
     var role: [String] = []
 
-    @Option(
-        name: .long, help: ArgumentHelp("A folder of NAME.mustache files that replace the built-in templates.", valueName: "dir"),
-        completion: .directory)
+    @Option(name: .long, help: templatesHelp, completion: .directory)
     var templates: String?
 
     var isGiven: Bool { user != nil || group != nil }
