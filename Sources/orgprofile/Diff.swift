@@ -50,6 +50,8 @@ extension OrgProfileCommand {
                 valueName: "path"), completion: .file())
         var snapshot: String?
 
+        @OptionGroup var destination: OutputFileOption
+
         @Flag(name: .long, help: "Exit 1 when access changed.")
         var exitCode = false
 
@@ -97,7 +99,7 @@ extension OrgProfileCommand {
                 let deployment = IdentityCenter.Drift.deploymentChanges(model: newModel, snapshot: state, roles: defined)
                 for index in diff.roles.indices { diff.roles[index].deployment = deployment[diff.roles[index].role] }
             }
-            try frontend.stream(to: nil) { emit in try format.write(diff, to: emit) }
+            try frontend.stream(to: destination.output, force: destination.force) { emit in try format.write(diff, to: emit) }
             if exitCode, !diff.isEmpty { throw Exit.invalidInput }
         }
     }

@@ -38,6 +38,8 @@ extension OrgProfileCommand {
         @Option(name: .long, help: ArgumentHelp("text, markdown (for a pull-request comment) or json.", valueName: "format"))
         var format: DriftFormat = .text
 
+        @OptionGroup var destination: OutputFileOption
+
         @Flag(name: .long, help: "Exit 1 when anything drifted.")
         var exitCode = false
 
@@ -50,7 +52,7 @@ extension OrgProfileCommand {
             let state = try frontend.snapshot(from: source)
             try frontend.reportDefinitionGaps(model: model, snapshot: state)
             let drift = IdentityCenter.Drift(model: model, snapshot: state)
-            Terminal.writeToStandardOutput(format.render(drift))
+            try frontend.emit(format.render(drift), to: destination.output, force: destination.force)
             if exitCode, !drift.isEmpty { throw Exit.invalidInput }
         }
     }

@@ -186,6 +186,17 @@ import Testing
         let role = try #require((document["roles"] as? [[String: Any]])?.first)
         let deployment = try #require(role["deployment"] as? [String])
         #expect(deployment.count == 3 && deployment[0] == "the session duration is 'PT8H' in Identity Center, 'PT1H' in org.yaml")
+        // --output writes the same document, atomically, and the exit code still says what changed.
+        let written = try orgprofile(arguments: arguments + ["--output", "diff.txt"], in: folder)
+        #expect(written.status == 1 && written.stdout.isEmpty)
+        #expect(try String(contentsOfFile: folder + "/diff.txt", encoding: .utf8) == text.stdout)
+        let drift = try orgprofile(arguments: ["drift", "org.yaml", "--snapshot", HostileSnapshotTests.snapshotPath], in: folder)
+        #expect(
+            try orgprofile(
+                arguments: ["drift", "org.yaml", "--snapshot", HostileSnapshotTests.snapshotPath, "--output", "drift.txt"], in: folder
+            )
+            .stdout.isEmpty)
+        #expect(try String(contentsOfFile: folder + "/drift.txt", encoding: .utf8) == drift.stdout)
         // Without --snapshot, no deployment list: the diff of org.yaml alone.
         let plain = try orgprofile(arguments: ["diff", "org.yaml", "new.yaml", "--format", "json"], in: folder)
         #expect(!plain.stdout.contains("\"deployment\""))
