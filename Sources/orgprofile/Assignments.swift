@@ -11,7 +11,7 @@ extension OrgProfileCommand {
         static let configuration = CommandConfiguration(
             commandName: "assignments",
             abstract: "Compile org.yaml's grants to CloudFormation or Terraform, through a snapshot.",
-            usage: "orgprofile assignments [<file>] --snapshot <path> --format <f> [options]",
+            usage: "orgprofile assignments [<file>] --snapshot <path> [options]",
             discussion: """
                 Compiles what org.yaml says of Identity Center: the permission set of each \
                 role it defines (roles without definition keys are referred to by their ARN \
@@ -45,7 +45,7 @@ extension OrgProfileCommand {
         var snapshot: String
 
         @Option(name: .long, help: ArgumentHelp("text, cloudformation, terraform, csv or json.", valueName: "format"))
-        var format: AssignmentsCompiler.Format
+        var format: AssignmentsCompiler.Format = .text
 
         @Flag(
             name: .long,

@@ -33,8 +33,8 @@ extension OrgProfileCommand {
 
         @Option(
             name: .long,
-            help: ArgumentHelp("text, markdown, csv, json or html (default: text on a terminal, else markdown).", valueName: "format"))
-        var format: AccessReport.Format?
+            help: ArgumentHelp("text, markdown, csv, json or html.", valueName: "format"))
+        var format: AccessReport.Format = .text
 
         @OptionGroup var destination: OutputFileOption
 
@@ -52,7 +52,7 @@ extension OrgProfileCommand {
         func run(printing printer: DiagnosticPrinter) throws {
             let frontend = Frontend(options: diagnostics, printer: printer)
             let (model, _) = try frontend.analyze(input.file)
-            let chosen = format ?? (Terminal.standardOutputIsTerminal && destination.output == nil ? .text : .markdown)
+            let chosen = format
             // The page reads the model itself: no report rows of every profile first.
             let marks = try snapshot.map {
                 IdentityCenter.Drift(model: model, snapshot: try frontend.snapshot(from: SnapshotFile(path: $0))).pageMarks
