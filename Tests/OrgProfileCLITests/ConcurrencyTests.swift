@@ -89,29 +89,33 @@ import Testing
         }
     }
 
-    /// Waits until a file another process writes holds `text` (at most 60 s).
-    func waitUntil(_ path: String, contains text: String) {
-        let deadline = Date().addingTimeInterval(60)
-        while !(FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self).contains(text) } ?? false),
-            Date() < deadline
-        {
-            usleep(10_000)
-        }
-    }
-
     @Test func aRunWaitsForTheHolderAndSaysWhoItIs() throws {
         let home = try InstallCommandTests.Home()
         defer { home.remove() }
         try home.writeConfig("")
         let lock = home.folder + "/home/.aws/.config.orgprofile-lock"
         let holder = try LockHolder(lock, describedAs: "a test holder (pid 1)")
-        let waiting = try Started(binary, ["install", "--from", "dist/users/bob/config"], in: home.folder, environment: home.environment)
-        // Let go once the run says it waits: it must then go on with the lock.
-        waitUntil(waiting.capture + ".err", contains: "waiting for")
+        let waiting = Process()
+        waiting.executableURL = URL(fileURLWithPath: binary)
+        waiting.arguments = ["install", "--from", "dist/users/bob/config"]
+        waiting.currentDirectoryURL = URL(fileURLWithPath: home.folder)
+        waiting.environment = home.environment
+        let errors = Pipe()
+        (waiting.standardError, waiting.standardOutput, waiting.standardInput) = (errors, FileHandle.nullDevice, FileHandle.nullDevice)
+        try waiting.run()
+        // Let go once the run says it waits (a blocking read of its standard error, no polling):
+        // it must then go on with the lock.
+        var said = Data()
+        while !said.contains(UInt8(ascii: "\n")) {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            said += chunk
+        }
         holder.release()
-        let waited = waiting.finish()
-        #expect(waited.status == 0, "\(waited.stderr)")
-        #expect(waited.stderr == "orgprofile: waiting for a test holder (pid 1) to finish (it holds \(lock))\n")
+        said += errors.fileHandleForReading.readDataToEndOfFile()
+        waiting.waitUntilExit()
+        #expect(waiting.terminationStatus == 0, "\(String(decoding: said, as: UTF8.self))")
+        #expect(String(decoding: said, as: UTF8.self) == "orgprofile: waiting for a test holder (pid 1) to finish (it holds \(lock))\n")
 
         // A holder that never lets go: the run gives up after the timeout, changing nothing.
         let before = try text(home.config)
