@@ -62,14 +62,11 @@ public final class CredentialSource: @unchecked Sendable {
         guard let output = try? JSONDecoder().decode(Output.self, from: Data(bytes)), output.Version == 1 else { return nil }
         var expiration: Date?
         if let text = output.Expiration {
-            guard let date = Self.date(text) else { return nil }
+            guard let date = UTCTime.parse(text) else { return nil }
             expiration = date
         }
         return AWSCredentials(
             accessKeyID: output.AccessKeyId, secretAccessKey: output.SecretAccessKey, sessionToken: output.SessionToken,
             expiration: expiration)
     }
-
-    /// ISO 8601 with or without fractional seconds, `Z` or an offset (`2026-12-01T20:00:00+00:00`).
-    static func date(_ text: String) -> Date? { UTCTime.parse(text) }
 }

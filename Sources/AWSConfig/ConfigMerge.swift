@@ -54,11 +54,16 @@ public enum ConfigMerge {
         /// The section's lines as they were, which the block records for `uninstall`.
         public var originalLines: [String] = []
 
-        public init(section: String, line: Int, changedSettings: [ChangedSetting] = [], lostSettings: [String]) {
+        public init(
+            section: String, line: Int, changedSettings: [ChangedSetting] = [], movedSettings: [MovedSetting] = [], lostSettings: [String],
+            originalLines: [String] = []
+        ) {
             self.section = section
             self.line = line
             self.changedSettings = changedSettings
+            self.movedSettings = movedSettings
             self.lostSettings = lostSettings
+            self.originalLines = originalLines
         }
     }
 
@@ -128,9 +133,7 @@ public enum ConfigMerge {
                         ))
                 } else if adopt {
                     removals.append(section.line...section.lastLine)
-                    var adoption = adoption(of: index, in: existing, replacedBy: generated, kind: kind, name: name)
-                    adoption.originalLines = existing.lines[section.line...section.lastLine].map(\.text)
-                    adoptions.append(adoption)
+                    adoptions.append(adoption(of: index, in: existing, replacedBy: generated, kind: kind, name: name))
                 } else {
                     conflicts.append(
                         Conflict(
@@ -178,15 +181,27 @@ public enum ConfigMerge {
             var notRestored: [String] = []
             var putBack: [ConfigFile.Line] = []
             let recorded = block.recordedLines(in: file)
-            if let record = try? ConfigFile.parse(Array(recorded.map { $0 + "\n" }.joined().utf8)) {
-                for section in record.sections {
-                    guard outside.insert(section.name).inserted else {
-                        notRestored.append(section.name)
-                        continue
-                    }
-                    restored.append(section.name)
-                    putBack += recorded[section.line...section.lastLine].map { ConfigFile.Line(text: $0, ending: ending, kind: .comment) }
+            let record: ConfigFile
+            do {
+                record = try ConfigFile.parse(Array(recorded.map { $0 + "\n" }.joined().utf8))
+            } catch {
+                // Dropped, the hand-written sections would be lost: refuse, and say what to do.
+                return .failure(
+                    Refusal(conflicts: [
+                        Conflict(
+                            path: configPath, line: block.begin + 1,
+                            message:
+                                "the lines install --adopt recorded in this block (behind '\(ManagedBlock.recordPrefix)') cannot be read (\(error.message)); put the sections back by hand and remove those lines, then run uninstall again"
+                        )
+                    ]))
+            }
+            for section in record.sections {
+                guard outside.insert(section.name).inserted else {
+                    notRestored.append(section.name)
+                    continue
                 }
+                restored.append(section.name)
+                putBack += recorded[section.line...section.lastLine].map { ConfigFile.Line(text: $0, ending: ending, kind: .comment) }
             }
             var lines = file.lines
             lines.replaceSubrange(block.begin...block.end, with: putBack)
@@ -265,9 +280,9 @@ public enum ConfigMerge {
                 lost.append("\(option.key) = \(shown(option.value))")
             }
         }
-        var adoption = Adoption(section: section.name, line: section.line + 1, changedSettings: changed, lostSettings: lost)
-        adoption.movedSettings = moved
-        return adoption
+        return Adoption(
+            section: section.name, line: section.line + 1, changedSettings: changed, movedSettings: moved, lostSettings: lost,
+            originalLines: file.lines[section.line...section.lastLine].map(\.text))
     }
 
     /// The block's lines: begin marker, the generated config, what `--adopt` replaced (if

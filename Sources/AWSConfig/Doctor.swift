@@ -249,19 +249,21 @@ public enum Doctor {
         config.ssoSessionSections().keys.sorted().map { session in
             let path = tokenCacheFile(forSession: session, in: setup.paths.ssoCache)
             let login = "aws sso login --sso-session \(session)"
-            // A token file is a few hundred bytes; a megabyte is no token file.
-            let read = Result { try FileSystem.read(path, owner: .person, limit: 1 << 20) }
-            guard case .success(let bytes?) = read else {
-                if case .failure(let error) = read {
-                    return Check(
-                        check: "sso-token", status: .fail, message: "sso-session \(session): the token file cannot be read: \(error)",
-                        fix: login)
-                }
+            let found: [UInt8]?
+            do {
+                // A token file is a few hundred bytes; a megabyte is no token file.
+                found = try FileSystem.read(path, owner: .person, limit: 1 << 20)
+            } catch {
+                return Check(
+                    check: "sso-token", status: .fail, message: "sso-session \(session): the token file cannot be read: \(error)",
+                    fix: login)
+            }
+            guard let bytes = found else {
                 return Check(
                     check: "sso-token", status: .fail, message: "sso-session \(session): not signed in (no token in \(path))", fix: login)
             }
             struct TokenFile: Decodable { var expiresAt: String }
-            guard let text = (try? JSONDecoder().decode(TokenFile.self, from: Data(bytes)))?.expiresAt, let expiry = parseExpiry(text)
+            guard let text = (try? JSONDecoder().decode(TokenFile.self, from: Data(bytes)))?.expiresAt, let expiry = UTCTime.parse(text)
             else {
                 return Check(
                     check: "sso-token", status: .fail, message: "sso-session \(session): the token file \(path) cannot be read", fix: login)
@@ -277,9 +279,6 @@ public enum Doctor {
                 message: "sso-session \(session): signed in until \(text) (\(duration(seconds)) from now)")
         }
     }
-
-    /// `2026-11-27T12:00:00Z`, with or without fractional seconds, or with `UTC` instead of `Z`.
-    static func parseExpiry(_ text: String) -> Date? { UTCTime.parse(text) }
 
     static func duration(_ seconds: Int) -> String {
         if seconds < 60 { return "\(seconds)s" }

@@ -1,4 +1,5 @@
 import OrgProfileKit
+import Support
 
 /// The text plan: what deploying the output would create and change, what it leaves alone,
 /// what of a defined permission set the snapshot could not read (by part and call), which
@@ -71,7 +72,8 @@ extension AssignmentsCompiler {
         section(
             "customer-managed policies each account must have before the permission set reaches it", customerManagedPolicyAccounts(),
             sorted: false)
-        return text
+        // A terminal's text: what came from the snapshot (a policy's diff, an AWS answer) escaped.
+        return text.lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
     }
 
     /// What deploying a group or user of the directory changes on the one that exists.

@@ -9,8 +9,9 @@ import Support
 /// every command given both org.yaml and a snapshot (`validate --snapshot`, `drift`,
 /// `assignments`), so that adding one key to a role never silently redefines the rest.
 public enum DefinitionGaps {
-    public static func diagnostics(model: AccessModel, snapshot: Snapshot) -> [Diagnostic] {
-        let live = Snapshot.Index(snapshot).permissionSetsByName
+    /// `index` is the snapshot's, as the command built it for everything else it reads.
+    public static func diagnostics(model: AccessModel, snapshot: Snapshot, index: Snapshot.Index) -> [Diagnostic] {
+        let live = index.permissionSetsByName
         var found: [Diagnostic] = []
         for role in model.roles {
             guard let declared = role.definition, let set = live[role.name] else { continue }

@@ -9,12 +9,11 @@ import Support
 /// Only the parts the snapshot read are compared. Each difference is one finding at the role's
 /// place; a permission set provisioned with an old version somewhere is its own.
 extension Drift {
-    static func definitionFindings(model: AccessModel, snapshot: Snapshot, index: Snapshot.Index) -> [Finding] {
-        let live = index.permissionSetsByName
+    static func definitionFindings(model: AccessModel, index: Snapshot.Index) -> [Finding] {
         let accountKey = Dictionary(model.accounts.map { ($0.id, $0.key) }, uniquingKeysWith: { first, _ in first })
         var findings: [Finding] = []
         for role in model.roles {
-            guard let set = live[role.name] else { continue }
+            guard let set = index.permissionSetsByName[role.name] else { continue }
             func add(_ message: String, kind: Kind = .permissionSetDefinition, privileged: Bool = false) {
                 findings.append(
                     Finding(
@@ -27,80 +26,85 @@ extension Drift {
                     kind: .outdatedProvisioning)
             }
             guard let declared = role.definition else { continue }
-            func text(_ what: String, live: String?, declared: String?, same: (String, String) -> Bool = (==)) {
-                let (live, declared) = (live ?? "", declared ?? "")
-                guard !same(live, declared) else { return }
-                add(
-                    "\(what) is \(live.isEmpty ? "not set" : "'\(live)'") in Identity Center, \(declared.isEmpty ? "not set" : "'\(declared)'") in org.yaml"
-                )
-            }
-            text("the description", live: set.description, declared: declared.description)
-            // Identity Center's default session is an hour.
-            text("the session duration", live: set.sessionDuration ?? "PT1H", declared: declared.sessionDuration ?? "PT1H") {
-                PermissionSetRules.seconds(ofDuration: $0) == PermissionSetRules.seconds(ofDuration: $1)
-            }
-            text("the relay state", live: set.relayState, declared: declared.relayState)
-            if let arns = set.managedPolicyARNs {
-                attachments("managed policy", live: Set(arns), declared: Set(declared.managedPolicyARNs)) { add($0, privileged: $1) }
-            }
-            if let references = set.customerManagedPolicies {
-                attachments(
-                    "customer-managed policy", live: Set(references.map { $0.path + $0.name }),
-                    declared: Set(declared.customerManagedPolicies.map { $0.path + $0.name })
-                ) { add($0, privileged: $1) }
-            }
-            if let boundary = set.permissionsBoundary {
-                let liveBoundary = boundary.managedPolicyARN ?? boundary.customerManagedPolicy.map { $0.path + $0.name }
-                let declaredBoundary: String? =
-                    switch declared.permissionsBoundary {
-                    case .managed(let arn)?: arn
-                    case .customerManaged(let reference)?: reference.path + reference.name
-                    case nil: nil
-                    }
-                if liveBoundary != declaredBoundary {
-                    add(
-                        "the permissions boundary is \(liveBoundary ?? "none") in Identity Center, \(declaredBoundary ?? "none") in org.yaml",
-                        privileged: true)
-                }
-            }
-            if let tags = set.tags, tags != declared.tags {
-                let shown = { (tags: [String: String]) in
-                    tags.isEmpty ? "none" : tags.keys.sorted().map { "\($0)=\(tags[$0]!)" }.joined(separator: ", ")
-                }
-                add("the tags are \(shown(tags)) in Identity Center, \(shown(declared.tags)) in org.yaml")
-            }
-            if let inline = set.inlinePolicy {
-                let livePolicy = inline.isEmpty ? nil : (try? JSONDecoder().decode(PolicyJSON.self, from: Data(inline.utf8)))?.normalized
-                let declaredPolicy = declared.inlinePolicy?.normalized
-                if livePolicy != declaredPolicy {
-                    let lines = { (policy: PolicyJSON?) in Array((policy.map(JSON.encode) ?? "").utf8) }
-                    let diff = UnifiedDiff.diff(old: lines(livePolicy), new: lines(declaredPolicy), path: "inline-policy.json")
-                    add("the inline policy differs (Identity Center's, then org.yaml's, as IAM reads them):\n" + diff, privileged: true)
-                }
-            }
+            for difference in differences(declared, set) { add(difference.message, privileged: difference.isPrivileged) }
         }
         return findings
     }
 
+    /// Each part in which org.yaml's definition differs from the permission set, in words
+    /// (the inline policy's with its diff on the lines after), and whether it can grant power.
+    static func differences(_ declared: PermissionSet, _ set: Snapshot.PermissionSet) -> [(message: String, isPrivileged: Bool)] {
+        var found: [(message: String, isPrivileged: Bool)] = []
+        func add(_ message: String, privileged: Bool = false) { found.append((message, privileged)) }
+        func text(_ what: String, live: String?, declared: String?, same: (String, String) -> Bool = (==)) {
+            let (live, declared) = (live ?? "", declared ?? "")
+            guard !same(live, declared) else { return }
+            add(
+                "\(what) is \(live.isEmpty ? "not set" : "'\(live)'") in Identity Center, \(declared.isEmpty ? "not set" : "'\(declared)'") in org.yaml"
+            )
+        }
+        text("the description", live: set.description, declared: declared.description)
+        // Identity Center's default session is an hour.
+        text("the session duration", live: set.sessionDuration ?? "PT1H", declared: declared.sessionDuration ?? "PT1H") {
+            PermissionSetRules.seconds(ofDuration: $0) == PermissionSetRules.seconds(ofDuration: $1)
+        }
+        text("the relay state", live: set.relayState, declared: declared.relayState)
+        if let arns = set.managedPolicyARNs {
+            attachments("managed policy", live: Set(arns), declared: Set(declared.managedPolicyARNs)) { add($0, privileged: $1) }
+        }
+        if let references = set.customerManagedPolicies {
+            attachments(
+                "customer-managed policy", live: Set(references.map { $0.path + $0.name }),
+                declared: Set(declared.customerManagedPolicies.map { $0.path + $0.name })
+            ) { add($0, privileged: $1) }
+        }
+        if let boundary = set.permissionsBoundary {
+            let liveBoundary = boundary.managedPolicyARN ?? boundary.customerManagedPolicy.map { $0.path + $0.name }
+            let declaredBoundary: String? =
+                switch declared.permissionsBoundary {
+                case .managed(let arn)?: arn
+                case .customerManaged(let reference)?: reference.path + reference.name
+                case nil: nil
+                }
+            if liveBoundary != declaredBoundary {
+                add(
+                    "the permissions boundary is \(liveBoundary ?? "none") in Identity Center, \(declaredBoundary ?? "none") in org.yaml",
+                    privileged: true)
+            }
+        }
+        if let tags = set.tags, tags != declared.tags {
+            let shown = { (tags: [String: String]) in
+                tags.isEmpty ? "none" : tags.keys.sorted().map { "\($0)=\(tags[$0]!)" }.joined(separator: ", ")
+            }
+            add("the tags are \(shown(tags)) in Identity Center, \(shown(declared.tags)) in org.yaml")
+        }
+        if let inline = set.inlinePolicy {
+            let livePolicy = inline.isEmpty ? nil : (try? JSONDecoder().decode(PolicyJSON.self, from: Data(inline.utf8)))?.normalized
+            let declaredPolicy = declared.inlinePolicy?.normalized
+            if livePolicy != declaredPolicy {
+                let lines = { (policy: PolicyJSON?) in Array((policy.map(JSON.encode) ?? "").utf8) }
+                let diff = UnifiedDiff.diff(old: lines(livePolicy), new: lines(declaredPolicy), path: "inline-policy.json")
+                add("the inline policy differs (Identity Center's, then org.yaml's, as IAM reads them):\n" + diff, privileged: true)
+            }
+        }
+        return found
+    }
+
     /// What deploying each of `roles` (roles org.yaml defines) would change in Identity Center,
-    /// by role: drift's findings of its definition without the role's name in front, then each
-    /// part the snapshot could not read; a role the snapshot lacks is created.
+    /// by role: each part in which its definition differs (`differences`), then each part the
+    /// snapshot could not read; a role the snapshot lacks is created.
     public static func deploymentChanges(model: AccessModel, snapshot: Snapshot, roles: Set<String>) -> [String: [String]] {
+        let live = Snapshot.Index(snapshot).permissionSetsByName
         var changes: [String: [String]] = [:]
-        let index = Snapshot.Index(snapshot)
-        for finding in definitionFindings(model: model, snapshot: snapshot, index: index) where finding.kind == .permissionSetDefinition {
-            guard let role = finding.role, roles.contains(role) else { continue }
-            let prefix = "role '\(role)': "
-            changes[role, default: []].append(
-                finding.message.hasPrefix(prefix) ? String(finding.message.dropFirst(prefix.count)) : finding.message)
+        for role in model.roles where roles.contains(role.name) {
+            guard let declared = role.definition else { continue }
+            guard let set = live[role.name] else {
+                changes[role.name] = ["permission set '\(role.name)' is not in Identity Center: deploying creates it"]
+                continue
+            }
+            changes[role.name] =
+                differences(declared, set).map(\.message) + set.unreadReasons(snapshotVersion: snapshot.snapshotVersion)
         }
-        for set in snapshot.permissionSets where roles.contains(set.name) {
-            changes[set.name, default: []] += set.unreadReasons(snapshotVersion: snapshot.snapshotVersion)
-        }
-        for role in roles where index.permissionSetsByName[role] == nil {
-            changes[role] = ["permission set '\(role)' is not in Identity Center: deploying creates it"]
-        }
-        for role in roles where changes[role] == nil { changes[role] = [] }
         return changes
     }
 

@@ -86,7 +86,7 @@ public struct Drift: Sendable {
                 Finding(kind: kind, message: problem.message + consequence, location: problem.location, isPrivileged: false),
                 kind: problem.principal?.kind, name: problem.principal?.name)
         }
-        for finding in Self.definitionFindings(model: model, snapshot: snapshot, index: resolved.snapshotIndex)
+        for finding in Self.definitionFindings(model: model, index: resolved.snapshotIndex)
             + Self.placementFindings(model: model, index: resolved.snapshotIndex)
         {
             add(finding, kind: nil, name: nil)

@@ -183,10 +183,6 @@ public struct Snapshot: Codable, Equatable, Sendable {
         /// Whether any part of what it grants was read (none is in a version 1 snapshot).
         public var isDefinitionReadInPart: Bool { unreadDefinitionParts.count < Part.definition.count }
 
-        /// Whether every part of what it grants was read: only then can org.yaml define it
-        /// without clearing a part nobody saw.
-        public var isDefinitionRead: Bool { unreadDefinitionParts.isEmpty }
-
         /// Why each part of its definition is missing, one sentence each ("the permissions
         /// boundary of Dev was not read: sso:GetPermissionsBoundaryForPermissionSet failed: …"),
         /// or that the snapshot's version did not record definitions.

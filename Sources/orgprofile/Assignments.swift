@@ -61,9 +61,9 @@ extension OrgProfileCommand {
             let (model, sourceName) = try frontend.analyze(input.file)
             let state = try frontend.snapshot(from: SnapshotFile(path: snapshot))
             try frontend.refuseUnsafeValues(of: state)
-            try frontend.reportDefinitionGaps(model: model, snapshot: state)
             let resolved = Grants(
                 model: model, snapshot: state, creating: directory ? [.definedPermissionSets, .directory] : [.definedPermissionSets])
+            try frontend.reportDefinitionGaps(model: model, snapshot: state, index: resolved.snapshotIndex)
             // Only what a declared grant names is needed; the plan goes on without the grants
             // that need a missing name, every other output refuses, naming all of them.
             let missing = resolved.unresolvedForGrants

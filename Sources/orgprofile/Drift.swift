@@ -50,8 +50,9 @@ extension OrgProfileCommand {
             let (model, _) = try frontend.analyze(input.file)
             let source: IdentityCenterSource = try snapshot.map { SnapshotFile(path: $0) } ?? access.live(frontend)
             let state = try frontend.snapshot(from: source)
-            try frontend.reportDefinitionGaps(model: model, snapshot: state)
-            let drift = IdentityCenter.Drift(model: model, snapshot: state)
+            let resolved = Grants(model: model, snapshot: state)
+            try frontend.reportDefinitionGaps(model: model, snapshot: state, index: resolved.snapshotIndex)
+            let drift = IdentityCenter.Drift(model: model, snapshot: state, resolved: resolved)
             try frontend.emit(format.render(drift), to: destination.output, force: destination.force)
             if exitCode, !drift.isEmpty { throw Exit.invalidInput }
         }

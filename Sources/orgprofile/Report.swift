@@ -52,18 +52,17 @@ extension OrgProfileCommand {
         func run(printing printer: DiagnosticPrinter) throws {
             let frontend = Frontend(options: diagnostics, printer: printer)
             let (model, _) = try frontend.analyze(input.file)
-            let chosen = format
             // The page reads the model itself: no report rows of every profile first.
             let marks = try snapshot.map {
                 IdentityCenter.Drift(model: model, snapshot: try frontend.snapshot(from: SnapshotFile(path: $0))).pageMarks
             }
-            if chosen == .html {
+            if format == .html {
                 let page = AccessPage(model: model, sourceName: Compiler.displayName(of: model.file), links: false, drift: marks).html()
                 return try frontend.emit(page, to: destination.output, force: destination.force)
             }
             // A user's row at a time: memory follows the org, not users times accounts.
             try frontend.stream(to: destination.output, force: destination.force) { emit in
-                try AccessReport(model: model).write(chosen, to: emit)
+                try AccessReport(model: model).write(format, to: emit)
             }
         }
     }

@@ -19,8 +19,10 @@ extension Frontend {
     /// snapshot shows (`DefinitionGaps`), and returns how many; with --strict these are
     /// errors and exit 1.
     @discardableResult
-    func reportDefinitionGaps(model: AccessModel, snapshot state: IdentityCenter.Snapshot) throws -> Int {
-        var gaps = DefinitionGaps.diagnostics(model: model, snapshot: state)
+    func reportDefinitionGaps(model: AccessModel, snapshot state: IdentityCenter.Snapshot, index: IdentityCenter.Snapshot.Index) throws
+        -> Int
+    {
+        var gaps = DefinitionGaps.diagnostics(model: model, snapshot: state, index: index)
         guard !gaps.isEmpty else { return 0 }
         if strict { for index in gaps.indices { gaps[index].severity = .error } }
         report(gaps)

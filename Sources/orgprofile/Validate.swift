@@ -41,10 +41,11 @@ extension OrgProfileCommand {
 
         func run(printing printer: DiagnosticPrinter) throws {
             let frontend = Frontend(options: diagnostics, printer: printer)
-            var (model, warnings) = try frontend.analyze(try frontend.read(input.file))
+            let (model, found) = try frontend.analyze(try frontend.read(input.file))
+            var warnings = found
             if let snapshot {
                 let state = try frontend.snapshot(from: SnapshotFile(path: snapshot))
-                warnings += try frontend.reportDefinitionGaps(model: model, snapshot: state)
+                warnings += try frontend.reportDefinitionGaps(model: model, snapshot: state, index: .init(state))
             }
             let sourceName = Compiler.displayName(of: input.file)
             let problems = warnings == 0 ? "no problems" : "\(warnings) warning\(warnings == 1 ? "" : "s")"

@@ -153,6 +153,14 @@ import Testing
         let rewritten = Array((moved + "[profile acme-dev]\nregion = z\n").utf8)
         let kept = try #require(try ConfigMerge.uninstall(project: "acme", config: rewritten, configPath: "config").get())
         #expect(kept.restored == [] && kept.notRestored == ["profile acme-dev"])
+        // A record that cannot be read (edited by hand) is never dropped: uninstall refuses.
+        let broken = Array(text.replacingOccurrences(of: "#< [profile acme-dev]\n", with: "#< [profile acme-dev\n").utf8)
+        let refused = ConfigMerge.uninstall(project: "acme", config: broken, configPath: "config")
+        guard case .failure(let refusal) = refused else {
+            Issue.record("an unreadable record was dropped")
+            return
+        }
+        #expect(refusal.conflicts.first?.message.hasPrefix("the lines install --adopt recorded in this block") == true, "\(refusal)")
     }
 
     /// A hand-written value that the generated one replaces is reported, old and new.
@@ -219,12 +227,7 @@ import Testing
         #expect(Doctor.tokenCacheFile(forSession: "acme", in: "/c") == "/c/293abb6b76d7791c0732cc517d38c4b5c734b87f.json")
     }
 
-    @Test func expiryFormats() {
-        let reference = Date(timeIntervalSince1970: 1_800_000_000)
-        #expect(Doctor.parseExpiry("2027-01-15T08:00:00Z") == reference)
-        #expect(Doctor.parseExpiry("2027-01-15T08:00:00UTC") == reference)
-        #expect(Doctor.parseExpiry("2027-01-15T08:00:00.000Z") == reference)
-        #expect(Doctor.parseExpiry("soon") == nil)
+    @Test func durationsAreShort() {
         #expect(Doctor.duration(3 * 3600 + 120) == "3h 2m")
     }
 }

@@ -212,6 +212,11 @@ import Testing
             #expect(plan.contains(line), "\(line)\n\(plan)")
         }
         #expect(!plan.contains("version 1"))
+
+        // What the snapshot says goes to a terminal escaped: an answer holding a control shows it.
+        snapshot.permissionSets[index].unread?[0].reason = "HTTP 500 \u{1B}[2J"
+        let escaped = Self.compiler(model, snapshot).plan(Drift(model: model, snapshot: snapshot))
+        #expect(escaped.contains("failed: HTTP 500 \\u{1B}[2J\n") && !escaped.contains("\u{1B}"), "\(escaped)")
     }
 
     @Test func rowsAndPlan() throws {

@@ -9,6 +9,10 @@ import Testing
 /// has is cleared, and what the snapshot could not read is replaced unseen. Each is a warning
 /// at the role, never silence.
 @Suite struct DefinitionGapsTests {
+    static func gaps(_ model: AccessModel, _ snapshot: Snapshot) -> [Diagnostic] {
+        DefinitionGaps.diagnostics(model: model, snapshot: snapshot, index: .init(snapshot))
+    }
+
     /// ReadOnlyAccess defined by its inline policy alone, against a live permission set that
     /// has every other attribute set (`Fixture.definedSnapshot`).
     static let inlineOnly = Fixture.imported().replacingOccurrences(
@@ -19,7 +23,7 @@ import Testing
 
     @Test func everyAttributeLeftOutThatIdentityCenterHasIsAWarningAtTheRole() throws {
         let model = try Fixture.model(Self.inlineOnly)
-        let gaps = DefinitionGaps.diagnostics(model: model, snapshot: Fixture.definedSnapshot)
+        let gaps = Self.gaps(model, Fixture.definedSnapshot)
         let line = try #require(Self.inlineOnly.lines.firstIndex(of: "  ReadOnlyAccess:")) + 1
         #expect(gaps.allSatisfy { $0.severity == .warning && $0.location?.line == line && $0.location?.column == 3 })
         #expect(gaps.map(\.code) == Array(repeating: .definitionClears, count: 7), "\(gaps)")
@@ -42,12 +46,12 @@ import Testing
     @Test func aRoleThatDeclaresWhatIdentityCenterHasHasNoGap() throws {
         var importer = OrgImport(snapshot: Fixture.definedSnapshot, project: "acme", region: "eu-west-1")
         let model = try Fixture.model(importer.render())
-        #expect(DefinitionGaps.diagnostics(model: model, snapshot: Fixture.definedSnapshot).isEmpty)
+        #expect(Self.gaps(model, Fixture.definedSnapshot).isEmpty)
         // A session of PT60M is Identity Center's default of an hour: nothing to lose.
         var hour = Fixture.definedSnapshot
         for index in hour.permissionSets.indices { hour.permissionSets[index].sessionDuration = "PT60M" }
         let defined = try Fixture.model(Self.inlineOnly)
-        #expect(!DefinitionGaps.diagnostics(model: defined, snapshot: hour).contains { $0.message.contains("session_duration") })
+        #expect(!Self.gaps(defined, hour).contains { $0.message.contains("session_duration") })
     }
 
     @Test func aPartTheSnapshotDidNotReadIsNamedWithItsCall() throws {
@@ -58,7 +62,7 @@ import Testing
             .init(
                 part: .permissionsBoundary, action: "sso:GetPermissionsBoundaryForPermissionSet", reason: "HTTP 500 Internal Server Error")
         ]
-        let gaps = DefinitionGaps.diagnostics(model: try Fixture.model(Self.inlineOnly), snapshot: snapshot)
+        let gaps = Self.gaps(try Fixture.model(Self.inlineOnly), snapshot)
         let unread = gaps.filter { $0.code == .definitionUnread }.map(\.message)
         #expect(
             unread == [
@@ -66,6 +70,6 @@ import Testing
             ])
         #expect(!gaps.contains { $0.message.contains("without permissions_boundary") })
         // Roles that define nothing are deployed as they are: no gap, whatever the snapshot.
-        #expect(DefinitionGaps.diagnostics(model: try Fixture.model(Fixture.imported()), snapshot: snapshot).isEmpty)
+        #expect(Self.gaps(try Fixture.model(Fixture.imported()), snapshot).isEmpty)
     }
 }

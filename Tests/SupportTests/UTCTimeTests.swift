@@ -21,4 +21,13 @@ import Testing
         #expect(UTCTime.parse("soon") == nil)
         #expect(UTCTime.parse(UTCTime.extended(Self.moment)) == Self.moment)
     }
+
+    /// The AWS CLI's SSO token cache (`expiresAt`), as doctor reads it.
+    @Test func readsTheTokenCachesExpiry() {
+        let reference = Date(timeIntervalSince1970: 1_800_000_000)
+        #expect(UTCTime.parse("2027-01-15T08:00:00Z") == reference)
+        #expect(UTCTime.parse("2027-01-15T08:00:00UTC") == reference)
+        #expect(UTCTime.parse("2027-01-15T08:00:00.000Z") == reference)
+        #expect(UTCTime.parse("soon") == nil)
+    }
 }

@@ -6,7 +6,6 @@ import Support
 public enum UnifiedDiff {
     public static let contextLines = 3
 
-    /// The diff, or an empty string when the texts are equal. `old` is shown as `a/PATH`.
     /// The longest line a diff for a person shows; a file with a longer one (the access page's
     /// data, a line of minified script) is summarised by its sizes and hashes instead.
     public static let longestShownLine = 400
@@ -27,6 +26,7 @@ public enum UnifiedDiff {
             "~ \(path): \(old.count) -> \(new.count) bytes, sha256 \(hash(old))... -> \(hash(new))...; its lines are longer than \(longestShownLine) characters, so they are not shown\n"
     }
 
+    /// The diff, or an empty string when the texts are equal. `old` is shown as `a/PATH`.
     public static func diff(old: [UInt8], new: [UInt8], path: String, color: Bool = false) -> String {
         guard old != new else { return "" }
         let oldLines = lines(old)

@@ -101,10 +101,6 @@ public struct AccessDiff: Equatable, Sendable {
         var changeSet = 0
 
         public var isPrivileged: Bool { rows.contains(where: \.isPrivileged) }
-        /// The rank of the most powerful change the principal gets.
-        var rank: Int { rows.map(\.rank).min() ?? Reason.allCases.count }
-        /// The power of the most powerful privileged role among its rows (`Row.rolePower`).
-        var rolePower: Int { rows.compactMap(\.rolePower).min() ?? .max }
     }
 
     public struct SessionChange: Equatable, Sendable, Codable {
@@ -157,8 +153,8 @@ public struct AccessDiff: Equatable, Sendable {
         var changeSets = ChangeSets()
         self.principals = Parallel.chunks(pairs.count) { _, range in compare(pairs[range]) }.flatMap { $0 }.map { changeSets.shared($0) }
             .sorted { lhs, rhs in
-                (lhs.rank, lhs.rolePower, lhs.kind == .user ? 0 : 1, lhs.name) < (
-                    rhs.rank, rhs.rolePower, rhs.kind == .user ? 0 : 1, rhs.name
+                (lhs.rows.rank, lhs.rows.rolePower, lhs.kind == .user ? 0 : 1, lhs.name) < (
+                    rhs.rows.rank, rhs.rows.rolePower, rhs.kind == .user ? 0 : 1, rhs.name
                 )
             }
     }
@@ -347,4 +343,13 @@ extension Profile {
         [account.id, role.name, account.region, userManagement?.rawValue]
             + (commands ?? [:]).sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
     }
+}
+
+/// How much a list of changes (a principal's, or a set of principals' with the same changes)
+/// grants, for ranking them.
+extension [AccessDiff.Row] {
+    /// The rank of its most powerful change; after every reason's when none has one.
+    var rank: Int { map(\.rank).min() ?? AccessDiff.Reason.allCases.count }
+    /// The power of its most powerful privileged role (`Row.rolePower`); `Int.max` when none.
+    var rolePower: Int { compactMap(\.rolePower).min() ?? .max }
 }

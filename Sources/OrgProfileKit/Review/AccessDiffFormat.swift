@@ -68,9 +68,8 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             }
         }
         let ranked = groups.map { group -> (key: (Int, Int, Int, Int, Int), group: Group) in
-            let principal = AccessDiff.PrincipalDiff(kind: group.kind, name: group.names[0], status: group.status, rows: group.rows)
             let accounts = Set(group.rows.compactMap(\.accountKey)).count
-            return ((principal.rank, principal.rolePower, -accounts, -group.names.count, group.kind == .user ? 0 : 1), group)
+            return ((group.rows.rank, group.rows.rolePower, -accounts, -group.names.count, group.kind == .user ? 0 : 1), group)
         }
         return ranked.sorted { lhs, rhs in
             lhs.key < rhs.key || (lhs.key == rhs.key && lhs.group.names[0] < rhs.group.names[0])
@@ -182,7 +181,7 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             for attribute in role.attributes {
                 output += "  \(attribute.isPrivileged ? "!" : " ") ~ \(TerminalText.escaped("\(attribute.key): \(attribute.change)"))\n"
             }
-            for line in role.policyDiff?.lines ?? [] { output += "      " + line + "\n" }
+            for line in role.policyDiff?.lines ?? [] { output += "      " + TerminalText.escaped(line) + "\n" }
             if let deployment = role.deployment {
                 output += "  deploying it changes in Identity Center (per the snapshot):\(deployment.isEmpty ? " nothing" : "")\n"
                 for finding in deployment {
