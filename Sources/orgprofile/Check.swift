@@ -24,9 +24,6 @@ extension OrgProfileCommand {
 
         @OptionGroup var output: OutputOptions
 
-        @Flag(name: .long, help: "Never colour the diff.")
-        var noColor = false
-
         @Flag(name: .long, help: "Print the summary line only.")
         var quiet = false
 
@@ -34,7 +31,7 @@ extension OrgProfileCommand {
             let frontend = Frontend(options: diagnostics, printer: printer)
             let (model, sourceName) = try frontend.analyze(input.file)
             let renderer = Renderer(model: model, templates: try frontend.templates(output.templates), sourceName: sourceName)
-            let color = !noColor && Terminal.standardOutputShowsColor
+            let color = Terminal.standardOutputShowsColor
             let result = try frontend.reading {
                 try OutputChecker(root: output.out).compare(renderer) { difference in
                     guard !quiet else { return }

@@ -75,6 +75,6 @@ final class DiagnosticPrinter: @unchecked Sendable {
         write(line + "\n")
     }
 
-    /// Colour on a terminal, unless `NO_COLOR` is set to anything (no-color.org).
+    /// Colour on a terminal, unless `--no-color` or `NO_COLOR` says no (`Terminal.colorAllowed`).
     static var showsColor: Bool { Terminal.standardErrorShowsColor }
 }

@@ -8,7 +8,7 @@ import Support
 
 extension OrgProfileCommand {
     struct Doctor: Subcommand {
-        enum Format: String, ExpressibleByArgument {
+        enum Format: String, CaseIterable, ExpressibleByArgument {
             case text, json
         }
 

@@ -59,6 +59,14 @@ struct DiagnosticFormatOption: ParsableArguments {
         help: ArgumentHelp("How to print diagnostics: text, json (one object per line) or github (workflow commands).", valueName: "format")
     )
     var diagnosticsFormat: DiagnosticFormat = .text
+
+    @Flag(name: .long, help: "Never colour anything (as NO_COLOR does): diagnostics, diffs.")
+    var noColor = false
+
+    /// `--no-color` is `NO_COLOR` for this run: every coloured output asks `Terminal.colorAllowed`.
+    func validate() throws {
+        if noColor { Terminal.colorRefused = true }
+    }
 }
 
 /// Which config and credentials files to edit or inspect.

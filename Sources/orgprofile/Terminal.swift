@@ -7,8 +7,11 @@ enum Terminal {
 
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Whether colour is wanted at all: `NO_COLOR` set to anything says no (no-color.org).
-    static var colorAllowed: Bool { (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
+    /// Set once, while the arguments are parsed, by `--no-color`.
+    nonisolated(unsafe) static var colorRefused = false
+
+    /// Whether colour is wanted at all: `--no-color`, or `NO_COLOR` set to anything, says no (no-color.org).
+    static var colorAllowed: Bool { !colorRefused && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
 
     /// Colour on standard output: a terminal, and colour allowed. Every coloured output asks this.
     static var standardOutputShowsColor: Bool { standardOutputIsTerminal && colorAllowed }
