@@ -58,15 +58,10 @@ public enum Compiler {
         spec.file = source.name
         decodeDiagnostics += source.companions.load(into: &spec, limits: limits)
         let counts = Validator.checkCounts(spec, limits: limits)
-        // The rules and the model do not depend on each other: one core checks the rules
-        // while the other builds the model and looks for collisions (only bounded once the
-        // counts are).
-        let (validation, (model, resolution)) = Parallel.both(
-            { Validator.validate(spec) },
-            {
-                let model = AccessModel(spec: spec)
-                return (model, counts.isEmpty ? model.collisionDiagnostics(limits: limits) : [])
-            })
+        let validation = Validator.validate(spec)
+        let model = AccessModel(spec: spec)
+        // Collisions are only bounded once the counts are.
+        let resolution = counts.isEmpty ? model.collisionDiagnostics(limits: limits) : []
         decodeDiagnostics += counts
         decodeDiagnostics.append(validation)
         decodeDiagnostics += resolution

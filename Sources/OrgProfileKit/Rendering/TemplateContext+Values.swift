@@ -137,12 +137,9 @@ extension TemplateContext {
         private static let profileFields = ProfileFields()
 
         private mutating func fill(base: Int, with profile: Profile) {
-            // The profile keeps its target, account and role alive: they are read without
-            // being retained (both cores read the same accounts, and every retain would move
-            // their reference count between the cores).
-            unowned(unsafe) let target = profile.target
-            unowned(unsafe) let account = target.account
-            unowned(unsafe) let role = target.role
+            let target = profile.target
+            let account = target.account
+            let role = target.role
             let field = Self.profileFields
             slots[base + field.name] = append(target.name)
             slots[base + field.account] = append(account.key)
