@@ -13,14 +13,14 @@ import Testing
     /// The stream of a model's manifest, each principal's profiles as the model resolves them.
     static func stream(_ model: AccessModel, files: [Manifest.File]) -> ManifestStream {
         ManifestStream(
-            generator: "orgprofile 0.1.0", source: "org.yaml", files: files, access: ResolvedAccess(model: model), targets: model.targets)
+            generator: "orgprofile 0.1.0", source: "org.yaml", files: files, access: ResolvedAccess(model: model))
     }
 
     /// The same manifest, whole, each principal's profiles as the model resolves them: what
     /// the stream must write byte for byte.
     func expected(_ stream: ManifestStream, model: AccessModel) -> String {
         func lists(_ principals: [Principal]) -> [String: [Profile]] {
-            Dictionary(uniqueKeysWithValues: principals.map { ($0.name, model.profiles(for: $0)) })
+            Dictionary(uniqueKeysWithValues: principals.map { ($0.name, model.profiles(for: $0).profiles) })
         }
         return JSON.encode(
             Manifest(

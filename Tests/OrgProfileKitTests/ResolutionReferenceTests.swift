@@ -180,7 +180,9 @@ import Testing
                     let vouches = unchanged.isUnchanged(old: principal, new: counterpart)
                     if vouches {
                         vouched += 1
-                        #expect(model.profiles(for: principal) == other.profiles(for: counterpart), "\(principal.name) in\n\(yaml)")
+                        #expect(
+                            model.profiles(for: principal).profiles == other.profiles(for: counterpart).profiles,
+                            "\(principal.name) in\n\(yaml)")
                     }
                     if number == 0 { #expect(vouches) }
                 }

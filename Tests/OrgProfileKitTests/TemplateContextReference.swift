@@ -6,7 +6,7 @@ extension TemplateContext {
     /// One principal's context, from its profiles as compile renders it.
     static func values(model: AccessModel, principal: Principal, source: String = "org.yaml") -> Values {
         var values = Values()
-        values.fill(model: model, principal: principal, profiles: model.profiles(for: principal), source: source)
+        values.fill(model: model, principal: principal, profiles: model.profiles(for: principal).profiles, source: source)
         return values
     }
 

@@ -16,8 +16,6 @@ struct ManifestStream {
     let files: [Manifest.File]
     /// Each group's and user's profiles, as target numbers.
     let access: ResolvedAccess
-    /// The model's targets, by number.
-    let targets: [Profile.Target]
 
     static let pieceSize = 1 << 16
 
@@ -32,7 +30,7 @@ struct ManifestStream {
             piece.removeAll(keepingCapacity: true)
         }
         /// An entry is fixed by the profile's target, which many principals share.
-        var entries = [[UInt8]?](repeating: nil, count: targets.count)
+        var entries = [[UInt8]?](repeating: nil, count: access.profiles.count)
         /// The groups or users member: an object of profile lists, as JSONEncoder lays one out
         /// at the second level (keys sorted by their UTF-8 bytes).
         func profiles(of principals: [ResolvedAccess.Entry]) throws(Failure) {
@@ -51,7 +49,7 @@ struct ManifestStream {
                     if let entry = entries[target] {
                         piece += entry
                     } else {
-                        let entry = Self.encoded(Profile(target: targets[target], isWildcard: false), depth: 3)
+                        let entry = Self.encoded(access.profiles[target], depth: 3)
                         entries[target] = entry
                         piece += entry
                     }

@@ -38,22 +38,22 @@ public enum OutputBuild {
             Result {
                 try range.map { index in
                     var consumed: [(file: Manifest.File, outcome: Outcome)] = []
-                    let (profiles, origins) = renderer.model.profileOrigins(for: principals[index])
-                    try renderer.render(principals[index], profiles: profiles, using: &workers[worker].scratch) { file in
+                    let resolved = renderer.model.profiles(for: principals[index])
+                    try renderer.render(principals[index], profiles: resolved.profiles, using: &workers[worker].scratch) { file in
                         consumed.append(
                             (
                                 Manifest.File(path: file.path, sha256: Manifest.sha256(file.contents)),
                                 try consume(&workers[worker].folder, file)
                             ))
                     }
-                    return Rendered(principal: principals[index], profiles: profiles, origins: origins, files: consumed)
+                    return Rendered(principal: principals[index], profiles: resolved, files: consumed)
                 }
             }
         }
 
         var totals = Totals()
         var files: [Manifest.File] = []
-        var access = ResolvedAccess()
+        var access = ResolvedAccess(targetsOf: renderer.model)
         var start = 0
         while start < principals.count {
             let end = min(start + Parallel.cores * batchPerCore, principals.count)
@@ -67,7 +67,7 @@ public enum OutputBuild {
                     case .group: totals.groups += 1
                     }
                     totals.profiles += rendered.profiles.count
-                    access.add(rendered.principal, profiles: rendered.profiles, origins: rendered.origins)
+                    access.add(rendered.principal, rendered.profiles)
                     for (file, outcome) in rendered.files {
                         try collect(outcome)
                         files.append(file)
@@ -85,8 +85,7 @@ public enum OutputBuild {
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         totals.files = files.count
         let manifest = ManifestStream(
-            generator: "\(OrgProfile.name) \(OrgProfile.version)", source: renderer.sourceName, files: files, access: access,
-            targets: renderer.model.targets)
+            generator: "\(OrgProfile.name) \(OrgProfile.version)", source: renderer.sourceName, files: files, access: access)
         return (manifest, totals)
     }
 
@@ -99,8 +98,7 @@ public enum OutputBuild {
     /// One principal's share of the output, as a worker hands it back.
     struct Rendered<Outcome: Sendable>: Sendable {
         var principal: Principal
-        var profiles: [Profile]
-        var origins: [(Int, ProfileOrigin)]
+        var profiles: PrincipalProfiles
         var files: [(file: Manifest.File, outcome: Outcome)]
     }
 }

@@ -155,7 +155,7 @@ public struct AccessPage: Sendable {
             roles: roles.map {
                 [$0.name, $0.isPrivileged ? "1" : "", $0.definition?.description ?? "", $0.definition?.sessionDuration ?? ""]
             },
-            targets: model.targets.map {
+            targets: access.profiles.map {
                 [
                     .string($0.name), .integer(accountIndex[$0.account.key] ?? 0), .integer(roleIndex[$0.role.name] ?? 0),
                     .string($0.userManagement?.rawValue ?? ""),

@@ -14,7 +14,7 @@ public struct Renderer: Sendable {
     public func files(for principal: Principal) -> [OutputFile] {
         var scratch = Scratch()
         var files: [OutputFile] = []
-        render(principal, profiles: model.profiles(for: principal), using: &scratch) { files.append($0) }
+        render(principal, profiles: model.profiles(for: principal).profiles, using: &scratch) { files.append($0) }
         return files
     }
 
@@ -48,7 +48,7 @@ public struct Renderer: Sendable {
     public func render(_ name: String, for principal: Principal, profiles: [Profile]? = nil) -> String? {
         guard let template = templates[name] else { return nil }
         var values = TemplateContext.Values()
-        values.fill(model: model, principal: principal, profiles: profiles ?? model.profiles(for: principal), source: sourceName)
+        values.fill(model: model, principal: principal, profiles: profiles ?? model.profiles(for: principal).profiles, source: sourceName)
         return String(decoding: template.compiled.render(values), as: UTF8.self)
     }
 }

@@ -29,13 +29,6 @@ extension AccessModel {
         return "\(project)-\(account)-\(suffix)"
     }
 
-    /// The principal's profiles, sorted by name; none for a principal this model does not
-    /// have. Only meaningful for a model without collisions (see `collisionDiagnostics()`);
-    /// on a collision the first grant wins.
-    public func profiles(for principal: Principal) -> [Profile] {
-        entry(of: principal).map { resolve($0).profiles } ?? []
-    }
-
     /// How many profiles every user and group gets, added up: what `compile` writes.
     ///
     /// Counts the distinct profile names each principal's grants produce, marking names in
@@ -65,26 +58,14 @@ extension AccessModel {
         return total
     }
 
-    /// Where each of the principal's profiles comes from, by profile name (`sourcedProfiles`).
-    public func profileSources(for principal: Principal) -> [String: [ProfileSource]] {
-        Dictionary(sourcedProfiles(for: principal).map { ($0.profile.name, $0.via) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// The principal's profiles, sorted by name, each with every grant that produces it (a
-    /// direct assignment, each group that grants the same account and role, user management),
-    /// sorted in that order.
-    public func sourcedProfiles(for principal: Principal) -> [(profile: Profile, via: [ProfileSource])] {
-        let (profiles, origins) = profileOrigins(for: principal)
-        var via = [[ProfileSource]](repeating: [], count: profiles.count)
-        for (index, origin) in origins { via[index].append(source(origin)) }
-        return profiles.indices.map { (profiles[$0], via[$0].sorted()) }
-    }
-
-    /// `sourcedProfiles` as numbers, for callers that go through many principals (the access
-    /// page): the profiles sorted by name, and each one's origins as (profile index, origin)
-    /// pairs in profile order; one resolution, no string built or hashed per profile.
-    public func profileOrigins(for principal: Principal) -> (profiles: [Profile], origins: [(Int, ProfileOrigin)]) {
-        guard let entry = entry(of: principal) else { return ([], []) }
+    /// The principal's profiles, sorted by name, each with the grants that produce it (a direct
+    /// assignment, each group that grants the same account and role, user management): the one
+    /// way to ask what a principal gets. None for a principal this model does not have. Only
+    /// meaningful for a model without collisions (see `collisionDiagnostics()`); on a collision
+    /// the first grant wins. The origins are numbers (no string built or hashed per profile);
+    /// `sources(of:)` says them in words.
+    public func profiles(for principal: Principal) -> PrincipalProfiles {
+        guard let entry = entry(of: principal) else { return PrincipalProfiles(profiles: [], origins: []) }
         let all = candidates(entry)
         let kept = select(all).kept
         var origins: [(Int, ProfileOrigin)] = []
@@ -123,7 +104,15 @@ extension AccessModel {
             }
             needed.append((index, origin))
         }
-        return (kept.map { Profile(target: targets[$0.target], isWildcard: $0.isWildcard) }, needed)
+        return PrincipalProfiles(profiles: kept.map { Profile(target: targets[$0.target], isWildcard: $0.isWildcard) }, origins: needed)
+    }
+
+    /// Each of the profiles' sources in words, in profile order, each profile's sorted (direct,
+    /// groups by name, user management).
+    public func sources(of resolved: PrincipalProfiles) -> [[ProfileSource]] {
+        var via = [[ProfileSource]](repeating: [], count: resolved.count)
+        for (index, origin) in resolved.origins { via[index].append(source(origin)) }
+        return via.map { $0.sorted() }
     }
 
     /// What an origin means in words.

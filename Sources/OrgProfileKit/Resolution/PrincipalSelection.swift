@@ -21,7 +21,7 @@ public struct PrincipalSelection: Sendable {
         if model.isDisabled(principal) {
             return .failure(.error(.disabledUser, "user '\(name)' is disabled in \(file) and gets no config", at: nil))
         }
-        var selection = PrincipalSelection(principal: principal, profiles: model.profiles(for: principal))
+        var selection = PrincipalSelection(principal: principal, profiles: model.profiles(for: principal).profiles)
         guard !roles.isEmpty else { return .success(selection) }
         let declared = model.roles.map(\.name)
         if let unknown = roles.first(where: { !declared.contains($0) }) {

@@ -15,23 +15,30 @@ struct ResolvedAccess: Sendable {
     /// In the order they were added.
     private(set) var groups: [Entry] = []
     private(set) var users: [Entry] = []
-    /// Each distinct list of origins of one profile (in `profileOrigins`' order), numbered
+    /// Each distinct list of origins of one profile (in `PrincipalProfiles.origins`' order), numbered
     /// as first met.
     private(set) var originSets: [[ProfileOrigin]] = []
     private var originNumbers: [[ProfileOrigin]: Int32] = [:]
+    /// The profile each target number stands for, by number: how the manifest and the page
+    /// turn `Entry.targets` back into profiles.
+    let profiles: [Profile]
 
-    init() {}
+    /// Nobody yet: `add` each principal as it is resolved.
+    init(targetsOf model: AccessModel) {
+        profiles = model.targets.map { Profile(target: $0, isWildcard: false) }
+    }
 
     /// Everyone of the model, resolved here one at a time.
     init(model: AccessModel) {
+        self.init(targetsOf: model)
         for principal in model.principals {
-            let (profiles, origins) = model.profileOrigins(for: principal)
-            add(principal, profiles: profiles, origins: origins)
+            add(principal, model.profiles(for: principal))
         }
     }
 
-    /// One principal, as `AccessModel.profileOrigins` resolved it.
-    mutating func add(_ principal: Principal, profiles: [Profile], origins: [(Int, ProfileOrigin)]) {
+    /// One principal, as `AccessModel.profiles(for:)` resolved it.
+    mutating func add(_ principal: Principal, _ profiles: PrincipalProfiles) {
+        let origins = profiles.origins
         var entry = Entry(principal: principal, targets: [], origins: [])
         entry.targets.reserveCapacity(profiles.count)
         entry.origins.reserveCapacity(profiles.count)

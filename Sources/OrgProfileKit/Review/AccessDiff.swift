@@ -140,7 +140,7 @@ public struct AccessDiff: Equatable, Sendable {
                 let principal = (now ?? was)!.principal
                 if let old, let unchanged, let was, let now, was.enabled, now.enabled, was.principal.superAdmin == now.principal.superAdmin,
                     unchanged.isUnchanged(old: was.principal, new: now.principal)
-                        || old.profiles(for: was.principal) == new.profiles(for: now.principal)
+                        || old.profiles(for: was.principal).profiles == new.profiles(for: now.principal).profiles
                 {
                     return nil
                 }
@@ -229,9 +229,10 @@ public struct AccessDiff: Equatable, Sendable {
         init(_ entry: Listed, in model: AccessModel) {
             enabled = entry.enabled
             superAdmin = entry.principal.superAdmin
-            let profiles = entry.enabled ? model.profiles(for: entry.principal) : []
-            self.profiles = Dictionary(profiles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            sources = entry.enabled ? model.profileSources(for: entry.principal) : [:]
+            let resolved = entry.enabled ? model.profiles(for: entry.principal) : PrincipalProfiles(profiles: [], origins: [])
+            profiles = Dictionary(resolved.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            sources = Dictionary(
+                zip(resolved.map(\.name), model.sources(of: resolved)).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
         }
     }
 

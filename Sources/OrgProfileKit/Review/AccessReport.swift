@@ -51,7 +51,8 @@ public struct AccessReport: Sendable {
     /// so its memory follows the input, not users times accounts.
     public func row(for user: Principal) -> Row {
         var cells = [[Cell]](repeating: [], count: accounts.count)
-        for (profile, via) in model.sourcedProfiles(for: user) {
+        let resolved = model.profiles(for: user)
+        for (profile, via) in zip(resolved, model.sources(of: resolved)) {
             guard let index = column[profile.account.key] else { continue }
             cells[index].append(
                 Cell(profile: profile.name, role: profile.role.name, userManagement: profile.userManagement?.rawValue, via: via))
