@@ -11,8 +11,10 @@ public struct AtomicFileWriter: ~Copyable {
     private var file: OpenFile
     private var committed = false
 
-    /// `fault`: the test seam of `OutputWriter.fault`, asked once the temporary file exists.
+    /// `fault`: the test seam of `OutputWriter.fault` (else `WriteFault.everyWrite`), asked
+    /// once the temporary file exists.
     public init(path: String, mode: mode_t = 0o644, fault: WriteFault? = nil) throws {
+        let fault = fault ?? WriteFault.everyWrite
         let folder = PathText.folder(of: path)
         let name = PathText.lastComponent(of: path)
         let temporary = PathText.joined(folder, ".\(name).orgprofile-tmp-\(getpid())")

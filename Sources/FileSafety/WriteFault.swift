@@ -9,6 +9,11 @@ public struct WriteFault: Sendable {
     /// Told the temporary file's path each time one is closed.
     public var closed: @Sendable (String) -> Void
 
+    /// The fault of every write not given one: nil, except in a test's debug build that asks
+    /// for one (the command-line front end sets it from `ORGPROFILE_TEST_KILL_AT_WRITE`
+    /// before any write).
+    nonisolated(unsafe) public static var everyWrite: WriteFault?
+
     public init(failure: @escaping @Sendable (String) -> Int32?, closed: @escaping @Sendable (String) -> Void = { _ in }) {
         self.failure = failure
         self.closed = closed

@@ -34,37 +34,13 @@ extension OrgProfileCommand {
             let frontend = Frontend(options: diagnostics, printer: printer)
             let (model, sourceName) = try frontend.analyze(input.file)
             let renderer = Renderer(model: model, templates: try frontend.templates(output.templates), sourceName: sourceName)
-            let writer = OutputWriter(root: output.out, force: force, fault: Self.killAtWrite())
+            let writer = OutputWriter(root: output.out, force: force)
             let summary = try frontend.writing {
                 try writer.write(renderer, lockTimeout: lock.lockTimeout, waiting: frontend.waitingForLock)
             }
             print(
                 "compiled \(sourceName) into \(output.out): \(summary.totals.users) users, \(summary.totals.groups) groups, \(summary.totals.profiles) profiles; "
                     + "\(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed")
-        }
-
-        /// The crash tests' exact kill point: with `ORGPROFILE_TEST_KILL_AT_WRITE=N` in the
-        /// environment, compile kills itself (SIGKILL) when it is about to write its Nth file,
-        /// whose temporary file already exists. Only in debug builds, which the tests run: a
-        /// release build (what ships) has no such hook.
-        static func killAtWrite() -> WriteFault? {
-            #if !DEBUG
-                return nil
-            #else
-                guard let value = ProcessInfo.processInfo.environment["ORGPROFILE_TEST_KILL_AT_WRITE"], let limit = Int(value) else {
-                    return nil
-                }
-                let lock = NSLock()
-                nonisolated(unsafe) var writes = 0
-                return WriteFault { _ in
-                    let count = lock.withLock {
-                        writes += 1
-                        return writes
-                    }
-                    if count >= limit { kill(getpid(), SIGKILL) }
-                    return nil
-                }
-            #endif
         }
     }
 }

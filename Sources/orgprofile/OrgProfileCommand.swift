@@ -1,5 +1,6 @@
 import AWSConfig
 import ArgumentParser
+import FileSafety
 import Foundation
 import OrgProfileKit
 import OrgYAML
@@ -45,6 +46,7 @@ struct OrgProfileCommand: ParsableCommand {
             Terminal.writeToStandardError(message)
             Foundation.exit(Exit.usage.rawValue)
         }
+        WriteFault.everyWrite = killAtWrite()
         let printer = DiagnosticPrinter()
         do {
             var command = try parseAsRoot(arguments)
@@ -58,6 +60,32 @@ struct OrgProfileCommand: ParsableCommand {
             printer.printTally()
             exit(withError: error)
         }
+    }
+}
+
+extension OrgProfileCommand {
+    /// The crash tests' exact kill point: with `ORGPROFILE_TEST_KILL_AT_WRITE=N` in the
+    /// environment, any command kills itself (SIGKILL) when it is about to write its Nth file,
+    /// whose temporary file already exists. Only in debug builds, which the tests run: a
+    /// release build (what ships) has no such hook.
+    static func killAtWrite() -> WriteFault? {
+        #if !DEBUG
+            return nil
+        #else
+            guard let value = ProcessInfo.processInfo.environment["ORGPROFILE_TEST_KILL_AT_WRITE"], let limit = Int(value) else {
+                return nil
+            }
+            let lock = NSLock()
+            nonisolated(unsafe) var writes = 0
+            return WriteFault { _ in
+                let count = lock.withLock {
+                    writes += 1
+                    return writes
+                }
+                if count >= limit { kill(getpid(), SIGKILL) }
+                return nil
+            }
+        #endif
     }
 }
 

@@ -2,13 +2,16 @@ import Foundation
 import TestSupport
 import Testing
 
-/// compile and install killed with SIGKILL at random moments (seeded): every file is its
-/// complete old or complete new version, never partial or empty, and a rerun converges.
+/// compile and install killed with SIGKILL as they are about to write a file (its temporary
+/// file already there; `ORGPROFILE_TEST_KILL_AT_WRITE=N` makes a debug build kill itself at its
+/// Nth write, so every kill lands where it is meant to, whatever the machine's speed): every
+/// file is its complete old or complete new version, never partial or empty, and a rerun
+/// converges.
 @Suite(.serialized) struct CrashSafetyTests {
-    /// Random-moment trials per test: a few by default, since the kills at exact writes
-    /// cover every file compile writes; `ORGPROFILE_CRASH_TRIALS=200 swift test --filter
-    /// CrashSafetyTests` runs the long version (docs/security.md).
-    static let randomTrials = ProcessInfo.processInfo.environment["ORGPROFILE_CRASH_TRIALS"].flatMap(Int.init) ?? 12
+    /// Seeded random kill points added to the spread ones: none by default, since the spread
+    /// points cover every kind of file compile writes; `ORGPROFILE_CRASH_TRIALS=200 swift test
+    /// --filter CrashSafetyTests` runs the long version (docs/security.md).
+    static let randomTrials = ProcessInfo.processInfo.environment["ORGPROFILE_CRASH_TRIALS"].flatMap(Int.init) ?? 0
 
     /// An org of `users` people in 12 groups over 20 accounts; `variant` changes regions and
     /// who is in it, so that most files change between two variants.
@@ -31,18 +34,11 @@ import Testing
         return yaml
     }
 
-    func spawnAndKill(_ arguments: [String], in folder: String, environment: [String: String]? = nil, after microseconds: UInt32) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        if let environment { process.environment = environment }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        usleep(microseconds)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+    /// The environment that kills a run at its `point`th write.
+    static func killing(at point: Int, _ base: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+        var environment = base
+        environment["ORGPROFILE_TEST_KILL_AT_WRITE"] = String(point)
+        return environment
     }
 
     /// A temporary file, or the lock file, of a run that was killed (the kernel released the
@@ -59,40 +55,8 @@ import Testing
         #expect(try orgprofile("compile", "a.yaml", "--out", "old", in: folder).status == 0)
     }
 
-    @Test func compileKilledAtRandomMoments() throws {
-        let folder = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try twoVersions(in: folder)
-        let start = Date()
-        #expect(try orgprofile("compile", "b.yaml", "--out", "new", in: folder).status == 0)
-        let duration = Date().timeIntervalSince(start)
-        let old = tree(folder + "/old")
-        let new = tree(folder + "/new")
-        #expect(old.count > 300 && new.count > 300)
-
-        var random = SeededGenerator(seed: 20_261_127)
-        for trial in 0..<Self.randomTrials {
-            try? FileManager.default.removeItem(atPath: folder + "/dist")
-            try FileManager.default.copyItem(atPath: folder + "/old", toPath: folder + "/dist")
-            let delay = UInt32.random(in: 0...UInt32(duration * 1_200_000), using: &random)
-            try spawnAndKill(["compile", "b.yaml", "--out", "dist"], in: folder, after: delay)
-            let killed = tree(folder + "/dist")
-            for (path, contents) in killed where !Self.isLeftoverTemporary(path) {
-                #expect(contents == old[path] || contents == new[path], "trial \(trial): \(path) is neither its old nor its new version")
-                #expect(!contents.isEmpty, "trial \(trial): \(path) is empty")
-            }
-            for path in old.keys where new[path] != nil {
-                #expect(killed[path] != nil, "trial \(trial): \(path) vanished")
-            }
-            if trial % 4 == 0 {
-                #expect(try orgprofile("compile", "b.yaml", "--out", "dist", in: folder).status == 0)
-                #expect(tree(folder + "/dist") == new, "trial \(trial): a rerun did not converge")
-            }
-        }
-    }
-
-    /// The same at exact points: compile killed as it is about to write its Nth file (its
-    /// temporary file already there), for points spread over every write it makes.
+    /// compile killed as it is about to write its Nth file, for points spread over every
+    /// write it makes (and seeded random ones, `randomTrials`).
     @Test func compileKilledAtExactWrites() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -105,14 +69,14 @@ import Testing
         #expect(written > 300)
         let old = tree(folder + "/old")
         let new = tree(folder + "/new")
-        var environment = ProcessInfo.processInfo.environment
         // The last point is the manifest, written after every other file.
-        let points = Set(stride(from: 1, through: written + 1, by: (written + 1) / 24)).union([written + 1]).sorted()
+        var random = SeededGenerator(seed: 20_261_127)
+        let points = Set(stride(from: 1, through: written + 1, by: (written + 1) / 24)).union([written + 1])
+            .union((0..<Self.randomTrials).map { _ in Int.random(in: 1...(written + 1), using: &random) }).sorted()
         for (trial, point) in points.enumerated() {
             try? FileManager.default.removeItem(atPath: folder + "/dist")
             try FileManager.default.copyItem(atPath: folder + "/old", toPath: folder + "/dist")
-            environment["ORGPROFILE_TEST_KILL_AT_WRITE"] = String(point)
-            let killed = try run(binary, ["compile", "b.yaml", "--out", "dist"], in: folder, environment: environment)
+            let killed = try run(binary, ["compile", "b.yaml", "--out", "dist"], in: folder, environment: Self.killing(at: point))
             #expect(killed.status == SIGKILL, "write \(point): compile was not killed")
             let left = tree(folder + "/dist")
             #expect(left != new, "write \(point): compile finished")
@@ -129,7 +93,9 @@ import Testing
         }
     }
 
-    @Test func installKilledAtRandomMoments() throws {
+    /// install killed as it is about to write each of its files in turn (the backup, the
+    /// config), until a run that is not killed.
+    @Test func installKilledAtEveryWrite() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(try orgprofile("compile", in: folder).status == 0)
@@ -145,28 +111,31 @@ import Testing
         }
         try reset()
         let old = try text(aws + "/config")
-        let start = Date()
         #expect(try run(binary, ["install", "--from", "dist/users/bob/config"], in: folder, environment: environment).status == 0)
-        let duration = Date().timeIntervalSince(start)
         let new = try text(aws + "/config")
         #expect(old != new)
 
-        var random = SeededGenerator(seed: 4)
-        for trial in 0..<Self.randomTrials {
+        var killedAt: [Int] = []
+        for point in 1...10 {
             try reset()
-            let delay = UInt32.random(in: 0...UInt32(duration * 1_200_000), using: &random)
-            try spawnAndKill(["install", "--from", "dist/users/bob/config"], in: folder, environment: environment, after: delay)
+            let result = try run(
+                binary, ["install", "--from", "dist/users/bob/config"], in: folder, environment: Self.killing(at: point, environment))
             let config = try text(aws + "/config")
-            #expect(config == old || config == new, "trial \(trial): the config is neither old nor new")
             for name in try FileManager.default.contentsOfDirectory(atPath: aws) where name.hasPrefix("config.orgprofile-backup-") {
                 let backup = try text(aws + "/" + name)
-                #expect(backup == old || backup == mine, "trial \(trial): a partial backup \(name)")
+                #expect(backup == old || backup == mine, "write \(point): a partial backup \(name)")
             }
-            if trial % 4 == 0 {
-                #expect(try run(binary, ["install", "--from", "dist/users/bob/config"], in: folder, environment: environment).status == 0)
-                #expect(try text(aws + "/config") == new)
-                #expect(try FileManager.default.contentsOfDirectory(atPath: aws).filter { $0.contains("orgprofile-tmp") } == [])
+            guard result.status == SIGKILL else {
+                #expect(result.status == 0 && config == new, "write \(point): \(result.stderr)")
+                break
             }
+            killedAt.append(point)
+            #expect(config == old, "write \(point): the config changed before its own write")
+            #expect(try run(binary, ["install", "--from", "dist/users/bob/config"], in: folder, environment: environment).status == 0)
+            #expect(try text(aws + "/config") == new, "write \(point): a rerun did not converge")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: aws).filter { $0.contains("orgprofile-tmp") } == [])
         }
+        // The backup, then the config.
+        #expect(killedAt == [1, 2])
     }
 }
