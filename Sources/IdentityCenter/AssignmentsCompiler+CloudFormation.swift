@@ -17,8 +17,8 @@ extension AssignmentsCompiler {
 
     struct Resource: Encodable {
         var `Type`: String
-        var Properties: ResourceValue
-        var Metadata: ResourceValue
+        var Properties: JSONValue
+        var Metadata: JSONValue
         var DependsOn: String?
         /// Permission sets and groups outlive their stack: deleting one removes access
         /// that assignments outside the stack may rely on, and a resource import needs it.
@@ -27,7 +27,7 @@ extension AssignmentsCompiler {
     }
 
     struct Output: Encodable {
-        var Value: ResourceValue
+        var Value: JSONValue
         var Export: [String: String]
     }
 
@@ -59,9 +59,9 @@ extension AssignmentsCompiler {
         let kept = (DeletionPolicy: "Retain", UpdateReplacePolicy: "Retain")
         var resources: [(id: String, resource: Resource)] = []
         for set in permissionSets {
-            var about: [String: ResourceValue] = ["role": .text(set.role.name)]
+            var about: [String: JSONValue] = ["role": .string(set.role.name)]
             if let live = set.live {
-                about["resource_identifier"] = ["InstanceArn": .text(instance), "PermissionSetArn": .text(live.arn)]
+                about["resource_identifier"] = ["InstanceArn": .string(instance), "PermissionSetArn": .string(live.arn)]
             }
             resources.append(
                 (
@@ -74,10 +74,10 @@ extension AssignmentsCompiler {
                 ))
         }
         for entry in directory where entry.declared.kind == .group {
-            var properties: [String: ResourceValue] = ["DisplayName": .text(entry.displayName), "IdentityStoreId": .text(store)]
-            properties["Description"] = entry.description.map(ResourceValue.text)
-            var about: [String: ResourceValue] = ["group": .text(entry.declared.name)]
-            if let id = entry.id { about["resource_identifier"] = ["GroupId": .text(id), "IdentityStoreId": .text(store)] }
+            var properties: [String: JSONValue] = ["DisplayName": .string(entry.displayName), "IdentityStoreId": .string(store)]
+            properties["Description"] = entry.description.map(JSONValue.string)
+            var about: [String: JSONValue] = ["group": .string(entry.declared.name)]
+            if let id = entry.id { about["resource_identifier"] = ["GroupId": .string(id), "IdentityStoreId": .string(store)] }
             resources.append(
                 (
                     Self.directoryGroupID(entry.declared.name),
@@ -89,21 +89,21 @@ extension AssignmentsCompiler {
         let defined = Set(permissionSets.map(\.role.name))
         for grant in grants {
             let declared = grant.declared
-            let permissionSet: ResourceValue =
+            let permissionSet: JSONValue =
                 defined.contains(declared.role)
-                ? .reference(Self.permissionSetID(declared.role), attribute: "PermissionSetArn") : .text(grant.permissionSetARN ?? "")
+                ? .reference(Self.permissionSetID(declared.role), attribute: "PermissionSetArn") : .string(grant.permissionSetARN ?? "")
             resources.append(
                 (
                     Self.logicalID([declared.principalKind.rawValue, declared.principal, declared.role, declared.account]),
                     Resource(
                         Type: "AWS::SSO::Assignment",
                         Properties: [
-                            "InstanceArn": .text(instance), "PermissionSetArn": permissionSet,
+                            "InstanceArn": .string(instance), "PermissionSetArn": permissionSet,
                             "PrincipalId": principalReference(declared.principalKind, declared.principal, id: grant.principalID),
-                            "PrincipalType": .text(grant.principalType.rawValue), "TargetId": .text(declared.accountID),
+                            "PrincipalType": .string(grant.principalType.rawValue), "TargetId": .string(declared.accountID),
                             "TargetType": "AWS_ACCOUNT",
                         ],
-                        Metadata: ["orgprofile": .object(Self.names(grant).mapValues(ResourceValue.text))])
+                        Metadata: ["orgprofile": .object(Self.names(grant).mapValues(JSONValue.string))])
                 ))
         }
         for membership in memberships {
@@ -114,13 +114,14 @@ extension AssignmentsCompiler {
                     Resource(
                         Type: "AWS::IdentityStore::GroupMembership",
                         Properties: [
-                            "GroupId": principalReference(.group, declared.group, id: membership.groupID), "IdentityStoreId": .text(store),
-                            "MemberId": ["UserId": .text(membership.userID ?? "")],
+                            "GroupId": principalReference(.group, declared.group, id: membership.groupID),
+                            "IdentityStoreId": .string(store),
+                            "MemberId": ["UserId": .string(membership.userID ?? "")],
                         ],
                         Metadata: [
                             "orgprofile": [
-                                "user": .text(declared.user), "user_name": .text(membership.userName), "group": .text(declared.group),
-                                "group_name": .text(membership.groupName),
+                                "user": .string(declared.user), "user_name": .string(membership.userName), "group": .string(declared.group),
+                                "group_name": .string(membership.groupName),
                             ]
                         ])
                 ))
@@ -130,35 +131,35 @@ extension AssignmentsCompiler {
 
     /// A group of the directory is this output's resource; any other principal is its ID.
     /// (`refusals` keeps users CloudFormation cannot create out.)
-    private func principalReference(_ kind: Principal.Kind, _ name: String, id: String?) -> ResourceValue {
-        kind == .group && ownsDirectory ? .reference(Self.directoryGroupID(name), attribute: "GroupId") : .text(id ?? "")
+    private func principalReference(_ kind: Principal.Kind, _ name: String, id: String?) -> JSONValue {
+        kind == .group && ownsDirectory ? .reference(Self.directoryGroupID(name), attribute: "GroupId") : .string(id ?? "")
     }
 
     /// `AWS::SSO::PermissionSet`'s properties: what org.yaml defines, nothing else.
-    static func properties(_ definition: PermissionSet, name: String, instance: String) -> ResourceValue {
-        var properties: [String: ResourceValue] = ["InstanceArn": .text(instance), "Name": .text(name)]
-        properties["Description"] = definition.description.map(ResourceValue.text)
-        properties["SessionDuration"] = definition.sessionDuration.map(ResourceValue.text)
-        properties["RelayStateType"] = definition.relayState.map(ResourceValue.text)
-        let reference = { (policy: PermissionSet.PolicyReference) -> ResourceValue in
-            ["Name": .text(policy.name), "Path": .text(policy.path)]
+    static func properties(_ definition: PermissionSet, name: String, instance: String) -> JSONValue {
+        var properties: [String: JSONValue] = ["InstanceArn": .string(instance), "Name": .string(name)]
+        properties["Description"] = definition.description.map(JSONValue.string)
+        properties["SessionDuration"] = definition.sessionDuration.map(JSONValue.string)
+        properties["RelayStateType"] = definition.relayState.map(JSONValue.string)
+        let reference = { (policy: PermissionSet.PolicyReference) -> JSONValue in
+            ["Name": .string(policy.name), "Path": .string(policy.path)]
         }
         if !definition.managedPolicyARNs.isEmpty {
-            properties["ManagedPolicies"] = .list(definition.managedPolicyARNs.map(ResourceValue.text))
+            properties["ManagedPolicies"] = .array(definition.managedPolicyARNs.map(JSONValue.string))
         }
         if !definition.customerManagedPolicies.isEmpty {
-            properties["CustomerManagedPolicyReferences"] = .list(definition.customerManagedPolicies.map(reference))
+            properties["CustomerManagedPolicyReferences"] = .array(definition.customerManagedPolicies.map(reference))
         }
         // As a JSON string, not an object: CloudFormation evaluates `Ref` and `Fn::...` keys
         // anywhere in an object, so a policy written as one could run intrinsic functions.
-        properties["InlinePolicy"] = definition.inlinePolicy.map { .text($0.text) }
+        properties["InlinePolicy"] = definition.inlinePolicy.map { .string($0.canonicalText) }
         switch definition.permissionsBoundary {
-        case .managed(let arn)?: properties["PermissionsBoundary"] = ["ManagedPolicyArn": .text(arn)]
+        case .managed(let arn)?: properties["PermissionsBoundary"] = ["ManagedPolicyArn": .string(arn)]
         case .customerManaged(let policy)?: properties["PermissionsBoundary"] = ["CustomerManagedPolicyReference": reference(policy)]
         case nil: break
         }
         if !definition.tags.isEmpty {
-            properties["Tags"] = .list(definition.tags.keys.sorted().map { ["Key": .text($0), "Value": .text(definition.tags[$0]!)] })
+            properties["Tags"] = .array(definition.tags.keys.sorted().map { ["Key": .string($0), "Value": .string(definition.tags[$0]!)] })
         }
         return .object(properties)
     }
@@ -186,7 +187,7 @@ extension AssignmentsCompiler {
                     guard let holder = home[target], holder != number else { return .reference(target, attribute: attribute) }
                     let name = exportName(target, attribute)
                     exports[holder][target + attribute] = Output(Value: .reference(target, attribute: attribute), Export: ["Name": name])
-                    return ["Fn::ImportValue": .text(name)]
+                    return ["Fn::ImportValue": .string(name)]
                 }
                 // At most `concurrentOperations` lanes: each resource waits for the one that many
                 // before it (a reference to it already makes it wait).

@@ -39,11 +39,11 @@ extension AssignmentsCompiler {
 
     /// What one Terraform configuration is being built of.
     private struct TerraformBuilder {
-        var resources: [String: [String: ResourceValue]] = [:]
+        var resources: [String: [String: JSONValue]] = [:]
         var imports: [TerraformConfig.Import] = []
 
         /// Adds a resource, imported from `existing` when that is known.
-        mutating func add(_ type: String, _ key: String, _ arguments: ResourceValue, importing existing: String?) {
+        mutating func add(_ type: String, _ key: String, _ arguments: JSONValue, importing existing: String?) {
             resources[type, default: [:]][key] = arguments
             if let existing { imports.append(.init(to: "\(type).\(key)", id: existing)) }
         }
@@ -52,7 +52,7 @@ extension AssignmentsCompiler {
     static func permissionSetKey(_ role: String) -> String { terraformKey("role", [role]) }
 
     /// The ARN of the permission set this configuration defines for a role.
-    static func permissionSetAddress(_ role: String) -> ResourceValue {
+    static func permissionSetAddress(_ role: String) -> JSONValue {
         .reference("aws_ssoadmin_permission_set.\(permissionSetKey(role))", attribute: "arn")
     }
 
@@ -61,24 +61,24 @@ extension AssignmentsCompiler {
         let store = snapshot.instance.identityStoreID
         var config = TerraformBuilder()
         for set in permissionSets { addPermissionSet(set, to: &config) }
-        var owned: [Grants.PrincipalKey: ResourceValue] = [:]
+        var owned: [Grants.PrincipalKey: JSONValue] = [:]
         for entry in directory {
             let key = Self.terraformKey(entry.declared.kind.rawValue, [entry.declared.name])
             let existing = entry.id.map { "\(store)/\($0)" }
             switch entry.declared.kind {
             case .group:
-                var arguments: [String: ResourceValue] = ["identity_store_id": .text(store), "display_name": .text(entry.displayName)]
-                arguments["description"] = entry.description.map(ResourceValue.text)
+                var arguments: [String: JSONValue] = ["identity_store_id": .string(store), "display_name": .string(entry.displayName)]
+                arguments["description"] = entry.description.map(JSONValue.string)
                 config.add("aws_identitystore_group", key, .object(arguments), importing: existing)
                 owned[.init(kind: .group, name: entry.declared.name)] = .reference("aws_identitystore_group.\(key)", attribute: "group_id")
             case .user:
-                var arguments: [String: ResourceValue] = [
-                    "identity_store_id": .text(store), "user_name": .text(entry.declared.identityCenterName),
-                    "display_name": .text(entry.displayName), "name": Self.personalName(entry.displayName),
+                var arguments: [String: JSONValue] = [
+                    "identity_store_id": .string(store), "user_name": .string(entry.declared.identityCenterName),
+                    "display_name": .string(entry.displayName), "name": Self.personalName(entry.displayName),
                     // org.yaml has no given and family names: they are set once, at creation.
                     "lifecycle": ["ignore_changes": ["name"]],
                 ]
-                arguments["emails"] = entry.email.map { ["value": .text($0), "primary": .flag(true)] }
+                arguments["emails"] = entry.email.map { ["value": .string($0), "primary": .bool(true)] }
                 config.add("aws_identitystore_user", key, .object(arguments), importing: existing)
                 owned[.init(kind: .user, name: entry.declared.name)] = .reference("aws_identitystore_user.\(key)", attribute: "user_id")
             }
@@ -87,10 +87,10 @@ extension AssignmentsCompiler {
         let live = snapshotIndex.assignments
         for grant in grants {
             let declared = grant.declared
-            let permissionSet: ResourceValue =
+            let permissionSet: JSONValue =
                 defined.contains(declared.role)
-                ? Self.permissionSetAddress(declared.role) : .text(grant.permissionSetARN ?? "")
-            let principal = owned[.init(kind: declared.principalKind, name: declared.principal)] ?? .text(grant.principalID ?? "")
+                ? Self.permissionSetAddress(declared.role) : .string(grant.permissionSetARN ?? "")
+            let principal = owned[.init(kind: declared.principalKind, name: declared.principal)] ?? .string(grant.principalID ?? "")
             let existing = grant.assignment.flatMap { live.contains($0) ? $0 : nil }.map {
                 [$0.principalID, $0.principalType.rawValue, $0.accountID, "AWS_ACCOUNT", $0.permissionSetARN, instance].joined(
                     separator: ",")
@@ -99,8 +99,8 @@ extension AssignmentsCompiler {
                 "aws_ssoadmin_account_assignment",
                 Self.terraformKey(declared.principalKind.rawValue, [declared.principal, declared.role, declared.account]),
                 [
-                    "instance_arn": .text(instance), "permission_set_arn": permissionSet, "principal_id": principal,
-                    "principal_type": .text(grant.principalType.rawValue), "target_id": .text(declared.accountID),
+                    "instance_arn": .string(instance), "permission_set_arn": permissionSet, "principal_id": principal,
+                    "principal_type": .string(grant.principalType.rawValue), "target_id": .string(declared.accountID),
                     "target_type": "AWS_ACCOUNT",
                 ], importing: existing)
         }
@@ -110,9 +110,9 @@ extension AssignmentsCompiler {
             config.add(
                 "aws_identitystore_group_membership", Self.terraformKey("member", [declared.user, declared.group]),
                 [
-                    "identity_store_id": .text(store),
-                    "group_id": owned[.init(kind: .group, name: declared.group)] ?? .text(membership.groupID ?? ""),
-                    "member_id": owned[.init(kind: .user, name: declared.user)] ?? .text(membership.userID ?? ""),
+                    "identity_store_id": .string(store),
+                    "group_id": owned[.init(kind: .group, name: declared.group)] ?? .string(membership.groupID ?? ""),
+                    "member_id": owned[.init(kind: .user, name: declared.user)] ?? .string(membership.userID ?? ""),
                 ], importing: existing)
         }
         let imports = config.imports.sorted { $0.to < $1.to }.map { TerraformConfig.Import(to: $0.to, id: TerraformJSON.literal($0.id)) }
@@ -133,25 +133,25 @@ extension AssignmentsCompiler {
             guard let live, present else { return nil }
             return (fields + [live.arn, instance]).joined(separator: ",")
         }
-        var arguments: [String: ResourceValue] = ["name": .text(set.role.name), "instance_arn": .text(instance)]
-        arguments["description"] = definition.description.map(ResourceValue.text)
-        arguments["session_duration"] = definition.sessionDuration.map(ResourceValue.text)
-        arguments["relay_state"] = definition.relayState.map(ResourceValue.text)
-        if !definition.tags.isEmpty { arguments["tags"] = .object(definition.tags.mapValues(ResourceValue.text)) }
+        var arguments: [String: JSONValue] = ["name": .string(set.role.name), "instance_arn": .string(instance)]
+        arguments["description"] = definition.description.map(JSONValue.string)
+        arguments["session_duration"] = definition.sessionDuration.map(JSONValue.string)
+        arguments["relay_state"] = definition.relayState.map(JSONValue.string)
+        if !definition.tags.isEmpty { arguments["tags"] = .object(definition.tags.mapValues(JSONValue.string)) }
         config.add("aws_ssoadmin_permission_set", key, .object(arguments), importing: existing(true))
-        let attached: [String: ResourceValue] = ["instance_arn": .text(instance), "permission_set_arn": address]
+        let attached: [String: JSONValue] = ["instance_arn": .string(instance), "permission_set_arn": address]
         for arn in definition.managedPolicyARNs {
             let policy = arn.components(separatedBy: ":policy/").last ?? arn
             config.add(
                 "aws_ssoadmin_managed_policy_attachment", Self.terraformKey("role", [set.role.name, policy]),
-                .object(attached.merging(["managed_policy_arn": .text(arn)]) { first, _ in first }),
+                .object(attached.merging(["managed_policy_arn": .string(arn)]) { first, _ in first }),
                 importing: existing(live?.managedPolicyARNs?.contains(arn) == true, [arn]))
         }
         for policy in definition.customerManagedPolicies {
             config.add(
                 "aws_ssoadmin_customer_managed_policy_attachment", Self.terraformKey("role", [set.role.name, policy.path + policy.name]),
                 .object(
-                    attached.merging(["customer_managed_policy_reference": ["name": .text(policy.name), "path": .text(policy.path)]]) {
+                    attached.merging(["customer_managed_policy_reference": ["name": .string(policy.name), "path": .string(policy.path)]]) {
                         first, _ in first
                     }),
                 importing: existing(
@@ -161,15 +161,15 @@ extension AssignmentsCompiler {
         if let policy = definition.inlinePolicy {
             config.add(
                 "aws_ssoadmin_permission_set_inline_policy", key,
-                .object(attached.merging(["inline_policy": .text(policy.text)]) { first, _ in first }),
+                .object(attached.merging(["inline_policy": .string(policy.canonicalText)]) { first, _ in first }),
                 importing: existing(live?.inlinePolicy?.isEmpty == false))
         }
         if let boundary = definition.permissionsBoundary {
-            let value: ResourceValue =
+            let value: JSONValue =
                 switch boundary {
-                case .managed(let arn): ["managed_policy_arn": .text(arn)]
+                case .managed(let arn): ["managed_policy_arn": .string(arn)]
                 case .customerManaged(let policy):
-                    ["customer_managed_policy_reference": ["name": .text(policy.name), "path": .text(policy.path)]]
+                    ["customer_managed_policy_reference": ["name": .string(policy.name), "path": .string(policy.path)]]
                 }
             let liveBoundary = live?.permissionsBoundary
             config.add(
@@ -181,10 +181,10 @@ extension AssignmentsCompiler {
 
     /// Identity Center's given and family names, which a user must have to be created: the
     /// display name's first word, and the rest (the first word again when there is no rest).
-    static func personalName(_ displayName: String) -> ResourceValue {
+    static func personalName(_ displayName: String) -> JSONValue {
         let words = displayName.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let given = words.first ?? displayName
         let family = words.count > 1 ? words.dropFirst().joined(separator: " ") : given
-        return ["given_name": .text(given), "family_name": .text(family)]
+        return ["given_name": .string(given), "family_name": .string(family)]
     }
 }

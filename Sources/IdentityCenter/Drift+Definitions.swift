@@ -4,7 +4,7 @@ import OrgYAML
 import Support
 
 /// Where a permission set org.yaml defines differs from Identity Center, part by part, and
-/// compared as IAM compares: policy documents after `PolicyJSON.normalized` (key order, white
+/// compared as IAM compares: policy documents after `JSONValue.normalizedPolicy` (key order, white
 /// space, a string or a one-element list, the order of a list), durations by their length.
 /// Only the parts the snapshot read are compared. Each difference is one finding at the role's
 /// place; a permission set provisioned with an old version somewhere is its own.
@@ -79,10 +79,10 @@ extension Drift {
             add("the tags are \(shown(tags)) in Identity Center, \(shown(declared.tags)) in org.yaml")
         }
         if let inline = set.inlinePolicy {
-            let livePolicy = inline.isEmpty ? nil : (try? JSONDecoder().decode(PolicyJSON.self, from: Data(inline.utf8)))?.normalized
-            let declaredPolicy = declared.inlinePolicy?.normalized
+            let livePolicy = inline.isEmpty ? nil : JSONValue(policyText: inline)?.normalizedPolicy
+            let declaredPolicy = declared.inlinePolicy?.normalizedPolicy
             if livePolicy != declaredPolicy {
-                let lines = { (policy: PolicyJSON?) in Array((policy.map(JSON.encode) ?? "").utf8) }
+                let lines = { (policy: JSONValue?) in Array((policy.map(JSON.encode) ?? "").utf8) }
                 let diff = UnifiedDiff.diff(old: lines(livePolicy), new: lines(declaredPolicy), path: "inline-policy.json")
                 add("the inline policy differs (Identity Center's, then org.yaml's, as IAM reads them):\n" + diff, privileged: true)
             }

@@ -44,7 +44,7 @@ extension OrgImport {
             text += "    tags:\n" + tags.keys.sorted().map { "      \(YAMLText.scalar($0)): \(YAMLText.scalar(tags[$0]!))\n" }.joined()
         }
         if let policy = set.inlinePolicy, !policy.isEmpty,
-            let document = try? JSONDecoder().decode(PolicyJSON.self, from: Data(policy.utf8))
+            let document = JSONValue(policyText: policy)
         {
             text += "    inline_policy:\n" + yaml(document, indent: 6)
         }
@@ -65,11 +65,14 @@ extension OrgImport {
     }
 
     /// A policy document as block YAML at `indent` spaces, keys sorted.
-    static func yaml(_ value: PolicyJSON, indent: Int) -> String {
+    static func yaml(_ value: JSONValue, indent: Int) -> String {
         let pad = String(repeating: " ", count: indent)
         switch value {
         case .string(let text):
             return "\(pad)\(YAMLText.scalar(text))\n"
+        case .integer, .number, .bool, .null, .reference:
+            // A policy read from IAM holds strings only (`JSONValue(policyText:)`).
+            return "\(pad)\(YAMLText.scalar(value.canonicalText))\n"
         case .object(let fields):
             return fields.keys.sorted().map { key in
                 switch fields[key]! {

@@ -50,9 +50,13 @@ public enum JSON {
     }
 }
 
-/// A JSON value of any shape: built in code (the editor schema, the access page's tables),
-/// or read where the shape is not known (an AWS answer's pages, joined before it is decoded).
-public indirect enum JSONValue: Codable, Sendable, Equatable {
+/// A JSON value of any shape, the one form of JSON in orgprofile: built in code (the editor
+/// schema, the access page's tables, a CloudFormation or Terraform resource), read where the
+/// shape is not known (an AWS answer's pages, joined before it is decoded), or a policy
+/// document (`JSONValue+Policy` in OrgYAML: how IAM compares two).
+public indirect enum JSONValue: Codable, Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral
+{
     case string(String)
     case integer(Int)
     /// A number that is not an integer (a timestamp in seconds).
@@ -61,6 +65,16 @@ public indirect enum JSONValue: Codable, Sendable, Equatable {
     case array([JSONValue])
     case object([String: JSONValue])
     case null
+    /// Another resource's attribute in an infrastructure template: by logical ID in
+    /// CloudFormation (written `{"Fn::GetAtt": [id, attribute]}`), by address in Terraform
+    /// (which resolves it first). Never read.
+    case reference(String, attribute: String)
+
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { first, _ in first }))
+    }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -91,6 +105,7 @@ public indirect enum JSONValue: Codable, Sendable, Equatable {
         case .array(let items): try container.encode(items)
         case .object(let fields): try container.encode(fields)
         case .null: try container.encodeNil()
+        case .reference(let id, let attribute): try container.encode(["Fn::GetAtt": [id, attribute]])
         }
     }
 
@@ -98,5 +113,25 @@ public indirect enum JSONValue: Codable, Sendable, Equatable {
     public var text: String? {
         if case .string(let text) = self { return text }
         return nil
+    }
+
+    /// Each reference replaced by what `replace` makes of it.
+    public func resolvingReferences(_ replace: (String, String) -> JSONValue) -> JSONValue {
+        switch self {
+        case .string, .integer, .number, .bool, .null: self
+        case .array(let items): .array(items.map { $0.resolvingReferences(replace) })
+        case .object(let fields): .object(fields.mapValues { $0.resolvingReferences(replace) })
+        case .reference(let id, let attribute): replace(id, attribute)
+        }
+    }
+
+    /// The resources it refers to, in the order written (an object's in key order).
+    public var references: [String] {
+        switch self {
+        case .string, .integer, .number, .bool, .null: []
+        case .array(let items): items.flatMap(\.references)
+        case .object(let fields): fields.keys.sorted().flatMap { fields[$0]!.references }
+        case .reference(let id, _): [id]
+        }
     }
 }

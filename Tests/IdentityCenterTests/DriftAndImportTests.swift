@@ -1,6 +1,7 @@
 import Foundation
 import OrgProfileKit
 import OrgYAML
+import Support
 import TestSupport
 import Testing
 
@@ -185,7 +186,7 @@ enum Fixture {
         #expect(Set(definition.customerManagedPolicies.map { "\($0.path)\($0.name)" }) == ["/security/audit,extras", "/billing"])
         #expect(definition.permissionsBoundary == .managed(arn: "arn:aws:iam::aws:policy/PowerUserAccess"))
         #expect(definition.tags == read.tags)
-        #expect(definition.inlinePolicy == (try JSONDecoder().decode(PolicyJSON.self, from: Data(read.inlinePolicy!.utf8))))
+        #expect(definition.inlinePolicy == JSONValue(policyText: read.inlinePolicy!))
         // Read in part: what was read is written, and a comment names each part that was not,
         // with the call that failed and its answer.
         snapshot.permissionSets[index].tags = nil

@@ -53,7 +53,7 @@ import Testing
         #expect(definition.permissionsBoundary == .customerManaged(.init(name: "developer-boundary", path: "/boundaries/")))
         #expect(definition.tags == ["team": "platform", "cost-center": "4711"])
         #expect(
-            definition.inlinePolicy?.text
+            definition.inlinePolicy?.canonicalText
                 == #"{"Statement":[{"Action":"logs:GetLogEvents","Effect":"Allow","Resource":"*","Sid":"Logs"},{"Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}},"Effect":"Deny","NotAction":["iam:*","organizations:*"],"Resource":["*"]}],"Version":"2012-10-17"}"#
         )
         // A role without definition keys stays defined elsewhere.

@@ -31,4 +31,20 @@ import Testing
                 == #"{"a":{"b":{}},"e":[],"z":[1,-2,1.5,1700000000.25,true,false,null,"Zoë \"x\""]}"#)
         #expect(JSONValue.string("t").text == "t" && JSONValue.integer(1).text == nil)
     }
+
+    /// A reference is another resource's attribute: CloudFormation's `Fn::GetAtt` unless the
+    /// template resolves it first, and every reference is found wherever it is nested.
+    @Test func referencesAreWrittenOrResolved() {
+        let value: JSONValue = [
+            "PermissionSetArn": .reference("Admin", attribute: "PermissionSetArn"), "Tags": ["a", .reference("B", attribute: "Arn")],
+        ]
+        #expect(
+            JSON.line(value) == #"{"PermissionSetArn":{"Fn::GetAtt":["Admin","PermissionSetArn"]},"Tags":["a",{"Fn::GetAtt":["B","Arn"]}]}"#
+                + "\n")
+        #expect(value.references == ["Admin", "B"])
+        #expect(
+            value.resolvingReferences { id, attribute in .string("${\(id).\(attribute)}") } == [
+                "PermissionSetArn": "${Admin.PermissionSetArn}", "Tags": ["a", "${B.Arn}"],
+            ])
+    }
 }

@@ -1,4 +1,5 @@
 import OrgYAML
+import Support
 
 /// What a permission set grants, as a role in org.yaml defines it, in the form AWS takes:
 /// AWS managed policies as ARNs, a customer-managed policy as its name and path, the inline
@@ -21,7 +22,7 @@ public struct PermissionSet: Sendable, Equatable {
     public var relayState: String?
     public var managedPolicyARNs: [String]
     public var customerManagedPolicies: [PolicyReference]
-    public var inlinePolicy: PolicyJSON?
+    public var inlinePolicy: JSONValue?
     public var permissionsBoundary: Boundary?
     /// By key.
     public var tags: [String: String]
@@ -37,7 +38,7 @@ public struct PermissionSet: Sendable, Equatable {
         relayState = spec.relayState?.value
         managedPolicyARNs = spec.managedPolicies.compactMap { PermissionSetRules.managedPolicyARN($0.value) }
         customerManagedPolicies = spec.customerManagedPolicies.compactMap(reference)
-        inlinePolicy = spec.inlinePolicy.map(PolicyJSON.init)
+        inlinePolicy = spec.inlinePolicy.map(JSONValue.init(policy:))
         switch spec.permissionsBoundary {
         case .managed(let policy)?: permissionsBoundary = PermissionSetRules.managedPolicyARN(policy.value).map { .managed(arn: $0) }
         case .customerManaged(let policy)?: permissionsBoundary = reference(policy).map { .customerManaged($0) }

@@ -138,10 +138,10 @@ public struct RoleDefinitionChange: Equatable, Sendable, Encodable {
         }
         let tags = { (tags: [String: String]) in tags.keys.sorted().map { "\($0)=\(tags[$0]!)" } }
         list("tags", tags(old?.tags ?? [:]), tags(new?.tags ?? [:]), grants: false)
-        let policies = (old?.inlinePolicy?.normalized, new?.inlinePolicy?.normalized)
+        let policies = (old?.inlinePolicy?.normalizedPolicy, new?.inlinePolicy?.normalizedPolicy)
         var diff: String?
         if policies.0 != policies.1 {
-            let lines = { (policy: PolicyJSON?) in Array((policy.map(JSON.encode) ?? "").utf8) }
+            let lines = { (policy: JSONValue?) in Array((policy.map(JSON.encode) ?? "").utf8) }
             diff = UnifiedDiff.diff(old: lines(policies.0), new: lines(policies.1), path: "inline-policy.json")
             let change = policies.0 == nil ? "added" : policies.1 == nil ? "removed" : "changed"
             // Until the policy catalogue can tell a narrowing, any change that leaves a policy counts.

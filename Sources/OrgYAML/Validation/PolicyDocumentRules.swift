@@ -1,3 +1,5 @@
+import Support
+
 /// The rules of a permission set's inline policy, an IAM identity policy written as YAML:
 /// `Version: "2012-10-17"`; `Statement`, one or a list, each with `Effect` (Allow or Deny),
 /// `Action` or `NotAction`, `Resource` or `NotResource`, and optionally `Sid` and
@@ -37,7 +39,7 @@ struct PolicyDocumentRules {
         case nil:
             error("\(policy) has no Statement", at: node.location)
         }
-        let text = PolicyJSON(node).text
+        let text = JSONValue(policy: node).canonicalText
         if text.count > PermissionSetRules.Limit.inlinePolicyCharacters {
             limit(
                 "\(policy) is \(text.count) characters as JSON; IAM Identity Center takes at most \(PermissionSetRules.Limit.inlinePolicyCharacters)",
