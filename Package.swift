@@ -42,7 +42,7 @@ let package = Package(
         /// (Syntax), decoded into a spec (Spec), checked against its rules (Validation), with
         /// every problem a located diagnostic (Diagnostics). Knows nothing of what is built
         /// from the spec.
-        .target(name: "OrgYAML", dependencies: ["CLibYAML", "Support"]),
+        .target(name: "OrgYAML", dependencies: ["CLibYAML", "FileSafety", "Support"]),
         /// The back half: the access model resolved from a spec, configs rendered through
         /// templates, output written, access reviewed.
         .target(
@@ -93,7 +93,7 @@ let package = Package(
             ]
         ),
         /// Helpers the test targets share.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["OrgYAML"], path: "Tests/TestSupport"),
         // One test target per library target; the CLI's tests run the built binary.
         .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "TestSupport"]),

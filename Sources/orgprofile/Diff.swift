@@ -1,6 +1,7 @@
 import ArgumentParser
 import IdentityCenter
 import OrgProfileKit
+import OrgYAML
 
 extension AccessDiffFormat: ExpressibleByArgument {}
 

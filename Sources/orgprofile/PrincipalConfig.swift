@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrgProfileKit
+import OrgYAML
 
 /// A user's or group's config compiled from org.yaml, as `export` prints it and `install`
 /// installs it.

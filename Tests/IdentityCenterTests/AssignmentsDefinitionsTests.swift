@@ -1,5 +1,6 @@
 import Foundation
 import OrgProfileKit
+import OrgYAML
 import TestSupport
 import Testing
 

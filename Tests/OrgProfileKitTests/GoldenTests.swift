@@ -1,4 +1,5 @@
 import Foundation
+import OrgYAML
 import TestSupport
 import Testing
 

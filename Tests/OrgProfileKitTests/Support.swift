@@ -5,49 +5,10 @@ import Testing
 @testable import OrgProfileKit
 @testable import OrgYAML
 
-/// A small valid org.yaml that tests change one piece of at a time.
-let validOrg = """
-    version: 1
-    project: acme
-    sso_session:
-      start_url: https://acme.awsapps.com/start
-      region: us-west-2
-    accounts:
-      infrastructure:
-        id: "222222222222"
-      workload-development:
-        id: "333333333333"
-    roles:
-      Developer: {}
-      ReadOnlyAccess:
-        profile_suffix: readonly
-    groups:
-      developers:
-        assignments:
-          - role: Developer
-            accounts: [workload-development]
-    users:
-      bob:
-        groups: [developers]
-        assignments:
-          - role: ReadOnlyAccess
-            accounts: [infrastructure]
-
-    """
-
-/// Every diagnostic of an org.yaml text, each as `LINE:COLUMN: severity[code]: message`
-/// (notes on lines of their own, as `LINE:COLUMN: note: message`), in the order the compiler
-/// reports them.
+/// Every diagnostic of an org.yaml text, the model's included (`Compiler.analyze`), as
+/// `diagnosticLines` writes them.
 func diagnostics(_ yaml: String) -> [String] {
-    Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(yaml.utf8))).diagnostics.flatMap { diagnostic in
-        [format(diagnostic.location, "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", diagnostic.message)]
-            + diagnostic.notes.map { format($0.location, "note", $0.message) }
-    }
-}
-
-private func format(_ location: OrgYAML.SourceLocation?, _ severity: String, _ message: String) -> String {
-    guard let location else { return "\(severity): \(message)" }
-    return "\(location.line):\(location.column): \(severity): \(message)"
+    diagnosticLines(Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(yaml.utf8))).diagnostics)
 }
 
 /// The model of a valid org.yaml text; fails the test when it has errors.

@@ -1,4 +1,5 @@
 import Foundation
+import OrgYAML
 
 /// The root of the package, found from this file's path.
 public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -79,4 +80,65 @@ public func writeExecutable(_ text: String, to path: String) throws {
     let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
     close(descriptor)
     guard written == bytes.count, rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+}
+
+/// A small valid org.yaml that tests change one piece of at a time.
+public let validOrg = """
+    version: 1
+    project: acme
+    sso_session:
+      start_url: https://acme.awsapps.com/start
+      region: us-west-2
+    accounts:
+      infrastructure:
+        id: "222222222222"
+      workload-development:
+        id: "333333333333"
+    roles:
+      Developer: {}
+      ReadOnlyAccess:
+        profile_suffix: readonly
+    groups:
+      developers:
+        assignments:
+          - role: Developer
+            accounts: [workload-development]
+    users:
+      bob:
+        groups: [developers]
+        assignments:
+          - role: ReadOnlyAccess
+            accounts: [infrastructure]
+
+    """
+
+/// Diagnostics each as `LINE:COLUMN: severity[code]: message`, notes on lines of their own as
+/// `LINE:COLUMN: note: message`, in the order given.
+public func diagnosticLines(_ diagnostics: [Diagnostic]) -> [String] {
+    func format(_ location: OrgYAML.SourceLocation?, _ severity: String, _ message: String) -> String {
+        guard let location else { return "\(severity): \(message)" }
+        return "\(location.line):\(location.column): \(severity): \(message)"
+    }
+    return diagnostics.flatMap { diagnostic in
+        [format(diagnostic.location, "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", diagnostic.message)]
+            + diagnostic.notes.map { format($0.location, "note", $0.message) }
+    }
+}
+
+/// Runs a program found on PATH to completion, standard input closed, its output captured in
+/// files (no pipe to fill up): its exit status, standard output and standard error.
+public func runProgram(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+    let capture = NSTemporaryDirectory() + "orgprofile-program-\(UUID().uuidString)"
+    defer { for suffix in [".out", ".err"] { try? FileManager.default.removeItem(atPath: capture + suffix) } }
+    for suffix in [".out", ".err"] { _ = FileManager.default.createFile(atPath: capture + suffix, contents: nil) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [name] + arguments
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".out"))
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".err"))
+    try process.run()
+    process.waitUntilExit()
+    let text = { (suffix: String) in String(decoding: FileManager.default.contents(atPath: capture + suffix) ?? Data(), as: UTF8.self) }
+    return (process.terminationStatus, text(".out"), text(".err"))
 }

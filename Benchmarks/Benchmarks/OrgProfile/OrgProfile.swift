@@ -2,6 +2,7 @@ import Benchmark
 import Foundation
 import OrgGenerator
 import OrgProfileKit
+import OrgYAML
 
 /// In-process benchmarks of the pipeline's stages on a 1,000-user org (the whole-process
 /// comparisons against cp, cat and libyaml are scripts/bench.sh's).

@@ -2,7 +2,6 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import OrgProfileKit
 @testable import OrgYAML
 
 /// The editor schema says what the decoder reads: the same keys at every level, and the
@@ -12,10 +11,10 @@ import Testing
 
     @Test func theCommittedSchemaIsWhatOrgprofilePrints() throws {
         #expect(
-            try readText(Self.schemaPath) == OrgSchema.text,
+            try String(contentsOfFile: Self.schemaPath, encoding: .utf8) == OrgSchema.text,
             "schema/org.schema.json is stale; run: swift run orgprofile schema > schema/org.schema.json")
         #expect(
-            try readText(packageRoot.appendingPathComponent("org.yaml.example").path).hasPrefix(
+            try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8).hasPrefix(
                 "# yaml-language-server: $schema=schema/org.schema.json\n"))
     }
 
@@ -49,7 +48,7 @@ import Testing
 
     /// Runs scripts/schema-check.py over YAML texts; nil without python3, PyYAML and jsonschema.
     func check(_ texts: [String]) throws -> [String]? {
-        let probe = try? ProcessRunner.run("python3", ["-c", "import yaml, jsonschema"])
+        let probe = try? runProgram("python3", ["-c", "import yaml, jsonschema"])
         guard probe?.status == 0 else { return nil }
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -58,21 +57,25 @@ import Testing
             paths.append(folder + "/\(index).yaml")
             try text.write(toFile: paths.last!, atomically: true, encoding: .utf8)
         }
-        let result = try ProcessRunner.run(
+        let result = try runProgram(
             "python3", [packageRoot.appendingPathComponent("scripts/schema-check.py").path, Self.schemaPath] + paths)
         #expect(result.status == 0, "\(result.error)")
-        return String(decoding: result.output, as: UTF8.self).split(separator: "\n").map(String.init)
+        return result.output.split(separator: "\n").map(String.init)
     }
 
     @Test(
         .enabled(
-            if: (try? ProcessRunner.run("python3", ["-c", "import yaml, jsonschema"]))?.status == 0,
+            if: (try? runProgram("python3", ["-c", "import yaml, jsonschema"]))?.status == 0,
             "python3 with PyYAML and jsonschema is not installed"))
     func validFilesPassAndShapeErrorsFailAlike() throws {
         let valid = try [
-            readText(packageRoot.appendingPathComponent("org.yaml.example").path),
-            readText(packageRoot.appendingPathComponent("Tests/OrgProfileKitTests/Fixtures/review/old.yaml").path),
-            readText(packageRoot.appendingPathComponent("Tests/OrgProfileKitTests/Fixtures/review/new.yaml").path),
+            String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8),
+            String(
+                contentsOfFile: packageRoot.appendingPathComponent("Tests/OrgProfileKitTests/Fixtures/review/old.yaml").path,
+                encoding: .utf8),
+            String(
+                contentsOfFile: packageRoot.appendingPathComponent("Tests/OrgProfileKitTests/Fixtures/review/new.yaml").path,
+                encoding: .utf8),
             validOrg,
         ]
         for text in valid { #expect(diagnostics(text).filter { $0.contains("error:") }.isEmpty) }
