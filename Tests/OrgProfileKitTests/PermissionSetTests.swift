@@ -77,7 +77,7 @@ import Testing
             diagnostics(org(bad)) == [
                 "13:18: error[permission-set-limit]: the description of role 'Developer' has 0 characters; IAM Identity Center takes 1 to 700",
                 "14:23: error[invalid-session-duration]: session_duration 'PT30M' of role 'Developer' is shorter than IAM Identity Center allows; write PT1H to PT12H",
-                "15:18: error[permission-set-limit]: relay_state of role 'Developer' has 241 characters; IAM Identity Center takes 1 to 240",
+                "15:18: error[permission-set-limit]: the relay state of role 'Developer' has 241 characters; IAM Identity Center takes 1 to 240",
                 "16:40: error[invalid-policy]: 'arn:aws:iam::123456789012:policy/deploy' in managed_policies of role 'Developer' is a customer-managed policy, which each account has its own copy of; name it by name and path under customer_managed_policies: {name: deploy}",
                 "16:83: error[invalid-policy]: 'Read Only' in managed_policies of role 'Developer' is not an AWS managed policy; write its name (ReadOnlyAccess), its path and name (job-function/ViewOnlyAccess) or its ARN (arn:aws:iam::aws:policy/ReadOnlyAccess)",
                 "16:96: error[invalid-policy]: role 'Developer' lists the managed policy arn:aws:iam::aws:policy/ReadOnlyAccess twice",

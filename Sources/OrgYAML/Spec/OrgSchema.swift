@@ -29,6 +29,14 @@ public enum OrgSchema {
     }
 
     /// A mapping with exactly these keys; null reads as empty, as in org.yaml.
+    /// A permission set's text attribute, as its declaration says.
+    static func text(_ attribute: PermissionSetText) -> Value {
+        switch attribute.kind {
+        case .text: string(attribute.schema)
+        case .sessionDuration: string(attribute.schema, pattern: "^PT([0-9]+H)?([0-9]+M)?([0-9]+S)?$")
+        }
+    }
+
     static func mapping(_ description: String, _ properties: [String: Value], required: [String] = []) -> Value {
         var fields: [String: Value] = [
             "type": .array([.string("object"), .string("null")]), "description": .string(description),
@@ -151,10 +159,6 @@ public enum OrgSchema {
                     "One role; the keys other than profile_suffix define what its permission set grants (all optional: a role without them is defined elsewhere).",
                     [
                         "profile_suffix": string("Profiles of this role are named <project>-<account>-<suffix>.", pattern: slugPattern),
-                        "description": string("The permission set's description (1 to 700 characters)."),
-                        "session_duration": string(
-                            "How long a sign-in lasts, ISO 8601, PT1H to PT12H.", pattern: "^PT([0-9]+H)?([0-9]+M)?([0-9]+S)?$"),
-                        "relay_state": string("Where the console opens after sign-in (1 to 240 characters)."),
                         "managed_policies": list(
                             "AWS managed policies: a name (ReadOnlyAccess), a path and name (job-function/ViewOnlyAccess) or an ARN.",
                             of: string("An AWS managed policy.")),
@@ -174,7 +178,7 @@ public enum OrgSchema {
                             "oneOf": .array([.object(["type": .string("string")]), policyReference]),
                         ]),
                         "tags": tags("Tags of the permission set."),
-                    ])),
+                    ].merging(PermissionSetText.all.map { ($0.key, text($0)) }) { first, _ in first })),
             "user_management": mapping(
                 "The special <project>-user-management profile.",
                 [

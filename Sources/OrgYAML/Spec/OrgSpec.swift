@@ -83,10 +83,12 @@ public struct RoleSpec: Sendable {
 /// What a permission set grants, as a role in org.yaml defines it. Every part is optional;
 /// a role that writes none of them is defined elsewhere (the console, another tool).
 public struct PermissionSetSpec: Sendable {
-    public var description: Located<String>?
+    /// Its text attributes (`PermissionSetText`), by key.
+    public var texts: [String: Located<String>] = [:]
+    public var description: Located<String>? { texts[PermissionSetText.description.key] }
     /// ISO 8601, `PT1H` to `PT12H`.
-    public var sessionDuration: Located<String>?
-    public var relayState: Located<String>?
+    public var sessionDuration: Located<String>? { texts[PermissionSetText.sessionDuration.key] }
+    public var relayState: Located<String>? { texts[PermissionSetText.relayState.key] }
     /// As written: an AWS managed policy's ARN, its name (`ReadOnlyAccess`), or its path and
     /// name (`job-function/ViewOnlyAccess`).
     public var managedPolicies: [Located<String>] = []

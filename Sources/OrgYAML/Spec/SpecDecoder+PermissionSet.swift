@@ -2,19 +2,19 @@
 /// the limits and the policy document's rules are `PermissionSetRules`'.
 extension SpecDecoder {
     /// The keys of a role that define its permission set.
-    static let permissionSetKeys = [
-        "description", "session_duration", "relay_state", "managed_policies", "customer_managed_policies", "inline_policy",
-        "inline_policy_file", "permissions_boundary", "tags",
-    ]
+    static let permissionSetKeys =
+        PermissionSetText.all.map(\.key) + [
+            "managed_policies", "customer_managed_policies", "inline_policy", "inline_policy_file", "permissions_boundary", "tags",
+        ]
 
     /// The definition a role's keys write; nil when they write none of it.
     mutating func permissionSet(_ fields: MappingFields, at location: SourceLocation) -> PermissionSetSpec? {
         guard Self.permissionSetKeys.contains(where: { fields[$0] != nil }) else { return nil }
         let context = fields.context
         var spec = PermissionSetSpec(location: location)
-        spec.description = optionalString(fields, "description")
-        spec.sessionDuration = optionalString(fields, "session_duration")
-        spec.relayState = optionalString(fields, "relay_state")
+        for attribute in PermissionSetText.all {
+            if let value = optionalString(fields, attribute.key) { spec.texts[attribute.key] = value }
+        }
         if let pair = fields["managed_policies"] {
             spec.managedPolicies = stringList(pair.value, "'managed_policies' in \(context)")
         }

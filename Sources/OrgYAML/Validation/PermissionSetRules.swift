@@ -4,8 +4,6 @@
 public enum PermissionSetRules {
     /// The limits IAM Identity Center sets (its quotas page and the CreatePermissionSet API).
     public enum Limit {
-        public static let description = 700
-        public static let relayState = 240
         /// Each kind of policy a permission set may have attached, by default and at most
         /// once the quota is raised.
         public static let policiesByDefault = 10
@@ -77,33 +75,37 @@ public enum PermissionSetRules {
             diagnostics.append(.error(code, message, at: location))
         }
 
+        /// An ISO 8601 duration IAM Identity Center takes: `PT1H` to `PT12H`.
+        mutating func checkDuration(_ duration: Located<String>) {
+            guard let seconds = PermissionSetRules.seconds(ofDuration: duration.value) else {
+                error(
+                    .invalidSessionDuration,
+                    "session_duration '\(duration.value)' of role '\(role)' is not an ISO 8601 duration such as PT1H, PT8H or PT1H30M",
+                    at: duration.location)
+                return
+            }
+            if !Limit.sessionDuration.contains(seconds) {
+                error(
+                    .invalidSessionDuration,
+                    "session_duration '\(duration.value)' of role '\(role)' is \(seconds < Limit.sessionDuration.lowerBound ? "shorter" : "longer") than IAM Identity Center allows; write PT1H to PT12H",
+                    at: duration.location)
+            }
+        }
+
         mutating func check(_ spec: PermissionSetSpec) {
-            if let description = spec.description, !(1...Limit.description).contains(description.value.count) {
-                error(
-                    .permissionSetLimit,
-                    "the description of role '\(role)' has \(description.value.count) characters; IAM Identity Center takes 1 to \(Limit.description)",
-                    at: description.location)
-            }
-            if let duration = spec.sessionDuration {
-                if let seconds = PermissionSetRules.seconds(ofDuration: duration.value) {
-                    if !Limit.sessionDuration.contains(seconds) {
+            for attribute in PermissionSetText.all {
+                guard let value = spec.texts[attribute.key] else { continue }
+                switch attribute.kind {
+                case .text(let most):
+                    if !(1...most).contains(value.value.count) {
                         error(
-                            .invalidSessionDuration,
-                            "session_duration '\(duration.value)' of role '\(role)' is \(seconds < Limit.sessionDuration.lowerBound ? "shorter" : "longer") than IAM Identity Center allows; write PT1H to PT12H",
-                            at: duration.location)
+                            .permissionSetLimit,
+                            "\(attribute.noun) of role '\(role)' has \(value.value.count) characters; IAM Identity Center takes 1 to \(most)",
+                            at: value.location)
                     }
-                } else {
-                    error(
-                        .invalidSessionDuration,
-                        "session_duration '\(duration.value)' of role '\(role)' is not an ISO 8601 duration such as PT1H, PT8H or PT1H30M",
-                        at: duration.location)
+                case .sessionDuration:
+                    checkDuration(value)
                 }
-            }
-            if let relayState = spec.relayState, !(1...Limit.relayState).contains(relayState.value.count) {
-                error(
-                    .permissionSetLimit,
-                    "relay_state of role '\(role)' has \(relayState.value.count) characters; IAM Identity Center takes 1 to \(Limit.relayState)",
-                    at: relayState.location)
             }
             var managed: [String: SourceLocation] = [:]
             for policy in spec.managedPolicies {
