@@ -1,4 +1,5 @@
 import OrgProfileKit
+import OrgYAML
 import Support
 
 /// CloudFormation: one `AWS::SSO::PermissionSet` per role org.yaml defines, one
@@ -138,9 +139,9 @@ extension AssignmentsCompiler {
     /// `AWS::SSO::PermissionSet`'s properties: what org.yaml defines, nothing else.
     static func properties(_ definition: PermissionSet, name: String, instance: String) -> JSONValue {
         var properties: [String: JSONValue] = ["InstanceArn": .string(instance), "Name": .string(name)]
-        properties["Description"] = definition.description.map(JSONValue.string)
-        properties["SessionDuration"] = definition.sessionDuration.map(JSONValue.string)
-        properties["RelayStateType"] = definition.relayState.map(JSONValue.string)
+        for attribute in PermissionSetText.all {
+            properties[attribute.cloudFormation] = definition.texts[attribute.key].map(JSONValue.string)
+        }
         let reference = { (policy: PermissionSet.PolicyReference) -> JSONValue in
             ["Name": .string(policy.name), "Path": .string(policy.path)]
         }

@@ -1,4 +1,5 @@
 import OrgProfileKit
+import OrgYAML
 import Support
 
 /// Terraform (`.tf.json`): each role org.yaml defines as `aws_ssoadmin_permission_set` and one
@@ -134,9 +135,7 @@ extension AssignmentsCompiler {
             return (fields + [live.arn, instance]).joined(separator: ",")
         }
         var arguments: [String: JSONValue] = ["name": .string(set.role.name), "instance_arn": .string(instance)]
-        arguments["description"] = definition.description.map(JSONValue.string)
-        arguments["session_duration"] = definition.sessionDuration.map(JSONValue.string)
-        arguments["relay_state"] = definition.relayState.map(JSONValue.string)
+        for attribute in PermissionSetText.all { arguments[attribute.key] = definition.texts[attribute.key].map(JSONValue.string) }
         if !definition.tags.isEmpty { arguments["tags"] = .object(definition.tags.mapValues(JSONValue.string)) }
         config.add("aws_ssoadmin_permission_set", key, .object(arguments), importing: existing(true))
         let attached: [String: JSONValue] = ["instance_arn": .string(instance), "permission_set_arn": address]

@@ -23,18 +23,17 @@ public enum DefinitionGaps {
                         "role '\(role.name)' defines its permission set without \(key), while Identity Center's has \(what): deploying would \(consequence); add \(keep) to keep it",
                         at: location))
             }
-            if declared.description == nil, let text = set.description, !text.isEmpty {
-                cleared("description", "the description '\(text)'", consequence: "clear it", keep: "description")
-            }
-            if declared.sessionDuration == nil, let duration = set.sessionDuration,
-                PermissionSetRules.seconds(ofDuration: duration) != PermissionSetRules.seconds(ofDuration: "PT1H")
-            {
-                cleared(
-                    "session_duration", "sessions of \(duration)", consequence: "cut them to PT1H, Identity Center's default",
-                    keep: "session_duration: \(duration)")
-            }
-            if declared.relayState == nil, let relay = set.relayState, !relay.isEmpty {
-                cleared("relay_state", "the relay state '\(relay)'", consequence: "clear it", keep: "relay_state")
+            for attribute in PermissionSetText.all where declared.texts[attribute.key] == nil {
+                guard let value = set.texts[attribute.key], !attribute.same(value, nil) else { continue }
+                switch attribute.kind {
+                case .text:
+                    cleared(attribute.key, "\(attribute.noun) '\(value)'", consequence: "clear it", keep: attribute.key)
+                case .sessionDuration:
+                    cleared(
+                        attribute.key, "sessions of \(value)",
+                        consequence: "cut them to \(attribute.unsetValue ?? ""), Identity Center's default",
+                        keep: "\(attribute.key): \(value)")
+                }
             }
             if declared.managedPolicyARNs.isEmpty, let arns = set.managedPolicyARNs, !arns.isEmpty {
                 let names = arns.map(OrgImport.managedPolicyName)

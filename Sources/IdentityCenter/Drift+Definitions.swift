@@ -36,19 +36,15 @@ extension Drift {
     static func differences(_ declared: PermissionSet, _ set: Snapshot.PermissionSet) -> [(message: String, isPrivileged: Bool)] {
         var found: [(message: String, isPrivileged: Bool)] = []
         func add(_ message: String, privileged: Bool = false) { found.append((message, privileged)) }
-        func text(_ what: String, live: String?, declared: String?, same: (String, String) -> Bool = (==)) {
-            let (live, declared) = (live ?? "", declared ?? "")
-            guard !same(live, declared) else { return }
+        for attribute in PermissionSetText.all {
+            // What Identity Center holds when it is not set (a session lasts an hour).
+            let live = set.texts[attribute.key] ?? attribute.unsetValue ?? ""
+            let declared = declared.texts[attribute.key] ?? attribute.unsetValue ?? ""
+            guard !attribute.same(live, declared) else { continue }
             add(
-                "\(what) is \(live.isEmpty ? "not set" : "'\(live)'") in Identity Center, \(declared.isEmpty ? "not set" : "'\(declared)'") in org.yaml"
+                "\(attribute.noun) is \(live.isEmpty ? "not set" : "'\(live)'") in Identity Center, \(declared.isEmpty ? "not set" : "'\(declared)'") in org.yaml"
             )
         }
-        text("the description", live: set.description, declared: declared.description)
-        // Identity Center's default session is an hour.
-        text("the session duration", live: set.sessionDuration ?? "PT1H", declared: declared.sessionDuration ?? "PT1H") {
-            PermissionSetRules.seconds(ofDuration: $0) == PermissionSetRules.seconds(ofDuration: $1)
-        }
-        text("the relay state", live: set.relayState, declared: declared.relayState)
         if let arns = set.managedPolicyARNs {
             attachments("managed policy", live: Set(arns), declared: Set(declared.managedPolicyARNs)) { add($0, privileged: $1) }
         }

@@ -80,36 +80,34 @@ public struct LiveIdentityCenter: IdentityCenterSource {
         struct Details: Decodable {
             var Name: String
             var PermissionSetArn: String
-            var Description: String?
-            var SessionDuration: String?
-            var RelayState: String?
+            /// Its text attributes (`PermissionSetText`), by key.
+            var texts: [String: String] = [:]
             /// Optional fields of a type AWS does not document, left out.
             var unexpected: [String] = []
 
-            enum CodingKeys: String, CodingKey {
-                case Name, PermissionSetArn, Description, SessionDuration, RelayState
+            struct Field: CodingKey {
+                var stringValue: String
+                var intValue: Int? { nil }
+                init(stringValue: String) { self.stringValue = stringValue }
+                init?(intValue: Int) { nil }
             }
 
             init(from decoder: Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                Name = try container.decode(String.self, forKey: .Name)
-                PermissionSetArn = try container.decode(String.self, forKey: .PermissionSetArn)
-                var unexpected: [String] = []
-                func text(_ key: CodingKeys) -> String? {
-                    if let seconds = try? container.decodeIfPresent(Int.self, forKey: key), key == .SessionDuration {
-                        return Self.duration(seconds: seconds)
+                let container = try decoder.container(keyedBy: Field.self)
+                Name = try container.decode(String.self, forKey: Field(stringValue: "Name"))
+                PermissionSetArn = try container.decode(String.self, forKey: Field(stringValue: "PermissionSetArn"))
+                for attribute in PermissionSetText.all {
+                    let field = Field(stringValue: attribute.awsField)
+                    if attribute.kind == .sessionDuration, let seconds = try? container.decodeIfPresent(Int.self, forKey: field) {
+                        texts[attribute.key] = Self.duration(seconds: seconds)
+                        continue
                     }
                     do {
-                        return try container.decodeIfPresent(String.self, forKey: key)
+                        texts[attribute.key] = try container.decodeIfPresent(String.self, forKey: field)
                     } catch {
-                        unexpected.append(key.rawValue)
-                        return nil
+                        unexpected.append(attribute.awsField)
                     }
                 }
-                Description = text(.Description)
-                SessionDuration = text(.SessionDuration)
-                RelayState = text(.RelayState)
-                self.unexpected = unexpected
             }
 
             /// A number of seconds as an ISO 8601 duration: 3600 is `PT1H`, 5400 `PT1H30M`.
@@ -354,9 +352,8 @@ public struct LiveIdentityCenter: IdentityCenterSource {
                         "permission set '\(found.Name)': its \($0) is of a type AWS does not document; it is left out of the snapshot"
                     }
                     var permissionSet = Snapshot.PermissionSet(
-                        arn: found.PermissionSetArn, name: found.Name, description: found.Description,
-                        sessionDuration: found.SessionDuration)
-                    permissionSet.relayState = found.RelayState
+                        arn: found.PermissionSetArn, name: found.Name, description: nil, sessionDuration: nil)
+                    permissionSet.texts = found.texts
                     let described = permissionSet
                     return {
                         $0.permissionSets.append(described)

@@ -26,9 +26,9 @@ extension OrgImport {
         }
         guard !nothingRead else { return text }
         func line(_ key: String, _ value: String) { text += "    \(key): \(value)\n" }
-        if let description = set.description, !description.isEmpty { line("description", YAMLText.scalar(description)) }
-        if let duration = set.sessionDuration { line("session_duration", YAMLText.scalar(duration)) }
-        if let relayState = set.relayState, !relayState.isEmpty { line("relay_state", YAMLText.scalar(relayState)) }
+        for attribute in PermissionSetText.all {
+            if let value = set.texts[attribute.key], !value.isEmpty { line(attribute.key, YAMLText.scalar(value)) }
+        }
         if let arns = set.managedPolicyARNs, !arns.isEmpty {
             line("managed_policies", "[" + arns.map { YAMLText.scalar(managedPolicyName($0)) }.joined(separator: ", ") + "]")
         }

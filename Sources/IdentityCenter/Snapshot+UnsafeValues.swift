@@ -26,8 +26,9 @@ extension Snapshot {
         }
         for set in permissionSets {
             check(set.name, "the name of permission set \(set.arn)")
-            check(set.description, "the description of permission set '\(TerminalText.escaped(set.name))'")
-            check(set.relayState, "the relay state of permission set '\(TerminalText.escaped(set.name))'")
+            for attribute in PermissionSetText.all {
+                check(set.texts[attribute.key], "\(attribute.noun) of permission set '\(TerminalText.escaped(set.name))'")
+            }
             check(tags: set.tags, of: "permission set '\(TerminalText.escaped(set.name))'")
         }
         for user in users {

@@ -63,10 +63,17 @@ public struct Snapshot: Codable, Equatable, Sendable {
     public struct PermissionSet: Codable, Equatable, Sendable {
         public var arn: String
         public var name: String
-        public var description: String?
-        /// ISO 8601, as Identity Center gives it (`PT8H`).
-        public var sessionDuration: String?
-        public var relayState: String?
+        /// Its text attributes (`PermissionSetText`) as Identity Center gives them, by key
+        /// (the session duration as ISO 8601: `PT8H`); each is a member of its own in JSON.
+        public var texts: [String: String] = [:]
+        public var description: String? {
+            get { texts[PermissionSetText.description.key] }
+            set { texts[PermissionSetText.description.key] = newValue }
+        }
+        public var sessionDuration: String? {
+            get { texts[PermissionSetText.sessionDuration.key] }
+            set { texts[PermissionSetText.sessionDuration.key] = newValue }
+        }
         /// What it grants (version 2). Each part is nil when it could not be read (a version 1
         /// snapshot, or a reader without the right to call for it): unknown, not empty.
         public var managedPolicyARNs: [String]?
@@ -150,9 +157,7 @@ public struct Snapshot: Codable, Equatable, Sendable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case arn, name, description, tags
-            case sessionDuration = "session_duration"
-            case relayState = "relay_state"
+            case arn, name, tags
             case managedPolicyARNs = "managed_policy_arns"
             case customerManagedPolicies = "customer_managed_policies"
             case inlinePolicy = "inline_policy"
@@ -162,7 +167,47 @@ public struct Snapshot: Codable, Equatable, Sendable {
         }
 
         public init(arn: String, name: String, description: String?, sessionDuration: String?) {
-            (self.arn, self.name, self.description, self.sessionDuration) = (arn, name, description, sessionDuration)
+            (self.arn, self.name) = (arn, name)
+            (self.description, self.sessionDuration) = (description, sessionDuration)
+        }
+
+        /// A member's key: one of `CodingKeys`, or a text attribute's.
+        struct MemberKey: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+            init(_ key: CodingKeys) { stringValue = key.rawValue }
+        }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: MemberKey.self)
+            func value<T: Decodable>(_ key: CodingKeys) throws -> T? { try container.decodeIfPresent(T.self, forKey: MemberKey(key)) }
+            arn = try container.decode(String.self, forKey: MemberKey(.arn))
+            name = try container.decode(String.self, forKey: MemberKey(.name))
+            for attribute in PermissionSetText.all {
+                texts[attribute.key] = try container.decodeIfPresent(String.self, forKey: MemberKey(stringValue: attribute.key))
+            }
+            (managedPolicyARNs, customerManagedPolicies) = (try value(.managedPolicyARNs), try value(.customerManagedPolicies))
+            (inlinePolicy, permissionsBoundary, tags) = (try value(.inlinePolicy), try value(.permissionsBoundary), try value(.tags))
+            (outdatedAccountIDs, unread) = (try value(.outdatedAccountIDs), try value(.unread))
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: MemberKey.self)
+            func put<T: Encodable>(_ value: T?, _ key: CodingKeys) throws { try container.encodeIfPresent(value, forKey: MemberKey(key)) }
+            try put(arn, .arn)
+            try put(name, .name)
+            for attribute in PermissionSetText.all {
+                try container.encodeIfPresent(texts[attribute.key], forKey: MemberKey(stringValue: attribute.key))
+            }
+            try put(managedPolicyARNs, .managedPolicyARNs)
+            try put(customerManagedPolicies, .customerManagedPolicies)
+            try put(inlinePolicy, .inlinePolicy)
+            try put(permissionsBoundary, .permissionsBoundary)
+            try put(tags, .tags)
+            try put(outdatedAccountIDs, .outdatedAccountIDs)
+            try put(unread, .unread)
         }
 
         /// Whether the snapshot holds this part (nil in it means unknown, not empty).

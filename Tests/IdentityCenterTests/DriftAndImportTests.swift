@@ -54,7 +54,7 @@ enum Fixture {
         var snapshot = Fixture.snapshot
         let index = snapshot.permissionSets.firstIndex { $0.name == "ReadOnlyAccess" }!
         snapshot.permissionSets[index].description = "Reads: everything"
-        snapshot.permissionSets[index].relayState = "https://console.aws.amazon.com/"
+        snapshot.permissionSets[index].texts["relay_state"] = "https://console.aws.amazon.com/"
         snapshot.permissionSets[index].managedPolicyARNs = [
             "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess",
         ]
@@ -472,7 +472,7 @@ enum Fixture {
         snapshot.accounts[0].name = "Org\u{202E}Management"
         snapshot.accounts[1].tags = ["team\n": "ops", "cost": "a\u{1B}b"]
         let index = snapshot.permissionSets.firstIndex { $0.name == "ReadOnlyAccess" }!
-        snapshot.permissionSets[index].relayState = "https://x.example/\u{2066}"
+        snapshot.permissionSets[index].texts["relay_state"] = "https://x.example/\u{2066}"
         snapshot.users[0].email = "ann\r@x.example"
         #expect(
             snapshot.unsafeValues() == [

@@ -16,10 +16,11 @@ public struct PermissionSet: Sendable, Equatable {
         case customerManaged(PolicyReference)
     }
 
-    public var description: String?
+    /// Its text attributes (`PermissionSetText`) as written, by key.
+    public var texts: [String: String]
+    public var description: String? { texts[PermissionSetText.description.key] }
     /// ISO 8601, as written.
-    public var sessionDuration: String?
-    public var relayState: String?
+    public var sessionDuration: String? { texts[PermissionSetText.sessionDuration.key] }
     public var managedPolicyARNs: [String]
     public var customerManagedPolicies: [PolicyReference]
     public var inlinePolicy: JSONValue?
@@ -33,9 +34,7 @@ public struct PermissionSet: Sendable, Equatable {
         func reference(_ spec: PolicyReferenceSpec) -> PolicyReference? {
             spec.name.map { PolicyReference(name: $0.value, path: spec.path?.value ?? "/") }
         }
-        description = spec.description?.value
-        sessionDuration = spec.sessionDuration?.value
-        relayState = spec.relayState?.value
+        texts = spec.texts.mapValues(\.value)
         managedPolicyARNs = spec.managedPolicies.compactMap { PermissionSetRules.managedPolicyARN($0.value) }
         customerManagedPolicies = spec.customerManagedPolicies.compactMap(reference)
         inlinePolicy = spec.inlinePolicy.map(JSONValue.init(policy:))

@@ -114,9 +114,7 @@ public struct RoleDefinitionChange: Equatable, Sendable, Encodable {
             for item in Set(now).subtracting(was).sorted() { attributes.append(.init(key: key, change: "+ \(item)", isPrivileged: grants)) }
             for item in Set(was).subtracting(now).sorted() { attributes.append(.init(key: key, change: "- \(item)", isPrivileged: false)) }
         }
-        text("description", old?.description, new?.description)
-        text("session_duration", old?.sessionDuration, new?.sessionDuration)
-        text("relay_state", old?.relayState, new?.relayState)
+        for attribute in PermissionSetText.all { text(attribute.key, old?.texts[attribute.key], new?.texts[attribute.key]) }
         list("managed_policies", old?.managedPolicyARNs ?? [], new?.managedPolicyARNs ?? [])
         let reference = { (policy: PermissionSet.PolicyReference) in policy.path + policy.name }
         list(
