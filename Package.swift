@@ -73,10 +73,13 @@ let package = Package(
         /// The live IAM Identity Center: reading it through the aws command into a snapshot,
         /// importing org.yaml from it, and comparing org.yaml with it. Built on the core,
         /// which knows nothing of it.
+        /// The snapshot of a live Identity Center: its JSON format and its index, pure data
+        /// that the reader writes and import, drift and the emitters read.
+        .target(name: "IdentityCenterSnapshot", dependencies: ["OrgYAML", "Support", "FileSafety"]),
         .target(
             name: "IdentityCenter",
             dependencies: [
-                "OrgProfileKit", "OrgYAML", "Support", "FileSafety", "AWSConfig", "AWSClient",
+                "IdentityCenterSnapshot", "OrgProfileKit", "OrgYAML", "Support", "FileSafety", "AWSConfig", "AWSClient",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -89,6 +92,7 @@ let package = Package(
                 "AWSConfig",
                 "FileSafety",
                 "IdentityCenter",
+                "IdentityCenterSnapshot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -111,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IdentityCenterTests",
-            dependencies: ["IdentityCenter", "OrgProfileKit", "OrgYAML", "Support", "FileSafety", "TestSupport"],
+            dependencies: ["IdentityCenter", "IdentityCenterSnapshot", "OrgProfileKit", "OrgYAML", "Support", "FileSafety", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

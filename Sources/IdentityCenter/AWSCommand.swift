@@ -1,4 +1,5 @@
 import Foundation
+import IdentityCenterSnapshot
 import OrgProfileKit
 import Support
 

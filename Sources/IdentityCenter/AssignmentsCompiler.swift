@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import IdentityCenterSnapshot
 import OrgProfileKit
 import OrgYAML
 import Support

@@ -1,4 +1,5 @@
 import FileSafety
+import IdentityCenterSnapshot
 import OrgProfileKit
 
 /// Where a snapshot comes from: the live Identity Center, or a snapshot file.

@@ -1,3 +1,5 @@
+import IdentityCenterSnapshot
+
 /// What each permission set grants (snapshot version 2): six calls per permission set, run
 /// with the rest of step 3. Each part is optional: a call the reader has no right to make (or
 /// that the Identity Center in use does not answer) leaves that part unknown, with one

@@ -2,6 +2,7 @@ import ArgumentParser
 import FileSafety
 import Foundation
 import IdentityCenter
+import IdentityCenterSnapshot
 import OrgProfileKit
 
 extension AssignmentsCompiler.Format: ExpressibleByArgument {}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IdentityCenter
+import IdentityCenterSnapshot
 import OrgProfileKit
 
 extension DriftFormat: ExpressibleByArgument {}

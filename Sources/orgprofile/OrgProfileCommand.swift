@@ -2,6 +2,7 @@ import AWSConfig
 import ArgumentParser
 import FileSafety
 import Foundation
+import IdentityCenterSnapshot
 import OrgProfileKit
 import OrgYAML
 

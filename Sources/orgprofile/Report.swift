@@ -1,5 +1,6 @@
 import ArgumentParser
 import IdentityCenter
+import IdentityCenterSnapshot
 import OrgProfileKit
 
 extension AccessReport.Format: ExpressibleByArgument {}

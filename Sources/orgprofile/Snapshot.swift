@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import IdentityCenter
+import IdentityCenterSnapshot
 import OrgProfileKit
 
 extension Frontend {
     /// Reads a snapshot, live or from a file; a failed call is reported and exits 74.
-    func snapshot(from source: IdentityCenterSource) throws -> IdentityCenter.Snapshot {
+    func snapshot(from source: IdentityCenterSource) throws -> IdentityCenterSnapshot.Snapshot {
         defer { printer.clearProgress() }
         do {
             return try reading { try source.snapshot() }
@@ -19,7 +20,9 @@ extension Frontend {
     /// snapshot shows (`DefinitionGaps`), and returns how many; with --strict these are
     /// errors and exit 1.
     @discardableResult
-    func reportDefinitionGaps(model: AccessModel, snapshot state: IdentityCenter.Snapshot, index: IdentityCenter.Snapshot.Index) throws
+    func reportDefinitionGaps(
+        model: AccessModel, snapshot state: IdentityCenterSnapshot.Snapshot, index: IdentityCenterSnapshot.Snapshot.Index
+    ) throws
         -> Int
     {
         var gaps = DefinitionGaps.diagnostics(model: model, snapshot: state, index: index)
@@ -32,7 +35,7 @@ extension Frontend {
 
     /// Refuses a snapshot holding a value no output may carry, naming each (exit 1):
     /// what is built from it would carry the value into files CI applies or people read.
-    func refuseUnsafeValues(of state: IdentityCenter.Snapshot) throws {
+    func refuseUnsafeValues(of state: IdentityCenterSnapshot.Snapshot) throws {
         let unsafe = state.unsafeValues()
         guard !unsafe.isEmpty else { return }
         for message in unsafe { fail(.unsafeValue, message) }

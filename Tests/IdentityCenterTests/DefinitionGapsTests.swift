@@ -1,3 +1,4 @@
+import IdentityCenterSnapshot
 import OrgProfileKit
 import OrgYAML
 import Support

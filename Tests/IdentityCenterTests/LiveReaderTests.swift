@@ -1,5 +1,6 @@
 import Foundation
 import IdentityCenter
+import IdentityCenterSnapshot
 import OrgProfileKit
 import TestSupport
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import IdentityCenterSnapshot
 import OrgYAML
 import Support
 import Testing

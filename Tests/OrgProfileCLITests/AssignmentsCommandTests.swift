@@ -1,4 +1,5 @@
 import Foundation
+import IdentityCenterSnapshot
 import TestSupport
 import Testing
 

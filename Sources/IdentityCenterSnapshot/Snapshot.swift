@@ -1,6 +1,5 @@
 import FileSafety
 import Foundation
-import OrgProfileKit
 import OrgYAML
 import Support
 
@@ -433,7 +432,7 @@ public struct Snapshot: Codable, Equatable, Sendable {
     }
 
     /// A short reason for a decoding error: which key, at which path.
-    static func describe(_ error: Error) -> String {
+    package static func describe(_ error: Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         func path(_ context: DecodingError.Context) -> String {
             context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
