@@ -97,12 +97,13 @@ let package = Package(
             ]
         ),
         /// Helpers the test targets share.
-        .target(name: "TestSupport", dependencies: ["OrgYAML"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["OrgYAML", "IdentityCenterSnapshot"], path: "Tests/TestSupport"),
         // One test target per library target; the CLI's tests run the built binary.
         .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "TestSupport"]),
         .testTarget(name: "AWSConfigTests", dependencies: ["AWSConfig", "FileSafety", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "OrgYAMLTests", dependencies: ["OrgYAML", "TestSupport"]),
+        .testTarget(name: "IdentityCenterSnapshotTests", dependencies: ["IdentityCenterSnapshot", "FileSafety", "TestSupport"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "Support", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "OrgProfileKitTests",

@@ -9,67 +9,12 @@ import Testing
 @testable import FileSafety
 @testable import IdentityCenter
 
-/// A small Identity Center, built in memory: what the snapshot fixtures of these tests hold.
+/// The in-memory Identity Center of `SnapshotFixture`, and org.yaml texts made from it.
 enum Fixture {
-    static let arn = "arn:aws:sso:::instance/ssoins-1111111111111111"
-
-    static func ps(_ name: String) -> String { "\(arn)/ps-\(name.lowercased())" }
-
-    static var snapshot: Snapshot {
-        Snapshot(
-            instance: .init(arn: arn, identityStoreID: "d-1234567890", region: "eu-west-1"),
-            organization: .init(managementAccountID: "111111111111", delegatedAdministratorIDs: ["222222222222"]),
-            accounts: [
-                .init(id: "111111111111", name: "Org Management", status: "ACTIVE"),
-                .init(id: "222222222222", name: "Infrastructure", status: "ACTIVE"),
-                .init(id: "333333333333", name: "Workload Dev", status: "ACTIVE"),
-            ],
-            permissionSets: ["AdministratorAccess", "Developer", "ReadOnlyAccess"].map {
-                .init(arn: ps($0), name: $0, description: nil, sessionDuration: "PT8H")
-            },
-            users: [
-                .init(id: "u-ann", userName: "ann@x.example", displayName: "Ann A", email: "ann@x.example"),
-                .init(id: "u-ben", userName: "ben", displayName: nil, email: nil),
-            ],
-            groups: [
-                .init(id: "g-dev", displayName: "Dev Team", description: "Developers"),
-                .init(id: "g-ops", displayName: "ops", description: nil),
-            ],
-            memberships: [
-                .init(groupID: "g-dev", userID: "u-ann"), .init(groupID: "g-ops", userID: "u-ben"),
-                .init(groupID: "g-dev", userID: "u-ben"),
-            ],
-            assignments: [
-                .init(accountID: "333333333333", permissionSetARN: ps("Developer"), principalType: .group, principalID: "g-dev"),
-                .init(accountID: "333333333333", permissionSetARN: ps("ReadOnlyAccess"), principalType: .group, principalID: "g-ops"),
-                .init(accountID: "222222222222", permissionSetARN: ps("ReadOnlyAccess"), principalType: .group, principalID: "g-ops"),
-                .init(accountID: "111111111111", permissionSetARN: ps("ReadOnlyAccess"), principalType: .group, principalID: "g-ops"),
-                .init(accountID: "222222222222", permissionSetARN: ps("AdministratorAccess"), principalType: .user, principalID: "u-ann"),
-                // The same assignment listed twice (moto does this) is one assignment.
-                .init(accountID: "222222222222", permissionSetARN: ps("AdministratorAccess"), principalType: .user, principalID: "u-ann"),
-            ])
-    }
-
-    /// The snapshot with ReadOnlyAccess's definition read whole (snapshot version 2).
-    static var definedSnapshot: Snapshot {
-        var snapshot = Fixture.snapshot
-        let index = snapshot.permissionSets.firstIndex { $0.name == "ReadOnlyAccess" }!
-        snapshot.permissionSets[index].description = "Reads: everything"
-        snapshot.permissionSets[index].texts["relay_state"] = "https://console.aws.amazon.com/"
-        snapshot.permissionSets[index].managedPolicyARNs = [
-            "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess",
-        ]
-        snapshot.permissionSets[index].customerManagedPolicies = [
-            .init(name: "audit,extras", path: "/security/"), .init(name: "billing", path: "/"),
-        ]
-        snapshot.permissionSets[index].inlinePolicy =
-            #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["s3:DeleteBucket"],"Resource":"arn:aws:s3:::*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":false},"NumericLessThan":{"aws:MultiFactorAuthAge":3600}}}]}"#
-        snapshot.permissionSets[index].permissionsBoundary = .init(
-            managedPolicyARN: "arn:aws:iam::aws:policy/PowerUserAccess", customerManagedPolicy: nil)
-        snapshot.permissionSets[index].tags = ["team": "ops", "cost-center": "4711"]
-        snapshot.permissionSets[index].outdatedAccountIDs = []
-        return snapshot
-    }
+    static let arn = SnapshotFixture.arn
+    static func ps(_ name: String) -> String { SnapshotFixture.ps(name) }
+    static var snapshot: Snapshot { SnapshotFixture.snapshot }
+    static var definedSnapshot: Snapshot { SnapshotFixture.definedSnapshot }
 
     static func model(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> AccessModel {
         let analysis = Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(yaml.utf8)))
@@ -444,44 +389,5 @@ enum Fixture {
         #expect(finding?["kind"] as? String == "missing_membership")
         #expect(finding?["file"] as? String == "org.yaml")
         #expect(finding?["line"] is Int)
-    }
-}
-
-@Suite struct SnapshotFileTests {
-    @Test func roundTripsAndRefusesOtherFiles() throws {
-        let json = Fixture.snapshot.json()
-        #expect(try Snapshot.decode(Array(json.utf8), file: "s.json") == Fixture.snapshot)
-        #expect(Fixture.snapshot.assignments.count == 5)
-        #expect(throws: FileError.self) { try Snapshot.decode(Array("{}".utf8), file: "s.json") }
-        let future = json.replacingOccurrences(of: "\"snapshot_version\" : 2", with: "\"snapshot_version\" : 3")
-        #expect(throws: FileError(path: "s.json", reason: "snapshot_version 3 is not supported; this orgprofile reads versions 1 to 2")) {
-            try Snapshot.decode(Array(future.utf8), file: "s.json")
-        }
-        // A version 1 file (no definitions) still reads: what a permission set grants is unknown.
-        let old = try Snapshot.decode(
-            Array(json.replacingOccurrences(of: "\"snapshot_version\" : 2", with: "\"snapshot_version\" : 1").utf8), file: "s.json")
-        #expect(old.permissionSets.map(\.name) == Fixture.snapshot.permissionSets.map(\.name))
-        #expect(old.permissionSets.allSatisfy { $0.managedPolicyARNs == nil && $0.inlinePolicy == nil })
-    }
-}
-
-/// What of a snapshot no output may carry, each named by its owner's ID or name.
-@Suite struct SnapshotUnsafeValuesTests {
-    @Test func everyKindOfValueIsChecked() {
-        var snapshot = Fixture.definedSnapshot
-        #expect(snapshot.unsafeValues().isEmpty)
-        snapshot.accounts[0].name = "Org\u{202E}Management"
-        snapshot.accounts[1].tags = ["team\n": "ops", "cost": "a\u{1B}b"]
-        let index = snapshot.permissionSets.firstIndex { $0.name == "ReadOnlyAccess" }!
-        snapshot.permissionSets[index].texts["relay_state"] = "https://x.example/\u{2066}"
-        snapshot.users[0].email = "ann\r@x.example"
-        #expect(
-            snapshot.unsafeValues() == [
-                "the name of account 111111111111 'Org\\u{202E}Management' contains U+202E (a bidirectional control, which shows text in another order than it is stored)",
-                "tag 'cost' of account 222222222222 'a\\u{1B}b' contains U+001B (a control character)",
-                "a tag key of account 222222222222 'team\\u{A}' contains U+000A (a line break)",
-                "the relay state of permission set 'ReadOnlyAccess' 'https://x.example/\\u{2066}' contains U+2066 (a bidirectional control, which shows text in another order than it is stored)",
-                "the e-mail of user u-ann 'ann\\u{D}@x.example' contains U+000D (a line break)",
-            ])
     }
 }

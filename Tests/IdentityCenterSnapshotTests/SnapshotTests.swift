@@ -1,0 +1,43 @@
+import FileSafety
+import IdentityCenterSnapshot
+import TestSupport
+import Testing
+
+@Suite struct SnapshotFileTests {
+    @Test func roundTripsAndRefusesOtherFiles() throws {
+        let json = SnapshotFixture.snapshot.json()
+        #expect(try Snapshot.decode(Array(json.utf8), file: "s.json") == SnapshotFixture.snapshot)
+        #expect(SnapshotFixture.snapshot.assignments.count == 5)
+        #expect(throws: FileError.self) { try Snapshot.decode(Array("{}".utf8), file: "s.json") }
+        let future = json.replacingOccurrences(of: "\"snapshot_version\" : 2", with: "\"snapshot_version\" : 3")
+        #expect(throws: FileError(path: "s.json", reason: "snapshot_version 3 is not supported; this orgprofile reads versions 1 to 2")) {
+            try Snapshot.decode(Array(future.utf8), file: "s.json")
+        }
+        // A version 1 file (no definitions) still reads: what a permission set grants is unknown.
+        let old = try Snapshot.decode(
+            Array(json.replacingOccurrences(of: "\"snapshot_version\" : 2", with: "\"snapshot_version\" : 1").utf8), file: "s.json")
+        #expect(old.permissionSets.map(\.name) == SnapshotFixture.snapshot.permissionSets.map(\.name))
+        #expect(old.permissionSets.allSatisfy { $0.managedPolicyARNs == nil && $0.inlinePolicy == nil })
+    }
+}
+
+/// What of a snapshot no output may carry, each named by its owner's ID or name.
+@Suite struct SnapshotUnsafeValuesTests {
+    @Test func everyKindOfValueIsChecked() {
+        var snapshot = SnapshotFixture.definedSnapshot
+        #expect(snapshot.unsafeValues().isEmpty)
+        snapshot.accounts[0].name = "Org\u{202E}Management"
+        snapshot.accounts[1].tags = ["team\n": "ops", "cost": "a\u{1B}b"]
+        let index = snapshot.permissionSets.firstIndex { $0.name == "ReadOnlyAccess" }!
+        snapshot.permissionSets[index].texts["relay_state"] = "https://x.example/\u{2066}"
+        snapshot.users[0].email = "ann\r@x.example"
+        #expect(
+            snapshot.unsafeValues() == [
+                "the name of account 111111111111 'Org\\u{202E}Management' contains U+202E (a bidirectional control, which shows text in another order than it is stored)",
+                "tag 'cost' of account 222222222222 'a\\u{1B}b' contains U+001B (a control character)",
+                "a tag key of account 222222222222 'team\\u{A}' contains U+000A (a line break)",
+                "the relay state of permission set 'ReadOnlyAccess' 'https://x.example/\\u{2066}' contains U+2066 (a bidirectional control, which shows text in another order than it is stored)",
+                "the e-mail of user u-ann 'ann\\u{D}@x.example' contains U+000D (a line break)",
+            ])
+    }
+}
