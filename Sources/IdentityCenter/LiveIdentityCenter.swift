@@ -86,19 +86,12 @@ public struct LiveIdentityCenter: IdentityCenterSource {
             /// Optional fields of a type AWS does not document, left out.
             var unexpected: [String] = []
 
-            struct Field: CodingKey {
-                var stringValue: String
-                var intValue: Int? { nil }
-                init(stringValue: String) { self.stringValue = stringValue }
-                init?(intValue: Int) { nil }
-            }
-
             init(from decoder: Decoder) throws {
-                let container = try decoder.container(keyedBy: Field.self)
-                Name = try container.decode(String.self, forKey: Field(stringValue: "Name"))
-                PermissionSetArn = try container.decode(String.self, forKey: Field(stringValue: "PermissionSetArn"))
+                let container = try decoder.container(keyedBy: JSONKey.self)
+                Name = try container.decode(String.self, forKey: JSONKey("Name"))
+                PermissionSetArn = try container.decode(String.self, forKey: JSONKey("PermissionSetArn"))
                 for attribute in PermissionSetText.all {
-                    let field = Field(stringValue: attribute.awsField)
+                    let field = JSONKey(attribute.awsField)
                     if attribute.kind == .sessionDuration, let seconds = try? container.decodeIfPresent(Int.self, forKey: field) {
                         texts[attribute.key] = Self.duration(seconds: seconds)
                         continue

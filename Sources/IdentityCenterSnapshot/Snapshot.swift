@@ -170,22 +170,15 @@ public struct Snapshot: Codable, Equatable, Sendable {
             (self.description, self.sessionDuration) = (description, sessionDuration)
         }
 
-        /// A member's key: one of `CodingKeys`, or a text attribute's.
-        struct MemberKey: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-            init(_ key: CodingKeys) { stringValue = key.rawValue }
-        }
-
         public init(from decoder: Decoder) throws {
-            let container = try decoder.container(keyedBy: MemberKey.self)
-            func value<T: Decodable>(_ key: CodingKeys) throws -> T? { try container.decodeIfPresent(T.self, forKey: MemberKey(key)) }
-            arn = try container.decode(String.self, forKey: MemberKey(.arn))
-            name = try container.decode(String.self, forKey: MemberKey(.name))
+            let container = try decoder.container(keyedBy: JSONKey.self)
+            func value<T: Decodable>(_ key: CodingKeys) throws -> T? {
+                try container.decodeIfPresent(T.self, forKey: JSONKey(key.rawValue))
+            }
+            arn = try container.decode(String.self, forKey: JSONKey(CodingKeys.arn.rawValue))
+            name = try container.decode(String.self, forKey: JSONKey(CodingKeys.name.rawValue))
             for attribute in PermissionSetText.all {
-                texts[attribute.key] = try container.decodeIfPresent(String.self, forKey: MemberKey(stringValue: attribute.key))
+                texts[attribute.key] = try container.decodeIfPresent(String.self, forKey: JSONKey(attribute.key))
             }
             (managedPolicyARNs, customerManagedPolicies) = (try value(.managedPolicyARNs), try value(.customerManagedPolicies))
             (inlinePolicy, permissionsBoundary, tags) = (try value(.inlinePolicy), try value(.permissionsBoundary), try value(.tags))
@@ -193,12 +186,14 @@ public struct Snapshot: Codable, Equatable, Sendable {
         }
 
         public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: MemberKey.self)
-            func put<T: Encodable>(_ value: T?, _ key: CodingKeys) throws { try container.encodeIfPresent(value, forKey: MemberKey(key)) }
+            var container = encoder.container(keyedBy: JSONKey.self)
+            func put<T: Encodable>(_ value: T?, _ key: CodingKeys) throws {
+                try container.encodeIfPresent(value, forKey: JSONKey(key.rawValue))
+            }
             try put(arn, .arn)
             try put(name, .name)
             for attribute in PermissionSetText.all {
-                try container.encodeIfPresent(texts[attribute.key], forKey: MemberKey(stringValue: attribute.key))
+                try container.encodeIfPresent(texts[attribute.key], forKey: JSONKey(attribute.key))
             }
             try put(managedPolicyARNs, .managedPolicyARNs)
             try put(customerManagedPolicies, .customerManagedPolicies)

@@ -50,6 +50,15 @@ public enum JSON {
     }
 }
 
+/// A JSON member's key known only when the program runs (a field a table names).
+public struct JSONKey: CodingKey {
+    public var stringValue: String
+    public var intValue: Int? { nil }
+    public init(stringValue: String) { self.stringValue = stringValue }
+    public init?(intValue: Int) { nil }
+    public init(_ name: String) { stringValue = name }
+}
+
 /// A JSON value of any shape, the one form of JSON in orgprofile: built in code (the editor
 /// schema, the access page's tables, a CloudFormation or Terraform resource), read where the
 /// shape is not known (an AWS answer's pages, joined before it is decoded), or a policy

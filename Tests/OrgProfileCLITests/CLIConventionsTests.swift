@@ -51,7 +51,7 @@ import Testing
             #expect(values == row.formats, "\(name): --format takes \(values), docs/cli.md says \(row.formats)")
             if !values.isEmpty {
                 #expect(values.first == "text" && defaultValue == "text", "\(name): text must come first and be the default")
-                #expect(values.contains("json") || name == "assignments" && values.contains("cloudformation"), "\(name) has no json")
+                #expect(values.contains("json"), "\(name) has no json")
             }
             #expect(commands[name]!.contains("--output") == row.hasOutput, "\(name): --output is not as docs/cli.md says")
         }

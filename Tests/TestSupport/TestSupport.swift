@@ -43,16 +43,7 @@ public func tree(_ folder: String) -> [String: Data] {
 
 /// Whether this machine has a python3 that can import botocore (the AWS CLI's parser);
 /// tests that need it are skipped, with a message, where it does not.
-public let python3WithBotocore: Bool = {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import botocore"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
-}()
+public let python3WithBotocore: Bool = (try? runProgram("python3", ["-c", "import botocore"]))?.status == 0
 
 /// The golden-file rule the test targets use: compares text with a file under
 /// Tests/OrgProfileKitTests/Fixtures and returns why they differ (nil when equal). With

@@ -231,8 +231,7 @@ public struct AccessDiff: Equatable, Sendable {
             superAdmin = entry.principal.superAdmin
             let resolved = entry.enabled ? model.profiles(for: entry.principal) : PrincipalProfiles(profiles: [], origins: [])
             profiles = Dictionary(resolved.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            sources = Dictionary(
-                zip(resolved.map(\.name), model.sources(of: resolved)).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
+            sources = Dictionary(zip(resolved.map(\.name), model.sources(of: resolved)), uniquingKeysWith: { first, _ in first })
         }
     }
 

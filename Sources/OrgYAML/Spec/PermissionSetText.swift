@@ -10,8 +10,8 @@ public struct PermissionSetText: Sendable, Hashable {
     public let key: String
     /// What messages call it: `the description`.
     public let noun: String
-    /// The editor schema's words for it.
-    public let schema: String
+    /// What it is, in the editor schema's words; `schema` adds what IAM Identity Center takes.
+    public let summary: String
     public let kind: Kind
     /// The field of sso-admin's DescribePermissionSet answer that holds it.
     public let awsField: String
@@ -27,17 +27,25 @@ public struct PermissionSetText: Sendable, Hashable {
     }
 
     public static let description = PermissionSetText(
-        key: "description", noun: "the description", schema: "The permission set's description (1 to 700 characters).",
+        key: "description", noun: "the description", summary: "The permission set's description",
         kind: .text(maxCharacters: 700), awsField: "Description", cloudFormation: "Description")
     public static let sessionDuration = PermissionSetText(
-        key: "session_duration", noun: "the session duration", schema: "How long a sign-in lasts, ISO 8601, PT1H to PT12H.",
+        key: "session_duration", noun: "the session duration", summary: "How long a sign-in lasts",
         kind: .sessionDuration, awsField: "SessionDuration", cloudFormation: "SessionDuration")
     public static let relayState = PermissionSetText(
-        key: "relay_state", noun: "the relay state", schema: "Where the console opens after sign-in (1 to 240 characters).",
+        key: "relay_state", noun: "the relay state", summary: "Where the console opens after sign-in",
         kind: .text(maxCharacters: 240), awsField: "RelayState", cloudFormation: "RelayStateType")
 
     /// Every one, in the order every output lists them.
     public static let all: [PermissionSetText] = [description, sessionDuration, relayState]
+
+    /// The editor schema's words: what it is and what IAM Identity Center takes.
+    public var schema: String {
+        switch kind {
+        case .text(let most): "\(summary) (1 to \(most) characters)."
+        case .sessionDuration: "\(summary), ISO 8601, PT1H to PT12H."
+        }
+    }
 
     /// What Identity Center holds when it is not set.
     public var unsetValue: String? {
