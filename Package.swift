@@ -70,16 +70,26 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        /// The live IAM Identity Center: reading it through the aws command into a snapshot,
-        /// importing org.yaml from it, and comparing org.yaml with it. Built on the core,
-        /// which knows nothing of it.
-        /// The snapshot of a live Identity Center: its JSON format and its index, pure data
-        /// that the reader writes and import, drift and the emitters read.
+        /// The snapshot of a live Identity Center: its JSON format and its index, where a
+        /// snapshot comes from, and the live side's diagnostic codes; pure data that the reader
+        /// writes and reconciliation and access as code read.
         .target(name: "IdentityCenterSnapshot", dependencies: ["OrgYAML", "Support", "FileSafety"]),
+        /// Reading the live IAM Identity Center into a snapshot: the calls it makes, typed
+        /// (`Calls/`: each rendered as a JSON 1.1 request or as `aws` arguments), and the
+        /// enumeration that makes them (`Reading/`).
         .target(
             name: "IdentityCenter",
+            dependencies: ["IdentityCenterSnapshot", "OrgProfileKit", "OrgYAML", "Support", "FileSafety", "AWSConfig", "AWSClient"]
+        ),
+        /// org.yaml against a snapshot: names resolved to IDs (`Grants`), org.yaml bootstrapped
+        /// from it (`OrgImport`), and the drift between them.
+        .target(name: "Reconciliation", dependencies: ["IdentityCenterSnapshot", "OrgProfileKit", "OrgYAML", "Support", "FileSafety"]),
+        /// Access as code: the plan of assignments and the CloudFormation and Terraform that
+        /// deploy what org.yaml grants.
+        .target(
+            name: "AccessAsCode",
             dependencies: [
-                "IdentityCenterSnapshot", "OrgProfileKit", "OrgYAML", "Support", "FileSafety", "AWSConfig", "AWSClient",
+                "Reconciliation", "IdentityCenterSnapshot", "OrgProfileKit", "OrgYAML", "Support",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -93,17 +103,21 @@ let package = Package(
                 "FileSafety",
                 "IdentityCenter",
                 "IdentityCenterSnapshot",
+                "Reconciliation",
+                "AccessAsCode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         /// Helpers the test targets share.
-        .target(name: "TestSupport", dependencies: ["OrgYAML", "IdentityCenterSnapshot"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["OrgYAML", "OrgProfileKit", "IdentityCenterSnapshot"], path: "Tests/TestSupport"),
         // One test target per library target; the CLI's tests run the built binary.
         .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "TestSupport"]),
         .testTarget(name: "AWSConfigTests", dependencies: ["AWSConfig", "FileSafety", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "OrgYAMLTests", dependencies: ["OrgYAML", "TestSupport"]),
-        .testTarget(name: "IdentityCenterSnapshotTests", dependencies: ["IdentityCenterSnapshot", "FileSafety", "TestSupport"]),
+        .testTarget(
+            name: "IdentityCenterSnapshotTests", dependencies: ["IdentityCenterSnapshot", "FileSafety", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "Support", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "OrgProfileKitTests",
@@ -115,9 +129,18 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
-            name: "IdentityCenterTests",
-            dependencies: ["IdentityCenter", "IdentityCenterSnapshot", "OrgProfileKit", "OrgYAML", "Support", "FileSafety", "TestSupport"],
-            exclude: ["Fixtures"]
+            name: "IdentityCenterTests", dependencies: ["IdentityCenter", "IdentityCenterSnapshot", "OrgProfileKit", "TestSupport"]),
+        .testTarget(
+            name: "ReconciliationTests",
+            dependencies: ["Reconciliation", "IdentityCenterSnapshot", "OrgProfileKit", "OrgYAML", "Support", "FileSafety", "TestSupport"]
+        ),
+        // The attribute table's walk checks every consumer, the live read's included.
+        .testTarget(
+            name: "AccessAsCodeTests",
+            dependencies: [
+                "AccessAsCode", "Reconciliation", "IdentityCenter", "IdentityCenterSnapshot", "OrgProfileKit", "OrgYAML", "Support",
+                "TestSupport",
+            ]
         ),
         .testTarget(
             name: "OrgProfileCLITests",

@@ -1,11 +1,11 @@
 import Foundation
 import Support
 
-/// Calls to AWS's JSON 1.1 APIs from orgprofile's own process: each call given as the AWS
-/// CLI is given it, signed (`SigV4`) with the source's credentials, sent at the rate the
-/// limiter allows, tried again on throttling, 5xx answers and failed connections (exponential
-/// backoff with full jitter, as the AWS SDKs do), every page followed by `NextToken`, and the
-/// pages' lists joined into one answer, as the AWS CLI prints it.
+/// Calls to AWS's JSON 1.1 APIs from orgprofile's own process: each call (`AWSRequest`)
+/// signed (`SigV4`) with the source's credentials, sent at the rate the limiter allows, tried
+/// again on throttling, 5xx answers and failed connections (exponential backoff with full
+/// jitter, as the AWS SDKs do), every page followed by `NextToken`, and the pages' lists
+/// joined into one answer, as the AWS CLI prints it.
 public final class AWSClient: Sendable {
     public let region: String
     public let credentials: CredentialSource
@@ -44,10 +44,10 @@ public final class AWSClient: Sendable {
     public static let maximumPages = 10_000
     public static let maximumCallBytes = 64 << 20
 
-    /// The whole answer of `service operation arguments` (every page), as JSON.
-    public func call(_ service: AWSService, _ operation: String, _ arguments: [String] = []) throws -> Data {
-        let call = JSONProtocol(service: service, operation: operation, arguments: arguments)
-        let endpoint = AWSEndpoint.resolve(service, region: region, environment: environment, configured: configured)
+    /// The whole answer of `request` (every page), as JSON.
+    public func call(_ request: AWSRequest) throws -> Data {
+        let call = JSONProtocol(request: request)
+        let endpoint = AWSEndpoint.resolve(request.service, region: region, environment: environment, configured: configured)
         var pages: [[String: JSONValue]] = []
         var token: String?
         var seen: Set<String> = []

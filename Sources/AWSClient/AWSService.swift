@@ -27,10 +27,6 @@ public struct AWSService: Sendable, Hashable {
         targetPrefix: "AWSOrganizationsV20161128",
         globalRegion: [.aws: "us-east-1", .china: "cn-northwest-1", .govCloud: "us-gov-west-1"])
 
-    public static let all = [ssoAdmin, identityStore, organizations]
-
-    public static func named(_ name: String) -> AWSService? { all.first { $0.name == name } }
-
     /// The AWS partitions orgprofile knows the endpoints of.
     enum Partition: Sendable, Hashable {
         case aws, china, govCloud
@@ -40,11 +36,6 @@ public struct AWSService: Sendable, Hashable {
         }
 
         var dnsSuffix: String { self == .china ? "amazonaws.com.cn" : "amazonaws.com" }
-    }
-
-    /// `list-account-assignments` as the API names it: `ListAccountAssignments`.
-    static func operationName(_ command: String) -> String {
-        command.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 }
 

@@ -2,37 +2,20 @@ import Foundation
 import NIOHTTP1
 import Support
 
-/// AWS's JSON 1.1 protocol for one call given as the AWS CLI is given it (`sso-admin
-/// list-account-assignments --instance-arn A --account-id B`): the request's target and body,
-/// and what an answer means, its error code and message as the AWS CLI prints them.
+/// AWS's JSON 1.1 protocol for one call (`AWSRequest`): the request's target and body, and
+/// what an answer means, its error code and message as the AWS CLI prints them.
 struct JSONProtocol {
-    let service: AWSService
-    /// As the AWS CLI names it: `list-account-assignments`.
-    let operation: String
-    /// The call's parameters, each `--kebab-name value` as `KebabName`.
-    let parameters: [String: String]
+    let request: AWSRequest
 
-    init(service: AWSService, operation: String, arguments: [String]) {
-        self.service = service
-        self.operation = operation
-        var parameters: [String: String] = [:]
-        var index = arguments.startIndex
-        while index + 1 < arguments.endIndex {
-            if arguments[index].hasPrefix("--") {
-                parameters[AWSService.operationName(String(arguments[index].dropFirst(2)))] = arguments[index + 1]
-            }
-            index += 2
-        }
-        self.parameters = parameters
-    }
+    var service: AWSService { request.service }
 
     /// `X-Amz-Target`.
-    var target: String { "\(service.targetPrefix).\(AWSService.operationName(operation))" }
+    var target: String { "\(service.targetPrefix).\(request.operation)" }
 
     /// The body of one page's request: the parameters, and the token of the page before.
     func body(nextToken: String?) -> [UInt8] {
-        var fields = parameters
-        if let nextToken { fields["NextToken"] = nextToken }
+        var fields = Dictionary(request.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+        if let nextToken { fields["NextToken"] = .string(nextToken) }
         return JSON.bytes(fields)
     }
 
@@ -78,12 +61,12 @@ struct JSONProtocol {
     }
 
     /// `sso-admin list-instances`: the call as the AWS CLI is given it.
-    var name: String { "\(service.name) \(operation)" }
+    var name: String { request.command }
 
     /// As the AWS CLI says it: `An error occurred (AccessDeniedException) when calling the
     /// ListInstances operation: ...`.
     func describe(_ failure: Failure) -> String {
-        "An error occurred (\(failure.code)) when calling the \(AWSService.operationName(operation)) operation: \(failure.message)"
+        "An error occurred (\(failure.code)) when calling the \(request.operation) operation: \(failure.message)"
     }
 
     /// Every page's lists joined: a list member of each page appended to the first's.

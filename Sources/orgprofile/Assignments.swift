@@ -1,9 +1,11 @@
+import AccessAsCode
 import ArgumentParser
 import FileSafety
 import Foundation
 import IdentityCenter
 import IdentityCenterSnapshot
 import OrgProfileKit
+import Reconciliation
 
 extension AssignmentsCompiler.Format: ExpressibleByArgument {}
 
@@ -90,7 +92,7 @@ extension OrgProfileCommand {
             }
             let texts: [String] =
                 switch format {
-                case .text: [compiler.plan(IdentityCenter.Drift(model: model, snapshot: state, resolved: resolved))]
+                case .text: [compiler.plan(Reconciliation.Drift(model: model, snapshot: state, resolved: resolved))]
                 case .cloudformation: compiler.cloudFormation()
                 case .terraform: [compiler.terraform()]
                 case .csv: [compiler.csv()]

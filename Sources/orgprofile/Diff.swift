@@ -3,6 +3,7 @@ import IdentityCenter
 import IdentityCenterSnapshot
 import OrgProfileKit
 import OrgYAML
+import Reconciliation
 
 extension AccessDiffFormat: ExpressibleByArgument {}
 
@@ -98,7 +99,7 @@ extension OrgProfileCommand {
             if let snapshot {
                 let state = try frontend.snapshot(from: SnapshotFile(path: snapshot))
                 let defined = Set(diff.roles.filter(\.becomesDefined).map(\.role))
-                let deployment = IdentityCenter.Drift.deploymentChanges(model: newModel, snapshot: state, roles: defined)
+                let deployment = Reconciliation.Drift.deploymentChanges(model: newModel, snapshot: state, roles: defined)
                 for index in diff.roles.indices { diff.roles[index].deployment = deployment[diff.roles[index].role] }
             }
             try frontend.stream(to: destination.output, force: destination.force) { emit in try format.write(diff, to: emit) }

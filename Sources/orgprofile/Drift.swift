@@ -3,6 +3,7 @@ import Foundation
 import IdentityCenter
 import IdentityCenterSnapshot
 import OrgProfileKit
+import Reconciliation
 
 extension DriftFormat: ExpressibleByArgument {}
 
@@ -53,7 +54,7 @@ extension OrgProfileCommand {
             let state = try frontend.snapshot(from: source)
             let resolved = Grants(model: model, snapshot: state)
             try frontend.reportDefinitionGaps(model: model, snapshot: state, index: resolved.snapshotIndex)
-            let drift = IdentityCenter.Drift(model: model, snapshot: state, resolved: resolved)
+            let drift = Reconciliation.Drift(model: model, snapshot: state, resolved: resolved)
             try frontend.emit(format.render(drift), to: destination.output, force: destination.force)
             if exitCode, !drift.isEmpty { throw Exit.invalidInput }
         }

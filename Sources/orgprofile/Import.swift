@@ -4,6 +4,7 @@ import IdentityCenter
 import IdentityCenterSnapshot
 import OrgProfileKit
 import OrgYAML
+import Reconciliation
 
 extension OrgProfileCommand {
     struct Import: Subcommand {

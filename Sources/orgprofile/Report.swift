@@ -2,6 +2,7 @@ import ArgumentParser
 import IdentityCenter
 import IdentityCenterSnapshot
 import OrgProfileKit
+import Reconciliation
 
 extension AccessReport.Format: ExpressibleByArgument {}
 
@@ -55,7 +56,7 @@ extension OrgProfileCommand {
             let (model, _) = try frontend.analyze(input.file)
             // The page reads the model itself: no report rows of every profile first.
             let marks = try snapshot.map {
-                IdentityCenter.Drift(model: model, snapshot: try frontend.snapshot(from: SnapshotFile(path: $0))).pageMarks
+                Reconciliation.Drift(model: model, snapshot: try frontend.snapshot(from: SnapshotFile(path: $0))).pageMarks
             }
             if format == .html {
                 let page = AccessPage(model: model, sourceName: Compiler.displayName(of: model.file), links: false, drift: marks).html()

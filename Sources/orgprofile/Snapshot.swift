@@ -3,6 +3,7 @@ import Foundation
 import IdentityCenter
 import IdentityCenterSnapshot
 import OrgProfileKit
+import Reconciliation
 
 extension Frontend {
     /// Reads a snapshot, live or from a file; a failed call is reported and exits 74.

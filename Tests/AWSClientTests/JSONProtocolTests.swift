@@ -60,27 +60,36 @@ import Testing
                 == "https://sso.eu-west-1.amazonaws.com")
     }
 
-    @Test func requestOfACallGivenAsTheAWSCLIIsGivenIt() {
-        let call = JSONProtocol(
-            service: .ssoAdmin, operation: "list-account-assignments",
-            arguments: [
-                "--instance-arn", "arn:aws:sso:::instance/ssoins-1", "--account-id", "111111111111", "--permission-set-arn", "ps/Zoë",
-            ])
+    @Test func aRequestAsJSONAndAsTheAWSCLIIsGivenIt() {
+        let request = AWSRequest(
+            .ssoAdmin, "ListAccountAssignments",
+            ["InstanceArn": "arn:aws:sso:::instance/ssoins-1", "AccountId": "111111111111", "PermissionSetArn": "ps/Zoë"])
+        let call = JSONProtocol(request: request)
         #expect(call.target == "SWBExternalService.ListAccountAssignments")
         #expect(
             String(decoding: call.body(nextToken: nil), as: UTF8.self)
                 == #"{"AccountId":"111111111111","InstanceArn":"arn:aws:sso:::instance/ssoins-1","PermissionSetArn":"ps/Zoë"}"#)
         #expect(
             String(decoding: call.body(nextToken: "t+1"), as: UTF8.self).hasSuffix(#","NextToken":"t+1","PermissionSetArn":"ps/Zoë"}"#))
-        let store = JSONProtocol(
-            service: .identityStore, operation: "list-group-memberships", arguments: ["--identity-store-id", "d-1", "--group-id", "g"])
-        #expect(store.target == "AWSIdentityStore.ListGroupMemberships")
-        #expect(store.parameters == ["IdentityStoreId": "d-1", "GroupId": "g"])
-        #expect(JSONProtocol(service: .organizations, operation: "list-roots", arguments: []).body(nextToken: nil) == Array("{}".utf8))
+        #expect(
+            request.awsArguments == [
+                "sso-admin", "list-account-assignments", "--instance-arn", "arn:aws:sso:::instance/ssoins-1", "--account-id",
+                "111111111111", "--permission-set-arn", "ps/Zoë",
+            ])
+        #expect(call.name == "sso-admin list-account-assignments")
+        let store = AWSRequest(.identityStore, "ListGroupMemberships", ["IdentityStoreId": "d-1", "GroupId": "g"])
+        #expect(JSONProtocol(request: store).target == "AWSIdentityStore.ListGroupMemberships")
+        #expect(store.awsArguments == ["identitystore", "list-group-memberships", "--identity-store-id", "d-1", "--group-id", "g"])
+        #expect(JSONProtocol(request: AWSRequest(.organizations, "ListRoots")).body(nextToken: nil) == Array("{}".utf8))
+        // Typed values keep their type in the body; the AWS CLI takes a number as its text,
+        // a Boolean as a flag.
+        let typed = AWSRequest(.ssoAdmin, "ListInstances", ["MaxResults": .integer(5), "Verbose": .bool(false)])
+        #expect(String(decoding: JSONProtocol(request: typed).body(nextToken: nil), as: UTF8.self) == #"{"MaxResults":5,"Verbose":false}"#)
+        #expect(typed.awsArguments == ["sso-admin", "list-instances", "--max-results", "5", "--no-verbose"])
     }
 
     @Test func errorsAsTheAWSCLIWordsThem() {
-        let call = JSONProtocol(service: .organizations, operation: "describe-organization", arguments: [])
+        let call = JSONProtocol(request: AWSRequest(.organizations, "DescribeOrganization"))
         let denied = call.page(
             status: 400, errorType: nil,
             body: Array(#"{"__type":"com.amazonaws.organizations#AccessDeniedException","Message":"You don't have permissions"}"#.utf8))
@@ -189,12 +198,12 @@ import Testing
             .init(status: 200, body: Array(#"{"Users":[],"NextToken":"page-\#(number)"}"#.utf8))
         }
         #expect(throws: AWSClient.Failure.self) {
-            try Self.client(transport).call(.identityStore, "list-users", ["--identity-store-id", "d"])
+            try Self.client(transport).call(AWSRequest(.identityStore, "ListUsers", ["IdentityStoreId": "d"]))
         }
         #expect(transport.requests == AWSClient.maximumPages)
         let again = PagingTransport { _ in .init(status: 200, body: Array(#"{"Users":[],"NextToken":"same"}"#.utf8)) }
         do {
-            _ = try Self.client(again).call(.identityStore, "list-users", ["--identity-store-id", "d"])
+            _ = try Self.client(again).call(AWSRequest(.identityStore, "ListUsers", ["IdentityStoreId": "d"]))
             Issue.record("no failure")
         } catch let failure as AWSClient.Failure {
             #expect(
@@ -211,7 +220,7 @@ import Testing
             .init(status: 200, body: Array(#"{"Users":["\#(filler)"],"NextToken":"page-\#(number)"}"#.utf8))
         }
         do {
-            _ = try Self.client(transport).call(.identityStore, "list-users", [])
+            _ = try Self.client(transport).call(AWSRequest(.identityStore, "ListUsers"))
             Issue.record("no failure")
         } catch let failure as AWSClient.Failure {
             #expect(failure.message == "identitystore list-users answered more than 64 MiB in all; orgprofile reads no more of it")

@@ -112,7 +112,7 @@ struct AccessPageTests {
     @Test func theDriftOverlayMarksDriftsFindings() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let snapshot = packageRoot.appendingPathComponent("Tests/IdentityCenterTests/Fixtures/example-snapshot.json").path
+        let snapshot = packageRoot.appendingPathComponent("Tests/IdentityCenterSnapshotTests/Fixtures/example-snapshot.json").path
         let written = try orgprofile("report", "org.yaml", "--format", "html", "--snapshot", snapshot, "--output", "page.html", in: folder)
         #expect(written.status == 0, "\(written.stderr)")
         #expect(try orgprofile("report", "org.yaml", "--format", "json", "--snapshot", snapshot, in: folder).status == 64)

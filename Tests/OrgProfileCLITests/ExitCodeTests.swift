@@ -5,7 +5,7 @@ import Testing
 /// The exit codes as documented, once: the README's table is the help's, and every command
 /// the table names returns the code it lists, case by case.
 @Suite struct ExitCodeTests {
-    let snapshotPath = packageRoot.appendingPathComponent("Tests/IdentityCenterTests/Fixtures/example-snapshot.json").path
+    let snapshotPath = packageRoot.appendingPathComponent("Tests/IdentityCenterSnapshotTests/Fixtures/example-snapshot.json").path
 
     /// `CODE meaning...` per code, with white space folded: the help wraps its lines.
     static func rows(_ text: String) -> [String] {

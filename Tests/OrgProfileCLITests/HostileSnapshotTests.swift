@@ -6,7 +6,7 @@ import Testing
 /// A snapshot whose names were edited in Identity Center or the identity provider by someone
 /// hostile: nothing built from it carries them, and what shows them shows them as text.
 @Suite struct HostileSnapshotTests {
-    static let snapshotPath = packageRoot.appendingPathComponent("Tests/IdentityCenterTests/Fixtures/example-snapshot.json").path
+    static let snapshotPath = packageRoot.appendingPathComponent("Tests/IdentityCenterSnapshotTests/Fixtures/example-snapshot.json").path
 
     /// The example's snapshot with bob's user name and a group's display name made hostile.
     static func hostileSnapshot(in folder: String) throws -> String {

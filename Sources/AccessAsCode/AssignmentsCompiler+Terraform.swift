@@ -1,5 +1,6 @@
 import OrgProfileKit
 import OrgYAML
+import Reconciliation
 import Support
 
 /// Terraform (`.tf.json`): each role org.yaml defines as `aws_ssoadmin_permission_set` and one

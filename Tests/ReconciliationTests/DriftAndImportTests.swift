@@ -7,7 +7,7 @@ import TestSupport
 import Testing
 
 @testable import FileSafety
-@testable import IdentityCenter
+@testable import Reconciliation
 
 /// The in-memory Identity Center of `SnapshotFixture`, and org.yaml texts made from it.
 enum Fixture {
@@ -15,11 +15,6 @@ enum Fixture {
     static func ps(_ name: String) -> String { SnapshotFixture.ps(name) }
     static var snapshot: Snapshot { SnapshotFixture.snapshot }
     static var definedSnapshot: Snapshot { SnapshotFixture.definedSnapshot }
-
-    static func model(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> AccessModel {
-        let analysis = Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(yaml.utf8)))
-        return try #require(analysis.model, "\(analysis.diagnostics)", sourceLocation: sourceLocation)
-    }
 
     static func imported() -> String {
         var importer = OrgImport(snapshot: snapshot, project: "acme", region: "eu-west-1")
@@ -71,7 +66,7 @@ enum Fixture {
         #expect(yaml.contains("  Developer:\n    profile_suffix: developer\n"), "\(yaml)")
         #expect(yaml.contains("  ReadOnlyAccess: {}\n"))
         #expect(yaml.contains("  AdministratorAccess:\n    profile_suffix: administrator\n"))
-        let model = try Fixture.model(yaml)
+        let model = try accessModel(yaml)
         let ben = try #require(model.principal(named: "ben", kind: .user))
         #expect(
             model.profiles(for: ben).map(\.name) == [
@@ -80,7 +75,7 @@ enum Fixture {
         let ann = try #require(model.principal(named: "ann@x.example", kind: .user))
         let annBefore = model.profiles(for: ann).map(\.name)
         #expect(annBefore == ["acme-infrastructure-administrator", "acme-workload-dev-developer"])
-        let joined = try Fixture.model(yaml.replacingOccurrences(of: "groups: [dev-team]\n", with: "groups: [dev-team, ops]\n"))
+        let joined = try accessModel(yaml.replacingOccurrences(of: "groups: [dev-team]\n", with: "groups: [dev-team, ops]\n"))
         #expect(joined.collisionDiagnostics().isEmpty)
         let annAfter = joined.profiles(for: try #require(joined.principal(named: "ann@x.example", kind: .user))).map(\.name)
         #expect(Set(annBefore).isSubset(of: annAfter) && annAfter.count == 5, "\(annAfter)")
@@ -188,7 +183,7 @@ enum Fixture {
     }
 
     func drift(_ yaml: String, _ snapshot: Snapshot = Fixture.snapshot) throws -> [String] {
-        let result = Drift(model: try Fixture.model(yaml), snapshot: snapshot)
+        let result = Drift(model: try accessModel(yaml), snapshot: snapshot)
         return result.subjects.flatMap { subject in
             subject.findings.map {
                 "\(subject.kind?.rawValue ?? "org") \(subject.name ?? "-") \($0.kind.rawValue)\($0.isPrivileged ? " !" : "")\($0.location.map { " @\($0.line):\($0.column)" } ?? "")"
@@ -225,7 +220,7 @@ enum Fixture {
         var moved = snapshot
         moved.accounts[2].ou = "Sandbox"
         moved.accounts[2].tags = ["team": "ops"]
-        let found = Drift(model: try Fixture.model(selective), snapshot: moved).subjects.flatMap(\.findings).filter {
+        let found = Drift(model: try accessModel(selective), snapshot: moved).subjects.flatMap(\.findings).filter {
             $0.kind == .accountPlacement
         }
         #expect(
@@ -235,7 +230,7 @@ enum Fixture {
         #expect(found.first?.isPrivileged == false)
         // Where org.yaml does not place an account, its OU is not compared; its tags still are.
         let unplaced = Drift(
-            model: try Fixture.model(selective.replacingOccurrences(of: "    ou: Platform/Shared\n", with: "")), snapshot: moved)
+            model: try accessModel(selective.replacingOccurrences(of: "    ou: Platform/Shared\n", with: "")), snapshot: moved)
         #expect(
             unplaced.subjects.flatMap(\.findings).filter { $0.kind == .accountPlacement }.map(\.message) == [
                 "account 'workload-dev' (333333333333) has tags team=ops in Organizations, cost center=4711, team=dev in org.yaml; placed as Organizations has it, group dev-team would lose Developer"
@@ -245,7 +240,7 @@ enum Fixture {
     @Test func aFreshImportHasNoDrift() throws {
         #expect(try drift(Fixture.imported()) == [])
         #expect(
-            DriftFormat.text.render(Drift(model: try Fixture.model(Fixture.imported()), snapshot: Fixture.snapshot))
+            DriftFormat.text.render(Drift(model: try accessModel(Fixture.imported()), snapshot: Fixture.snapshot))
                 == "no drift: IAM Identity Center holds exactly what org.yaml declares\n")
     }
 
@@ -282,7 +277,7 @@ enum Fixture {
                 "org - permission_set_definition ! @\(line):3", "org - permission_set_definition ! @\(line):3",
                 "org - outdated_provisioning @\(line):3", "org - permission_set_definition @\(line):3",
             ])
-        let messages = Drift(model: try Fixture.model(yaml), snapshot: changed).subjects.flatMap(\.findings).map(\.message)
+        let messages = Drift(model: try accessModel(yaml), snapshot: changed).subjects.flatMap(\.findings).map(\.message)
         #expect(
             messages.contains(
                 "role 'ReadOnlyAccess': managed policy arn:aws:iam::aws:policy/AdministratorAccess is attached in Identity Center but not in org.yaml"
@@ -294,7 +289,7 @@ enum Fixture {
         let inline = try #require(messages.first { $0.contains("the inline policy differs") })
         #expect(inline.contains("\n-    \"Effect\" : \"Allow\",\n+    \"Effect\" : \"Deny\",\n"), "\(inline)")
         // Shown line by line: indented under the finding in text, as a fenced diff after the table in Markdown.
-        let drift = Drift(model: try Fixture.model(yaml), snapshot: changed)
+        let drift = Drift(model: try accessModel(yaml), snapshot: changed)
         let text = DriftFormat.text.render(drift)
         #expect(text.contains("\n      -    \"Effect\" : \"Allow\",\n      +    \"Effect\" : \"Deny\",\n"), "\(text)")
         let markdown = DriftFormat.markdown.render(drift)
@@ -370,14 +365,14 @@ enum Fixture {
         let yaml = Fixture.imported().replacingOccurrences(of: "    name: Ann A\n", with: "    name: Ann A\n    disabled: true\n")
         let found = try drift(yaml)
         #expect(found.sorted() == ["user ann@x.example undeclared_assignment !", "user ann@x.example undeclared_membership !"], "\(found)")
-        let text = DriftFormat.text.render(Drift(model: try Fixture.model(yaml), snapshot: Fixture.snapshot))
+        let text = DriftFormat.text.render(Drift(model: try accessModel(yaml), snapshot: Fixture.snapshot))
         #expect(text.contains("(the user is disabled in org.yaml)"))
     }
 
     @Test func jsonIsDocumentedShape() throws {
         let json = DriftFormat.json.render(
             Drift(
-                model: try Fixture.model(Fixture.imported().replacingOccurrences(of: "  cleo", with: "")),
+                model: try accessModel(Fixture.imported().replacingOccurrences(of: "  cleo", with: "")),
                 snapshot: {
                     var s = Fixture.snapshot
                     s.memberships.removeAll { $0.userID == "u-ann" }

@@ -40,129 +40,6 @@ public struct LiveIdentityCenter: IdentityCenterSource {
         self.warn = warn
     }
 
-    // The parts of each response that are read.
-    struct Instances: Decodable {
-        struct Instance: Decodable {
-            var InstanceArn: String
-            var IdentityStoreId: String
-        }
-
-        var Instances: [Instance]
-    }
-
-    struct Organization: Decodable {
-        struct Details: Decodable { var MasterAccountId: String? }
-        var Organization: Details
-    }
-
-    struct DelegatedAdministrators: Decodable {
-        struct Administrator: Decodable { var Id: String }
-        var DelegatedAdministrators: [Administrator]
-    }
-
-    struct Accounts: Decodable {
-        struct Account: Decodable {
-            var Id: String
-            var Name: String?
-            var Status: String?
-            var State: String?
-        }
-
-        var Accounts: [Account]
-    }
-
-    struct PermissionSetARNs: Decodable { var PermissionSets: [String] }
-
-    struct PermissionSetDetails: Decodable {
-        /// The optional fields are read leniently: `SessionDuration` as a number of seconds
-        /// too (moto returns 3600 where AWS returns "PT1H"), and an optional field of
-        /// another type is left out and named in `unexpected`, so that the snapshot warns
-        /// and goes on.
-        struct Details: Decodable {
-            var Name: String
-            var PermissionSetArn: String
-            /// Its text attributes (`PermissionSetText`), by key.
-            var texts: [String: String] = [:]
-            /// Optional fields of a type AWS does not document, left out.
-            var unexpected: [String] = []
-
-            init(from decoder: Decoder) throws {
-                let container = try decoder.container(keyedBy: JSONKey.self)
-                Name = try container.decode(String.self, forKey: JSONKey("Name"))
-                PermissionSetArn = try container.decode(String.self, forKey: JSONKey("PermissionSetArn"))
-                for attribute in PermissionSetText.all {
-                    let field = JSONKey(attribute.awsField)
-                    if attribute.kind == .sessionDuration, let seconds = try? container.decodeIfPresent(Int.self, forKey: field) {
-                        texts[attribute.key] = Self.duration(seconds: seconds)
-                        continue
-                    }
-                    do {
-                        texts[attribute.key] = try container.decodeIfPresent(String.self, forKey: field)
-                    } catch {
-                        unexpected.append(attribute.awsField)
-                    }
-                }
-            }
-
-            /// A number of seconds as an ISO 8601 duration: 3600 is `PT1H`, 5400 `PT1H30M`.
-            static func duration(seconds: Int) -> String {
-                let (hours, minutes, rest) = (seconds / 3600, seconds % 3600 / 60, seconds % 60)
-                return "PT" + (hours > 0 ? "\(hours)H" : "") + (minutes > 0 ? "\(minutes)M" : "")
-                    + (rest > 0 || seconds == 0 ? "\(rest)S" : "")
-            }
-        }
-
-        var PermissionSet: Details
-    }
-
-    struct Users: Decodable {
-        struct User: Decodable {
-            struct Email: Decodable {
-                var Value: String?
-                var Primary: Bool?
-            }
-
-            var UserId: String
-            var UserName: String
-            var DisplayName: String?
-            var Emails: [Email]?
-        }
-
-        var Users: [User]
-    }
-
-    struct Groups: Decodable {
-        struct Group: Decodable {
-            var GroupId: String
-            var DisplayName: String?
-            var Description: String?
-        }
-
-        var Groups: [Group]
-    }
-
-    struct Memberships: Decodable {
-        struct Membership: Decodable {
-            struct Member: Decodable { var UserId: String? }
-            var MembershipId: String?
-            var GroupId: String?
-            var MemberId: Member
-        }
-
-        var GroupMemberships: [Membership]
-    }
-
-    struct Assignments: Decodable {
-        struct Assignment: Decodable {
-            var AccountId: String
-            var PermissionSetArn: String
-            var PrincipalType: String
-            var PrincipalId: String
-        }
-
-        var AccountAssignments: [Assignment]
-    }
-
     /// Counts calls for the progress line.
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
@@ -205,7 +82,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
             organization: organization,
             accounts: lists.activeAccounts.map { account in
                 Snapshot.Account(
-                    id: account.Id, name: account.Name ?? account.Id, status: accountStatus(account),
+                    id: account.Id, name: account.Name ?? account.Id, status: account.status,
                     ou: placement.ous?[account.Id], tags: placement.tags.map { $0[account.Id] ?? [:] })
             },
             permissionSets: details.permissionSets, users: users, groups: groups, memberships: details.memberships,
@@ -219,10 +96,10 @@ public struct LiveIdentityCenter: IdentityCenterSource {
         var delegated: [String]?
         /// What the organisation's two optional reads could not read, and the aws command's words.
         var unread: [String] = []
-        var activeAccounts: [Accounts.Account] = []
+        var activeAccounts: [Organizations.Accounts.Account] = []
         var permissionSetARNs: [String] = []
-        var users: [Users.User] = []
-        var groups: [Groups.Group] = []
+        var users: [IdentityStore.Users.User] = []
+        var groups: [IdentityStore.Groups.Group] = []
     }
 
     /// What the second step reads of each permission set, group and account.
@@ -246,11 +123,9 @@ public struct LiveIdentityCenter: IdentityCenterSource {
         let counter: Counter
         let warn: @Sendable (String) -> Void
 
-        func call<Response: Decodable & Sendable>(
-            _ service: String, _ operation: String, _ arguments: [String] = [], as type: Response.Type
-        ) throws -> Response {
+        func call<Answer>(_ operation: AWSOperation<Answer>) throws -> Answer {
             defer { counter.finished() }
-            return try caller.call(service, operation, arguments, as: type)
+            return try caller.call(operation)
         }
 
         /// Runs independent calls at once; their results in the given order.
@@ -260,9 +135,9 @@ public struct LiveIdentityCenter: IdentityCenterSource {
         }
 
         /// 1. The instance, which everything else hangs on.
-        func instance() throws -> Instances.Instance {
+        func instance() throws -> SSOAdmin.Instances.Instance {
             counter.expect(1)
-            guard let instance = try call("sso-admin", "list-instances", as: Instances.self).Instances.first else {
+            guard let instance = try call(SSOAdmin.listInstances()).Instances.first else {
                 throw AWSCommand.Failure(
                     call: "sso-admin list-instances",
                     message:
@@ -274,13 +149,13 @@ public struct LiveIdentityCenter: IdentityCenterSource {
 
         /// 2. The organisation (its management account and delegated administrators, each
         /// optional), its accounts, the permission sets, users and groups.
-        func lists(of instance: Instances.Instance) throws -> Lists {
+        func lists(of instance: SSOAdmin.Instances.Instance) throws -> Lists {
             let (arn, store) = (instance.InstanceArn, instance.IdentityStoreId)
             var lists = Lists()
             let work: [@Sendable () throws -> @Sendable (inout Lists) -> Void] = [
                 {
                     do {
-                        let id = try call("organizations", "describe-organization", as: Organization.self).Organization.MasterAccountId
+                        let id = try call(Organizations.describeOrganization()).Organization.MasterAccountId
                         return { $0.managementID = id }
                     } catch {
                         let unread =
@@ -290,10 +165,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
                 },
                 {
                     do {
-                        let ids = try call(
-                            "organizations", "list-delegated-administrators", ["--service-principal", "sso.amazonaws.com"],
-                            as: DelegatedAdministrators.self
-                        ).DelegatedAdministrators.map(\.Id)
+                        let ids = try call(Organizations.listDelegatedAdministrators()).DelegatedAdministrators.map(\.Id)
                         return { $0.delegated = ids }
                     } catch {
                         let unread =
@@ -302,46 +174,42 @@ public struct LiveIdentityCenter: IdentityCenterSource {
                     }
                 },
                 {
-                    let accounts = try call("organizations", "list-accounts", as: Accounts.self).Accounts
+                    let accounts = try call(Organizations.listAccounts()).Accounts
                     return { $0.activeAccounts = accounts }
                 },
                 {
-                    let arns = try call("sso-admin", "list-permission-sets", ["--instance-arn", arn], as: PermissionSetARNs.self)
-                        .PermissionSets
+                    let arns = try call(SSOAdmin.listPermissionSets(instance: arn)).PermissionSets
                     return { $0.permissionSetARNs = arns }
                 },
                 {
-                    let users = try call("identitystore", "list-users", ["--identity-store-id", store], as: Users.self).Users
+                    let users = try call(IdentityStore.listUsers(store: store)).Users
                     return { $0.users = users }
                 },
                 {
-                    let groups = try call("identitystore", "list-groups", ["--identity-store-id", store], as: Groups.self).Groups
+                    let groups = try call(IdentityStore.listGroups(store: store)).Groups
                     return { $0.groups = groups }
                 },
             ]
             for apply in try all(work) { apply(&lists) }
             lists.unread.forEach(warn)
-            for account in lists.activeAccounts where accountStatus(account) != "ACTIVE" {
+            for account in lists.activeAccounts where account.status != "ACTIVE" {
                 warn(
-                    "account \(account.Id) (\(account.Name ?? "no name")) is \(accountStatus(account).lowercased()); it and its assignments are skipped"
+                    "account \(account.Id) (\(account.Name ?? "no name")) is \(account.status.lowercased()); it and its assignments are skipped"
                 )
             }
-            lists.activeAccounts.removeAll { accountStatus($0) != "ACTIVE" }
+            lists.activeAccounts.removeAll { $0.status != "ACTIVE" }
             return lists
         }
 
         /// 3. Each permission set described, each group's members, and what is provisioned
         /// to each active account.
-        func details(of instance: Instances.Instance, _ lists: Lists) throws -> Details {
+        func details(of instance: SSOAdmin.Instances.Instance, _ lists: Lists) throws -> Details {
             let (arn, store) = (instance.InstanceArn, instance.IdentityStoreId)
             let known = Set(lists.permissionSetARNs)
             var details = Details()
             let described: [@Sendable () throws -> @Sendable (inout Details) -> Void] = lists.permissionSetARNs.map { set in
                 {
-                    let found = try call(
-                        "sso-admin", "describe-permission-set", ["--instance-arn", arn, "--permission-set-arn", set],
-                        as: PermissionSetDetails.self
-                    ).PermissionSet
+                    let found = try call(SSOAdmin.describePermissionSet(instance: arn, permissionSet: set)).PermissionSet
                     let warnings = found.unexpected.map {
                         "permission set '\(found.Name)': its \($0) is of a type AWS does not document; it is left out of the snapshot"
                     }
@@ -357,9 +225,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
             }
             let members: [@Sendable () throws -> @Sendable (inout Details) -> Void] = lists.groups.map(\.GroupId).map { group in
                 {
-                    let found = try call(
-                        "identitystore", "list-group-memberships", ["--identity-store-id", store, "--group-id", group], as: Memberships.self
-                    ).GroupMemberships
+                    let found = try call(IdentityStore.listGroupMemberships(store: store, group: group)).GroupMemberships
                     let memberships = found.compactMap { member in
                         member.MemberId.UserId.map { Snapshot.Membership(groupID: group, userID: $0, id: member.MembershipId) }
                     }
@@ -368,10 +234,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
             }
             let provisioned: [@Sendable () throws -> @Sendable (inout Details) -> Void] = lists.activeAccounts.map(\.Id).map { account in
                 {
-                    let sets = try call(
-                        "sso-admin", "list-permission-sets-provisioned-to-account", ["--instance-arn", arn, "--account-id", account],
-                        as: PermissionSetARNs.self
-                    ).PermissionSets
+                    let sets = try call(SSOAdmin.listPermissionSetsProvisionedToAccount(instance: arn, account: account)).PermissionSets
                     // Only permission sets of this instance (an account can have others' provisioned).
                     let pairs = Set(sets).intersection(known).sorted().map { (account: account, permissionSet: $0) }
                     return { $0.provisioned += pairs }
@@ -387,31 +250,23 @@ public struct LiveIdentityCenter: IdentityCenterSource {
         }
 
         /// 4. The assignments of each provisioned (account, permission set) pair.
-        func assignments(of instance: Instances.Instance, _ pairs: [(account: String, permissionSet: String)]) throws
+        func assignments(of instance: SSOAdmin.Instances.Instance, _ pairs: [(account: String, permissionSet: String)]) throws
             -> [Snapshot.Assignment]
         {
             let arn = instance.InstanceArn
             let work: [@Sendable () throws -> [Snapshot.Assignment]] = pairs.map { pair in
                 {
-                    try call(
-                        "sso-admin", "list-account-assignments",
-                        ["--instance-arn", arn, "--account-id", pair.account, "--permission-set-arn", pair.permissionSet],
-                        as: Assignments.self
-                    ).AccountAssignments.compactMap { assignment in
-                        Snapshot.PrincipalType(rawValue: assignment.PrincipalType).map {
-                            Snapshot.Assignment(
-                                accountID: assignment.AccountId, permissionSetARN: assignment.PermissionSetArn, principalType: $0,
-                                principalID: assignment.PrincipalId)
+                    try call(SSOAdmin.listAccountAssignments(instance: arn, account: pair.account, permissionSet: pair.permissionSet))
+                        .AccountAssignments.compactMap { assignment in
+                            Snapshot.PrincipalType(rawValue: assignment.PrincipalType).map {
+                                Snapshot.Assignment(
+                                    accountID: assignment.AccountId, permissionSetARN: assignment.PermissionSetArn, principalType: $0,
+                                    principalID: assignment.PrincipalId)
+                            }
                         }
-                    }
                 }
             }
             return try all(work).flatMap { $0 }
         }
     }
-}
-
-/// An account's status as Organizations reports it (`Status`, or the newer `State`).
-private func accountStatus(_ account: LiveIdentityCenter.Accounts.Account) -> String {
-    account.Status ?? account.State ?? "ACTIVE"
 }

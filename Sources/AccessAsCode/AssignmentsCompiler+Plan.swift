@@ -1,4 +1,5 @@
 import OrgProfileKit
+import Reconciliation
 import Support
 
 /// The text plan: what deploying the output would create and change, what it leaves alone,

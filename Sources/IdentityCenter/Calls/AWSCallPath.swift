@@ -4,45 +4,6 @@ import FileSafety
 import Foundation
 import OrgProfileKit
 
-/// How the live reader makes one call, given as the AWS CLI is given it (`sso-admin
-/// list-instances`): from orgprofile's own process (`DirectAWS`), or through the `aws`
-/// command, one process per call (`AWSCommand`). Both answer with the same JSON, decoded
-/// the same way, and fail with the same `AWSCommand.Failure`.
-public protocol AWSCaller: Sendable {
-    func call<Response: Decodable>(_ service: String, _ operation: String, _ arguments: [String], as type: Response.Type) throws
-        -> Response
-}
-
-extension AWSCommand: AWSCaller {}
-
-/// Calls from orgprofile's own process (`AWSClient`): signed requests over kept-open
-/// connections, at the rate AWS allows.
-public struct DirectAWS: AWSCaller {
-    public let client: AWSClient
-
-    public init(client: AWSClient) {
-        self.client = client
-    }
-
-    public func call<Response: Decodable>(_ service: String, _ operation: String, _ arguments: [String], as type: Response.Type) throws
-        -> Response
-    {
-        let shown = AWSCommand.shown(service, operation, arguments)
-        guard let known = AWSService.named(service) else {
-            throw AWSCommand.Failure(call: shown, message: "orgprofile does not call \(service) itself")
-        }
-        let answer: Data
-        do {
-            answer = try client.call(known, operation, arguments)
-        } catch let failure as AWSClient.Failure {
-            throw AWSCommand.Failure(call: shown, message: failure.message)
-        } catch {
-            throw AWSCommand.Failure(call: shown, message: "\(error)")
-        }
-        return try AWSCommand.decode(Response.self, from: answer, call: shown)
-    }
-}
-
 /// Which way the live reader calls AWS (`--calls`).
 public enum AWSCallPath: String, CaseIterable, Sendable {
     /// In-process when credentials can be had without the AWS CLI's per-call process (the

@@ -1,16 +1,17 @@
 import Foundation
 import IdentityCenterSnapshot
 import OrgProfileKit
+import Reconciliation
 import TestSupport
 import Testing
 
-@testable import IdentityCenter
+@testable import AccessAsCode
 
 @Suite struct AssignmentsTests {
-    static let exampleSnapshot = packageRoot.appendingPathComponent("Tests/IdentityCenterTests/Fixtures/example-snapshot.json").path
+    static let exampleSnapshot = packageRoot.appendingPathComponent("Tests/IdentityCenterSnapshotTests/Fixtures/example-snapshot.json").path
 
     static func example() throws -> (AccessModel, Snapshot) {
-        let model = try Fixture.model(
+        let model = try accessModel(
             try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8))
         return (model, try SnapshotFile(path: exampleSnapshot).snapshot())
     }
@@ -75,7 +76,7 @@ import Testing
     /// cfn-lint, each resource waiting for the one 20 before it.
     @Test func aLargeOrgIsSplitAndEachTemplatePassesCfnLint() throws {
         let (yaml, snapshot) = Self.largeOrg(accounts: 40, groups: 14)
-        let model = try Fixture.model(yaml)
+        let model = try accessModel(yaml)
         let templates = Self.compiler(model, snapshot).cloudFormation()
         #expect(model.declaredAssignments.count == 1_120)
         #expect(templates.count == 3)
@@ -159,7 +160,7 @@ import Testing
         let (model, snapshot) = try Self.example()
         let before = Self.compiler(model, snapshot).cloudFormation()[0]
         #expect(before == Self.compiler(model, snapshot).cloudFormation()[0])
-        let grown = try Fixture.model(
+        let grown = try accessModel(
             try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8)
                 .replacingOccurrences(
                     of: "      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n",
@@ -180,7 +181,7 @@ import Testing
             of: "        - Sid: NoAccountSettings\n          Effect: Deny\n",
             with: "        - Sid: NoAccountSettings\n          Effect: Allow\n")
         let (_, snapshot) = try Self.example()
-        let model = try Fixture.model(yaml)
+        let model = try accessModel(yaml)
         let plan = Self.compiler(model, snapshot).plan(Drift(model: model, snapshot: snapshot))
         #expect(
             plan.contains(
@@ -202,7 +203,7 @@ import Testing
             .init(
                 part: .permissionsBoundary, action: "sso:GetPermissionsBoundaryForPermissionSet", reason: "HTTP 500 Internal Server Error")
         ]
-        let model = try Fixture.model(yaml)
+        let model = try accessModel(yaml)
         let plan = Self.compiler(model, snapshot).plan(Drift(model: model, snapshot: snapshot))
         for line in [
             "  ~ role 'AdministratorAccess': the description is not set in Identity Center, 'Everything' in org.yaml\n",
@@ -264,7 +265,7 @@ import Testing
         let (_, snapshot) = try Self.example()
         let yaml = try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8)
             .replacingOccurrences(of: "  platform:\n", with: "  platform:\n    identity_center_name: Platform Team\n")
-        let resolved = Grants(model: try Fixture.model(yaml), snapshot: snapshot)
+        let resolved = Grants(model: try accessModel(yaml), snapshot: snapshot)
         let line = try #require(yaml.components(separatedBy: "\n").firstIndex(of: "  platform:")) + 1
         #expect(
             Grants.diagnostics(resolved.unresolvedForGrants).map(\.description) == [
@@ -279,11 +280,11 @@ import Testing
         let yaml =
             try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8)
             + "  zoe:\n    groups: [platform]\n"
-        let resolved = Grants(model: try Fixture.model(yaml), snapshot: snapshot, creating: [.definedPermissionSets])
+        let resolved = Grants(model: try accessModel(yaml), snapshot: snapshot, creating: [.definedPermissionSets])
         #expect(resolved.unresolved.map(\.subject) == ["user 'zoe'"])
         #expect(resolved.unresolvedForGrants.isEmpty)
         let direct = yaml + "    assignments:\n      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n"
-        let needing = Grants(model: try Fixture.model(direct), snapshot: snapshot, creating: [.definedPermissionSets])
+        let needing = Grants(model: try accessModel(direct), snapshot: snapshot, creating: [.definedPermissionSets])
         #expect(needing.unresolvedForGrants.map(\.subject) == ["user 'zoe'"])
         #expect(!needing.grants.contains { $0.declared.principal == "zoe" })
     }

@@ -1,5 +1,5 @@
+import AWSClient
 import Foundation
-import IdentityCenterSnapshot
 import OrgProfileKit
 import Support
 
@@ -7,7 +7,7 @@ import Support
 /// `--output json`, so every credential source the AWS CLI supports works unchanged
 /// (profiles, environment variables, web identity, `AWS_ENDPOINT_URL`). The CLI follows
 /// `NextToken`s itself: one call returns every page.
-public struct AWSCommand: Sendable {
+public struct AWSCommand: AWSCaller {
     /// `--profile`, when given.
     public var profile: String?
     /// `--region`, when given.
@@ -29,12 +29,11 @@ public struct AWSCommand: Sendable {
         public var description: String { "aws \(call) failed: \(message)" }
     }
 
-    /// Runs `aws SERVICE OPERATION ARGUMENTS --output json` and decodes its output.
-    public func call<Response: Decodable>(_ service: String, _ operation: String, _ arguments: [String] = [], as type: Response.Type) throws
-        -> Response
-    {
-        let shown = Self.shown(service, operation, arguments)
-        var full = [service, operation] + arguments
+    /// Runs `aws SERVICE OPERATION ARGUMENTS --output json`: the answer as the aws command
+    /// prints it.
+    public func answer(_ request: AWSRequest) throws -> Data {
+        let shown = Self.shown(request)
+        var full = request.awsArguments
         // AWS CLI v1 reads only AWS_DEFAULT_REGION: AWS_REGION, which v2 and the SDKs read
         // first, is passed on as --region so that both read the same region.
         let named = (environment ?? ProcessInfo.processInfo.environment)["AWS_REGION"].flatMap { $0.isEmpty ? nil : $0 }
@@ -50,22 +49,12 @@ public struct AWSCommand: Sendable {
         guard result.status == 0 else {
             throw Failure(call: shown, message: Self.firstLines(result.error))
         }
-        return try Self.decode(Response.self, from: Data(result.output), call: shown)
+        return Data(result.output)
     }
 
     /// A call as the admin would type it after `aws`, for messages.
-    static func shown(_ service: String, _ operation: String, _ arguments: [String]) -> String {
-        ([service, operation] + arguments).joined(separator: " ")
-    }
-
-    /// A call's JSON answer decoded, whichever way it was made; a `Failure` naming the call
-    /// when it is not the JSON expected.
-    static func decode<Response: Decodable>(_ type: Response.Type, from answer: Data, call shown: String) throws -> Response {
-        do {
-            return try JSONDecoder().decode(Response.self, from: answer)
-        } catch {
-            throw Failure(call: shown, message: "its output is not the JSON expected (\(Snapshot.describe(error)))")
-        }
+    static func shown(_ request: AWSRequest) -> String {
+        request.awsArguments.joined(separator: " ")
     }
 
     /// The region the aws command would use: `--region`, else the environment's, else the

@@ -5,20 +5,6 @@
 /// make these calls gets one warning per kind, and the snapshot goes on without them.
 /// Calls: 1 + 2 x (OUs + 1) + active accounts.
 extension LiveIdentityCenter {
-    struct Roots: Decodable {
-        struct Root: Decodable { var Id: String }
-        var Roots: [Root]
-    }
-
-    struct OrganizationalUnits: Decodable {
-        struct Unit: Decodable {
-            var Id: String
-            var Name: String
-        }
-
-        var OrganizationalUnits: [Unit]
-    }
-
     /// Each active account's OU path and tags, by account ID; nil where they could not be read.
     struct Placement: Sendable {
         var ous: [String: String]?
@@ -43,9 +29,7 @@ extension LiveIdentityCenter {
             let tagged = try reader.all(
                 accounts.map { account in
                     { @Sendable in
-                        let tags = try reader.call("organizations", "list-tags-for-resource", ["--resource-id", account], as: Tags.self)
-                            .Tags
-                        return (account, Dictionary(tags.map { ($0.Key, $0.Value ?? "") }, uniquingKeysWith: { first, _ in first }))
+                        (account, try reader.call(Organizations.listTagsForResource(account)).byKey)
                     }
                 })
             placement.tags = Dictionary(tagged, uniquingKeysWith: { first, _ in first })
@@ -58,7 +42,7 @@ extension LiveIdentityCenter {
     /// Every account's OU path, walking the tree one level at a time.
     private func ouPaths(_ reader: Reader) throws -> [String: String] {
         reader.counter.expect(1)
-        var level = try reader.call("organizations", "list-roots", as: Roots.self).Roots.map { (id: $0.Id, path: "/") }
+        var level = try reader.call(Organizations.listRoots()).Roots.map { (id: $0.Id, path: "/") }
         var paths: [String: String] = [:]
         while !level.isEmpty {
             // Two calls per parent; `all` expects one per item.
@@ -66,14 +50,8 @@ extension LiveIdentityCenter {
             let found = try reader.all(
                 level.map { parent in
                     { @Sendable in
-                        let units = try reader.call(
-                            "organizations", "list-organizational-units-for-parent", ["--parent-id", parent.id],
-                            as: OrganizationalUnits.self
-                        ).OrganizationalUnits
-                        let accounts = try reader.call(
-                            "organizations", "list-accounts-for-parent", ["--parent-id", parent.id], as: Accounts.self
-                        )
-                        .Accounts
+                        let units = try reader.call(Organizations.listOrganizationalUnitsForParent(parent.id)).OrganizationalUnits
+                        let accounts = try reader.call(Organizations.listAccountsForParent(parent.id)).Accounts
                         return (units.map { (id: $0.Id, path: Self.path(parent.path, $0.Name)) }, accounts.map { ($0.Id, parent.path) })
                     }
                 })

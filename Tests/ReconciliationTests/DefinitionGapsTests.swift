@@ -2,9 +2,10 @@ import IdentityCenterSnapshot
 import OrgProfileKit
 import OrgYAML
 import Support
+import TestSupport
 import Testing
 
-@testable import IdentityCenter
+@testable import Reconciliation
 
 /// A role with any definition key is deployed whole: what it leaves out that Identity Center
 /// has is cleared, and what the snapshot could not read is replaced unseen. Each is a warning
@@ -23,7 +24,7 @@ import Testing
     )
 
     @Test func everyAttributeLeftOutThatIdentityCenterHasIsAWarningAtTheRole() throws {
-        let model = try Fixture.model(Self.inlineOnly)
+        let model = try accessModel(Self.inlineOnly)
         let gaps = Self.gaps(model, Fixture.definedSnapshot)
         let line = try #require(Self.inlineOnly.lines.firstIndex(of: "  ReadOnlyAccess:")) + 1
         #expect(gaps.allSatisfy { $0.severity == .warning && $0.location?.line == line && $0.location?.column == 3 })
@@ -46,12 +47,12 @@ import Testing
 
     @Test func aRoleThatDeclaresWhatIdentityCenterHasHasNoGap() throws {
         var importer = OrgImport(snapshot: Fixture.definedSnapshot, project: "acme", region: "eu-west-1")
-        let model = try Fixture.model(importer.render())
+        let model = try accessModel(importer.render())
         #expect(Self.gaps(model, Fixture.definedSnapshot).isEmpty)
         // A session of PT60M is Identity Center's default of an hour: nothing to lose.
         var hour = Fixture.definedSnapshot
         for index in hour.permissionSets.indices { hour.permissionSets[index].sessionDuration = "PT60M" }
-        let defined = try Fixture.model(Self.inlineOnly)
+        let defined = try accessModel(Self.inlineOnly)
         #expect(!Self.gaps(defined, hour).contains { $0.message.contains("session_duration") })
     }
 
@@ -63,7 +64,7 @@ import Testing
             .init(
                 part: .permissionsBoundary, action: "sso:GetPermissionsBoundaryForPermissionSet", reason: "HTTP 500 Internal Server Error")
         ]
-        let gaps = Self.gaps(try Fixture.model(Self.inlineOnly), snapshot)
+        let gaps = Self.gaps(try accessModel(Self.inlineOnly), snapshot)
         let unread = gaps.filter { $0.code == .definitionUnread }.map(\.message)
         #expect(
             unread == [
@@ -71,6 +72,6 @@ import Testing
             ])
         #expect(!gaps.contains { $0.message.contains("without permissions_boundary") })
         // Roles that define nothing are deployed as they are: no gap, whatever the snapshot.
-        #expect(Self.gaps(try Fixture.model(Fixture.imported()), snapshot).isEmpty)
+        #expect(Self.gaps(try accessModel(Fixture.imported()), snapshot).isEmpty)
     }
 }

@@ -2,10 +2,13 @@ import Foundation
 import IdentityCenterSnapshot
 import OrgYAML
 import Support
+import TestSupport
 import Testing
 
+@testable import AccessAsCode
 @testable import IdentityCenter
 @testable import OrgProfileKit
+@testable import Reconciliation
 
 /// Walks `PermissionSetText.all` and checks that every consumer covers every text attribute of
 /// a permission set: the snapshot's JSON, the live read, import, decoding and the model, the
@@ -22,7 +25,7 @@ import Testing
 
     /// The fixture's snapshot with ReadOnlyAccess read whole and holding `value` for the attribute.
     static func snapshot(_ attribute: PermissionSetText, _ value: String) -> Snapshot {
-        var snapshot = Fixture.definedSnapshot
+        var snapshot = SnapshotFixture.definedSnapshot
         let index = snapshot.permissionSets.firstIndex { $0.name == "ReadOnlyAccess" }!
         snapshot.permissionSets[index].texts[attribute.key] = value
         return snapshot
@@ -41,14 +44,14 @@ import Testing
 
         // The live read: DescribePermissionSet's field.
         let answer = #"{"PermissionSet":{"Name":"R","PermissionSetArn":"arn:r","\#(attribute.awsField)":"\#(value)"}}"#
-        let details = try JSONDecoder().decode(LiveIdentityCenter.PermissionSetDetails.self, from: Data(answer.utf8))
+        let details = try JSONDecoder().decode(SSOAdmin.PermissionSetDetails.self, from: Data(answer.utf8))
         #expect(details.PermissionSet.texts[attribute.key] == value)
 
         // Import writes it under the role; decoding reads it into the spec and the model.
         var importer = OrgImport(snapshot: snapshot, project: "acme", region: "eu-west-1")
         let yaml = importer.render()
         #expect(yaml.contains("    \(attribute.key): \(value)\n"), "\(yaml)")
-        let model = try Fixture.model(yaml)
+        let model = try accessModel(yaml)
         let declared = try #require(model.roles.first { $0.name == "ReadOnlyAccess" }?.definition)
         #expect(declared.texts[attribute.key] == value)
         #expect(Drift.differences(declared, live).isEmpty)
@@ -72,7 +75,7 @@ import Testing
 
         // Drift, the review diff and the emitters, with org.yaml saying another value.
         let other = attribute.kind == .sessionDuration ? "PT2H" : "other-\(attribute.key)"
-        let changed = try Fixture.model(
+        let changed = try accessModel(
             yaml.replacingOccurrences(of: "    \(attribute.key): \(value)\n", with: "    \(attribute.key): \(other)\n"))
         let now = try #require(changed.roles.first { $0.name == "ReadOnlyAccess" }?.definition)
         #expect(
@@ -83,7 +86,7 @@ import Testing
         #expect(AssignmentsTests.compiler(changed, snapshot).terraform().contains(#""\#(attribute.key)" : "\#(other)""#))
 
         // Left out of org.yaml while Identity Center has it: deploying would clear it.
-        let without = try Fixture.model(yaml.replacingOccurrences(of: "    \(attribute.key): \(value)\n", with: ""))
+        let without = try accessModel(yaml.replacingOccurrences(of: "    \(attribute.key): \(value)\n", with: ""))
         let gaps = DefinitionGaps.diagnostics(model: without, snapshot: snapshot, index: Snapshot.Index(snapshot))
         #expect(gaps.contains { $0.code == .definitionClears && $0.message.contains("without \(attribute.key),") }, "\(gaps)")
     }

@@ -3,6 +3,7 @@ import Foundation
 import IdentityCenterSnapshot
 import OrgProfileKit
 import OrgYAML
+import Reconciliation
 import Support
 
 /// org.yaml's part of Identity Center as infrastructure code: CloudFormation templates, a

@@ -112,6 +112,10 @@ public struct Grants: Sendable {
     public struct PrincipalKey: Hashable, Sendable {
         public var kind: Principal.Kind
         public var name: String
+
+        public init(kind: Principal.Kind, name: String) {
+            (self.kind, self.name) = (kind, name)
+        }
     }
 
     /// The Identity Center ID of each principal org.yaml declares that the snapshot has.

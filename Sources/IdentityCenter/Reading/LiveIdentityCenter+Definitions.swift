@@ -5,42 +5,6 @@ import IdentityCenterSnapshot
 /// that the Identity Center in use does not answer) leaves that part unknown, with one
 /// warning per kind of call, never a failure.
 extension LiveIdentityCenter {
-    struct ManagedPolicies: Decodable {
-        struct Policy: Decodable { var Arn: String }
-        var AttachedManagedPolicies: [Policy]
-    }
-
-    struct PolicyReference: Decodable {
-        var Name: String
-        var Path: String?
-
-        var reference: Snapshot.PermissionSet.PolicyReference { .init(name: Name, path: Path ?? "/") }
-    }
-
-    struct CustomerManagedPolicies: Decodable { var CustomerManagedPolicyReferences: [PolicyReference] }
-
-    struct InlinePolicy: Decodable { var InlinePolicy: String? }
-
-    struct PermissionsBoundary: Decodable {
-        struct Boundary: Decodable {
-            var ManagedPolicyArn: String?
-            var CustomerManagedPolicyReference: PolicyReference?
-        }
-
-        var PermissionsBoundary: Boundary?
-    }
-
-    struct Tags: Decodable {
-        struct Tag: Decodable {
-            var Key: String
-            var Value: String?
-        }
-
-        var Tags: [Tag]
-    }
-
-    struct AccountIDs: Decodable { var AccountIds: [String] }
-
     /// One part of a permission set's definition, read by one call.
     struct DefinitionPart: Sendable {
         let part: Snapshot.PermissionSet.Part
@@ -58,10 +22,8 @@ extension LiveIdentityCenter {
             part: .managedPolicies, operation: "list-managed-policies-in-permission-set", action: "sso:ListManagedPoliciesInPermissionSet"
         ) {
             reader, instance, set in
-            let arns = try reader.call(
-                "sso-admin", "list-managed-policies-in-permission-set", ["--instance-arn", instance, "--permission-set-arn", set],
-                as: ManagedPolicies.self
-            ).AttachedManagedPolicies.map(\.Arn)
+            let arns = try reader.call(SSOAdmin.listManagedPoliciesInPermissionSet(instance: instance, permissionSet: set))
+                .AttachedManagedPolicies.map(\.Arn)
             return { $0.managedPolicyARNs = arns }
         },
         DefinitionPart(
@@ -70,8 +32,7 @@ extension LiveIdentityCenter {
             action: "sso:ListCustomerManagedPolicyReferencesInPermissionSet"
         ) { reader, instance, set in
             let references = try reader.call(
-                "sso-admin", "list-customer-managed-policy-references-in-permission-set",
-                ["--instance-arn", instance, "--permission-set-arn", set], as: CustomerManagedPolicies.self
+                SSOAdmin.listCustomerManagedPolicyReferencesInPermissionSet(instance: instance, permissionSet: set)
             ).CustomerManagedPolicyReferences.map(\.reference)
             return { $0.customerManagedPolicies = references }
         },
@@ -79,10 +40,7 @@ extension LiveIdentityCenter {
             part: .inlinePolicy, operation: "get-inline-policy-for-permission-set", action: "sso:GetInlinePolicyForPermissionSet"
         ) {
             reader, instance, set in
-            let policy = try reader.call(
-                "sso-admin", "get-inline-policy-for-permission-set", ["--instance-arn", instance, "--permission-set-arn", set],
-                as: InlinePolicy.self
-            ).InlinePolicy
+            let policy = try reader.call(SSOAdmin.getInlinePolicyForPermissionSet(instance: instance, permissionSet: set)).InlinePolicy
             return { $0.inlinePolicy = policy ?? "" }
         },
         DefinitionPart(
@@ -93,8 +51,7 @@ extension LiveIdentityCenter {
             let boundary: Snapshot.PermissionSet.Boundary
             do {
                 let found = try reader.call(
-                    "sso-admin", "get-permissions-boundary-for-permission-set", ["--instance-arn", instance, "--permission-set-arn", set],
-                    as: PermissionsBoundary.self
+                    SSOAdmin.getPermissionsBoundaryForPermissionSet(instance: instance, permissionSet: set)
                 ).PermissionsBoundary
                 boundary = .init(
                     managedPolicyARN: found?.ManagedPolicyArn, customerManagedPolicy: found?.CustomerManagedPolicyReference?.reference)
@@ -105,10 +62,7 @@ extension LiveIdentityCenter {
             return { $0.permissionsBoundary = boundary }
         },
         DefinitionPart(part: .tags, operation: "list-tags-for-resource", action: "sso:ListTagsForResource") { reader, instance, set in
-            let tags = try reader.call(
-                "sso-admin", "list-tags-for-resource", ["--instance-arn", instance, "--resource-arn", set], as: Tags.self
-            ).Tags
-            let byKey = Dictionary(tags.map { ($0.Key, $0.Value ?? "") }, uniquingKeysWith: { first, _ in first })
+            let byKey = try reader.call(SSOAdmin.listTagsForResource(instance: instance, resource: set)).byKey
             return { $0.tags = byKey }
         },
         DefinitionPart(
@@ -116,14 +70,8 @@ extension LiveIdentityCenter {
             action: "sso:ListAccountsForProvisionedPermissionSet"
         ) {
             reader, instance, set in
-            let accounts = try reader.call(
-                "sso-admin", "list-accounts-for-provisioned-permission-set",
-                [
-                    "--instance-arn", instance, "--permission-set-arn", set, "--provisioning-status",
-                    "LATEST_PERMISSION_SET_NOT_PROVISIONED",
-                ],
-                as: AccountIDs.self
-            ).AccountIds
+            let accounts = try reader.call(SSOAdmin.listAccountsNotProvisionedWithLatest(instance: instance, permissionSet: set))
+                .AccountIds
             return { $0.outdatedAccountIDs = accounts }
         },
     ]

@@ -1,10 +1,12 @@
 import Foundation
+import IdentityCenterSnapshot
 import OrgProfileKit
 import OrgYAML
+import Reconciliation
 import TestSupport
 import Testing
 
-@testable import IdentityCenter
+@testable import AccessAsCode
 
 /// `assignments` deploying what org.yaml defines beyond the grants: permission sets and, with
 /// `--directory`, the groups, users and memberships.
@@ -78,7 +80,7 @@ import Testing
             with:
                 "  ReadOnlyAccess: {profile_suffix: readonly, managed_policies: [ReadOnlyAccess]}\n  Developer: {session_duration: PT4H}\n")
         snapshot.permissionSets.removeAll { $0.name == "Developer" }
-        let model = try Fixture.model(yaml)
+        let model = try accessModel(yaml)
         let compiler = Base.compiler(model, snapshot)
         #expect(compiler.refusals(for: .cloudformation).isEmpty)
         let templates = compiler.cloudFormation()
@@ -171,7 +173,7 @@ import Testing
         let index = try #require(snapshot.permissionSets.firstIndex { $0.name == "Developer" })
         snapshot.permissionSets[index].permissionsBoundary = .init(
             managedPolicyARN: nil, customerManagedPolicy: .init(name: "workload-boundary", path: "/"))
-        let config = try Base.object(Base.compiler(try Fixture.model(yaml), snapshot).terraform())
+        let config = try Base.object(Base.compiler(try accessModel(yaml), snapshot).terraform())
         let boundaries = try #require(
             (config["resource"] as? [String: Any])?["aws_ssoadmin_permissions_boundary_attachment"] as? [String: [String: Any]])
         #expect(
@@ -231,7 +233,7 @@ import Testing
 
                 """)
         let (_, snapshot) = try Base.example()
-        let model = try Fixture.model(yaml)
+        let model = try accessModel(yaml)
         let compiler = Base.compiler(model, snapshot, directory: true)
         let config = try Base.object(compiler.terraform())
         let resources = try #require(config["resource"] as? [String: [String: [String: Any]]])
@@ -285,7 +287,7 @@ import Testing
             of: "\nusers:\n",
             with: "  auditors:\n    assignments:\n      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n\nusers:\n")
         let (_, snapshot) = try Base.example()
-        let compiler = Base.compiler(try Fixture.model(yaml), snapshot, directory: true)
+        let compiler = Base.compiler(try accessModel(yaml), snapshot, directory: true)
         #expect(compiler.refusals(for: .cloudformation).isEmpty)
         let templates = compiler.cloudFormation()
         let resources = try Self.resources(templates[0])
@@ -359,7 +361,7 @@ import Testing
 
     static func config() throws -> String {
         let (_, snapshot) = try Base.example()
-        let model = try Fixture.model(hostileYAML)
+        let model = try accessModel(hostileYAML)
         return Base.compiler(model, snapshot, directory: true).terraform()
     }
 
@@ -402,7 +404,7 @@ import Testing
         // The policy rules refuse a Resource that is not text, so the file does not compile at all.
         #expect(analysis.model == nil, "\(analysis.diagnostics)")
         let tolerated = yaml.replacingOccurrences(of: "Resource: {\"Fn::ImportValue\": \"SecretBucket\"}", with: "Resource: \"*\"")
-        let templates = Base.compiler(try Fixture.model(tolerated), snapshot).cloudFormation()
+        let templates = Base.compiler(try accessModel(tolerated), snapshot).cloudFormation()
         func functions(_ value: Any) -> [String] {
             switch value {
             case let object as [String: Any]: object.keys.filter { $0 == "Ref" || $0.hasPrefix("Fn::") } + object.values.flatMap(functions)
