@@ -1,7 +1,7 @@
 import Foundation
 
-/// Deterministic JSON through Codable, for everything but the large `manifest.json`
-/// (`ManifestStream`): sorted keys, no escaped slashes, a final newline.
+/// Deterministic JSON through Codable: sorted keys, no escaped slashes, a final newline. A
+/// document too large to hold whole is written through `JSONStream` in the same layout.
 public enum JSON {
     /// Two-space indentation, `"key" : value`.
     public static func encode<T: Encodable>(_ value: T) -> String {
@@ -18,28 +18,13 @@ public enum JSON {
         Array(encoded(value, []))
     }
 
-    /// The value as `encode` writes it, nested `depth` levels deep in a larger document
-    /// (every line indented by two spaces a level, blank lines left blank, as JSONEncoder
-    /// writes a whole document), without a final newline: a list item of a document that is
-    /// written an item at a time, so it never has to be in memory whole.
-    public static func element<T: Encodable>(_ value: T, depth: Int) -> String {
-        let encoded = encoded(value, [.prettyPrinted])
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(encoded.count + encoded.count / 8)
-        let indent = [UInt8](repeating: UInt8(ascii: " "), count: 2 * depth)
-        encoded.withUnsafeBytes { raw in
-            var lineStart = true
-            for byte in raw {
-                if lineStart, byte != UInt8(ascii: "\n") { bytes += indent }
-                bytes.append(byte)
-                lineStart = byte == UInt8(ascii: "\n")
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     private static func encode<T: Encodable>(_ value: T, _ formatting: JSONEncoder.OutputFormatting) -> String {
         String(decoding: encoded(value, formatting), as: UTF8.self) + "\n"
+    }
+
+    /// The encoder's bytes, pretty-printed or on one line, without a final newline.
+    static func encoded(_ value: some Encodable, pretty: Bool) -> Data {
+        encoded(value, pretty ? [.prettyPrinted] : [])
     }
 
     private static func encoded<T: Encodable>(_ value: T, _ formatting: JSONEncoder.OutputFormatting) -> Data {

@@ -172,75 +172,59 @@ public struct AccessPage: Sendable {
             })
     }
 
-    /// The data as JSON inside `<script type="application/json">`, keys sorted as `JSON`
-    /// writes them: every `<` written as `\u003c`, so no text in it can end the element
-    /// (`</script>`) or open a comment. The small tables go through `JSON`; `users`, the
-    /// last key and the bulk of the page, is appended byte by byte.
+    /// The data as JSON inside `<script type="application/json">`, through `JSONStream` with
+    /// every `<` written as `\u003c`, so no text in it can end the element (`</script>`) or
+    /// open a comment. The small tables are values of their own; `users`, the last key and the
+    /// bulk of the page, is written a person at a time.
     /// `following`: how many bytes the caller appends after the data (for the reservation).
-    func appendData(to json: inout [UInt8], following: Int = 0) {
-        let tables = String(JSON.line(data).dropLast(2)).replacingOccurrences(of: "<", with: "\\u003c")
+    func appendData(to page: inout [UInt8], following: Int = 0) {
+        var json = JSONStream(.compact, htmlSafe: true)
+        json.bytes = page
+        page = []
         // At most: every character of a name escaped (6 bytes), every number 10 digits and a
-        // comma, 48 bytes a person for the user-management kind, brackets, quotes and commas. Reserved at once, the page
-        // is written once instead of copied at each doubling (a large org's peak memory), and
-        // what the bound leaves unused is never touched, so never resident.
-        var bound = json.count + tables.utf8.count + 12 + following
+        // comma, 48 bytes a person for the user-management kind, brackets, quotes and commas.
+        // Reserved at once, the page is written once instead of copied at each doubling (a
+        // large org's peak memory), and what the bound leaves unused is never touched, so
+        // never resident.
+        let tables = json.encoding(data)
+        var bound = json.bytes.count + tables.count + 12 + following
         for person in people {
             let principal = access.users[person.user].principal
             let texts = [principal.name, principal.displayName ?? "", principal.email ?? ""].map(\.utf8.count).reduce(0, +)
             bound += 6 * texts + 48 + 11 * (person.groups.count + 2 * access.users[person.user].targets.count)
         }
-        json.reserveCapacity(bound)
-        json += tables.utf8
-        json += #","users":["#.utf8
+        json.bytes.reserveCapacity(bound)
+        // The tables' object, left open for `users` (its last key, `Data` having none after it).
+        json.bytes += tables.dropLast()
+        json.bytes += #","users":"#.utf8
         // [name, display name, email, user management, [group indices], [target, source set, target, source set, ...]]
+        json.openArray()
         var held: [Int32] = []
-        for (index, person) in people.enumerated() {
+        for person in people {
             let user = access.users[person.user]
-            if index > 0 { json.append(UInt8(ascii: ",")) }
-            json.append(UInt8(ascii: "["))
+            json.openArray()
             for text in [
                 user.principal.name, user.principal.displayName ?? "", user.principal.email ?? "",
                 user.principal.userManagement?.rawValue ?? "",
             ] {
-                Self.appendString(text, to: &json)
-                json.append(UInt8(ascii: ","))
+                json.string(text)
             }
-            Self.appendNumbers(person.groups, to: &json)
-            json.append(UInt8(ascii: ","))
+            json.openArray()
+            for group in person.groups { json.integer(group) }
+            json.close()
             held.removeAll(keepingCapacity: true)
             for (target, origins) in zip(user.targets, user.origins) {
                 held.append(target)
                 held.append(sourceSetNumbers[Int(origins)])
             }
-            Self.appendNumbers(held, to: &json)
-            json.append(UInt8(ascii: "]"))
+            json.openArray()
+            for number in held { json.integer(number) }
+            json.close()
+            json.close()
         }
-        json += "]}".utf8
-    }
-
-    /// A string as JSON: as it is between quotes when nothing in it needs escaping, else
-    /// through `JSON`; `<` as `\u003c` either way.
-    static func appendString(_ text: String, to json: inout [UInt8]) {
-        let plain = text.utf8.allSatisfy {
-            $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "<")
-        }
-        if plain {
-            json.append(UInt8(ascii: "\""))
-            json += text.utf8
-            json.append(UInt8(ascii: "\""))
-        } else {
-            json += String(JSON.line(text).dropLast()).replacingOccurrences(of: "<", with: "\\u003c").utf8
-        }
-    }
-
-    /// `[1,20,3]`.
-    static func appendNumbers<Number: BinaryInteger>(_ numbers: [Number], to json: inout [UInt8]) {
-        json.append(UInt8(ascii: "["))
-        for (index, number) in numbers.enumerated() {
-            if index > 0 { json.append(UInt8(ascii: ",")) }
-            json += String(number).utf8
-        }
-        json.append(UInt8(ascii: "]"))
+        json.close()
+        json.bytes.append(UInt8(ascii: "}"))
+        page = json.take()
     }
 
     /// `sha256-...` of an inline element's text, for the Content-Security-Policy.

@@ -273,7 +273,8 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
 
     // MARK: json
 
-    struct JSONDocument: Encodable {
+    /// The JSON document's parts: its summary, principals and their changes.
+    enum JSONDocument {
         struct Summary: Encodable {
             var added, removed, changed, renamed, privileged, broad, users, groups, roles: Int
         }
@@ -310,39 +311,36 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             }
         }
 
-        // The document's keys but `principals`, which `json` writes before them, a principal at a time.
-        var summary: Summary
-        var session: [AccessDiff.SessionChange]
-        var privilegedRoles: [String]
-        var roles: [RoleDefinitionChange]
-
-        enum CodingKeys: String, CodingKey {
-            case summary, session, roles
-            case privilegedRoles = "privileged_roles"
-        }
     }
 
-    /// The JSON document, written as JSONEncoder writes it whole (sorted keys, two-space
-    /// indentation), a principal at a time: `principals` first, then the other keys.
+    /// The JSON document (keys sorted, as `JSON` writes them), a principal at a time.
     static func json(_ diff: AccessDiff, _ emit: (String) throws -> Void) rethrows {
         let counts = Counts(diff)
-        try emit("{\n  \"principals\" : [")
-        if diff.principals.isEmpty { try emit("\n\n  ]") }
-        for (index, principal) in diff.principals.enumerated() {
-            let object = JSONDocument.Principal(
-                kind: principal.kind.rawValue, name: principal.name, status: principal.status, privileged: principal.isPrivileged,
-                changes: principal.rows.map(jsonChange))
-            try emit((index == 0 ? "\n" : ",\n") + JSON.element(object, depth: 2))
+        var json = JSONStream(.pretty)
+        json.openObject()
+        json.key("principals")
+        json.openArray()
+        for principal in diff.principals {
+            json.value(
+                JSONDocument.Principal(
+                    kind: principal.kind.rawValue, name: principal.name, status: principal.status, privileged: principal.isPrivileged,
+                    changes: principal.rows.map(jsonChange)))
+            try emit(String(decoding: json.take(), as: UTF8.self))
         }
-        if !diff.principals.isEmpty { try emit("\n  ]") }
-        let tail = JSON.encode(
-            JSONDocument(
-                summary: .init(
-                    added: counts.added, removed: counts.removed, changed: counts.changed, renamed: counts.renamed,
-                    privileged: counts.privileged, broad: counts.broad, users: counts.users, groups: counts.groups, roles: counts.roles),
-                session: diff.session, privilegedRoles: diff.privilegedRolePatterns, roles: diff.roles))
-        // `{\n  "privileged_roles" ...}\n` goes on after the principals.
-        try emit(",\n" + tail.dropFirst(2))
+        json.close()
+        json.key("privileged_roles")
+        json.value(diff.privilegedRolePatterns)
+        json.key("roles")
+        json.value(diff.roles)
+        json.key("session")
+        json.value(diff.session)
+        json.key("summary")
+        json.value(
+            JSONDocument.Summary(
+                added: counts.added, removed: counts.removed, changed: counts.changed, renamed: counts.renamed,
+                privileged: counts.privileged, broad: counts.broad, users: counts.users, groups: counts.groups, roles: counts.roles))
+        json.close()
+        try emit(String(decoding: json.take(), as: UTF8.self))
     }
 
     static func jsonChange(_ row: AccessDiff.Row) -> JSONDocument.Change {

@@ -166,7 +166,8 @@ public struct AccessReport: Sendable {
         }
     }
 
-    private struct JSONDocument: Encodable {
+    /// The JSON document's parts: its accounts and users.
+    private enum JSONDocument {
         struct Account: Encodable {
             var key: String
             var id: String
@@ -185,38 +186,30 @@ public struct AccessReport: Sendable {
                 case access
             }
         }
-
-        // The document's keys before `users`, which `json` writes after them, a user at a time.
-        var accounts: [Account]
-        var userManagementAdmins: [String]
-        var superAdmins: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case accounts
-            case userManagementAdmins = "user_management_admins"
-            case superAdmins = "super_admins"
-        }
     }
 
-    /// The JSON document, written as JSONEncoder writes it whole (sorted keys, two-space
-    /// indentation), but a user at a time: the keys before `users` first, then each user's
-    /// object indented into the list.
+    /// The JSON document (keys sorted, as `JSON` writes them), a user at a time.
     private func json(_ emit: (String) throws -> Void) rethrows {
-        let head = JSON.encode(
-            JSONDocument(
-                accounts: accounts.map { .init(key: $0.key, id: $0.id, name: $0.displayName) },
-                userManagementAdmins: userManagementAdmins, superAdmins: superAdmins))
-        // `{ ... "user_management_admins" : [...]\n}\n` goes on with the users.
-        try emit(String(head.dropLast(3)) + ",\n  \"users\" : [")
-        guard !model.users.isEmpty else { return try emit("\n\n  ]\n}\n") }
-        for (index, user) in model.users.enumerated() {
+        var json = JSONStream(.pretty)
+        json.openObject()
+        json.key("accounts")
+        json.value(accounts.map { JSONDocument.Account(key: $0.key, id: $0.id, name: $0.displayName) })
+        json.key("super_admins")
+        json.value(superAdmins)
+        json.key("user_management_admins")
+        json.value(userManagementAdmins)
+        json.key("users")
+        json.openArray()
+        for user in model.users {
             let row = row(for: user)
             var access: [String: [Cell]] = [:]
             for (account, cells) in zip(accounts, row.cells) where !cells.isEmpty { access[account.key] = cells }
-            let user = JSONDocument.User(name: row.user, userManagement: row.userManagement?.rawValue, access: access)
-            try emit((index == 0 ? "\n" : ",\n") + JSON.element(user, depth: 2))
+            json.value(JSONDocument.User(name: row.user, userManagement: row.userManagement?.rawValue, access: access))
+            try emit(String(decoding: json.take(), as: UTF8.self))
         }
-        try emit("\n  ]\n}\n")
+        json.close()
+        json.close()
+        try emit(String(decoding: json.take(), as: UTF8.self))
     }
 }
 
