@@ -29,8 +29,7 @@ extension OrgProfileCommand {
 
         func run(printing printer: DiagnosticPrinter) throws {
             let frontend = Frontend(options: diagnostics, printer: printer)
-            let (model, sourceName) = try frontend.analyze(input.file)
-            let renderer = Renderer(model: model, templates: try frontend.templates(output.templates), sourceName: sourceName)
+            let renderer = try frontend.renderer(input.file, templates: output.templates)
             let color = Terminal.standardOutputShowsColor
             let result = try frontend.reading {
                 try OutputChecker(root: output.out).compare(renderer) { difference in

@@ -32,14 +32,13 @@ extension OrgProfileCommand {
 
         func run(printing printer: DiagnosticPrinter) throws {
             let frontend = Frontend(options: diagnostics, printer: printer)
-            let (model, sourceName) = try frontend.analyze(input.file)
-            let renderer = Renderer(model: model, templates: try frontend.templates(output.templates), sourceName: sourceName)
+            let renderer = try frontend.renderer(input.file, templates: output.templates)
             let writer = OutputWriter(root: output.out, force: force)
             let summary = try frontend.writing {
                 try writer.write(renderer, lockTimeout: lock.lockTimeout, waiting: frontend.waitingForLock)
             }
             print(
-                "compiled \(sourceName) into \(output.out): \(summary.totals.users) users, \(summary.totals.groups) groups, \(summary.totals.profiles) profiles; "
+                "compiled \(renderer.sourceName) into \(output.out): \(summary.totals.users) users, \(summary.totals.groups) groups, \(summary.totals.profiles) profiles; "
                     + "\(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed")
         }
     }

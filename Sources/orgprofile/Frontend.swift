@@ -46,6 +46,13 @@ struct Frontend {
         return (model, analysis.diagnostics.count { $0.severity == .warning })
     }
 
+    /// The renderer of the org.yaml at `path` with the templates of `templates` (the built-in
+    /// set when nil): what compile, check, export and install render with.
+    func renderer(_ path: String, templates: String?) throws -> Renderer {
+        let (model, sourceName) = try analyze(path)
+        return Renderer(model: model, templates: try self.templates(templates), sourceName: sourceName)
+    }
+
     func templates(_ directory: String?) throws -> TemplateSet {
         switch TemplateSet.load(overridesIn: directory) {
         case .success(let templates):

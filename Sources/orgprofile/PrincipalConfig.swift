@@ -12,8 +12,8 @@ struct PrincipalConfig {
     var testProfile: String?
 
     init(file: String, options: PrincipalOptions, frontend: Frontend) throws {
-        let (model, sourceName) = try frontend.analyze(file)
-        let renderer = Renderer(model: model, templates: try frontend.templates(options.templates), sourceName: sourceName)
+        let renderer = try frontend.renderer(file, templates: options.templates)
+        let model = renderer.model
         let (kind, name): (Principal.Kind, String) = options.user.map { (.user, $0) } ?? (.group, options.group ?? "")
         switch PrincipalSelection.select(kind, named: name, roles: options.role, in: model, file: Compiler.displayName(of: file)) {
         case .failure(let problem):

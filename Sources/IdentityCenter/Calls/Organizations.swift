@@ -37,10 +37,10 @@ enum Organizations {
         var Organization: Details
     }
 
-    struct DelegatedAdministrators: Decodable, Sendable {
-        struct Administrator: Decodable, Sendable { var Id: String }
-        var DelegatedAdministrators: [Administrator]
-    }
+    /// An item of a list that is read for its ID alone (a root, a delegated administrator).
+    struct Identified: Decodable, Sendable { var Id: String }
+
+    struct DelegatedAdministrators: Decodable, Sendable { var DelegatedAdministrators: [Identified] }
 
     struct Accounts: Decodable, Sendable {
         struct Account: Decodable, Sendable {
@@ -56,10 +56,7 @@ enum Organizations {
         var Accounts: [Account]
     }
 
-    struct Roots: Decodable, Sendable {
-        struct Root: Decodable, Sendable { var Id: String }
-        var Roots: [Root]
-    }
+    struct Roots: Decodable, Sendable { var Roots: [Identified] }
 
     struct OrganizationalUnits: Decodable, Sendable {
         struct Unit: Decodable, Sendable {
