@@ -1,6 +1,4 @@
 import FileSafety
-import IdentityCenterSnapshot
-import OrgProfileKit
 
 /// Where a snapshot comes from: the live Identity Center, or a snapshot file.
 public protocol IdentityCenterSource {
