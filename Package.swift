@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "AWSConfigTests", dependencies: ["AWSConfig", "FileSafety", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "OrgYAMLTests", dependencies: ["OrgYAML", "TestSupport"]),
         .testTarget(
-            name: "IdentityCenterSnapshotTests", dependencies: ["IdentityCenterSnapshot", "FileSafety", "TestSupport"],
+            name: "IdentityCenterSnapshotTests", dependencies: ["IdentityCenterSnapshot", "OrgYAML", "FileSafety", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "Support", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
@@ -129,7 +129,8 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
-            name: "IdentityCenterTests", dependencies: ["IdentityCenter", "IdentityCenterSnapshot", "OrgProfileKit", "TestSupport"]),
+            name: "IdentityCenterTests",
+            dependencies: ["IdentityCenter", "IdentityCenterSnapshot", "OrgProfileKit", "OrgYAML", "TestSupport"]),
         .testTarget(
             name: "ReconciliationTests",
             dependencies: ["Reconciliation", "IdentityCenterSnapshot", "OrgProfileKit", "OrgYAML", "Support", "FileSafety", "TestSupport"]

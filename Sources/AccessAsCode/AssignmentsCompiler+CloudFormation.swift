@@ -142,7 +142,7 @@ extension AssignmentsCompiler {
         for attribute in PermissionSetText.all {
             properties[attribute.cloudFormation] = definition.texts[attribute.key].map(JSONValue.string)
         }
-        let reference = { (policy: PermissionSet.PolicyReference) -> JSONValue in
+        let reference = { (policy: PolicyReference) -> JSONValue in
             ["Name": .string(policy.name), "Path": .string(policy.path)]
         }
         if !definition.managedPolicyARNs.isEmpty {

@@ -171,11 +171,10 @@ extension AssignmentsCompiler {
                 case .customerManaged(let policy):
                     ["customer_managed_policy_reference": ["name": .string(policy.name), "path": .string(policy.path)]]
                 }
-            let liveBoundary = live?.permissionsBoundary
             config.add(
                 "aws_ssoadmin_permissions_boundary_attachment", key,
                 .object(attached.merging(["permissions_boundary": value]) { first, _ in first }),
-                importing: existing(liveBoundary?.managedPolicyARN != nil || liveBoundary?.customerManagedPolicy != nil))
+                importing: existing((live?.permissionsBoundary ?? nil) != nil))
         }
     }
 

@@ -79,7 +79,8 @@ public struct Snapshot: Codable, Equatable, Sendable {
         public var customerManagedPolicies: [PolicyReference]?
         /// The inline policy as Identity Center returns it (JSON text); "" when there is none.
         public var inlinePolicy: String?
-        public var permissionsBoundary: Boundary?
+        /// nil when it could not be read; `.some(nil)` when the permission set has none.
+        public var permissionsBoundary: PermissionsBoundary??
         public var tags: [String: String]?
         /// Accounts it is provisioned to with an older version than its latest (sorted).
         public var outdatedAccountIDs: [String]?
@@ -130,28 +131,14 @@ public struct Snapshot: Codable, Equatable, Sendable {
             }
         }
 
-        public struct PolicyReference: Codable, Equatable, Hashable, Sendable {
-            public var name: String
-            public var path: String
-
-            public init(name: String, path: String) {
-                (self.name, self.path) = (name, path)
-            }
-        }
-
-        /// An AWS managed policy's ARN, or a customer-managed policy's reference; neither when
-        /// the permission set has no boundary.
-        public struct Boundary: Codable, Equatable, Sendable {
-            public var managedPolicyARN: String?
-            public var customerManagedPolicy: PolicyReference?
+        /// A boundary's members in a snapshot: `{}` when the permission set has none.
+        struct BoundaryMembers: Codable {
+            var managedPolicyARN: String? = nil
+            var customerManagedPolicy: PolicyReference? = nil
 
             enum CodingKeys: String, CodingKey {
                 case managedPolicyARN = "managed_policy_arn"
                 case customerManagedPolicy = "customer_managed_policy"
-            }
-
-            public init(managedPolicyARN: String?, customerManagedPolicy: PolicyReference?) {
-                (self.managedPolicyARN, self.customerManagedPolicy) = (managedPolicyARN, customerManagedPolicy)
             }
         }
 
@@ -181,7 +168,18 @@ public struct Snapshot: Codable, Equatable, Sendable {
                 texts[attribute.key] = try container.decodeIfPresent(String.self, forKey: JSONKey(attribute.key))
             }
             (managedPolicyARNs, customerManagedPolicies) = (try value(.managedPolicyARNs), try value(.customerManagedPolicies))
-            (inlinePolicy, permissionsBoundary, tags) = (try value(.inlinePolicy), try value(.permissionsBoundary), try value(.tags))
+            (inlinePolicy, tags) = (try value(.inlinePolicy), try value(.tags))
+            if let members: BoundaryMembers = try value(.permissionsBoundary) {
+                switch (members.managedPolicyARN, members.customerManagedPolicy) {
+                case (let arn?, nil): permissionsBoundary = .some(.managed(arn: arn))
+                case (nil, let reference?): permissionsBoundary = .some(.customerManaged(reference))
+                case (nil, nil): permissionsBoundary = .some(nil)
+                case (_?, _?):
+                    throw DecodingError.dataCorruptedError(
+                        forKey: JSONKey(CodingKeys.permissionsBoundary.rawValue), in: container,
+                        debugDescription: "a permissions boundary is a managed policy or a customer-managed policy, not both")
+                }
+            }
             (outdatedAccountIDs, unread) = (try value(.outdatedAccountIDs), try value(.unread))
         }
 
@@ -198,7 +196,14 @@ public struct Snapshot: Codable, Equatable, Sendable {
             try put(managedPolicyARNs, .managedPolicyARNs)
             try put(customerManagedPolicies, .customerManagedPolicies)
             try put(inlinePolicy, .inlinePolicy)
-            try put(permissionsBoundary, .permissionsBoundary)
+            try put(
+                permissionsBoundary.map { boundary in
+                    switch boundary {
+                    case .managed(let arn)?: BoundaryMembers(managedPolicyARN: arn)
+                    case .customerManaged(let reference)?: BoundaryMembers(customerManagedPolicy: reference)
+                    case nil: BoundaryMembers()
+                    }
+                }, .permissionsBoundary)
             try put(tags, .tags)
             try put(outdatedAccountIDs, .outdatedAccountIDs)
             try put(unread, .unread)

@@ -48,10 +48,12 @@ public enum DefinitionGaps {
                     "customer_managed_policies", "\(references.map { $0.path + $0.name }.joined(separator: ", ")) attached",
                     consequence: "detach \(references.count == 1 ? "it" : "them")", keep: "customer_managed_policies")
             }
-            if declared.permissionsBoundary == nil, let boundary = set.permissionsBoundary,
-                let shown = boundary.managedPolicyARN.map(OrgImport.managedPolicyName)
-                    ?? boundary.customerManagedPolicy.map({ $0.path + $0.name })
-            {
+            if declared.permissionsBoundary == nil, let boundary = set.permissionsBoundary ?? nil {
+                let shown =
+                    switch boundary {
+                    case .managed(let arn): OrgImport.managedPolicyName(arn)
+                    case .customerManaged(let reference): reference.shown
+                    }
                 cleared("permissions_boundary", "the boundary \(shown)", consequence: "remove it", keep: "permissions_boundary")
             }
             if declared.tags.isEmpty, let tags = set.tags, !tags.isEmpty {

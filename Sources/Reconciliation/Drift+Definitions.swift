@@ -55,15 +55,16 @@ extension Drift {
                 declared: Set(declared.customerManagedPolicies.map { $0.path + $0.name })
             ) { add($0, privileged: $1) }
         }
-        if let boundary = set.permissionsBoundary {
-            let liveBoundary = boundary.managedPolicyARN ?? boundary.customerManagedPolicy.map { $0.path + $0.name }
-            let declaredBoundary: String? =
-                switch declared.permissionsBoundary {
+        if let boundary = set.permissionsBoundary, boundary != declared.permissionsBoundary {
+            let shown = { (boundary: PermissionsBoundary?) -> String? in
+                switch boundary {
                 case .managed(let arn)?: arn
-                case .customerManaged(let reference)?: reference.path + reference.name
+                case .customerManaged(let reference)?: reference.shown
                 case nil: nil
                 }
-            if liveBoundary != declaredBoundary {
+            }
+            let (liveBoundary, declaredBoundary) = (shown(boundary), shown(declared.permissionsBoundary))
+            do {
                 add(
                     "the permissions boundary is \(liveBoundary ?? "none") in Identity Center, \(declaredBoundary ?? "none") in org.yaml",
                     privileged: true)

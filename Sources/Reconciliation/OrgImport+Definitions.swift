@@ -36,10 +36,10 @@ extension OrgImport {
         if let references = set.customerManagedPolicies, !references.isEmpty {
             text += "    customer_managed_policies:\n" + references.map { "      - \(reference($0))\n" }.joined()
         }
-        if let arn = set.permissionsBoundary?.managedPolicyARN {
-            line("permissions_boundary", YAMLText.scalar(managedPolicyName(arn)))
-        } else if let boundary = set.permissionsBoundary?.customerManagedPolicy {
-            line("permissions_boundary", reference(boundary))
+        switch set.permissionsBoundary {
+        case .managed(let arn)??: line("permissions_boundary", YAMLText.scalar(managedPolicyName(arn)))
+        case .customerManaged(let boundary)??: line("permissions_boundary", reference(boundary))
+        case nil, .some(nil): break
         }
         if let tags = set.tags, !tags.isEmpty {
             text += "    tags:\n" + tags.keys.sorted().map { "      \(YAMLText.scalar($0)): \(YAMLText.scalar(tags[$0]!))\n" }.joined()
@@ -60,7 +60,7 @@ extension OrgImport {
     }
 
     /// `{name: deploy}`, or `{name: deploy, path: /ci/}` when the path is not `/`.
-    static func reference(_ reference: Snapshot.PermissionSet.PolicyReference) -> String {
+    static func reference(_ reference: PolicyReference) -> String {
         let name = "name: \(YAMLText.scalar(reference.name))"
         return reference.path == "/" ? "{\(name)}" : "{\(name), path: \(YAMLText.scalar(reference.path))}"
     }

@@ -171,8 +171,7 @@ import Testing
             of: "    session_duration: PT12H\n", with: "    session_duration: PT12H\n    permissions_boundary: PowerUserAccess\n")
         var (_, snapshot) = try Base.example()
         let index = try #require(snapshot.permissionSets.firstIndex { $0.name == "Developer" })
-        snapshot.permissionSets[index].permissionsBoundary = .init(
-            managedPolicyARN: nil, customerManagedPolicy: .init(name: "workload-boundary", path: "/"))
+        snapshot.permissionSets[index].permissionsBoundary = .customerManaged(PolicyReference(name: "workload-boundary", path: "/"))
         let config = try Base.object(Base.compiler(try accessModel(yaml), snapshot).terraform())
         let boundaries = try #require(
             (config["resource"] as? [String: Any])?["aws_ssoadmin_permissions_boundary_attachment"] as? [String: [String: Any]])

@@ -1,5 +1,6 @@
 import FileSafety
 import IdentityCenterSnapshot
+import OrgYAML
 import TestSupport
 import Testing
 
@@ -18,6 +19,37 @@ import Testing
             Array(json.replacingOccurrences(of: "\"snapshot_version\" : 2", with: "\"snapshot_version\" : 1").utf8), file: "s.json")
         #expect(old.permissionSets.map(\.name) == SnapshotFixture.snapshot.permissionSets.map(\.name))
         #expect(old.permissionSets.allSatisfy { $0.managedPolicyARNs == nil && $0.inlinePolicy == nil })
+    }
+
+    /// The boundary in the model's form, with its unknown explicit: a member absent is not
+    /// read, `{}` is none, and one naming both kinds of policy is no snapshot.
+    @Test func aBoundaryIsReadNoneOrOneOfTwoKinds() throws {
+        var snapshot = SnapshotFixture.snapshot
+        let forms: [(PermissionsBoundary??, String?)] = [
+            (nil, nil), (.some(nil), "{\n\n      }"),
+            (
+                .managed(arn: "arn:aws:iam::aws:policy/PowerUserAccess"),
+                #""managed_policy_arn" : "arn:aws:iam::aws:policy/PowerUserAccess""#
+            ),
+            (.customerManaged(PolicyReference(name: "b", path: "/x/")), #""customer_managed_policy" : {"#),
+        ]
+        for (boundary, written) in forms {
+            snapshot.permissionSets[0].permissionsBoundary = boundary
+            let json = snapshot.json()
+            #expect(json.contains("\"permissions_boundary\"") == (written != nil))
+            if let written { #expect(json.contains(written), "\(json)") }
+            #expect(try Snapshot.decode(Array(json.utf8), file: "s.json") == snapshot)
+        }
+        snapshot.permissionSets[0].permissionsBoundary = .managed(arn: "arn:aws:iam::aws:policy/PowerUserAccess")
+        let both = snapshot.json().replacingOccurrences(
+            of: #""managed_policy_arn" : "#, with: #""customer_managed_policy" : {"name" : "b", "path" : "/"}, "managed_policy_arn" : "#)
+        #expect(
+            throws: FileError(
+                path: "s.json",
+                reason:
+                    "not a snapshot written by orgprofile snapshot (a permissions boundary is a managed policy or a customer-managed policy, not both)"
+            )
+        ) { try Snapshot.decode(Array(both.utf8), file: "s.json") }
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import IdentityCenter
 import IdentityCenterSnapshot
 import OrgProfileKit
+import OrgYAML
 import TestSupport
 import Testing
 
@@ -87,7 +88,7 @@ import Testing
         #expect(admin.managedPolicyARNs == ["arn:aws:iam::aws:policy/AdministratorAccess"])
         #expect(admin.customerManagedPolicies == [])
         #expect(admin.inlinePolicy == "")
-        #expect(admin.permissionsBoundary == .init(managedPolicyARN: nil, customerManagedPolicy: nil))
+        #expect(admin.permissionsBoundary == .some(nil))
         #expect(admin.outdatedAccountIDs == ["222222222222"])
         #expect(
             readOnly.managedPolicyARNs == ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"])
@@ -95,7 +96,7 @@ import Testing
             readOnly.customerManagedPolicies == [.init(name: "billing-read", path: "/"), .init(name: "audit-extras", path: "/security/")])
         #expect(
             readOnly.inlinePolicy == #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}]}"#)
-        #expect(readOnly.permissionsBoundary == .init(managedPolicyARN: nil, customerManagedPolicy: .init(name: "boundary", path: "/")))
+        #expect(readOnly.permissionsBoundary == .customerManaged(PolicyReference(name: "boundary", path: "/")))
         #expect(readOnly.tags == ["team": "ops"])
         #expect(readOnly.outdatedAccountIDs == [])
         #expect(snapshot.snapshotVersion == 2)

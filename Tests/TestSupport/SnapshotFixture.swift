@@ -56,8 +56,7 @@ public enum SnapshotFixture {
         ]
         snapshot.permissionSets[index].inlinePolicy =
             #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["s3:DeleteBucket"],"Resource":"arn:aws:s3:::*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":false},"NumericLessThan":{"aws:MultiFactorAuthAge":3600}}}]}"#
-        snapshot.permissionSets[index].permissionsBoundary = .init(
-            managedPolicyARN: "arn:aws:iam::aws:policy/PowerUserAccess", customerManagedPolicy: nil)
+        snapshot.permissionSets[index].permissionsBoundary = .managed(arn: "arn:aws:iam::aws:policy/PowerUserAccess")
         snapshot.permissionSets[index].tags = ["team": "ops", "cost-center": "4711"]
         snapshot.permissionSets[index].outdatedAccountIDs = []
         return snapshot

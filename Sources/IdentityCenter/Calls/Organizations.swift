@@ -59,10 +59,7 @@ enum Organizations {
     struct Roots: Decodable, Sendable { var Roots: [Identified] }
 
     struct OrganizationalUnits: Decodable, Sendable {
-        struct Unit: Decodable, Sendable {
-            var Id: String
-            var Name: String
-        }
+        struct Unit: Decodable, Sendable { var Id, Name: String }
 
         var OrganizationalUnits: [Unit]
     }

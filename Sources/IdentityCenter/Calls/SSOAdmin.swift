@@ -73,15 +73,12 @@ enum SSOAdmin {
     }
 
     struct Instances: Decodable, Sendable {
-        struct Instance: Decodable, Sendable {
-            var InstanceArn: String
-            var IdentityStoreId: String
-        }
+        struct Instance: Decodable, Sendable { var InstanceArn, IdentityStoreId: String }
 
         var Instances: [Instance]
     }
 
-    struct PermissionSetARNs: Decodable, Sendable { public var PermissionSets: [String] }
+    struct PermissionSetARNs: Decodable, Sendable { var PermissionSets: [String] }
 
     struct PermissionSetDetails: Decodable, Sendable {
         /// The optional fields are read leniently: `SessionDuration` as a number of seconds
@@ -137,31 +134,31 @@ enum SSOAdmin {
     }
 
     struct ManagedPolicies: Decodable, Sendable {
-        struct Policy: Decodable, Sendable { public var Arn: String }
+        struct Policy: Decodable, Sendable { var Arn: String }
         var AttachedManagedPolicies: [Policy]
     }
 
-    struct PolicyReference: Decodable, Sendable {
+    struct CustomerManagedPolicyReference: Decodable, Sendable {
         var Name: String
         var Path: String?
 
-        var reference: Snapshot.PermissionSet.PolicyReference { .init(name: Name, path: Path ?? "/") }
+        var reference: PolicyReference { .init(name: Name, path: Path ?? "/") }
     }
 
-    struct CustomerManagedPolicies: Decodable, Sendable { public var CustomerManagedPolicyReferences: [PolicyReference] }
+    struct CustomerManagedPolicies: Decodable, Sendable { var CustomerManagedPolicyReferences: [CustomerManagedPolicyReference] }
 
-    struct InlinePolicy: Decodable, Sendable { public var InlinePolicy: String? }
+    struct InlinePolicy: Decodable, Sendable { var InlinePolicy: String? }
 
     struct PermissionsBoundary: Decodable, Sendable {
         struct Boundary: Decodable, Sendable {
             var ManagedPolicyArn: String?
-            var CustomerManagedPolicyReference: PolicyReference?
+            var CustomerManagedPolicyReference: CustomerManagedPolicyReference?
         }
 
         var PermissionsBoundary: Boundary?
     }
 
-    struct AccountIDs: Decodable, Sendable { public var AccountIds: [String] }
+    struct AccountIDs: Decodable, Sendable { var AccountIds: [String] }
 }
 
 /// A resource's tags, as both sso-admin and Organizations answer them.

@@ -1,4 +1,5 @@
 import IdentityCenterSnapshot
+import OrgYAML
 
 /// What each permission set grants (snapshot version 2): six calls per permission set, run
 /// with the rest of step 3. Each part is optional: a call the reader has no right to make (or
@@ -48,16 +49,22 @@ extension LiveIdentityCenter {
             action: "sso:GetPermissionsBoundaryForPermissionSet"
         ) {
             reader, instance, set in
-            let boundary: Snapshot.PermissionSet.Boundary
+            let boundary: PermissionsBoundary?
             do {
                 let found = try reader.call(
                     SSOAdmin.getPermissionsBoundaryForPermissionSet(instance: instance, permissionSet: set)
                 ).PermissionsBoundary
-                boundary = .init(
-                    managedPolicyARN: found?.ManagedPolicyArn, customerManagedPolicy: found?.CustomerManagedPolicyReference?.reference)
+                boundary =
+                    if let arn = found?.ManagedPolicyArn {
+                        .managed(arn: arn)
+                    } else if let reference = found?.CustomerManagedPolicyReference?.reference {
+                        .customerManaged(reference)
+                    } else {
+                        nil
+                    }
             } catch let failure as AWSCommand.Failure where failure.message.contains("ResourceNotFoundException") {
                 // Identity Center's answer for a permission set without a boundary.
-                boundary = .init(managedPolicyARN: nil, customerManagedPolicy: nil)
+                boundary = nil
             }
             return { $0.permissionsBoundary = boundary }
         },

@@ -5,17 +5,6 @@ import Support
 /// AWS managed policies as ARNs, a customer-managed policy as its name and path, the inline
 /// policy as its canonical JSON.
 public struct PermissionSet: Sendable, Equatable {
-    /// A customer-managed policy, which each account the role is assigned to must have.
-    public struct PolicyReference: Sendable, Hashable {
-        public var name: String
-        public var path: String
-    }
-
-    public enum Boundary: Sendable, Equatable {
-        case managed(arn: String)
-        case customerManaged(PolicyReference)
-    }
-
     /// Its text attributes (`PermissionSetText`) as written, by key.
     public var texts: [String: String]
     public var description: String? { texts[PermissionSetText.description.key] }
@@ -24,7 +13,7 @@ public struct PermissionSet: Sendable, Equatable {
     public var managedPolicyARNs: [String]
     public var customerManagedPolicies: [PolicyReference]
     public var inlinePolicy: JSONValue?
-    public var permissionsBoundary: Boundary?
+    public var permissionsBoundary: PermissionsBoundary?
     /// By key.
     public var tags: [String: String]
 

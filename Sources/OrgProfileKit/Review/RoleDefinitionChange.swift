@@ -116,14 +116,13 @@ public struct RoleDefinitionChange: Equatable, Sendable, Encodable {
         }
         for attribute in PermissionSetText.all { text(attribute.key, old?.texts[attribute.key], new?.texts[attribute.key]) }
         list("managed_policies", old?.managedPolicyARNs ?? [], new?.managedPolicyARNs ?? [])
-        let reference = { (policy: PermissionSet.PolicyReference) in policy.path + policy.name }
         list(
-            "customer_managed_policies", (old?.customerManagedPolicies ?? []).map(reference),
-            (new?.customerManagedPolicies ?? []).map(reference))
+            "customer_managed_policies", (old?.customerManagedPolicies ?? []).map(\.shown),
+            (new?.customerManagedPolicies ?? []).map(\.shown))
         let boundary = { (set: PermissionSet?) -> String? in
             switch set?.permissionsBoundary {
             case .managed(let arn)?: arn
-            case .customerManaged(let policy)?: reference(policy)
+            case .customerManaged(let policy)?: policy.shown
             case nil: nil
             }
         }
