@@ -59,8 +59,8 @@ import Testing
         }
         let result = try runProgram(
             "python3", [packageRoot.appendingPathComponent("scripts/schema-check.py").path, Self.schemaPath] + paths)
-        #expect(result.status == 0, "\(result.error)")
-        return result.output.split(separator: "\n").map(String.init)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.split(separator: "\n").map(String.init)
     }
 
     @Test(

@@ -116,20 +116,64 @@ public func diagnosticLines(_ diagnostics: [Diagnostic]) -> [String] {
     }
 }
 
-/// Runs a program found on PATH to completion, standard input closed, its output captured in
-/// files (no pipe to fill up): its exit status, standard output and standard error.
-public func runProgram(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-    let capture = NSTemporaryDirectory() + "orgprofile-program-\(UUID().uuidString)"
-    defer { for suffix in [".out", ".err"] { try? FileManager.default.removeItem(atPath: capture + suffix) } }
-    for suffix in [".out", ".err"] { _ = FileManager.default.createFile(atPath: capture + suffix, contents: nil) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [name] + arguments
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".out"))
-    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".err"))
-    try process.run()
-    process.waitUntilExit()
-    let text = { (suffix: String) in String(decoding: FileManager.default.contents(atPath: capture + suffix) ?? Data(), as: UTF8.self) }
-    return (process.terminationStatus, text(".out"), text(".err"))
+/// How a program ended and what it printed.
+public struct RunResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+/// Runs a program to completion in a folder, with standard input closed.
+public func run(_ executable: String, _ arguments: [String], in folder: String? = nil, environment: [String: String]? = nil) throws
+    -> RunResult
+{
+    try Started(executable, arguments, in: folder, environment: environment).finish()
+}
+
+/// Runs several programs at the same time and waits for all of them.
+public func runTogether(
+    _ commands: [(executable: String, arguments: [String])], in folder: String? = nil, environment: [String: String]? = nil
+)
+    throws -> [RunResult]
+{
+    let started = try commands.map { try Started($0.executable, $0.arguments, in: folder, environment: environment) }
+    return started.map { $0.finish() }
+}
+
+/// A program started with its output captured in files (nothing to drain concurrently, no
+/// pipe to fill up).
+public struct Started {
+    public let process = Process()
+    let capture = NSTemporaryDirectory() + "orgprofile-run-\(UUID().uuidString)"
+
+    public init(_ executable: String, _ arguments: [String], in folder: String?, environment: [String: String]?) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+        if let environment { process.environment = environment }
+        _ = FileManager.default.createFile(atPath: capture + ".out", contents: nil)
+        _ = FileManager.default.createFile(atPath: capture + ".err", contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".out"))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + ".err"))
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    public func finish() -> RunResult {
+        process.waitUntilExit()
+        defer {
+            try? FileManager.default.removeItem(atPath: capture + ".out")
+            try? FileManager.default.removeItem(atPath: capture + ".err")
+        }
+        let stdout = FileManager.default.contents(atPath: capture + ".out") ?? Data()
+        let stderr = FileManager.default.contents(atPath: capture + ".err") ?? Data()
+        return RunResult(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// A program found on PATH (through `/usr/bin/env`), run to completion.
+public func runProgram(_ name: String, _ arguments: [String]) throws -> RunResult {
+    try run("/usr/bin/env", [name] + arguments)
 }
