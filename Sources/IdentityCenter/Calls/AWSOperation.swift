@@ -6,7 +6,7 @@ import AWSClient
 public struct AWSOperation<Answer: Decodable & Sendable>: Sendable {
     public let request: AWSRequest
 
-    init(_ request: AWSRequest, answer: Answer.Type = Answer.self) {
+    init(_ request: AWSRequest) {
         self.request = request
     }
 }

@@ -1,6 +1,4 @@
 import AWSClient
-import Foundation
-import IdentityCenterSnapshot
 import OrgYAML
 import Support
 
