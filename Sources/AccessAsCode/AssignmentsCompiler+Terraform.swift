@@ -149,7 +149,7 @@ extension AssignmentsCompiler {
         }
         for policy in definition.customerManagedPolicies {
             config.add(
-                "aws_ssoadmin_customer_managed_policy_attachment", Self.terraformKey("role", [set.role.name, policy.path + policy.name]),
+                "aws_ssoadmin_customer_managed_policy_attachment", Self.terraformKey("role", [set.role.name, policy.shown]),
                 .object(
                     attached.merging(["customer_managed_policy_reference": ["name": .string(policy.name), "path": .string(policy.path)]]) {
                         first, _ in first

@@ -45,7 +45,7 @@ public enum DefinitionGaps {
             }
             if declared.customerManagedPolicies.isEmpty, let references = set.customerManagedPolicies, !references.isEmpty {
                 cleared(
-                    "customer_managed_policies", "\(references.map { $0.path + $0.name }.joined(separator: ", ")) attached",
+                    "customer_managed_policies", "\(references.map(\.shown).joined(separator: ", ")) attached",
                     consequence: "detach \(references.count == 1 ? "it" : "them")", keep: "customer_managed_policies")
             }
             if declared.permissionsBoundary == nil, let boundary = set.permissionsBoundary ?? nil {

@@ -51,24 +51,14 @@ extension Drift {
         }
         if let references = set.customerManagedPolicies {
             attachments(
-                "customer-managed policy", live: Set(references.map { $0.path + $0.name }),
-                declared: Set(declared.customerManagedPolicies.map { $0.path + $0.name })
+                "customer-managed policy", live: Set(references.map(\.shown)),
+                declared: Set(declared.customerManagedPolicies.map(\.shown))
             ) { add($0, privileged: $1) }
         }
         if let boundary = set.permissionsBoundary, boundary != declared.permissionsBoundary {
-            let shown = { (boundary: PermissionsBoundary?) -> String? in
-                switch boundary {
-                case .managed(let arn)?: arn
-                case .customerManaged(let reference)?: reference.shown
-                case nil: nil
-                }
-            }
-            let (liveBoundary, declaredBoundary) = (shown(boundary), shown(declared.permissionsBoundary))
-            do {
-                add(
-                    "the permissions boundary is \(liveBoundary ?? "none") in Identity Center, \(declaredBoundary ?? "none") in org.yaml",
-                    privileged: true)
-            }
+            add(
+                "the permissions boundary is \(boundary?.shown ?? "none") in Identity Center, \(declared.permissionsBoundary?.shown ?? "none") in org.yaml",
+                privileged: true)
         }
         if let tags = set.tags, tags != declared.tags {
             let shown = { (tags: [String: String]) in

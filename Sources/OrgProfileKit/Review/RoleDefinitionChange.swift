@@ -119,13 +119,7 @@ public struct RoleDefinitionChange: Equatable, Sendable, Encodable {
         list(
             "customer_managed_policies", (old?.customerManagedPolicies ?? []).map(\.shown),
             (new?.customerManagedPolicies ?? []).map(\.shown))
-        let boundary = { (set: PermissionSet?) -> String? in
-            switch set?.permissionsBoundary {
-            case .managed(let arn)?: arn
-            case .customerManaged(let policy)?: policy.shown
-            case nil: nil
-            }
-        }
+        let boundary = { (set: PermissionSet?) in set?.permissionsBoundary?.shown }
         if boundary(old) != boundary(new) {
             // A boundary only narrows: one removed or replaced can widen what the role allows.
             attributes.append(

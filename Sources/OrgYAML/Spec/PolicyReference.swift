@@ -19,4 +19,12 @@ public struct PolicyReference: Codable, Sendable, Hashable {
 public enum PermissionsBoundary: Sendable, Hashable {
     case managed(arn: String)
     case customerManaged(PolicyReference)
+
+    /// The managed policy's ARN, or the customer-managed policy's `/path/name`.
+    public var shown: String {
+        switch self {
+        case .managed(let arn): arn
+        case .customerManaged(let reference): reference.shown
+        }
+    }
 }
