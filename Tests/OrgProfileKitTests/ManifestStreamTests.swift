@@ -120,6 +120,22 @@ import Testing
         }
     }
 
+    /// The end of the list of files is found by the JSON's strings and brackets, a piece at a
+    /// time: brackets and escaped quotes inside strings do not count, a mismatch is no end.
+    @Test func theEndOfAValueFollowsStringsAndBrackets() {
+        let text = Array(#"[{"path" : "a]\"}[", "x" : [1, {"y" : "}"}]}] , "rest" ]"#.utf8)
+        let end = text.count - #" , "rest" ]"#.utf8.count
+        for split in [0, 1, 9, 14, 20, text.count - 12] {
+            var scanner = Manifest.JSONValueEnd()
+            #expect(scanner.scan(Array(text[..<split]), from: 0) == nil)
+            #expect(scanner.scan(text, from: split) == end, "split at \(split)")
+        }
+        for broken in [#"[{"a" : 1]}"#, #""files""#, "1", "]", #"[" ]"#] {
+            var scanner = Manifest.JSONValueEnd()
+            #expect(scanner.scan(Array(broken.utf8), from: 0) == nil, "\(broken)")
+        }
+    }
+
     /// A manifest larger than one piece is read across the pieces' boundaries.
     @Test func readerReadsAcrossPieces() throws {
         let paths = (0..<5000).map { "users/user\($0)/config" }

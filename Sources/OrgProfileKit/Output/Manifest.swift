@@ -24,10 +24,12 @@ public struct Manifest: Encodable, Sendable {
 
     /// The paths a manifest file lists, in its order; nil when it is not a manifest.
     ///
-    /// The list of files is the manifest's first member, and as orgprofile writes it (see
-    /// `ManifestStream`) it ends at the first line that is exactly `  ]`: only that head is
-    /// read and decoded, never the profile lists after it (most of the file). A manifest
-    /// laid out any other way is decoded whole.
+    /// orgprofile writes the list of files as the manifest's first member, in JSONEncoder's
+    /// layout (see `ManifestStream`), before the profile lists that are most of the file. A
+    /// manifest that opens so is read up to the end of that list, found by following the
+    /// JSON's strings and brackets, and the list is decoded; nothing after it is read. A
+    /// manifest that opens any other way was not written by orgprofile as it is, and is
+    /// decoded whole, every member a manifest has required.
     static func files(in file: borrowing FileReader) throws -> [String]? {
         /// What a manifest must hold to be one: each profile needs only its name here.
         struct Whole: Decodable {
@@ -40,21 +42,16 @@ public struct Manifest: Encodable, Sendable {
         }
         /// Its head alone: the list of files.
         struct Head: Decodable { var files: [File] }
-        let opening = Array("{\n  \"files\" : [".utf8)
+        let opening = Array("{\n  \"files\" : ".utf8)
         var head: [UInt8] = []
-        var lineStart = 0
+        var list = JSONValueEnd()
         while true {
             let piece = try file.read(1 << 16)
             head += piece
             if head.count >= opening.count, !head.starts(with: opening) { break }
-            // The list ends at the first line that is exactly `  ]` (then `,` or the end).
-            while let newline = head[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
-                let line = head[lineStart..<newline]
-                lineStart = newline + 1
-                if line.count >= 3, line.starts(with: "  ]".utf8), line.count == 3 || line.last == UInt8(ascii: ",") {
-                    let json = Data(head[..<(line.startIndex + 3)] + Array("\n}".utf8))
-                    return (try? JSONDecoder().decode(Head.self, from: json))?.files.map(\.path)
-                }
+            if head.count > opening.count, let end = list.scan(head, from: max(opening.count, head.count - piece.count)) {
+                let json = Data(head[..<end] + Array("\n}".utf8))
+                return (try? JSONDecoder().decode(Head.self, from: json))?.files.map(\.path)
             }
             if piece.isEmpty { return nil }
         }
@@ -62,6 +59,60 @@ public struct Manifest: Encodable, Sendable {
         var whole: [UInt8] = []
         while case let piece = try file.read(1 << 16), !piece.isEmpty { whole += piece }
         return (try? JSONDecoder().decode(Whole.self, from: Data(whole)))?.files.map(\.path)
+    }
+
+    /// Where one JSON value ends, found a piece at a time by following its strings (and
+    /// their escapes) and its brackets; what lies between is left to the decoder.
+    struct JSONValueEnd {
+        private var open: [UInt8] = []
+        private var inString = false
+        private var escaped = false
+        private var started = false
+        private var failed = false
+
+        /// The offset just after the value that starts at or after `from` in `bytes` (the
+        /// bytes before `from` were scanned by earlier calls), or nil when it has not ended
+        /// yet or is no array or object.
+        mutating func scan(_ bytes: [UInt8], from: Int) -> Int? {
+            guard !failed else { return nil }
+            for index in from..<bytes.count {
+                let byte = bytes[index]
+                if inString {
+                    if escaped {
+                        escaped = false
+                    } else if byte == UInt8(ascii: "\\") {
+                        escaped = true
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString = false
+                    }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                    continue
+                case UInt8(ascii: "\""):
+                    inString = true
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    open.append(byte)
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    guard open.popLast() == (byte == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")) else {
+                        failed = true
+                        return nil
+                    }
+                    if open.isEmpty { return index + 1 }
+                default:
+                    break
+                }
+                if !started {
+                    started = true
+                    if open.isEmpty {
+                        failed = true
+                        return nil
+                    }
+                }
+            }
+            return nil
+        }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

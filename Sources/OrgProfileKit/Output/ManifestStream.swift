@@ -7,8 +7,8 @@ import Support
 /// (a test holds it to that), written through `JSONStream` in pieces of about 64 KiB: the
 /// profile lists of the whole org (most of the manifest; 122 MB for 10,000 people with 60
 /// profiles each) are never held as text at once, and each distinct profile's JSON, which many
-/// principals share, is encoded once. The list of files comes first and ends at the first line
-/// that is exactly `  ]`, which is how `Manifest.files(in:)` reads it without the rest.
+/// principals share, is encoded once. The list of files comes first, so that
+/// `Manifest.files(in:)` reads it without the rest.
 struct ManifestStream {
     let generator: String
     let source: String
