@@ -42,7 +42,7 @@ public struct AWSRequest: Sendable, Equatable {
     public var command: String { service.name + " " + Self.kebab(operation) }
 
     /// `ListAccountAssignments` as the AWS CLI writes it: `list-account-assignments`.
-    static func kebab(_ name: String) -> String {
+    public static func kebab(_ name: String) -> String {
         var words = ""
         for character in name {
             if character.isUppercase, !words.isEmpty { words.append("-") }

@@ -145,22 +145,22 @@ extension AssignmentsCompiler {
         let reference = { (policy: PolicyReference) -> JSONValue in
             ["Name": .string(policy.name), "Path": .string(policy.path)]
         }
-        if !definition.managedPolicyARNs.isEmpty {
-            properties["ManagedPolicies"] = .array(definition.managedPolicyARNs.map(JSONValue.string))
-        }
-        if !definition.customerManagedPolicies.isEmpty {
-            properties["CustomerManagedPolicyReferences"] = .array(definition.customerManagedPolicies.map(reference))
-        }
-        // As a JSON string, not an object: CloudFormation evaluates `Ref` and `Fn::...` keys
-        // anywhere in an object, so a policy written as one could run intrinsic functions.
-        properties["InlinePolicy"] = definition.inlinePolicy.map { .string($0.canonicalText) }
-        switch definition.permissionsBoundary {
-        case .managed(let arn)?: properties["PermissionsBoundary"] = ["ManagedPolicyArn": .string(arn)]
-        case .customerManaged(let policy)?: properties["PermissionsBoundary"] = ["CustomerManagedPolicyReference": reference(policy)]
-        case nil: break
-        }
-        if !definition.tags.isEmpty {
-            properties["Tags"] = .array(definition.tags.keys.sorted().map { ["Key": .string($0), "Value": .string(definition.tags[$0]!)] })
+        for part in PermissionSetPart.allCases where !part.items(definition).isEmpty {
+            properties[part.cloudFormation] =
+                switch part {
+                case .managedPolicies: .array(definition.managedPolicyARNs.map(JSONValue.string))
+                case .customerManagedPolicies: .array(definition.customerManagedPolicies.map(reference))
+                case .permissionsBoundary:
+                    switch definition.permissionsBoundary {
+                    case .managed(let arn)?: ["ManagedPolicyArn": .string(arn)]
+                    case .customerManaged(let policy)?: ["CustomerManagedPolicyReference": reference(policy)]
+                    case nil: nil
+                    }
+                case .tags: .array(definition.tags.keys.sorted().map { ["Key": .string($0), "Value": .string(definition.tags[$0]!)] })
+                // As a JSON string, not an object: CloudFormation evaluates `Ref` and `Fn::...` keys
+                // anywhere in an object, so a policy written as one could run intrinsic functions.
+                case .inlinePolicy: definition.inlinePolicy.map { .string($0.canonicalText) }
+                }
         }
         return .object(properties)
     }

@@ -137,45 +137,45 @@ extension AssignmentsCompiler {
         }
         var arguments: [String: JSONValue] = ["name": .string(set.role.name), "instance_arn": .string(instance)]
         for attribute in PermissionSetText.all { arguments[attribute.key] = definition.texts[attribute.key].map(JSONValue.string) }
-        if !definition.tags.isEmpty { arguments["tags"] = .object(definition.tags.mapValues(JSONValue.string)) }
-        config.add("aws_ssoadmin_permission_set", key, .object(arguments), importing: existing(true))
         let attached: [String: JSONValue] = ["instance_arn": .string(instance), "permission_set_arn": address]
-        for arn in definition.managedPolicyARNs {
-            let policy = arn.components(separatedBy: ":policy/").last ?? arn
-            config.add(
-                "aws_ssoadmin_managed_policy_attachment", Self.terraformKey("role", [set.role.name, policy]),
-                .object(attached.merging(["managed_policy_arn": .string(arn)]) { first, _ in first }),
-                importing: existing(live?.managedPolicyARNs?.contains(arn) == true, [arn]))
+        /// A resource attaching one item of a part to the permission set.
+        func attach(_ part: PermissionSetPart, _ key: String, _ fields: [String: JSONValue], importing: String?) {
+            config.add(part.terraform, key, .object(attached.merging(fields) { first, _ in first }), importing: importing)
         }
-        for policy in definition.customerManagedPolicies {
-            config.add(
-                "aws_ssoadmin_customer_managed_policy_attachment", Self.terraformKey("role", [set.role.name, policy.shown]),
-                .object(
-                    attached.merging(["customer_managed_policy_reference": ["name": .string(policy.name), "path": .string(policy.path)]]) {
-                        first, _ in first
-                    }),
-                importing: existing(
-                    live?.customerManagedPolicies?.contains(.init(name: policy.name, path: policy.path)) == true,
-                    [policy.name, policy.path]))
-        }
-        if let policy = definition.inlinePolicy {
-            config.add(
-                "aws_ssoadmin_permission_set_inline_policy", key,
-                .object(attached.merging(["inline_policy": .string(policy.canonicalText)]) { first, _ in first }),
-                importing: existing(live?.inlinePolicy?.isEmpty == false))
-        }
-        if let boundary = definition.permissionsBoundary {
-            let value: JSONValue =
-                switch boundary {
-                case .managed(let arn): ["managed_policy_arn": .string(arn)]
-                case .customerManaged(let policy):
-                    ["customer_managed_policy_reference": ["name": .string(policy.name), "path": .string(policy.path)]]
+        func reference(_ policy: PolicyReference) -> JSONValue { ["name": .string(policy.name), "path": .string(policy.path)] }
+        for part in PermissionSetPart.allCases {
+            let known = live.flatMap { $0.read.contains(part) ? $0.definition : nil }
+            switch part {
+            case .managedPolicies:
+                for arn in definition.managedPolicyARNs {
+                    let policy = arn.components(separatedBy: ":policy/").last ?? arn
+                    attach(
+                        part, Self.terraformKey("role", [set.role.name, policy]), ["managed_policy_arn": .string(arn)],
+                        importing: existing(known?.managedPolicyARNs.contains(arn) == true, [arn]))
                 }
-            config.add(
-                "aws_ssoadmin_permissions_boundary_attachment", key,
-                .object(attached.merging(["permissions_boundary": value]) { first, _ in first }),
-                importing: existing((live?.permissionsBoundary ?? nil) != nil))
+            case .customerManagedPolicies:
+                for policy in definition.customerManagedPolicies {
+                    attach(
+                        part, Self.terraformKey("role", [set.role.name, policy.shown]),
+                        ["customer_managed_policy_reference": reference(policy)],
+                        importing: existing(known?.customerManagedPolicies.contains(policy) == true, [policy.name, policy.path]))
+                }
+            case .permissionsBoundary:
+                guard let boundary = definition.permissionsBoundary else { continue }
+                let value: JSONValue =
+                    switch boundary {
+                    case .managed(let arn): ["managed_policy_arn": .string(arn)]
+                    case .customerManaged(let policy): ["customer_managed_policy_reference": reference(policy)]
+                    }
+                attach(part, key, ["permissions_boundary": value], importing: existing(known?.permissionsBoundary != nil))
+            case .tags:
+                if !definition.tags.isEmpty { arguments[part.terraform] = .object(definition.tags.mapValues(JSONValue.string)) }
+            case .inlinePolicy:
+                guard let policy = definition.inlinePolicy else { continue }
+                attach(part, key, ["inline_policy": .string(policy.canonicalText)], importing: existing(known?.inlinePolicy != nil))
+            }
         }
+        config.add("aws_ssoadmin_permission_set", key, .object(arguments), importing: existing(true))
     }
 
     /// Identity Center's given and family names, which a user must have to be created: the

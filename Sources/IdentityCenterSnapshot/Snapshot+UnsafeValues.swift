@@ -27,9 +27,9 @@ extension Snapshot {
         for set in permissionSets {
             check(set.name, "the name of permission set \(set.arn)")
             for attribute in PermissionSetText.all {
-                check(set.texts[attribute.key], "\(attribute.noun) of permission set '\(TerminalText.escaped(set.name))'")
+                check(set.definition.texts[attribute.key], "\(attribute.noun) of permission set '\(TerminalText.escaped(set.name))'")
             }
-            check(tags: set.tags, of: "permission set '\(TerminalText.escaped(set.name))'")
+            check(tags: set.known(.tags, \.tags), of: "permission set '\(TerminalText.escaped(set.name))'")
         }
         for user in users {
             check(user.userName, "the user name of user \(user.id)")

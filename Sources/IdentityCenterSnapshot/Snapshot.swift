@@ -59,74 +59,91 @@ public struct Snapshot: Codable, Equatable, Sendable {
         }
     }
 
+    /// A permission set as Identity Center holds it: what it grants in the model's own form
+    /// (`OrgYAML.PermissionSet`), with the parts the snapshot could not read named, and where
+    /// its latest version is not provisioned.
     public struct PermissionSet: Codable, Equatable, Sendable {
         public var arn: String
         public var name: String
-        /// Its text attributes (`PermissionSetText`) as Identity Center gives them, by key
-        /// (the session duration as ISO 8601: `PT8H`); each is a member of its own in JSON.
-        public var texts: [String: String] = [:]
-        public var description: String? {
-            get { texts[PermissionSetText.description.key] }
-            set { texts[PermissionSetText.description.key] = newValue }
-        }
-        public var sessionDuration: String? {
-            get { texts[PermissionSetText.sessionDuration.key] }
-            set { texts[PermissionSetText.sessionDuration.key] = newValue }
-        }
-        /// What it grants (version 2). Each part is nil when it could not be read (a version 1
-        /// snapshot, or a reader without the right to call for it): unknown, not empty.
-        public var managedPolicyARNs: [String]?
-        public var customerManagedPolicies: [PolicyReference]?
-        /// The inline policy as Identity Center returns it (JSON text); "" when there is none.
-        public var inlinePolicy: String?
-        /// nil when it could not be read; `.some(nil)` when the permission set has none.
-        public var permissionsBoundary: PermissionsBoundary??
-        public var tags: [String: String]?
-        /// Accounts it is provisioned to with an older version than its latest (sorted).
+        /// What it grants: its text attributes as Identity Center gives them (the session
+        /// duration as ISO 8601: `PT8H`), and each part in `read` (version 2). A part not in
+        /// `read` is unknown, not empty: its value here means nothing.
+        public var definition = OrgYAML.PermissionSet()
+        /// The parts of the definition the snapshot holds: none in a version 1 snapshot, and
+        /// not a part whose call the reader had no right to make.
+        public var read: Set<PermissionSetPart> = []
+        /// Accounts it is provisioned to with an older version than its latest (sorted); nil
+        /// when that was not read.
         public var outdatedAccountIDs: [String]?
-        /// The parts that could not be read, each with the call that failed and why (sorted by
-        /// part); nil when every call answered (and in snapshots written before it was kept).
+        /// The calls that failed, each with the IAM action and why (sorted by what they read);
+        /// nil when every call answered (and in snapshots written before it was kept).
         public var unread: [UnreadPart]?
 
-        /// A part of what a permission set grants, read by a call of its own; its raw value is
-        /// its key in the snapshot.
-        public enum Part: String, Codable, CaseIterable, Comparable, Sendable {
-            case managedPolicies = "managed_policy_arns"
-            case customerManagedPolicies = "customer_managed_policies"
-            case inlinePolicy = "inline_policy"
-            case permissionsBoundary = "permissions_boundary"
-            case tags
-            case provisioningStatus = "outdated_account_ids"
+        public var description: String? {
+            get { definition.description }
+            set { definition.description = newValue }
+        }
 
-            /// What a reader calls it.
-            public var noun: String {
+        /// The value of a part when the snapshot holds it; nil when it is unknown.
+        public func known<Value>(_ part: PermissionSetPart, _ value: KeyPath<OrgYAML.PermissionSet, Value>) -> Value? {
+            read.contains(part) ? definition[keyPath: value] : nil
+        }
+
+        /// Records a part as read, with its value.
+        public mutating func record<Value>(
+            _ part: PermissionSetPart, _ value: WritableKeyPath<OrgYAML.PermissionSet, Value>, _ newValue: Value
+        ) {
+            definition[keyPath: value] = newValue
+            read.insert(part)
+        }
+
+        /// What one call reads of a permission set: a part of its definition, or where it is
+        /// provisioned. Its raw value is the key it is written under in a snapshot.
+        public enum Reading: Codable, Hashable, Comparable, Sendable {
+            case part(PermissionSetPart)
+            case provisioningStatus
+
+            static let provisioningKey = "outdated_account_ids"
+
+            public var key: String {
                 switch self {
-                case .managedPolicies: "managed policies"
-                case .customerManagedPolicies: "customer-managed policies"
-                case .inlinePolicy: "inline policy"
-                case .permissionsBoundary: "permissions boundary"
-                case .tags: "tags"
-                case .provisioningStatus: "provisioning status"
+                case .part(let part): part.rawValue
+                case .provisioningStatus: Self.provisioningKey
                 }
             }
 
-            var isPlural: Bool { [.managedPolicies, .customerManagedPolicies, .tags].contains(self) }
+            public init(from decoder: Decoder) throws {
+                let key = try decoder.singleValueContainer().decode(String.self)
+                if key == Self.provisioningKey {
+                    self = .provisioningStatus
+                } else if let part = PermissionSetPart(rawValue: key) {
+                    self = .part(part)
+                } else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "no part is called '\(key)'"))
+                }
+            }
 
-            /// The parts org.yaml defines, which deploying sets: all but the provisioning status.
-            public static let definition: [Part] = allCases.filter { $0 != .provisioningStatus }
+            public func encode(to encoder: Encoder) throws {
+                var container = encoder.singleValueContainer()
+                try container.encode(key)
+            }
 
-            public static func < (lhs: Part, rhs: Part) -> Bool {
-                allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+            public static func < (lhs: Reading, rhs: Reading) -> Bool {
+                switch (lhs, rhs) {
+                case (.part(let one), .part(let other)): one < other
+                case (.part, .provisioningStatus): true
+                case (.provisioningStatus, _): false
+                }
             }
         }
 
-        /// A part that could not be read: the IAM action of the call and the answer it got.
+        /// A call that failed: the IAM action it needs and the answer it got.
         public struct UnreadPart: Codable, Equatable, Sendable {
-            public var part: Part
+            public var part: Reading
             public var action: String
             public var reason: String
 
-            public init(part: Part, action: String, reason: String) {
+            public init(part: Reading, action: String, reason: String) {
                 (self.part, self.action, self.reason) = (part, action, reason)
             }
         }
@@ -142,90 +159,92 @@ public struct Snapshot: Codable, Equatable, Sendable {
             }
         }
 
-        enum CodingKeys: String, CodingKey {
-            case arn, name, tags
-            case managedPolicyARNs = "managed_policy_arns"
-            case customerManagedPolicies = "customer_managed_policies"
-            case inlinePolicy = "inline_policy"
-            case permissionsBoundary = "permissions_boundary"
-            case outdatedAccountIDs = "outdated_account_ids"
-            case unread
-        }
-
         public init(arn: String, name: String, description: String?, sessionDuration: String?) {
             (self.arn, self.name) = (arn, name)
-            (self.description, self.sessionDuration) = (description, sessionDuration)
+            (definition.description, definition.sessionDuration) = (description, sessionDuration)
         }
 
+        /// Members: `arn`, `name`, each text attribute under its key, each part read under
+        /// its key (the inline policy as JSON text, "" when there is none; the boundary as
+        /// `{}` when there is none), `outdated_account_ids` and `unread`.
         public init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: JSONKey.self)
-            func value<T: Decodable>(_ key: CodingKeys) throws -> T? {
-                try container.decodeIfPresent(T.self, forKey: JSONKey(key.rawValue))
+            func value<T: Decodable>(_ key: String) throws -> T? {
+                try container.decodeIfPresent(T.self, forKey: JSONKey(key))
             }
-            arn = try container.decode(String.self, forKey: JSONKey(CodingKeys.arn.rawValue))
-            name = try container.decode(String.self, forKey: JSONKey(CodingKeys.name.rawValue))
-            for attribute in PermissionSetText.all {
-                texts[attribute.key] = try container.decodeIfPresent(String.self, forKey: JSONKey(attribute.key))
-            }
-            (managedPolicyARNs, customerManagedPolicies) = (try value(.managedPolicyARNs), try value(.customerManagedPolicies))
-            (inlinePolicy, tags) = (try value(.inlinePolicy), try value(.tags))
-            if let members: BoundaryMembers = try value(.permissionsBoundary) {
-                switch (members.managedPolicyARN, members.customerManagedPolicy) {
-                case (let arn?, nil): permissionsBoundary = .some(.managed(arn: arn))
-                case (nil, let reference?): permissionsBoundary = .some(.customerManaged(reference))
-                case (nil, nil): permissionsBoundary = .some(nil)
-                case (_?, _?):
-                    throw DecodingError.dataCorruptedError(
-                        forKey: JSONKey(CodingKeys.permissionsBoundary.rawValue), in: container,
-                        debugDescription: "a permissions boundary is a managed policy or a customer-managed policy, not both")
+            arn = try container.decode(String.self, forKey: JSONKey("arn"))
+            name = try container.decode(String.self, forKey: JSONKey("name"))
+            for attribute in PermissionSetText.all { definition.texts[attribute.key] = try value(attribute.key) }
+            for part in PermissionSetPart.allCases {
+                switch part {
+                case .managedPolicies:
+                    guard let arns: [String] = try value(part.rawValue) else { continue }
+                    definition.managedPolicyARNs = arns
+                case .customerManagedPolicies:
+                    guard let references: [PolicyReference] = try value(part.rawValue) else { continue }
+                    definition.customerManagedPolicies = references
+                case .inlinePolicy:
+                    guard let text: String = try value(part.rawValue) else { continue }
+                    if !text.isEmpty {
+                        guard let policy = JSONValue(policyText: text) else {
+                            throw DecodingError.dataCorruptedError(
+                                forKey: JSONKey(part.rawValue), in: container, debugDescription: "the inline policy is not JSON")
+                        }
+                        definition.inlinePolicy = policy
+                    }
+                case .permissionsBoundary:
+                    guard let members: BoundaryMembers = try value(part.rawValue) else { continue }
+                    switch (members.managedPolicyARN, members.customerManagedPolicy) {
+                    case (let arn?, nil): definition.permissionsBoundary = .managed(arn: arn)
+                    case (nil, let reference?): definition.permissionsBoundary = .customerManaged(reference)
+                    case (nil, nil): definition.permissionsBoundary = nil
+                    case (_?, _?):
+                        throw DecodingError.dataCorruptedError(
+                            forKey: JSONKey(part.rawValue), in: container,
+                            debugDescription: "a permissions boundary is a managed policy or a customer-managed policy, not both")
+                    }
+                case .tags:
+                    guard let tags: [String: String] = try value(part.rawValue) else { continue }
+                    definition.tags = tags
                 }
+                read.insert(part)
             }
-            (outdatedAccountIDs, unread) = (try value(.outdatedAccountIDs), try value(.unread))
+            (outdatedAccountIDs, unread) = (try value(Reading.provisioningKey), try value("unread"))
         }
 
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: JSONKey.self)
-            func put<T: Encodable>(_ value: T?, _ key: CodingKeys) throws {
-                try container.encodeIfPresent(value, forKey: JSONKey(key.rawValue))
+            func put<T: Encodable>(_ value: T?, _ key: String) throws {
+                try container.encodeIfPresent(value, forKey: JSONKey(key))
             }
-            try put(arn, .arn)
-            try put(name, .name)
-            for attribute in PermissionSetText.all {
-                try container.encodeIfPresent(texts[attribute.key], forKey: JSONKey(attribute.key))
+            try put(arn, "arn")
+            try put(name, "name")
+            for attribute in PermissionSetText.all { try put(definition.texts[attribute.key], attribute.key) }
+            for part in PermissionSetPart.allCases where read.contains(part) {
+                switch part {
+                case .managedPolicies: try put(definition.managedPolicyARNs, part.rawValue)
+                case .customerManagedPolicies: try put(definition.customerManagedPolicies, part.rawValue)
+                case .inlinePolicy: try put(definition.inlinePolicy?.canonicalText ?? "", part.rawValue)
+                case .permissionsBoundary:
+                    let members =
+                        switch definition.permissionsBoundary {
+                        case .managed(let arn)?: BoundaryMembers(managedPolicyARN: arn)
+                        case .customerManaged(let reference)?: BoundaryMembers(customerManagedPolicy: reference)
+                        case nil: BoundaryMembers()
+                        }
+                    try put(members, part.rawValue)
+                case .tags: try put(definition.tags, part.rawValue)
+                }
             }
-            try put(managedPolicyARNs, .managedPolicyARNs)
-            try put(customerManagedPolicies, .customerManagedPolicies)
-            try put(inlinePolicy, .inlinePolicy)
-            try put(
-                permissionsBoundary.map { boundary in
-                    switch boundary {
-                    case .managed(let arn)?: BoundaryMembers(managedPolicyARN: arn)
-                    case .customerManaged(let reference)?: BoundaryMembers(customerManagedPolicy: reference)
-                    case nil: BoundaryMembers()
-                    }
-                }, .permissionsBoundary)
-            try put(tags, .tags)
-            try put(outdatedAccountIDs, .outdatedAccountIDs)
-            try put(unread, .unread)
-        }
-
-        /// Whether the snapshot holds this part (nil in it means unknown, not empty).
-        public func isRead(_ part: Part) -> Bool {
-            switch part {
-            case .managedPolicies: managedPolicyARNs != nil
-            case .customerManagedPolicies: customerManagedPolicies != nil
-            case .inlinePolicy: inlinePolicy != nil
-            case .permissionsBoundary: permissionsBoundary != nil
-            case .tags: tags != nil
-            case .provisioningStatus: outdatedAccountIDs != nil
-            }
+            try put(outdatedAccountIDs, Reading.provisioningKey)
+            try put(unread, "unread")
         }
 
         /// The parts of its definition the snapshot does not hold.
-        public var unreadDefinitionParts: [Part] { Part.definition.filter { !isRead($0) } }
+        public var unreadDefinitionParts: [PermissionSetPart] { PermissionSetPart.allCases.filter { !read.contains($0) } }
 
         /// Whether any part of what it grants was read (none is in a version 1 snapshot).
-        public var isDefinitionReadInPart: Bool { unreadDefinitionParts.count < Part.definition.count }
+        public var isDefinitionReadInPart: Bool { !read.isEmpty }
 
         /// Why each part of its definition is missing, one sentence each ("the permissions
         /// boundary of Dev was not read: sso:GetPermissionsBoundaryForPermissionSet failed: …"),
@@ -238,7 +257,7 @@ public struct Snapshot: Codable, Equatable, Sendable {
             }
             return missing.map { part in
                 let subject = "the \(part.noun) of permission set '\(name)' \(part.isPlural ? "were" : "was") not read"
-                guard let record = unread?.first(where: { $0.part == part }) else {
+                guard let record = unread?.first(where: { $0.part == .part(part) }) else {
                     return "\(subject) (the snapshot does not say why)"
                 }
                 return "\(subject): \(record.action) failed: \(record.reason)"
@@ -246,8 +265,8 @@ public struct Snapshot: Codable, Equatable, Sendable {
         }
 
         mutating func normalize() {
-            managedPolicyARNs?.sort()
-            customerManagedPolicies?.sort { ($0.path, $0.name) < ($1.path, $1.name) }
+            definition.managedPolicyARNs.sort()
+            definition.customerManagedPolicies.sort { ($0.path, $0.name) < ($1.path, $1.name) }
             outdatedAccountIDs?.sort()
             unread?.sort { $0.part < $1.part }
         }

@@ -25,7 +25,7 @@ public enum DefinitionGaps {
                         at: location))
             }
             for attribute in PermissionSetText.all where declared.texts[attribute.key] == nil {
-                guard let value = set.texts[attribute.key], !attribute.same(value, nil) else { continue }
+                guard let value = set.definition.texts[attribute.key], !attribute.same(value, nil) else { continue }
                 switch attribute.kind {
                 case .text:
                     cleared(attribute.key, "\(attribute.noun) '\(value)'", consequence: "clear it", keep: attribute.key)
@@ -36,32 +36,32 @@ public enum DefinitionGaps {
                         keep: "\(attribute.key): \(value)")
                 }
             }
-            if declared.managedPolicyARNs.isEmpty, let arns = set.managedPolicyARNs, !arns.isEmpty {
-                let names = arns.map(OrgImport.managedPolicyName)
-                cleared(
-                    "managed_policies", "\(names.joined(separator: ", ")) attached",
-                    consequence: "detach \(arns.count == 1 ? "it" : "them")",
-                    keep: "managed_policies: [\(names.joined(separator: ", "))]")
-            }
-            if declared.customerManagedPolicies.isEmpty, let references = set.customerManagedPolicies, !references.isEmpty {
-                cleared(
-                    "customer_managed_policies", "\(references.map(\.shown).joined(separator: ", ")) attached",
-                    consequence: "detach \(references.count == 1 ? "it" : "them")", keep: "customer_managed_policies")
-            }
-            if declared.permissionsBoundary == nil, let boundary = set.permissionsBoundary ?? nil {
-                let shown =
-                    switch boundary {
-                    case .managed(let arn): OrgImport.managedPolicyName(arn)
-                    case .customerManaged(let reference): reference.shown
-                    }
-                cleared("permissions_boundary", "the boundary \(shown)", consequence: "remove it", keep: "permissions_boundary")
-            }
-            if declared.tags.isEmpty, let tags = set.tags, !tags.isEmpty {
-                cleared(
-                    "tags", "the tags \(tags.keys.sorted().joined(separator: ", "))", consequence: "remove them", keep: "tags")
-            }
-            if declared.inlinePolicy == nil, let policy = set.inlinePolicy, !policy.isEmpty {
-                cleared("inline_policy", "an inline policy", consequence: "delete it", keep: "inline_policy")
+            for part in set.read.sorted() where part.items(declared).isEmpty {
+                let live = set.definition
+                let count = part.items(live).count
+                guard count > 0 else { continue }
+                let them = count == 1 ? "it" : "them"
+                switch part {
+                case .managedPolicies:
+                    let names = live.managedPolicyARNs.map(OrgImport.managedPolicyName).joined(separator: ", ")
+                    cleared(part.key, "\(names) attached", consequence: "detach \(them)", keep: "\(part.key): [\(names)]")
+                case .customerManagedPolicies:
+                    let shown = live.customerManagedPolicies.map(\.shown).joined(separator: ", ")
+                    cleared(part.key, "\(shown) attached", consequence: "detach \(them)", keep: part.key)
+                case .permissionsBoundary:
+                    let shown =
+                        switch live.permissionsBoundary {
+                        case .managed(let arn)?: OrgImport.managedPolicyName(arn)
+                        case .customerManaged(let reference)?: reference.shown
+                        case nil: ""
+                        }
+                    cleared(part.key, "the boundary \(shown)", consequence: "remove it", keep: part.key)
+                case .tags:
+                    cleared(
+                        part.key, "the tags \(live.tags.keys.sorted().joined(separator: ", "))", consequence: "remove them", keep: part.key)
+                case .inlinePolicy:
+                    cleared(part.key, "an inline policy", consequence: "delete it", keep: part.key)
+                }
             }
             for reason in set.unreadReasons(snapshotVersion: snapshot.snapshotVersion) {
                 found.append(

@@ -39,39 +39,33 @@ extension Drift {
         func add(_ message: String, privileged: Bool = false) { found.append((message, privileged)) }
         for attribute in PermissionSetText.all {
             // What Identity Center holds when it is not set (a session lasts an hour).
-            let live = set.texts[attribute.key] ?? attribute.unsetValue ?? ""
+            let live = set.definition.texts[attribute.key] ?? attribute.unsetValue ?? ""
             let declared = declared.texts[attribute.key] ?? attribute.unsetValue ?? ""
             guard !attribute.same(live, declared) else { continue }
             add(
                 "\(attribute.noun) is \(live.isEmpty ? "not set" : "'\(live)'") in Identity Center, \(declared.isEmpty ? "not set" : "'\(declared)'") in org.yaml"
             )
         }
-        if let arns = set.managedPolicyARNs {
-            attachments("managed policy", live: Set(arns), declared: Set(declared.managedPolicyARNs)) { add($0, privileged: $1) }
-        }
-        if let references = set.customerManagedPolicies {
-            attachments(
-                "customer-managed policy", live: Set(references.map(\.shown)),
-                declared: Set(declared.customerManagedPolicies.map(\.shown))
-            ) { add($0, privileged: $1) }
-        }
-        if let boundary = set.permissionsBoundary, boundary != declared.permissionsBoundary {
-            add(
-                "the permissions boundary is \(boundary?.shown ?? "none") in Identity Center, \(declared.permissionsBoundary?.shown ?? "none") in org.yaml",
-                privileged: true)
-        }
-        if let tags = set.tags, tags != declared.tags {
-            let shown = { (tags: [String: String]) in
-                tags.isEmpty ? "none" : tags.keys.sorted().map { "\($0)=\(tags[$0]!)" }.joined(separator: ", ")
-            }
-            add("the tags are \(shown(tags)) in Identity Center, \(shown(declared.tags)) in org.yaml")
-        }
-        if let inline = set.inlinePolicy {
-            let livePolicy = inline.isEmpty ? nil : JSONValue(policyText: inline)?.normalizedPolicy
-            let declaredPolicy = declared.inlinePolicy?.normalizedPolicy
-            if livePolicy != declaredPolicy {
-                let lines = { (policy: JSONValue?) in Array((policy.map(JSON.encode) ?? "").utf8) }
-                let diff = UnifiedDiff.diff(old: lines(livePolicy), new: lines(declaredPolicy), path: "inline-policy.json")
+        let live = set.definition
+        for part in set.read.sorted() where !part.same(live, declared) {
+            switch part {
+            case .managedPolicies, .customerManagedPolicies:
+                let what = part == .managedPolicies ? "managed policy" : "customer-managed policy"
+                attachments(what, live: Set(part.items(live)), declared: Set(part.items(declared))) { add($0, privileged: $1) }
+            case .permissionsBoundary:
+                add(
+                    "the permissions boundary is \(live.permissionsBoundary?.shown ?? "none") in Identity Center, \(declared.permissionsBoundary?.shown ?? "none") in org.yaml",
+                    privileged: true)
+            case .tags:
+                let shown = { (definition: PermissionSet) in
+                    part.items(definition).isEmpty ? "none" : part.items(definition).joined(separator: ", ")
+                }
+                add("the tags are \(shown(live)) in Identity Center, \(shown(declared)) in org.yaml")
+            case .inlinePolicy:
+                let lines = { (definition: PermissionSet) in
+                    Array((definition.inlinePolicy.map { JSON.encode($0.normalizedPolicy) } ?? "").utf8)
+                }
+                let diff = UnifiedDiff.diff(old: lines(live), new: lines(declared), path: "inline-policy.json")
                 add("the inline policy differs (Identity Center's, then org.yaml's, as IAM reads them):\n" + diff, privileged: true)
             }
         }
@@ -82,11 +76,11 @@ extension Drift {
     /// by role: each part in which its definition differs (`differences`), then each part the
     /// snapshot could not read; a role the snapshot lacks is created.
     public static func deploymentChanges(model: AccessModel, snapshot: Snapshot, roles: Set<String>) -> [String: [String]] {
-        let live = Snapshot.Index(snapshot).permissionSetsByName
+        let byName = Snapshot.Index(snapshot).permissionSetsByName
         var changes: [String: [String]] = [:]
         for role in model.roles where roles.contains(role.name) {
             guard let declared = role.definition else { continue }
-            guard let set = live[role.name] else {
+            guard let set = byName[role.name] else {
                 changes[role.name] = ["permission set '\(role.name)' is not in Identity Center: deploying creates it"]
                 continue
             }

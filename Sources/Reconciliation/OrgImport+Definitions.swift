@@ -27,27 +27,32 @@ extension OrgImport {
         }
         guard !nothingRead else { return text }
         func line(_ key: String, _ value: String) { text += "    \(key): \(value)\n" }
+        let definition = set.definition
         for attribute in PermissionSetText.all {
-            if let value = set.texts[attribute.key], !value.isEmpty { line(attribute.key, YAMLText.scalar(value)) }
+            if let value = definition.texts[attribute.key], !value.isEmpty { line(attribute.key, YAMLText.scalar(value)) }
         }
-        if let arns = set.managedPolicyARNs, !arns.isEmpty {
-            line("managed_policies", "[" + arns.map { YAMLText.scalar(managedPolicyName($0)) }.joined(separator: ", ") + "]")
-        }
-        if let references = set.customerManagedPolicies, !references.isEmpty {
-            text += "    customer_managed_policies:\n" + references.map { "      - \(reference($0))\n" }.joined()
-        }
-        switch set.permissionsBoundary {
-        case .managed(let arn)??: line("permissions_boundary", YAMLText.scalar(managedPolicyName(arn)))
-        case .customerManaged(let boundary)??: line("permissions_boundary", reference(boundary))
-        case nil, .some(nil): break
-        }
-        if let tags = set.tags, !tags.isEmpty {
-            text += "    tags:\n" + tags.keys.sorted().map { "      \(YAMLText.scalar($0)): \(YAMLText.scalar(tags[$0]!))\n" }.joined()
-        }
-        if let policy = set.inlinePolicy, !policy.isEmpty,
-            let document = JSONValue(policyText: policy)
-        {
-            text += "    inline_policy:\n" + yaml(document, indent: 6)
+        for part in set.read.sorted() where !part.items(definition).isEmpty {
+            switch part {
+            case .managedPolicies:
+                line(
+                    part.key,
+                    "[" + definition.managedPolicyARNs.map { YAMLText.scalar(managedPolicyName($0)) }.joined(separator: ", ") + "]")
+            case .customerManagedPolicies:
+                text += "    \(part.key):\n" + definition.customerManagedPolicies.map { "      - \(reference($0))\n" }.joined()
+            case .permissionsBoundary:
+                switch definition.permissionsBoundary {
+                case .managed(let arn)?: line(part.key, YAMLText.scalar(managedPolicyName(arn)))
+                case .customerManaged(let boundary)?: line(part.key, reference(boundary))
+                case nil: break
+                }
+            case .tags:
+                text +=
+                    "    \(part.key):\n"
+                    + definition.tags.keys.sorted().map { "      \(YAMLText.scalar($0)): \(YAMLText.scalar(definition.tags[$0]!))\n" }
+                    .joined()
+            case .inlinePolicy:
+                if let document = definition.inlinePolicy { text += "    \(part.key):\n" + yaml(document, indent: 6) }
+            }
         }
         return text
     }

@@ -171,7 +171,8 @@ import Testing
             of: "    session_duration: PT12H\n", with: "    session_duration: PT12H\n    permissions_boundary: PowerUserAccess\n")
         var (_, snapshot) = try Base.example()
         let index = try #require(snapshot.permissionSets.firstIndex { $0.name == "Developer" })
-        snapshot.permissionSets[index].permissionsBoundary = .customerManaged(PolicyReference(name: "workload-boundary", path: "/"))
+        snapshot.permissionSets[index].record(
+            .permissionsBoundary, \.permissionsBoundary, .customerManaged(PolicyReference(name: "workload-boundary", path: "/")))
         let config = try Base.object(Base.compiler(try accessModel(yaml), snapshot).terraform())
         let boundaries = try #require(
             (config["resource"] as? [String: Any])?["aws_ssoadmin_permissions_boundary_attachment"] as? [String: [String: Any]])
@@ -191,9 +192,11 @@ import Testing
     @Test func terraformRefusesAPermissionSetWhoseDefinitionWasNotRead() throws {
         var (model, snapshot) = try Base.example()
         for index in snapshot.permissionSets.indices {
-            snapshot.permissionSets[index].managedPolicyARNs = nil
+            snapshot.permissionSets[index].read.remove(.managedPolicies)
             snapshot.permissionSets[index].unread = [
-                .init(part: .managedPolicies, action: "sso:ListManagedPoliciesInPermissionSet", reason: "HTTP 500 Internal Server Error")
+                .init(
+                    part: .part(.managedPolicies), action: "sso:ListManagedPoliciesInPermissionSet",
+                    reason: "HTTP 500 Internal Server Error")
             ]
         }
         let compiler = Base.compiler(model, snapshot)

@@ -198,10 +198,11 @@ import Testing
             of: "  AdministratorAccess: {}\n", with: "  AdministratorAccess:\n    description: Everything\n")
         var (_, snapshot) = try Self.example()
         let index = try #require(snapshot.permissionSets.firstIndex { $0.name == "AdministratorAccess" })
-        snapshot.permissionSets[index].permissionsBoundary = nil
+        snapshot.permissionSets[index].read.remove(.permissionsBoundary)
         snapshot.permissionSets[index].unread = [
             .init(
-                part: .permissionsBoundary, action: "sso:GetPermissionsBoundaryForPermissionSet", reason: "HTTP 500 Internal Server Error")
+                part: .part(.permissionsBoundary), action: "sso:GetPermissionsBoundaryForPermissionSet",
+                reason: "HTTP 500 Internal Server Error")
         ]
         let model = try accessModel(yaml)
         let plan = Self.compiler(model, snapshot).plan(Drift(model: model, snapshot: snapshot))

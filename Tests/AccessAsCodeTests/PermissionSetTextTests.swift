@@ -27,7 +27,7 @@ import Testing
     static func snapshot(_ attribute: PermissionSetText, _ value: String) -> Snapshot {
         var snapshot = SnapshotFixture.definedSnapshot
         let index = snapshot.permissionSets.firstIndex { $0.name == "ReadOnlyAccess" }!
-        snapshot.permissionSets[index].texts[attribute.key] = value
+        snapshot.permissionSets[index].definition.texts[attribute.key] = value
         return snapshot
     }
 

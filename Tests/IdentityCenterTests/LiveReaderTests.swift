@@ -72,7 +72,7 @@ import Testing
             let (folder, environment) = try FakeAWS.make(sessionDuration: written)
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let (snapshot, collected) = try Self.read(environment)
-            #expect(snapshot.permissionSets.first { $0.name == "AdministratorAccess" }?.sessionDuration == read, "\(written)")
+            #expect(snapshot.permissionSets.first { $0.name == "AdministratorAccess" }?.definition.sessionDuration == read, "\(written)")
             #expect(collected.warnings.filter { $0.hasPrefix("permission set") } == warnings, "\(written)")
         }
     }
@@ -85,19 +85,25 @@ import Testing
         let snapshot = try LiveIdentityCenter(aws: AWSCommand(environment: environment)).snapshot()
         let admin = try #require(snapshot.permissionSets.first { $0.name == "AdministratorAccess" })
         let readOnly = try #require(snapshot.permissionSets.first { $0.name == "ReadOnlyAccess" })
-        #expect(admin.managedPolicyARNs == ["arn:aws:iam::aws:policy/AdministratorAccess"])
-        #expect(admin.customerManagedPolicies == [])
-        #expect(admin.inlinePolicy == "")
-        #expect(admin.permissionsBoundary == .some(nil))
+        #expect(admin.read == Set(PermissionSetPart.allCases))
+        #expect(admin.definition.managedPolicyARNs == ["arn:aws:iam::aws:policy/AdministratorAccess"])
+        #expect(admin.definition.customerManagedPolicies == [])
+        #expect(admin.definition.inlinePolicy == nil)
+        #expect(admin.definition.permissionsBoundary == nil)
         #expect(admin.outdatedAccountIDs == ["222222222222"])
         #expect(
-            readOnly.managedPolicyARNs == ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"])
+            readOnly.definition.managedPolicyARNs == [
+                "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess",
+            ])
         #expect(
-            readOnly.customerManagedPolicies == [.init(name: "billing-read", path: "/"), .init(name: "audit-extras", path: "/security/")])
+            readOnly.definition.customerManagedPolicies == [
+                .init(name: "billing-read", path: "/"), .init(name: "audit-extras", path: "/security/"),
+            ])
         #expect(
-            readOnly.inlinePolicy == #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}]}"#)
-        #expect(readOnly.permissionsBoundary == .customerManaged(PolicyReference(name: "boundary", path: "/")))
-        #expect(readOnly.tags == ["team": "ops"])
+            readOnly.definition.inlinePolicy?.canonicalText
+                == #"{"Statement":[{"Action":"s3:DeleteBucket","Effect":"Deny","Resource":"*"}],"Version":"2012-10-17"}"#)
+        #expect(readOnly.definition.permissionsBoundary == .customerManaged(PolicyReference(name: "boundary", path: "/")))
+        #expect(readOnly.definition.tags == ["team": "ops"])
         #expect(readOnly.outdatedAccountIDs == [])
         #expect(snapshot.snapshotVersion == 2)
     }
@@ -108,13 +114,13 @@ import Testing
         let (folder, environment) = try FakeAWS.make(failing: "sso-admin list-tags-for-resource")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (snapshot, collected) = try Self.read(environment)
-        #expect(snapshot.permissionSets.allSatisfy { $0.tags == nil && $0.managedPolicyARNs != nil })
+        #expect(snapshot.permissionSets.allSatisfy { $0.read == Set(PermissionSetPart.allCases).subtracting([.tags]) })
         // The snapshot records the part, the call's action and the answer, for import and assignments.
         #expect(
             snapshot.permissionSets.allSatisfy {
                 $0.unread == [
                     .init(
-                        part: .tags, action: "sso:ListTagsForResource",
+                        part: .part(.tags), action: "sso:ListTagsForResource",
                         reason: "An error occurred (ThrottlingException) when calling the operation: Rate exceeded")
                 ]
             }, "\(snapshot.permissionSets.map(\.unread))")

@@ -51,7 +51,7 @@ import Testing
         #expect(Self.gaps(model, Fixture.definedSnapshot).isEmpty)
         // A session of PT60M is Identity Center's default of an hour: nothing to lose.
         var hour = Fixture.definedSnapshot
-        for index in hour.permissionSets.indices { hour.permissionSets[index].sessionDuration = "PT60M" }
+        for index in hour.permissionSets.indices { hour.permissionSets[index].definition.sessionDuration = "PT60M" }
         let defined = try accessModel(Self.inlineOnly)
         #expect(!Self.gaps(defined, hour).contains { $0.message.contains("session_duration") })
     }
@@ -59,10 +59,11 @@ import Testing
     @Test func aPartTheSnapshotDidNotReadIsNamedWithItsCall() throws {
         var snapshot = Fixture.definedSnapshot
         let index = try #require(snapshot.permissionSets.firstIndex { $0.name == "ReadOnlyAccess" })
-        snapshot.permissionSets[index].permissionsBoundary = nil
+        snapshot.permissionSets[index].read.remove(.permissionsBoundary)
         snapshot.permissionSets[index].unread = [
             .init(
-                part: .permissionsBoundary, action: "sso:GetPermissionsBoundaryForPermissionSet", reason: "HTTP 500 Internal Server Error")
+                part: .part(.permissionsBoundary), action: "sso:GetPermissionsBoundaryForPermissionSet",
+                reason: "HTTP 500 Internal Server Error")
         ]
         let gaps = Self.gaps(try accessModel(Self.inlineOnly), snapshot)
         let unread = gaps.filter { $0.code == .definitionUnread }.map(\.message)

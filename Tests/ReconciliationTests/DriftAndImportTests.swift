@@ -123,17 +123,16 @@ enum Fixture {
         #expect(analysis.diagnostics.isEmpty, "\(analysis.diagnostics)")
         let definition = try #require(analysis.model?.roles.first { $0.name == "ReadOnlyAccess" }?.definition)
         let read = snapshot.permissionSets[index]
-        #expect(definition.managedPolicyARNs.sorted() == read.managedPolicyARNs)
+        #expect(definition.managedPolicyARNs.sorted() == read.definition.managedPolicyARNs)
         #expect(Set(definition.customerManagedPolicies.map { "\($0.path)\($0.name)" }) == ["/security/audit,extras", "/billing"])
         #expect(definition.permissionsBoundary == .managed(arn: "arn:aws:iam::aws:policy/PowerUserAccess"))
-        #expect(definition.tags == read.tags)
-        #expect(definition.inlinePolicy == JSONValue(policyText: read.inlinePolicy!))
+        #expect(definition.tags == read.definition.tags)
+        #expect(definition.inlinePolicy == read.definition.inlinePolicy)
         // Read in part: what was read is written, and a comment names each part that was not,
         // with the call that failed and its answer.
-        snapshot.permissionSets[index].tags = nil
-        snapshot.permissionSets[index].permissionsBoundary = nil
+        snapshot.permissionSets[index].read.subtract([.tags, .permissionsBoundary])
         snapshot.permissionSets[index].unread = [
-            .init(part: .tags, action: "sso:ListTagsForResource", reason: "HTTP 500 Internal Server Error")
+            .init(part: .part(.tags), action: "sso:ListTagsForResource", reason: "HTTP 500 Internal Server Error")
         ]
         var partial = OrgImport(snapshot: snapshot, project: "acme", region: "eu-west-1")
         let partialYAML = partial.render()
@@ -152,8 +151,8 @@ enum Fixture {
         #expect(!partialYAML.contains("permissions_boundary:") && partialYAML.contains("    managed_policies: [ReadOnlyAccess"))
         // Nothing read, and the snapshot says why: the role stays undefined, with the reasons.
         var unreadable = Fixture.snapshot
-        unreadable.permissionSets[0].unread = Snapshot.PermissionSet.Part.definition.map {
-            .init(part: $0, action: "sso:Read", reason: "AccessDeniedException")
+        unreadable.permissionSets[0].unread = PermissionSetPart.allCases.map {
+            .init(part: .part($0), action: "sso:Read", reason: "AccessDeniedException")
         }
         var refused = OrgImport(snapshot: unreadable, project: "acme", region: "eu-west-1")
         let refusedYAML = refused.render()
@@ -267,10 +266,11 @@ enum Fixture {
         #expect(try drift(reformatted, Fixture.definedSnapshot) == [])
         var changed = Fixture.definedSnapshot
         let index = try #require(changed.permissionSets.firstIndex { $0.name == "ReadOnlyAccess" })
-        changed.permissionSets[index].managedPolicyARNs?.append("arn:aws:iam::aws:policy/AdministratorAccess")
-        changed.permissionSets[index].sessionDuration = "PT2H"
-        changed.permissionSets[index].inlinePolicy = changed.permissionSets[index].inlinePolicy?.replacingOccurrences(
-            of: "\"Deny\"", with: "\"Allow\"")
+        changed.permissionSets[index].definition.managedPolicyARNs.append("arn:aws:iam::aws:policy/AdministratorAccess")
+        changed.permissionSets[index].definition.sessionDuration = "PT2H"
+        changed.permissionSets[index].definition.inlinePolicy = changed.permissionSets[index].definition.inlinePolicy.flatMap {
+            JSONValue(policyText: $0.canonicalText.replacingOccurrences(of: "\"Deny\"", with: "\"Allow\""))
+        }
         changed.permissionSets[index].outdatedAccountIDs = ["222222222222"]
         #expect(
             try drift(yaml, changed) == [

@@ -1,4 +1,6 @@
 import IdentityCenterSnapshot
+import OrgYAML
+import Support
 
 /// A small Identity Center, built in memory: the snapshot the tests of the live side and of the
 /// snapshot itself read.
@@ -47,17 +49,22 @@ public enum SnapshotFixture {
         var snapshot = SnapshotFixture.snapshot
         let index = snapshot.permissionSets.firstIndex { $0.name == "ReadOnlyAccess" }!
         snapshot.permissionSets[index].description = "Reads: everything"
-        snapshot.permissionSets[index].texts["relay_state"] = "https://console.aws.amazon.com/"
-        snapshot.permissionSets[index].managedPolicyARNs = [
-            "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess",
-        ]
-        snapshot.permissionSets[index].customerManagedPolicies = [
-            .init(name: "audit,extras", path: "/security/"), .init(name: "billing", path: "/"),
-        ]
-        snapshot.permissionSets[index].inlinePolicy =
-            #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["s3:DeleteBucket"],"Resource":"arn:aws:s3:::*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":false},"NumericLessThan":{"aws:MultiFactorAuthAge":3600}}}]}"#
-        snapshot.permissionSets[index].permissionsBoundary = .managed(arn: "arn:aws:iam::aws:policy/PowerUserAccess")
-        snapshot.permissionSets[index].tags = ["team": "ops", "cost-center": "4711"]
+        snapshot.permissionSets[index].definition.texts["relay_state"] = "https://console.aws.amazon.com/"
+        snapshot.permissionSets[index].record(
+            .managedPolicies, \.managedPolicyARNs,
+            ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"])
+        snapshot.permissionSets[index].record(
+            .customerManagedPolicies, \.customerManagedPolicies,
+            [.init(name: "audit,extras", path: "/security/"), .init(name: "billing", path: "/")])
+        snapshot.permissionSets[index].record(
+            .inlinePolicy, \.inlinePolicy,
+            JSONValue(
+                policyText:
+                    #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["s3:DeleteBucket"],"Resource":"arn:aws:s3:::*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":false},"NumericLessThan":{"aws:MultiFactorAuthAge":3600}}}]}"#
+            ))
+        snapshot.permissionSets[index].record(
+            .permissionsBoundary, \.permissionsBoundary, .managed(arn: "arn:aws:iam::aws:policy/PowerUserAccess"))
+        snapshot.permissionSets[index].record(.tags, \.tags, ["team": "ops", "cost-center": "4711"])
         snapshot.permissionSets[index].outdatedAccountIDs = []
         return snapshot
     }

@@ -38,32 +38,36 @@ enum SSOAdmin {
     }
 
     static func listManagedPoliciesInPermissionSet(instance: String, permissionSet: String) -> AWSOperation<ManagedPolicies> {
-        ofPermissionSet("ListManagedPoliciesInPermissionSet", instance: instance, permissionSet: permissionSet)
+        ofPermissionSet(PermissionSetPart.managedPolicies.readOperation, instance: instance, permissionSet: permissionSet)
     }
 
     static func listCustomerManagedPolicyReferencesInPermissionSet(instance: String, permissionSet: String) -> AWSOperation<
         CustomerManagedPolicies
     > {
-        ofPermissionSet("ListCustomerManagedPolicyReferencesInPermissionSet", instance: instance, permissionSet: permissionSet)
+        ofPermissionSet(PermissionSetPart.customerManagedPolicies.readOperation, instance: instance, permissionSet: permissionSet)
     }
 
     static func getInlinePolicyForPermissionSet(instance: String, permissionSet: String) -> AWSOperation<InlinePolicy> {
-        ofPermissionSet("GetInlinePolicyForPermissionSet", instance: instance, permissionSet: permissionSet)
+        ofPermissionSet(PermissionSetPart.inlinePolicy.readOperation, instance: instance, permissionSet: permissionSet)
     }
 
     static func getPermissionsBoundaryForPermissionSet(instance: String, permissionSet: String) -> AWSOperation<PermissionsBoundary> {
-        ofPermissionSet("GetPermissionsBoundaryForPermissionSet", instance: instance, permissionSet: permissionSet)
+        ofPermissionSet(PermissionSetPart.permissionsBoundary.readOperation, instance: instance, permissionSet: permissionSet)
     }
 
     static func listTagsForResource(instance: String, resource: String) -> AWSOperation<Tags> {
-        AWSOperation(AWSRequest(.ssoAdmin, "ListTagsForResource", ["InstanceArn": .string(instance), "ResourceArn": .string(resource)]))
+        AWSOperation(
+            AWSRequest(
+                .ssoAdmin, PermissionSetPart.tags.readOperation, ["InstanceArn": .string(instance), "ResourceArn": .string(resource)]))
     }
+
+    static let provisioningStatusOperation = "ListAccountsForProvisionedPermissionSet"
 
     /// The accounts where a permission set's latest version is not provisioned yet.
     static func listAccountsNotProvisionedWithLatest(instance: String, permissionSet: String) -> AWSOperation<AccountIDs> {
         AWSOperation(
             AWSRequest(
-                .ssoAdmin, "ListAccountsForProvisionedPermissionSet",
+                .ssoAdmin, provisioningStatusOperation,
                 [
                     "InstanceArn": .string(instance), "PermissionSetArn": .string(permissionSet),
                     "ProvisioningStatus": "LATEST_PERMISSION_SET_NOT_PROVISIONED",

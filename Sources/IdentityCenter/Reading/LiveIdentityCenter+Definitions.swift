@@ -1,54 +1,59 @@
+import AWSClient
 import IdentityCenterSnapshot
 import OrgYAML
+import Support
 
 /// What each permission set grants (snapshot version 2): six calls per permission set, run
 /// with the rest of step 3. Each part is optional: a call the reader has no right to make (or
 /// that the Identity Center in use does not answer) leaves that part unknown, with one
 /// warning per kind of call, never a failure.
 extension LiveIdentityCenter {
-    /// One part of a permission set's definition, read by one call.
-    struct DefinitionPart: Sendable {
-        let part: Snapshot.PermissionSet.Part
-        /// The operation, for the warning when it cannot be read.
-        let operation: String
-        /// The IAM action a reader needs for it.
-        let action: String
+    /// What one call reads of a permission set: a part of its definition, or where it is
+    /// provisioned.
+    struct DefinitionRead: Sendable {
+        let reading: Snapshot.PermissionSet.Reading
         let read:
             @Sendable (LiveIdentityCenter.Reader, _ instance: String, _ set: String) throws ->
                 @Sendable (inout Snapshot.PermissionSet) -> Void
+
+        /// The sso-admin operation, as the API names it.
+        var operation: String {
+            switch reading {
+            case .part(let part): part.readOperation
+            case .provisioningStatus: SSOAdmin.provisioningStatusOperation
+            }
+        }
+
+        /// The IAM action a reader needs for it.
+        var action: String { "sso:" + operation }
     }
 
-    static let definitionParts: [DefinitionPart] = [
-        DefinitionPart(
-            part: .managedPolicies, operation: "list-managed-policies-in-permission-set", action: "sso:ListManagedPoliciesInPermissionSet"
-        ) {
-            reader, instance, set in
+    /// One call per part of the definition (`PermissionSetPart`), then the provisioning status.
+    static let definitionReads: [DefinitionRead] =
+        PermissionSetPart.allCases.map { part in DefinitionRead(reading: .part(part)) { try read(part, $0, $1, $2) } }
+        + [
+            DefinitionRead(reading: .provisioningStatus) { reader, instance, set in
+                let accounts = try reader.call(SSOAdmin.listAccountsNotProvisionedWithLatest(instance: instance, permissionSet: set))
+                    .AccountIds
+                return { $0.outdatedAccountIDs = accounts }
+            }
+        ]
+
+    /// Reads one part of a permission set: what to record of it.
+    static func read(_ part: PermissionSetPart, _ reader: Reader, _ instance: String, _ set: String) throws
+        -> @Sendable (inout Snapshot.PermissionSet) -> Void
+    {
+        switch part {
+        case .managedPolicies:
             let arns = try reader.call(SSOAdmin.listManagedPoliciesInPermissionSet(instance: instance, permissionSet: set))
                 .AttachedManagedPolicies.map(\.Arn)
-            return { $0.managedPolicyARNs = arns }
-        },
-        DefinitionPart(
-            part: .customerManagedPolicies,
-            operation: "list-customer-managed-policy-references-in-permission-set",
-            action: "sso:ListCustomerManagedPolicyReferencesInPermissionSet"
-        ) { reader, instance, set in
+            return { $0.record(part, \.managedPolicyARNs, arns) }
+        case .customerManagedPolicies:
             let references = try reader.call(
                 SSOAdmin.listCustomerManagedPolicyReferencesInPermissionSet(instance: instance, permissionSet: set)
             ).CustomerManagedPolicyReferences.map(\.reference)
-            return { $0.customerManagedPolicies = references }
-        },
-        DefinitionPart(
-            part: .inlinePolicy, operation: "get-inline-policy-for-permission-set", action: "sso:GetInlinePolicyForPermissionSet"
-        ) {
-            reader, instance, set in
-            let policy = try reader.call(SSOAdmin.getInlinePolicyForPermissionSet(instance: instance, permissionSet: set)).InlinePolicy
-            return { $0.inlinePolicy = policy ?? "" }
-        },
-        DefinitionPart(
-            part: .permissionsBoundary, operation: "get-permissions-boundary-for-permission-set",
-            action: "sso:GetPermissionsBoundaryForPermissionSet"
-        ) {
-            reader, instance, set in
+            return { $0.record(part, \.customerManagedPolicies, references) }
+        case .permissionsBoundary:
             let boundary: PermissionsBoundary?
             do {
                 let found = try reader.call(
@@ -66,22 +71,20 @@ extension LiveIdentityCenter {
                 // Identity Center's answer for a permission set without a boundary.
                 boundary = nil
             }
-            return { $0.permissionsBoundary = boundary }
-        },
-        DefinitionPart(part: .tags, operation: "list-tags-for-resource", action: "sso:ListTagsForResource") { reader, instance, set in
+            return { $0.record(part, \.permissionsBoundary, boundary) }
+        case .tags:
             let byKey = try reader.call(SSOAdmin.listTagsForResource(instance: instance, resource: set)).byKey
-            return { $0.tags = byKey }
-        },
-        DefinitionPart(
-            part: .provisioningStatus, operation: "list-accounts-for-provisioned-permission-set",
-            action: "sso:ListAccountsForProvisionedPermissionSet"
-        ) {
-            reader, instance, set in
-            let accounts = try reader.call(SSOAdmin.listAccountsNotProvisionedWithLatest(instance: instance, permissionSet: set))
-                .AccountIds
-            return { $0.outdatedAccountIDs = accounts }
-        },
-    ]
+            return { $0.record(part, \.tags, byKey) }
+        case .inlinePolicy:
+            let operation = SSOAdmin.getInlinePolicyForPermissionSet(instance: instance, permissionSet: set)
+            let text = try reader.call(operation).InlinePolicy ?? ""
+            guard text.isEmpty || JSONValue(policyText: text) != nil else {
+                throw AWSCommand.Failure(call: AWSCommand.shown(operation.request), message: "the inline policy it answered is not JSON")
+            }
+            let policy = text.isEmpty ? nil : JSONValue(policyText: text)
+            return { $0.record(part, \.inlinePolicy, policy) }
+        }
+    }
 
     /// The work of reading every part of every permission set: each item applies what it read
     /// to the permission set of its ARN, or records why it could not.
@@ -92,15 +95,15 @@ extension LiveIdentityCenter {
         ) -> Void]
     {
         permissionSets.flatMap { set in
-            definitionParts.map { part -> @Sendable () throws -> @Sendable (inout Details) -> Void in
+            definitionReads.map { call -> @Sendable () throws -> @Sendable (inout Details) -> Void in
                 { @Sendable in
                     do {
-                        let apply = try part.read(reader, instance, set)
+                        let apply = try call.read(reader, instance, set)
                         return { $0.definitionParts[set, default: []].append(apply) }
                     } catch let failure as AWSCommand.Failure {
-                        let record = Snapshot.PermissionSet.UnreadPart(part: part.part, action: part.action, reason: failure.message)
+                        let record = Snapshot.PermissionSet.UnreadPart(part: call.reading, action: call.action, reason: failure.message)
                         return {
-                            $0.unreadParts[part.operation, default: []].append(failure)
+                            $0.unreadParts[call.operation, default: []].append(failure)
                             $0.definitionParts[set, default: []].append { $0.unread = ($0.unread ?? []) + [record] }
                         }
                     }
@@ -112,10 +115,10 @@ extension LiveIdentityCenter {
     /// One warning per kind of call that failed, naming the action it needs and quoting the
     /// first failure.
     static func unreadWarnings(_ unread: [String: [AWSCommand.Failure]]) -> [String] {
-        definitionParts.compactMap { part in
-            guard let failures = unread[part.operation], let first = failures.first else { return nil }
+        definitionReads.compactMap { call in
+            guard let failures = unread[call.operation], let first = failures.first else { return nil }
             return
-                "\(failures.count) permission set\(failures.count == 1 ? "" : "s") could not be read by \(part.operation) (\(part.action)); "
+                "\(failures.count) permission set\(failures.count == 1 ? "" : "s") could not be read by \(AWSRequest.kebab(call.operation)) (\(call.action)); "
                 + "that part of \(failures.count == 1 ? "its" : "their") definition is left out of the snapshot: \(first)"
         }
     }

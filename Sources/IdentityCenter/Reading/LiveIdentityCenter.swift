@@ -215,7 +215,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
                     }
                     var permissionSet = Snapshot.PermissionSet(
                         arn: found.PermissionSetArn, name: found.Name, description: nil, sessionDuration: nil)
-                    permissionSet.texts = found.texts
+                    permissionSet.definition.texts = found.texts
                     let described = permissionSet
                     return {
                         $0.permissionSets.append(described)

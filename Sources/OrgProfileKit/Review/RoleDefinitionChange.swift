@@ -115,28 +115,27 @@ public struct RoleDefinitionChange: Equatable, Sendable, Encodable {
             for item in Set(was).subtracting(now).sorted() { attributes.append(.init(key: key, change: "- \(item)", isPrivileged: false)) }
         }
         for attribute in PermissionSetText.all { text(attribute.key, old?.texts[attribute.key], new?.texts[attribute.key]) }
-        list("managed_policies", old?.managedPolicyARNs ?? [], new?.managedPolicyARNs ?? [])
-        list(
-            "customer_managed_policies", (old?.customerManagedPolicies ?? []).map(\.shown),
-            (new?.customerManagedPolicies ?? []).map(\.shown))
-        let boundary = { (set: PermissionSet?) in set?.permissionsBoundary?.shown }
-        if boundary(old) != boundary(new) {
-            // A boundary only narrows: one removed or replaced can widen what the role allows.
-            attributes.append(
-                .init(
-                    key: "permissions_boundary", change: "\(boundary(old) ?? "none") -> \(boundary(new) ?? "none")",
-                    isPrivileged: boundary(old) != nil))
-        }
-        let tags = { (tags: [String: String]) in tags.keys.sorted().map { "\($0)=\(tags[$0]!)" } }
-        list("tags", tags(old?.tags ?? [:]), tags(new?.tags ?? [:]), grants: false)
-        let policies = (old?.inlinePolicy?.normalizedPolicy, new?.inlinePolicy?.normalizedPolicy)
+        let (was, now) = (old ?? PermissionSet(), new ?? PermissionSet())
         var diff: String?
-        if policies.0 != policies.1 {
-            let lines = { (policy: JSONValue?) in Array((policy.map(JSON.encode) ?? "").utf8) }
-            diff = UnifiedDiff.diff(old: lines(policies.0), new: lines(policies.1), path: "inline-policy.json")
-            let change = policies.0 == nil ? "added" : policies.1 == nil ? "removed" : "changed"
-            // Until the policy catalogue can tell a narrowing, any change that leaves a policy counts.
-            attributes.append(.init(key: "inline_policy", change: change, isPrivileged: policies.1 != nil))
+        for part in PermissionSetPart.allCases where !part.same(was, now) {
+            switch part {
+            case .managedPolicies, .customerManagedPolicies, .tags:
+                list(part.key, part.items(was), part.items(now), grants: part.canGrant)
+            case .permissionsBoundary:
+                let boundary = { (set: PermissionSet) in set.permissionsBoundary?.shown }
+                // A boundary only narrows: one removed or replaced can widen what the role allows.
+                attributes.append(
+                    .init(
+                        key: part.key, change: "\(boundary(was) ?? "none") -> \(boundary(now) ?? "none")",
+                        isPrivileged: was.permissionsBoundary != nil))
+            case .inlinePolicy:
+                let policies = (was.inlinePolicy?.normalizedPolicy, now.inlinePolicy?.normalizedPolicy)
+                let lines = { (policy: JSONValue?) in Array((policy.map(JSON.encode) ?? "").utf8) }
+                diff = UnifiedDiff.diff(old: lines(policies.0), new: lines(policies.1), path: "inline-policy.json")
+                let change = policies.0 == nil ? "added" : policies.1 == nil ? "removed" : "changed"
+                // Until the policy catalogue can tell a narrowing, any change that leaves a policy counts.
+                attributes.append(.init(key: part.key, change: change, isPrivileged: policies.1 != nil))
+            }
         }
         return (attributes, diff)
     }

@@ -30,6 +30,22 @@ public enum OrgSchema {
 
     /// A mapping with exactly these keys; null reads as empty, as in org.yaml.
     /// A permission set's text attribute, as its declaration says.
+    /// A part of a permission set's definition, in its shape.
+    static func part(_ part: PermissionSetPart) -> Value {
+        switch part {
+        case .managedPolicies: list(part.schema, of: string("An AWS managed policy."))
+        case .customerManagedPolicies: list(part.schema, of: policyReference)
+        case .permissionsBoundary:
+            .object(["description": .string(part.schema), "oneOf": .array([.object(["type": .string("string")]), policyReference])])
+        case .tags: tags(part.schema)
+        case .inlinePolicy:
+            .object([
+                "type": .string("object"), "description": .string(part.schema),
+                "required": .array([.string("Version"), .string("Statement")]),
+            ])
+        }
+    }
+
     static func text(_ attribute: PermissionSetText) -> Value {
         switch attribute.kind {
         case .text: string(attribute.schema)
@@ -159,26 +175,12 @@ public enum OrgSchema {
                     "One role; the keys other than profile_suffix define what its permission set grants (all optional: a role without them is defined elsewhere).",
                     [
                         "profile_suffix": string("Profiles of this role are named <project>-<account>-<suffix>.", pattern: slugPattern),
-                        "managed_policies": list(
-                            "AWS managed policies: a name (ReadOnlyAccess), a path and name (job-function/ViewOnlyAccess) or an ARN.",
-                            of: string("An AWS managed policy.")),
-                        "customer_managed_policies": list(
-                            "Customer-managed policies, by the name and path each assigned account has them under.", of: policyReference),
-                        "inline_policy": .object([
-                            "type": .string("object"),
-                            "description": .string(
-                                "An IAM identity policy document written as YAML: Version \"2012-10-17\" and Statement."),
-                            "required": .array([.string("Version"), .string("Statement")]),
-                        ]),
-                        "inline_policy_file": string(
+                        SpecDecoder.inlinePolicyFileKey: string(
                             "The inline policy as a JSON file, by its path relative to org.yaml's folder and inside it; instead of inline_policy."
                         ),
-                        "permissions_boundary": .object([
-                            "description": .string("An AWS managed policy (as in managed_policies) or a customer-managed {name, path}."),
-                            "oneOf": .array([.object(["type": .string("string")]), policyReference]),
-                        ]),
-                        "tags": tags("Tags of the permission set."),
-                    ].merging(PermissionSetText.all.map { ($0.key, text($0)) }) { first, _ in first })),
+                    ].merging(PermissionSetText.all.map { ($0.key, text($0)) } + PermissionSetPart.allCases.map { ($0.key, part($0)) }) {
+                        first, _ in first
+                    })),
             "user_management": mapping(
                 "The special <project>-user-management profile.",
                 [

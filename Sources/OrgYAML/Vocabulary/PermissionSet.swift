@@ -1,15 +1,21 @@
-import OrgYAML
 import Support
 
 /// What a permission set grants, as a role in org.yaml defines it, in the form AWS takes:
 /// AWS managed policies as ARNs, a customer-managed policy as its name and path, the inline
-/// policy as its canonical JSON.
+/// policy in IAM's comparison form (`JSONValue(policy:)`). One form for org.yaml's model and
+/// for what a snapshot read of Identity Center (`Snapshot.PermissionSet`).
 public struct PermissionSet: Sendable, Equatable {
     /// Its text attributes (`PermissionSetText`) as written, by key.
     public var texts: [String: String]
-    public var description: String? { texts[PermissionSetText.description.key] }
+    public var description: String? {
+        get { texts[PermissionSetText.description.key] }
+        set { texts[PermissionSetText.description.key] = newValue }
+    }
     /// ISO 8601, as written.
-    public var sessionDuration: String? { texts[PermissionSetText.sessionDuration.key] }
+    public var sessionDuration: String? {
+        get { texts[PermissionSetText.sessionDuration.key] }
+        set { texts[PermissionSetText.sessionDuration.key] = newValue }
+    }
     public var managedPolicyARNs: [String]
     public var customerManagedPolicies: [PolicyReference]
     public var inlinePolicy: JSONValue?
@@ -17,9 +23,14 @@ public struct PermissionSet: Sendable, Equatable {
     /// By key.
     public var tags: [String: String]
 
+    /// A definition of nothing: no text attribute, no policy, no boundary, no tag.
+    public init() {
+        (texts, managedPolicyARNs, customerManagedPolicies, inlinePolicy, permissionsBoundary, tags) = ([:], [], [], nil, nil, [:])
+    }
+
     /// The definition of a spec without errors (`PermissionSetRules` passed it): what does not
     /// resolve is left out.
-    init(_ spec: PermissionSetSpec) {
+    public init(_ spec: PermissionSetSpec) {
         func reference(_ spec: PolicyReferenceSpec) -> PolicyReference? {
             spec.name.map { PolicyReference(name: $0.value, path: spec.path?.value ?? "/") }
         }
