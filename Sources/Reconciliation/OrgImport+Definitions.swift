@@ -51,7 +51,7 @@ extension OrgImport {
                     + definition.tags.keys.sorted().map { "      \(YAMLText.scalar($0)): \(YAMLText.scalar(definition.tags[$0]!))\n" }
                     .joined()
             case .inlinePolicy:
-                if let document = definition.inlinePolicy { text += "    \(part.key):\n" + yaml(document, indent: 6) }
+                if let document = definition.inlinePolicy { text += "    \(part.key):\n" + yaml(document.scalarsAsText, indent: 6) }
             }
         }
         return text
@@ -77,7 +77,7 @@ extension OrgImport {
         case .string(let text):
             return "\(pad)\(YAMLText.scalar(text))\n"
         case .integer, .number, .bool, .null, .reference:
-            // A policy read from IAM holds strings only (`JSONValue(policyText:)`).
+            // Not in a policy written as text (`scalarsAsText`).
             return "\(pad)\(YAMLText.scalar(value.canonicalText))\n"
         case .object(let fields):
             return fields.keys.sorted().map { key in

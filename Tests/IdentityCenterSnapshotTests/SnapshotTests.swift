@@ -21,6 +21,22 @@ import Testing
         #expect(old.permissionSets.allSatisfy { $0.read.isEmpty && $0.known(.inlinePolicy, \.inlinePolicy) == nil })
     }
 
+    /// The inline policy is kept in the model's form and written as canonical JSON text with
+    /// its values as Identity Center gave them (a Boolean stays a Boolean); one written in
+    /// another layout reads the same, and text that is not JSON is no snapshot.
+    @Test func theInlinePolicyIsCanonicalJSONText() throws {
+        let json = SnapshotFixture.definedSnapshot.json()
+        #expect(
+            json.contains(
+                #"\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":false},\"NumericLessThan\":{\"aws:MultiFactorAuthAge\":3600}}"#),
+            "\(json)")
+        let spaced = json.replacingOccurrences(of: #"{\"Version\":"#, with: #"{ \"Version\" :  "#)
+        #expect(try Snapshot.decode(Array(spaced.utf8), file: "s.json") == Snapshot.decode(Array(json.utf8), file: "s.json"))
+        let broken = json.replacingOccurrences(of: #"\"Version\":\"2012-10-17\"}"#, with: #"\"Version\":"#)
+        #expect(broken != json)
+        #expect(throws: FileError.self) { try Snapshot.decode(Array(broken.utf8), file: "s.json") }
+    }
+
     /// The boundary in the model's form, with its unknown explicit: a member absent is not
     /// read, `{}` is none, and one naming both kinds of policy is no snapshot.
     @Test func aBoundaryIsReadNoneOrOneOfTwoKinds() throws {

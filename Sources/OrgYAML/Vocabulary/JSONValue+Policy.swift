@@ -21,14 +21,15 @@ extension JSONValue {
         }
     }
 
-    /// A policy as IAM returns it (JSON text): numbers and booleans as the text IAM compares
-    /// them as (`10`, `true`), null as ""; nil when the text is not JSON.
+    /// A policy as IAM returns it (JSON text), its values as written (`normalizedPolicy`
+    /// compares `10` and `"10"` alike); nil when the text is not JSON.
     public init?(policyText text: String) {
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { return nil }
-        self = value.scalarsAsText
+        self = value
     }
 
-    private var scalarsAsText: JSONValue {
+    /// Every scalar as the text IAM compares it as: `10`, `true`, and null as "".
+    public var scalarsAsText: JSONValue {
         switch self {
         case .string, .reference: self
         case .integer(let number): .string(String(number))
@@ -40,16 +41,17 @@ extension JSONValue {
         }
     }
 
-    /// The same policy as IAM reads it, in one form: a list's items sorted (IAM reads
-    /// `Statement`, `Action`, `Resource` and condition values as sets) and a one-element list
-    /// as its element, so documents IAM treats alike are equal, however they were written.
+    /// The same policy as IAM reads it, in one form: every scalar as text, a list's items
+    /// sorted (IAM reads `Statement`, `Action`, `Resource` and condition values as sets) and a
+    /// one-element list as its element, so documents IAM treats alike are equal, however they
+    /// were written.
     public var normalizedPolicy: JSONValue {
         switch self {
         case .object(let fields): return .object(fields.mapValues(\.normalizedPolicy))
         case .array(let items):
             let sorted = items.map(\.normalizedPolicy).sorted { $0.canonicalText < $1.canonicalText }
             return sorted.count == 1 ? sorted[0] : .array(sorted)
-        default: return self
+        default: return scalarsAsText
         }
     }
 

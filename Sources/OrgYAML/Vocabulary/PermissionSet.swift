@@ -2,8 +2,9 @@ import Support
 
 /// What a permission set grants, as a role in org.yaml defines it, in the form AWS takes:
 /// AWS managed policies as ARNs, a customer-managed policy as its name and path, the inline
-/// policy in IAM's comparison form (`JSONValue(policy:)`). One form for org.yaml's model and
-/// for what a snapshot read of Identity Center (`Snapshot.PermissionSet`).
+/// policy as a `JSONValue` (from org.yaml every scalar text, as YAML writes it; from Identity
+/// Center as written), compared as IAM reads it (`normalizedPolicy`). One form for org.yaml's
+/// model and for what a snapshot read of Identity Center (`Snapshot.PermissionSet`).
 public struct PermissionSet: Sendable, Equatable {
     /// Its text attributes (`PermissionSetText`) as written, by key.
     public var texts: [String: String]
