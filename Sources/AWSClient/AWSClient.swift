@@ -4,8 +4,9 @@ import Support
 /// Calls to AWS's JSON 1.1 APIs from orgprofile's own process: each call (`AWSRequest`)
 /// signed (`SigV4`) with the source's credentials, sent at the rate the limiter allows, tried
 /// again on throttling, 5xx answers and failed connections (exponential backoff with full
-/// jitter, as the AWS SDKs do), every page followed by `NextToken`, and the pages' lists
-/// joined into one answer, as the AWS CLI prints it.
+/// jitter, as the AWS SDKs do), every page followed by `NextToken` and decoded into the
+/// answer's type, and the pages joined into one answer (`AWSAnswer`), as the AWS CLI joins
+/// them.
 public final class AWSClient: Sendable {
     public let region: String
     public let credentials: CredentialSource
@@ -44,24 +45,28 @@ public final class AWSClient: Sendable {
     public static let maximumPages = 10_000
     public static let maximumCallBytes = 64 << 20
 
-    /// The whole answer of `request` (every page), as JSON.
-    public func call(_ request: AWSRequest) throws -> Data {
+    /// The whole answer of `request` (every page); a `DecodingError` when a page is not the
+    /// JSON of `Answer`.
+    public func call<Answer: AWSAnswer>(_ request: AWSRequest, as _: Answer.Type = Answer.self) throws -> Answer {
         let call = JSONProtocol(request: request)
         let endpoint = AWSEndpoint.resolve(request.service, region: region, environment: environment, configured: configured)
-        var pages: [[String: JSONValue]] = []
+        var whole: Answer?
+        var pages = 0
         var token: String?
         var seen: Set<String> = []
         var bytes = 0
         repeat {
-            let (page, size) = try send(call, endpoint: endpoint, body: call.body(nextToken: token))
-            pages.append(page)
-            bytes += size
-            token = page["NextToken"]?.text.flatMap { $0.isEmpty ? nil : $0 }
+            let body = try send(call, endpoint: endpoint, body: call.body(nextToken: token))
+            let page = try JSONDecoder().decode(AWSPage<Answer>.self, from: Data(body))
+            if whole == nil { whole = page.answer } else { whole!.append(page.answer) }
+            pages += 1
+            bytes += body.count
+            token = page.nextToken.flatMap { $0.isEmpty ? nil : $0 }
             if let token, !seen.insert(token).inserted {
                 throw Failure(
                     message: call.name + " answered the same NextToken twice; a service that pages without end is not read further")
             }
-            if token != nil, pages.count >= Self.maximumPages {
+            if token != nil, pages >= Self.maximumPages {
                 throw Failure(message: call.name + " answered more than \(Self.maximumPages) pages; orgprofile reads no more of it")
             }
             if bytes > Self.maximumCallBytes {
@@ -69,13 +74,13 @@ public final class AWSClient: Sendable {
                     message: call.name + " answered more than \(Self.maximumCallBytes >> 20) MiB in all; orgprofile reads no more of it")
             }
         } while token != nil
-        return Data(JSON.bytes(JSONValue.object(JSONProtocol.merge(pages))))
+        return whole!
     }
 
-    /// One page and its size in bytes, tried until it succeeds, fails for good, or
+    /// One page's body, tried until it succeeds, fails for good, or
     /// `maxAttempts` are spent (a timeout is tried once more at most, so a slow answer holds
     /// a call for at most twice the deadline).
-    private func send(_ call: JSONProtocol, endpoint: AWSEndpoint, body: [UInt8]) throws -> ([String: JSONValue], Int) {
+    private func send(_ call: JSONProtocol, endpoint: AWSEndpoint, body: [UInt8]) throws -> [UInt8] {
         var attempt = 0
         var timeouts = 0
         while true {
@@ -115,9 +120,7 @@ public final class AWSClient: Sendable {
     }
 
     /// One request: signed just before it goes (so a retry is signed anew).
-    private func exchange(_ call: JSONProtocol, endpoint: AWSEndpoint, body: [UInt8]) throws -> Result<
-        ([String: JSONValue], Int), ExchangeFailure
-    > {
+    private func exchange(_ call: JSONProtocol, endpoint: AWSEndpoint, body: [UInt8]) throws -> Result<[UInt8], ExchangeFailure> {
         limiter.acquire()
         let headers: [(name: String, value: String)] = [
             ("Content-Type", "application/x-amz-json-1.1"), ("X-Amz-Target", call.target), ("User-Agent", userAgent),
@@ -146,6 +149,6 @@ public final class AWSClient: Sendable {
                     )))
         }
         return call.page(status: response.status, errorType: response.header("X-Amzn-ErrorType"), body: response.body)
-            .map { ($0, response.body.count) }.mapError { .answer($0) }
+            .mapError { .answer($0) }
     }
 }

@@ -39,11 +39,12 @@ struct JSONProtocol {
         static let transientCodes: Set<String> = ["RequestTimeout", "RequestTimeoutException", "InternalFailure", "ServiceUnavailable"]
     }
 
-    /// An answer's JSON object, or its error. The code comes from `X-Amzn-ErrorType` or the
-    /// body's `__type`, without a namespace (`com.amazonaws.x#`) or a suffix after `:`.
-    func page(status: Int, errorType: String?, body: [UInt8]) -> Result<[String: JSONValue], Failure> {
+    /// An answer's body (decoded by the caller, into the answer's type), or its error. The
+    /// code comes from `X-Amzn-ErrorType` or the body's `__type`, without a namespace
+    /// (`com.amazonaws.x#`) or a suffix after `:`.
+    func page(status: Int, errorType: String?, body: [UInt8]) -> Result<[UInt8], Failure> {
+        if (200..<300).contains(status) { return .success(body) }
         let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(body))
-        if (200..<300).contains(status), let object { return .success(object) }
         var code = errorType ?? object?["__type"]?.text ?? (status == 429 ? "TooManyRequestsException" : "HTTP \(status)")
         if let hash = code.lastIndex(of: "#") { code = String(code[code.index(after: hash)...]) }
         if let colon = code.firstIndex(of: ":") { code = String(code[..<colon]) }
@@ -51,7 +52,7 @@ struct JSONProtocol {
         // worth showing beyond its status.
         let message =
             (object?["message"]?.text ?? object?["Message"]?.text).map { TerminalText.firstLine($0) }
-            ?? ((200..<300).contains(status) ? "the answer is not a JSON object" : "HTTP \(status) \(Self.reason(status))")
+            ?? "HTTP \(status) \(Self.reason(status))"
         return .failure(Failure(status: status, code: TerminalText.firstLine(code, limit: 100), message: message))
     }
 
@@ -67,21 +68,5 @@ struct JSONProtocol {
     /// ListInstances operation: ...`.
     func describe(_ failure: Failure) -> String {
         "An error occurred (\(failure.code)) when calling the \(request.operation) operation: \(failure.message)"
-    }
-
-    /// Every page's lists joined: a list member of each page appended to the first's.
-    static func merge(_ pages: [[String: JSONValue]]) -> [String: JSONValue] {
-        guard var whole = pages.first else { return [:] }
-        for page in pages.dropFirst() {
-            for (key, value) in page {
-                if case .array(let list) = value, case .array(let first)? = whole[key] {
-                    whole[key] = .array(first + list)
-                } else if whole[key] == nil {
-                    whole[key] = value
-                }
-            }
-        }
-        whole["NextToken"] = nil
-        return whole
     }
 }

@@ -29,9 +29,9 @@ public struct AWSCommand: AWSCaller {
         public var description: String { "aws \(call) failed: \(message)" }
     }
 
-    /// Runs `aws SERVICE OPERATION ARGUMENTS --output json`: the answer as the aws command
-    /// prints it.
-    public func answer(_ request: AWSRequest) throws -> Data {
+    /// Runs `aws SERVICE OPERATION ARGUMENTS --output json` and decodes what it prints.
+    public func call<Answer>(_ operation: AWSOperation<Answer>) throws -> Answer {
+        let request = operation.request
         let shown = Self.shown(request)
         var full = request.awsArguments
         // AWS CLI v1 reads only AWS_DEFAULT_REGION: AWS_REGION, which v2 and the SDKs read
@@ -49,7 +49,11 @@ public struct AWSCommand: AWSCaller {
         guard result.status == 0 else {
             throw Failure(call: shown, message: Self.firstLines(result.error))
         }
-        return Data(result.output)
+        do {
+            return try JSONDecoder().decode(Answer.self, from: Data(result.output))
+        } catch {
+            throw Failure.unexpected(request, error)
+        }
     }
 
     /// A call as the admin would type it after `aws`, for messages.

@@ -2,7 +2,7 @@ import AWSClient
 import Foundation
 
 /// Calls from orgprofile's own process (`AWSClient`): signed requests over kept-open
-/// connections, at the rate AWS allows.
+/// connections, at the rate AWS allows, each page decoded straight into the answer's type.
 public struct DirectAWS: AWSCaller {
     public let client: AWSClient
 
@@ -10,13 +10,15 @@ public struct DirectAWS: AWSCaller {
         self.client = client
     }
 
-    public func answer(_ request: AWSRequest) throws -> Data {
+    public func call<Answer>(_ operation: AWSOperation<Answer>) throws -> Answer {
         do {
-            return try client.call(request)
+            return try client.call(operation.request, as: Answer.self)
         } catch let failure as AWSClient.Failure {
-            throw AWSCommand.Failure(call: AWSCommand.shown(request), message: failure.message)
+            throw AWSCommand.Failure(call: AWSCommand.shown(operation.request), message: failure.message)
+        } catch let error as DecodingError {
+            throw AWSCommand.Failure.unexpected(operation.request, error)
         } catch {
-            throw AWSCommand.Failure(call: AWSCommand.shown(request), message: "\(error)")
+            throw AWSCommand.Failure(call: AWSCommand.shown(operation.request), message: "\(error)")
         }
     }
 }

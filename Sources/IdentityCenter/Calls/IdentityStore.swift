@@ -3,52 +3,44 @@ import AWSClient
 /// The Identity Store calls the live reader makes (`identitystore`), each with the part of its
 /// answer that is read.
 enum IdentityStore {
-    static func listUsers(store: String) -> AWSOperation<Users> {
+    static func listUsers(store: String) -> AWSOperation<AWSList<User>> {
         AWSOperation(AWSRequest(.identityStore, "ListUsers", ["IdentityStoreId": .string(store)]))
     }
 
-    static func listGroups(store: String) -> AWSOperation<Groups> {
+    static func listGroups(store: String) -> AWSOperation<AWSList<Group>> {
         AWSOperation(AWSRequest(.identityStore, "ListGroups", ["IdentityStoreId": .string(store)]))
     }
 
-    static func listGroupMemberships(store: String, group: String) -> AWSOperation<Memberships> {
+    static func listGroupMemberships(store: String, group: String) -> AWSOperation<AWSList<Membership>> {
         AWSOperation(AWSRequest(.identityStore, "ListGroupMemberships", ["IdentityStoreId": .string(store), "GroupId": .string(group)]))
     }
 
-    struct Users: Decodable, Sendable {
-        struct User: Decodable, Sendable {
-            struct Email: Decodable, Sendable {
-                var Value: String?
-                var Primary: Bool?
-            }
+    struct User: AWSListItem {
+        static let listMember = "Users"
 
-            var UserId: String
-            var UserName: String
-            var DisplayName: String?
-            var Emails: [Email]?
+        struct Email: Decodable, Sendable {
+            var Value: String?
+            var Primary: Bool?
         }
 
-        var Users: [User]
+        var UserId: String
+        var UserName: String
+        var DisplayName: String?
+        var Emails: [Email]?
     }
 
-    struct Groups: Decodable, Sendable {
-        struct Group: Decodable, Sendable {
-            var GroupId: String
-            var DisplayName: String?
-            var Description: String?
-        }
-
-        var Groups: [Group]
+    struct Group: AWSListItem {
+        static let listMember = "Groups"
+        var GroupId: String
+        var DisplayName: String?
+        var Description: String?
     }
 
-    struct Memberships: Decodable, Sendable {
-        struct Membership: Decodable, Sendable {
-            struct Member: Decodable, Sendable { var UserId: String? }
-            var MembershipId: String?
-            var GroupId: String?
-            var MemberId: Member
-        }
-
-        var GroupMemberships: [Membership]
+    struct Membership: AWSListItem {
+        static let listMember = "GroupMemberships"
+        struct Member: Decodable, Sendable { var UserId: String? }
+        var MembershipId: String?
+        var GroupId: String?
+        var MemberId: Member
     }
 }

@@ -8,59 +8,57 @@ enum Organizations {
     }
 
     /// The delegated administrators of Identity Center.
-    static func listDelegatedAdministrators() -> AWSOperation<DelegatedAdministrators> {
+    static func listDelegatedAdministrators() -> AWSOperation<AWSList<Identified<DelegatedAdministrators>>> {
         AWSOperation(AWSRequest(.organizations, "ListDelegatedAdministrators", ["ServicePrincipal": "sso.amazonaws.com"]))
     }
 
-    static func listAccounts() -> AWSOperation<Accounts> {
+    static func listAccounts() -> AWSOperation<AWSList<Account>> {
         AWSOperation(AWSRequest(.organizations, "ListAccounts"))
     }
 
-    static func listRoots() -> AWSOperation<Roots> {
+    static func listRoots() -> AWSOperation<AWSList<Identified<Roots>>> {
         AWSOperation(AWSRequest(.organizations, "ListRoots"))
     }
 
-    static func listOrganizationalUnitsForParent(_ parent: String) -> AWSOperation<OrganizationalUnits> {
+    static func listOrganizationalUnitsForParent(_ parent: String) -> AWSOperation<AWSList<Unit>> {
         AWSOperation(AWSRequest(.organizations, "ListOrganizationalUnitsForParent", ["ParentId": .string(parent)]))
     }
 
-    static func listAccountsForParent(_ parent: String) -> AWSOperation<Accounts> {
+    static func listAccountsForParent(_ parent: String) -> AWSOperation<AWSList<Account>> {
         AWSOperation(AWSRequest(.organizations, "ListAccountsForParent", ["ParentId": .string(parent)]))
     }
 
-    static func listTagsForResource(_ resource: String) -> AWSOperation<Tags> {
+    static func listTagsForResource(_ resource: String) -> AWSOperation<AWSList<Tag>> {
         AWSOperation(AWSRequest(.organizations, "ListTagsForResource", ["ResourceId": .string(resource)]))
     }
 
-    struct Organization: Decodable, Sendable {
+    struct Organization: AWSOnePageAnswer {
         struct Details: Decodable, Sendable { var MasterAccountId: String? }
         var Organization: Details
     }
 
-    /// An item of a list that is read for its ID alone (a root, a delegated administrator).
-    struct Identified: Decodable, Sendable { var Id: String }
-
-    struct DelegatedAdministrators: Decodable, Sendable { var DelegatedAdministrators: [Identified] }
-
-    struct Accounts: Decodable, Sendable {
-        struct Account: Decodable, Sendable {
-            var Id: String
-            var Name: String?
-            var Status: String?
-            var State: String?
-
-            /// As Organizations reports it (`Status`, or the newer `State`).
-            var status: String { Status ?? State ?? "ACTIVE" }
-        }
-
-        var Accounts: [Account]
+    /// An item of a list that is read for its ID alone (a delegated administrator, a root).
+    struct Identified<Member: AWSListMember>: AWSListItem {
+        static var listMember: String { Member.listMember }
+        var Id: String
     }
 
-    struct Roots: Decodable, Sendable { var Roots: [Identified] }
+    enum DelegatedAdministrators: AWSListMember { static let listMember = "DelegatedAdministrators" }
+    enum Roots: AWSListMember { static let listMember = "Roots" }
 
-    struct OrganizationalUnits: Decodable, Sendable {
-        struct Unit: Decodable, Sendable { var Id, Name: String }
+    struct Account: AWSListItem {
+        static let listMember = "Accounts"
+        var Id: String
+        var Name: String?
+        var Status: String?
+        var State: String?
 
-        var OrganizationalUnits: [Unit]
+        /// As Organizations reports it (`Status`, or the newer `State`).
+        var status: String { Status ?? State ?? "ACTIVE" }
+    }
+
+    struct Unit: AWSListItem {
+        static let listMember = "OrganizationalUnits"
+        var Id, Name: String
     }
 }

@@ -5,11 +5,11 @@ import Support
 /// The IAM Identity Center admin calls the live reader makes (`sso-admin`), each with the
 /// part of its answer that is read.
 enum SSOAdmin {
-    static func listInstances() -> AWSOperation<Instances> {
+    static func listInstances() -> AWSOperation<AWSList<Instance>> {
         AWSOperation(AWSRequest(.ssoAdmin, "ListInstances"))
     }
 
-    static func listPermissionSets(instance: String) -> AWSOperation<PermissionSetARNs> {
+    static func listPermissionSets(instance: String) -> AWSOperation<AWSList<AWSListedText<PermissionSetARNs>>> {
         AWSOperation(AWSRequest(.ssoAdmin, "ListPermissionSets", ["InstanceArn": .string(instance)]))
     }
 
@@ -18,14 +18,16 @@ enum SSOAdmin {
             AWSRequest(.ssoAdmin, "DescribePermissionSet", ["InstanceArn": .string(instance), "PermissionSetArn": .string(permissionSet)]))
     }
 
-    static func listPermissionSetsProvisionedToAccount(instance: String, account: String) -> AWSOperation<PermissionSetARNs> {
+    static func listPermissionSetsProvisionedToAccount(instance: String, account: String) -> AWSOperation<
+        AWSList<AWSListedText<PermissionSetARNs>>
+    > {
         AWSOperation(
             AWSRequest(
                 .ssoAdmin, "ListPermissionSetsProvisionedToAccount", ["InstanceArn": .string(instance), "AccountId": .string(account)])
         )
     }
 
-    static func listAccountAssignments(instance: String, account: String, permissionSet: String) -> AWSOperation<Assignments> {
+    static func listAccountAssignments(instance: String, account: String, permissionSet: String) -> AWSOperation<AWSList<Assignment>> {
         AWSOperation(
             AWSRequest(
                 .ssoAdmin, "ListAccountAssignments",
@@ -37,12 +39,12 @@ enum SSOAdmin {
         AWSOperation(AWSRequest(.ssoAdmin, operation, ["InstanceArn": .string(instance), "PermissionSetArn": .string(permissionSet)]))
     }
 
-    static func listManagedPoliciesInPermissionSet(instance: String, permissionSet: String) -> AWSOperation<ManagedPolicies> {
+    static func listManagedPoliciesInPermissionSet(instance: String, permissionSet: String) -> AWSOperation<AWSList<ManagedPolicy>> {
         ofPermissionSet(PermissionSetPart.managedPolicies.readOperation, instance: instance, permissionSet: permissionSet)
     }
 
     static func listCustomerManagedPolicyReferencesInPermissionSet(instance: String, permissionSet: String) -> AWSOperation<
-        CustomerManagedPolicies
+        AWSList<CustomerManagedPolicyReference>
     > {
         ofPermissionSet(PermissionSetPart.customerManagedPolicies.readOperation, instance: instance, permissionSet: permissionSet)
     }
@@ -55,7 +57,7 @@ enum SSOAdmin {
         ofPermissionSet(PermissionSetPart.permissionsBoundary.readOperation, instance: instance, permissionSet: permissionSet)
     }
 
-    static func listTagsForResource(instance: String, resource: String) -> AWSOperation<Tags> {
+    static func listTagsForResource(instance: String, resource: String) -> AWSOperation<AWSList<Tag>> {
         AWSOperation(
             AWSRequest(
                 .ssoAdmin, PermissionSetPart.tags.readOperation, ["InstanceArn": .string(instance), "ResourceArn": .string(resource)]))
@@ -64,7 +66,9 @@ enum SSOAdmin {
     static let provisioningStatusOperation = "ListAccountsForProvisionedPermissionSet"
 
     /// The accounts where a permission set's latest version is not provisioned yet.
-    static func listAccountsNotProvisionedWithLatest(instance: String, permissionSet: String) -> AWSOperation<AccountIDs> {
+    static func listAccountsNotProvisionedWithLatest(instance: String, permissionSet: String) -> AWSOperation<
+        AWSList<AWSListedText<AccountIDs>>
+    > {
         AWSOperation(
             AWSRequest(
                 .ssoAdmin, provisioningStatusOperation,
@@ -74,15 +78,14 @@ enum SSOAdmin {
                 ]))
     }
 
-    struct Instances: Decodable, Sendable {
-        struct Instance: Decodable, Sendable { var InstanceArn, IdentityStoreId: String }
-
-        var Instances: [Instance]
+    struct Instance: AWSListItem {
+        static let listMember = "Instances"
+        var InstanceArn, IdentityStoreId: String
     }
 
-    struct PermissionSetARNs: Decodable, Sendable { var PermissionSets: [String] }
+    enum PermissionSetARNs: AWSListMember { static let listMember = "PermissionSets" }
 
-    struct PermissionSetDetails: Decodable, Sendable {
+    struct PermissionSetDetails: AWSOnePageAnswer {
         /// The optional fields are read leniently: `SessionDuration` as a number of seconds
         /// too (moto returns 3600 where AWS returns "PT1H"), and an optional field of
         /// another type is left out and named in `unexpected`, so that the snapshot warns
@@ -124,34 +127,30 @@ enum SSOAdmin {
         var PermissionSet: Details
     }
 
-    struct Assignments: Decodable, Sendable {
-        struct Assignment: Decodable, Sendable {
-            var AccountId: String
-            var PermissionSetArn: String
-            var PrincipalType: String
-            var PrincipalId: String
-        }
-
-        var AccountAssignments: [Assignment]
+    struct Assignment: AWSListItem {
+        static let listMember = "AccountAssignments"
+        var AccountId: String
+        var PermissionSetArn: String
+        var PrincipalType: String
+        var PrincipalId: String
     }
 
-    struct ManagedPolicies: Decodable, Sendable {
-        struct Policy: Decodable, Sendable { var Arn: String }
-        var AttachedManagedPolicies: [Policy]
+    struct ManagedPolicy: AWSListItem {
+        static let listMember = "AttachedManagedPolicies"
+        var Arn: String
     }
 
-    struct CustomerManagedPolicyReference: Decodable, Sendable {
+    struct CustomerManagedPolicyReference: AWSListItem {
+        static let listMember = "CustomerManagedPolicyReferences"
         var Name: String
         var Path: String?
 
         var reference: PolicyReference { .init(name: Name, path: Path ?? "/") }
     }
 
-    struct CustomerManagedPolicies: Decodable, Sendable { var CustomerManagedPolicyReferences: [CustomerManagedPolicyReference] }
+    struct InlinePolicy: AWSOnePageAnswer { var InlinePolicy: String? }
 
-    struct InlinePolicy: Decodable, Sendable { var InlinePolicy: String? }
-
-    struct PermissionsBoundary: Decodable, Sendable {
+    struct PermissionsBoundary: AWSOnePageAnswer {
         struct Boundary: Decodable, Sendable {
             var ManagedPolicyArn: String?
             var CustomerManagedPolicyReference: CustomerManagedPolicyReference?
@@ -160,20 +159,19 @@ enum SSOAdmin {
         var PermissionsBoundary: Boundary?
     }
 
-    struct AccountIDs: Decodable, Sendable { var AccountIds: [String] }
+    enum AccountIDs: AWSListMember { static let listMember = "AccountIds" }
 }
 
-/// A resource's tags, as both sso-admin and Organizations answer them.
-struct Tags: Decodable, Sendable {
-    struct Tag: Decodable, Sendable {
-        var Key: String
-        var Value: String?
-    }
+/// A resource's tag, as both sso-admin and Organizations answer them.
+struct Tag: AWSListItem {
+    static let listMember = "Tags"
+    var Key: String
+    var Value: String?
+}
 
-    var Tags: [Tag]
-
+extension AWSList<Tag> {
     /// By key; the first of a repeated key.
     var byKey: [String: String] {
-        Dictionary(Tags.map { ($0.Key, $0.Value ?? "") }, uniquingKeysWith: { first, _ in first })
+        Dictionary(items.map { ($0.Key, $0.Value ?? "") }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -34,7 +34,7 @@ extension LiveIdentityCenter {
         + [
             DefinitionRead(reading: .provisioningStatus) { reader, instance, set in
                 let accounts = try reader.call(SSOAdmin.listAccountsNotProvisionedWithLatest(instance: instance, permissionSet: set))
-                    .AccountIds
+                    .items.map(\.text)
                 return { $0.outdatedAccountIDs = accounts }
             }
         ]
@@ -46,12 +46,12 @@ extension LiveIdentityCenter {
         switch part {
         case .managedPolicies:
             let arns = try reader.call(SSOAdmin.listManagedPoliciesInPermissionSet(instance: instance, permissionSet: set))
-                .AttachedManagedPolicies.map(\.Arn)
+                .items.map(\.Arn)
             return { $0.record(part, \.managedPolicyARNs, arns) }
         case .customerManagedPolicies:
             let references = try reader.call(
                 SSOAdmin.listCustomerManagedPolicyReferencesInPermissionSet(instance: instance, permissionSet: set)
-            ).CustomerManagedPolicyReferences.map(\.reference)
+            ).items.map(\.reference)
             return { $0.record(part, \.customerManagedPolicies, references) }
         case .permissionsBoundary:
             let boundary: PermissionsBoundary?

@@ -42,7 +42,7 @@ extension LiveIdentityCenter {
     /// Every account's OU path, walking the tree one level at a time.
     private func ouPaths(_ reader: Reader) throws -> [String: String] {
         reader.counter.expect(1)
-        var level = try reader.call(Organizations.listRoots()).Roots.map { (id: $0.Id, path: "/") }
+        var level = try reader.call(Organizations.listRoots()).items.map { (id: $0.Id, path: "/") }
         var paths: [String: String] = [:]
         while !level.isEmpty {
             // Two calls per parent; `all` expects one per item.
@@ -50,8 +50,8 @@ extension LiveIdentityCenter {
             let found = try reader.all(
                 level.map { parent in
                     { @Sendable in
-                        let units = try reader.call(Organizations.listOrganizationalUnitsForParent(parent.id)).OrganizationalUnits
-                        let accounts = try reader.call(Organizations.listAccountsForParent(parent.id)).Accounts
+                        let units = try reader.call(Organizations.listOrganizationalUnitsForParent(parent.id)).items
+                        let accounts = try reader.call(Organizations.listAccountsForParent(parent.id)).items
                         return (units.map { (id: $0.Id, path: Self.path(parent.path, $0.Name)) }, accounts.map { ($0.Id, parent.path) })
                     }
                 })

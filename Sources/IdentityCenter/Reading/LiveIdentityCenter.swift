@@ -96,10 +96,10 @@ public struct LiveIdentityCenter: IdentityCenterSource {
         var delegated: [String]?
         /// What the organisation's two optional reads could not read, and the aws command's words.
         var unread: [String] = []
-        var activeAccounts: [Organizations.Accounts.Account] = []
+        var activeAccounts: [Organizations.Account] = []
         var permissionSetARNs: [String] = []
-        var users: [IdentityStore.Users.User] = []
-        var groups: [IdentityStore.Groups.Group] = []
+        var users: [IdentityStore.User] = []
+        var groups: [IdentityStore.Group] = []
     }
 
     /// What the second step reads of each permission set, group and account.
@@ -135,9 +135,9 @@ public struct LiveIdentityCenter: IdentityCenterSource {
         }
 
         /// 1. The instance, which everything else hangs on.
-        func instance() throws -> SSOAdmin.Instances.Instance {
+        func instance() throws -> SSOAdmin.Instance {
             counter.expect(1)
-            guard let instance = try call(SSOAdmin.listInstances()).Instances.first else {
+            guard let instance = try call(SSOAdmin.listInstances()).items.first else {
                 throw AWSCommand.Failure(
                     call: "sso-admin list-instances",
                     message:
@@ -149,7 +149,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
 
         /// 2. The organisation (its management account and delegated administrators, each
         /// optional), its accounts, the permission sets, users and groups.
-        func lists(of instance: SSOAdmin.Instances.Instance) throws -> Lists {
+        func lists(of instance: SSOAdmin.Instance) throws -> Lists {
             let (arn, store) = (instance.InstanceArn, instance.IdentityStoreId)
             var lists = Lists()
             let work: [@Sendable () throws -> @Sendable (inout Lists) -> Void] = [
@@ -165,7 +165,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
                 },
                 {
                     do {
-                        let ids = try call(Organizations.listDelegatedAdministrators()).DelegatedAdministrators.map(\.Id)
+                        let ids = try call(Organizations.listDelegatedAdministrators()).items.map(\.Id)
                         return { $0.delegated = ids }
                     } catch {
                         let unread =
@@ -174,19 +174,19 @@ public struct LiveIdentityCenter: IdentityCenterSource {
                     }
                 },
                 {
-                    let accounts = try call(Organizations.listAccounts()).Accounts
+                    let accounts = try call(Organizations.listAccounts()).items
                     return { $0.activeAccounts = accounts }
                 },
                 {
-                    let arns = try call(SSOAdmin.listPermissionSets(instance: arn)).PermissionSets
+                    let arns = try call(SSOAdmin.listPermissionSets(instance: arn)).items.map(\.text)
                     return { $0.permissionSetARNs = arns }
                 },
                 {
-                    let users = try call(IdentityStore.listUsers(store: store)).Users
+                    let users = try call(IdentityStore.listUsers(store: store)).items
                     return { $0.users = users }
                 },
                 {
-                    let groups = try call(IdentityStore.listGroups(store: store)).Groups
+                    let groups = try call(IdentityStore.listGroups(store: store)).items
                     return { $0.groups = groups }
                 },
             ]
@@ -203,7 +203,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
 
         /// 3. Each permission set described, each group's members, and what is provisioned
         /// to each active account.
-        func details(of instance: SSOAdmin.Instances.Instance, _ lists: Lists) throws -> Details {
+        func details(of instance: SSOAdmin.Instance, _ lists: Lists) throws -> Details {
             let (arn, store) = (instance.InstanceArn, instance.IdentityStoreId)
             let known = Set(lists.permissionSetARNs)
             var details = Details()
@@ -225,7 +225,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
             }
             let members: [@Sendable () throws -> @Sendable (inout Details) -> Void] = lists.groups.map(\.GroupId).map { group in
                 {
-                    let found = try call(IdentityStore.listGroupMemberships(store: store, group: group)).GroupMemberships
+                    let found = try call(IdentityStore.listGroupMemberships(store: store, group: group)).items
                     let memberships = found.compactMap { member in
                         member.MemberId.UserId.map { Snapshot.Membership(groupID: group, userID: $0, id: member.MembershipId) }
                     }
@@ -234,7 +234,7 @@ public struct LiveIdentityCenter: IdentityCenterSource {
             }
             let provisioned: [@Sendable () throws -> @Sendable (inout Details) -> Void] = lists.activeAccounts.map(\.Id).map { account in
                 {
-                    let sets = try call(SSOAdmin.listPermissionSetsProvisionedToAccount(instance: arn, account: account)).PermissionSets
+                    let sets = try call(SSOAdmin.listPermissionSetsProvisionedToAccount(instance: arn, account: account)).items.map(\.text)
                     // Only permission sets of this instance (an account can have others' provisioned).
                     let pairs = Set(sets).intersection(known).sorted().map { (account: account, permissionSet: $0) }
                     return { $0.provisioned += pairs }
@@ -250,14 +250,14 @@ public struct LiveIdentityCenter: IdentityCenterSource {
         }
 
         /// 4. The assignments of each provisioned (account, permission set) pair.
-        func assignments(of instance: SSOAdmin.Instances.Instance, _ pairs: [(account: String, permissionSet: String)]) throws
+        func assignments(of instance: SSOAdmin.Instance, _ pairs: [(account: String, permissionSet: String)]) throws
             -> [Snapshot.Assignment]
         {
             let arn = instance.InstanceArn
             let work: [@Sendable () throws -> [Snapshot.Assignment]] = pairs.map { pair in
                 {
                     try call(SSOAdmin.listAccountAssignments(instance: arn, account: pair.account, permissionSet: pair.permissionSet))
-                        .AccountAssignments.compactMap { assignment in
+                        .items.compactMap { assignment in
                             Snapshot.PrincipalType(rawValue: assignment.PrincipalType).map {
                                 Snapshot.Assignment(
                                     accountID: assignment.AccountId, permissionSetARN: assignment.PermissionSetArn, principalType: $0,
