@@ -69,6 +69,21 @@ import Testing
         let schema = try #require(try JSONSerialization.jsonObject(with: Data(OrgSchema.text.utf8)) as? [String: Any])
         #expect(PermissionSetTextTests.roleKeys(in: schema).contains(part.key))
 
+        // The rules: a value IAM Identity Center refuses is an error at its line.
+        let refused: String =
+            switch part {
+            case .managedPolicies: "[not a policy!]"
+            case .customerManagedPolicies: "[{name: not a policy!}]"
+            case .permissionsBoundary: "not a policy!"
+            case .tags: "{'aws:reserved': x}"
+            case .inlinePolicy: "{Version: '2012-10-17'}"
+            }
+        let bad = Self.removing(part.key, from: yaml).replacingOccurrences(
+            of: "  ReadOnlyAccess:\n", with: "  ReadOnlyAccess:\n    \(part.key): \(refused)\n")
+        let line = bad.components(separatedBy: "\n").firstIndex { $0 == "    \(part.key): \(refused)" }! + 1
+        let errors = Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(bad.utf8))).diagnostics.filter { $0.severity == .error }
+        #expect(!errors.isEmpty && errors.allSatisfy { $0.location?.line == line }, "\(errors)")
+
         // Both emitters carry it.
         let properties = AssignmentsCompiler.properties(declared, name: "ReadOnlyAccess", instance: "arn:i")
         let model = try accessModel(yaml)

@@ -108,6 +108,19 @@ import Testing
         #expect(snapshot.snapshotVersion == 2)
     }
 
+    /// An inline policy Identity Center answers that is not JSON is not read: that part is
+    /// unknown, with the reason recorded, and the snapshot goes on.
+    @Test func anInlinePolicyThatIsNotJSONIsUnread() throws {
+        let (folder, environment) = try FakeAWS.make(inlinePolicy: "{Version: 2012}")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (snapshot, collected) = try Self.read(environment)
+        let readOnly = try #require(snapshot.permissionSets.first { $0.name == "ReadOnlyAccess" })
+        #expect(readOnly.read == Set(PermissionSetPart.allCases).subtracting([.inlinePolicy]))
+        #expect(readOnly.unread?.map(\.reason) == ["the inline policy it answered is not JSON"])
+        #expect(snapshot.permissionSets.first { $0.name == "AdministratorAccess" }?.read.contains(.inlinePolicy) == true)
+        #expect(collected.warnings.contains { $0.hasPrefix("1 permission set could not be read by get-inline-policy-for-permission-set") })
+    }
+
     /// A definition call the reader may not make leaves that part unknown, with one warning
     /// for all the permission sets it failed for; the snapshot goes on.
     @Test func anUnreadablePartOfADefinitionIsAWarning() throws {

@@ -6,7 +6,12 @@ import Foundation
 public enum FakeAWS {
     /// A folder with an `aws` script answering every call the reader makes; `failing` makes
     /// that operation fail as the AWS CLI does (a message on standard error, exit 254).
-    public static func make(failing: String? = nil, organizationReadable: Bool = true, sessionDuration: String = #""PT1H""#) throws -> (
+    /// `inlinePolicy` is ReadOnlyAccess's as the answer's JSON string holds it.
+    public static func make(
+        failing: String? = nil, organizationReadable: Bool = true, sessionDuration: String = #""PT1H""#,
+        inlinePolicy: String =
+            #"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:DeleteBucket\",\"Resource\":\"*\"}]}"#
+    ) throws -> (
         folder: String, environment: [String: String]
     ) {
         let folder = try temporaryFolder()
@@ -44,7 +49,7 @@ public enum FakeAWS {
                 *) echo '{"CustomerManagedPolicyReferences": [{"Name": "audit-extras", "Path": "/security/"}, {"Name": "billing-read"}]}' ;; esac ;;
             "sso-admin get-inline-policy-for-permission-set")
                 case "$*" in *arn:ps-a*) echo '{"InlinePolicy": ""}' ;;
-                *) echo '{"InlinePolicy": "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Deny\\",\\"Action\\":\\"s3:DeleteBucket\\",\\"Resource\\":\\"*\\"}]}"}' ;; esac ;;
+                *) echo '{"InlinePolicy": "\(inlinePolicy)"}' ;; esac ;;
             "sso-admin get-permissions-boundary-for-permission-set")
                 case "$*" in *arn:ps-a*) echo >&2 'An error occurred (ResourceNotFoundException) when calling the GetPermissionsBoundaryForPermissionSet operation: none'; exit 254 ;;
                 *) echo '{"PermissionsBoundary": {"CustomerManagedPolicyReference": {"Name": "boundary", "Path": "/"}}}' ;; esac ;;

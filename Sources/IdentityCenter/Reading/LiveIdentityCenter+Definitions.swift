@@ -78,10 +78,10 @@ extension LiveIdentityCenter {
         case .inlinePolicy:
             let operation = SSOAdmin.getInlinePolicyForPermissionSet(instance: instance, permissionSet: set)
             let text = try reader.call(operation).InlinePolicy ?? ""
-            guard text.isEmpty || JSONValue(policyText: text) != nil else {
+            let policy = text.isEmpty ? nil : JSONValue(policyText: text)
+            guard text.isEmpty || policy != nil else {
                 throw AWSCommand.Failure(call: AWSCommand.shown(operation.request), message: "the inline policy it answered is not JSON")
             }
-            let policy = text.isEmpty ? nil : JSONValue(policyText: text)
             return { $0.record(part, \.inlinePolicy, policy) }
         }
     }

@@ -107,36 +107,45 @@ public enum PermissionSetRules {
                     checkDuration(value)
                 }
             }
-            var managed: [String: SourceLocation] = [:]
-            for policy in spec.managedPolicies {
-                guard let arn = PermissionSetRules.managedPolicyARN(policy.value) else {
-                    error(.invalidPolicy, Self.notManaged(policy.value, "managed_policies", role: role), at: policy.location)
-                    continue
+            for part in PermissionSetPart.allCases {
+                switch part {
+                case .managedPolicies:
+                    var seen: [String: SourceLocation] = [:]
+                    for policy in spec.managedPolicies {
+                        guard let arn = PermissionSetRules.managedPolicyARN(policy.value) else {
+                            error(.invalidPolicy, Self.notManaged(policy.value, part.key, role: role), at: policy.location)
+                            continue
+                        }
+                        once(arn, "the managed policy", at: policy.location, seen: &seen)
+                    }
+                    count(spec.managedPolicies.map(\.location), "AWS managed policies", spec.location)
+                case .customerManagedPolicies:
+                    var seen: [String: SourceLocation] = [:]
+                    for reference in spec.customerManagedPolicies {
+                        guard let key = checkReference(reference, part.key) else { continue }
+                        once(key, "the customer-managed policy", at: reference.location, seen: &seen)
+                    }
+                    count(spec.customerManagedPolicies.map(\.location), "customer-managed policies", spec.location)
+                case .permissionsBoundary:
+                    switch spec.permissionsBoundary {
+                    case .managed(let policy)?:
+                        if PermissionSetRules.managedPolicyARN(policy.value) == nil {
+                            error(.invalidPolicy, Self.notManaged(policy.value, part.key, role: role), at: policy.location)
+                        }
+                    case .customerManaged(let reference)?:
+                        _ = checkReference(reference, part.key)
+                    case nil:
+                        break
+                    }
+                case .tags:
+                    checkTags(spec.tags, spec.location)
+                case .inlinePolicy:
+                    if let document = spec.inlinePolicy {
+                        var policy = PolicyDocumentRules(role: role)
+                        policy.check(document)
+                        diagnostics.append(policy.diagnostics)
+                    }
                 }
-                once(arn, "the managed policy", at: policy.location, seen: &managed)
-            }
-            count(spec.managedPolicies.map(\.location), "AWS managed policies", spec.location)
-            var customer: [String: SourceLocation] = [:]
-            for reference in spec.customerManagedPolicies {
-                guard let key = checkReference(reference, "customer_managed_policies") else { continue }
-                once(key, "the customer-managed policy", at: reference.location, seen: &customer)
-            }
-            count(spec.customerManagedPolicies.map(\.location), "customer-managed policies", spec.location)
-            switch spec.permissionsBoundary {
-            case .managed(let policy)?:
-                if PermissionSetRules.managedPolicyARN(policy.value) == nil {
-                    error(.invalidPolicy, Self.notManaged(policy.value, "permissions_boundary", role: role), at: policy.location)
-                }
-            case .customerManaged(let reference)?:
-                _ = checkReference(reference, "permissions_boundary")
-            case nil:
-                break
-            }
-            checkTags(spec.tags, spec.location)
-            if let document = spec.inlinePolicy {
-                var policy = PolicyDocumentRules(role: role)
-                policy.check(document)
-                diagnostics.append(policy.diagnostics)
             }
         }
 
