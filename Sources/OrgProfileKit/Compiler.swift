@@ -13,17 +13,25 @@ public enum Compiler {
         public var model: AccessModel?
     }
 
-    /// `strict`: warnings count as errors (and are reported as errors).
-    public static func analyze(_ source: SourceFile, strict: Bool = false, limits: Limits = .standard) -> Analysis {
+    /// `strict`: warnings count as errors (and are reported as errors). Access is as of
+    /// `asOf`: what has lapsed or not started is left out of the model.
+    public static func analyze(_ source: SourceFile, strict: Bool = false, asOf: Date = UTCTime.today, limits: Limits = .standard)
+        -> Analysis
+    {
         let front: FrontEnd.Analysis
-        switch FrontEnd.analyze(source, limits: limits) {
+        switch FrontEnd.analyze(source, asOf: asOf, limits: limits) {
         case .success(let analysis): front = analysis
         case .failure(let failure): return Analysis(diagnostics: failure.diagnostics, model: nil)
         }
         var decodeDiagnostics = front.diagnostics
-        let model = AccessModel(spec: front.spec)
-        // Collisions are only bounded once the counts are.
-        if front.withinLimits { decodeDiagnostics += model.collisionDiagnostics(limits: limits) }
+        let model = AccessModel(spec: front.spec, asOf: asOf)
+        // Collisions are only bounded once the counts are. They are checked over every grant,
+        // whatever its window, so that a name that is free today cannot collide when a grant
+        // starts.
+        if front.withinLimits {
+            let everyGrant = front.spec.hasAccessWindows ? AccessModel(spec: front.spec, asOf: nil) : model
+            decodeDiagnostics += everyGrant.collisionDiagnostics(limits: limits)
+        }
         var diagnostics = decodeDiagnostics.finished(inFile: source.name)
         if strict {
             for index in diagnostics.indices where diagnostics[index].severity == .warning {
@@ -40,11 +48,13 @@ public enum Compiler {
     static let parallelDiffBytes = 4 << 20
 
     /// Two versions of org.yaml analysed (what `diff` compares).
-    public static func analyze(old: SourceFile?, new: SourceFile, strict: Bool = false) -> (old: Analysis?, new: Analysis) {
+    public static func analyze(old: SourceFile?, new: SourceFile, strict: Bool = false, asOf: Date = UTCTime.today) -> (
+        old: Analysis?, new: Analysis
+    ) {
         guard (old?.bytes.count ?? 0) + new.bytes.count > parallelDiffBytes else {
-            return Parallel.both({ old.map { analyze($0, strict: strict) } }, { analyze(new, strict: strict) })
+            return Parallel.both({ old.map { analyze($0, strict: strict, asOf: asOf) } }, { analyze(new, strict: strict, asOf: asOf) })
         }
-        return (old.map { analyze($0, strict: strict) }, analyze(new, strict: strict))
+        return (old.map { analyze($0, strict: strict, asOf: asOf) }, analyze(new, strict: strict, asOf: asOf))
     }
 
     /// The name generated files call org.yaml by: its file name, never a path.

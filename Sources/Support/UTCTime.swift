@@ -27,6 +27,40 @@ public enum UTCTime {
         return try? Date(normalized, strategy: .iso8601)
     }
 
+    /// The first moment of today in UTC: the moment temporary access is read as of, unless
+    /// a command is told another (`--as-of`).
+    public static var today: Date { startOfDay(Date()) }
+
+    /// The first moment of the day, in UTC, that `date` falls on.
+    public static func startOfDay(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
+    }
+
+    /// `2026-11-27`: the day of a moment in UTC.
+    public static func day(of date: Date) -> String {
+        parts(date).day.joined(separator: "-")
+    }
+
+    /// The first moment of a day written `2026-11-27`, in UTC; nil when it is not a real day.
+    public static func day(_ text: String) -> Date? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month), day >= 1
+        else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= lengths[month - 1] else { return nil }
+        // Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's
+        // days_from_civil).
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return Date(timeIntervalSince1970: Double(era * 146_097 + dayOfEra - 719_468) * 86_400)
+    }
+
     /// The date's year, month and day, and its hour, minute and second, in UTC, as digits.
     private static func parts(_ date: Date) -> (day: [String], time: [String]) {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))

@@ -90,7 +90,7 @@ extension OrgProfileCommand {
                 new = try frontend.read(files[1])
             }
             // Both files are analysed before either stops the command, so all problems show.
-            let (oldAnalysis, newAnalysis) = Compiler.analyze(old: old, new: new, strict: diagnostics.strict)
+            let (oldAnalysis, newAnalysis) = Compiler.analyze(old: old, new: new, strict: diagnostics.strict, asOf: diagnostics.moment)
             frontend.report((oldAnalysis?.diagnostics ?? []) + newAnalysis.diagnostics)
             guard let newModel = newAnalysis.model, oldAnalysis.map({ $0.model != nil }) ?? true else {
                 throw Exit.invalidInput

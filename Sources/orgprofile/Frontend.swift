@@ -3,6 +3,7 @@ import FileSafety
 import Foundation
 import OrgProfileKit
 import OrgYAML
+import Support
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 
@@ -11,17 +12,21 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 struct Frontend {
     let format: DiagnosticFormat
     let strict: Bool
+    /// The moment temporary access is read as of (`--as-of`, else today in UTC).
+    let asOf: Date
     let printer: DiagnosticPrinter
 
     init(options: DiagnosticOptions, printer: DiagnosticPrinter) {
         format = options.format.diagnosticsFormat
         strict = options.strict
+        asOf = options.moment
         self.printer = printer
     }
 
     init(format: DiagnosticFormatOption, printer: DiagnosticPrinter) {
         self.format = format.diagnosticsFormat
         strict = false
+        asOf = UTCTime.today
         self.printer = printer
     }
 
@@ -40,7 +45,7 @@ struct Frontend {
 
     /// The model and how many warnings came with it.
     func analyze(_ source: SourceFile) throws -> (model: AccessModel, warnings: Int) {
-        let analysis = Compiler.analyze(source, strict: strict)
+        let analysis = Compiler.analyze(source, strict: strict, asOf: asOf)
         report(analysis.diagnostics)
         guard let model = analysis.model else { throw Exit.invalidInput }
         return (model, analysis.diagnostics.count { $0.severity == .warning })

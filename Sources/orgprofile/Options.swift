@@ -5,6 +5,7 @@ import Foundation
 import IdentityCenter
 import OrgProfileKit
 import OrgYAML
+import Support
 
 // The option groups commands share, each mounted with @OptionGroup.
 
@@ -31,12 +32,31 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// How a command that reads org.yaml reports diagnostics.
+/// How a command that reads org.yaml reads it (as of which day) and reports diagnostics.
 struct DiagnosticOptions: ParsableArguments {
     @OptionGroup var format: DiagnosticFormatOption
 
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
+
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Read temporary access (from, until) as of this day (2027-01-31) or moment (2027-01-31T18:00:00Z) instead of today in UTC.",
+            valueName: "date"))
+    var asOf: String?
+
+    /// The moment access is read as of: the first moment of a day given, a moment given, or
+    /// of today in UTC.
+    var moment: Date {
+        asOf.flatMap { AccessWindow.moment($0, endOfDay: false) } ?? UTCTime.today
+    }
+
+    func validate() throws {
+        if let asOf, AccessWindow.moment(asOf, endOfDay: false) == nil {
+            throw ValidationError("--as-of '\(asOf)' is not a day (2027-01-31) or a moment with its offset (2027-01-31T18:00:00Z).")
+        }
+    }
 }
 
 /// `--output PATH` of the commands that print one document: write it there, atomically,

@@ -1,4 +1,6 @@
+import Foundation
 import OrgYAML
+import Support
 
 /// The meaning of an org.yaml: accounts, roles and who is granted what, indexed so that any
 /// one person's or team's profiles can be computed on demand. Nothing here grows with the
@@ -161,10 +163,17 @@ public struct AccessModel: Sendable {
         userManagementTargetIndex[kind].map { targets[$0] }
     }
 
-    /// Builds the model from a spec. Unknown references are skipped (the Validator reports
-    /// them), so the model can be built, and checked for collisions, even from a spec with
-    /// errors.
-    public init(spec: OrgSpec) {
+    /// Builds the model from a spec, as of `asOf`: a grant whose window (`from`, `until`) is
+    /// not in force then is left out, as if org.yaml did not write it; with no moment, every
+    /// grant is in, whatever its window. Unknown references are skipped (the Validator
+    /// reports them), so the model can be built, and checked for collisions, even from a spec
+    /// with errors.
+    public init(spec: OrgSpec, asOf: Date? = UTCTime.today) {
+        /// A window that is malformed is an error the Validator reports; the model is not used.
+        func inForce(_ window: AccessWindowSpec?) -> Bool {
+            guard let asOf, let window = window?.window else { return true }
+            return window.isInForce(at: asOf)
+        }
         let project = spec.project?.value ?? ""
         file = spec.file
         self.project = project
@@ -202,7 +211,7 @@ public struct AccessModel: Sendable {
         var reasonIndex: [AccountSelection.Reason: Int] = [:]
         func grants(_ assignments: [AssignmentSpec]) -> [Grant] {
             assignments.flatMap { assignment -> [Grant] in
-                guard let roleName = assignment.role, let role = roleIndex[roleName.value] else { return [] }
+                guard let roleName = assignment.role, let role = roleIndex[roleName.value], inForce(assignment.window) else { return [] }
                 return selection.select(assignment.accounts, except: assignment.except).map { selected in
                     let via: Int
                     switch selected.reason {
@@ -249,20 +258,24 @@ public struct AccessModel: Sendable {
         }
         let groupIndex = Dictionary(spec.groups.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         var userEntries = spec.users.map { user in
-            let named = user.groups.compactMap { reference in groupIndex[reference.value].map { ($0, reference.location) } }
+            let named = user.memberships.filter { inForce($0.window) }.compactMap { membership in
+                groupIndex[membership.group.value].map { ($0, membership.group.location) }
+            }
+            let superAdmin = user.superAdmin?.value == true && inForce(user.superAdminWindow)
+            let userManagement = user.userManagement?.value == true && inForce(user.userManagementWindow)
             let groups = named.map(\.0)
             var kind: UserManagementKind?
             var source: SourceLocation?
-            if let flag = user.superAdmin, flag.value {
+            if superAdmin, let flag = user.superAdmin {
                 (kind, source) = (.organizationManagement, flag.location)
-            } else if let flag = user.userManagement, flag.value {
+            } else if userManagement, let flag = user.userManagement {
                 (kind, source) = (.delegatedAdmin, flag.location)
             } else if let group = groups.first(where: { groupEntries[$0].userManagementSource != nil }) {
                 (kind, source) = (.delegatedAdmin, groupEntries[group].userManagementSource)
             }
             let principal = Principal(
                 kind: .user, name: user.name.value, displayName: user.displayName?.value, email: user.email?.value,
-                superAdmin: user.superAdmin?.value == true, userManagement: kind)
+                superAdmin: superAdmin, userManagement: kind)
             return Entry(
                 principal: principal, grants: grants(user.assignments), groups: groups, userManagementSource: source,
                 disabled: user.isDisabled,
@@ -332,7 +345,7 @@ public struct AccessModel: Sendable {
         // and copying each one out would retain every string it holds.
         var selectorAssignments: [SelectorAssignment] = []
         func collect(_ kind: Principal.Kind, _ name: Located<String>, _ assignments: [AssignmentSpec]) {
-            for assignment in assignments where assignment.usesSelectors {
+            for assignment in assignments where assignment.usesSelectors && inForce(assignment.window) {
                 selectorAssignments.append(
                     SelectorAssignment(
                         principalKind: kind, principal: name.value, role: assignment.role?.value ?? "", accounts: assignment.accounts,

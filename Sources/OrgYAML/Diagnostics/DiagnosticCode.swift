@@ -50,6 +50,11 @@ extension DiagnosticCode {
     public static let invalidSessionDuration = DiagnosticCode(rawValue: "invalid-session-duration")
     public static let invalidPolicy = DiagnosticCode(rawValue: "invalid-policy")
     public static let permissionSetLimit = DiagnosticCode(rawValue: "permission-set-limit")
+    // Temporary access.
+    public static let invalidDate = DiagnosticCode(rawValue: "invalid-date")
+    public static let invalidAccessWindow = DiagnosticCode(rawValue: "invalid-access-window")
+    public static let expiredAccess = DiagnosticCode(rawValue: "expired-access")
+    public static let temporaryTooLong = DiagnosticCode(rawValue: "temporary-too-long")
     // References and meaning.
     public static let unknownRole = DiagnosticCode(rawValue: "unknown-role")
     public static let unknownAccount = DiagnosticCode(rawValue: "unknown-account")

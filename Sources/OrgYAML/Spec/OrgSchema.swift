@@ -28,8 +28,6 @@ public enum OrgSchema {
         .object(["type": .string("boolean"), "description": .string(description)])
     }
 
-    /// A mapping with exactly these keys; null reads as empty, as in org.yaml.
-    /// A permission set's text attribute, as its declaration says.
     /// A part of a permission set's definition, in its shape.
     static func part(_ part: PermissionSetPart) -> Value {
         switch part {
@@ -46,6 +44,7 @@ public enum OrgSchema {
         }
     }
 
+    /// A permission set's text attribute, as its declaration says.
     static func text(_ attribute: PermissionSetText) -> Value {
         switch attribute.kind {
         case .text: string(attribute.schema)
@@ -53,6 +52,7 @@ public enum OrgSchema {
         }
     }
 
+    /// A mapping with exactly these keys; null reads as empty, as in org.yaml.
     static func mapping(_ description: String, _ properties: [String: Value], required: [String] = []) -> Value {
         var fields: [String: Value] = [
             "type": .array([.string("object"), .string("null")]), "description": .string(description),
@@ -79,6 +79,23 @@ public enum OrgSchema {
     static let settings = named(
         "Extra config lines, by key: lowercase letters, digits and _. region and sso_* keys are written by orgprofile itself; credential_process and a non-empty cli_pager need allow_commands.",
         names: settingKeyPattern, entry: .object(["type": .string("string")]))
+
+    /// The keys of temporary access beside a grant (`AccessWindowSpec`).
+    static let window: [String: Value] = [
+        "from": string("When the grant starts: \(momentWords)", pattern: momentPattern),
+        "until": string("When the grant ends: \(momentWords)", pattern: momentPattern),
+        "reason": string("Why it is granted, for the record (a ticket, say)."),
+    ]
+    static let momentWords = "a date (2027-01-31, a whole day in UTC) or a date-time with its offset (2027-01-31T18:00:00+01:00)."
+    static let momentPattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2}))?$"
+
+    /// `super_admin` and `user_management` of a user: true, or the window it is granted in.
+    static func grant(_ description: String) -> Value {
+        .object([
+            "description": .string(description + " true, or {until, from, reason} for a while."),
+            "oneOf": .array([.object(["type": .string("boolean")]), mapping("Granted for a while.", window)]),
+        ])
+    }
 
     static let assignments = list(
         "Roles on accounts.",
@@ -111,7 +128,7 @@ public enum OrgSchema {
                     ]),
                 ]),
                 "except": list("Account names left out of what accounts selects.", of: string("A declared account.", pattern: slugPattern)),
-            ], required: ["role", "accounts"]))
+            ].merging(window) { first, _ in first }, required: ["role", "accounts"]))
 
     static let ouPattern = "^(/|[^/]+(/[^/]+)*)$"
 
@@ -151,7 +168,11 @@ public enum OrgSchema {
                 ], required: ["start_url", "region"]),
             "defaults": mapping(
                 "What every profile gets unless its account says otherwise.",
-                ["region": region, "settings": settings]),
+                [
+                    "region": region, "settings": settings,
+                    "max_temporary": string(
+                        "The longest temporary access may last, in days or weeks (default: P365D).", pattern: "^P[1-9][0-9]*[DW]$"),
+                ]),
             "accounts": named(
                 "The AWS accounts; each key is the account's name in profile names.", names: slugPattern,
                 entry: mapping(
@@ -206,10 +227,20 @@ public enum OrgSchema {
                         "identity_center_name": identityCenterName,
                         "name": string("Display name, in the onboarding page's title."),
                         "email": string("For templates."),
-                        "groups": list("Declared groups.", of: string("A group.", pattern: slugPattern)),
+                        "groups": list(
+                            "Declared groups: a name, or {group, until, from, reason} for a membership that lasts a while.",
+                            of: .object([
+                                "oneOf": .array([
+                                    string("A group.", pattern: slugPattern),
+                                    mapping(
+                                        "A membership for a while.",
+                                        ["group": string("A group.", pattern: slugPattern)].merging(window) { first, _ in first },
+                                        required: ["group"]),
+                                ])
+                            ])),
                         "assignments": assignments,
-                        "user_management": boolean("The user gets the delegated_admin user-management profile."),
-                        "super_admin": boolean("The user gets the organization_management user-management profile."),
+                        "user_management": grant("The user gets the delegated_admin user-management profile:"),
+                        "super_admin": grant("The user gets the organization_management user-management profile:"),
                         "disabled": boolean("Kept in the file, checked, but gets no output."),
                     ])),
             "review": mapping(

@@ -32,6 +32,15 @@ public struct OrgSpec: Sendable {
     /// against what was read of it, so one mistake is not reported again at every use.
     public var unreadSections: Set<String> = []
 
+    /// Some grant is in force for a while only (`from`, `until`).
+    public var hasAccessWindows: Bool {
+        groups.contains { $0.assignments.contains { $0.window != nil } }
+            || users.contains { user in
+                user.assignments.contains { $0.window != nil } || user.memberships.contains { $0.window != nil }
+                    || user.superAdminWindow != nil || user.userManagementWindow != nil
+            }
+    }
+
     public init() {}
 }
 
@@ -47,6 +56,8 @@ public struct SessionSpec: Sendable {
 public struct DefaultsSpec: Sendable {
     public var region: Located<String>?
     public var settings: [SettingSpec] = []
+    /// The longest temporary access may last (`P90D`): how far ahead an `until` may be.
+    public var maxTemporary: Located<String>?
 }
 
 /// One `key: value` of a `settings` mapping.
@@ -144,6 +155,8 @@ public struct AssignmentSpec: Sendable {
     public var accounts: Accounts?
     /// Account keys left out of what `accounts` selects.
     public var except: [Located<String>] = []
+    /// When it is in force, when it says (`until`, `from`).
+    public var window: AccessWindowSpec?
     public var location: SourceLocation
 
     /// Its accounts are chosen (also) by OU or tags.
@@ -189,11 +202,24 @@ public struct UserSpec: Sendable {
     public var identityCenterName: Located<String>?
     public var displayName: Located<String>?
     public var email: Located<String>?
-    public var groups: [Located<String>] = []
+    public var memberships: [MembershipSpec] = []
     public var assignments: [AssignmentSpec] = []
     public var userManagement: Located<Bool>?
+    /// When the user-management grant is in force, when it is written as one (`{until: ...}`).
+    public var userManagementWindow: AccessWindowSpec?
     public var superAdmin: Located<Bool>?
+    public var superAdminWindow: AccessWindowSpec?
     public var disabled: Located<Bool>?
 
+    /// The groups named, each where it is named.
+    public var groups: [Located<String>] { memberships.map(\.group) }
+
     public var isDisabled: Bool { disabled?.value == true }
+}
+
+/// One of a user's `groups`: a group's name, or `{group: NAME, until: ...}` for a membership
+/// that is in force for a while.
+public struct MembershipSpec: Sendable {
+    public var group: Located<String>
+    public var window: AccessWindowSpec?
 }

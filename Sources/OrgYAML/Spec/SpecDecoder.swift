@@ -29,6 +29,7 @@ public struct SpecDecoder {
         {
             spec.defaults.region = optionalString(defaults, "region")
             spec.defaults.settings = settings(defaults["settings"], owner: "defaults")
+            spec.defaults.maxTemporary = optionalString(defaults, "max_temporary")
         }
         let accounts = fields.required("accounts", diagnostics: &diagnostics)
         spec.accountsLocation = accounts?.key.location
@@ -80,13 +81,14 @@ public struct SpecDecoder {
         ]
         static let review = ["privileged_roles"]
         static let session = ["name", "start_url", "region", "registration_scopes"]
-        static let defaults = ["region", "settings"]
+        static let defaults = ["region", "settings", "max_temporary"]
         static let account = ["id", "name", "region", "settings", "ou", "tags"]
         static let role = ["profile_suffix"] + SpecDecoder.permissionSetKeys
         static let userManagement = ["profile", "delegated_admin", "organization_management"]
         static let userManagementTarget = ["account", "role"]
         static let group = ["identity_center_name", "description", "user_management", "assignments"]
-        static let assignment = ["role", "accounts", "except"]
+        static let assignment = ["role", "accounts", "except"] + AccessWindowSpec.keys
+        static let membership = ["group"] + AccessWindowSpec.keys
         static let accountSelector = ["ou", "tags"]
         static let user = ["identity_center_name", "name", "email", "groups", "assignments", "user_management", "super_admin", "disabled"]
     }
@@ -183,6 +185,7 @@ public struct SpecDecoder {
                 assignment.accounts = accountSelection(accounts.value, context)
             }
             if let except = fields["except"] { assignment.except = stringList(except.value, "'except' in \(context)") }
+            assignment.window = window(fields, at: item.location)
             return assignment
         }
     }
@@ -253,12 +256,42 @@ public struct SpecDecoder {
         user.displayName = optionalString(fields, "name")
         user.email = optionalString(fields, "email")
         if let groups = fields["groups"] {
-            user.groups = stringList(groups.value, "'groups' of \(context)")
+            let what = "'groups' of \(context)"
+            user.memberships = items(groups.value, what).compactMap { membership($0, what) }
         }
         user.assignments = assignments(fields["assignments"], owner: context)
-        user.userManagement = optionalBool(fields, "user_management")
-        user.superAdmin = optionalBool(fields, "super_admin")
+        (user.userManagement, user.userManagementWindow) = grant(fields, "user_management", of: context)
+        (user.superAdmin, user.superAdminWindow) = grant(fields, "super_admin", of: context)
         user.disabled = optionalBool(fields, "disabled")
         return user
+    }
+
+    /// `from`, `until` and `reason` of an entry; nil when it has none of them.
+    private mutating func window(_ fields: MappingFields, at location: SourceLocation) -> AccessWindowSpec? {
+        let window = AccessWindowSpec(
+            from: optionalString(fields, "from"), until: optionalString(fields, "until"), reason: optionalString(fields, "reason"),
+            location: location)
+        return window.from == nil && window.until == nil && window.reason == nil ? nil : window
+    }
+
+    /// An entry of a user's `groups` (`list`): a group's name, or `{group: NAME, until: ...,
+    /// from: ..., reason: ...}`.
+    private mutating func membership(_ node: YAMLNode, _ list: String) -> MembershipSpec? {
+        guard node.isMapping else { return string(node, "each entry of \(list)").map { MembershipSpec(group: $0) } }
+        guard let fields = fields(node, allowed: Keys.membership, context: "an entry of \(list)", owner: node.location),
+            let group = requiredString(fields, "group")
+        else { return nil }
+        return MembershipSpec(group: group, window: window(fields, at: node.location))
+    }
+
+    /// `super_admin: true`, or `super_admin: {until: ..., from: ..., reason: ...}`: granted
+    /// while that window is in force.
+    private mutating func grant(_ fields: MappingFields, _ key: String, of context: String) -> (Located<Bool>?, AccessWindowSpec?) {
+        guard let pair = fields[key], pair.value.isMapping else { return (optionalBool(fields, key), nil) }
+        let what = "'\(key)' of \(context)"
+        guard let window = self.fields(pair.value, allowed: AccessWindowSpec.keys, context: what, owner: pair.value.location) else {
+            return (nil, nil)
+        }
+        return (Located(true, at: pair.key.location), self.window(window, at: pair.value.location))
     }
 }

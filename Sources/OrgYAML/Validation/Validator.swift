@@ -1,3 +1,4 @@
+import Foundation
 import Support
 
 /// Checks every rule of org.yaml version 1 that does not need the per-person model:
@@ -15,11 +16,14 @@ public struct Validator {
     private let knownOUs: Set<String>
     /// The allow_commands values some setting uses.
     private var usedCommands = Set<String>()
+    /// The windows of temporary access, checked as of one moment.
+    private var windows: AccessWindowRules
 
-    /// Every rule but the counts (`checkCounts`).
-    public static func validate(_ spec: OrgSpec) -> DiagnosticList {
-        var validator = Validator(spec: spec)
+    /// Every rule but the counts (`checkCounts`), temporary access as of `asOf`.
+    public static func validate(_ spec: OrgSpec, asOf: Date) -> DiagnosticList {
+        var validator = Validator(spec: spec, asOf: asOf)
         validator.run()
+        validator.diagnostics.append(validator.windows.diagnostics)
         return validator.diagnostics
     }
 
@@ -37,8 +41,9 @@ public struct Validator {
         }
     }
 
-    private init(spec: OrgSpec) {
+    private init(spec: OrgSpec, asOf: Date) {
         self.spec = spec
+        windows = AccessWindowRules(asOf: asOf, maximum: spec.defaults.maxTemporary)
         accountKeys = Set(spec.accounts.map(\.key.value))
         roleNames = Set(spec.roles.map(\.name.value))
         groupNames = Set(spec.groups.map(\.name.value))
@@ -161,7 +166,7 @@ public struct Validator {
         if let flag = group.userManagement, flag.value {
             requireUserManagement(flag, "group '\(group.name.value)' has user_management: true")
         }
-        assignments(group.assignments)
+        assignments(group.assignments, of: "group '\(group.name.value)'")
     }
 
     private mutating func checkUser(_ user: UserSpec) {
@@ -171,8 +176,14 @@ public struct Validator {
                     .invalidUserName, "'\(user.name.value)' is not a valid user name (\(NameRules.userNameRule))", at: user.name.location))
         }
         if let name = user.displayName { configValue(name, "the name of user '\(user.name.value)'") }
-        for group in user.groups { reference(group, to: "group", in: groupNames, code: .unknownGroup) }
-        assignments(user.assignments)
+        let owner = "user '\(user.name.value)'"
+        for membership in user.memberships {
+            reference(membership.group, to: "group", in: groupNames, code: .unknownGroup)
+            windows.check(membership.window, "the membership of \(owner) in group '\(membership.group.value)'")
+        }
+        assignments(user.assignments, of: owner)
+        windows.check(user.superAdminWindow, "super_admin of \(owner)")
+        windows.check(user.userManagementWindow, "user_management of \(owner)")
         if let flag = user.superAdmin, flag.value {
             requireUserManagement(flag, "user '\(user.name.value)' has super_admin: true")
         } else if let flag = user.userManagement, flag.value {
@@ -188,9 +199,10 @@ public struct Validator {
         }
     }
 
-    private mutating func assignments(_ assignments: [AssignmentSpec]) {
+    private mutating func assignments(_ assignments: [AssignmentSpec], of owner: String) {
         for assignment in assignments {
             if let role = assignment.role { reference(role, to: "role", in: roleNames, code: .unknownRole) }
+            windows.check(assignment.window, "the assignment of role '\(assignment.role?.value ?? "")' to \(owner)")
             if case .listed(let selectors) = assignment.accounts {
                 for selector in selectors { accountSelector(selector) }
             }
