@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "TestSupport"]),
         .testTarget(name: "AWSConfigTests", dependencies: ["AWSConfig", "FileSafety", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "OrgYAMLTests", dependencies: ["OrgYAML", "TestSupport"]),
+        .testTarget(name: "OrgYAMLTests", dependencies: ["OrgYAML", "Support", "TestSupport"]),
         .testTarget(
             name: "IdentityCenterSnapshotTests", dependencies: ["IdentityCenterSnapshot", "OrgYAML", "FileSafety", "TestSupport"],
             exclude: ["Fixtures"]),

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import TestSupport
 import Testing
 
@@ -96,11 +97,13 @@ import Testing
     /// Every field the schema documents is present in the values templates get, for a
     /// principal that has every optional field, so docs, checker and renderer agree.
     @Test func contextValuesMatchTheSchema() throws {
-        // The user-management profile's role (AdministratorAccess) defined, so the page explains it.
+        // The user-management profile's role (AdministratorAccess) defined, so the page explains
+        // it, and alice a super admin for a month, so the profile has an end.
+        let month = UTCTime.day(of: Date().addingTimeInterval(30 * 86_400))
         let model = try model(
             try readText(packageRoot.appendingPathComponent("org.yaml.example").path).replacingOccurrences(
                 of: "  AdministratorAccess: {}\n", with: "  AdministratorAccess:\n    description: Everything\n    session_duration: PT1H\n"
-            ))
+            ).replacingOccurrences(of: "    super_admin: true\n", with: "    super_admin: {until: \(month)}\n"))
         let alice = try #require(model.principal(named: "alice", kind: .user))
         // Only the user-management profile, which has every optional field, so that the
         // first, the test and the user-management profile all have them.

@@ -122,14 +122,14 @@ extension TemplateContext {
 
         /// A profile's and a setting's field positions, looked up once: this runs for every profile.
         private struct ProfileFields {
-            let name, account, accountName, accountID, role, region, settings, isUserManagement, target, key, value: Int
+            let name, account, accountName, accountID, role, region, settings, isUserManagement, target, until, key, value: Int
 
             init() {
                 let (profile, setting) = (Fields.profile, Fields.setting)
                 (name, account, accountName) = (profile.index("name")!, profile.index("account")!, profile.index("account_name")!)
                 (accountID, role, region) = (profile.index("account_id")!, profile.index("role")!, profile.index("region")!)
                 (settings, isUserManagement) = (profile.index("settings")!, profile.index("is_user_management")!)
-                target = profile.index("user_management_target")!
+                (target, until) = (profile.index("user_management_target")!, profile.index("until")!)
                 (key, value) = (setting.index("key")!, setting.index("value")!)
             }
         }
@@ -158,6 +158,7 @@ extension TemplateContext {
             slots[base + field.isUserManagement] = .flag(target.userManagement != nil)
             if role.isExplained, !explained.contains(where: { $0 === role }) { explained.append(role) }
             if let kind = target.userManagement { slots[base + field.target] = append(kind.rawValue) }
+            if let end = profile.end { slots[base + field.until] = append(AccessWindow.shown(end: end)) }
         }
 
         /// `8 hours`, `1 hour 30 minutes`: an ISO 8601 duration for people.

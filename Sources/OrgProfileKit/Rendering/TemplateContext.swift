@@ -23,7 +23,7 @@ public enum TemplateContext {
     static let profile: [String: FieldType] = [
         "name": .string, "account": .string, "account_name": .string, "account_id": .string,
         "role": .string, "region": .string, "settings": .list(of: setting),
-        "is_user_management": .bool, "user_management_target": .optionalString,
+        "is_user_management": .bool, "user_management_target": .optionalString, "until": .optionalString,
     ]
 
     /// The root of every template's context.

@@ -1,3 +1,4 @@
+import Foundation
 import OrgYAML
 
 /// Turning grants into named profiles, and finding two profiles that would share a name.
@@ -15,6 +16,8 @@ extension AccessModel {
         var group: Int?
         var grant: Int?
         var isWildcard = false
+        /// When it ends; nil when it lasts.
+        var end: Date?
     }
 
     /// One number for an (account, role) pair.
@@ -104,7 +107,8 @@ extension AccessModel {
             }
             needed.append((index, origin))
         }
-        return PrincipalProfiles(profiles: kept.map { Profile(target: targets[$0.target], isWildcard: $0.isWildcard) }, origins: needed)
+        return PrincipalProfiles(
+            profiles: kept.map { Profile(target: targets[$0.target], isWildcard: $0.isWildcard, end: $0.end) }, origins: needed)
     }
 
     /// Each of the profiles' sources in words, in profile order, each profile's sorted (direct,
@@ -172,7 +176,7 @@ extension AccessModel {
     /// twice, and two pairs with one name, become neighbours, the first granted first.
     private func resolve(_ entry: Entry) -> (profiles: [Profile], collisions: [(Candidate, Candidate)]) {
         let (kept, collisions) = select(candidates(entry))
-        let profiles = kept.map { Profile(target: targets[$0.target], isWildcard: $0.isWildcard) }
+        let profiles = kept.map { Profile(target: targets[$0.target], isWildcard: $0.isWildcard, end: $0.end) }
         return (profiles, collisions)
     }
 
@@ -200,6 +204,7 @@ extension AccessModel {
                 let same = candidates[first].target == target ? first : others.first { candidates[$0].target == target }
                 if let same {
                     candidates[same].isWildcard = candidates[same].isWildcard || candidates[position].isWildcard
+                    candidates[same].end = AccessWindow.latest([candidates[same].end, candidates[position].end])
                 } else {
                     others.append(position)
                 }
@@ -218,15 +223,18 @@ extension AccessModel {
     private func candidates(_ entry: Entry) -> [Candidate] {
         var candidates: [Candidate] = []
         candidates.reserveCapacity(entry.grants.count + entry.groups.reduce(1) { $0 + groupEntries[$1].grants.count })
-        func add(_ grants: [Grant], from group: Int?) {
+        func add(_ grants: [Grant], from group: Int?, until membershipEnd: Date?) {
             for (index, grant) in grants.enumerated() {
                 candidates.append(
                     Candidate(
-                        name: grant.name, target: grant.target, group: group, grant: index, isWildcard: grant.isWildcard))
+                        name: grant.name, target: grant.target, group: group, grant: index, isWildcard: grant.isWildcard,
+                        end: AccessWindow.earliest(grant.end, membershipEnd)))
             }
         }
-        add(entry.grants, from: nil)
-        for group in entry.groups { add(groupEntries[group].grants, from: group) }
+        add(entry.grants, from: nil, until: nil)
+        for (position, group) in entry.groups.enumerated() {
+            add(groupEntries[group].grants, from: group, until: entry.groupEnds.isEmpty ? nil : entry.groupEnds[position])
+        }
         if let candidate = userManagementCandidate(entry) { candidates.append(candidate) }
         return candidates
     }
@@ -235,7 +243,7 @@ extension AccessModel {
         guard let kind = entry.principal.userManagement, let target = userManagementTargetIndex[kind],
             let name = profileNames.userManagementName, entry.userManagementSource != nil
         else { return nil }
-        return Candidate(name: name, target: target)
+        return Candidate(name: name, target: target, end: entry.userManagementEnd)
     }
 
     /// Where org.yaml grants a candidate of `entry`.

@@ -87,6 +87,8 @@ public struct AccessModel: Sendable {
         /// Why its account is in it: an index into the model's `selectionReasons`
         /// (`Grant.named`, `Grant.every`, or a selector's).
         var via = Grant.named
+        /// When it ends (`until`); nil when it lasts.
+        var end: Date?
         /// The number of the profile name it produces in `profileNames`.
         var name = 0
         /// Its profile's target in `targets`.
@@ -105,6 +107,10 @@ public struct AccessModel: Sendable {
         var grants: [Grant]
         /// For users: their groups, by index.
         var groups: [Int]
+        /// For users: when each membership of `groups` ends; nil when it lasts.
+        var groupEnds: [Date?] = []
+        /// When the user-management grant ends; nil when it lasts.
+        var userManagementEnd: Date?
         /// What gives the principal its user-management profile.
         var userManagementSource: SourceLocation?
         var disabled: Bool
@@ -226,7 +232,8 @@ public struct AccessModel: Sendable {
                             reasons.append(selected.reason)
                         }
                     }
-                    return Grant(account: selected.account, role: role, location: selected.location, via: via)
+                    return Grant(
+                        account: selected.account, role: role, location: selected.location, via: via, end: assignment.window?.window?.end)
                 }
             }
         }
@@ -259,26 +266,28 @@ public struct AccessModel: Sendable {
         let groupIndex = Dictionary(spec.groups.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         var userEntries = spec.users.map { user in
             let named = user.memberships.filter { inForce($0.window) }.compactMap { membership in
-                groupIndex[membership.group.value].map { ($0, membership.group.location) }
+                groupIndex[membership.group.value].map { ($0, membership.group.location, membership.window?.window?.end) }
             }
             let superAdmin = user.superAdmin?.value == true && inForce(user.superAdminWindow)
             let userManagement = user.userManagement?.value == true && inForce(user.userManagementWindow)
             let groups = named.map(\.0)
             var kind: UserManagementKind?
             var source: SourceLocation?
+            var end: Date?
             if superAdmin, let flag = user.superAdmin {
-                (kind, source) = (.organizationManagement, flag.location)
+                (kind, source, end) = (.organizationManagement, flag.location, user.superAdminWindow?.window?.end)
             } else if userManagement, let flag = user.userManagement {
-                (kind, source) = (.delegatedAdmin, flag.location)
+                (kind, source, end) = (.delegatedAdmin, flag.location, user.userManagementWindow?.window?.end)
             } else if let group = groups.first(where: { groupEntries[$0].userManagementSource != nil }) {
-                (kind, source) = (.delegatedAdmin, groupEntries[group].userManagementSource)
+                let ends = named.filter { groupEntries[$0.0].userManagementSource != nil }.map(\.2)
+                (kind, source, end) = (.delegatedAdmin, groupEntries[group].userManagementSource, AccessWindow.latest(ends))
             }
             let principal = Principal(
                 kind: .user, name: user.name.value, displayName: user.displayName?.value, email: user.email?.value,
                 superAdmin: superAdmin, userManagement: kind)
             return Entry(
-                principal: principal, grants: grants(user.assignments), groups: groups, userManagementSource: source,
-                disabled: user.isDisabled,
+                principal: principal, grants: grants(user.assignments), groups: groups, groupEnds: named.map(\.2),
+                userManagementEnd: end, userManagementSource: source, disabled: user.isDisabled,
                 location: user.name.location, groupLocations: named.map(\.1),
                 identityCenterName: user.identityCenterName?.value ?? user.name.value)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import OrgYAML
 
 /// Which target of `user_management` a profile points at.
@@ -25,6 +26,13 @@ public struct Profile: Sendable, Hashable {
     let target: Target
     /// Granted (also) by an `accounts: "*"` assignment, so it follows every new account.
     public let isWildcard: Bool
+    /// When the principal's access to it ends, when every grant of it is temporary (the
+    /// latest of their ends); nil when some grant of it lasts.
+    public let end: Date?
+
+    init(target: Target, isWildcard: Bool, end: Date? = nil) {
+        (self.target, self.isWildcard, self.end) = (target, isWildcard, end)
+    }
 
     public var name: String { target.name }
     public var account: AccessModel.Account { target.account }

@@ -56,6 +56,33 @@ public struct AccessWindow: Sendable, Hashable {
     /// Whether it ends: temporary access.
     public var isTemporary: Bool { end != nil }
 
+    /// When access given by several grants ends: the latest of their ends, or nil (it
+    /// lasts) when one of them lasts or there are none.
+    public static func latest(_ ends: [Date?]) -> Date? {
+        var latest: Date?
+        for end in ends {
+            guard let end else { return nil }
+            latest = max(latest ?? end, end)
+        }
+        return latest
+    }
+
+    /// When access given through two grants in a row ends (a group's assignment, held
+    /// through a membership): the earlier of the two ends; nil when both last.
+    public static func earliest(_ one: Date?, _ other: Date?) -> Date? {
+        switch (one, other) {
+        case (let one?, let other?): min(one, other)
+        case (let one?, nil): one
+        case (nil, let other): other
+        }
+    }
+
+    /// The last moment in force as people say it: the day of a date's `until` (an end at
+    /// midnight UTC), or the moment itself in UTC.
+    public static func shown(end: Date) -> String {
+        UTCTime.startOfDay(end) == end ? UTCTime.day(of: end.addingTimeInterval(-1)) : UTCTime.extended(end)
+    }
+
     /// The moment a date or date-time written in org.yaml means: `2027-01-31` (a day in UTC:
     /// its first moment, or with `endOfDay` the first moment after it) or
     /// `2027-01-31T18:00:00+01:00` (a date-time with its offset, or `Z`). nil for anything else.
