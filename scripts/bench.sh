@@ -5,6 +5,7 @@
 #   scripts/bench.sh                                   the three reference orgs, one after the other
 #   scripts/bench.sh USERS ACCOUNTS GROUPS PER_ASSIGNMENT [generate-org flags]   one org of that shape
 #   scripts/bench.sh scaling                           validate, compile and check at 1,000, 10,000 and 50,000 users
+#   scripts/bench.sh temporary                         the dense and email references, plain and with 10 % of grants temporary
 # The references: 10,000 users, 300 accounts, 200 groups, 10 accounts per assignment (about
 # 20 profiles a person); the dense one with 30 per assignment (about 60 a person); and the
 # email one, as dense in another shape: users named by e-mail address, each group making three
@@ -149,8 +150,55 @@ scaling() {
     rm -rf "$work/scale"
 }
 
+# temporary: the dense and email references against themselves with 10 % of their grants temporary
+# (every tenth group assignment and every tenth user's first membership given an `until` 60 days
+# ahead), validate, check and compile interleaved, as of today.
+temporary() {
+    local until
+    until=$(date -u -d "+60 days" +%F)
+    printf '%-22s %12s %12s %12s\n' org "validate s" "check s" "compile s"
+    for shape in "30" "10 --assignments 3 --email-names"; do
+        # shellcheck disable=SC2086
+        "$gen" 10000 300 200 $shape 1 > "$work/plain.yaml"
+        python3 - "$work" "$until" <<'PY'
+import re, sys
+work, until = sys.argv[1], sys.argv[2]
+out, assignments, users = [], 0, 0
+for line in open(f"{work}/plain.yaml").read().split("\n"):
+    out.append(line)
+    role = re.match(r"^(\s+)- role: \S+$", line)
+    if role:
+        assignments += 1
+        if assignments % 10 == 0:
+            out.append(f"{role.group(1)}  until: {until}")
+    groups = re.match(r"^    groups: \[([^,\]]+)(.*)\]$", line)
+    if groups:
+        users += 1
+        if users % 10 == 0:
+            out[-1] = f"    groups: [{{group: {groups.group(1)}, until: {until}}}{groups.group(2)}]"
+open(f"{work}/temporary.yaml", "w").write("\n".join(out))
+PY
+        for org in plain temporary; do
+            rm -rf "$work/$org"
+            "$bin" compile "$work/$org.yaml" --out "$work/$org" > /dev/null 2>&1
+        done
+        interleaved "$runs" \
+            "validate-plain||$bin validate $work/plain.yaml" "validate-temporary||$bin validate $work/temporary.yaml" \
+            "check-plain||$bin check $work/plain.yaml --out $work/plain" \
+            "check-temporary||$bin check $work/temporary.yaml --out $work/temporary" \
+            "compile-plain||$bin compile $work/plain.yaml --out $work/plain" \
+            "compile-temporary||$bin compile $work/temporary.yaml --out $work/temporary"
+        for org in plain temporary; do
+            printf '%-22s %12s %12s %12s\n' "${shape%% *}/$org" "${wall[validate-$org]}" "${wall[check-$org]}" "${wall[compile-$org]}"
+        done
+    done
+    rm -rf "$work/plain" "$work/temporary"
+}
+
 if [ "${1:-}" = scaling ]; then
     scaling
+elif [ "${1:-}" = temporary ]; then
+    temporary
 elif [ $# -ge 4 ]; then
     bench "$@"
 else
