@@ -45,16 +45,10 @@ public struct AccessWindow: Sendable, Hashable {
         (self.start, self.end, self.reason) = (start, end, reason)
     }
 
-    /// A grant without a window: in force always.
-    public static let always = AccessWindow()
-
     /// Whether the grant is in force at `moment`.
     public func isInForce(at moment: Date) -> Bool {
         (start.map { $0 <= moment } ?? true) && (end.map { moment < $0 } ?? true)
     }
-
-    /// Whether it ends: temporary access.
-    public var isTemporary: Bool { end != nil }
 
     /// When access given by several grants ends: the latest of their ends, or nil (it
     /// lasts) when one of them lasts or there are none.
