@@ -218,6 +218,8 @@ public struct AccessModel: Sendable {
         func grants(_ assignments: [AssignmentSpec]) -> [Grant] {
             assignments.flatMap { assignment -> [Grant] in
                 guard let roleName = assignment.role, let role = roleIndex[roleName.value], inForce(assignment.window) else { return [] }
+                // Once per assignment, not per account it selects.
+                let end = assignment.window?.window?.end
                 return selection.select(assignment.accounts, except: assignment.except).map { selected in
                     let via: Int
                     switch selected.reason {
@@ -233,7 +235,7 @@ public struct AccessModel: Sendable {
                         }
                     }
                     return Grant(
-                        account: selected.account, role: role, location: selected.location, via: via, end: assignment.window?.window?.end)
+                        account: selected.account, role: role, location: selected.location, via: via, end: end)
                 }
             }
         }
