@@ -24,8 +24,13 @@ public enum ProtectedFile {
     /// `expecting`: what the change was planned from (nil: no file). The file is compared with
     /// it before the backup and again just before the rename; when it differs, nothing is
     /// replaced and `ChangedMeanwhile` is thrown.
+    ///
+    /// `backup: false` for a file whose history is kept elsewhere (org.yaml, in git), where a
+    /// backup beside it would only be one more file to commit by mistake.
     @discardableResult
-    public static func replace(_ path: String, with contents: [UInt8], expecting: [UInt8]?? = .none, now: Date = Date()) throws -> String? {
+    public static func replace(
+        _ path: String, with contents: [UInt8], expecting: [UInt8]?? = .none, backup keepsBackup: Bool = true, now: Date = Date()
+    ) throws -> String? {
         let target = resolved(path)
         var info = stat()
         let exists = lstat(target, &info) == 0
@@ -52,7 +57,7 @@ public enum ProtectedFile {
         }
         try checkUnchanged()
         var backup: String?
-        if exists {
+        if exists, keepsBackup {
             // What was just compared with `expecting` is the file: no second read.
             let old: [UInt8]
             if case .some(let expected?) = expecting { old = expected } else { old = try FileSystem.read(target, owner: .person) ?? [] }

@@ -39,6 +39,14 @@ struct DiagnosticOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @OptionGroup var clock: AsOfOption
+
+    /// The moment access is read as of.
+    var moment: Date { clock.moment }
+}
+
+/// `--as-of DATE`: the one clock of every command that reads org.yaml.
+struct AsOfOption: ParsableArguments {
     @Option(
         name: .customLong("as-of"),
         help: ArgumentHelp(

@@ -30,7 +30,7 @@ struct OrgProfileCommand: ParsableCommand {
         version: OrgProfile.versionWithRevision,
         subcommands: [
             Validate.self, Compile.self, Check.self, Export.self, Diff.self, Report.self, Install.self, Uninstall.self, Doctor.self,
-            Snapshot.self, Import.self, Drift.self, Assignments.self, Schema.self,
+            Expire.self, Snapshot.self, Import.self, Drift.self, Assignments.self, Schema.self,
         ]
     )
 
@@ -107,7 +107,8 @@ enum Exit {
                 + "diff --exit-code: access changed; drift --exit-code: Identity Center differs from org.yaml; "
                 + "install, uninstall: a conflict, or no block to remove (nothing changed); doctor: a check failed; "
                 + "import: the output file exists (without --force); assignments: a name the snapshot lacks, or what the format cannot deploy; "
-                + "import, assignments: a snapshot value no output may carry"
+                + "import, assignments: a snapshot value no output may carry; "
+                + "expire: removing the lapsed grants would leave org.yaml with an error (nothing is written)"
         ),
         (
             64,

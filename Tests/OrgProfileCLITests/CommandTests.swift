@@ -183,7 +183,7 @@ import Testing
         #expect(command.status == 64)
         #expect(
             command.stderr
-                == "orgprofile: error: unknown command 'compil'; did you mean 'compile'?\ncommands: validate, compile, check, export, diff, report, install, uninstall, doctor, snapshot, import, drift, assignments, schema; see 'orgprofile --help'\n"
+                == "orgprofile: error: unknown command 'compil'; did you mean 'compile'?\ncommands: validate, compile, check, export, diff, report, install, uninstall, doctor, expire, snapshot, import, drift, assignments, schema; see 'orgprofile --help'\n"
         )
         let group = try orgprofile("export", "--group", "developer", in: folder)
         #expect(group.stderr == "orgprofile: error: unknown group 'developer'; did you mean 'developers'?\n1 error\n")

@@ -46,6 +46,10 @@ import Testing
             try contents.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
         }
         try write("bad.yaml", "version: 1\n")
+        try write(
+            "unexpirable.yaml",
+            example.replacingOccurrences(
+                of: "  dave:\n    groups: [platform]\n", with: "  dave: {groups: [platform],\n    super_admin: {until: 2026-01-01}}\n"))
         try write("templates/config.mustache", "{{nope}}\n")
         try write("changed.yaml", example.replacingOccurrences(of: "region: us-west-2", with: "region: us-east-1"))
         try write("hand.config", "[profile acme-infrastructure]\nregion = eu-west-1\n")
@@ -104,6 +108,7 @@ import Testing
                 "assignments: what the format cannot deploy",
                 ["assignments", "org.yaml", "--snapshot", "unread.json", "--format", "terraform", "--output", "never.tf.json"], 1
             ),
+            ("expire: would leave an error", ["expire", "unexpirable.yaml", "--as-of", "2026-02-01"], 1),
             ("a bad option", ["validate", "--bogus"], 64),
             ("an unknown user", ["export", "org.yaml", "--user", "nobody"], 64),
             ("an unknown role", ["install", "org.yaml", "--user", "alice", "--role", "Nothing", "--config", "empty.config"], 64),

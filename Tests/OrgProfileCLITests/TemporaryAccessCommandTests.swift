@@ -51,3 +51,40 @@ import Testing
         #expect(stale.status == 1, "\(stale.stdout)\(stale.stderr)")
     }
 }
+
+extension TemporaryAccessCommandTests {
+    /// `expire` takes the lapsed membership out of org.yaml, keeping the file's mode; with
+    /// `--dry-run` it prints the change and writes nothing; a file with errors is left alone.
+    @Test func expireRemovesWhatHasLapsed() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/org.yaml"
+        try Self.org.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+        let nothing = try orgprofile("expire", "--as-of", "2026-12-14", in: folder)
+        #expect(nothing.status == 0 && nothing.stderr == "org.yaml: nothing has lapsed as of 2026-12-14\n", "\(nothing.stderr)")
+        let dry = try orgprofile("expire", "org.yaml", "--as-of", "2026-12-15", "--dry-run", in: folder)
+        #expect(dry.status == 0)
+        #expect(
+            dry.stdout.contains(
+                "-    groups: [devs, {group: oncall, until: 2026-12-14, reason: INC-7}]\n+    groups: [devs]\n"), "\(dry.stdout)")
+        #expect(dry.stderr.contains("org.yaml:18:43: would remove the membership of user 'ann' in group 'oncall' (until 2026-12-14)"))
+        #expect(try text(path) == Self.org)
+        let run = try orgprofile("expire", "org.yaml", "--as-of", "2026-12-15", in: folder)
+        #expect(run.status == 0 && run.stdout.isEmpty)
+        #expect(run.stderr.hasSuffix("org.yaml: removed 1 lapsed grant as of 2026-12-15\n"), "\(run.stderr)")
+        #expect(
+            try text(path) == Self.org.replacingOccurrences(of: "[devs, {group: oncall, until: 2026-12-14, reason: INC-7}]", with: "[devs]")
+        )
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["org.yaml"])
+        #expect(try orgprofile("validate", "org.yaml", "--as-of", "2026-12-15", in: folder).stderr.isEmpty)
+        // Errors first: nothing is written.
+        let broken = Self.org.replacingOccurrences(of: "role: ReadOnlyAccess", with: "role: Nobody")
+        try broken.write(toFile: path, atomically: true, encoding: .utf8)
+        let refused = try orgprofile("expire", "org.yaml", "--as-of", "2026-12-15", in: folder)
+        #expect(refused.status == 1 && refused.stderr.contains("error: unknown role 'Nobody'"), "\(refused.stderr)")
+        #expect(try text(path) == broken)
+    }
+}

@@ -112,6 +112,23 @@ import Testing
         }
     }
 
+    /// `expire` as of a day changes nothing the compile of that day writes, and leaves no
+    /// grant that has lapsed.
+    @Test(arguments: ["2026-12-08", "2026-12-11", "2026-12-15", "2026-12-21", "2027-01-01"])
+    func expireChangesNothingTheCompileWrites(_ day: String) throws {
+        let plan = try Expiry.plan(SourceFile(name: "org.yaml", bytes: Array(Self.temporary.utf8)), asOf: UTCTime.day(day)!).get()
+        let expired = String(decoding: plan.bytes, as: UTF8.self)
+        #expect(plan.removed.isEmpty == (day == "2026-12-08"), "\(day)")
+        let analysis = Compiler.analyze(SourceFile(name: "org.yaml", bytes: plan.bytes), asOf: UTCTime.day(day)!)
+        #expect(!analysis.diagnostics.contains { $0.code == .expiredAccess }, "\(day): \(analysis.diagnostics)")
+        let before = try Self.compiled(Self.temporary, asOf: day)
+        let after = try Self.compiled(expired, asOf: day)
+        #expect(before.keys.sorted() == after.keys.sorted())
+        for path in before.keys.sorted() where before[path] != after[path] {
+            Issue.record("\(day): \(path) differs after expire")
+        }
+    }
+
     /// Two grants that would give one person two profiles of one name collide whenever they
     /// are written, even when one is not in force yet: a name free today stays free.
     @Test func namesCollideWhateverTheWindow() throws {

@@ -33,13 +33,7 @@ public struct OrgSpec: Sendable {
     public var unreadSections: Set<String> = []
 
     /// Some grant is in force for a while only (`from`, `until`).
-    public var hasAccessWindows: Bool {
-        groups.contains { $0.assignments.contains { $0.window != nil } }
-            || users.contains { user in
-                user.assignments.contains { $0.window != nil } || user.memberships.contains { $0.window != nil }
-                    || user.superAdminWindow != nil || user.userManagementWindow != nil
-            }
-    }
+    public var hasAccessWindows: Bool { !timeBoundGrants.isEmpty }
 
     public init() {}
 }

@@ -42,15 +42,14 @@ struct AccessWindowRules {
     }
 
     /// Checks the window of `what` (`the assignment of role 'Admin' to group 'oncall'`).
-    mutating func check(_ window: AccessWindowSpec?, _ what: @autoclosure () -> String) {
-        guard let window else { return }
-        let start = window.from.flatMap { moment($0, "from", of: what(), endOfDay: false) }
-        let end = window.until.flatMap { moment($0, "until", of: what(), endOfDay: true) }
+    mutating func check(_ window: AccessWindowSpec, _ what: String) {
+        let start = window.from.flatMap { moment($0, "from", of: what, endOfDay: false) }
+        let end = window.until.flatMap { moment($0, "until", of: what, endOfDay: true) }
         guard let end, let until = window.until else { return }
         if let start, let from = window.from, start >= end {
             diagnostics.append(
                 .error(
-                    .invalidAccessWindow, "\(what()) starts (from \(from.value)) after it ends (until \(until.value))",
+                    .invalidAccessWindow, "\(what) starts (from \(from.value)) after it ends (until \(until.value))",
                     at: from.location, notes: [.init("it ends here", at: until.location)]))
             return
         }
@@ -58,7 +57,7 @@ struct AccessWindowRules {
             diagnostics.append(
                 .warning(
                     .expiredAccess,
-                    "\(what()) ended (until \(until.value)) before \(UTCTime.day(of: asOf)), the day this is read as of, so it grants nothing; remove it",
+                    "\(what) ended (until \(until.value)) before \(UTCTime.day(of: asOf)), the day this is read as of, so it grants nothing; remove it",
                     at: until.location))
             return
         }
@@ -68,7 +67,7 @@ struct AccessWindowRules {
             diagnostics.append(
                 .error(
                     .temporaryTooLong,
-                    "\(what()) lasts until \(until.value), \(Int(days.rounded(.up))) days from \(UTCTime.day(of: counted)); temporary access lasts at most \(maxText) (defaults.max_temporary): end it sooner, or leave out 'until' if it is not temporary",
+                    "\(what) lasts until \(until.value), \(Int(days.rounded(.up))) days from \(UTCTime.day(of: counted)); temporary access lasts at most \(maxText) (defaults.max_temporary): end it sooner, or leave out 'until' if it is not temporary",
                     at: until.location))
         }
     }

@@ -23,6 +23,7 @@ public struct Validator {
     public static func validate(_ spec: OrgSpec, asOf: Date) -> DiagnosticList {
         var validator = Validator(spec: spec, asOf: asOf)
         validator.run()
+        for grant in spec.timeBoundGrants { validator.windows.check(grant.window, grant.what) }
         validator.diagnostics.append(validator.windows.diagnostics)
         return validator.diagnostics
     }
@@ -179,11 +180,8 @@ public struct Validator {
         let owner = "user '\(user.name.value)'"
         for membership in user.memberships {
             reference(membership.group, to: "group", in: groupNames, code: .unknownGroup)
-            windows.check(membership.window, "the membership of \(owner) in group '\(membership.group.value)'")
         }
         assignments(user.assignments, of: owner)
-        windows.check(user.superAdminWindow, "super_admin of \(owner)")
-        windows.check(user.userManagementWindow, "user_management of \(owner)")
         if let flag = user.superAdmin, flag.value {
             requireUserManagement(flag, "user '\(user.name.value)' has super_admin: true")
         } else if let flag = user.userManagement, flag.value {
@@ -202,7 +200,6 @@ public struct Validator {
     private mutating func assignments(_ assignments: [AssignmentSpec], of owner: String) {
         for assignment in assignments {
             if let role = assignment.role { reference(role, to: "role", in: roleNames, code: .unknownRole) }
-            windows.check(assignment.window, "the assignment of role '\(assignment.role?.value ?? "")' to \(owner)")
             if case .listed(let selectors) = assignment.accounts {
                 for selector in selectors { accountSelector(selector) }
             }
