@@ -1,4 +1,5 @@
 import OrgProfileKit
+import OrgYAML
 import Reconciliation
 import Support
 
@@ -13,6 +14,7 @@ extension AssignmentsCompiler {
         var unmanaged: [String] = []
         var problems: [String] = []
         var reprovision: [String] = []
+        var ends: [String] = []
         let accountNames = { (ids: [String]) in ids.map { accountKeys[$0] ?? $0 }.sorted().joined(separator: ", ") }
 
         for set in permissionSets where set.live == nil { create.append("+ permission set \(set.role.name)") }
@@ -40,9 +42,16 @@ extension AssignmentsCompiler {
                 case .outdatedProvisioning:
                     let arn = finding.role.flatMap { snapshotIndex.permissionSetsByName[$0]?.arn } ?? ""
                     reprovision.append(
-                        "~ \(finding.message)\n      aws sso-admin provision-permission-set --instance-arn \(snapshot.instance.arn) --permission-set-arn \(arn) --target-type ALL_PROVISIONED_ACCOUNTS"
+                        "~ \(finding.message)\n      "
+                            + Shell.command([
+                                "aws", "sso-admin", "provision-permission-set", "--instance-arn", snapshot.instance.arn,
+                                "--permission-set-arn", arn,
+                                "--target-type", "ALL_PROVISIONED_ACCOUNTS",
+                            ])
                     )
-                case .missingMembership, .undeclaredMembership, .accountName, .accountPlacement: continue
+                // A membership is deployed (and so removed) only when org.yaml keeps the directory.
+                case .expiredAccess where finding.group == nil || ownsDirectory: ends.append("- \(who): \(finding.message)")
+                case .missingMembership, .undeclaredMembership, .accountName, .accountPlacement, .expiredAccess: continue
                 case .missingPrincipal, .missingAccount, .missingPermissionSet: problems.append("! \(finding.message)")
                 }
             }
@@ -56,13 +65,18 @@ extension AssignmentsCompiler {
             )
         }
 
-        var text = "\(create.count) to create, \(change.count) to change, \(unmanaged.count) existing but not declared (left alone)\n"
+        let removals = ends.isEmpty ? "" : "\(ends.count) to remove (lapsed), "
+        var text =
+            "\(create.count) to create, \(change.count) to change, \(removals)\(unmanaged.count) existing but not declared (left alone)\n"
         func section(_ title: String, _ lines: [String], sorted: Bool = true) {
             guard !lines.isEmpty else { return }
             text += "\n\(title):\n" + (sorted ? lines.sorted() : lines).map { "  \($0)\n" }.joined()
         }
         section("would create", create)
         section("would change", change)
+        section(
+            "ends: \(ends.count) grant\(ends.count == 1 ? "" : "s") lapsed since the last snapshot (deploying removes each that an earlier deployment created; the command removes it by hand)",
+            ends)
         section("existing, not declared in org.yaml", unmanaged)
         section("names the snapshot lacks", problems, sorted: false)
         section(
@@ -70,12 +84,33 @@ extension AssignmentsCompiler {
             permissionSets.flatMap { $0.live?.unreadReasons(snapshotVersion: snapshot.snapshotVersion) ?? [] }.map { "! \($0)" },
             sorted: false)
         section("to provision again", reprovision)
+        section("sessions that can outlive a temporary grant (Identity Center does not end a session when its grant ends)", sessionNotes())
         section(
             "customer-managed policies each account must have before the permission set reaches it", customerManagedPolicyAccounts(),
             sorted: false)
         // A terminal's text: what came from the snapshot (a policy's diff, an AWS answer) escaped.
         return text.lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
     }
+
+    /// The temporary grants in force whose time left is shorter than their permission set's
+    /// session duration: a session started just before the end lasts up to that long after it.
+    private func sessionNotes() -> [String] {
+        guard let moment else { return [] }
+        return grants.compactMap { grant in
+            guard let end = grant.declared.end else { return nil }
+            let role = grant.declared.role
+            let duration =
+                permissionSets.first { $0.role.name == role }?.definition.sessionDuration
+                ?? snapshotIndex.permissionSetsByName[role]?.definition.sessionDuration ?? Self.defaultSessionDuration
+            let left = Int(end.timeIntervalSince(moment))
+            guard let seconds = PermissionSetRules.seconds(ofDuration: duration), seconds > left else { return nil }
+            return
+                "! \(grant.declared.principalKind.rawValue) \(grant.declared.principal): \(role) on \(grant.declared.account) ends \(AccessWindow.shown(end: end)), in \(UTCTime.words(seconds: left)); its session_duration is \(duration) (\(UTCTime.words(seconds: seconds))), so a session started before the end can outlive the grant by up to that"
+        }
+    }
+
+    /// Identity Center's session duration for a permission set that does not set one.
+    static let defaultSessionDuration = "PT1H"
 
     /// What deploying a group or user of the directory changes on the one that exists.
     private func directoryDifferences(_ entry: DirectoryEntry, id: String) -> [String] {

@@ -64,6 +64,8 @@ public struct AssignmentsCompiler {
     let file: String
     /// org.yaml's key of each account, by ID.
     let accountKeys: [String: String]
+    /// The moment org.yaml is read as of (`AccessModel.moment`).
+    let moment: Date?
 
     /// `resolved` must have been built with the `creation` this output deploys
     /// (`Grants.Creation.definedPermissionSets`, and `.directory` when `directory`).
@@ -104,6 +106,7 @@ public struct AssignmentsCompiler {
         project = model.project
         self.source = source
         file = model.file
+        moment = model.moment
         accountKeys = Dictionary(model.accounts.map { ($0.id, $0.key) }, uniquingKeysWith: { first, _ in first })
     }
 

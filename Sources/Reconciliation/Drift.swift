@@ -1,6 +1,8 @@
+import Foundation
 import IdentityCenterSnapshot
 import OrgProfileKit
 import OrgYAML
+import Support
 
 /// Where IAM Identity Center differs from org.yaml: access org.yaml promises that does not
 /// exist (the profile fails for that person), access that exists but nobody reviewed,
@@ -27,6 +29,9 @@ public struct Drift: Sendable {
         case outdatedProvisioning = "outdated_provisioning"
         /// An account whose OU or tags in Organizations differ from org.yaml's.
         case accountPlacement = "account_placement"
+        /// An assignment or membership Identity Center still has although org.yaml's grant of
+        /// it has ended (`until`).
+        case expiredAccess = "expired_access"
     }
 
     public struct Finding: Sendable, Equatable {
@@ -133,10 +138,26 @@ public struct Drift: Sendable {
             let kind: Principal.Kind = type == .user ? .user : .group
             return (kind, (type == .user ? index.usersByID[id]?.userName : index.groupsByID[id]?.displayName) ?? id, true)
         }
+        let lapsed = model.lapsed().map { Lapsed($0, resolved: resolved) }
         for assignment in snapshot.assignments where !declared.contains(assignment) {
             let role = index.permissionSetNames[assignment.permissionSetARN] ?? assignment.permissionSetARN
             let account = accountKeyOfID[assignment.accountID] ?? assignment.accountID
             let (kind, name, undeclared) = subject(assignment.principalType, assignment.principalID)
+            if let grant = lapsed?.assignments[assignment] {
+                let remove = Shell.command([
+                    "aws", "sso-admin", "delete-account-assignment", "--instance-arn", snapshot.instance.arn, "--target-id",
+                    assignment.accountID, "--target-type", "AWS_ACCOUNT", "--permission-set-arn", assignment.permissionSetARN,
+                    "--principal-type", assignment.principalType.rawValue, "--principal-id", assignment.principalID,
+                ])
+                add(
+                    Finding(
+                        kind: .expiredAccess, account: account, role: role,
+                        message:
+                            "\(role) on \(account) (\(assignment.accountID)) is still assigned in Identity Center, but org.yaml's grant of it ended (until \(AccessWindow.shown(end: grant.end ?? .distantPast))); remove it: \(remove)",
+                        location: grant.location, isPrivileged: grant.userManagement != nil || model.isPrivileged(role: role)),
+                    kind: kind, name: name)
+                continue
+            }
             let note = disabled.contains(assignment.principalID) ? " (the user is disabled in org.yaml)" : ""
             add(
                 Finding(
@@ -163,6 +184,21 @@ public struct Drift: Sendable {
         for membership in snapshot.memberships where !declaredMemberships.contains(membership) {
             let (_, user, undeclared) = subject(.user, membership.userID)
             let (_, group, _) = subject(.group, membership.groupID)
+            if let lapsed, let ended = lapsed.memberships[membership] {
+                let store = snapshot.instance.identityStoreID
+                let id = Shell.command([
+                    "aws", "identitystore", "get-group-membership-id", "--identity-store-id", store, "--group-id", membership.groupID,
+                    "--member-id", "UserId=" + membership.userID, "--query", "MembershipId", "--output", "text",
+                ])
+                add(
+                    Finding(
+                        kind: .expiredAccess, group: group,
+                        message:
+                            "member of group '\(group)' in Identity Center, but org.yaml's membership ended (until \(AccessWindow.shown(end: ended.end ?? .distantPast))); remove it: aws identitystore delete-group-membership --identity-store-id \(Shell.quoted(store)) --membership-id \"$(\(id))\"",
+                        location: ended.location, isPrivileged: lapsed.privilegedGroups.contains(group)),
+                    kind: .user, name: user)
+                continue
+            }
             let note = disabled.contains(membership.userID) ? " (the user is disabled in org.yaml)" : ""
             add(
                 Finding(
@@ -184,6 +220,45 @@ public struct Drift: Sendable {
         }.sorted { lhs, rhs in
             (lhs.isPrivileged ? 0 : 1, lhs.kind == nil ? 0 : lhs.kind == .user ? 1 : 2, lhs.name ?? "")
                 < (rhs.isPrivileged ? 0 : 1, rhs.kind == nil ? 0 : rhs.kind == .user ? 1 : 2, rhs.name ?? "")
+        }
+    }
+}
+
+extension Drift {
+    /// org.yaml's grants that have ended, resolved to what Identity Center would hold, by the
+    /// same names as the grants in force (`Grants`).
+    struct Lapsed {
+        var assignments: [Snapshot.Assignment: AccessModel.DeclaredAssignment] = [:]
+        var memberships: [Snapshot.Membership: AccessModel.DeclaredMembership] = [:]
+        /// The groups whose grants in force include a privileged role or user management: a
+        /// membership of one held past its end is privileged.
+        var privilegedGroups = Set<String>()
+
+        /// `lapsed`: the model of the grants that have ended (`AccessModel.lapsed()`). Of two
+        /// lapsed grants of one assignment, the later end is kept.
+        init(_ lapsed: AccessModel, resolved: Grants) {
+            let ids = resolved.principalIDs
+            for declared in lapsed.declaredAssignments {
+                guard let principal = ids[Grants.PrincipalKey(kind: declared.principalKind, name: declared.principal)],
+                    let arn = resolved.snapshotIndex.permissionSetsByName[declared.role]?.arn
+                else { continue }
+                let assignment = Snapshot.Assignment(
+                    accountID: declared.accountID, permissionSetARN: arn, principalType: declared.principalKind == .user ? .user : .group,
+                    principalID: principal)
+                if let known = assignments[assignment], (known.end ?? .distantPast) >= (declared.end ?? .distantPast) { continue }
+                assignments[assignment] = declared
+            }
+            for declared in lapsed.declaredMemberships {
+                guard let user = ids[Grants.PrincipalKey(kind: .user, name: declared.user)],
+                    let group = ids[Grants.PrincipalKey(kind: .group, name: declared.group)]
+                else { continue }
+                memberships[Snapshot.Membership(groupID: group, userID: user)] = declared
+            }
+            for grant in resolved.grants where grant.declared.principalKind == .group {
+                if grant.declared.userManagement != nil || lapsed.isPrivileged(role: grant.declared.role) {
+                    privilegedGroups.insert(grant.declared.principal)
+                }
+            }
         }
     }
 }

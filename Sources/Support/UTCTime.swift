@@ -72,4 +72,10 @@ public enum UTCTime {
             [two(fields.tm_hour), two(fields.tm_min), two(fields.tm_sec)]
         )
     }
+
+    /// A length of time in words, to the second: `8 hours`, `1 hour 30 minutes`.
+    public static func words(seconds: Int) -> String {
+        let parts = [(seconds / 3_600, "hour"), (seconds % 3_600 / 60, "minute"), (seconds % 60, "second")].filter { $0.0 > 0 }
+        return parts.isEmpty ? "0 seconds" : parts.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: " ")
+    }
 }

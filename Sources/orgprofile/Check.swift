@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrgProfileKit
+import Support
 
 extension OrgProfileCommand {
     struct Check: Subcommand {
@@ -58,12 +59,7 @@ extension OrgProfileCommand {
         var fixCommand: String {
             var words = ["orgprofile", "compile", input.file, "--out", output.out]
             if let templates = output.templates { words += ["--templates", templates] }
-            return words.map(Self.shellQuoted).joined(separator: " ")
-        }
-
-        static func shellQuoted(_ word: String) -> String {
-            let safe = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:@+,".contains($0) }
-            return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+            return Shell.command(words)
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import IdentityCenterSnapshot
 import OrgProfileKit
 import Reconciliation
+import Support
 import TestSupport
 import Testing
 
@@ -260,6 +261,54 @@ import Testing
                   /ci/deploy-pipeline (role Developer): workload-development
 
                 """)
+    }
+
+    /// A grant that has ended is in no output: not in the Terraform or the CloudFormation, so
+    /// deploying removes it, and the plan lists it under "ends" with the command that removes it
+    /// by hand. A temporary grant that ends within its role's session duration is noted.
+    @Test func temporaryGrantsLeaveTheIaCWhenTheyEnd() throws {
+        let yaml = try String(contentsOfFile: packageRoot.appendingPathComponent("org.yaml.example").path, encoding: .utf8)
+            .replacingOccurrences(
+                of: "      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n",
+                with: "      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n        until: 2026-12-10\n"
+            )
+            .replacingOccurrences(
+                of: "      - role: AdministratorAccess\n        accounts: \"*\"\n",
+                with:
+                    "      - role: AdministratorAccess\n        accounts: \"*\"\n      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n        until: 2026-12-11T06:00:00Z\n"
+            )
+        let snapshot = try SnapshotFile(path: Self.exampleSnapshot).snapshot()
+        let bob = "user_bob__ReadOnlyAccess__infrastructure"
+        func outputs(_ day: String) throws -> (terraform: String, cloudFormation: String, plan: String) {
+            let model = try accessModel(yaml, asOf: UTCTime.day(day)!)
+            let compiler = Self.compiler(model, snapshot)
+            return (compiler.terraform(), compiler.cloudFormation().joined(), compiler.plan(Drift(model: model, snapshot: snapshot)))
+        }
+        let during = try outputs("2026-12-10")
+        #expect(during.terraform.contains(bob) && during.cloudFormation.contains("222222222222"))
+        #expect(!during.plan.contains("ends:") && !during.plan.contains("sessions that can outlive"), "\(during.plan)")
+        let after = try outputs("2026-12-11")
+        #expect(!after.terraform.contains(bob))
+        let resources = try #require(
+            (try Self.object(after.terraform)["resource"] as? [String: Any])?["aws_ssoadmin_account_assignment"] as? [String: Any])
+        #expect(resources.count == 12)
+        #expect(
+            after.plan.hasPrefix("4 to create, 2 to change, 1 to remove (lapsed), 1 existing but not declared (left alone)\n"),
+            "\(after.plan)")
+        #expect(
+            after.plan.contains(
+                """
+                ends: 1 grant lapsed since the last snapshot (deploying removes each that an earlier deployment created; the command removes it by hand):
+                  - user bob: ReadOnlyAccess on infrastructure (222222222222) is still assigned in Identity Center, but org.yaml's grant of it ended (until 2026-12-10); remove it: aws sso-admin delete-account-assignment --instance-arn arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6 --target-id 222222222222 --target-type AWS_ACCOUNT --permission-set-arn arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-a1b2c3d4e5f60003 --principal-type USER --principal-id 90670002-a1b2-c3d4-e5f6-000000000002
+
+                """), "\(after.plan)")
+        #expect(
+            after.plan.contains(
+                "  ! group platform: ReadOnlyAccess on infrastructure ends 2026-12-11T06:00:00Z, in 6 hours; its session_duration is PT12H (12 hours), so a session started before the end can outlive the grant by up to that\n"
+            ), "\(after.plan)")
+        // CloudFormation: the template of the day after holds one assignment fewer on that account.
+        let count = { (text: String) in text.components(separatedBy: "\"TargetId\" : \"222222222222\"").count }
+        #expect(count(after.cloudFormation) == count(during.cloudFormation) - 1, "\(after.cloudFormation.prefix(400))")
     }
 
     @Test func aNameTheSnapshotLacksIsALocatedError() throws {

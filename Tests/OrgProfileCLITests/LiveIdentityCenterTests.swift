@@ -277,6 +277,54 @@ struct LiveIdentityCenterTests {
         return access
     }
 
+    /// Grants that ended in org.yaml but are still live: drift names each as expired_access,
+    /// with the command that removes it; the day before, there is no drift; expire then leaves
+    /// them to drift as access nobody reviewed.
+    @Test func driftNamesLapsedGrantsStillLive() throws {
+        let (server, folder) = try seeded()
+        defer {
+            server.stop()
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        #expect(try orgprofile(["import", "--project", "acme", "--output", "org.yaml"], server, in: folder).status == 0)
+        let imported = try String(contentsOfFile: folder + "/org.yaml", encoding: .utf8)
+        let temporary = imported.replacingOccurrences(
+            of: "      - role: Developer\n        accounts: [data-analytics]\n",
+            with: "      - role: Developer\n        accounts: [data-analytics]\n        until: 2026-12-01\n"
+        ).replacingOccurrences(of: "    groups: [platform-team]\n", with: "    groups: [{group: platform-team, until: 2026-12-01}]\n")
+        #expect(temporary.components(separatedBy: "until: 2026-12-01").count == 4, "\(imported)")
+        try temporary.write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
+        let before = try orgprofile(["drift", "org.yaml", "--as-of", "2026-12-01", "--exit-code"], server, in: folder)
+        #expect(before.status == 0, "\(before.stdout)\(before.stderr)")
+        let after = try orgprofile(["drift", "org.yaml", "--as-of", "2026-12-02", "--format", "json", "--exit-code"], server, in: folder)
+        #expect(after.status == 1, "\(after.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any])
+        var found: [String] = []
+        for subject in document["subjects"] as? [[String: Any]] ?? [] {
+            for finding in subject["findings"] as? [[String: Any]] ?? [] {
+                found.append(
+                    "\(subject["name"] as? String ?? "") \(finding["kind"] as! String) \(finding["role"] as? String ?? finding["group"] as? String ?? "")"
+                )
+            }
+        }
+        #expect(
+            found.sorted() == [
+                "alice@acme.example expired_access platform-team", "carol@acme.example expired_access Developer",
+                "dave.ops@acme.example expired_access platform-team",
+            ], "\(after.stdout)")
+        let text = try orgprofile(["drift", "org.yaml", "--as-of", "2026-12-02"], server, in: folder)
+        #expect(text.stdout.contains("Developer on data-analytics ("), "\(text.stdout)")
+        #expect(
+            text.stdout.contains(
+                "ended (until 2026-12-01); remove it: aws sso-admin delete-account-assignment --instance-arn arn:aws:sso:::instance/"))
+        // After expire, the live grants are access org.yaml does not declare.
+        #expect(try orgprofile(["expire", "org.yaml", "--as-of", "2026-12-02"], server, in: folder).status == 0)
+        let expired = try String(contentsOfFile: folder + "/org.yaml", encoding: .utf8)
+        #expect(!expired.contains("until:"))
+        let undeclared = try orgprofile(["drift", "org.yaml", "--as-of", "2026-12-02", "--format", "json"], server, in: folder)
+        #expect(undeclared.stdout.contains("\"undeclared_assignment\"") && !undeclared.stdout.contains("\"expired_access\""))
+    }
+
     @Test func driftFindsEveryKindOfChange() throws {
         let (server, folder) = try seeded()
         defer {

@@ -360,6 +360,38 @@ enum Fixture {
         #expect(found.first?.hasPrefix("user ann@x.example missing_assignment ! @") == true, "\(found)")
     }
 
+    /// A grant that has ended but is still live is `expired_access` at the grant, with the
+    /// command that removes it, privileged as its role (or the group it is a membership of) is;
+    /// the same grant before its end is no drift at all.
+    @Test func lapsedGrantsStillLiveAreExpiredAccess() throws {
+        let yaml = Fixture.imported()
+            .replacingOccurrences(of: "accounts: [infrastructure]\n", with: "accounts: [infrastructure]\n        until: 2026-12-10\n")
+            .replacingOccurrences(of: "groups: [dev-team, ops]", with: "groups: [dev-team, {group: ops, until: 2026-12-10}]")
+        #expect(yaml.contains("        until: 2026-12-10\n") && yaml.contains("{group: ops, until: 2026-12-10}"), "\(yaml)")
+        let day = { (text: String) in UTCTime.day(text)! }
+        #expect(Drift(model: try accessModel(yaml, asOf: day("2026-12-10")), snapshot: Fixture.snapshot).isEmpty)
+        let after = Drift(model: try accessModel(yaml, asOf: day("2026-12-11")), snapshot: Fixture.snapshot)
+        let found = after.subjects.flatMap { subject in subject.findings.map { (subject.name ?? "", $0) } }
+        #expect(found.map(\.1.kind) == [.expiredAccess, .expiredAccess], "\(found)")
+        let assignment = try #require(found.first { $0.1.group == nil }?.1)
+        #expect(found.first { $0.1.group == nil }?.0 == "ann@x.example")
+        #expect(assignment.isPrivileged && assignment.role == "AdministratorAccess" && assignment.account == "infrastructure")
+        #expect(
+            assignment.message
+                == "AdministratorAccess on infrastructure (222222222222) is still assigned in Identity Center, but org.yaml's grant of it ended (until 2026-12-10); remove it: aws sso-admin delete-account-assignment --instance-arn arn:aws:sso:::instance/ssoins-1111111111111111 --target-id 222222222222 --target-type AWS_ACCOUNT --permission-set-arn arn:aws:sso:::instance/ssoins-1111111111111111/ps-administratoraccess --principal-type USER --principal-id u-ann"
+        )
+        #expect(assignment.location != nil)
+        let membership = try #require(found.first { $0.1.group != nil })
+        #expect(membership.0 == "ben" && membership.1.group == "ops" && !membership.1.isPrivileged)
+        #expect(
+            membership.1.message.hasSuffix(
+                #"remove it: aws identitystore delete-group-membership --identity-store-id d-1234567890 --membership-id "$(aws identitystore get-group-membership-id --identity-store-id d-1234567890 --group-id g-ops --member-id UserId=u-ben --query MembershipId --output text)""#
+            ), "\(membership.1.message)")
+        // Once expire has removed it, what is live is undeclared, as any unreviewed access.
+        let plain = Fixture.imported().replacingOccurrences(of: "groups: [dev-team, ops]", with: "groups: [dev-team]")
+        #expect(try drift(plain).contains("user ben undeclared_membership !"))
+    }
+
     /// A disabled user is expected to hold nothing: what they still hold is drift.
     @Test func disabledUsersHoldNothing() throws {
         let yaml = Fixture.imported().replacingOccurrences(of: "    name: Ann A\n", with: "    name: Ann A\n    disabled: true\n")

@@ -1,9 +1,13 @@
+import Foundation
 import OrgProfileKit
 import OrgYAML
+import Support
 import Testing
 
 /// The access model of an org.yaml text, which must compile; the diagnostics when it does not.
-public func accessModel(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> AccessModel {
-    let analysis = Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(yaml.utf8)))
+public func accessModel(_ yaml: String, asOf: Date = UTCTime.today, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+    -> AccessModel
+{
+    let analysis = Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(yaml.utf8)), asOf: asOf)
     return try #require(analysis.model, "\(analysis.diagnostics)", sourceLocation: sourceLocation)
 }

@@ -1,4 +1,5 @@
 import OrgYAML
+import Support
 
 /// The context in the form compiled templates read, derived here from the principal and its
 /// `Profile`s: one principal's values as two flat arrays, every string's bytes in `text` and
@@ -163,9 +164,7 @@ extension TemplateContext {
 
         /// `8 hours`, `1 hour 30 minutes`: an ISO 8601 duration for people.
         static func words(forDuration duration: String) -> String? {
-            guard let seconds = PermissionSetRules.seconds(ofDuration: duration) else { return nil }
-            let parts = [(seconds / 3_600, "hour"), (seconds % 3_600 / 60, "minute"), (seconds % 60, "second")].filter { $0.0 > 0 }
-            return parts.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: " ")
+            PermissionSetRules.seconds(ofDuration: duration).map { UTCTime.words(seconds: $0) }
         }
 
         /// Adds a string's bytes to `text`; its slot.

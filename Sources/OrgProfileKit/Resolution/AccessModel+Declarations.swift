@@ -1,3 +1,4 @@
+import Foundation
 import OrgYAML
 
 /// What org.yaml declares, as Identity Center would hold it: who exists, who is in which
@@ -32,6 +33,8 @@ extension AccessModel {
         public var location: SourceLocation
         /// Which user-management target it is, if it is one.
         public var userManagement: UserManagementKind?
+        /// When org.yaml's grant ends (`until`); nil when it lasts.
+        public var end: Date?
     }
 
     /// A user's membership of a group, where org.yaml states it.
@@ -39,6 +42,8 @@ extension AccessModel {
         public var user: String
         public var group: String
         public var location: SourceLocation
+        /// When the membership ends (`until`); nil when it lasts.
+        public var end: Date?
     }
 
     /// Every group, then every user (disabled ones too), in org.yaml order.
@@ -59,23 +64,25 @@ extension AccessModel {
         var result: [DeclaredAssignment] = []
         var seen = Set<[String]>()
         for entry in groupEntries + userEntries where !entry.disabled {
-            func add(account: Account, role: Role, location: SourceLocation, userManagement: UserManagementKind?) {
+            func add(account: Account, role: Role, location: SourceLocation, userManagement: UserManagementKind?, end: Date?) {
                 let key = [entry.principal.kind.rawValue, entry.principal.name, account.key, role.name]
                 guard seen.insert(key).inserted else { return }
                 result.append(
                     DeclaredAssignment(
                         principalKind: entry.principal.kind, principal: entry.principal.name, account: account.key,
-                        accountID: account.id, role: role.name, location: location, userManagement: userManagement))
+                        accountID: account.id, role: role.name, location: location, userManagement: userManagement, end: end))
             }
             for grant in entry.grants {
-                add(account: accounts[grant.account], role: roles[grant.role], location: grant.location, userManagement: nil)
+                add(
+                    account: accounts[grant.account], role: roles[grant.role], location: grant.location, userManagement: nil, end: grant.end
+                )
             }
             // The user-management grant belongs to whoever carries the flag itself, not to
             // the members of a group that does.
             if let source = entry.userManagementSource, let kind = entry.principal.userManagement, let target = userManagementTarget(kind),
                 !entry.groups.contains(where: { groupEntries[$0].userManagementSource == source })
             {
-                add(account: target.account, role: target.role, location: source, userManagement: kind)
+                add(account: target.account, role: target.role, location: source, userManagement: kind, end: entry.userManagementEnd)
             }
         }
         return result
@@ -84,8 +91,11 @@ extension AccessModel {
     /// Every membership an enabled or disabled user declares, in org.yaml order.
     public var declaredMemberships: [DeclaredMembership] {
         userEntries.flatMap { entry in
-            zip(entry.groups, entry.groupLocations).map { group, location in
-                DeclaredMembership(user: entry.principal.name, group: groupEntries[group].principal.name, location: location)
+            entry.groups.indices.map { index in
+                DeclaredMembership(
+                    user: entry.principal.name, group: groupEntries[entry.groups[index]].principal.name,
+                    location: entry.groupLocations[index],
+                    end: entry.groupEnds[index])
             }
         }
     }

@@ -155,6 +155,20 @@ public struct AccessModel: Sendable {
     public let getOrgProfile: String?
     let groupEntries: [Entry]
     let userEntries: [Entry]
+    /// The moment the model is read as of: it holds the grants in force then. nil for a model
+    /// of every grant, or of those that have lapsed.
+    public let moment: Date?
+    /// The spec of a model read as of a moment, when some grant of it has a window: what
+    /// `lapsed()` is built from.
+    private let windowedSpec: OrgSpec?
+
+    /// The grants whose `until` had passed by the moment this model is read as of, as a model
+    /// of their own (`drift` reports those still live); nil when no grant has a window.
+    public func lapsed() -> AccessModel? {
+        guard let windowedSpec, let moment else { return nil }
+        return AccessModel(spec: windowedSpec, holding: .lapsed(moment))
+    }
+
     /// Positions in `groupEntries` and `userEntries`, by name: principals are looked up by name.
     private let groupPositions: [String: Int]
     private let userPositions: [String: Int]
@@ -175,10 +189,38 @@ public struct AccessModel: Sendable {
     /// reports them), so the model can be built, and checked for collisions, even from a spec
     /// with errors.
     public init(spec: OrgSpec, asOf: Date? = UTCTime.today) {
-        /// A window that is malformed is an error the Validator reports; the model is not used.
-        func inForce(_ window: AccessWindowSpec?) -> Bool {
-            guard let asOf, let window = window?.window else { return true }
-            return window.isInForce(at: asOf)
+        self.init(spec: spec, holding: asOf.map { .inForce($0) } ?? .every)
+    }
+
+    /// Which grants a model holds, by their window (`from`, `until`).
+    public enum GrantSelection: Sendable {
+        /// Those in force at that moment: what every output shows.
+        case inForce(Date)
+        /// Every grant, whatever its window: profile names are checked on it.
+        case every
+        /// Only those whose `until` had passed by that moment: what `drift` finds still live.
+        case lapsed(Date)
+
+        /// Whether a grant with this window (nil: it has none) is held. A malformed window is an
+        /// error the Validator reports, and the model is not used.
+        func holds(_ window: AccessWindowSpec?) -> Bool {
+            switch self {
+            case .every: return true
+            case .inForce(let moment): return window?.window?.isInForce(at: moment) ?? true
+            case .lapsed(let moment): return window?.window?.end.map { $0 <= moment } ?? false
+            }
+        }
+    }
+
+    /// The model of the grants `selection` holds; the rest of org.yaml (accounts, roles,
+    /// groups and users themselves) is the same whatever it holds.
+    public init(spec: OrgSpec, holding selection: GrantSelection) {
+        let inForce = selection.holds
+        if case .inForce(let moment) = selection {
+            self.moment = moment
+            windowedSpec = spec.hasAccessWindows ? spec : nil
+        } else {
+            (self.moment, windowedSpec) = (nil, nil)
         }
         let project = spec.project?.value ?? ""
         file = spec.file
