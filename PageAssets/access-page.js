@@ -15,7 +15,7 @@
   const user = (i) => {
     const u = D.users[i];
     const profiles = [];
-    for (let k = 0; k < u[5].length; k += 2) profiles.push({ target: target(u[5][k]), via: D.sourceSets[u[5][k + 1]].map((s) => D.sources[s]) });
+    for (let k = 0; k < u[5].length; k += 2) profiles.push({ targetIndex: u[5][k], target: target(u[5][k]), via: D.sourceSets[u[5][k + 1]].map((s) => D.sources[s]) });
     return { index: i, name: u[0], display: u[1], email: u[2], userManagement: u[3], groups: u[4], profiles };
   };
   const isPrivileged = (t) => t.userManagement !== "" || role(t.role).privileged;
@@ -81,7 +81,7 @@
   const accountLabel = (key) => { const i = D.accounts.findIndex((a) => a[0] === key || a[2] === key); return i < 0 ? key : D.accounts[i][1] + " (" + D.accounts[i][2] + ")"; };
 
   // Views.
-  const views = ["person", "matrix", "groups", "admins", "drift"];
+  const views = ["person", "matrix", "groups", "admins", "temporary", "drift"];
   function show(view) {
     for (const name of views) $("view-" + name).hidden = name !== view;
     for (const button of document.querySelectorAll("nav button")) button.setAttribute("aria-pressed", String(button.dataset.view === view));
@@ -117,8 +117,12 @@
   $("search").addEventListener("keydown", (event) => {
     if (event.key === "Enter" && found.length > 0) { event.preventDefault(); showPerson(found[0]); }
   });
-  function profileTable(caption, profiles, missing) {
+  // Temporary access (a grant with until): [person, target, until, ends within 7 days "1" or ""], soonest first.
+  const ending = new Map((D.temporary || []).map((t) => [t[0] + "\t" + t[1], t]));
+  function profileTable(caption, profiles, missing, person) {
+    const until = D.temporary && person !== undefined;
     const rows = profiles.map((p) => {
+      const end = until ? ending.get(person + "\t" + p.targetIndex) : undefined;
       const a = account(p.target.account), r = role(p.target.role), privileged = isPrivileged(p.target);
       const lacking = missing && missing.has(a.key + "\t" + r.name);
       return el("tr", { class: (privileged ? "privileged " : "") + (lacking ? "missing" : "") },
@@ -127,10 +131,11 @@
         el("td", {}, a.name + " (" + a.id + ")"),
         el("td", {}, r.name + (p.target.userManagement ? " (user management)" : ""), r.description ? el("div", { class: "hint" }, r.description) : null),
         el("td", {}, a.region),
+        until ? el("td", {}, end ? end[2] : "", end && end[3] === "1" ? el("span", { class: "mark" }, " (ends within 7 days)") : null) : null,
         el("td", {}, p.via.join("; ")));
     });
     return scrolling(el("table", {}, el("caption", {}, caption),
-      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Profile"), el("th", { scope: "col" }, "Account"), el("th", { scope: "col" }, "Role"), el("th", { scope: "col" }, "Region"), el("th", { scope: "col" }, "Via"))),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Profile"), el("th", { scope: "col" }, "Account"), el("th", { scope: "col" }, "Role"), el("th", { scope: "col" }, "Region"), until ? el("th", { scope: "col" }, "Until") : null, el("th", { scope: "col" }, "Via"))),
       el("tbody", {}, ...rows)));
   }
   function undeclaredTable(caption, entries) {
@@ -156,7 +161,7 @@
     copy.addEventListener("click", () => { if (navigator.clipboard) navigator.clipboard.writeText(command).then(() => { copy.textContent = "Copied"; }, () => {}); });
     parts.push(el("p", {}, "Install: ", el("code", {}, command), " ", copy));
     const found = marks(u.name, u.groups);
-    parts.push(profileTable("Profiles of " + title, u.profiles, found.missing));
+    parts.push(profileTable("Profiles of " + title, u.profiles, found.missing, i));
     if (found.undeclared.length) parts.push(undeclaredTable("In Identity Center but not in " + D.source + ": " + title, found.undeclared));
     const other = differences("user", u.name);
     if (other) parts.push(...other);
@@ -283,6 +288,24 @@
   $("admins").replaceChildren(
     el("h3", {}, "User-management admins (the delegated administrator account)"), list(holders("delegated_admin")),
     el("h3", {}, "Super admins (the Organization Management account)"), list(holders("organization_management")));
+
+  // Temporary access: every profile that ends, soonest first, what ends within 7 days marked.
+  if (D.temporary) {
+    document.querySelector("nav button[data-view=temporary]").hidden = false;
+    const soon = D.temporary.filter((t) => t[3] === "1").length;
+    const rows = D.temporary.map((t) => {
+      const p = target(t[1]), a = account(p.account);
+      return el("tr", { class: t[3] === "1" ? "privileged" : "" },
+        el("td", {}, t[2], t[3] === "1" ? el("span", { class: "mark" }, " (ends within 7 days)") : null),
+        el("td", {}, personLink(t[0])), el("td", {}, p.name), el("td", {}, a.name + " (" + a.id + ")"),
+        el("td", {}, role(p.role).name + (p.userManagement ? " (user management)" : "")));
+    });
+    $("temporary").replaceChildren(
+      el("p", {}, D.temporary.length + " profile" + (D.temporary.length === 1 ? "" : "s") + " that end, soonest first; " + soon + " within 7 days of " + D.asOf + ", the day " + D.source + " is read as of."),
+      scrolling(el("table", { id: "temporary-table" }, el("caption", {}, "Temporary access by end date"),
+        el("thead", {}, el("tr", {}, ...["Until", "Person", "Profile", "Account", "Role"].map((h) => el("th", { scope: "col" }, h)))),
+        el("tbody", {}, ...rows))));
+  }
 
   // Differences: every finding of drift, by whom it concerns, as drift lists them.
   if (drift) {

@@ -34,7 +34,10 @@ struct AccessPageTests {
         let seen = try Self.browse(nil, users: users, in: folder, extra: ["--pdf", folder + "/alice.pdf", "--screenshots", folder])
         // A screenshot of each view, not blank, with the views' headings in the page.
         #expect(
-            seen["headings"] as? [String] == ["Find a person", "Matrix", "Groups", "Who manages users", "Differences with Identity Center"])
+            seen["headings"] as? [String] == [
+                "Find a person", "Matrix", "Groups", "Who manages users", "Temporary access", "Differences with Identity Center",
+            ])
+        #expect(seen["temporary"] == nil, "no view of temporary access where no grant has a window")
         for view in ["person", "matrix", "groups", "admins"] {
             let png = try #require(FileManager.default.contents(atPath: folder + "/\(view).png"), "\(view)")
             #expect(png.starts(with: Data([0x89, 0x50, 0x4E, 0x47])) && png.count > 20_000, "\(view).png: \(png.count) bytes")
@@ -90,6 +93,48 @@ struct AccessPageTests {
         // Printed to PDF.
         let pdf = try #require(FileManager.default.contents(atPath: folder + "/alice.pdf"))
         #expect(pdf.count > 1_000 && pdf.starts(with: Data("%PDF".utf8)))
+    }
+
+    /// Temporary access: a view of every profile that ends, soonest first, what ends within 7
+    /// days marked, as report lists them; a person's profiles say until when.
+    @Test func showsTemporaryAccessByEndDate() throws {
+        let folder = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let yaml = try text(folder + "/org.yaml")
+            .replacingOccurrences(
+                of: "  dave:\n    groups: [platform]\n", with: "  dave:\n    groups: [{group: platform, until: 2026-12-10}]\n"
+            )
+            .replacingOccurrences(
+                of: "      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n",
+                with: "      - role: ReadOnlyAccess\n        accounts: [infrastructure]\n        until: 2026-12-31\n")
+        try yaml.write(toFile: folder + "/org.yaml", atomically: true, encoding: .utf8)
+        let written = try orgprofile("report", "org.yaml", "--format", "html", "--as-of", "2026-12-08", "--output", "page.html", in: folder)
+        #expect(written.status == 0, "\(written.stderr)")
+        let seen = try run("/usr/bin/env", ["python3", Self.script, folder + "/page.html", "bob"], in: folder)
+        #expect(seen.status == 0, "\(seen.stderr)")
+        let page = try #require(try JSONSerialization.jsonObject(with: Data(seen.stdout.utf8)) as? [String: Any])
+        #expect(page["errors"] as? [String] == [])
+        let rows = try #require(page["temporary"] as? [[String]])
+        #expect(rows.map { $0[0] + " " + $0[1] }.first == "2026-12-10 (ends within 7 days) dave")
+        #expect(
+            rows.last == [
+                "2026-12-31", "Bob Builder bob", "acme-infrastructure-readonly", "Infrastructure (222222222222)", "ReadOnlyAccess",
+            ])
+        // The same profiles, in the same order, as report's view of temporary access.
+        let report = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try orgprofile("report", "org.yaml", "--format", "json", "--as-of", "2026-12-08", in: folder).stdout.utf8))
+                as? [String: Any])
+        let temporary = try #require(report["temporary"] as? [[String: Any]])
+        #expect(rows.map { $0[2] } == temporary.map { $0["profile"] as! String })
+        #expect(rows.map { $0[0].hasSuffix("(ends within 7 days)") } == temporary.map { $0["ends_within_7_days"] as! Bool })
+        #expect(
+            page["temporary_summary"] as? String
+                == "\(rows.count) profiles that end, soonest first; \(rows.count - 1) within 7 days of 2026-12-08, the day org.yaml is read as of."
+        )
+        #expect(page["temporary_columns"] as? [String] == ["Profile", "Account", "Role", "Region", "Until", "Via"])
+        let dave = try #require(page["temporary_person"] as? [[String]])
+        #expect(dave.allSatisfy { $0[4] == "2026-12-10 (ends within 7 days)" }, "\(dave)")
     }
 
     /// compile writes the page as index.html beside the configs, which it links relatively.

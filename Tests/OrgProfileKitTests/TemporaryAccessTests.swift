@@ -98,13 +98,20 @@ import Testing
         // Every file but the onboarding pages, which say until when a temporary profile lasts.
         // (and the manifest, which holds their digests).
         for path in expected.keys.sorted()
-        where actual[path] != expected[path] && !path.hasSuffix("/README.md") && path != "manifest.json" {
+        where actual[path] != expected[path] && !path.hasSuffix("/README.md") && path != "manifest.json" && path != "index.html" {
             Issue.record("\(day): \(path) differs:\n\(String(decoding: actual[path] ?? Data(), as: UTF8.self))")
         }
         let page = { (path: String) in String(decoding: actual[path] ?? Data(), as: UTF8.self) }
         #expect(page("users/ann/README.md").contains("| AdministratorAccess, until 2026-12-14 |") == oncall, "\(day)")
         #expect(page("users/ben/README.md").contains("| ReadOnlyAccess, until 2026-12-31 |") == benProd, "\(day)")
         #expect(page("users/ben/README.md").contains(#"(user management), until 2026-12-20T12\:00\:00Z |"#) == superAdmin, "\(day)")
+        // The access page differs by its view of what ends only: the day and the list.
+        let withoutView = page("index.html").replacingOccurrences(
+            of: #""asOf":"[0-9-]+","#, with: "", options: .regularExpression
+        ).replacingOccurrences(of: #""temporary":\[(\[[0-9]+,[0-9]+,"[0-9TZ:-]+","1?"\],?)+\],"#, with: "", options: .regularExpression)
+        #expect(withoutView == String(decoding: expected["index.html"]!, as: UTF8.self), "\(day): index.html")
+        #expect(
+            page("index.html").contains(#""temporary":[["#) == (devsAdmin || oncall || userManagement || superAdmin || benProd), "\(day)")
         // Without the lines that say so, the pages are the plain org's.
         for path in expected.keys where path.hasSuffix("/README.md") {
             let withoutEnds = page(path).replacingOccurrences(of: #", until [0-9TZ:\\-]+ \|"#, with: " |", options: .regularExpression)
@@ -127,6 +134,94 @@ import Testing
         for path in before.keys.sorted() where before[path] != after[path] {
             Issue.record("\(day): \(path) differs after expire")
         }
+    }
+
+    /// In review: a temporary grant is shown with its end; a change that only moves an end says
+    /// so, and one that extends access, or makes it last, counts as a grant of it.
+    @Test func diffShowsEndsAndTreatsALongerEndAsAGrant() throws {
+        let asOf = UTCTime.day("2026-12-08")!
+        func model(_ membership: String) throws -> AccessModel {
+            let yaml = Self.groups + "users:\n  ann:\n    groups: [devs, \(membership)]\n"
+            return try #require(Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(yaml.utf8)), asOf: asOf).model)
+        }
+        func text(_ old: String, _ new: String) throws -> String {
+            AccessDiffFormat.text.render(AccessDiff(old: try model(old), new: try model(new)))
+        }
+        let week = "{group: oncall, until: 2026-12-14}"
+        let added = try text("{group: devs}", week)
+        #expect(
+            added.contains("  ! + acme-prod: prod/AdministratorAccess (111111111111, eu-west-1), until 2026-12-14; via group oncall"),
+            "\(added)")
+        let longer = try text(week, "{group: oncall, until: 2026-12-20}")
+        #expect(
+            longer.contains(
+                "  ! ~ acme-prod: prod/AdministratorAccess, only its end moves: until 2026-12-14 -> until 2026-12-20; via group oncall; ! privileged role"
+            ),
+            "\(longer)")
+        let lasting = try text(week, "oncall")
+        #expect(
+            lasting.contains("  ! ~ acme-prod: prod/AdministratorAccess, only its end moves: until 2026-12-14 -> no end;"), "\(lasting)")
+        #expect(lasting.hasPrefix("access changes: 0 added, 0 removed, 1 changed, 0 renamed; 1 privileged"), "\(lasting)")
+        let shorter = try text(week, "{group: oncall, until: 2026-12-10}")
+        #expect(
+            shorter.contains("    ~ acme-prod: prod/AdministratorAccess, only its end moves: until 2026-12-14 -> until 2026-12-10;"),
+            "\(shorter)")
+        #expect(shorter.hasPrefix("access changes: 0 added, 0 removed, 1 changed, 0 renamed; 0 privileged"), "\(shorter)")
+        #expect(try text(week, week) == "no access changes\n")
+        let json = AccessDiffFormat.json.render(AccessDiff(old: try model(week), new: try model("oncall")))
+        #expect(json.contains("\"change\" : \"until\"") && json.contains("\"until\" : \"2026-12-14\""), "\(json)")
+    }
+
+    /// The report says until when each temporary profile lasts, in every format, and lists
+    /// them by end date with what ends within 7 days marked.
+    @Test func theReportShowsWhatEndsByEndDate() throws {
+        let analysis = Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array(Self.temporary.utf8)), asOf: UTCTime.day("2026-12-12")!)
+        let report = AccessReport(model: try #require(analysis.model))
+        #expect(
+            report.temporary.map { "\($0.isSoon ? "!" : " ") \(AccessWindow.shown(end: $0.end)) \($0.user) \($0.cell.profile)" } == [
+                "! 2026-12-14 ann acme-prod", "! 2026-12-16 ann acme-user-management", "  2026-12-20T12:00:00Z ben acme-user-management",
+                "  2026-12-31 ben acme-prod-ro",
+            ])
+        let text = report.render(.text)
+        #expect(
+            text.contains(
+                "USER  PROFILE               ACCOUNT              ROLE                                   UNTIL                 VIA\n"),
+            "\(text)")
+        #expect(
+            text.contains(
+                "ann   acme-prod             prod (111111111111)  AdministratorAccess                    2026-12-14            group oncall\n"
+            ), "\(text)")
+        #expect(
+            text.contains(
+                """
+                temporary access, by end date (! ends within 7 days of 2026-12-12):
+                  UNTIL                 USER  PROFILE               ACCOUNT              ROLE                                   VIA
+                ! 2026-12-14            ann   acme-prod             prod (111111111111)  AdministratorAccess                    group oncall
+                ! 2026-12-16            ann   acme-user-management  dev (222222222222)   AdministratorAccess (user management)  user management
+                  2026-12-20T12:00:00Z  ben   acme-user-management  prod (111111111111)  AdministratorAccess (user management)  user management
+                  2026-12-31            ben   acme-prod-ro          prod (111111111111)  ReadOnlyAccess                         direct assignment
+
+                """), "\(text)")
+        let markdown = report.render(.markdown)
+        #expect(markdown.contains("`acme-prod` (AdministratorAccess; via group oncall; until 2026-12-14)"), "\(markdown)")
+        #expect(
+            markdown.contains(
+                "| :warning: 2026-12-14 | ann | `acme-prod` | prod (111111111111) | AdministratorAccess | group oncall |\n| :warning: 2026-12-16 | ann |"
+            ), "\(markdown)")
+        #expect(report.render(.csv).contains("acme-prod (AdministratorAccess; via group oncall; until 2026-12-14)"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.render(.json).utf8)) as? [String: Any])
+        let temporary = try #require(json["temporary"] as? [[String: Any]])
+        #expect(temporary.map { $0["until"] as? String } == ["2026-12-14", "2026-12-16", "2026-12-20T12:00:00Z", "2026-12-31"])
+        #expect(temporary.map { $0["ends_within_7_days"] as? Bool } == [true, true, false, false])
+        let ann = try #require((json["users"] as? [[String: Any]])?.first)
+        #expect(((ann["access"] as? [String: Any])?["prod"] as? [[String: Any]])?.first?["until"] as? String == "2026-12-14")
+        // An org without windows: the text report has no column of ends, the JSON an empty view.
+        let plain = AccessReport(
+            model: try #require(
+                Compiler.analyze(SourceFile(name: "org.yaml", bytes: Array((Self.groups + "users:\n  ann:\n    groups: [devs]\n").utf8)))
+                    .model))
+        #expect(!plain.render(.text).contains("UNTIL"))
+        #expect((try JSONSerialization.jsonObject(with: Data(plain.render(.json).utf8)) as? [String: Any])?["temporary"] as? [Any] != nil)
     }
 
     /// Two grants that would give one person two profiles of one name collide whenever they

@@ -34,6 +34,11 @@ public struct AccessPage: Sendable {
         /// With a snapshot, one row per drift finding, in drift's order: [kind, "user", "group"
         /// or "", name, account, role, group, message, privileged "1" or "", undeclared "1" or ""].
         var drift: [[String]]?
+        /// When some profile ends: the day the page is read as of, and every profile that
+        /// ends, soonest first (then by person and profile): [person index, target index,
+        /// until, ends within 7 days "1" or ""].
+        var asOf: String?
+        var temporary: [[Value]]?
         // `users` follows, written by `appendData` (the largest table, never a tree of values).
     }
 
@@ -149,6 +154,8 @@ public struct AccessPage: Sendable {
                 .string(centerNames[entry.principal.name] ?? ""),
             ]
         }
+        let moment = model.moment ?? UTCTime.today
+        let temporary = model.hasAccessWindows ? Self.temporary(access: access, people: people, moment: moment) : []
         data = Data(
             project: model.project, source: sourceName, links: links,
             accounts: accounts.map { [$0.key, $0.name, $0.id, $0.region] },
@@ -169,7 +176,27 @@ public struct AccessPage: Sendable {
                         $0.isPrivileged ? "1" : "", $0.undeclared ? "1" : "",
                     ]
                 }
-            })
+            },
+            asOf: temporary.isEmpty ? nil : UTCTime.day(of: moment), temporary: temporary.isEmpty ? nil : temporary)
+    }
+
+    /// The view of temporary access: every person's profile that ends, soonest first.
+    static func temporary(access: ResolvedAccess, people: [Int], moment: Date) -> [[Value]] {
+        var ending: [(end: Date, person: Int, name: String, target: Int32)] = []
+        for (person, user) in people.enumerated() {
+            let entry = access.users[user]
+            for (position, end) in entry.ends {
+                let target = entry.targets[Int(position)]
+                ending.append((end, person, access.profiles[Int(target)].name, target))
+            }
+        }
+        ending.sort { ($0.end, $0.person, $0.name) < ($1.end, $1.person, $1.name) }
+        return ending.map {
+            [
+                .integer($0.person), .integer(Int($0.target)), .string(AccessWindow.shown(end: $0.end)),
+                .string($0.end.timeIntervalSince(moment) <= AccessReport.soon ? "1" : ""),
+            ]
+        }
     }
 
     /// The data as JSON inside `<script type="application/json">`, through `JSONStream` with

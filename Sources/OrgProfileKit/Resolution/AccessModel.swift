@@ -162,6 +162,9 @@ public struct AccessModel: Sendable {
     /// `lapsed()` is built from.
     private let windowedSpec: OrgSpec?
 
+    /// Some grant of org.yaml has a window (`from`, `until`), whether in force or not.
+    public var hasAccessWindows: Bool { windowedSpec != nil }
+
     /// The grants whose `until` had passed by the moment this model is read as of, as a model
     /// of their own (`drift` reports those still live); nil when no grant has a window.
     public func lapsed() -> AccessModel? {

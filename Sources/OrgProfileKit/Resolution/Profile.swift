@@ -76,10 +76,11 @@ public struct Profile: Sendable, Hashable {
 
 /// What a profile gives access to, as `manifest.json` and `orgprofile diff --format json`
 /// record it: `name`, `account` (its key), `account_id`, `role`, `region`, and only where
-/// they apply `user_management` and `commands`.
+/// they apply `user_management`, `commands` and `until` (the last day, or moment, of access
+/// that ends).
 extension Profile: Encodable {
     enum CodingKeys: String, CodingKey {
-        case name, account, role, region, commands
+        case name, account, role, region, commands, until
         case accountID = "account_id"
         case userManagement = "user_management"
     }
@@ -93,6 +94,7 @@ extension Profile: Encodable {
         try container.encode(account.region, forKey: .region)
         try container.encodeIfPresent(userManagement?.rawValue, forKey: .userManagement)
         try container.encodeIfPresent(commands, forKey: .commands)
+        try container.encodeIfPresent(end.map(AccessWindow.shown(end:)), forKey: .until)
     }
 }
 

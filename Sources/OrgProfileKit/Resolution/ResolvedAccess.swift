@@ -1,3 +1,4 @@
+import Foundation
 /// Every principal's profiles as numbers, for what reads everyone at the end: each profile
 /// as its target's number (`Profile.Target.number`) and with where it comes from, as one
 /// number of `originSets`. 8 bytes a profile, so `compile` keeps it from the render to the
@@ -10,6 +11,8 @@ struct ResolvedAccess: Sendable {
         var targets: [Int32]
         /// For each profile, its number in `originSets`.
         var origins: [Int32]
+        /// The profiles that end (`Profile.end`), by their place in `targets`: few or none.
+        var ends: [(position: Int32, end: Date)] = []
     }
 
     /// In the order they were added.
@@ -48,6 +51,7 @@ struct ResolvedAccess: Sendable {
             while last < origins.count, origins[last].0 == position { last += 1 }
             entry.targets.append(Int32(profile.target.number))
             entry.origins.append(number(origins[next..<last].map(\.1)))
+            if let end = profile.end { entry.ends.append((Int32(position), end)) }
             next = last
         }
         switch principal.kind {

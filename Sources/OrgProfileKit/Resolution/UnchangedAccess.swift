@@ -48,9 +48,9 @@ struct UnchangedAccess {
     }
 
     /// The same grants in the same order, the same user-management profile, and the same
-    /// groups, each unchanged.
+    /// groups, each unchanged, each with the same end.
     private func sameAccess(_ was: borrowing AccessModel.Entry, _ now: borrowing AccessModel.Entry) -> Bool {
-        guard sameOwnAccess(was, now), was.groups.count == now.groups.count else { return false }
+        guard sameOwnAccess(was, now), was.groups.count == now.groups.count, was.groupEnds == now.groupEnds else { return false }
         for index in was.groups.indices {
             let (oldGroup, newGroup) = (was.groups[index], now.groups[index])
             guard groupAlike[oldGroup], old.groupEntries[oldGroup].principal.name == new.groupEntries[newGroup].principal.name else {
@@ -60,15 +60,16 @@ struct UnchangedAccess {
         return true
     }
 
-    /// The same grants in the same order, and the same user-management profile.
+    /// The same grants in the same order, and the same user-management profile, each with the
+    /// same end.
     private func sameOwnAccess(_ was: borrowing AccessModel.Entry, _ now: borrowing AccessModel.Entry) -> Bool {
         guard was.principal.userManagement == now.principal.userManagement,
-            (was.userManagementSource == nil) == (now.userManagementSource == nil),
+            (was.userManagementSource == nil) == (now.userManagementSource == nil), was.userManagementEnd == now.userManagementEnd,
             was.grants.count == now.grants.count
         else { return false }
         for index in was.grants.indices {
             let (a, b) = (was.grants[index], now.grants[index])
-            guard a.isWildcard == b.isWildcard, accountAlike[a.account], roleAlike[a.role],
+            guard a.isWildcard == b.isWildcard, a.end == b.end, accountAlike[a.account], roleAlike[a.role],
                 old.accounts[a.account].key == new.accounts[b.account].key,
                 old.roles[a.role].name == new.roles[b.role].name
             else { return false }

@@ -11,13 +11,15 @@ public struct AccessDiff: Equatable, Sendable {
         case changed(old: Profile, new: Profile)
         /// The same account and role under a new profile name.
         case renamed(old: Profile, new: Profile)
+        /// The same access, ending on another day (`until` moved, added or removed).
+        case until(old: Profile, new: Profile)
         case superAdmin(old: Bool, new: Bool)
 
         /// The profile name a row is sorted and shown by.
         var profileName: String {
             switch self {
             case .added(let facts), .removed(let facts): facts.name
-            case .changed(_, let new), .renamed(_, let new): new.name
+            case .changed(_, let new), .renamed(_, let new), .until(_, let new): new.name
             case .superAdmin: ""
             }
         }
@@ -75,7 +77,8 @@ public struct AccessDiff: Equatable, Sendable {
         /// The key of the account its profile points at (the new one for a change).
         var accountKey: String? {
             switch change {
-            case .added(let profile), .removed(let profile), .changed(_, let profile), .renamed(_, let profile): profile.account.key
+            case .added(let profile), .removed(let profile), .changed(_, let profile), .renamed(_, let profile), .until(_, let profile):
+                profile.account.key
             case .superAdmin: nil
             }
         }
@@ -279,8 +282,27 @@ public struct AccessDiff: Equatable, Sendable {
         let after = new?.profiles ?? [:]
         var rows: [Row] = []
 
+        /// Why a profile that is new, or lasts longer than it did, deserves attention.
+        func grantReasons(_ profile: Profile) -> (reasons: [Reason], rolePower: Int?) {
+            var reasons: [Reason] = []
+            if profile.userManagement != nil { reasons.append(.userManagement) }
+            let rolePower = power(profile.role.name)
+            if rolePower != nil { reasons.append(.privilegedRole) }
+            if !commandsBefore.hadAll(profile) { reasons.append(.commandChanged) }
+            if profile.isWildcard { reasons.append(.everyAccount) }
+            return (reasons, rolePower)
+        }
         for (name, now) in after {
-            guard let was = before[name], was.access != now.access else { continue }
+            guard let was = before[name] else { continue }
+            if was.access == now.access {
+                guard was.end != now.end else { continue }
+                // Access that lasts longer, or no longer ends, is granted again for that while.
+                let longer = now.end.map { end in was.end.map { $0 < end } ?? false } ?? true
+                let (reasons, rolePower) = longer ? grantReasons(now) : ([], nil)
+                rows.append(
+                    Row(change: .until(old: was, new: now), reasons: reasons, sources: new?.sources[name] ?? [], rolePower: rolePower))
+                continue
+            }
             // Pointing at another account or role can grant power; a new region alone cannot.
             let target = was.account.id != now.account.id || was.role.name != now.role.name
             var reasons: [Reason] = []
@@ -309,12 +331,7 @@ public struct AccessDiff: Equatable, Sendable {
         }
         for name in added {
             let profile = after[name]!
-            var reasons: [Reason] = []
-            if profile.userManagement != nil { reasons.append(.userManagement) }
-            let rolePower = power(profile.role.name)
-            if rolePower != nil { reasons.append(.privilegedRole) }
-            if !commandsBefore.hadAll(profile) { reasons.append(.commandChanged) }
-            if profile.isWildcard { reasons.append(.everyAccount) }
+            let (reasons, rolePower) = grantReasons(profile)
             rows.append(Row(change: .added(profile), reasons: reasons, sources: new?.sources[name] ?? [], rolePower: rolePower))
         }
         if let old, let new, old.superAdmin != new.superAdmin {

@@ -94,7 +94,7 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
                     switch row.change {
                     case .added: added += 1
                     case .removed: removed += 1
-                    case .changed, .superAdmin: changed += 1
+                    case .changed, .superAdmin, .until: changed += 1
                     case .renamed: renamed += 1
                     }
                 }
@@ -117,7 +117,7 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         switch change {
         case .added: "+"
         case .removed: "-"
-        case .changed, .superAdmin: "~"
+        case .changed, .superAdmin, .until: "~"
         case .renamed: ">"
         }
     }
@@ -136,6 +136,7 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         if let commands = profile.commands, commands != other?.commands || other == nil {
             text += ", runs " + commands.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")
         }
+        if let end = profile.end { text += ", until \(AccessWindow.shown(end: end))" }
         return text
     }
 
@@ -150,7 +151,14 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
             "\(old.name) -> \(new.name): \(describe(new, against: old))"
         case .superAdmin(let old, let new):
             "super_admin: \(old) -> \(new)"
+        case .until(let old, let new):
+            "\(new.name): \(new.account.key)/\(new.role.name), only its end moves: \(ending(old.end)) -> \(ending(new.end))"
         }
+    }
+
+    /// `until 2027-01-31`, or `no end`.
+    static func ending(_ end: Date?) -> String {
+        end.map { "until \(AccessWindow.shown(end: $0))" } ?? "no end"
     }
 
     /// `group platform, direct assignment`: where an added or removed profile comes from.
@@ -351,6 +359,7 @@ public enum AccessDiffFormat: String, CaseIterable, Sendable {
         case .removed(let facts): (change.change, change.profile, change.old) = ("removed", facts.name, facts)
         case .changed(let old, let new): (change.change, change.profile, change.old, change.new) = ("changed", new.name, old, new)
         case .renamed(let old, let new): (change.change, change.profile, change.old, change.new) = ("renamed", new.name, old, new)
+        case .until(let old, let new): (change.change, change.profile, change.old, change.new) = ("until", new.name, old, new)
         case .superAdmin(let old, let new): (change.change, change.oldSuperAdmin, change.newSuperAdmin) = ("super_admin", old, new)
         }
         return change

@@ -1,3 +1,4 @@
+import Foundation
 import OrgYAML
 import Support
 
@@ -19,13 +20,55 @@ public struct AccessReport: Sendable {
         public var userManagement: String?
         /// Where the profile comes from: a group, a direct assignment, user management.
         public var via: [ProfileSource]
+        /// When the user's access to it ends; nil when it lasts.
+        public var end: Date?
+        /// `end` as org.yaml says it: the last day (or the moment).
+        public var until: String? { end.map(AccessWindow.shown(end:)) }
 
         enum CodingKeys: String, CodingKey {
             case profile, role
             case userManagement = "user_management"
-            case via
+            case via, until
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(profile, forKey: .profile)
+            try container.encode(role, forKey: .role)
+            try container.encodeIfPresent(userManagement, forKey: .userManagement)
+            try container.encode(via, forKey: .via)
+            try container.encodeIfPresent(until, forKey: .until)
         }
     }
+
+    /// One temporary profile of one user, in the view of temporary access sorted by end date.
+    public struct Ending: Sendable, Encodable {
+        public var end: Date
+        public var user: String
+        public var account: AccessModel.Account
+        public var cell: Cell
+        /// It ends within `soon` of the day the report is read as of.
+        public var isSoon: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case until, user, profile, account, role, via
+            case endsSoon = "ends_within_7_days"
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(AccessWindow.shown(end: end), forKey: .until)
+            try container.encode(user, forKey: .user)
+            try container.encode(cell.profile, forKey: .profile)
+            try container.encode(account.key, forKey: .account)
+            try container.encode(cell.role, forKey: .role)
+            try container.encode(cell.via, forKey: .via)
+            try container.encode(isSoon, forKey: .endsSoon)
+        }
+    }
+
+    /// What "ends soon" means in the view of temporary access: within 7 days.
+    public static let soon: TimeInterval = 7 * 86_400
 
     public struct Row: Sendable {
         public var user: String
@@ -55,13 +98,46 @@ public struct AccessReport: Sendable {
         for (profile, via) in zip(resolved, model.sources(of: resolved)) {
             guard let index = column[profile.account.key] else { continue }
             cells[index].append(
-                Cell(profile: profile.name, role: profile.role.name, userManagement: profile.userManagement?.rawValue, via: via))
+                Cell(
+                    profile: profile.name, role: profile.role.name, userManagement: profile.userManagement?.rawValue, via: via,
+                    end: profile.end))
         }
         return Row(user: user.name, userManagement: user.userManagement, cells: cells)
     }
 
     /// Every row at once: for small orgs and tests; the formats stream `row(for:)`.
     public var rows: [Row] { model.users.map(row(for:)) }
+
+    /// The temporary profiles of a row, unsorted.
+    func endings(_ row: Row) -> [Ending] {
+        let moment = model.moment ?? UTCTime.today
+        var endings: [Ending] = []
+        for (account, cells) in zip(accounts, row.cells) {
+            for cell in cells {
+                guard let end = cell.end else { continue }
+                endings.append(
+                    Ending(end: end, user: row.user, account: account, cell: cell, isSoon: end.timeIntervalSince(moment) <= Self.soon))
+            }
+        }
+        return endings
+    }
+
+    /// The view of temporary access: every profile that ends, soonest first (then by user and
+    /// profile). Empty, and no second pass over the users, when no grant has a window.
+    public var temporary: [Ending] {
+        guard model.hasAccessWindows else { return [] }
+        return Self.sorted(model.users.flatMap { endings(row(for: $0)) })
+    }
+
+    static func sorted(_ endings: [Ending]) -> [Ending] {
+        endings.sorted { ($0.end, $0.user, $0.cell.profile) < ($1.end, $1.user, $1.cell.profile) }
+    }
+
+    /// `! ` for what ends soon, blank otherwise: the mark of the view of temporary access.
+    static func mark(_ ending: Ending) -> String { ending.isSoon ? "!" : " " }
+
+    /// The day the report is read as of, for the heading of the view of temporary access.
+    var asOfDay: String { UTCTime.day(of: model.moment ?? UTCTime.today) }
 
     /// Users with the delegated-admin user-management profile.
     public var userManagementAdmins: [String] { model.users.filter { $0.userManagement == .delegatedAdmin }.map(\.name) }
@@ -85,50 +161,92 @@ public struct AccessReport: Sendable {
         }
     }
 
+    /// `AdministratorAccess (user management)`.
+    static func role(_ cell: Cell) -> String {
+        cell.role + (cell.userManagement == nil ? "" : " (user management)")
+    }
+
     /// `group developers, direct assignment`.
     static func via(_ cell: Cell) -> String {
         cell.via.map(\.description).joined(separator: ", ")
     }
 
-    /// `acme-dev (Developer, user management; via group developers)`.
+    /// `acme-dev (Developer, user management; via group developers; until 2027-01-31)`.
     static func label(_ cell: Cell) -> String {
-        "\(cell.profile) (\(cell.role)\(cell.userManagement == nil ? "" : ", user management"); via \(via(cell)))"
+        "\(cell.profile) (\(cell.role)\(cell.userManagement == nil ? "" : ", user management"); via \(via(cell))\(cell.until.map { "; until \($0)" } ?? ""))"
     }
 
-    /// The text format's lines of one row: user, profile, account, role, via.
-    private func textLines(_ row: Row) -> [[String]] {
+    /// The text format's lines of one row: user, profile, account, role, until (with
+    /// `until`), via.
+    private func textLines(_ row: Row, until: Bool) -> [[String]] {
         var lines: [[String]] = []
         for (account, cells) in zip(accounts, row.cells) {
             for cell in cells {
-                let role = cell.role + (cell.userManagement == nil ? "" : " (user management)")
-                lines.append([row.user, cell.profile, "\(account.key) (\(account.id))", role, Self.via(cell)])
+                let end = until ? [cell.until ?? ""] : []
+                lines.append([row.user, cell.profile, "\(account.key) (\(account.id))", Self.role(cell)] + end + [Self.via(cell)])
             }
         }
         return lines
     }
 
-    /// One line per profile, in aligned columns, then who manages users. The widths are
-    /// found in a first pass over the users, the lines written in a second.
-    private func text(_ emit: (String) throws -> Void) rethrows {
-        let header = ["USER", "PROFILE", "ACCOUNT", "ROLE", "VIA"]
-        var widths = header.map(\.count)
-        for user in model.users {
-            for line in textLines(row(for: user)) {
-                for column in 0..<4 { widths[column] = max(widths[column], line[column].count) }
-            }
+    /// Columns as wide as their widest cell, found as lines are met; the last column as it is.
+    private struct Columns {
+        var widths: [Int]
+
+        init(_ header: [String]) { widths = header.map(\.count) }
+
+        mutating func measure(_ line: [String]) {
+            for column in 0..<(line.count - 1) { widths[column] = max(widths[column], line[column].count) }
         }
+
         func format(_ line: [String]) -> String {
             var text = ""
-            for column in 0..<4 { text += line[column] + String(repeating: " ", count: widths[column] - line[column].count + 2) }
-            text += line[4]
-            return TerminalText.escaped(text.trimmingTrailingSpaces()) + "\n"
+            for column in 0..<(line.count - 1) {
+                text += line[column] + String(repeating: " ", count: widths[column] - line[column].count + 2)
+            }
+            return TerminalText.escaped((text + line[line.count - 1]).trimmingTrailingSpaces()) + "\n"
         }
+    }
+
+    /// One line per profile, in aligned columns, then the view of temporary access and who
+    /// manages users. The widths are found in a first pass over the users (which also finds
+    /// what ends), the lines written in a second.
+    private func text(_ emit: (String) throws -> Void) rethrows {
+        var header = ["USER", "PROFILE", "ACCOUNT", "ROLE", "UNTIL", "VIA"]
+        var columns = Columns(header)
+        var endings: [Ending] = []
+        for user in model.users {
+            let row = row(for: user)
+            for line in textLines(row, until: true) { columns.measure(line) }
+            endings += self.endings(row)
+        }
+        // The column of ends only where some profile ends.
+        let until = !endings.isEmpty
+        if !until {
+            header.remove(at: 4)
+            columns.widths.remove(at: 4)
+        }
+        let format = columns.format
         let users = model.users.count
         try emit(
             "Access report: \(users) user\(users == 1 ? "" : "s"), \(accounts.count) account\(accounts.count == 1 ? "" : "s")\n\n"
                 + format(header))
         for user in model.users {
-            try emit(textLines(row(for: user)).map(format).joined())
+            try emit(textLines(row(for: user), until: until).map(format).joined())
+        }
+        if !endings.isEmpty {
+            let rows = Self.sorted(endings).map { ending in
+                [
+                    Self.mark(ending) + " " + AccessWindow.shown(end: ending.end), ending.user, ending.cell.profile,
+                    "\(ending.account.key) (\(ending.account.id))", Self.role(ending.cell), Self.via(ending.cell),
+                ]
+            }
+            let header = ["  UNTIL", "USER", "PROFILE", "ACCOUNT", "ROLE", "VIA"]
+            var view = Columns(header)
+            for row in rows { view.measure(row) }
+            try emit(
+                "\ntemporary access, by end date (! ends within 7 days of \(asOfDay)):\n" + view.format(header)
+                    + rows.map(view.format).joined())
         }
         try emit(
             "\nuser-management admins: " + (userManagementAdmins.isEmpty ? "none" : userManagementAdmins.joined(separator: ", ")) + "\n"
@@ -136,6 +254,7 @@ public struct AccessReport: Sendable {
     }
 
     private func markdown(_ emit: (String) throws -> Void) rethrows {
+        var endings: [Ending] = []
         try emit(
             "# Access report\n\n" + "| User | " + accounts.map { Markdown.text("\($0.key) (\($0.id))") }.joined(separator: " | ") + " |\n"
                 + "| --- |" + String(repeating: " --- |", count: accounts.count) + "\n")
@@ -144,10 +263,20 @@ public struct AccessReport: Sendable {
             let cells = row.cells.map {
                 $0.map {
                     Markdown.code($0.profile)
-                        + Markdown.text(" (\($0.role)\($0.userManagement == nil ? "" : ", user management"); via \(Self.via($0)))")
+                        + Markdown.text(
+                            " (\($0.role)\($0.userManagement == nil ? "" : ", user management"); via \(Self.via($0))\($0.until.map { "; until \($0)" } ?? ""))"
+                        )
                 }.joined(separator: "<br>")
             }
             try emit("| \(Markdown.text(row.user)) | " + cells.joined(separator: " | ") + " |\n")
+            endings += self.endings(row)
+        }
+        if !endings.isEmpty {
+            try emit(
+                "\n## Temporary access\n\nBy end date; :warning: ends within 7 days of \(asOfDay).\n\n| Until | User | Profile | Account | Role | Via |\n| --- | --- | --- | --- | --- | --- |\n"
+                    + Self.sorted(endings).map { ending in
+                        "| \(ending.isSoon ? ":warning: " : "")\(Markdown.text(AccessWindow.shown(end: ending.end))) | \(Markdown.text(ending.user)) | \(Markdown.code(ending.cell.profile)) | \(Markdown.text("\(ending.account.key) (\(ending.account.id))")) | \(Markdown.text(ending.cell.role)) | \(Markdown.text(Self.via(ending.cell))) |\n"
+                    }.joined())
         }
         try emit("\n## User-management admins\n\n" + list(userManagementAdmins) + "\n## Super admins\n\n" + list(superAdmins))
     }
@@ -196,6 +325,8 @@ public struct AccessReport: Sendable {
         json.value(accounts.map { JSONDocument.Account(key: $0.key, id: $0.id, name: $0.displayName) })
         json.key("super_admins")
         json.value(superAdmins)
+        json.key("temporary")
+        json.value(temporary)
         json.key("user_management_admins")
         json.value(userManagementAdmins)
         json.key("users")

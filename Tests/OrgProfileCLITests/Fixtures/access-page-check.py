@@ -5,7 +5,7 @@ answers.
 Usage: access-page-check.py PAGE.html USER... [--pdf OUT.pdf] [--screenshots FOLDER]
 Prints {"people": {user: [profile, ...]}, "matrix": {user: [cell, ...]}, "filtered": {group: {people, columns}},
 "keyboard": [...], "errors": [...], "dialogs": [...], "images": N, "person": text, "group": text, "narrow": {view:
-width at 375 px}, "sticky": bool, "differences": text, ...}. With --screenshots, each view as FOLDER/VIEW.png (and
+width at 375 px}, "sticky": bool, "differences": text, "temporary": [[cell, ...], ...], ...}. With --screenshots, each view as FOLDER/VIEW.png (and
 phone.png at 375 px): docs/report.md's screenshots come from this script on Fixtures/team.
 """
 import json
@@ -124,6 +124,14 @@ with sync_playwright() as playwright:
         result["difference_items"] = page.locator("#differences li").count()
         if screenshots:
             page.screenshot(path=screenshots + "/differences.png", full_page=True)
+    if page.is_visible("nav button[data-view=temporary]"):
+        page.get_by_role("button", name="Temporary access").click()
+        result["temporary"] = [row.locator("td").all_inner_texts() for row in page.locator("#temporary-table tbody tr").all()]
+        result["temporary_summary"] = page.inner_text("#temporary p")
+        # The first person listed opens with the Until column of their profiles.
+        page.locator("#temporary-table tbody tr").first.locator("button").click()
+        result["temporary_person"] = [row.locator("td").all_inner_texts() for row in page.locator("#person tbody tr").all()]
+        result["temporary_columns"] = page.locator("#person thead th").all_inner_texts()
     # A phone's width: no view is wider than the screen (the matrix and tables scroll inside).
     page.set_viewport_size({"width": 375, "height": 740})
     result["narrow"] = {}
