@@ -71,7 +71,8 @@ extension OrgProfileCommand {
                 let location = grant.window.until?.location.inFile(source.name) ?? SourceLocation(file: source.name, line: 1, column: 1)
                 Terminal.writeToStandardError(
                     TerminalText.escaped(
-                        "\(location): \(dryRun ? "would remove" : "removed") \(grant.what) (until \(grant.window.until?.value ?? "")\(grant.window.reason.map { "; reason: \($0.value)" } ?? ""))")
+                        "\(location): \(dryRun ? "would remove" : "removed") \(grant.what) (until \(grant.window.until?.value ?? "")\(grant.window.reason.map { "; reason: \($0.value)" } ?? ""))"
+                    )
                         + "\n")
             }
             let count = plan.removed.count == 1 ? "1 lapsed grant" : "\(plan.removed.count) lapsed grants"

@@ -68,7 +68,9 @@ extension TemporaryAccessCommandTests {
         #expect(
             dry.stdout.contains(
                 "-    groups: [devs, {group: oncall, until: 2026-12-14, reason: INC-7}]\n+    groups: [devs]\n"), "\(dry.stdout)")
-        #expect(dry.stderr.contains("org.yaml:18:43: would remove the membership of user 'ann' in group 'oncall' (until 2026-12-14; reason: INC-7)"))
+        #expect(
+            dry.stderr.contains(
+                "org.yaml:18:43: would remove the membership of user 'ann' in group 'oncall' (until 2026-12-14; reason: INC-7)"))
         #expect(try text(path) == Self.org)
         let run = try orgprofile("expire", "org.yaml", "--as-of", "2026-12-15", in: folder)
         #expect(run.status == 0 && run.stdout.isEmpty)
