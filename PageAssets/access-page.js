@@ -117,8 +117,9 @@
   $("search").addEventListener("keydown", (event) => {
     if (event.key === "Enter" && found.length > 0) { event.preventDefault(); showPerson(found[0]); }
   });
-  // Temporary access (a grant with until): [person, target, until, ends within 7 days "1" or ""], soonest first.
-  const ending = new Map((D.temporary || []).map((t) => [t[0] + "\t" + t[1], t]));
+  // Temporary access (a grant with until): [person, until, ends within 7 days "1" or "", [targets]], soonest first.
+  const ending = new Map();
+  for (const t of D.temporary || []) for (const target of t[3]) ending.set(t[0] + "\t" + target, t);
   function profileTable(caption, profiles, missing, person) {
     const until = D.temporary && person !== undefined;
     const rows = profiles.map((p) => {
@@ -131,7 +132,7 @@
         el("td", {}, a.name + " (" + a.id + ")"),
         el("td", {}, r.name + (p.target.userManagement ? " (user management)" : ""), r.description ? el("div", { class: "hint" }, r.description) : null),
         el("td", {}, a.region),
-        until ? el("td", {}, end ? end[2] : "", end && end[3] === "1" ? el("span", { class: "mark" }, " (ends within 7 days)") : null) : null,
+        until ? el("td", {}, end ? end[1] : "", end && end[2] === "1" ? el("span", { class: "mark" }, " (ends within 7 days)") : null) : null,
         el("td", {}, p.via.join("; ")));
     });
     return scrolling(el("table", {}, el("caption", {}, caption),
@@ -289,22 +290,36 @@
     el("h3", {}, "User-management admins (the delegated administrator account)"), list(holders("delegated_admin")),
     el("h3", {}, "Super admins (the Organization Management account)"), list(holders("organization_management")));
 
-  // Temporary access: every profile that ends, soonest first, what ends within 7 days marked.
+  // Temporary access: every profile that ends, soonest first, what ends within 7 days marked;
+  // drawn 500 rows at a time (an organisation may have many thousands).
   if (D.temporary) {
     document.querySelector("nav button[data-view=temporary]").hidden = false;
-    const soon = D.temporary.filter((t) => t[3] === "1").length;
-    const rows = D.temporary.map((t) => {
-      const p = target(t[1]), a = account(p.account);
-      return el("tr", { class: t[3] === "1" ? "privileged" : "" },
-        el("td", {}, t[2], t[3] === "1" ? el("span", { class: "mark" }, " (ends within 7 days)") : null),
-        el("td", {}, personLink(t[0])), el("td", {}, p.name), el("td", {}, a.name + " (" + a.id + ")"),
-        el("td", {}, role(p.role).name + (p.userManagement ? " (user management)" : "")));
-    });
+    const entries = D.temporary.flatMap((t) => t[3].map((target) => [t[0], target, t[1], t[2]]));
+    const soon = entries.filter((t) => t[3] === "1").length;
+    const body = el("tbody", {});
+    const more = el("button", { type: "button", class: "copy" }, "");
+    let shown = 0;
+    function drawTemporary() {
+      const next = entries.slice(shown, shown + 500);
+      body.append(...next.map((t) => {
+        const p = target(t[1]), a = account(p.account);
+        return el("tr", { class: t[3] === "1" ? "privileged" : "" },
+          el("td", {}, t[2], t[3] === "1" ? el("span", { class: "mark" }, " (ends within 7 days)") : null),
+          el("td", {}, personLink(t[0])), el("td", {}, p.name), el("td", {}, a.name + " (" + a.id + ")"),
+          el("td", {}, role(p.role).name + (p.userManagement ? " (user management)" : "")));
+      }));
+      shown += next.length;
+      more.hidden = shown >= entries.length;
+      more.textContent = "Show " + Math.min(500, entries.length - shown) + " more of " + (entries.length - shown);
+    }
+    more.addEventListener("click", drawTemporary);
+    drawTemporary();
     $("temporary").replaceChildren(
-      el("p", {}, D.temporary.length + " profile" + (D.temporary.length === 1 ? "" : "s") + " that end, soonest first; " + soon + " within 7 days of " + D.asOf + ", the day " + D.source + " is read as of."),
+      el("p", {}, entries.length + " profile" + (entries.length === 1 ? "" : "s") + " that end, soonest first; " + soon + " within 7 days of " + D.asOf + ", the day " + D.source + " is read as of."),
       scrolling(el("table", { id: "temporary-table" }, el("caption", {}, "Temporary access by end date"),
         el("thead", {}, el("tr", {}, ...["Until", "Person", "Profile", "Account", "Role"].map((h) => el("th", { scope: "col" }, h)))),
-        el("tbody", {}, ...rows))));
+        body)),
+      more);
   }
 
   // Differences: every finding of drift, by whom it concerns, as drift lists them.

@@ -11,13 +11,16 @@ public enum Compiler {
     public struct Analysis: Sendable {
         public var diagnostics: [Diagnostic]
         public var model: AccessModel?
+        /// With `lapsed`, when some grant has a window: the model of the grants whose `until`
+        /// had passed by `asOf` (what `drift` reports when it is still live).
+        public var lapsed: AccessModel?
     }
 
     /// `strict`: warnings count as errors (and are reported as errors). Access is as of
     /// `asOf`: what has lapsed or not started is left out of the model.
-    public static func analyze(_ source: SourceFile, strict: Bool = false, asOf: Date = UTCTime.today, limits: Limits = .standard)
-        -> Analysis
-    {
+    public static func analyze(
+        _ source: SourceFile, strict: Bool = false, asOf: Date = UTCTime.today, limits: Limits = .standard, lapsed: Bool = false
+    ) -> Analysis {
         let front: FrontEnd.Analysis
         switch FrontEnd.analyze(source, asOf: asOf, limits: limits) {
         case .success(let analysis): front = analysis
@@ -38,7 +41,9 @@ public enum Compiler {
                 diagnostics[index].severity = .error
             }
         }
-        return Analysis(diagnostics: diagnostics, model: diagnostics.hasErrors ? nil : model)
+        guard !diagnostics.hasErrors else { return Analysis(diagnostics: diagnostics, model: nil) }
+        let ended = lapsed && front.spec.hasAccessWindows ? AccessModel(spec: front.spec, holding: .lapsed(asOf)) : nil
+        return Analysis(diagnostics: diagnostics, model: model, lapsed: ended)
     }
 
     /// Two versions of org.yaml, up to this many bytes together, are analysed at once, one on

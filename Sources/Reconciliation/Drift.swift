@@ -67,13 +67,15 @@ public struct Drift: Sendable {
 
     public var isEmpty: Bool { subjects.isEmpty }
 
-    public init(model: AccessModel, snapshot: Snapshot) {
-        self.init(model: model, snapshot: snapshot, resolved: Grants(model: model, snapshot: snapshot))
+    /// `lapsed`: the model of org.yaml's grants that have ended (`Compiler.Analysis.lapsed`),
+    /// whose assignments and memberships still live are `expiredAccess`.
+    public init(model: AccessModel, snapshot: Snapshot, lapsed: AccessModel? = nil) {
+        self.init(model: model, snapshot: snapshot, resolved: Grants(model: model, snapshot: snapshot), lapsed: lapsed)
     }
 
     /// `resolved`: org.yaml's grants resolved against the same snapshot (`Grants`), which
     /// the caller uses for more (`assignments` compiles them).
-    public init(model: AccessModel, snapshot: Snapshot, resolved: Grants) {
+    public init(model: AccessModel, snapshot: Snapshot, resolved: Grants, lapsed ended: AccessModel? = nil) {
         /// Findings by subject; the org's own findings have no key.
         var subjects: [Grants.PrincipalKey?: Subject] = [:]
         func add(_ finding: Finding, kind: Principal.Kind?, name: String?, undeclared: Bool = false) {
@@ -138,7 +140,7 @@ public struct Drift: Sendable {
             let kind: Principal.Kind = type == .user ? .user : .group
             return (kind, (type == .user ? index.usersByID[id]?.userName : index.groupsByID[id]?.displayName) ?? id, true)
         }
-        let lapsed = model.lapsed().map { Lapsed($0, resolved: resolved) }
+        let lapsed = ended.map { Lapsed($0, resolved: resolved) }
         for assignment in snapshot.assignments where !declared.contains(assignment) {
             let role = index.permissionSetNames[assignment.permissionSetARN] ?? assignment.permissionSetARN
             let account = accountKeyOfID[assignment.accountID] ?? assignment.accountID
@@ -234,7 +236,7 @@ extension Drift {
         /// membership of one held past its end is privileged.
         var privilegedGroups = Set<String>()
 
-        /// `lapsed`: the model of the grants that have ended (`AccessModel.lapsed()`). Of two
+        /// `lapsed`: the model of the grants that have ended (`Compiler.Analysis.lapsed`). Of two
         /// lapsed grants of one assignment, the later end is kept.
         init(_ lapsed: AccessModel, resolved: Grants) {
             let ids = resolved.principalIDs

@@ -61,7 +61,7 @@ extension OrgProfileCommand {
 
         func run(printing printer: DiagnosticPrinter) throws {
             let frontend = Frontend(options: diagnostics, printer: printer)
-            let (model, sourceName) = try frontend.analyze(input.file)
+            let (model, lapsed, sourceName) = try frontend.analyze(input.file, lapsed: true)
             let state = try frontend.snapshot(from: SnapshotFile(path: snapshot))
             try frontend.refuseUnsafeValues(of: state)
             let resolved = Grants(
@@ -92,7 +92,7 @@ extension OrgProfileCommand {
             }
             let texts: [String] =
                 switch format {
-                case .text: [compiler.plan(Reconciliation.Drift(model: model, snapshot: state, resolved: resolved))]
+                case .text: [compiler.plan(Reconciliation.Drift(model: model, snapshot: state, resolved: resolved, lapsed: lapsed))]
                 case .cloudformation: compiler.cloudFormation()
                 case .terraform: [compiler.terraform()]
                 case .csv: [compiler.csv()]

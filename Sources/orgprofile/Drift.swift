@@ -49,12 +49,12 @@ extension OrgProfileCommand {
 
         func run(printing printer: DiagnosticPrinter) throws {
             let frontend = Frontend(options: diagnostics, printer: printer)
-            let (model, _) = try frontend.analyze(input.file)
+            let (model, lapsed, _) = try frontend.analyze(input.file, lapsed: true)
             let source: IdentityCenterSource = try snapshot.map { SnapshotFile(path: $0) } ?? access.live(frontend)
             let state = try frontend.snapshot(from: source)
             let resolved = Grants(model: model, snapshot: state)
             try frontend.reportDefinitionGaps(model: model, snapshot: state, index: resolved.snapshotIndex)
-            let drift = Reconciliation.Drift(model: model, snapshot: state, resolved: resolved)
+            let drift = Reconciliation.Drift(model: model, snapshot: state, resolved: resolved, lapsed: lapsed)
             try frontend.emit(format.render(drift), to: destination.output, force: destination.force)
             if exitCode, !drift.isEmpty { throw Exit.invalidInput }
         }

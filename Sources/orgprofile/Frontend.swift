@@ -37,6 +37,15 @@ struct Frontend {
         return (try analyze(source).model, Compiler.displayName(of: path))
     }
 
+    /// The model and, when `lapsed`, the model of the grants that have lapsed by `asOf` (nil when
+    /// no grant has a window): what drift compares with Identity Center.
+    func analyze(_ path: String, lapsed: Bool) throws -> (model: AccessModel, lapsed: AccessModel?, sourceName: String) {
+        let analysis = Compiler.analyze(try read(path), strict: strict, asOf: asOf, lapsed: lapsed)
+        report(analysis.diagnostics)
+        guard let model = analysis.model else { throw Exit.invalidInput }
+        return (model, analysis.lapsed, Compiler.displayName(of: path))
+    }
+
     func read(_ path: String) throws -> SourceFile {
         let source = try reading { try SourceFile.read(path) }
         printer.quote(source)

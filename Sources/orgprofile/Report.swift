@@ -53,10 +53,11 @@ extension OrgProfileCommand {
 
         func run(printing printer: DiagnosticPrinter) throws {
             let frontend = Frontend(options: diagnostics, printer: printer)
-            let (model, _) = try frontend.analyze(input.file)
+            // The lapsed grants only for the drift overlay, which reports those still live.
+            let (model, lapsed, _) = try frontend.analyze(input.file, lapsed: snapshot != nil)
             // The page reads the model itself: no report rows of every profile first.
             let marks = try snapshot.map {
-                Reconciliation.Drift(model: model, snapshot: try frontend.snapshot(from: SnapshotFile(path: $0))).pageMarks
+                Reconciliation.Drift(model: model, snapshot: try frontend.snapshot(from: SnapshotFile(path: $0)), lapsed: lapsed).pageMarks
             }
             if format == .html {
                 let page = AccessPage(model: model, sourceName: Compiler.displayName(of: model.file), links: false, drift: marks).html()

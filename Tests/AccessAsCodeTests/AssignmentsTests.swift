@@ -280,9 +280,12 @@ import Testing
         let snapshot = try SnapshotFile(path: Self.exampleSnapshot).snapshot()
         let bob = "user_bob__ReadOnlyAccess__infrastructure"
         func outputs(_ day: String) throws -> (terraform: String, cloudFormation: String, plan: String) {
-            let model = try accessModel(yaml, asOf: UTCTime.day(day)!)
+            let (model, lapsed) = try accessModels(yaml, asOf: UTCTime.day(day)!)
             let compiler = Self.compiler(model, snapshot)
-            return (compiler.terraform(), compiler.cloudFormation().joined(), compiler.plan(Drift(model: model, snapshot: snapshot)))
+            return (
+                compiler.terraform(), compiler.cloudFormation().joined(),
+                compiler.plan(Drift(model: model, snapshot: snapshot, lapsed: lapsed))
+            )
         }
         let during = try outputs("2026-12-10")
         #expect(during.terraform.contains(bob) && during.cloudFormation.contains("222222222222"))

@@ -369,8 +369,11 @@ enum Fixture {
             .replacingOccurrences(of: "groups: [dev-team, ops]", with: "groups: [dev-team, {group: ops, until: 2026-12-10}]")
         #expect(yaml.contains("        until: 2026-12-10\n") && yaml.contains("{group: ops, until: 2026-12-10}"), "\(yaml)")
         let day = { (text: String) in UTCTime.day(text)! }
-        #expect(Drift(model: try accessModel(yaml, asOf: day("2026-12-10")), snapshot: Fixture.snapshot).isEmpty)
-        let after = Drift(model: try accessModel(yaml, asOf: day("2026-12-11")), snapshot: Fixture.snapshot)
+        let during = try accessModels(yaml, asOf: day("2026-12-10"))
+        #expect(Drift(model: during.model, snapshot: Fixture.snapshot, lapsed: during.lapsed).isEmpty)
+        let ended = try accessModels(yaml, asOf: day("2026-12-11"))
+        #expect(ended.lapsed != nil)
+        let after = Drift(model: ended.model, snapshot: Fixture.snapshot, lapsed: ended.lapsed)
         let found = after.subjects.flatMap { subject in subject.findings.map { (subject.name ?? "", $0) } }
         #expect(found.map(\.1.kind) == [.expiredAccess, .expiredAccess], "\(found)")
         let assignment = try #require(found.first { $0.1.group == nil }?.1)

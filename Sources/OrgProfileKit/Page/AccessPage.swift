@@ -34,12 +34,11 @@ public struct AccessPage: Sendable {
         /// With a snapshot, one row per drift finding, in drift's order: [kind, "user", "group"
         /// or "", name, account, role, group, message, privileged "1" or "", undeclared "1" or ""].
         var drift: [[String]]?
-        /// When some profile ends: the day the page is read as of, and every profile that
-        /// ends, soonest first (then by person and profile): [person index, target index,
-        /// until, ends within 7 days "1" or ""].
+        /// When some profile ends: the day the page is read as of. `temporary` follows it
+        /// (`appendData`): what ends, soonest first, a person's profiles that end together in
+        /// one row: [person index, until, ends within 7 days "1" or "", [target indices]].
         var asOf: String?
-        var temporary: [[Value]]?
-        // `users` follows, written by `appendData` (the largest table, never a tree of values).
+        // `temporary` (when some profile ends) and `users` follow, written by `appendData` (the largest table, never a tree of values).
     }
 
     typealias Value = JSONValue
@@ -52,6 +51,10 @@ public struct AccessPage: Sendable {
     let people: [(user: Int, groups: [Int])]
     /// The page's number of each of `access.originSets` (users' only; -1 for the others).
     let sourceSetNumbers: [Int32]
+    /// What ends, soonest first: a person's profiles that end together, by their place in `people`.
+    let temporary: [(end: Date, person: Int, targets: [Int32])]
+    /// The moment the page is read as of.
+    let moment: Date
 
     /// One of `drift`'s findings, as the page marks it (made by the live side): every finding
     /// is one mark, so the page counts what `drift` counts. Assignments declared but missing
@@ -155,7 +158,8 @@ public struct AccessPage: Sendable {
             ]
         }
         let moment = model.moment ?? UTCTime.today
-        let temporary = model.hasAccessWindows ? Self.temporary(access: access, people: people, moment: moment) : []
+        self.moment = moment
+        temporary = model.hasAccessWindows ? Self.temporary(access: access, people: people) : []
         data = Data(
             project: model.project, source: sourceName, links: links,
             accounts: accounts.map { [$0.key, $0.name, $0.id, $0.region] },
@@ -177,26 +181,29 @@ public struct AccessPage: Sendable {
                     ]
                 }
             },
-            asOf: temporary.isEmpty ? nil : UTCTime.day(of: moment), temporary: temporary.isEmpty ? nil : temporary)
+            asOf: temporary.isEmpty ? nil : UTCTime.day(of: moment))
     }
 
-    /// The view of temporary access: every person's profile that ends, soonest first.
-    static func temporary(access: ResolvedAccess, people: [Int], moment: Date) -> [[Value]] {
-        var ending: [(end: Date, person: Int, name: String, target: Int32)] = []
+    /// The view of temporary access: each person's profiles that end, grouped by their end,
+    /// soonest first, then by person (the targets of a row are in profile-name order, as
+    /// target numbers are).
+    static func temporary(access: ResolvedAccess, people: [Int]) -> [(end: Date, person: Int, targets: [Int32])] {
+        var rows: [(end: Date, person: Int, targets: [Int32])] = []
         for (person, user) in people.enumerated() {
             let entry = access.users[user]
+            guard !entry.ends.isEmpty else { continue }
+            let first = rows.count
             for (position, end) in entry.ends {
                 let target = entry.targets[Int(position)]
-                ending.append((end, person, access.profiles[Int(target)].name, target))
+                if let row = rows[first...].firstIndex(where: { $0.end == end }) {
+                    rows[row].targets.append(target)
+                } else {
+                    rows.append((end, person, [target]))
+                }
             }
         }
-        ending.sort { ($0.end, $0.person, $0.name) < ($1.end, $1.person, $1.name) }
-        return ending.map {
-            [
-                .integer($0.person), .integer(Int($0.target)), .string(AccessWindow.shown(end: $0.end)),
-                .string($0.end.timeIntervalSince(moment) <= AccessReport.soon ? "1" : ""),
-            ]
-        }
+        // People are met in order, so a stable sort by end keeps them in order within one.
+        return rows.enumerated().sorted { ($0.element.end, $0.offset) < ($1.element.end, $1.offset) }.map(\.element)
     }
 
     /// The data as JSON inside `<script type="application/json">`, through `JSONStream` with
@@ -220,9 +227,25 @@ public struct AccessPage: Sendable {
             let texts = [principal.name, principal.displayName ?? "", principal.email ?? ""].map(\.utf8.count).reduce(0, +)
             bound += 6 * texts + 48 + 11 * (person.groups.count + 2 * access.users[person.user].targets.count)
         }
+        for row in temporary { bound += 64 + 11 * row.targets.count }
         json.bytes.reserveCapacity(bound)
         // The tables' object, left open for `users` (its last key, `Data` having none after it).
         json.bytes += tables.dropLast()
+        if !temporary.isEmpty {
+            json.bytes += #","temporary":"#.utf8
+            json.openArray()
+            for row in temporary {
+                json.openArray()
+                json.integer(row.person)
+                json.string(AccessWindow.shown(end: row.end))
+                json.string(row.end.timeIntervalSince(moment) <= AccessReport.soon ? "1" : "")
+                json.openArray()
+                for target in row.targets { json.integer(Int(target)) }
+                json.close()
+                json.close()
+            }
+            json.close()
+        }
         json.bytes += #","users":"#.utf8
         // [name, display name, email, user management, [group indices], [target, source set, target, source set, ...]]
         json.openArray()

@@ -158,19 +158,8 @@ public struct AccessModel: Sendable {
     /// The moment the model is read as of: it holds the grants in force then. nil for a model
     /// of every grant, or of those that have lapsed.
     public let moment: Date?
-    /// The spec of a model read as of a moment, when some grant of it has a window: what
-    /// `lapsed()` is built from.
-    private let windowedSpec: OrgSpec?
-
     /// Some grant of org.yaml has a window (`from`, `until`), whether in force or not.
-    public var hasAccessWindows: Bool { windowedSpec != nil }
-
-    /// The grants whose `until` had passed by the moment this model is read as of, as a model
-    /// of their own (`drift` reports those still live); nil when no grant has a window.
-    public func lapsed() -> AccessModel? {
-        guard let windowedSpec, let moment else { return nil }
-        return AccessModel(spec: windowedSpec, holding: .lapsed(moment))
-    }
+    public let hasAccessWindows: Bool
 
     /// Positions in `groupEntries` and `userEntries`, by name: principals are looked up by name.
     private let groupPositions: [String: Int]
@@ -201,7 +190,8 @@ public struct AccessModel: Sendable {
         case inForce(Date)
         /// Every grant, whatever its window: profile names are checked on it.
         case every
-        /// Only those whose `until` had passed by that moment: what `drift` finds still live.
+        /// Only those whose `until` had passed by that moment: what `drift` finds still live
+        /// (`Compiler.analyze(..., lapsed: true)`).
         case lapsed(Date)
 
         /// Whether a grant with this window (nil: it has none) is held. A malformed window is an
@@ -219,12 +209,8 @@ public struct AccessModel: Sendable {
     /// groups and users themselves) is the same whatever it holds.
     public init(spec: OrgSpec, holding selection: GrantSelection) {
         let inForce = selection.holds
-        if case .inForce(let moment) = selection {
-            self.moment = moment
-            windowedSpec = spec.hasAccessWindows ? spec : nil
-        } else {
-            (self.moment, windowedSpec) = (nil, nil)
-        }
+        if case .inForce(let moment) = selection { self.moment = moment } else { moment = nil }
+        hasAccessWindows = spec.hasAccessWindows
         let project = spec.project?.value ?? ""
         file = spec.file
         self.project = project

@@ -123,7 +123,8 @@ public struct AccessReport: Sendable {
     }
 
     /// The view of temporary access: every profile that ends, soonest first (then by user and
-    /// profile). Empty, and no second pass over the users, when no grant has a window.
+    /// profile), all at once: for small orgs and tests; the formats gather it as they write the
+    /// users. Empty, without resolving anyone, when no grant has a window.
     public var temporary: [Ending] {
         guard model.hasAccessWindows else { return [] }
         return Self.sorted(model.users.flatMap { endings(row(for: $0)) })
@@ -317,7 +318,9 @@ public struct AccessReport: Sendable {
         }
     }
 
-    /// The JSON document (keys sorted, as `JSON` writes them), a user at a time.
+    /// The JSON document, a user at a time: its keys sorted (as `JSON` writes them), but for
+    /// `temporary`, the view of what ends, which comes after `users` because it is gathered
+    /// while they are written (one resolution of each user, not two).
     private func json(_ emit: (String) throws -> Void) rethrows {
         var json = JSONStream(.pretty)
         json.openObject()
@@ -325,20 +328,22 @@ public struct AccessReport: Sendable {
         json.value(accounts.map { JSONDocument.Account(key: $0.key, id: $0.id, name: $0.displayName) })
         json.key("super_admins")
         json.value(superAdmins)
-        json.key("temporary")
-        json.value(temporary)
         json.key("user_management_admins")
         json.value(userManagementAdmins)
         json.key("users")
         json.openArray()
+        var endings: [Ending] = []
         for user in model.users {
             let row = row(for: user)
             var access: [String: [Cell]] = [:]
             for (account, cells) in zip(accounts, row.cells) where !cells.isEmpty { access[account.key] = cells }
             json.value(JSONDocument.User(name: row.user, userManagement: row.userManagement?.rawValue, access: access))
+            endings += self.endings(row)
             try emit(String(decoding: json.take(), as: UTF8.self))
         }
         json.close()
+        json.key("temporary")
+        json.value(Self.sorted(endings))
         json.close()
         try emit(String(decoding: json.take(), as: UTF8.self))
     }

@@ -141,18 +141,10 @@ struct EntryText {
 }
 
 extension UInt8 {
-    fileprivate static let space = UInt8(ascii: " ")
-    fileprivate static let newline = UInt8(ascii: "\n")
-    fileprivate static let carriageReturn = UInt8(ascii: "\r")
-    fileprivate static let dash = UInt8(ascii: "-")
-    fileprivate static let hash = UInt8(ascii: "#")
-    fileprivate static let ampersand = UInt8(ascii: "&")
-    fileprivate static let comma = UInt8(ascii: ",")
-    fileprivate static let openBrace = UInt8(ascii: "{")
-    fileprivate static let closeBrace = UInt8(ascii: "}")
-    fileprivate static let openBracket = UInt8(ascii: "[")
-    fileprivate static let closeBracket = UInt8(ascii: "]")
-    fileprivate static let singleQuote = UInt8(ascii: "'")
-    fileprivate static let doubleQuote = UInt8(ascii: "\"")
-    fileprivate static let backslash = UInt8(ascii: "\\")
+    // The bytes that mark the structure of YAML's text.
+    fileprivate static let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+    fileprivate static let dash = UInt8(ascii: "-"), hash = UInt8(ascii: "#"), ampersand = UInt8(ascii: "&"), comma = UInt8(ascii: ",")
+    fileprivate static let openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}")
+    fileprivate static let openBracket = UInt8(ascii: "["), closeBracket = UInt8(ascii: "]")
+    fileprivate static let singleQuote = UInt8(ascii: "'"), doubleQuote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
 }
