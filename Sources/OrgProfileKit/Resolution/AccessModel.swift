@@ -208,7 +208,7 @@ public struct AccessModel: Sendable {
     /// The model of the grants `selection` holds; the rest of org.yaml (accounts, roles,
     /// groups and users themselves) is the same whatever it holds.
     public init(spec: OrgSpec, holding selection: GrantSelection) {
-        let inForce = selection.holds
+        let holds = selection.holds
         if case .inForce(let moment) = selection { self.moment = moment } else { moment = nil }
         hasAccessWindows = spec.hasAccessWindows
         let project = spec.project?.value ?? ""
@@ -248,7 +248,7 @@ public struct AccessModel: Sendable {
         var reasonIndex: [AccountSelection.Reason: Int] = [:]
         func grants(_ assignments: [AssignmentSpec]) -> [Grant] {
             assignments.flatMap { assignment -> [Grant] in
-                guard let roleName = assignment.role, let role = roleIndex[roleName.value], inForce(assignment.window) else { return [] }
+                guard let roleName = assignment.role, let role = roleIndex[roleName.value], holds(assignment.window) else { return [] }
                 // Once per assignment, not per account it selects.
                 let end = assignment.window?.window?.end
                 return selection.select(assignment.accounts, except: assignment.except).map { selected in
@@ -298,11 +298,11 @@ public struct AccessModel: Sendable {
         }
         let groupIndex = Dictionary(spec.groups.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         var userEntries = spec.users.map { user in
-            let named = user.memberships.filter { inForce($0.window) }.compactMap { membership in
+            let named = user.memberships.filter { holds($0.window) }.compactMap { membership in
                 groupIndex[membership.group.value].map { ($0, membership.group.location, membership.window?.window?.end) }
             }
-            let superAdmin = user.superAdmin?.value == true && inForce(user.superAdminWindow)
-            let userManagement = user.userManagement?.value == true && inForce(user.userManagementWindow)
+            let superAdmin = user.superAdmin?.value == true && holds(user.superAdminWindow)
+            let userManagement = user.userManagement?.value == true && holds(user.userManagementWindow)
             let groups = named.map(\.0)
             var kind: UserManagementKind?
             var source: SourceLocation?
@@ -387,7 +387,7 @@ public struct AccessModel: Sendable {
         // and copying each one out would retain every string it holds.
         var selectorAssignments: [SelectorAssignment] = []
         func collect(_ kind: Principal.Kind, _ name: Located<String>, _ assignments: [AssignmentSpec]) {
-            for assignment in assignments where assignment.usesSelectors && inForce(assignment.window) {
+            for assignment in assignments where assignment.usesSelectors && holds(assignment.window) {
                 selectorAssignments.append(
                     SelectorAssignment(
                         principalKind: kind, principal: name.value, role: assignment.role?.value ?? "", accounts: assignment.accounts,
