@@ -33,17 +33,15 @@ struct Frontend {
     /// Reads and analyses org.yaml, prints every diagnostic, and returns the model; exits 1
     /// when org.yaml has errors and 74 when it cannot be read.
     func analyze(_ path: String) throws -> (model: AccessModel, sourceName: String) {
-        let source = try read(path)
-        return (try analyze(source).model, Compiler.displayName(of: path))
+        let (model, _, sourceName) = try analyze(path, lapsed: false)
+        return (model, sourceName)
     }
 
     /// The model and, when `lapsed`, the model of the grants that have lapsed by `asOf` (nil when
     /// no grant has a window): what drift compares with Identity Center.
     func analyze(_ path: String, lapsed: Bool) throws -> (model: AccessModel, lapsed: AccessModel?, sourceName: String) {
         let analysis = Compiler.analyze(try read(path), strict: strict, asOf: asOf, lapsed: lapsed)
-        report(analysis.diagnostics)
-        guard let model = analysis.model else { throw Exit.invalidInput }
-        return (model, analysis.lapsed, Compiler.displayName(of: path))
+        return (try checked(analysis), analysis.lapsed, Compiler.displayName(of: path))
     }
 
     func read(_ path: String) throws -> SourceFile {
@@ -55,9 +53,14 @@ struct Frontend {
     /// The model and how many warnings came with it.
     func analyze(_ source: SourceFile) throws -> (model: AccessModel, warnings: Int) {
         let analysis = Compiler.analyze(source, strict: strict, asOf: asOf)
+        return (try checked(analysis), analysis.diagnostics.count { $0.severity == .warning })
+    }
+
+    /// The analysis's diagnostics printed; its model, or exit 1 when org.yaml has errors.
+    private func checked(_ analysis: Compiler.Analysis) throws -> AccessModel {
         report(analysis.diagnostics)
         guard let model = analysis.model else { throw Exit.invalidInput }
-        return (model, analysis.diagnostics.count { $0.severity == .warning })
+        return model
     }
 
     /// The renderer of the org.yaml at `path` with the templates of `templates` (the built-in

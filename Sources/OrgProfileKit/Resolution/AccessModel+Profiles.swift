@@ -233,7 +233,7 @@ extension AccessModel {
         }
         add(entry.grants, from: nil, until: nil)
         for (position, group) in entry.groups.enumerated() {
-            add(groupEntries[group].grants, from: group, until: entry.groupEnds.isEmpty ? nil : entry.groupEnds[position])
+            add(groupEntries[group].grants, from: group, until: entry.groupEnds[position])
         }
         if let candidate = userManagementCandidate(entry) { candidates.append(candidate) }
         return candidates

@@ -174,7 +174,13 @@ public struct AccessReport: Sendable {
 
     /// `acme-dev (Developer, user management; via group developers; until 2027-01-31)`.
     static func label(_ cell: Cell) -> String {
-        "\(cell.profile) (\(cell.role)\(cell.userManagement == nil ? "" : ", user management"); via \(via(cell))\(cell.until.map { "; until \($0)" } ?? ""))"
+        "\(cell.profile) \(details(cell))"
+    }
+
+    /// What a cell's label says after the profile's name: `(Developer, user management; via
+    /// group developers; until 2027-01-31)`.
+    static func details(_ cell: Cell) -> String {
+        "(\(cell.role)\(cell.userManagement == nil ? "" : ", user management"); via \(via(cell))\(cell.until.map { "; until \($0)" } ?? ""))"
     }
 
     /// The text format's lines of one row: user, profile, account, role, until (with
@@ -263,10 +269,7 @@ public struct AccessReport: Sendable {
             let row = row(for: user)
             let cells = row.cells.map {
                 $0.map {
-                    Markdown.code($0.profile)
-                        + Markdown.text(
-                            " (\($0.role)\($0.userManagement == nil ? "" : ", user management"); via \(Self.via($0))\($0.until.map { "; until \($0)" } ?? ""))"
-                        )
+                    Markdown.code($0.profile) + Markdown.text(" " + Self.details($0))
                 }.joined(separator: "<br>")
             }
             try emit("| \(Markdown.text(row.user)) | " + cells.joined(separator: " | ") + " |\n")
@@ -276,7 +279,7 @@ public struct AccessReport: Sendable {
             try emit(
                 "\n## Temporary access\n\nBy end date; :warning: ends within 7 days of \(asOfDay).\n\n| Until | User | Profile | Account | Role | Via |\n| --- | --- | --- | --- | --- | --- |\n"
                     + Self.sorted(endings).map { ending in
-                        "| \(ending.isSoon ? ":warning: " : "")\(Markdown.text(AccessWindow.shown(end: ending.end))) | \(Markdown.text(ending.user)) | \(Markdown.code(ending.cell.profile)) | \(Markdown.text("\(ending.account.key) (\(ending.account.id))")) | \(Markdown.text(ending.cell.role)) | \(Markdown.text(Self.via(ending.cell))) |\n"
+                        "| \(ending.isSoon ? ":warning: " : "")\(Markdown.text(AccessWindow.shown(end: ending.end))) | \(Markdown.text(ending.user)) | \(Markdown.code(ending.cell.profile)) | \(Markdown.text("\(ending.account.key) (\(ending.account.id))")) | \(Markdown.text(Self.role(ending.cell))) | \(Markdown.text(Self.via(ending.cell))) |\n"
                     }.joined())
         }
         try emit("\n## User-management admins\n\n" + list(userManagementAdmins) + "\n## Super admins\n\n" + list(superAdmins))

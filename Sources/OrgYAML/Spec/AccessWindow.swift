@@ -20,7 +20,7 @@ public struct AccessWindowSpec: Sendable {
 
     /// The window it means; nil when a moment in it is malformed (the rules report it).
     public var window: AccessWindow? {
-        var window = AccessWindow(reason: reason?.value)
+        var window = AccessWindow()
         if let from {
             guard let start = AccessWindow.moment(from.value, endOfDay: false) else { return nil }
             window.start = start
@@ -39,10 +39,9 @@ public struct AccessWindowSpec: Sendable {
 public struct AccessWindow: Sendable, Hashable {
     public var start: Date?
     public var end: Date?
-    public var reason: String?
 
-    public init(start: Date? = nil, end: Date? = nil, reason: String? = nil) {
-        (self.start, self.end, self.reason) = (start, end, reason)
+    public init(start: Date? = nil, end: Date? = nil) {
+        (self.start, self.end) = (start, end)
     }
 
     /// Whether the grant is in force at `moment`.

@@ -167,7 +167,7 @@ public struct Validator {
         if let flag = group.userManagement, flag.value {
             requireUserManagement(flag, "group '\(group.name.value)' has user_management: true")
         }
-        assignments(group.assignments, of: "group '\(group.name.value)'")
+        assignments(group.assignments)
     }
 
     private mutating func checkUser(_ user: UserSpec) {
@@ -177,11 +177,8 @@ public struct Validator {
                     .invalidUserName, "'\(user.name.value)' is not a valid user name (\(NameRules.userNameRule))", at: user.name.location))
         }
         if let name = user.displayName { configValue(name, "the name of user '\(user.name.value)'") }
-        let owner = "user '\(user.name.value)'"
-        for membership in user.memberships {
-            reference(membership.group, to: "group", in: groupNames, code: .unknownGroup)
-        }
-        assignments(user.assignments, of: owner)
+        for group in user.groups { reference(group, to: "group", in: groupNames, code: .unknownGroup) }
+        assignments(user.assignments)
         if let flag = user.superAdmin, flag.value {
             requireUserManagement(flag, "user '\(user.name.value)' has super_admin: true")
         } else if let flag = user.userManagement, flag.value {
@@ -197,7 +194,7 @@ public struct Validator {
         }
     }
 
-    private mutating func assignments(_ assignments: [AssignmentSpec], of owner: String) {
+    private mutating func assignments(_ assignments: [AssignmentSpec]) {
         for assignment in assignments {
             if let role = assignment.role { reference(role, to: "role", in: roleNames, code: .unknownRole) }
             if case .listed(let selectors) = assignment.accounts {
