@@ -23,7 +23,10 @@ import Testing
         #expect(AccessWindow.moment("2027-01-31", endOfDay: false) == Self.day("2027-01-31"))
         #expect(AccessWindow.moment("2027-01-31T18:00:00+01:00", endOfDay: true) == Self.day("2027-01-31").addingTimeInterval(17 * 3600))
         #expect(AccessWindow.moment("2027-01-31T18:00:00Z", endOfDay: false) == Self.day("2027-01-31").addingTimeInterval(18 * 3600))
-        for wrong in ["2027-01-31T18:00:00", "2027-01-31 18:00:00Z", "tomorrow", "2027-01-31T18:00:00+0100"] {
+        for wrong in [
+            "2027-01-31T18:00:00", "2027-01-31 18:00:00Z", "tomorrow", "2027-01-31T18:00:00+0100", "2027-02-30T18:00:00Z",
+            "2026-02-29T00:00:00+01:00", "27-01-31T18:00:00Z",
+        ] {
             #expect(AccessWindow.moment(wrong, endOfDay: true) == nil, "\(wrong)")
         }
         let window = AccessWindow(start: Self.day("2027-01-10"), end: Self.day("2027-02-01"))

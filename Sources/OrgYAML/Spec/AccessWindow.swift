@@ -78,14 +78,17 @@ public struct AccessWindow: Sendable, Hashable {
 
     /// The moment a date or date-time written in org.yaml means: `2027-01-31` (a day in UTC:
     /// its first moment, or with `endOfDay` the first moment after it) or
-    /// `2027-01-31T18:00:00+01:00` (a date-time with its offset, or `Z`). nil for anything else.
+    /// `2027-01-31T18:00:00+01:00` (a date-time with its offset, or `Z`, on a real day: Foundation's
+    /// reader would take `2027-02-30T...` as 2 March). nil for anything else.
     public static func moment(_ text: String, endOfDay: Bool) -> Date? {
         if let day = UTCTime.day(text) { return endOfDay ? day.addingTimeInterval(86_400) : day }
         let offset = text.suffix(6)
         let hasOffset =
             offset.count == 6 && (offset.first == "+" || offset.first == "-")
             && offset.dropFirst().enumerated().allSatisfy { $0.offset == 2 ? $0.element == ":" : $0.element.isASCII && $0.element.isNumber }
-        guard text.contains("T"), text.hasSuffix("Z") || hasOffset else { return nil }
+        guard text.dropFirst(10).first == "T", UTCTime.day(String(text.prefix(10))) != nil, text.hasSuffix("Z") || hasOffset else {
+            return nil
+        }
         return UTCTime.parse(text)
     }
 }
